@@ -1,0 +1,79 @@
+"""Plain input dataclasses for the rules engine (no Django).
+
+Field names are the same as the Django models' fields in beian.filings so that a finding's
+`field` path ("subject.principal.mobile", "websites[0].domain") points at a form field directly.
+Every field is optional: a partial order is valid input and rules for empty fields stay silent.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass
+class PersonInput:
+    name: str = ""
+    certificate_type: int | None = None      # certificate_types[].code (2 = resident ID)
+    certificate_number: str = ""
+    certificate_valid_until: date | None = None  # None with certificate_long_term=True means 长期
+    certificate_long_term: bool = False
+    mobile: str = ""
+    emergency_phone: str = ""
+    email: str = ""
+    is_legal_representative: bool | None = None
+
+
+@dataclass
+class SubjectInput:
+    nature: int | None = None                # subject_natures[].miit_form_code (4 enterprise, 5 individual)
+    province: str = ""                       # provinces[].code, e.g. "11"
+    city: str = ""
+    district: str = ""
+    name: str = ""
+    certificate_type: int | None = None
+    certificate_number: str = ""
+    certificate_address: str = ""
+    mailing_address: str = ""
+    investor: str = ""
+    office_phone: str = ""
+    principal: PersonInput = field(default_factory=PersonInput)
+
+
+@dataclass
+class DomainFacts:
+    """What the domain registry (RDAP / fixture adapter) says about a domain."""
+    domain: str
+    registrant: str = ""
+    real_name_verified: bool | None = None
+    expires_on: date | None = None
+    registrar: str = ""
+
+
+@dataclass
+class WebsiteInput:
+    name: str = ""
+    domain: str = ""                         # the one domain of a new website (633号: one per website)
+    extra_domains: list[str] = field(default_factory=list)
+    service_contents: list[str] = field(default_factory=list)   # service_content_categories[].name_zh
+    pre_approvals: list[dict] = field(default_factory=list)     # [{"item": name_zh, "number": "..."}]
+    languages: list[str] = field(default_factory=list)          # languages[].name_zh
+    remark: str = ""
+    principal: PersonInput = field(default_factory=PersonInput)
+    domain_facts: DomainFacts | None = None
+
+
+@dataclass
+class ExistingFilings:
+    """What is already filed (ours or MIIT lookup), for filing-type detection and conflicts."""
+    subject_filed: bool = False
+    filed_domains: list[str] = field(default_factory=list)      # domains filed under this subject
+    domains_filed_elsewhere: list[str] = field(default_factory=list)
+    mobiles_used_by_other_subjects: list[str] = field(default_factory=list)
+
+
+@dataclass
+class OrderInput:
+    filing_type: str = "FIRST_FILING"        # filing_types[].code
+    subject: SubjectInput = field(default_factory=SubjectInput)
+    websites: list[WebsiteInput] = field(default_factory=list)
+    existing: ExistingFilings = field(default_factory=ExistingFilings)
