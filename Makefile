@@ -1,0 +1,49 @@
+# Beian — `make run` serves the demo on http://127.0.0.1:8000, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install migrate demo bench messages clean
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): requirements.txt | $(PY)
+	$(PY) -m pip install --disable-pip-version-check -q --upgrade pip
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+var/secrets.env: | $(PY)
+	@mkdir -p var
+	@$(PY) -c 'import secrets; print("DJANGO_SECRET_KEY=" + secrets.token_urlsafe(48)); print("BEIAN_PII_KEY=" + secrets.token_urlsafe(32)); print("BEIAN_BLIND_INDEX_KEY=" + secrets.token_urlsafe(32))' > $@
+	@chmod 600 $@
+	@echo "Generated demo secrets in $@"
+
+migrate: install var/secrets.env
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py load_reference
+
+demo: migrate
+	$(PY) manage.py seed_demo --port $(PORT)
+
+run: demo
+	BEIAN_EMBEDDED_SCHEDULER=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	BEIAN_TESTING=1 $(PY) -m pytest $(PYTEST_ARGS)
+
+bench: install
+	$(PY) bench/rules.py
+	$(PY) bench/materials.py
+
+messages: install
+	$(PY) manage.py makemessages -l zh_Hans -l en --no-obsolete -i var -i bench -i docs
+	$(PY) manage.py compilemessages
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ApplicantConfig(AppConfig):
+    name = "beian.applicant"
+    label = "applicant"

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from beian.applicant import views
+
+app_name = "applicant"
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("sites/<int:site_pk>/start/", views.start, name="start"),
+    path("orders/<int:pk>/", views.order_detail, name="order"),
+    path("orders/<int:pk>/step/<slug:key>/", views.step, name="step"),
+    path("orders/<int:pk>/step/<slug:key>/check/", views.check_field, name="check"),
+    path("orders/<int:pk>/materials/<slug:slot>/", views.upload, name="upload"),
+    path("orders/<int:pk>/submit/", views.submit, name="submit"),
+    path("orders/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
+    path("orders/<int:pk>/sms/", views.sms_verify, name="sms"),
+    path("orders/<int:pk>/verification-form.pdf", views.verification_form, name="verification_form"),
+]

@@ -1,0 +1,34 @@
+"""Domain errors that interfaces translate into messages (pages) or JSON {code, field, message}."""
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    code = "error"
+    status = 400
+
+    def __init__(self, message: str = "", *, code: str | None = None, field: str = "", findings=None):
+        super().__init__(message)
+        self.message = str(message)
+        self.code = code or self.code
+        self.field = field
+        self.findings = list(findings or [])
+
+
+class IllegalTransition(DomainError):
+    code = "order.illegal_transition"
+    status = 409
+
+
+class ValidationFailed(DomainError):
+    code = "validation_failed"
+    status = 422
+
+
+class PermissionDenied(DomainError):
+    code = "permission_denied"
+    status = 403
+
+
+class NotFound(DomainError):
+    code = "not_found"
+    status = 404

@@ -1,0 +1,56 @@
+"""Demo data: an operator, a reviewer and an applicant whose organisation has an unfiled hosted site.
+
+Idempotent: running it again keeps what is there. Prints the URLs and the accounts."""
+from django.contrib.auth.models import Group, Permission
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from beian.accounts.models import Membership, Organisation, User
+from beian.hosting.models import HostedSite, SiteDomain
+
+DEMO_PASSWORD = "beian-demo-2026"
+ACCOUNTS = [
+    ("operator", User.Role.OPERATOR, "operator@example.com"),
+    ("reviewer", User.Role.REVIEWER, "reviewer@example.com"),
+    ("applicant", User.Role.APPLICANT, "applicant@example.com"),
+]
+OPERATOR_APPS = ("reference", "materials", "filings", "hosting", "accounts", "core")
+
+
+def operator_group() -> Group:
+    group, _ = Group.objects.get_or_create(name="operators")
+    perms = Permission.objects.filter(content_type__app_label__in=OPERATOR_APPS)
+    group.permissions.set(perms)
+    return group
+
+
+class Command(BaseCommand):
+    help = "Create the demo accounts and an unfiled hosted site (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", default="8000")
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        users = {}
+        for username, role, email in ACCOUNTS:
+            user, created = User.objects.get_or_create(username=username, defaults={"role": role, "email": email})
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                user.is_staff = role == User.Role.OPERATOR
+                user.save()
+            users[username] = user
+        users["operator"].groups.add(operator_group())
+        org, _ = Organisation.objects.get_or_create(name="北京示例科技有限公司", defaults={"external_id": "demo-001"})
+        Membership.objects.get_or_create(user=users["applicant"], organisation=org)
+        site, created = HostedSite.objects.get_or_create(slug="demo-shop", defaults={
+            "organisation": org, "title": "示例科技官网",
+            "body_html": "<h1>北京示例科技有限公司</h1><p>欢迎访问示例科技。我们提供企业软件与技术服务。</p>"})
+        SiteDomain.objects.get_or_create(domain="demo-shop.cn", defaults={"site": site})
+        port = options["port"]
+        self.stdout.write(self.style.SUCCESS("Demo ready."))
+        self.stdout.write(f"  Platform:     http://127.0.0.1:{port}/")
+        self.stdout.write(f"  Hosted site:  http://demo-shop.localhost:{port}/  (unfiled: shows the block page)")
+        self.stdout.write(f"  API docs:     http://127.0.0.1:{port}/api/docs")
+        for username, role, _email in ACCOUNTS:
+            self.stdout.write(f"  {role:<10} {username} / {DEMO_PASSWORD}")

@@ -1,0 +1,142 @@
+"""The order's editable fields, addressed by the same paths the rules engine uses in findings.
+
+One registry serves the wizard forms, the API's nested JSON, field-level returns and the diff.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class OrderField:
+    path: str              # "subject.principal.mobile", "websites[0].name"
+    label: object
+    step: str              # "subject" | "website"
+    kind: str = "text"     # text | int | date | bool | list | email
+    pii: bool = False
+    choices: str = ""      # reference table the choices come from
+
+    @property
+    def form_name(self) -> str:
+        return self.path.replace("websites[0]", "website").replace(".", "__")
+
+
+PERSON = [
+    ("name", _("Name"), "text", False, ""),
+    ("certificate_type", _("Certificate type"), "int", False, "person_certificate_types"),
+    ("certificate_number", _("Certificate number"), "text", True, ""),
+    ("certificate_valid_until", _("Certificate valid until"), "date", False, ""),
+    ("certificate_long_term", _("Long-term certificate (长期)"), "bool", False, ""),
+    ("mobile", _("Mobile"), "text", True, ""),
+    ("emergency_phone", _("Emergency phone"), "text", True, ""),
+    ("email", _("Email"), "email", False, ""),
+]
+
+FIELDS: list[OrderField] = [
+    OrderField("subject.nature", _("Subject nature"), "subject", "int", choices="natures"),
+    OrderField("subject.province", _("Province"), "subject", choices="provinces"),
+    OrderField("subject.city", _("City"), "subject"),
+    OrderField("subject.name", _("Subject name"), "subject"),
+    OrderField("subject.certificate_type", _("Certificate type"), "subject", "int", choices="certificate_types"),
+    OrderField("subject.certificate_number", _("Certificate number"), "subject", pii=True),
+    OrderField("subject.certificate_address", _("Certificate address"), "subject"),
+    OrderField("subject.mailing_address", _("Mailing address"), "subject"),
+    OrderField("subject.office_phone", _("Office phone"), "subject"),
+    OrderField("subject.principal.is_legal_representative", _("The principal is the legal representative"), "subject", "bool"),
+    *[OrderField(f"subject.principal.{n}", label, "subject", kind, pii, ch) for n, label, kind, pii, ch in PERSON],
+    OrderField("websites[0].name", _("Website name"), "website"),
+    OrderField("websites[0].domain", _("Domain"), "website"),
+    OrderField("websites[0].service_contents", _("Service content"), "website", "list", choices="service_contents"),
+    OrderField("websites[0].languages", _("Website languages"), "website", "list", choices="languages"),
+    OrderField("websites[0].remark", _("Remark"), "website"),
+    *[OrderField(f"websites[0].principal.{n}", label, "website", kind, pii, ch) for n, label, kind, pii, ch in PERSON],
+]
+BY_PATH = {f.path: f for f in FIELDS}
+BY_FORM_NAME = {f.form_name: f for f in FIELDS}
+
+
+def _target(order, path: str):
+    """(object, attribute) a path points at."""
+    head, *rest = path.split(".")
+    obj = order.subject if head == "subject" else order.website
+    while len(rest) > 1:
+        obj = getattr(obj, rest.pop(0))
+    return obj, rest[0]
+
+
+def get_value(order, path: str):
+    obj, attr = _target(order, path)
+    value = getattr(obj, attr)
+    if value is None and BY_PATH[path].kind in {"text", "email"}:
+        return ""  # encrypted fields store an empty value as NULL
+    return value
+
+
+def coerce(field: OrderField, value):
+    """Turn user/API input into the stored type; ValueError with a message on bad input."""
+    if value is None:
+        return None if field.kind in {"int", "date", "bool"} else ([] if field.kind == "list" else "")
+    if field.kind == "int":
+        return int(value) if str(value).strip() else None
+    if field.kind == "date":
+        if isinstance(value, dt.date):
+            return value
+        return dt.date.fromisoformat(str(value)) if str(value).strip() else None
+    if field.kind == "bool":
+        if isinstance(value, bool):
+            return value
+        return str(value).lower() in {"1", "true", "on", "yes"}
+    if field.kind == "list":
+        return [str(v) for v in value] if isinstance(value, (list, tuple)) else [v for v in str(value).split(",") if v]
+    return str(value).strip()
+
+
+def set_value(order, path: str, value) -> object:
+    """Set one field (coerced); returns the model instance that must be saved."""
+    field = BY_PATH[path]
+    obj, attr = _target(order, path)
+    setattr(obj, attr, coerce(field, value))
+    return obj
+
+
+def snapshot(order) -> dict:
+    """Flat {path: value} of every field, JSON-safe (dates as ISO strings)."""
+    out = {}
+    for field in FIELDS:
+        value = get_value(order, field.path)
+        out[field.path] = value.isoformat() if isinstance(value, dt.date) else value
+    return out
+
+
+def flatten(data: dict, prefix: str = "") -> dict:
+    """Nested API/rules JSON ({"subject": {"principal": {...}}, "websites": [{...}]}) -> {path: value}."""
+    flat = {}
+    for key, value in data.items():
+        if key == "websites" and isinstance(value, list) and not prefix:
+            for i, site in enumerate(value[:1]):
+                flat.update(flatten(site, f"websites[{i}]."))
+        elif isinstance(value, dict):
+            flat.update(flatten(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
+
+
+def nest(flat: dict) -> dict:
+    """{path: value} -> the nested JSON shape partners use."""
+    out: dict = {}
+    for path, value in flat.items():
+        node = out
+        parts = path.replace("websites[0]", "websites.0").split(".")
+        for i, part in enumerate(parts[:-1]):
+            if part == "websites":
+                node = node.setdefault("websites", [{}])[0]
+                continue
+            if part == "0":
+                continue
+            node = node.setdefault(part, {})
+        node[parts[-1]] = value
+    return out

@@ -1,0 +1,196 @@
+"""Subject (the filing entity), Website, the people responsible, and the Order that files them."""
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from beian.core.crypto import EncryptedCharField, blind_index, mask_id_number, mask_mobile
+from beian.filings import states
+
+STATUS_LABELS = {
+    states.DRAFT: _("Draft"),
+    states.PENDING_PROVIDER_REVIEW: _("Awaiting provider review"),
+    states.PROVIDER_NEEDS_CHANGES: _("Returned for changes"),
+    states.PROVIDER_RESUBMITTED: _("Resubmitted, awaiting review"),
+    states.PROVIDER_REJECTED: _("Rejected by provider review"),
+    states.PENDING_SUBMISSION: _("Queued for the regulator"),
+    states.SMS_VERIFICATION: _("MIIT SMS verification"),
+    states.REGULATOR_REVIEW: _("Regulator review"),
+    states.REGULATOR_REJECTED: _("Rejected by the regulator"),
+    states.RETURNED_SMS_TIMEOUT: _("Returned: SMS verification timed out"),
+    states.APPROVED: _("Filed"),
+    states.ABANDONED: _("Abandoned"),
+    states.EXPIRED: _("Expired"),
+}
+STATUS_CHOICES = [(s, STATUS_LABELS[s]) for s in states.ALL]
+
+
+class Person(models.Model):
+    """A principal (主体负责人 / 网站负责人). ID and phone numbers are encrypted at rest."""
+
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    certificate_type = models.PositiveIntegerField(_("certificate type"), null=True, blank=True)
+    certificate_number = EncryptedCharField(_("certificate number"), max_length=64, blank=True, null=True, default="")
+    certificate_number_index = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    certificate_valid_until = models.DateField(_("certificate valid until"), null=True, blank=True)
+    certificate_long_term = models.BooleanField(_("long-term certificate (长期)"), default=False)
+    mobile = EncryptedCharField(_("mobile"), max_length=32, blank=True, null=True, default="")
+    mobile_index = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    emergency_phone = EncryptedCharField(_("emergency phone"), max_length=32, blank=True, null=True, default="")
+    email = models.EmailField(_("email"), blank=True)
+    is_legal_representative = models.BooleanField(_("is the legal representative"), null=True, blank=True)
+
+    def save(self, *args, **kwargs):
+        self.certificate_number_index = blind_index(self.certificate_number, purpose="certificate")
+        self.mobile_index = blind_index(self.mobile, purpose="mobile")
+        if kwargs.get("update_fields"):
+            kwargs["update_fields"] = set(kwargs["update_fields"]) | {"certificate_number_index", "mobile_index"}
+        super().save(*args, **kwargs)
+
+    @property
+    def certificate_number_masked(self) -> str:
+        return mask_id_number(self.certificate_number)
+
+    @property
+    def mobile_masked(self) -> str:
+        return mask_mobile(self.mobile)
+
+    @property
+    def emergency_phone_masked(self) -> str:
+        return mask_mobile(self.emergency_phone)
+
+    def __str__(self) -> str:
+        return self.name or f"person #{self.pk}"
+
+
+class Subject(models.Model):
+    """The filing entity (主办单位/主办者). Gets the subject filing number on first approval."""
+
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="subjects")
+    nature = models.PositiveIntegerField(_("subject nature"), null=True, blank=True)
+    province = models.CharField(_("province"), max_length=2, blank=True)
+    city = models.CharField(_("city"), max_length=50, blank=True)
+    name = models.CharField(_("subject name"), max_length=200, blank=True)
+    certificate_type = models.PositiveIntegerField(_("certificate type"), null=True, blank=True)
+    certificate_number = EncryptedCharField(_("certificate number"), max_length=64, blank=True, null=True, default="")
+    certificate_number_index = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    certificate_address = models.CharField(_("certificate address"), max_length=300, blank=True)
+    mailing_address = models.CharField(_("mailing address"), max_length=300, blank=True)
+    office_phone = models.CharField(_("office phone"), max_length=32, blank=True)
+    principal = models.OneToOneField(Person, on_delete=models.PROTECT, related_name="subject_principal_of")
+    filing_number = models.CharField(_("subject filing number"), max_length=40, unique=True, null=True, blank=True)
+    filed_at = models.DateTimeField(null=True, blank=True)
+    website_sequence = models.PositiveIntegerField(default=0, editable=False)  # last "-n" issued; never reused
+
+    def save(self, *args, **kwargs):
+        self.certificate_number_index = blind_index(self.certificate_number, purpose="certificate")
+        if kwargs.get("update_fields"):
+            kwargs["update_fields"] = set(kwargs["update_fields"]) | {"certificate_number_index"}
+        super().save(*args, **kwargs)
+
+    @property
+    def certificate_number_masked(self) -> str:
+        return mask_id_number(self.certificate_number)
+
+    def __str__(self) -> str:
+        return self.name or f"subject #{self.pk}"
+
+
+class Website(models.Model):
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="websites")
+    subject = models.ForeignKey(Subject, on_delete=models.PROTECT, related_name="websites")
+    hosted_site = models.ForeignKey("hosting.HostedSite", null=True, blank=True, on_delete=models.SET_NULL, related_name="websites")
+    name = models.CharField(_("website name"), max_length=100, blank=True)
+    domain = models.CharField(_("domain"), max_length=253, blank=True, db_index=True)
+    service_contents = models.JSONField(_("service content"), default=list, blank=True)
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    pre_approvals = models.JSONField(_("pre-approvals"), default=list, blank=True)
+    remark = models.TextField(_("remark"), blank=True)
+    principal = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="website_principal_of")
+    filing_number = models.CharField(_("website filing number"), max_length=48, unique=True, null=True, blank=True)
+    sequence = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    filed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.name or self.domain or f"website #{self.pk}"
+
+
+class Order(models.Model):
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="orders")
+    filing_type = models.CharField(_("filing type"), max_length=40, default="FIRST_FILING")
+    status = models.CharField(_("status"), max_length=30, choices=STATUS_CHOICES, default=states.DRAFT, db_index=True)
+    subject = models.ForeignKey(Subject, on_delete=models.PROTECT, related_name="orders")
+    website = models.ForeignKey(Website, on_delete=models.PROTECT, related_name="orders")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField()
+    status_changed_at = models.DateTimeField()
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    last_customer_action_at = models.DateTimeField()
+    returned_fields = models.JSONField(default=list, blank=True)  # [{"field", "reason_code", "note"}]
+    assigned_reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                          on_delete=models.SET_NULL, related_name="claimed_orders")
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_warnings = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["organisation", "status"])]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def reference(self) -> str:
+        return f"BA{self.created_at:%Y%m%d}{self.pk:05d}" if self.pk and self.created_at else "BA-new"
+
+    @property
+    def status_label(self) -> str:
+        return str(STATUS_LABELS.get(self.status, self.status))
+
+    @property
+    def returned_field_paths(self) -> set[str]:
+        return {r["field"] for r in self.returned_fields}
+
+
+class OrderEvent(models.Model):
+    """Append-only timeline of an order: every transition with actor and reason, plus notes."""
+
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField()
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    actor_label = models.CharField(max_length=150, blank=True)
+    event = models.CharField(max_length=60)
+    from_status = models.CharField(max_length=30, blank=True)
+    to_status = models.CharField(max_length=30, blank=True)
+    reason = models.TextField(blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    visible_to_applicant = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+
+class OrderVersion(models.Model):
+    """What the applicant submitted, each time: the reviewer diffs consecutive versions."""
+
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    at = models.DateTimeField()
+    data = models.JSONField()
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [models.UniqueConstraint(fields=["order", "number"], name="uniq_order_version")]
+
+
+class FilingNumberCounter(models.Model):
+    """Serial of subject filing numbers per province and year, allocated under a row lock."""
+
+    province = models.CharField(max_length=2)
+    year = models.PositiveIntegerField()
+    last_serial = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["province", "year"], name="uniq_number_counter")]

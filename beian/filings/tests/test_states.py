@@ -1,0 +1,44 @@
+"""The transition table: every legal transition is allowed, every other pair is refused."""
+import itertools
+
+import pytest
+
+from beian.core.exceptions import IllegalTransition
+from beian.filings import states
+
+
+def test_every_state_of_the_reference_lifecycle_is_known():
+    import json
+    from pathlib import Path
+
+    seed = json.loads((Path(states.__file__).parents[1] / "reference/data/icp-data.json").read_text())
+    assert {s["code"] for s in seed["order_statuses"]} == set(states.ALL)
+
+
+@pytest.mark.parametrize("current,target", sorted(states.TRANSITIONS))
+def test_legal_transitions_are_allowed(current, target):
+    assert states.check_transition(current, target) == states.TRANSITIONS[(current, target)]
+
+
+ILLEGAL = sorted(set(itertools.product(states.ALL, states.ALL)) - set(states.TRANSITIONS))
+
+
+@pytest.mark.parametrize("current,target", ILLEGAL)
+def test_illegal_transitions_are_refused(current, target):
+    with pytest.raises(IllegalTransition):
+        states.check_transition(current, target)
+
+
+def test_terminal_states_have_no_way_out():
+    for state in states.TERMINAL:
+        assert states.targets(state) == set()
+
+
+def test_no_withdrawal_or_edit_during_regulator_review():
+    assert states.DRAFT not in states.targets(states.REGULATOR_REVIEW)
+    assert states.REGULATOR_REVIEW not in states.APPLICANT_EDITABLE
+
+
+def test_every_non_terminal_state_can_be_left():
+    for state in set(states.ALL) - states.TERMINAL:
+        assert states.targets(state), state

@@ -1,0 +1,42 @@
+"""Run the rules engine over an order with the current reference data and domain facts."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from django.conf import settings
+
+from beian.core import clock
+from beian.filings.rules_input import order_input
+from beian.reference import snapshot
+
+
+@lru_cache(maxsize=1)
+def domain_registry():
+    from beian.filings import domain_registry as registry
+
+    if settings.DOMAIN_REGISTRY.startswith("http"):
+        return registry.RdapDomainRegistry(settings.DOMAIN_REGISTRY, timeout=5)
+    return registry.FixtureDomainRegistry()
+
+
+def domain_facts(domain: str):
+    if not domain:
+        return None
+    try:
+        return domain_registry().lookup(domain)
+    except Exception:  # registry down: the rules say "could not verify" rather than inventing facts
+        return None
+
+
+def order_findings(order, *, complete: bool = False):
+    from beian import rules
+
+    data = order_input(order, domain_facts=domain_facts(order.website.domain))
+    return rules.validate_order(data, snapshot.current(), today=clock.today(), complete=complete)
+
+
+def value_findings(kind: str, value: str, *, nature=None, province=None):
+    from beian import rules
+
+    return rules.check_value(kind, value, ref=snapshot.current(), today=clock.today(),
+                             nature=nature, province=province)

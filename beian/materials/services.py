@@ -1,0 +1,167 @@
+"""Material uploads: sniffed, sanitised, stored privately, every version kept, checked as a task."""
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.core import signing
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from beian.core import audit, clock
+from beian.core.exceptions import PermissionDenied, ValidationFailed
+from beian.filings import states
+from beian.materials.models import Material, MaterialRequirement
+from beian.materials.requirements import holder_of, requirements_for
+from beian.rules.findings import Finding, Severity
+
+SIGNING_SALT = "beian.materials.download"
+
+
+def order_requirements(order) -> list[MaterialRequirement]:
+    return requirements_for(filing_type=order.filing_type, holder=holder_of(order.subject.nature),
+                            province=order.subject.province)
+
+
+def current_materials(order) -> dict[str, Material]:
+    return {m.slot: m for m in order.materials.filter(is_current=True)}
+
+
+def missing_materials(order) -> list[Finding]:
+    have = current_materials(order)
+    missing = []
+    for req in order_requirements(order):
+        if req.required and req.slot not in have:
+            missing.append(Finding(
+                code="material.missing", severity=Severity.ERROR, field=f"materials.{req.slot}",
+                message_zh=f"缺少材料：{req.label_zh}", message_en=f"Missing material: {req.label_en}",
+                fix_zh="请在“上传材料”一步上传。", fix_en="Upload it in the materials step.",
+                rejection_reason="DOC_MISSING"))
+    return missing
+
+
+def material_upload(*, order, slot: str, upload, user) -> Material:
+    """Store one upload for a slot. Hostile or unsuitable files raise ValidationFailed; nothing is stored."""
+    from beian.materials.checks.upload import UploadRejected, inspect_upload
+
+    if order.status not in states.APPLICANT_EDITABLE:
+        raise PermissionDenied(_("Materials cannot be changed in this state."), code="material.locked", field=f"materials.{slot}")
+    if order.status in states.FIELD_LEVEL_RETURN and f"materials.{slot}" not in order.returned_field_paths:
+        raise PermissionDenied(_("This material was not returned for changes."), code="material.locked", field=f"materials.{slot}")
+    requirement = next((r for r in order_requirements(order) if r.slot == slot), None)
+    if requirement is None:
+        raise ValidationFailed(_("This filing does not need that material."), code="material.unknown_slot", field=f"materials.{slot}")
+    try:
+        clean = inspect_upload(upload, declared_size=getattr(upload, "size", None),
+                               allowed_formats=list(requirement.formats), max_bytes=requirement.max_bytes,
+                               max_pixels=settings.MAX_IMAGE_PIXELS)
+    except UploadRejected as rejected:
+        raise ValidationFailed(rejected.message(_lang()), code=rejected.code, field=f"materials.{slot}") from None
+    extension = {"jpeg": "jpg"}.get(clean.format, clean.format)
+    path = f"orders/{order.organisation_id}/{order.pk}/{slot}/{uuid.uuid4().hex}.{extension}"
+    with transaction.atomic():
+        previous = Material.objects.select_for_update().filter(order=order, slot=slot).order_by("-version").first()
+        stored = default_storage.save(path, ContentFile(clean.data))
+        material = Material.objects.create(
+            organisation_id=order.organisation_id, order=order, slot=slot,
+            version=(previous.version + 1) if previous else 1, file=stored,
+            original_name=(getattr(upload, "name", "") or "upload")[:255], content_type=clean.content_type,
+            size=len(clean.data), width=clean.width, height=clean.height, sha256=clean.sha256,
+            uploaded_by=user, uploaded_at=clock.now())
+        Material.objects.filter(order=order, slot=slot).exclude(pk=material.pk).update(is_current=False)
+        order.last_customer_action_at = clock.now()
+        order.save(update_fields=["last_customer_action_at"])
+        audit.record(action="material.upload", target=material, actor=user,
+                     data={"order": order.pk, "slot": slot, "version": material.version, "sha256": clean.sha256})
+        transaction.on_commit(lambda: _enqueue_checks(material.pk))
+    return material
+
+
+def _lang() -> str:
+    from django.utils.translation import get_language
+
+    return get_language() or "zh-hans"
+
+
+def _enqueue_checks(material_pk: int) -> None:
+    from beian.materials.tasks import check_material
+
+    check_material.delay(material_pk)
+
+
+def expected_values(material: Material) -> dict:
+    """What the applicant typed that the image should show (for the OCR cross-check)."""
+    order = material.order
+    if material.slot == "business_licence":
+        return {"uscc": order.subject.certificate_number, "name": order.subject.name}
+    if material.slot.startswith("legal_rep_id"):
+        person = order.subject.principal
+    elif material.slot.startswith("owner_id"):
+        person = order.website.principal
+    else:
+        return {}
+    return {"name": person.name, "id_number": person.certificate_number}
+
+
+def material_run_checks(*, material: Material) -> Material:
+    from beian.materials.checks import run_material_checks
+
+    requirement = next((r for r in order_requirements(material.order) if r.slot == material.slot), None)
+    req = {"formats": list(requirement.formats), "max_bytes": requirement.max_bytes,
+           "min_short_side": requirement.min_short_side, "colour_required": requirement.colour_required} if requirement else {}
+    with material.file.open("rb") as fh:
+        data = fh.read()
+    try:
+        result = run_material_checks(requirement.check_kind if requirement else material.slot, data,
+                                     requirement=req, expected=expected_values(material))
+    except Exception as exc:  # a check that cannot run says so; it never pretends to pass
+        material.check_status = Material.CheckStatus.FAILED
+        material.check_details = {"error": type(exc).__name__}
+        material.save(update_fields=["check_status", "check_details"])
+        return material
+    material.findings = [f.as_dict() for f in result.findings]
+    material.check_details = result.details()
+    material.check_status = Material.CheckStatus.DONE
+    material.save(update_fields=["findings", "check_details", "check_status"])
+    return material
+
+
+def material_findings(order) -> list[Finding]:
+    out = []
+    for material in current_materials(order).values():
+        for f in material.findings:
+            out.append(Finding(**{**f, "severity": Severity(f["severity"]), "field": f"materials.{material.slot}"}))
+    return out
+
+
+# --- private download through short-lived signed links ---------------------------------------
+
+def signed_link(material: Material, user) -> str:
+    token = signing.dumps({"m": material.pk, "u": user.pk}, salt=SIGNING_SALT)
+    return reverse("materials:download", args=[token])
+
+
+def material_from_link(token: str, user) -> Material:
+    try:
+        data = signing.loads(token, salt=SIGNING_SALT, max_age=settings.SIGNED_LINK_SECONDS)
+    except signing.BadSignature:
+        raise PermissionDenied(_("This link has expired. Reload the page for a new one."), code="link.expired") from None
+    if data.get("u") != user.pk:
+        raise PermissionDenied(_("This link was issued to someone else."), code="link.other_user")
+    material = Material.objects.select_related("order").filter(pk=data.get("m")).first()
+    if material is None or not can_view(user, material):
+        raise PermissionDenied(_("Not found."), code="not_found")
+    return material
+
+
+def can_view(user, material: Material) -> bool:
+    if user.is_reviewer:
+        return True
+    return user.memberships.filter(organisation_id=material.organisation_id).exists()
+
+
+def material_findings_of(material: Material) -> list[Finding]:
+    return [Finding(**{**f, "severity": Severity(f["severity"])}) for f in material.findings]

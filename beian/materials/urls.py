@@ -1,0 +1,6 @@
+from django.urls import path
+
+from beian.materials import views
+
+app_name = "materials"
+urlpatterns = [path("<str:token>/", views.download, name="download")]

@@ -1,0 +1,34 @@
+"""The order data printed on the verification form (核验单); ID numbers masked as on screen."""
+from __future__ import annotations
+
+from django.conf import settings
+
+from beian.core import clock
+from beian.core.crypto import mask_id_number
+from beian.reference.choices import label
+
+
+def verification_form_data(order) -> dict:
+    subject, website = order.subject, order.website
+    principal = subject.principal
+    return {
+        "order_reference": order.reference,
+        "subject_name": subject.name,
+        "subject_nature": label("natures", subject.nature),
+        "certificate_type": label("certificate_types", subject.certificate_type),
+        "certificate_number": subject.certificate_number if (subject.nature or 0) != 5 else mask_id_number(subject.certificate_number),
+        "certificate_address": subject.certificate_address,
+        "mailing_address": subject.mailing_address,
+        "province": label("provinces", subject.province),
+        "principal_name": principal.name,
+        "principal_certificate_number": mask_id_number(principal.certificate_number),
+        "principal_mobile": principal.mobile,
+        "website_name": website.name,
+        "domain": website.domain,
+        "website_principal_name": website.principal.name,
+        "website_principal_certificate_number": mask_id_number(website.principal.certificate_number),
+        "website_principal_mobile": website.principal.mobile,
+        "service_content": "、".join(website.service_contents),
+        "access_provider": settings.ACCESS_PROVIDER_NAME,
+        "date": clock.today().isoformat(),
+    }

@@ -1,0 +1,59 @@
+"""Choices for forms, from the reference tables (so operator edits show up at once)."""
+from __future__ import annotations
+
+from django.utils.translation import get_language
+
+from beian.reference import models as m
+
+
+def _en() -> bool:
+    return (get_language() or "").startswith("en")
+
+
+def natures():
+    return [(n.code, n.name_en if _en() and n.name_en else n.name_zh)
+            for n in m.SubjectNature.objects.filter(offer_to_customers=True)]
+
+
+def provinces():
+    return [(p.code, p.name_en if _en() else p.name) for p in m.Province.objects.all()]
+
+
+def certificate_types(nature: int | None = None):
+    qs = m.CertificateType.objects.all()
+    if nature is not None:
+        row = m.SubjectNature.objects.filter(code=nature).first()
+        if row:
+            qs = qs.filter(code__in=row.allowed_certificate_codes)
+    return [(c.code, c.name_en if _en() and c.name_en else c.name_zh) for c in qs]
+
+
+def person_certificate_types():
+    return [(c.code, c.name_en if _en() and c.name_en else c.name_zh) for c in m.CertificateType.objects.filter(holder="person")]
+
+
+def service_contents():
+    return [(s.name_zh, s.name_en if _en() and s.name_en else s.name_zh) for s in m.ServiceContent.objects.all()]
+
+
+def languages():
+    return [(s.name_zh, s.name_en if _en() and s.name_en else s.name_zh) for s in m.Language.objects.all()]
+
+
+def rejection_reasons():
+    return [(r.code, f"{r.code} · {r.text_en if _en() and r.text_en else r.text_zh}") for r in m.RejectionReason.objects.all()]
+
+
+def label(kind: str, value) -> str:
+    """Display label of a stored choice value."""
+    if value in (None, "", []):
+        return ""
+    source = {"natures": natures, "provinces": provinces, "certificate_types": certificate_types,
+              "person_certificate_types": person_certificate_types, "service_contents": service_contents,
+              "languages": languages}.get(kind)
+    if source is None:
+        return str(value)
+    options = dict(source())
+    if isinstance(value, list):
+        return "、".join(str(options.get(v, v)) for v in value)
+    return str(options.get(value, options.get(str(value), value)))

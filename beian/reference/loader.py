@@ -1,0 +1,156 @@
+"""Load the versioned seed (data/icp-data.json) into the reference tables, idempotently.
+
+Returns a report of what changed per table. Rows an operator edited in the admin are kept
+unless `force=True`. `seed_from_database()` rebuilds the seed's shape from the tables.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from django.db import transaction
+
+from beian.reference import models as m
+
+SEED_PATH = Path(__file__).parent / "data" / "icp-data.json"
+
+TLD_GROUPS = ("cn_family", "idn", "gtld_ascii", "cctld_other")
+NAME_RULE_TEXT_KEYS = {"organisation_rules", "other_personal_rules", "sources"}
+LIST_TABLES = {  # seed key -> model
+    "provinces": m.Province,
+    "certificate_types": m.CertificateType,
+    "subject_natures": m.SubjectNature,
+    "filing_types": m.FilingType,
+    "service_content_categories": m.ServiceContent,
+    "pre_approval_items": m.PreApprovalItem,
+    "languages": m.Language,
+    "access_methods": m.AccessMethod,
+    "rejection_reasons": m.RejectionReason,
+}
+SPECIAL_KEYS = set(LIST_TABLES) | {"approved_tlds", "website_name_rules", "holidays"}
+
+
+def read_seed(path: Path | None = None) -> dict:
+    return json.loads(Path(path or SEED_PATH).read_text(encoding="utf-8"))
+
+
+def _name_words(rules: dict, prefix: str = "") -> list[dict]:
+    rows = []
+    for key, value in rules.items():
+        full = f"{prefix}{key}"
+        if isinstance(value, dict):
+            rows += _name_words(value, prefix=f"{full}.")
+        elif isinstance(value, list) and key not in NAME_RULE_TEXT_KEYS:
+            rows += [{"list_key": full, "word": word} for word in value]
+    return rows
+
+
+def _name_rule_settings(rules: dict) -> dict:
+    out = {}
+    for key, value in rules.items():
+        if isinstance(value, dict):
+            nested = _name_rule_settings(value)
+            if nested:
+                out[key] = nested
+        elif not isinstance(value, list) or key in NAME_RULE_TEXT_KEYS:
+            out[key] = value
+    return out
+
+
+def seed_rows(seed: dict) -> dict[type, list[dict]]:
+    """The seed as rows per model (each row a seed-shaped dict)."""
+    rows: dict[type, list[dict]] = {model: list(seed.get(key, [])) for key, model in LIST_TABLES.items()}
+    tlds = seed.get("approved_tlds", {})
+    rows[m.ApprovedTld] = [{"suffix": s, "group": g} for g in TLD_GROUPS for s in tlds.get(g, [])]
+    rows[m.NameWord] = _name_words(seed.get("website_name_rules", {}))
+    rows[m.CalendarDay] = [
+        {"date": day["date"], "kind": kind, "name": day.get("name", "")}
+        for year in seed.get("holidays", {}).get("years", {}).values()
+        for kind, key in (("off", "days_off"), ("workday", "makeup_workdays"))
+        for day in year.get(key, [])
+    ]
+    settings_rows = [{"key": k, "value": v} for k, v in seed.items() if k not in SPECIAL_KEYS]
+    settings_rows.append({"key": "approved_tlds", "value": {k: v for k, v in tlds.items() if k not in TLD_GROUPS + ("all",)}})
+    settings_rows.append({"key": "website_name_rules", "value": _name_rule_settings(seed.get("website_name_rules", {}))})
+    settings_rows.append({"key": "holidays", "value": {k: v for k, v in seed.get("holidays", {}).items() if k != "years"}})
+    rows[m.ReferenceSetting] = settings_rows
+    return rows
+
+
+def _split(model, entry: dict) -> tuple[dict, dict]:
+    """(lookup kwargs, defaults) for one seed entry."""
+    fields = {field: entry[seed_key] for seed_key, field in model.SEED_FIELDS.items() if seed_key in entry}
+    extra = {k: v for k, v in entry.items() if k not in model.SEED_FIELDS}
+    keys = model.NATURAL_KEY if isinstance(model.NATURAL_KEY, tuple) else (model.NATURAL_KEY,)
+    lookup = {k: fields.pop(k) for k in keys}
+    fields["extra"] = extra
+    return lookup, fields
+
+
+def _same(instance, defaults: dict) -> bool:
+    for field, value in defaults.items():
+        current = getattr(instance, field)
+        if hasattr(current, "isoformat"):
+            current = current.isoformat()
+        if current != value:
+            return False
+    return True
+
+
+@transaction.atomic
+def load_seed(seed: dict | None = None, *, force: bool = False) -> dict[str, Counter]:
+    seed = seed if seed is not None else read_seed()
+    report: dict[str, Counter] = {}
+    for model, entries in seed_rows(seed).items():
+        counts: Counter = Counter()
+        for entry in entries:
+            lookup, defaults = _split(model, entry)
+            instance = model.objects.filter(**lookup).first()
+            if instance is None:
+                model.objects.create(**lookup, **defaults)
+                counts["created"] += 1
+            elif _same(instance, defaults):
+                counts["unchanged"] += 1
+            elif instance.edited_at and not force:
+                counts["kept operator edit"] += 1
+            else:
+                for field, value in defaults.items():
+                    setattr(instance, field, value)
+                instance.edited_at = None
+                instance.save()
+                counts["updated"] += 1
+        report[model._meta.verbose_name_plural] = counts
+    return report
+
+
+def seed_from_database() -> dict:
+    """Rebuild the seed's shape from the tables (what the rules engine and the app read)."""
+    seed: dict = {}
+    settings = {row.key: row.value for row in m.ReferenceSetting.objects.all()}
+    seed.update({k: v for k, v in settings.items() if k not in {"approved_tlds", "website_name_rules", "holidays"}})
+    for key, model in LIST_TABLES.items():
+        seed[key] = [row.to_seed() for row in model.objects.all()]
+    tlds = dict(settings.get("approved_tlds", {}))
+    for group in TLD_GROUPS:
+        tlds[group] = []
+    for row in m.ApprovedTld.objects.all():
+        tlds.setdefault(row.group, []).append(row.suffix)
+    tlds["all"] = [s for g in TLD_GROUPS for s in tlds[g]]
+    seed["approved_tlds"] = tlds
+    name_rules = dict(settings.get("website_name_rules", {}))
+    for row in m.NameWord.objects.all():
+        *parents, leaf = row.list_key.split(".")
+        node = name_rules
+        for parent in parents:
+            node = node.setdefault(parent, {})
+        node.setdefault(leaf, []).append(row.word)
+    seed["website_name_rules"] = name_rules
+    holidays = dict(settings.get("holidays", {}))
+    years: dict = {}
+    for day in m.CalendarDay.objects.all():
+        year = years.setdefault(str(day.date.year), {"days_off": [], "makeup_workdays": []})
+        year["days_off" if day.kind == "off" else "makeup_workdays"].append({"date": day.date.isoformat(), "name": day.name})
+    holidays["years"] = years
+    seed["holidays"] = holidays
+    return seed

@@ -1,0 +1,67 @@
+"""The regulator gateway: an outbox of submissions, and the sandbox regulator's own records."""
+from __future__ import annotations
+
+from django.db import models
+
+
+class Submission(models.Model):
+    """Outbox row: one push of an order to the regulator. Claimed by a worker with a conditional update."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending"
+        IN_FLIGHT = "in_flight"
+        DONE = "done"
+        PARKED = "parked"      # permanent error, visible reason, needs an operator
+
+    order = models.ForeignKey("filings.Order", on_delete=models.CASCADE, related_name="submissions")
+    idempotency_key = models.CharField(max_length=80, unique=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True)
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField()
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    regulator_reference = models.CharField(max_length=80, blank=True)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+
+class RegulatorCase(models.Model):
+    """The sandbox regulator's view of one submission (what MIIT would hold)."""
+
+    class Stage(models.TextChoices):
+        SMS = "sms", "SMS verification"
+        REVIEW = "review", "Regulator review"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Rejected"
+        RETURNED = "returned", "Returned (SMS)"
+
+    reference = models.CharField(max_length=80, unique=True)
+    idempotency_key = models.CharField(max_length=80, unique=True)
+    order = models.ForeignKey("filings.Order", on_delete=models.CASCADE, related_name="regulator_cases")
+    adapter = models.CharField(max_length=20, default="sandbox")
+    stage = models.CharField(max_length=20, choices=Stage.choices)
+    province = models.CharField(max_length=2)
+    received_at = models.DateTimeField()
+    sms_deadline = models.DateTimeField(null=True, blank=True)
+    review_started_at = models.DateTimeField(null=True, blank=True)
+    decide_on = models.DateField(null=True, blank=True)
+    decision_reason_code = models.CharField(max_length=60, blank=True)
+    decision_note = models.TextField(blank=True)
+    evidence = models.FileField(blank=True, max_length=300)
+    decided_by = models.CharField(max_length=150, blank=True)
+
+
+class SmsChallenge(models.Model):
+    """One MIIT verification SMS to one principal."""
+
+    case = models.ForeignKey(RegulatorCase, on_delete=models.CASCADE, related_name="challenges")
+    role = models.CharField(max_length=30)            # subject_principal | website_principal
+    mobile_index = models.CharField(max_length=64)
+    code_hash = models.CharField(max_length=64)
+    certificate_tail_hash = models.CharField(max_length=64)
+    sent_at = models.DateTimeField()
+    resend_count = models.PositiveSmallIntegerField(default=0)
+    wrong_attempts = models.PositiveSmallIntegerField(default=0)
+    verified_at = models.DateTimeField(null=True, blank=True)

@@ -1,0 +1,200 @@
+"""One settings module, driven by environment variables.
+
+Embedded default: SQLite, files under var/, tasks in-process. Scale path: DATABASE_URL,
+REDIS_URL, CELERY_BROKER_URL, BEIAN_S3_BUCKET select PostgreSQL, Redis, Celery and S3.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(os.environ.get("BEIAN_VAR_DIR", BASE_DIR / "var"))
+
+
+def _env_file(path: Path) -> None:
+    """Load KEY=VALUE lines written by `make run` (generated demo secrets) without overriding."""
+    if path.exists():
+        for line in path.read_text().splitlines():
+            if "=" in line and not line.startswith("#"):
+                key, value = line.split("=", 1)
+                os.environ.setdefault(key.strip(), value.strip())
+
+
+_env_file(VAR_DIR / "secrets.env")
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    return os.environ.get(name, str(default)).lower() in {"1", "true", "yes", "on"}
+
+
+TESTING = env_bool("BEIAN_TESTING") or "pytest" in sys.modules
+DEBUG = env_bool("DJANGO_DEBUG", True)
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+SALT_KEY = os.environ.get("BEIAN_PII_KEY", "")          # field-encryption key material
+BLIND_INDEX_KEY = os.environ.get("BEIAN_BLIND_INDEX_KEY", "")
+if TESTING:
+    SECRET_KEY = SECRET_KEY or "test-secret-key-not-for-production"
+    SALT_KEY = SALT_KEY or "test-pii-key"
+    BLIND_INDEX_KEY = BLIND_INDEX_KEY or "test-blind-index-key"
+if not (SECRET_KEY and SALT_KEY and BLIND_INDEX_KEY):
+    raise RuntimeError(
+        "DJANGO_SECRET_KEY, BEIAN_PII_KEY and BEIAN_BLIND_INDEX_KEY must be set "
+        "(`make run` generates them into var/secrets.env)."
+    )
+
+ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "*").split(",")
+PLATFORM_HOSTS = os.environ.get("BEIAN_PLATFORM_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+HOSTED_SITE_SUFFIX = os.environ.get("BEIAN_HOSTED_SUFFIX", ".localhost")
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "beian.core",
+    "beian.accounts",
+    "beian.reference",
+    "beian.filings",
+    "beian.materials",
+    "beian.regulator",
+    "beian.hosting",
+    "beian.notifications",
+    "beian.applicant",
+    "beian.review",
+    "beian.api",
+    "beian.support",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "beian.hosting.middleware.HostedSiteMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "beian.accounts.middleware.TenantMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+ASGI_APPLICATION = "config.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "beian.accounts.context_processors.roles",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{VAR_DIR / 'beian.sqlite3'}",
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+    )
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
+    )
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Celery: in-process (eager) unless a broker is configured.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", None)
+CELERY_TIMEZONE = "Asia/Shanghai"
+BEIAN_EMBEDDED_SCHEDULER = env_bool("BEIAN_EMBEDDED_SCHEDULER", False)
+
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+
+# Uploaded materials are private: never under a public URL.
+PRIVATE_MEDIA_ROOT = VAR_DIR / "private"
+S3_BUCKET = os.environ.get("BEIAN_S3_BUCKET", "")
+if S3_BUCKET:
+    STORAGES = {
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": S3_BUCKET,
+                "endpoint_url": os.environ.get("BEIAN_S3_ENDPOINT_URL") or None,
+                "default_acl": "private",
+                "querystring_auth": True,
+                "file_overwrite": False,
+            },
+        },
+    }
+else:
+    STORAGES = {
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": None},
+        },
+    }
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+SIGNED_LINK_SECONDS = int(os.environ.get("BEIAN_SIGNED_LINK_SECONDS", "300"))
+
+EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "beian@localhost")
+
+# Regulator adapter: "sandbox" (default, realistic simulation) or "manual" (operators file by hand).
+REGULATOR_ADAPTER = os.environ.get("BEIAN_REGULATOR_ADAPTER", "sandbox")
+DOMAIN_REGISTRY = os.environ.get("BEIAN_DOMAIN_REGISTRY", "fixture")  # or an RDAP base URL
+ACCESS_PROVIDER_NAME = os.environ.get("BEIAN_ACCESS_PROVIDER_NAME", "Beian 建站云")
+
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+}
+MAX_IMAGE_PIXELS = int(os.environ.get('BEIAN_MAX_IMAGE_PIXELS', str(40_000_000)))
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,28 @@
+from django.contrib import admin
+from django.shortcuts import redirect
+from django.urls import include, path
+
+from beian.api.api import api
+
+
+def home(request):
+    if not request.user.is_authenticated:
+        return redirect("accounts:login")
+    if request.user.is_operator:
+        return redirect("operator:console")
+    if request.user.is_reviewer:
+        return redirect("review:queue")
+    return redirect("applicant:dashboard")
+
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("accounts/", include("beian.accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("apply/", include("beian.applicant.urls")),
+    path("review/", include("beian.review.urls")),
+    path("operator/", include("beian.review.operator_urls")),
+    path("files/", include("beian.materials.urls")),
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+]

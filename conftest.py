@@ -1,0 +1,61 @@
+"""Shared fixtures: reference data loaded once per test database, and the personas."""
+import pytest
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from beian.materials.requirements import load_requirements
+    from beian.reference.loader import load_seed
+
+    with django_db_blocker.unblock():
+        load_seed()
+        load_requirements()
+
+
+@pytest.fixture
+def organisation(db):
+    from beian.accounts.models import Organisation
+
+    return Organisation.objects.create(name="北京示例科技有限公司")
+
+
+def _user(username, role, organisation=None):
+    from beian.accounts.models import Membership, User
+
+    user = User.objects.create_user(username=username, password="pw-" + username, role=role,
+                                    email=f"{username}@example.com")
+    if organisation is not None:
+        Membership.objects.create(user=user, organisation=organisation)
+    return user
+
+
+@pytest.fixture
+def applicant(organisation):
+    return _user("applicant", "applicant", organisation)
+
+
+@pytest.fixture
+def other_tenant(db):
+    from beian.accounts.models import Organisation
+
+    return _user("other", "applicant", Organisation.objects.create(name="上海另一家公司有限公司"))
+
+
+@pytest.fixture
+def reviewer(db):
+    return _user("reviewer", "reviewer")
+
+
+@pytest.fixture
+def operator(db):
+    return _user("operator", "operator")
+
+
+@pytest.fixture
+def hosted_site(organisation):
+    from beian.hosting.models import HostedSite, SiteDomain
+
+    site = HostedSite.objects.create(organisation=organisation, slug="demo-shop", title="示例科技官网",
+                                     body_html="<h1>北京示例科技有限公司</h1>")
+    SiteDomain.objects.create(site=site, domain="demo-shop.cn")
+    return site
