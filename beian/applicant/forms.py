@@ -16,7 +16,7 @@ def _choices(field, order):
 
 def form_field(field, order, *, editable: bool) -> forms.Field:
     common = {"label": field.label, "required": False, "disabled": not editable}
-    if field.choices and field.kind == "list":
+    if field.choices and field.kind in ("list", "preapprovals"):
         return forms.MultipleChoiceField(choices=_choices(field, order), widget=forms.CheckboxSelectMultiple, **common)
     if field.choices:
         coerce = int if field.kind == "int" else str
@@ -42,6 +42,8 @@ class StepForm(forms.Form):
             field = order_fields.BY_PATH[path]
             self.fields[field.form_name] = form_field(field, order, editable=path in editable)
             value = order_fields.get_value(order, path)
+            if field.kind == "preapprovals":
+                value = [entry.get("item") for entry in value or []]
             self.initial[field.form_name] = value
             self.fields[field.form_name].widget.attrs.update({"data-path": path, "autocomplete": "off"})
             self.fields[field.form_name].path = path

@@ -45,12 +45,14 @@ FIELDS: list[OrderField] = [
     OrderField("subject.certificate_address", _("Certificate address"), "subject"),
     OrderField("subject.mailing_address", _("Mailing address"), "subject"),
     OrderField("subject.office_phone", _("Office phone"), "subject"),
+    OrderField("subject.investor", _("Investor or superior unit"), "subject"),
     OrderField("subject.principal.is_legal_representative", _("The principal is the legal representative"), "subject", "bool"),
     *[OrderField(f"subject.principal.{n}", label, "subject", kind, pii, ch) for n, label, kind, pii, ch in PERSON],
     OrderField("websites[0].name", _("Website name"), "website"),
     OrderField("websites[0].domain", _("Domain"), "website"),
     OrderField("websites[0].service_contents", _("Service content"), "website", "list", choices="service_contents"),
     OrderField("websites[0].languages", _("Website languages"), "website", "list", choices="languages"),
+    OrderField("websites[0].pre_approvals", _("Pre-approvals"), "website", "preapprovals", choices="pre_approvals"),
     OrderField("websites[0].remark", _("Remark"), "website"),
     *[OrderField(f"websites[0].principal.{n}", label, "website", kind, pii, ch) for n, label, kind, pii, ch in PERSON],
 ]
@@ -89,9 +91,18 @@ def coerce(field: OrderField, value):
         if isinstance(value, bool):
             return value
         return str(value).lower() in {"1", "true", "on", "yes"}
+    if field.kind == "preapprovals":
+        return [_pre_approval(v) for v in (value if isinstance(value, (list, tuple)) else [value]) if v]
     if field.kind == "list":
         return [str(v) for v in value] if isinstance(value, (list, tuple)) else [v for v in str(value).split(",") if v]
     return str(value).strip()
+
+
+def _pre_approval(value) -> dict:
+    """An item name (wizard) or {"item", "number"} (API) -> the stored shape."""
+    if isinstance(value, dict):
+        return {"item": str(value.get("item", "")), "number": str(value.get("number", "") or "")}
+    return {"item": str(value), "number": ""}
 
 
 def set_value(order, path: str, value) -> object:

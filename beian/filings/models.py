@@ -79,6 +79,7 @@ class Subject(models.Model):
     certificate_address = models.CharField(_("certificate address"), max_length=300, blank=True)
     mailing_address = models.CharField(_("mailing address"), max_length=300, blank=True)
     office_phone = models.CharField(_("office phone"), max_length=32, blank=True)
+    investor = models.CharField(_("investor or superior unit"), max_length=200, blank=True)
     principal = models.OneToOneField(Person, on_delete=models.PROTECT, related_name="subject_principal_of")
     filing_number = models.CharField(_("subject filing number"), max_length=40, unique=True, null=True, blank=True)
     filed_at = models.DateTimeField(null=True, blank=True)

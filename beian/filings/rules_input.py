@@ -21,7 +21,7 @@ def subject_input(subject: Subject) -> SubjectInput:
         nature=subject.nature, province=subject.province, city=subject.city, name=subject.name,
         certificate_type=subject.certificate_type, certificate_number=subject.certificate_number or "",
         certificate_address=subject.certificate_address, mailing_address=subject.mailing_address,
-        office_phone=subject.office_phone, principal=person_input(subject.principal),
+        office_phone=subject.office_phone, investor=subject.investor, principal=person_input(subject.principal),
     )
 
 

@@ -40,6 +40,12 @@ def languages():
     return [(s.name_zh, s.name_en if _en() and s.name_en else s.name_zh) for s in m.Language.objects.all()]
 
 
+def pre_approvals():
+    none = (m.ReferenceSetting.objects.filter(key="pre_approval_extra").values_list("value", flat=True).first() or {}).get("none_option_zh")
+    items = [(p.name_zh, p.name_en if _en() and p.name_en else p.name_zh) for p in m.PreApprovalItem.objects.all()]
+    return ([(none, none)] if none else []) + items
+
+
 def rejection_reasons():
     return [(r.code, f"{r.code} · {r.text_en if _en() and r.text_en else r.text_zh}") for r in m.RejectionReason.objects.all()]
 
@@ -50,10 +56,13 @@ def label(kind: str, value) -> str:
         return ""
     source = {"natures": natures, "provinces": provinces, "certificate_types": certificate_types,
               "person_certificate_types": person_certificate_types, "service_contents": service_contents,
+              "pre_approvals": pre_approvals,
               "languages": languages}.get(kind)
     if source is None:
         return str(value)
     options = dict(source())
     if isinstance(value, list):
-        return "、".join(str(options.get(v, v)) for v in value)
+        return "、".join(str(options.get(v, v)) if not isinstance(v, dict) else
+                        " ".join(x for x in (str(options.get(v.get("item"), v.get("item"))), v.get("number", "")) if x)
+                        for v in value)
     return str(options.get(value, options.get(str(value), value)))

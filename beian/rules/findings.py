@@ -4,7 +4,8 @@ Pure Python: no Django imports. A Finding is what an applicant, a reviewer or a 
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
+from dataclasses import field as dataclass_field
 from enum import Enum
 
 
@@ -25,7 +26,7 @@ class Finding:
     fix_en: str = ""
     source: str = ""          # where the rule comes from, e.g. "rules §5.1 [firm]"
     rejection_reason: str = ""  # catalogue code the regulator would use, e.g. "CERT_NUMBER_MISMATCH"
-    params: dict = field(default_factory=dict, compare=False, hash=False)
+    params: dict = dataclass_field(default_factory=dict, compare=False, hash=False)
 
     @property
     def is_error(self) -> bool:

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypedDict
+
+from beian.rules.findings import Finding
 
 
 @dataclass
@@ -39,6 +42,11 @@ class SubjectInput:
     principal: PersonInput = field(default_factory=PersonInput)
 
 
+class PreApproval(TypedDict, total=False):
+    item: str                                # pre_approval_items[].name_zh or the "none" option
+    number: str                              # approval document number
+
+
 @dataclass
 class DomainFacts:
     """What the domain registry (RDAP / fixture adapter) says about a domain."""
@@ -47,6 +55,7 @@ class DomainFacts:
     real_name_verified: bool | None = None
     expires_on: date | None = None
     registrar: str = ""
+    statuses: list[str] = field(default_factory=list)           # RDAP status values, e.g. "client hold"
 
 
 @dataclass
@@ -55,7 +64,7 @@ class WebsiteInput:
     domain: str = ""                         # the one domain of a new website (633号: one per website)
     extra_domains: list[str] = field(default_factory=list)
     service_contents: list[str] = field(default_factory=list)   # service_content_categories[].name_zh
-    pre_approvals: list[dict] = field(default_factory=list)     # [{"item": name_zh, "number": "..."}]
+    pre_approvals: list[PreApproval] = field(default_factory=list)  # [{"item": name_zh, "number": "..."}]
     languages: list[str] = field(default_factory=list)          # languages[].name_zh
     remark: str = ""
     principal: PersonInput = field(default_factory=PersonInput)
@@ -69,6 +78,7 @@ class ExistingFilings:
     filed_domains: list[str] = field(default_factory=list)      # domains filed under this subject
     domains_filed_elsewhere: list[str] = field(default_factory=list)
     mobiles_used_by_other_subjects: list[str] = field(default_factory=list)
+    subject_is_empty_shell: bool | None = None                 # filed subject with no website/access left
 
 
 @dataclass
@@ -77,3 +87,5 @@ class OrderInput:
     subject: SubjectInput = field(default_factory=SubjectInput)
     websites: list[WebsiteInput] = field(default_factory=list)
     existing: ExistingFilings = field(default_factory=ExistingFilings)
+    # Problems met while reading the order from JSON (order_from_dict); not part of the JSON shape.
+    input_findings: list[Finding] = field(default_factory=list, metadata={"json": False})
