@@ -59,3 +59,20 @@ def hosted_site(organisation):
                                      body_html="<h1>北京示例科技有限公司</h1>")
     SiteDomain.objects.create(site=site, domain="demo-shop.cn")
     return site
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_present(request):
+    """Transactional tests flush every table; put the reference data back for the next test."""
+    names = set(request.fixturenames)
+    if not names & {"db", "transactional_db", "live_server"}:
+        return
+    request.getfixturevalue("transactional_db" if names & {"transactional_db", "live_server"} else "db")
+    from beian.reference.models import Province
+
+    if not Province.objects.exists():
+        from beian.materials.requirements import load_requirements
+        from beian.reference.loader import load_seed
+
+        load_seed()
+        load_requirements()

@@ -23,6 +23,7 @@ urlpatterns = [
     path("review/", include("beian.review.urls")),
     path("operator/", include("beian.review.operator_urls")),
     path("files/", include("beian.materials.urls")),
+    path("help/", include("beian.support.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

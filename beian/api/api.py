@@ -12,7 +12,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from ninja import File, NinjaAPI, Router, Schema
+from ninja import Body, File, NinjaAPI, Router, Schema
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.files import UploadedFile
 from ninja.security import APIKeyHeader, HttpBearer, django_auth
@@ -133,13 +133,8 @@ def order_out(order, request=None) -> dict:
 
 
 def _masked_snapshot(order) -> dict:
-    from beian.core.crypto import mask_id_number, mask_mobile
-
-    data = order_fields.snapshot(order)
-    for path, value in data.items():
-        if order_fields.BY_PATH[path].pii and value:
-            data[path] = mask_mobile(value) if "mobile" in path or "phone" in path else mask_id_number(value)
-    return data
+    return {path: order_fields.masked_value(order_fields.BY_PATH[path], value)
+            for path, value in order_fields.snapshot(order).items()}
 
 
 # --- endpoints -----------------------------------------------------------------------------
@@ -185,7 +180,7 @@ def get_order(request, order_id: int):
 
 
 @v1.patch("/orders/{order_id}", response={200: dict, 422: dict}, summary="Update draft fields (nested JSON, partial)")
-def update_order(request, order_id: int, payload: dict):
+def update_order(request, order_id: int, payload: Body[dict]):
     order = selectors.order_for_organisation(_tenant(request), order_id)
     values = order_fields.flatten(payload.get("data", payload))
     services.order_update(order=order, user=request.user, values=values)
@@ -241,6 +236,16 @@ def sms_verification(request, order_id: int, payload: SmsIn):
     message = result.message_en if (get_language() or "").startswith("en") else result.message_zh
     return (200 if result.ok else 422), {"ok": result.ok, "all_verified": result.all_verified, "message": message,
                                          "code": "" if result.ok else "sms.wrong"}
+
+
+@v1.post("/validate", response=dict, summary="Validate a partial or full order (the rules engine's JSON shape)",
+         description="Body: an order as in `python -m beian.rules validate --schema`. `?complete=1` also reports "
+                     "required fields that are empty. Returns every finding with its stable code.")
+def validate(request, payload: Body[dict], complete: bool = False):
+    from beian.filings.validation import payload_findings
+
+    findings = payload_findings(payload, complete=complete)
+    return {"ok": not any(f.is_error for f in findings), "findings": [_finding(f) for f in findings]}
 
 
 api.add_router("/v1", v1)

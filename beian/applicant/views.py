@@ -173,27 +173,12 @@ def _precheck(order):
 def confirm_step(request, order):
     findings, groups = _precheck(order)
     summary = [{"step": s, "fields": [{"label": order_fields.BY_PATH[p].label,
-                                       "value": _display(order, p)} for p in s.paths]}
+                                       "value": order_fields.display_value(order, p)} for p in s.paths]}
                for s in STEPS if s.paths]
     return render(request, "applicant/confirm.html", {
         "order": order, "step": BY_KEY["confirm"], "steps": STEPS, "step_index": 6, "groups": groups,
         "errors": [f for f in findings if f.is_error], "warnings": [f for f in findings if not f.is_error and f.severity.value == "warning"],
         "summary": summary, "lang": get_language(), "can_submit": order.status in states.APPLICANT_EDITABLE})
-
-
-def _display(order, path):
-    from beian.core.crypto import mask_id_number, mask_mobile
-    from beian.reference.choices import label
-
-    field = order_fields.BY_PATH[path]
-    value = order_fields.get_value(order, path)
-    if field.pii and value:
-        return mask_mobile(value) if "mobile" in path or "phone" in path else mask_id_number(value)
-    if field.choices:
-        return label(field.choices, value)
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    return value if value not in (None, "") else "—"
 
 
 @applicant_required

@@ -9,7 +9,9 @@ import unicodedata
 from django.conf import settings
 from encrypted_fields.fields import EncryptedCharField
 
-__all__ = ["EncryptedCharField", "blind_index", "mask"]
+from beian.core.masking import mask, mask_id_number, mask_mobile
+
+__all__ = ["EncryptedCharField", "blind_index", "mask", "mask_id_number", "mask_mobile"]
 
 
 def normalise(value: str) -> str:
@@ -22,19 +24,3 @@ def blind_index(value: str, *, purpose: str) -> str:
         return ""
     key = f"{settings.BLIND_INDEX_KEY}:{purpose}".encode()
     return hmac.new(key, normalise(value).encode(), hashlib.sha256).hexdigest()
-
-
-def mask(value: str, *, keep_start: int = 3, keep_end: int = 4) -> str:
-    """110105********002X, 138****5678; short values are fully masked."""
-    value = value or ""
-    if len(value) <= keep_start + keep_end:
-        return "*" * len(value)
-    return value[:keep_start] + "*" * (len(value) - keep_start - keep_end) + value[-keep_end:]
-
-
-def mask_id_number(value: str) -> str:
-    return mask(value, keep_start=6, keep_end=4)
-
-
-def mask_mobile(value: str) -> str:
-    return mask(value, keep_start=3, keep_end=4)

@@ -151,3 +151,29 @@ def nest(flat: dict) -> dict:
             node = node.setdefault(part, {})
         node[parts[-1]] = value
     return out
+
+
+def masked_value(field: OrderField, value):
+    """PII as shown on screen and in the API: masked; everything else unchanged."""
+    from beian.core.masking import mask_id_number, mask_mobile
+
+    if not (field.pii and value):
+        return value
+    return mask_mobile(value) if ("mobile" in field.path or "phone" in field.path) else mask_id_number(value)
+
+
+def display_value(order, path: str) -> str:
+    """A field's value as a person reads it: masked PII, choice labels, yes/no, or an em dash."""
+    from django.utils.translation import gettext
+
+    from beian.reference.choices import label
+
+    field = BY_PATH[path]
+    value = masked_value(field, get_value(order, path))
+    if field.choices:
+        return label(field.choices, value) or "—"
+    if isinstance(value, bool):
+        return gettext("Yes") if value else gettext("No")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value if value not in (None, "", []) else "—"

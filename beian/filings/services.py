@@ -166,6 +166,8 @@ def order_claim(*, order: Order, reviewer) -> Order:
                    .filter(assigned_reviewer__isnull=True)
                    .update(assigned_reviewer=reviewer, claimed_at=clock.now()))
         order.refresh_from_db(fields=["assigned_reviewer", "claimed_at", "status"])
+        if not updated and order.status not in states.AWAITING_PROVIDER:
+            states.check_transition(order.status, states.PENDING_SUBMISSION)
         if not updated and order.assigned_reviewer_id != reviewer.pk:
             raise PermissionDenied(_("Another reviewer is working on this order."), code="order.claimed")
         if updated:
@@ -175,8 +177,8 @@ def order_claim(*, order: Order, reviewer) -> Order:
 
 
 def _require_claim(order: Order, reviewer) -> None:
-    if order.assigned_reviewer_id not in (None, reviewer.pk):
-        raise PermissionDenied(_("Another reviewer is working on this order."), code="order.claimed")
+    """Acting on an order claims it; an order claimed by someone else is refused."""
+    order_claim(order=order, reviewer=reviewer)
 
 
 def order_review_approve(*, order: Order, reviewer, note: str = "") -> Order:

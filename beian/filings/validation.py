@@ -40,3 +40,18 @@ def value_findings(kind: str, value: str, *, nature=None, province=None):
 
     return rules.check_value(kind, value, ref=snapshot.current(), today=clock.today(),
                              nature=nature, province=province)
+
+
+def payload_findings(data: dict, *, complete: bool = False):
+    """Findings for an order sent as JSON (partner API, CLI shape). What is already filed and what
+    the registry says about the domains are looked up here, never taken from the caller."""
+    from beian import rules
+    from beian.rules.model import DomainFacts, ExistingFilings
+
+    order = rules.order_from_dict(data if isinstance(data, dict) else {})
+    order.existing = ExistingFilings()
+    for website in order.websites:
+        facts = domain_facts(website.domain) if website.domain else None
+        website.domain_facts = facts if isinstance(facts, DomainFacts) else None
+    return list(order.input_findings) + rules.validate_order(order, snapshot.current(), today=clock.today(),
+                                                             complete=complete)

@@ -96,22 +96,23 @@ def expected_values(material: Material) -> dict:
     """What the applicant typed that the image should show (for the OCR cross-check)."""
     order = material.order
     if material.slot == "business_licence":
-        return {"uscc": order.subject.certificate_number, "name": order.subject.name}
+        return {"certificate_number": order.subject.certificate_number or "", "name": order.subject.name}
     if material.slot.startswith("legal_rep_id"):
         person = order.subject.principal
     elif material.slot.startswith("owner_id"):
         person = order.website.principal
     else:
         return {}
-    return {"name": person.name, "id_number": person.certificate_number}
+    return {"name": person.name, "certificate_number": person.certificate_number or ""}
 
 
 def material_run_checks(*, material: Material) -> Material:
     from beian.materials.checks import run_material_checks
 
     requirement = next((r for r in order_requirements(material.order) if r.slot == material.slot), None)
-    req = {"formats": list(requirement.formats), "max_bytes": requirement.max_bytes,
-           "min_short_side": requirement.min_short_side, "colour_required": requirement.colour_required} if requirement else {}
+    req = {"accepted_formats": list(requirement.formats), "max_bytes": requirement.max_bytes,
+           "min_short_side_px": requirement.min_short_side, "colour_required": requirement.colour_required,
+           "max_pixels": settings.MAX_IMAGE_PIXELS} if requirement else {}
     with material.file.open("rb") as fh:
         data = fh.read()
     try:

@@ -27,19 +27,6 @@ def queue(request):
     return render(request, "review/queue.html", {"orders": selectors.review_queue()[:200]})
 
 
-def _display(order, field):
-    value = order_fields.get_value(order, field.path)
-    if field.pii and value:
-        from beian.core.crypto import mask_id_number, mask_mobile
-
-        return mask_mobile(value) if "mobile" in field.path or "phone" in field.path else mask_id_number(value)
-    if field.choices:
-        return choices.label(field.choices, value)
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    return value if value not in (None, "") else "—"
-
-
 def _diff(order) -> dict[str, tuple]:
     versions = list(order.versions.order_by("-number")[:2])
     if len(versions) < 2:
@@ -62,7 +49,7 @@ def order_detail(request, pk):
         rows = []
         for path in step.paths:
             field = order_fields.BY_PATH[path]
-            rows.append({"field": field, "value": _display(order, field), "findings": grouped.get(path, []),
+            rows.append({"field": field, "value": order_fields.display_value(order, path), "findings": grouped.get(path, []),
                          "changed": path in diff, "pii": field.pii and bool(order_fields.get_value(order, path))})
         sections.append({"step": step, "rows": rows})
     materials = []
@@ -92,7 +79,6 @@ def claim(request, pk):
 def approve(request, pk):
     order = selectors.order_for_reviewer(pk)
     try:
-        services.order_claim(order=order, reviewer=request.user)
         services.order_review_approve(order=order, reviewer=request.user, note=request.POST.get("note", ""))
         messages.success(request, _("Approved and queued for the regulator."))
     except DomainError as exc:
@@ -108,7 +94,6 @@ def return_fields(request, pk):
     returns = [{"field": path, "reason_code": request.POST.get(f"reason__{path}", ""),
                 "note": request.POST.get(f"note__{path}", "")} for path in request.POST.getlist("fields")]
     try:
-        services.order_claim(order=order, reviewer=request.user)
         services.order_return_fields(order=order, reviewer=request.user, returns=returns)
         messages.success(request, _("Returned to the applicant."))
     except DomainError as exc:

@@ -1,0 +1,174 @@
+"""OCR with RapidOCR (PP-OCRv4 models shipped inside the rapidocr-onnxruntime wheel) and the
+extractors that read certificate fields from its lines.
+
+One engine per process, created on first use under a lock; calls are serialised (onnxruntime
+already uses every core for one image). Nothing is downloaded at run time.
+"""
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from PIL import Image
+from stdnum.cn import ric, uscc
+
+from beian.materials.checks.quality import downscaled
+
+OCR_WORK_SIDE = 1280          # long side the image is reduced to before OCR
+MIN_LINE_SCORE = 0.5
+OCR_CONFUSIONS = str.maketrans("OI", "01")   # letters that never occur in a USCC / ID number
+ORGANISATION_NAME_LABEL = re.compile(r"^名称[:：]?")
+PERSON_NAME_LABEL = re.compile(r"^姓名[:：]?")
+
+
+class OcrUnavailable(RuntimeError):
+    """The OCR engine could not be loaded or failed on this image."""
+
+
+@dataclass(frozen=True)
+class OcrLine:
+    text: str
+    box: tuple[tuple[int, int], ...]   # four corners, clockwise from top-left, image coordinates
+    score: float
+
+    @property
+    def left(self) -> int:
+        return min(x for x, _ in self.box)
+
+    @property
+    def right(self) -> int:
+        return max(x for x, _ in self.box)
+
+    @property
+    def top(self) -> int:
+        return min(y for _, y in self.box)
+
+    @property
+    def bottom(self) -> int:
+        return max(y for _, y in self.box)
+
+    @property
+    def height(self) -> int:
+        return self.bottom - self.top
+
+    @property
+    def compact_text(self) -> str:
+        return compact(self.text)
+
+
+_engine = None
+_engine_lock = threading.Lock()
+
+
+def _ocr_engine():
+    global _engine
+    if _engine is None:
+        try:
+            from rapidocr_onnxruntime import RapidOCR
+            _engine = RapidOCR(print_verbose=False)
+        except Exception as exc:   # missing package, model or native library
+            raise OcrUnavailable(f"OCR engine cannot be loaded: {exc}") from exc
+    return _engine
+
+
+def warm_up() -> None:
+    """Load the OCR models now (e.g. at worker start) instead of on the first upload."""
+    with _engine_lock:
+        _ocr_engine()
+
+
+def read_text(image: Image.Image, *, work_side: int = OCR_WORK_SIDE) -> list[OcrLine]:
+    """Text lines in reading order, boxes in the coordinates of `image`."""
+    work = downscaled(image, work_side).convert("RGB")
+    scale = image.width / work.width
+    with _engine_lock:
+        engine = _ocr_engine()
+        try:
+            result, _ = engine(work)
+        except Exception as exc:   # onnxruntime / OpenCV failure inside the engine
+            raise OcrUnavailable(f"OCR failed: {exc}") from exc
+    return [
+        OcrLine(text=text, box=tuple((round(x * scale), round(y * scale)) for x, y in box), score=float(score))
+        for box, text, score in (result or [])
+        if float(score) >= MIN_LINE_SCORE
+    ]
+
+
+def compact(text: str) -> str:
+    """NFKC (full-width to half-width), without whitespace."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def extract_uscc(lines: Sequence[OcrLine]) -> str | None:
+    """The first valid Unified Social Credit Code in the text (rules §5.1)."""
+    return _first_valid_code(lines, uscc.is_valid)
+
+
+def extract_id_number(lines: Sequence[OcrLine]) -> str | None:
+    """The first valid 18-character resident ID number in the text (rules §5.2)."""
+    return _first_valid_code(lines, is_plausible_id_number)
+
+
+def is_plausible_id_number(number: str) -> bool:
+    """Length, digits, MOD 11-2 check character and a real, past birth date.
+
+    The address code is deliberately not checked: abolished divisions stay valid on old cards.
+    """
+    if len(number) != 18 or not number[:17].isdigit():
+        return False
+    try:
+        return ric.calc_check_digit(number) == number[17] and ric.get_birth_date(number) <= date.today()
+    except ValueError:
+        return False
+
+
+def _first_valid_code(lines: Sequence[OcrLine], is_valid: Callable[[str], bool]) -> str | None:
+    for line in lines:
+        for run in re.findall(r"[0-9A-Z]{18,}", line.compact_text.upper()):
+            for start in range(len(run) - 17):
+                candidate = run[start:start + 18]
+                if is_valid(candidate):
+                    return candidate
+                corrected = candidate.translate(OCR_CONFUSIONS)
+                if corrected != candidate and is_valid(corrected):
+                    return corrected
+    return None
+
+
+def extract_organisation_name(lines: Sequence[OcrLine]) -> str | None:
+    """The value of the 名称 field of a business licence."""
+    return value_after_label(lines, ORGANISATION_NAME_LABEL)
+
+
+def extract_person_name(lines: Sequence[OcrLine]) -> str | None:
+    """The value of the 姓名 field of a resident ID card front."""
+    return value_after_label(lines, PERSON_NAME_LABEL)
+
+
+def value_after_label(lines: Sequence[OcrLine], label: re.Pattern[str]) -> str | None:
+    """Text after the label on the same line, else the nearest line to its right on the same row."""
+    for line in lines:
+        text = line.compact_text
+        match = label.match(text)
+        if not match:
+            continue
+        rest = text[match.end():]
+        if rest:
+            return rest
+        neighbour = _right_neighbour(lines, line)
+        if neighbour is not None:
+            return neighbour.compact_text
+    return None
+
+
+def _right_neighbour(lines: Sequence[OcrLine], anchor: OcrLine) -> OcrLine | None:
+    middle = (anchor.top + anchor.bottom) / 2
+    same_row = [
+        line for line in lines
+        if line is not anchor and line.left >= anchor.right - anchor.height / 2 and line.top <= middle <= line.bottom
+    ]
+    return min(same_row, key=lambda line: line.left, default=None)

@@ -1,0 +1,359 @@
+"""Upload sniffing and sanitising: decide the type by content, refuse hostile files, re-encode.
+
+Never trusts the file name, extension or declared content type. Images are decoded only after
+their structure (JPEG markers up to EOI, PNG chunks up to IEND) and pixel count were checked,
+then re-encoded without any metadata: serve and forward only `SanitisedUpload.data`.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from io import BytesIO
+from typing import BinaryIO
+
+from PIL import Image, ImageOps
+
+from beian.materials.checks.pdf import PDF_MAGIC, PdfUninspectable, inspect_pdf
+from beian.rules.findings import Finding, Severity
+
+SOURCE = "rules §4.2"
+JPEG_QUALITY = 90
+PDF_ACTIVE_CONTENT = frozenset({
+    "JavaScript", "JS", "Launch", "EmbeddedFile", "EmbeddedFiles", "RichMedia", "XFA",
+    "SubmitForm", "ImportData", "GoToE",
+})
+FORMAT_ALIASES = {"jpg": "jpeg", "jpeg": "jpeg", "png": "png", "pdf": "pdf"}
+CONTENT_TYPES = {"jpeg": "image/jpeg", "png": "image/png", "pdf": "application/pdf"}
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+_SIGNATURES: tuple[tuple[int, bytes, str], ...] = (
+    (0, b"\xff\xd8\xff", "jpeg"),
+    (0, PNG_MAGIC, "png"),
+    (0, PDF_MAGIC, "pdf"),
+    (0, b"GIF8", "gif"),
+    (0, b"BM", "bmp"),
+    (0, b"II*\x00", "tiff"),
+    (0, b"MM\x00*", "tiff"),
+    (8, b"WEBP", "webp"),
+    (4, b"ftypheic", "heic"),
+    (4, b"ftypmif1", "heic"),
+    (0, b"PK\x03\x04", "zip"),
+    (0, b"Rar!", "rar"),
+    (0, b"7z\xbc\xaf", "7z"),
+)
+_PIL_FORMATS = {"jpeg": "JPEG", "png": "PNG"}
+_JPEG_FRAME_MARKERS = frozenset({0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF})
+
+
+class UploadRejected(Exception):
+    def __init__(self, code: str, message_zh: str, message_en: str, *,
+                 fix_zh: str = "", fix_en: str = "", params: dict | None = None) -> None:
+        super().__init__(f"{code}: {message_en}")
+        self.code = code
+        self.message_zh = message_zh
+        self.message_en = message_en
+        self.fix_zh = fix_zh
+        self.fix_en = fix_en
+        self.params = params or {}
+
+    def message(self, language: str) -> str:
+        return self.message_en if language.startswith("en") else self.message_zh
+
+    def fix(self, language: str) -> str:
+        return self.fix_en if language.startswith("en") else self.fix_zh
+
+    def as_finding(self, field: str) -> Finding:
+        return Finding(
+            code=self.code, severity=Severity.ERROR, field=field,
+            message_zh=self.message_zh, message_en=self.message_en,
+            fix_zh=self.fix_zh, fix_en=self.fix_en, source=SOURCE,
+            rejection_reason="DOC_UNCLEAR", params=self.params,
+        )
+
+
+@dataclass(frozen=True)
+class SanitisedUpload:
+    data: bytes                 # re-encoded image without metadata; a PDF as uploaded
+    format: str                 # "jpeg" | "png" | "pdf"
+    width: int | None           # None for PDF
+    height: int | None
+    sha256: str                 # of `data`
+    source_sha256: str          # of the bytes as uploaded
+
+    @property
+    def content_type(self) -> str:
+        return CONTENT_TYPES[self.format]
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.format == "pdf"
+
+    def open_image(self) -> Image.Image:
+        if self.is_pdf:
+            raise ValueError("a PDF upload has no image")
+        image = Image.open(BytesIO(self.data), formats=[_PIL_FORMATS[self.format]])
+        image.load()
+        return image
+
+
+def inspect_upload(stream: BinaryIO, *, declared_size: int | None, allowed_formats: list[str],
+                   max_bytes: int, max_pixels: int) -> SanitisedUpload:
+    """Sniff, check and sanitise one upload, or raise UploadRejected.
+
+    `allowed_formats` may name jpg, jpeg, png and pdf only (the formats this module can
+    sanitise); anything else is a configuration error (ValueError).
+    """
+    allowed = _sanitisable(allowed_formats)
+    if declared_size is not None and declared_size > max_bytes:
+        raise _too_large(declared_size, max_bytes)
+    data = _read_at_most(stream, max_bytes + 1)
+    if len(data) > max_bytes:
+        raise _too_large(len(data), max_bytes)
+    if not data:
+        raise UploadRejected("material.upload.empty", "上传的文件为空。", "The uploaded file is empty.",
+                             fix_zh="请重新选择文件上传。", fix_en="Choose the file again and upload it.")
+    detected = sniff_format(data)
+    if detected not in allowed:
+        raise _type_not_allowed(detected, allowed_formats)
+    if detected == "pdf":
+        return _checked_pdf(data)
+    return _sanitised_image(data, detected, max_pixels)
+
+
+def _sanitisable(allowed_formats: list[str]) -> set[str]:
+    names = {fmt.lower().lstrip(".") for fmt in allowed_formats}
+    unknown = names - set(FORMAT_ALIASES)
+    if unknown:
+        raise ValueError(f"cannot sanitise {sorted(unknown)}; supported formats: {sorted(FORMAT_ALIASES)}")
+    return {FORMAT_ALIASES[name] for name in names}
+
+
+def sniff_format(data: bytes) -> str | None:
+    for offset, magic, name in _SIGNATURES:
+        if data[offset:offset + len(magic)] == magic:
+            return name
+    return None
+
+
+def _read_at_most(stream: BinaryIO, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    remaining = limit
+    while remaining > 0:
+        chunk = stream.read(remaining)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
+
+
+def _sanitised_image(data: bytes, fmt: str, max_pixels: int) -> SanitisedUpload:
+    end, (width, height) = _jpeg_layout(data) if fmt == "jpeg" else _png_layout(data)
+    if data[end:].strip(b"\x00"):
+        raise _trailing_data(len(data) - end, fmt)
+    if width * height > max_pixels:
+        raise _too_many_pixels(width, height, max_pixels)
+    image = _decoded(data, fmt, width, height, max_pixels)
+    clean = _without_metadata(ImageOps.exif_transpose(image))
+    encoded = _encode(clean, fmt)
+    return SanitisedUpload(
+        data=encoded, format=fmt, width=clean.width, height=clean.height,
+        sha256=hashlib.sha256(encoded).hexdigest(), source_sha256=hashlib.sha256(data).hexdigest(),
+    )
+
+
+def _decoded(data: bytes, fmt: str, width: int, height: int, max_pixels: int) -> Image.Image:
+    pil_format = [_PIL_FORMATS[fmt]]
+    try:
+        with Image.open(BytesIO(data), formats=pil_format) as header:
+            header.verify()
+        image = Image.open(BytesIO(data), formats=pil_format)
+        image.load()
+    except Image.DecompressionBombError as exc:   # Pillow's own limit, if below max_pixels
+        raise _too_many_pixels(width, height, max_pixels) from exc
+    except Exception as exc:  # any decoder failure on untrusted bytes means "not a valid image"
+        raise _corrupt(fmt) from exc
+    return image
+
+
+def _without_metadata(image: Image.Image) -> Image.Image:
+    if image.mode not in ("RGB", "RGBA", "L"):
+        has_alpha = image.mode in ("LA", "PA", "RGBa") or "transparency" in image.info
+        image = image.convert("RGBA" if has_alpha else "RGB")
+    image.info = {}
+    return image
+
+
+def _encode(image: Image.Image, fmt: str) -> bytes:
+    buffer = BytesIO()
+    if fmt == "jpeg":
+        image = image.convert("RGB") if image.mode == "RGBA" else image
+        image.save(buffer, "JPEG", quality=JPEG_QUALITY)
+    else:
+        image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _jpeg_layout(data: bytes) -> tuple[int, tuple[int, int]]:
+    """Offset just past EOI and the frame size, walking segments and entropy-coded scans."""
+    pos, size, frame = 2, len(data), None
+    while True:
+        if pos >= size or data[pos] != 0xFF:
+            raise _truncated("jpeg") if pos >= size else _corrupt("jpeg")
+        while pos < size and data[pos] == 0xFF:
+            pos += 1
+        if pos >= size:
+            raise _truncated("jpeg")
+        marker = data[pos]
+        pos += 1
+        if marker == 0xD9:
+            if frame is None:
+                raise _corrupt("jpeg")
+            return pos, frame
+        if marker == 0x01 or 0xD0 <= marker <= 0xD7:
+            continue
+        segment_end = pos + int.from_bytes(data[pos:pos + 2], "big")
+        if pos + 2 > size or segment_end > size:
+            raise _truncated("jpeg")
+        if marker in _JPEG_FRAME_MARKERS and segment_end - pos >= 8:
+            frame = (int.from_bytes(data[pos + 5:pos + 7], "big"), int.from_bytes(data[pos + 3:pos + 5], "big"))
+        pos = _scan_end(data, segment_end) if marker == 0xDA else segment_end
+
+
+def _scan_end(data: bytes, pos: int) -> int:
+    """Offset of the first marker after entropy-coded data (skipping FF00 stuffing and RSTn)."""
+    while True:
+        pos = data.find(b"\xff", pos)
+        if pos < 0 or pos + 1 >= len(data):
+            raise _truncated("jpeg")
+        following = data[pos + 1]
+        if following == 0x00 or 0xD0 <= following <= 0xD7:
+            pos += 2
+            continue
+        return pos
+
+
+def _png_layout(data: bytes) -> tuple[int, tuple[int, int]]:
+    """Offset just past the IEND chunk and the IHDR size."""
+    pos, size, frame = len(PNG_MAGIC), len(data), None
+    while True:
+        if pos + 8 > size:
+            raise _truncated("png")
+        length = int.from_bytes(data[pos:pos + 4], "big")
+        chunk_type = data[pos + 4:pos + 8]
+        if chunk_type == b"IHDR" and length >= 8:
+            frame = (int.from_bytes(data[pos + 8:pos + 12], "big"), int.from_bytes(data[pos + 12:pos + 16], "big"))
+        pos += 12 + length
+        if pos > size:
+            raise _truncated("png")
+        if chunk_type == b"IEND":
+            if frame is None:
+                raise _corrupt("png")
+            return pos, frame
+
+
+def _checked_pdf(data: bytes) -> SanitisedUpload:
+    try:
+        facts = inspect_pdf(data)
+    except PdfUninspectable as exc:
+        raise UploadRejected(
+            "material.upload.pdf_uninspectable",
+            f"无法检查该PDF的内容（{exc}）。", f"The PDF's content cannot be inspected ({exc}).",
+            fix_zh="请上传未加密的普通PDF，或上传签字页的照片/扫描图片。",
+            fix_en="Upload a plain, unencrypted PDF, or a photo/scan of the signed page.",
+            params={"reason": str(exc)},
+        ) from exc
+    if not facts.has_eof:
+        raise _truncated("pdf")
+    if not facts.eof_at_end:
+        raise _trailing_data(len(data) - data.rfind(b"%%EOF") - 5, "pdf")
+    active = sorted(facts.has_any(PDF_ACTIVE_CONTENT))
+    if active:
+        listed = ", ".join(f"/{name}" for name in active)
+        raise UploadRejected(
+            "material.upload.pdf_active_content",
+            f"PDF包含脚本、附件或外部动作（{listed}），不予接受。",
+            f"The PDF contains scripts, attachments or external actions ({listed}) and is refused.",
+            fix_zh="请用“打印为PDF”重新生成，或上传扫描图片。",
+            fix_en="Re-create it with \"print to PDF\", or upload a scanned image.",
+            params={"names": active},
+        )
+    digest = hashlib.sha256(data).hexdigest()
+    return SanitisedUpload(data=data, format="pdf", width=None, height=None,
+                           sha256=digest, source_sha256=digest)
+
+
+def _too_large(size: int, max_bytes: int) -> UploadRejected:
+    return UploadRejected(
+        "material.upload.too_large",
+        f"文件大小 {_mb(size)} 超过上限 {_mb(max_bytes)}。",
+        f"The file is {_mb(size)}, above the limit of {_mb(max_bytes)}.",
+        fix_zh=f"请压缩或重新拍摄，使文件不超过 {_mb(max_bytes)}。",
+        fix_en=f"Compress or retake the picture so that it is at most {_mb(max_bytes)}.",
+        params={"size_bytes": size, "max_bytes": max_bytes},
+    )
+
+
+def _type_not_allowed(detected: str | None, allowed_formats: list[str]) -> UploadRejected:
+    allowed_text = "/".join(fmt.upper() for fmt in allowed_formats)
+    if detected is None:
+        return UploadRejected(
+            "material.upload.unrecognised",
+            f"文件内容不是可识别的图片或文档，仅接受 {allowed_text}。",
+            f"The file's content is not a recognised image or document; only {allowed_text} is accepted.",
+            fix_zh=f"请上传 {allowed_text} 格式的原始文件（修改扩展名无效）。",
+            fix_en=f"Upload the original file in {allowed_text} format (renaming it does not help).",
+            params={"detected": None, "allowed": list(allowed_formats)},
+        )
+    return UploadRejected(
+        "material.upload.type_not_allowed",
+        f"文件实际格式为 {detected.upper()}，仅接受 {allowed_text}。",
+        f"The file is actually {detected.upper()}; only {allowed_text} is accepted.",
+        fix_zh=f"请另存为 {allowed_text} 后上传（修改扩展名无效）。",
+        fix_en=f"Save it as {allowed_text} and upload again (renaming it does not help).",
+        params={"detected": detected, "allowed": list(allowed_formats)},
+    )
+
+
+def _too_many_pixels(width: int, height: int, max_pixels: int) -> UploadRejected:
+    return UploadRejected(
+        "material.upload.too_many_pixels",
+        f"图片尺寸为 {width}×{height} 像素，超过 {max_pixels:,} 像素的处理上限。",
+        f"The image declares {width}×{height} pixels, above the processing limit of {max_pixels:,} pixels.",
+        fix_zh="请上传正常拍摄或扫描的图片。", fix_en="Upload a normally taken photo or scan.",
+        params={"width": width, "height": height, "max_pixels": max_pixels},
+    )
+
+
+def _truncated(fmt: str) -> UploadRejected:
+    return UploadRejected(
+        "material.upload.truncated",
+        f"{fmt.upper()} 文件不完整（缺少结束标记），可能上传中断。",
+        f"The {fmt.upper()} file is incomplete (no end marker); the upload may have been cut off.",
+        fix_zh="请重新上传完整的文件。", fix_en="Upload the complete file again.",
+        params={"format": fmt},
+    )
+
+
+def _trailing_data(extra_bytes: int, fmt: str) -> UploadRejected:
+    return UploadRejected(
+        "material.upload.trailing_data",
+        f"{fmt.upper()} 文件结束标记后还附带了 {extra_bytes} 字节的其他数据，不予接受。",
+        f"The {fmt.upper()} file carries {extra_bytes} bytes of other data after its end marker and is refused.",
+        fix_zh="请用图片编辑器或系统相册“另存为”后重新上传。",
+        fix_en="Re-save the file with an image editor or the photo app and upload it again.",
+        params={"extra_bytes": extra_bytes, "format": fmt},
+    )
+
+
+def _corrupt(fmt: str) -> UploadRejected:
+    return UploadRejected(
+        "material.upload.corrupt",
+        f"{fmt.upper()} 文件已损坏，无法解码。",
+        f"The {fmt.upper()} file is damaged and cannot be decoded.",
+        fix_zh="请重新拍摄或另存为后上传。", fix_en="Retake or re-save the picture and upload it again.",
+        params={"format": fmt},
+    )
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.2f} MB"
