@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from beian.filings import services
-from beian.materials.tests import builders
+from beian.materials import samples as builders
 
 VALID_ENTERPRISE = {
     "subject.nature": 4,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from beian.materials.checks.crosscheck import business_licence_findings, id_card_findings, mask_id_number
 from beian.materials.checks.ocr import OcrLine
-from beian.materials.tests import builders
+from beian.materials import samples as builders
 from beian.rules.findings import Severity
 
 LICENCE = "materials.business_licence"

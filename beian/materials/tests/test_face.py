@@ -3,7 +3,7 @@ from __future__ import annotations
 from PIL import Image
 
 from beian.materials.checks.face import detect_faces, face_findings
-from beian.materials.tests import builders
+from beian.materials import samples as builders
 
 FIELD = "materials.owner_photo"
 

@@ -13,7 +13,7 @@ from beian.materials.checks.ocr import (
     extract_uscc,
     read_text,
 )
-from beian.materials.tests import builders
+from beian.materials import samples as builders
 
 
 def line(text: str, left: int = 0, top: int = 0, width: int = 200, height: int = 40) -> OcrLine:

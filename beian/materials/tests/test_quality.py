@@ -13,7 +13,7 @@ from beian.materials.checks.quality import (
     resolution_findings,
 )
 from beian.materials.checks.requirement import DEFAULT_MIN_SHARPNESS
-from beian.materials.tests import builders
+from beian.materials import samples as builders
 
 FIELD = "materials.business_licence"
 

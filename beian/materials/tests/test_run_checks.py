@@ -9,7 +9,8 @@ import pytest
 from PIL import Image
 
 from beian.materials.checks import KINDS, MaterialRequirement, annotate, run_material_checks
-from beian.materials.tests import builders, hostile
+from beian.materials import samples as builders
+from beian.materials.tests import hostile
 from beian.materials.verification_form import render_verification_form
 
 REFERENCE = Path(__file__).resolve().parents[2] / "reference" / "data" / "icp-data.json"

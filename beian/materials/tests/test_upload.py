@@ -6,7 +6,8 @@ import pytest
 from PIL import Image
 
 from beian.materials.checks.upload import UploadRejected, inspect_upload
-from beian.materials.tests import builders, hostile
+from beian.materials import samples as builders
+from beian.materials.tests import hostile
 
 IMAGES = ["jpg", "jpeg", "png"]
 MAX_BYTES = 4 * 1024 * 1024

@@ -7,7 +7,7 @@ import pypdfium2
 import pytest
 
 from beian.materials.checks.form import FORM_TITLE, SEAL_LABEL, SIGNATURE_LABEL
-from beian.materials.tests import builders
+from beian.materials import samples as builders
 from beian.materials.verification_form import (
     UnsupportedCharacters,
     render_verification_form,

@@ -47,10 +47,16 @@ class Command(BaseCommand):
             "organisation": org, "title": "示例科技官网",
             "body_html": "<h1>北京示例科技有限公司</h1><p>欢迎访问示例科技。我们提供企业软件与技术服务。</p>"})
         SiteDomain.objects.get_or_create(domain="demo-shop.cn", defaults={"site": site})
+        from django.conf import settings
+
+        from beian.materials.samples import write_demo_set
+
+        samples = write_demo_set(settings.VAR_DIR / "demo-materials")
         port = options["port"]
         self.stdout.write(self.style.SUCCESS("Demo ready."))
         self.stdout.write(f"  Platform:     http://127.0.0.1:{port}/")
         self.stdout.write(f"  Hosted site:  http://demo-shop.localhost:{port}/  (unfiled: shows the block page)")
         self.stdout.write(f"  API docs:     http://127.0.0.1:{port}/api/docs")
+        self.stdout.write(f"  Sample materials to upload: {samples[0].parent}/")
         for username, role, _email in ACCOUNTS:
             self.stdout.write(f"  {role:<10} {username} / {DEMO_PASSWORD}")

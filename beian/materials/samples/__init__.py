@@ -1,4 +1,4 @@
-"""Synthetic material images for tests and the benchmark, drawn with the project's CJK font.
+"""Synthetic material images for tests, the benchmark and the demo, drawn with the project's CJK font.
 
 They imitate the layout of real documents (labels, values, red seal, coloured background)
 closely enough for OCR and the quality checks; they are not copies of real certificates.
@@ -17,7 +17,7 @@ from beian.materials.checks.form import SIGNATURE_LABEL
 from beian.materials.fonts import CJK_FONT_PATH
 from beian.materials.verification_form import render_verification_form
 
-FIXTURES = Path(__file__).with_name("fixtures")
+FIXTURES = Path(__file__).parent
 COMPANY = "北京示例科技有限公司"
 USCC = "91110000600037341L"
 PERSON = "张三"
@@ -186,3 +186,25 @@ def jpeg_with_gps(image: Image.Image) -> bytes:
     gps = exif.get_ifd(0x8825)
     gps.update({1: "N", 2: (39.0, 54.0, 27.0), 3: "E", 4: (116.0, 23.0, 50.0)})
     return jpeg_bytes(image, exif=exif.tobytes())
+
+
+def write_demo_set(folder: Path) -> list[Path]:
+    """Good sample uploads for the demo applicant (matching the demo's typed data), plus one
+    blurry licence of another company to see the automated checks object."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {
+        "1-business-licence.jpg": jpeg_bytes(licence_image()),
+        "2-id-card-front-zhangsan.jpg": jpeg_bytes(id_card_front_image()),
+        "3-id-card-back.jpg": jpeg_bytes(id_card_back_image()),
+        "4-owner-photo.jpg": jpeg_bytes(owner_photo()),
+        "5-verification-form-signed.jpg": jpeg_bytes(form_page_image(signed=True)),
+        "x-blurry-licence-other-company.jpg": jpeg_bytes(blurred(licence_image(
+            name="上海另一家公司有限公司", uscc="91310000MA1FL0000N"), radius=4.0)),
+    }
+    written = []
+    for name, data in files.items():
+        path = folder / name
+        if not path.exists():
+            path.write_bytes(data)
+        written.append(path)
+    return written
