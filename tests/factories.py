@@ -56,7 +56,7 @@ def material_files() -> dict[str, tuple[str, bytes]]:
         "legal_rep_id_back": ("id-back.jpg", back),
         "owner_id_front": ("owner-id-front.jpg", front),
         "owner_id_back": ("owner-id-back.jpg", back),
-        "owner_photo": ("owner.jpg", builders.jpeg_bytes(builders.owner_photo())),
+        "owner_photo": ("owner.jpg", builders.jpeg_bytes(builders.owner_photo(side=900))),
         "verification_form": ("form.jpg", builders.jpeg_bytes(builders.form_page_image(signed=True))),
     }
 

@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from beian.accounts.permissions import applicant_required
@@ -20,6 +21,12 @@ from beian.filings.validation import order_findings
 from beian.hosting import gate
 from beian.hosting.models import HostedSite
 from beian.materials import services as material_services
+
+
+SECTION_HEADINGS = {
+    "subject.principal": _lazy("Subject principal (normally the legal representative)"),
+    "websites[0].principal": _lazy("Website principal (does the face verification, receives the MIIT SMS)"),
+}
 
 
 def _order(request, pk):
@@ -62,10 +69,14 @@ def _step_context(request, order, step, form=None, findings=None):
         form = StepForm(order=order, paths=step.paths, editable=editable, prefix="f")
     findings = findings if findings is not None else order_findings(order)
     grouped = _by_field(findings)
-    rows = [{"field": form[name], "path": form.fields[name].path,
-             "findings": grouped.get(form.fields[name].path, []),
-             "returned": next((r for r in order.returned_fields if r["field"] == form.fields[name].path), None)}
-            for name in form.fields]
+    rows, section = [], None
+    for name in form.fields:
+        path = form.fields[name].path
+        group = path.rsplit(".", 1)[0]
+        rows.append({"field": form[name], "path": path, "findings": grouped.get(path, []),
+                     "heading": SECTION_HEADINGS.get(group) if group != section else None,
+                     "returned": next((r for r in order.returned_fields if r["field"] == path), None)})
+        section = group
     requirements = [{"label": r.label(get_language()), "help": r.help(get_language()), "req": r}
                     for r in material_services.order_requirements(order)] if step.key == "checklist" else []
     return {"order": order, "step": step, "steps": STEPS, "form": form, "rows": rows, "requirements": requirements,
@@ -118,7 +129,7 @@ def check_field(request, pk, key):
         except (TypeError, ValueError):
             pass  # the field's own finding explains it
     findings = order_findings(order)
-    trigger = request.htmx.trigger_name if request.htmx else request.POST.get("_field", "")
+    trigger = request.POST.get("_field") or (request.htmx.trigger_name if request.htmx else "")
     name = (trigger or "").removeprefix("f-")
     field = order_fields.BY_FORM_NAME.get(name)
     path = field.path if field else ""
@@ -164,10 +175,13 @@ def upload(request, pk, slot):
 def _precheck(order):
     findings = order_findings(order, complete=True)
     findings += material_services.missing_materials(order) + material_services.material_findings(order)
+    labels = {f"materials.{r.slot}": r.label(get_language()) for r in material_services.order_requirements(order)}
     groups = defaultdict(list)
     for f in findings:
-        groups[step_of_path(f.field).key].append(f)
-    return findings, [{"step": s, "findings": groups[s.key]} for s in STEPS if groups.get(s.key)]
+        field = order_fields.BY_PATH.get(f.field)
+        label = labels.get(f.field) or (field.label if field else "")
+        groups[step_of_path(f.field).key].append({"finding": f, "label": label})
+    return findings, [{"step": s, "items": groups[s.key]} for s in STEPS if groups.get(s.key)]
 
 
 def confirm_step(request, order):

@@ -147,12 +147,44 @@ class Order(models.Model):
         return f"BA{self.created_at:%Y%m%d}{self.pk:05d}" if self.pk and self.created_at else "BA-new"
 
     @property
+    def filing_type_label(self) -> str:
+        from django.utils.translation import get_language
+
+        from beian.reference.models import FilingType
+
+        row = FilingType.objects.filter(code=self.filing_type).first()
+        if row is None:
+            return self.filing_type
+        return row.name_en if (get_language() or "").startswith("en") and row.name_en else row.name_zh
+
+    @property
     def status_label(self) -> str:
         return str(STATUS_LABELS.get(self.status, self.status))
 
     @property
     def returned_field_paths(self) -> set[str]:
         return {r["field"] for r in self.returned_fields}
+
+
+EVENT_LABELS = {
+    "create": _("Draft created"),
+    "submit": _("Submitted for provider review"),
+    "resubmit": _("Resubmitted"),
+    "withdraw": _("Withdrawn to draft"),
+    "abandon": _("Abandoned"),
+    "expire": _("Expired after being idle"),
+    "claim": _("Claimed by a reviewer"),
+    "return_fields": _("Returned for changes"),
+    "reject": _("Rejected in provider review"),
+    "approve": _("Approved by the provider, queued for the regulator"),
+    "regulator_accepted": _("Submitted to the regulator; MIIT SMS verification sent"),
+    "regulator_accepted_no_sms": _("Submitted to the regulator"),
+    "sms_verified": _("SMS verification completed; regulator review started"),
+    "sms_failed": _("Returned: SMS verification not completed"),
+    "resubmit_to_regulator": _("Pushed to the regulator again"),
+    "regulator_approved": _("Approved by the regulator: filing number issued"),
+    "regulator_rejected": _("Rejected by the regulator"),
+}
 
 
 class OrderEvent(models.Model):
@@ -171,6 +203,10 @@ class OrderEvent(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
+
+    @property
+    def label(self) -> str:
+        return str(EVENT_LABELS.get(self.event, self.event))
 
 
 class OrderVersion(models.Model):

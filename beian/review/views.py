@@ -52,9 +52,11 @@ def order_detail(request, pk):
             rows.append({"field": field, "value": order_fields.display_value(order, path), "findings": grouped.get(path, []),
                          "changed": path in diff, "pii": field.pii and bool(order_fields.get_value(order, path))})
         sections.append({"step": step, "rows": rows})
+    labels = {r.slot: r.label(get_language()) for r in material_services.order_requirements(order)}
     materials = []
     for m in order.materials.all().order_by("slot", "-version"):
         materials.append({"material": m, "link": material_services.signed_link(m, request.user),
+                          "label": labels.get(m.slot, m.slot),
                           "findings": material_services.material_findings_of(m)})
     return render(request, "review/order.html", {
         "order": order, "sections": sections, "materials": materials,

@@ -60,6 +60,7 @@ def test_applicant_reviewer_sandbox_footer(live_server, page, shoot, tmp_path, a
     page.click("button[name=continue]")
 
     page.wait_for_url(re.compile(r"/step/subject/"))
+    page.select_option("[name='f-subject__certificate_type']", "1")
     page.fill("[name='f-subject__certificate_number']", "91110000600037341X")
     page.locator("[name='f-subject__name']").click()  # leave the field: the inline alert appears
     page.wait_for_selector("#findings-f-subject__certificate_number .finding.error")

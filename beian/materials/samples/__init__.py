@@ -99,10 +99,11 @@ def id_card_back_image(*, width: int = 1280) -> Image.Image:
     return image
 
 
-def owner_photo() -> Image.Image:
-    """NASA's public-domain portrait of Eileen Collins (see fixtures/SOURCE.txt), 512 × 512."""
+def owner_photo(*, side: int = 512) -> Image.Image:
+    """NASA's public-domain portrait of Eileen Collins (see SOURCE.txt), `side` pixels square."""
     with Image.open(FIXTURES / "astronaut.jpg") as photo:
-        return photo.convert("RGB")
+        image = photo.convert("RGB")
+    return image if side == image.width else image.resize((side, side), Image.Resampling.LANCZOS)
 
 
 def form_data(**overrides: object) -> dict:
@@ -196,7 +197,7 @@ def write_demo_set(folder: Path) -> list[Path]:
         "1-business-licence.jpg": jpeg_bytes(licence_image()),
         "2-id-card-front-zhangsan.jpg": jpeg_bytes(id_card_front_image()),
         "3-id-card-back.jpg": jpeg_bytes(id_card_back_image()),
-        "4-owner-photo.jpg": jpeg_bytes(owner_photo()),
+        "4-owner-photo.jpg": jpeg_bytes(owner_photo(side=900)),
         "5-verification-form-signed.jpg": jpeg_bytes(form_page_image(signed=True)),
         "x-blurry-licence-other-company.jpg": jpeg_bytes(blurred(licence_image(
             name="上海另一家公司有限公司", uscc="91310000MA1FL0000N"), radius=4.0)),

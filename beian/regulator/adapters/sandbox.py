@@ -81,11 +81,14 @@ class SandboxRegulator:
                 return VerifyResult(False, message_zh="当前无需短信核验。", message_en="No SMS verification is pending.")
             if case.sms_deadline and clock.now() > case.sms_deadline:
                 return VerifyResult(False, message_zh="核验已超时。", message_en="The verification window has closed.")
-            challenge = (SmsChallenge.objects.select_for_update()
-                         .filter(case=case, mobile_index=blind_index(mobile, purpose="mobile"), verified_at__isnull=True).first())
-            if challenge is None:
+            candidates = list(SmsChallenge.objects.select_for_update()
+                              .filter(case=case, mobile_index=blind_index(mobile, purpose="mobile"), verified_at__isnull=True)
+                              .order_by("pk"))
+            if not candidates:
                 return VerifyResult(False, message_zh="该手机号码无待核验的短信。",
                                     message_en="This mobile number has no verification pending.")
+            # one person may be both principals: the code says which SMS is being answered
+            challenge = next((c for c in candidates if c.code_hash == _hash(code)), candidates[0])
             if challenge.code_hash != _hash(code) or challenge.certificate_tail_hash != _hash(certificate_tail):
                 challenge.wrong_attempts += 1
                 challenge.save(update_fields=["wrong_attempts"])
