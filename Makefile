@@ -42,8 +42,8 @@ bench: install
 	$(PY) bench/materials.py
 
 messages: install
-	$(PY) manage.py makemessages -l zh_Hans -l en --no-obsolete -i var -i bench -i docs
-	$(PY) manage.py compilemessages
+	$(PY) manage.py makemessages -l zh_Hans -l en --no-obsolete -i var -i bench -i docs -i .venv
+	$(PY) manage.py compilemessages -l zh_Hans -l en -i .venv
 
 clean:
 	rm -rf $(VENV) var

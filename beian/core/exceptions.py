@@ -15,8 +15,16 @@ class DomainError(Exception):
 
 
 class IllegalTransition(DomainError):
+    """Raised by states.check_transition (pure); the message shown to users is translated here."""
+
     code = "order.illegal_transition"
     status = 409
+
+    def __init__(self, detail: str = "", **kwargs):
+        from django.utils.translation import gettext
+
+        super().__init__(gettext("This action is not possible in the order's current state."), **kwargs)
+        self.detail = detail
 
 
 class ValidationFailed(DomainError):

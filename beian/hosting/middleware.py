@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpResponseNotFound
+from django.template.loader import render_to_string
 
 from beian.hosting.models import HostedSite, SiteDomain
 
@@ -28,7 +29,7 @@ class HostedSiteMiddleware:
             return self.get_response(request)
         site = site_for_host(host)
         if site is None:
-            return HttpResponseNotFound("<h1>404</h1><p>No site is hosted at this address.</p>")
+            return HttpResponseNotFound(render_to_string("hosting/unknown.html", request=request))
         request.hosted_site = site
         request.urlconf = "config.urls_hosted"
         return self.get_response(request)
