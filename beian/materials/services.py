@@ -140,9 +140,19 @@ def material_findings(order) -> list[Finding]:
 
 # --- private download through short-lived signed links ---------------------------------------
 
-def signed_link(material: Material, user) -> str:
+def signed_link(material: Material, user, *, annotated: bool = False) -> str:
     token = signing.dumps({"m": material.pk, "u": user.pk}, salt=SIGNING_SALT)
-    return reverse("materials:download", args=[token])
+    return reverse("materials:annotated" if annotated else "materials:download", args=[token])
+
+
+def material_annotated_png(material: Material) -> bytes | None:
+    """The stored OCR lines and face boxes drawn on the image; None for PDFs or unchecked files."""
+    from beian.materials.checks import annotate_details
+
+    if material.content_type == "application/pdf" or material.check_status != Material.CheckStatus.DONE:
+        return None
+    with material.file.open("rb") as fh:
+        return annotate_details(fh.read(), material.check_details)
 
 
 def material_from_link(token: str, user) -> Material:

@@ -38,7 +38,7 @@ from beian.materials.checks.upload import SanitisedUpload, UploadRejected, inspe
 from beian.materials.fonts import CJK_FONT_PATH
 from beian.rules.findings import Finding, Severity, has_errors
 
-__all__ = ["KINDS", "CheckResult", "MaterialRequirement", "annotate", "run_material_checks"]
+__all__ = ["KINDS", "CheckResult", "MaterialRequirement", "annotate", "annotate_details", "run_material_checks"]
 
 Crosscheck = Callable[..., list[Finding]]   # (lines, expected, *, field) -> findings
 ANNOTATION_SIDE = 1600
@@ -211,20 +211,26 @@ def annotate(data: bytes, result: CheckResult) -> bytes:
     """PNG of the checked image with OCR boxes (blue, with text) and face boxes (red)."""
     if result.upload is None or result.upload.is_pdf:
         raise ValueError("only an accepted image upload can be annotated")
+    return annotate_details(data, result.details())
+
+
+def annotate_details(data: bytes, details: Mapping[str, Any]) -> bytes:
+    """The same drawing from a stored `CheckResult.details()` record (no OCR re-run)."""
     image = ImageOps.exif_transpose(Image.open(BytesIO(data))).convert("RGB")
     canvas = downscaled(image, ANNOTATION_SIDE)
     scale = canvas.width / image.width
     draw = ImageDraw.Draw(canvas)
     font = ImageFont.truetype(str(CJK_FONT_PATH), size=max(12, round(14 * canvas.width / 1000)))
-    for line in result.ocr_lines:
-        corners = [(x * scale, y * scale) for x, y in line.box]
+    for line in details.get("ocr_lines", []):
+        corners = [(x * scale, y * scale) for x, y in line["box"]]
         draw.polygon(corners, outline=(30, 90, 220), width=2)
         label_at = (corners[0][0], corners[0][1] - font.size - 4)
-        label = f"{line.text} ({line.score:.2f})"
+        label = f"{line['text']} ({line['score']:.2f})"
         draw.rectangle(draw.textbbox(label_at, label, font=font), fill=(255, 255, 255))
         draw.text(label_at, label, fill=(30, 90, 220), font=font)
-    for face in result.faces:
-        draw.rectangle([v * scale for v in face.corners], outline=(220, 30, 30), width=3)
+    for face in details.get("faces", []):
+        box = FaceBox(**face)
+        draw.rectangle([v * scale for v in box.corners], outline=(220, 30, 30), width=3)
     buffer = BytesIO()
     canvas.save(buffer, "PNG")
     return buffer.getvalue()
