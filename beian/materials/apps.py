@@ -1,6 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MaterialsConfig(AppConfig):
     name = "beian.materials"
     label = "materials"
+    verbose_name = _("Materials")

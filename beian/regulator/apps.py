@@ -1,6 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class RegulatorConfig(AppConfig):
     name = "beian.regulator"
     label = "regulator"
+    verbose_name = _("Regulator")
