@@ -199,3 +199,5 @@ LOGGING = {
 }
 MAX_IMAGE_PIXELS = int(os.environ.get('BEIAN_MAX_IMAGE_PIXELS', str(40_000_000)))
 WHITENOISE_USE_FINDERS = True
+BEIAN_PUBLIC_URL = os.environ.get("BEIAN_PUBLIC_URL", "http://127.0.0.1:8000")  # links in emails and SMS
+REVIEW_CLAIM_IDLE_MINUTES = int(os.environ.get("BEIAN_REVIEW_CLAIM_IDLE_MINUTES", "30"))  # an idle claim returns to the queue

@@ -130,3 +130,22 @@ def test_submitting_with_errors_changes_nothing(applicant, hosted_site):
     order.refresh_from_db()
     assert order.status == states.DRAFT
     assert order.subject.certificate_number == "91110000600037341X"  # what was typed is kept
+
+
+def test_a_returned_material_reopens_only_its_upload_slot(applicant, reviewer, hosted_site):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from beian.core.exceptions import PermissionDenied
+    from beian.materials import samples
+    from beian.materials.services import material_upload
+
+    order = valid_order(organisation=applicant.memberships.get().organisation, user=applicant, site=hosted_site)
+    services.order_submit(order=order, user=applicant)
+    services.order_return_fields(order=order, reviewer=reviewer, returns=[
+        {"field": "materials.owner_photo", "reason_code": "DOC_UNCLEAR", "note": "请上传正面清晰照片"}])
+    order.refresh_from_db()
+    assert services.editable_paths(order) == set()  # no typed field is open
+    photo = SimpleUploadedFile("me.jpg", samples.jpeg_bytes(samples.owner_photo(side=800)))
+    assert material_upload(order=order, slot="owner_photo", upload=photo, user=applicant).version == 2
+    with pytest.raises(PermissionDenied):
+        material_upload(order=order, slot="business_licence", upload=photo, user=applicant)

@@ -118,6 +118,9 @@ class Website(models.Model):
         return self.name or self.domain or f"website #{self.pk}"
 
 
+AWAITING_REVIEW = sorted(states.AWAITING_PROVIDER)  # a stable list for the partial indexes' condition
+
+
 class Order(models.Model):
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="orders")
     filing_type = models.CharField(_("filing type"), max_length=40, default="FIRST_FILING")
@@ -134,10 +137,29 @@ class Order(models.Model):
                                           on_delete=models.SET_NULL, related_name="claimed_orders")
     claimed_at = models.DateTimeField(null=True, blank=True)
     acknowledged_warnings = models.JSONField(default=list, blank=True)
+    # Review queue, set on every (re)submission: the provider first-review deadline (working days),
+    # how many automated findings (rules + material checks, warnings and errors) there were, and
+    # the subject's province and name as submitted (the applicant cannot edit while the order is in
+    # review), so that the queue filters and searches without joining every subject ever filed.
+    review_due_at = models.DateTimeField(_("review deadline"), null=True, blank=True)
+    finding_count = models.PositiveIntegerField(_("automated findings"), default=0)
+    submitted_province = models.CharField(_("province (as submitted)"), max_length=2, blank=True)
+    submitted_subject_name = models.CharField(_("subject name (as submitted)"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["organisation", "status"])]
+        indexes = [
+            models.Index(fields=["organisation", "status"]),
+            # The reviewer queue reads only orders awaiting provider review, most urgent first.
+            models.Index(fields=["review_due_at", "id"], name="order_queue_due",
+                         condition=models.Q(status__in=AWAITING_REVIEW)),
+            models.Index(fields=["assigned_reviewer", "review_due_at", "id"], name="order_queue_reviewer",
+                         condition=models.Q(status__in=AWAITING_REVIEW)),
+            models.Index(fields=["submitted_province", "review_due_at", "id"], name="order_queue_province",
+                         condition=models.Q(status__in=AWAITING_REVIEW)),
+            models.Index(fields=["status_changed_at"], name="order_queue_age",
+                         condition=models.Q(status__in=AWAITING_REVIEW)),
+        ]
 
     def __str__(self) -> str:
         return self.reference
@@ -174,6 +196,8 @@ EVENT_LABELS = {
     "abandon": _("Abandoned"),
     "expire": _("Expired after being idle"),
     "claim": _("Claimed by a reviewer"),
+    "release": _("Claim released"),
+    "reassign": _("Reassigned by an operator"),
     "return_fields": _("Returned for changes"),
     "reject": _("Rejected in provider review"),
     "approve": _("Approved by the provider, queued for the regulator"),

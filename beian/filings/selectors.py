@@ -1,11 +1,15 @@
 """Queries. Applicant queries always take the tenant; a foreign id is simply not found."""
 from __future__ import annotations
 
-from django.db.models import QuerySet
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.db.models import F, QuerySet
 from django.http import Http404
 
-from beian.filings import states
-from beian.filings.models import Order
+from beian.core import clock
+from beian.filings.models import AWAITING_REVIEW, Order
 
 ORDER_RELATED = ("subject", "subject__principal", "website", "website__principal", "website__hosted_site")
 
@@ -21,9 +25,110 @@ def order_for_organisation(organisation, pk) -> Order:
         raise Http404 from None
 
 
-def review_queue() -> QuerySet[Order]:
-    return (Order.objects.filter(status__in=states.AWAITING_PROVIDER)
-            .select_related(*ORDER_RELATED, "organisation", "assigned_reviewer").order_by("submitted_at", "pk"))
+# --- review queue ------------------------------------------------------------------------------
+
+QUEUE_RELATED = ("subject", "website", "organisation", "assigned_reviewer")
+# age filter: hours since the order entered the queue (its latest submission), [low, high)
+AGE_BUCKETS = {"lt1h": (0, 1), "1to24h": (1, 24), "1to3d": (24, 72), "gt3d": (72, None)}
+FINDING_BUCKETS = {"0": (0, 0), "1-2": (1, 2), "3+": (3, None)}
+ASSIGNEES = ("anyone", "me", "unassigned")
+SEARCH_KINDS = ("auto", "domain", "number", "uscc", "name")
+_USCC = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$")
+_ID_NUMBER = re.compile(r"^\d{17}[\dX]$")
+_DOMAIN = re.compile(r"^[a-z0-9.-]*\.[a-z0-9.-]*$")
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    province: str = ""        # Province code, e.g. "11"
+    filing_type: str = ""     # FilingType code
+    age: str = ""             # a key of AGE_BUCKETS, or "overdue"
+    assignee: str = "anyone"  # anyone | me | unassigned
+    findings: str = ""        # a key of FINDING_BUCKETS
+    q: str = ""               # search text
+    search: str = "auto"      # a key of SEARCH_KINDS
+
+    @classmethod
+    def from_query(cls, params) -> "QueueFilters":
+        def pick(name, allowed, default=""):
+            value = (params.get(name) or "").strip()
+            return value if value in allowed else default
+
+        return cls(province=(params.get("province") or "").strip()[:2],
+                   filing_type=(params.get("filing_type") or "").strip()[:40],
+                   age=pick("age", {*AGE_BUCKETS, "overdue"}), assignee=pick("assignee", ASSIGNEES, "anyone"),
+                   findings=pick("findings", FINDING_BUCKETS), q=(params.get("q") or "").strip()[:200],
+                   search=pick("search", SEARCH_KINDS, "auto"))
+
+
+def search_kind(text: str) -> str:
+    """What a search box entry looks like: a filing number, a USCC (or ID number), a domain, or a name."""
+    value = unicodedata.normalize("NFKC", text).strip()
+    upper = value.replace(" ", "").upper()
+    if "ICP" in upper:
+        return "number"
+    if _USCC.match(upper) or _ID_NUMBER.match(upper):
+        return "uscc"
+    if _DOMAIN.match(_domain_text(value)) and not value.startswith(".") and len(value) > 2:
+        return "domain"
+    return "name"
+
+
+def _domain_text(value: str) -> str:
+    value = value.strip().lower()
+    value = re.sub(r"^[a-z]+://", "", value).split("/", 1)[0].rstrip(".")
+    return value
+
+
+def _search(qs: QuerySet[Order], text: str, kind: str) -> QuerySet[Order]:
+    from beian.core.crypto import blind_index
+
+    kind = search_kind(text) if kind == "auto" else kind
+    if kind == "domain":
+        return qs.filter(website__domain__startswith=_domain_text(text))
+    if kind == "number":
+        number = unicodedata.normalize("NFKC", text).replace(" ", "")
+        number = re.sub("icp", "ICP", number, flags=re.IGNORECASE)
+        if re.search(r"号-\d+$", number):
+            return qs.filter(website__filing_number=number)
+        return qs.filter(subject__filing_number=number if number.endswith("号") else number + "号")
+    if kind == "uscc":
+        return qs.filter(subject__certificate_number_index=blind_index(text, purpose="certificate"))
+    return qs.filter(submitted_subject_name__icontains=unicodedata.normalize("NFKC", text).strip())
+
+
+def review_queue(filters: QueueFilters | None = None, *, reviewer=None, now=None) -> QuerySet[Order]:
+    """Orders awaiting provider review, the nearest deadline first, narrowed by `filters`."""
+    import datetime as dt
+
+    filters = filters or QueueFilters()
+    qs = (Order.objects.filter(status__in=AWAITING_REVIEW)
+          .select_related(*QUEUE_RELATED).order_by(F("review_due_at").asc(nulls_last=True), "pk"))
+    if filters.province:
+        qs = qs.filter(submitted_province=filters.province)
+    if filters.filing_type:
+        qs = qs.filter(filing_type=filters.filing_type)
+    if filters.assignee == "me" and reviewer is not None:
+        qs = qs.filter(assigned_reviewer=reviewer)
+    elif filters.assignee == "unassigned":
+        qs = qs.filter(assigned_reviewer__isnull=True)
+    if filters.findings:
+        low, high = FINDING_BUCKETS[filters.findings]
+        qs = qs.filter(finding_count__gte=low)
+        if high is not None:
+            qs = qs.filter(finding_count__lte=high)
+    if filters.age:
+        now = now or clock.now()
+        if filters.age == "overdue":
+            qs = qs.filter(review_due_at__lt=now)
+        else:
+            low, high = AGE_BUCKETS[filters.age]
+            qs = qs.filter(status_changed_at__lte=now - dt.timedelta(hours=low))
+            if high is not None:
+                qs = qs.filter(status_changed_at__gt=now - dt.timedelta(hours=high))
+    if filters.q:
+        qs = _search(qs, filters.q, filters.search)
+    return qs
 
 
 def order_for_reviewer(pk) -> Order:
@@ -40,3 +145,169 @@ def latest_order_for_site(site) -> Order | None:
 
 def timeline(order):
     return order.events.filter(visible_to_applicant=True).select_related("actor")
+
+
+# --- order page: what changed since the last return ----------------------------------------------
+
+RETURN_EVENTS = ("return_fields", "reject", "regulator_rejected")
+SUBMIT_EVENTS = ("submit", "resubmit")
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    path: str
+    old: object
+    new: object
+    returned: bool        # the reviewer asked for this field
+    reason_code: str = ""
+    note: str = ""
+
+    @property
+    def changed(self) -> bool:
+        return self.old != self.new
+
+
+def changes_since_last_return(order: Order) -> list[FieldChange] | None:
+    """Field by field, the version the applicant resubmitted against the version that was returned
+    (raw values: the caller masks PII). None when the order was never returned and resubmitted.
+    Returned fields come first and are listed even when the applicant left them unchanged."""
+    events = list(order.events.filter(event__in=(*RETURN_EVENTS, *SUBMIT_EVENTS)).order_by("at", "id")
+                  .values("event", "data"))
+    last_return = max((i for i, e in enumerate(events) if e["event"] in RETURN_EVENTS), default=None)
+    if last_return is None:
+        return None
+    returned_version = next((e["data"].get("version") for e in reversed(events[:last_return])
+                             if e["event"] in SUBMIT_EVENTS and e["data"].get("version")), None)
+    resubmitted = [e["data"].get("version") for e in events[last_return + 1:]
+                   if e["event"] in SUBMIT_EVENTS and e["data"].get("version")]
+    if returned_version is None or not resubmitted:
+        return None
+    versions = {v.number: v.data for v in order.versions.filter(number__in=[returned_version, resubmitted[-1]])}
+    old, new = versions.get(returned_version, {}), versions.get(resubmitted[-1], {})
+    returns = {r.get("field"): r for r in (events[last_return]["data"].get("returns") or [])}
+    rows = []
+    for path in dict.fromkeys([*returns, *new, *old]):
+        ret = returns.get(path)
+        if ret is None and old.get(path) == new.get(path):
+            continue
+        if path.startswith("materials.") and ret is not None:
+            rows.append(FieldChange(path, None, None, True, ret.get("reason_code", ""), ret.get("note", "")))
+            continue
+        rows.append(FieldChange(path, old.get(path), new.get(path), ret is not None,
+                                (ret or {}).get("reason_code", ""), (ret or {}).get("note", "")))
+    rows.sort(key=lambda r: not r.returned)
+    return rows
+
+
+# --- reviewer metrics (operators) -----------------------------------------------------------------
+
+DECISION_EVENTS = ("approve", "return_fields", "reject")
+
+
+@dataclass(frozen=True)
+class Percentiles:
+    label: str
+    count: int
+    p50_hours: float | None
+    p90_hours: float | None
+
+
+@dataclass(frozen=True)
+class ReasonRate:
+    code: str
+    returns: int          # decisions in the period that cited this reason
+    fields: int           # fields returned with this reason
+    rate: float           # returns / decisions
+
+    @property
+    def percent(self) -> float:
+        return self.rate * 100
+
+
+@dataclass(frozen=True)
+class ReviewMetrics:
+    start: object
+    end: object
+    decisions: int                      # provider review decisions in the period
+    returned: int                       # of which returns
+    first_reviews: int
+    overall: Percentiles
+    by_province: list[Percentiles]
+    by_reviewer: list[Percentiles]
+    reasons: list[ReasonRate]
+
+    @property
+    def return_rate(self) -> float:
+        return self.returned / self.decisions if self.decisions else 0.0
+
+    @property
+    def return_percent(self) -> float:
+        return self.return_rate * 100
+
+
+def percentile(values: list[float], p: float) -> float | None:
+    """Linear interpolation between closest ranks (p in [0, 1]); None for no values."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * p
+    low = int(k)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (k - low)
+
+
+def _percentiles(label: str, hours: list[float]) -> Percentiles:
+    return Percentiles(label, len(hours), percentile(hours, 0.5), percentile(hours, 0.9))
+
+
+def review_metrics(*, start, end) -> ReviewMetrics:
+    """Provider review figures for decisions taken in [start, end), from the order timeline.
+
+    Time to first review: from an order's first submission to its first review decision (approve,
+    return or reject), for orders whose first decision falls in the period; grouped by the
+    subject's province and by the reviewer who decided. Return rate by reason code: the share of
+    all decisions in the period that returned at least one field with that reason.
+    """
+    from collections import defaultdict
+
+    from beian.filings.models import OrderEvent
+
+    in_period = list(OrderEvent.objects.filter(event__in=DECISION_EVENTS, at__gte=start, at__lt=end)
+                     .order_by("at", "id").values("order_id", "at", "event", "actor_label", "data"))
+    reason_events, reason_fields = defaultdict(int), defaultdict(int)
+    for e in in_period:
+        if e["event"] == "return_fields":
+            codes = [r.get("reason_code", "") for r in (e["data"] or {}).get("returns", [])]
+            for code in set(codes):
+                reason_events[code] += 1
+            for code in codes:
+                reason_fields[code] += 1
+    decisions = len(in_period)
+    returned = sum(1 for e in in_period if e["event"] == "return_fields")
+
+    order_ids = {e["order_id"] for e in in_period}
+    first_submit, first_decision = {}, {}
+    history = (OrderEvent.objects.filter(order_id__in=order_ids, event__in=("submit", *DECISION_EVENTS))
+               .order_by("at", "id").values("order_id", "at", "event", "actor_label"))
+    for e in history:
+        if e["event"] == "submit":
+            first_submit.setdefault(e["order_id"], e["at"])
+        elif e["order_id"] in first_submit:
+            first_decision.setdefault(e["order_id"], e)
+    provinces = dict(Order.objects.filter(pk__in=order_ids).values_list("pk", "subject__province"))
+    overall, by_province, by_reviewer = [], defaultdict(list), defaultdict(list)
+    for order_id, decision in first_decision.items():
+        if not (start <= decision["at"] < end):
+            continue
+        hours = (decision["at"] - first_submit[order_id]).total_seconds() / 3600
+        overall.append(hours)
+        by_province[provinces.get(order_id) or ""].append(hours)
+        by_reviewer[decision["actor_label"]].append(hours)
+    return ReviewMetrics(
+        start=start, end=end, decisions=decisions, returned=returned, first_reviews=len(overall),
+        overall=_percentiles("", overall),
+        by_province=[_percentiles(k, v) for k, v in sorted(by_province.items())],
+        by_reviewer=[_percentiles(k, v) for k, v in sorted(by_reviewer.items())],
+        reasons=sorted((ReasonRate(code, n, reason_fields[code], n / decisions) for code, n in reason_events.items()),
+                       key=lambda r: (-r.returns, r.code)),
+    )

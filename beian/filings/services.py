@@ -128,12 +128,12 @@ def order_update(*, order: Order, user, values: dict) -> list[str]:
 def order_submit(*, order: Order, user, acknowledged_warnings: list[str] | None = None) -> Order:
     """Submit (or resubmit) for provider review. Refused while any error finding remains."""
     from beian.filings.validation import order_findings
-    from beian.materials.services import missing_materials
+    from beian.materials.services import material_findings, missing_materials
 
     if order.status not in states.APPLICANT_EDITABLE:
         states.check_transition(order.status, states.PENDING_PROVIDER_REVIEW)
-    findings = [f for f in order_findings(order, complete=True) if f.is_error]
-    findings += missing_materials(order)
+    automated = order_findings(order, complete=True) + material_findings(order)
+    findings = [f for f in automated if f.is_error] + missing_materials(order)
     if findings:
         raise ValidationFailed(_("The order has problems to fix before it can be submitted."),
                                code="order.has_errors", findings=findings)
@@ -144,7 +144,8 @@ def order_submit(*, order: Order, user, acknowledged_warnings: list[str] | None 
         OrderVersion.objects.create(order=order, number=number, at=now, data=order_fields.snapshot(order))
         order_transition(order=order, to=target, actor=user, data={"version": number},
                          extra_updates={"submitted_at": order.submitted_at or now, "last_customer_action_at": now,
-                                        "acknowledged_warnings": acknowledged_warnings or []})
+                                        "acknowledged_warnings": acknowledged_warnings or [],
+                                        **review_queue_fields(order, findings=automated, queued_at=now)})
     return order
 
 
@@ -158,13 +159,80 @@ def order_abandon(*, order: Order, user) -> Order:
 
 
 # --- provider review -------------------------------------------------------------------------
+#
+# The queue is ordered by each order's deadline: (re)submission time + the provider first-review
+# SLA in working days (ReferenceSetting `provider_review_sla_working_days`, default 1; operators
+# add or change it in the admin under Reference data → Settings). Claims are exclusive; a claim
+# lapses after settings.REVIEW_CLAIM_IDLE_MINUTES (default 30) without activity of its holder.
+
+DEFAULT_REVIEW_SLA_WORKING_DAYS = 1
+
+
+def provider_review_sla_working_days() -> int:
+    from beian.reference.snapshot import setting
+
+    value = setting("provider_review_sla_working_days", DEFAULT_REVIEW_SLA_WORKING_DAYS)
+    try:
+        days = int(value)
+    except (TypeError, ValueError):
+        return DEFAULT_REVIEW_SLA_WORKING_DAYS
+    return days if days >= 0 else DEFAULT_REVIEW_SLA_WORKING_DAYS
+
+
+def claim_idle_minutes() -> int:
+    from django.conf import settings
+
+    return settings.REVIEW_CLAIM_IDLE_MINUTES
+
+
+def review_deadline(queued_at, *, working_days: int, calendar):
+    """`working_days` working days after `queued_at`, at the same local time of day.
+
+    Queued on a day off (weekend, holiday), the clock starts at 00:00 of the next working day, so
+    one working day then means "by the end of that working day". Make-up working days count.
+    """
+    import datetime as dt
+
+    from django.utils import timezone
+
+    local = timezone.localtime(queued_at)
+    day, time_of_day = local.date(), local.time()
+    if not calendar.is_working_day(day):
+        day, time_of_day = calendar.next_working_day(day), dt.time(0, 0)
+    due = calendar.add_working_days(day, working_days)
+    return dt.datetime.combine(due, time_of_day, tzinfo=local.tzinfo)
+
+
+def review_queue_fields(order: Order, *, findings, queued_at) -> dict:
+    """What an order carries into the review queue on each (re)submission: its deadline, the
+    number of automated findings (warnings and errors), and a renewed claim for the reviewer who
+    returned it, so a resubmission goes to the same reviewer first."""
+    from beian.core.workdays import current_calendar
+
+    return {
+        "review_due_at": review_deadline(queued_at, working_days=provider_review_sla_working_days(),
+                                         calendar=current_calendar()),
+        "finding_count": sum(1 for f in findings if getattr(f.severity, "value", f.severity) != "info"),
+        "claimed_at": queued_at if order.assigned_reviewer_id else None,
+        "submitted_province": order.subject.province or "",
+        "submitted_subject_name": order.subject.name or "",
+    }
+
+
+def _check_reviewer(user) -> None:
+    if user is None or not getattr(user, "is_reviewer", False) or not user.is_active:
+        raise PermissionDenied(_("Only reviewers can review orders."), code="review.not_reviewer")
+
 
 def order_claim(*, order: Order, reviewer) -> Order:
-    """Exclusive: a reviewer claims an unclaimed order (or one they hold)."""
+    """Exclusive: a reviewer claims an unclaimed order, or renews a claim they hold."""
+    _check_reviewer(reviewer)
     with transaction.atomic():
-        updated = (Order.objects.filter(pk=order.pk, status__in=states.AWAITING_PROVIDER)
-                   .filter(assigned_reviewer__isnull=True)
-                   .update(assigned_reviewer=reviewer, claimed_at=clock.now()))
+        now = clock.now()
+        awaiting = Order.objects.filter(pk=order.pk, status__in=states.AWAITING_PROVIDER)
+        updated = awaiting.filter(assigned_reviewer__isnull=True).update(assigned_reviewer=reviewer, claimed_at=now)
+        if not updated:
+            awaiting.filter(assigned_reviewer=reviewer).update(claimed_at=now)
         order.refresh_from_db(fields=["assigned_reviewer", "claimed_at", "status"])
         if not updated and order.status not in states.AWAITING_PROVIDER:
             states.check_transition(order.status, states.PENDING_SUBMISSION)
@@ -179,6 +247,104 @@ def order_claim(*, order: Order, reviewer) -> Order:
 def _require_claim(order: Order, reviewer) -> None:
     """Acting on an order claims it; an order claimed by someone else is refused."""
     order_claim(order=order, reviewer=reviewer)
+
+
+def order_claim_next(*, reviewer, candidates) -> Order | None:
+    """Claim the most urgent order the reviewer may take from `candidates` (a queue queryset):
+    their own reserved orders first, then unclaimed ones. Losing a race moves on to the next."""
+    from django.db.models import Q
+
+    _check_reviewer(reviewer)
+    pool = (candidates.filter(Q(assigned_reviewer=reviewer) | Q(assigned_reviewer__isnull=True))
+            .order_by("review_due_at", "pk"))
+    mine = pool.filter(assigned_reviewer=reviewer).first()
+    if mine is not None:
+        return order_claim(order=mine, reviewer=reviewer)
+    for order in pool.filter(assigned_reviewer__isnull=True)[:20]:
+        try:
+            return order_claim(order=order, reviewer=reviewer)
+        except PermissionDenied:
+            continue
+    return None
+
+
+def order_claim_touch(*, order: Order, reviewer) -> bool:
+    """The holder is still working on the order (opening it counts): the claim does not lapse."""
+    return bool(Order.objects.filter(pk=order.pk, status__in=states.AWAITING_PROVIDER, assigned_reviewer=reviewer)
+                .update(claimed_at=clock.now()))
+
+
+def order_release_claim(*, order: Order, actor, reason: str = "") -> Order:
+    """The holder (or an operator) gives the order back to the queue."""
+    with transaction.atomic():
+        locked = Order.objects.select_for_update(of=("self",)).select_related("assigned_reviewer").get(pk=order.pk)
+        holder = locked.assigned_reviewer
+        if holder is None:
+            raise ValidationFailed(_("Nobody holds this order."), code="order.not_claimed")
+        if holder.pk != actor.pk and not getattr(actor, "is_operator", False):
+            raise PermissionDenied(_("Only the reviewer who holds the order or an operator can release it."),
+                                   code="order.claimed")
+        locked.assigned_reviewer, locked.claimed_at = None, None
+        locked.save(update_fields=["assigned_reviewer", "claimed_at"])
+        data = {"reviewer": holder.get_username(), "kind": "manual"}
+        order_add_event(order=locked, event="release", actor=actor, reason=reason.strip(), data=data,
+                        visible_to_applicant=False)
+        audit.record(action="order.release", target=locked, actor=actor, data={**data, "reason": reason.strip()})
+    order.assigned_reviewer, order.claimed_at = None, None
+    return order
+
+
+def order_reassign(*, order: Order, operator, to_reviewer, reason: str = "") -> Order:
+    """An operator hands an order (claimed or not) to another reviewer."""
+    if not getattr(operator, "is_operator", False):
+        raise PermissionDenied(_("Only operators can reassign orders."), code="review.not_operator")
+    _check_reviewer(to_reviewer)
+    with transaction.atomic():
+        locked = Order.objects.select_for_update(of=("self",)).select_related("assigned_reviewer").get(pk=order.pk)
+        if locked.status not in states.AWAITING_PROVIDER:
+            raise ValidationFailed(_("Only orders awaiting provider review can be reassigned."),
+                                   code="order.not_in_review")
+        previous = locked.assigned_reviewer
+        if previous is not None and previous.pk == to_reviewer.pk:
+            raise ValidationFailed(_("The order is already assigned to this reviewer."), code="order.same_reviewer")
+        locked.assigned_reviewer, locked.claimed_at = to_reviewer, clock.now()
+        locked.save(update_fields=["assigned_reviewer", "claimed_at"])
+        data = {"from": previous.get_username() if previous else "", "to": to_reviewer.get_username()}
+        order_add_event(order=locked, event="reassign", actor=operator, reason=reason.strip(), data=data,
+                        visible_to_applicant=False)
+        audit.record(action="order.reassign", target=locked, actor=operator, data={**data, "reason": reason.strip()})
+    order.assigned_reviewer, order.claimed_at = locked.assigned_reviewer, locked.claimed_at
+    return order
+
+
+def order_release_idle_claims() -> int:
+    """Periodic job: claims idle longer than REVIEW_CLAIM_IDLE_MINUTES go back to the queue.
+    A claim renewed meanwhile (conditional update on claimed_at) is left alone."""
+    import datetime as dt
+
+    from django.db.models import Q
+
+    cutoff = clock.now() - dt.timedelta(minutes=claim_idle_minutes())
+    stale = (Order.objects.filter(status__in=states.AWAITING_PROVIDER, assigned_reviewer__isnull=False)
+             .filter(Q(claimed_at__lt=cutoff) | Q(claimed_at__isnull=True))
+             .select_related("assigned_reviewer").order_by("pk"))
+    released = 0
+    for order in stale:
+        with transaction.atomic():
+            same_claim = (Q(claimed_at=order.claimed_at) if order.claimed_at else Q(claimed_at__isnull=True))
+            done = (Order.objects.filter(same_claim, pk=order.pk, assigned_reviewer_id=order.assigned_reviewer_id,
+                                         status__in=states.AWAITING_PROVIDER)
+                    .update(assigned_reviewer=None, claimed_at=None))
+            if not done:
+                continue
+            data = {"reviewer": order.assigned_reviewer.get_username(), "kind": "idle",
+                    "idle_minutes": claim_idle_minutes()}
+            order_add_event(order=order, event="release", actor_label="system", data=data,
+                            reason=_("Claim released after %(minutes)s minutes without activity")
+                            % {"minutes": data["idle_minutes"]}, visible_to_applicant=False)
+            audit.record(action="order.release", target=order, actor_label="system", data=data)
+            released += 1
+    return released
 
 
 def order_review_approve(*, order: Order, reviewer, note: str = "") -> Order:
@@ -199,9 +365,12 @@ def order_return_fields(*, order: Order, reviewer, returns: list[dict]) -> Order
     _require_claim(order, reviewer)
     if not returns:
         raise ValidationFailed(_("Choose at least one field to return."), code="return.empty")
+    from beian.materials.services import order_requirements
+
     known = set(RejectionReason.objects.values_list("code", flat=True))
+    returnable = set(order_fields.BY_PATH) | {f"materials.{r.slot}" for r in order_requirements(order)}
     for item in returns:
-        if item.get("field") not in order_fields.BY_PATH:
+        if item.get("field") not in returnable:
             raise ValidationFailed(_("Unknown field: %(field)s") % {"field": item.get("field")}, code="field.unknown",
                                    field=str(item.get("field")))
         if item.get("reason_code") not in known:

@@ -1,47 +1,138 @@
-"""Reviewer console: queue, claim, side-by-side order page, approve or return fields."""
+"""Reviewer console: the queue by deadline, claim / release / reassign, the side-by-side order
+page with the changes since the last return, approve or return fields; metrics for operators."""
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from beian.accounts.permissions import reviewer_required
+from beian.accounts.models import User
+from beian.accounts.permissions import operator_required, reviewer_required
 from beian.applicant.steps import STEPS
-from beian.core import audit
+from beian.core import audit, clock
 from beian.core.exceptions import DomainError
 from beian.filings import fields as order_fields
 from beian.filings import selectors, services, states
 from beian.filings.validation import order_findings
 from beian.materials import services as material_services
 from beian.reference import choices
+from beian.reference.models import FilingType, RejectionReason
+
+PAGE_SIZE = 50
+
+AGE_CHOICES = [("", gettext_lazy("Any age")), ("lt1h", gettext_lazy("Under 1 hour")),
+               ("1to24h", gettext_lazy("1 to 24 hours")), ("1to3d", gettext_lazy("1 to 3 days")),
+               ("gt3d", gettext_lazy("Over 3 days")), ("overdue", gettext_lazy("Overdue"))]
+ASSIGNEE_CHOICES = [("anyone", gettext_lazy("Anyone")), ("me", gettext_lazy("Mine")),
+                    ("unassigned", gettext_lazy("Unassigned"))]
+FINDING_CHOICES = [("", gettext_lazy("Any number of findings")), ("0", gettext_lazy("No findings")),
+                   ("1-2", gettext_lazy("1 or 2 findings")), ("3+", gettext_lazy("3 or more findings"))]
+SEARCH_CHOICES = [("auto", gettext_lazy("Search: detect")), ("domain", gettext_lazy("Domain")),
+                  ("number", gettext_lazy("Filing number")), ("uscc", gettext_lazy("Certificate number (USCC)")),
+                  ("name", gettext_lazy("Subject name"))]
+
+
+def _filing_types():
+    en = (get_language() or "").startswith("en")
+    return [(t.code, t.name_en if en and t.name_en else t.name_zh) for t in FilingType.objects.all()]
+
+
+def _query_without(request, *names) -> str:
+    params = request.GET.copy()
+    for name in names:
+        params.pop(name, None)
+    return params.urlencode()
 
 
 @reviewer_required
 def queue(request):
-    return render(request, "review/queue.html", {"orders": selectors.review_queue()[:200]})
+    filters = selectors.QueueFilters.from_query(request.GET)
+    now = clock.now()
+    page = Paginator(selectors.review_queue(filters, reviewer=request.user, now=now), PAGE_SIZE).get_page(
+        request.GET.get("page"))
+    provinces, filing_types = choices.provinces(), _filing_types()
+    province_labels, type_labels = dict(provinces), dict(filing_types)
+    for order in page.object_list:
+        order.is_overdue = bool(order.review_due_at and order.review_due_at < now)
+        order.is_mine = order.assigned_reviewer_id == request.user.pk
+        order.province_label = province_labels.get(order.subject.province, order.subject.province)
+        order.type_label = type_labels.get(order.filing_type, order.filing_type)
+    return render(request, "review/queue.html", {
+        "page": page, "orders": page.object_list, "filters": filters, "now": now,
+        "provinces": provinces, "filing_types": filing_types, "ages": AGE_CHOICES,
+        "assignees": ASSIGNEE_CHOICES, "finding_choices": FINDING_CHOICES, "search_choices": SEARCH_CHOICES,
+        "querystring": _query_without(request, "page"), "sla_days": services.provider_review_sla_working_days(),
+        "idle_minutes": services.claim_idle_minutes(),
+    })
 
 
-def _diff(order) -> dict[str, tuple]:
-    versions = list(order.versions.order_by("-number")[:2])
-    if len(versions) < 2:
-        return {}
-    new, old = versions[0].data, versions[1].data
-    return {p: (old.get(p), new.get(p)) for p in new if new.get(p) != old.get(p)}
+@reviewer_required
+@require_POST
+def take_next(request):
+    """Claim the most urgent order (own reserved resubmissions first) within the current filters."""
+    filters = selectors.QueueFilters.from_query(request.POST)
+    order = services.order_claim_next(reviewer=request.user,
+                                      candidates=selectors.review_queue(filters, reviewer=request.user))
+    if order is None:
+        messages.info(request, _("No unclaimed order matches these filters."))
+        return redirect(reverse("review:queue") + "?" + request.POST.get("querystring", ""))
+    return redirect("review:order", order.pk)
+
+
+def _display(field, value) -> str:
+    """A snapshot value as a person reads it: masked PII, choice labels, yes/no, or an em dash."""
+    value = order_fields.masked_value(field, value)
+    if value in (None, "", []):
+        return "—"
+    if field.choices:
+        return choices.label(field.choices, value) or str(value)
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, list):
+        return "、".join(str(v.get("item", v) if isinstance(v, dict) else v) for v in value)
+    return str(value)
+
+
+def _changes(order, slot_labels: dict) -> list[dict] | None:
+    rows = selectors.changes_since_last_return(order)
+    if rows is None:
+        return None
+    reasons = dict(choices.rejection_reasons())
+    out = []
+    for row in rows:
+        field = order_fields.BY_PATH.get(row.path)
+        if field is not None:
+            label, old, new = field.label, _display(field, row.old), _display(field, row.new)
+        else:  # a returned material: the new upload is in the materials column
+            label, old, new = slot_labels.get(row.path.removeprefix("materials."), row.path), "", ""
+        out.append({"path": row.path, "label": label, "old": old, "new": new, "changed": row.changed,
+                    "material": field is None, "returned": row.returned, "reason": reasons.get(row.reason_code, ""),
+                    "note": row.note})
+    return out
 
 
 @reviewer_required
 def order_detail(request, pk):
     order = selectors.order_for_reviewer(pk)
+    if services.order_claim_touch(order=order, reviewer=request.user):
+        order.refresh_from_db(fields=["claimed_at"])
     grouped = defaultdict(list)
     for f in order_findings(order):
         grouped[f.field].append(f)
-    diff = _diff(order)
+    labels = {r.slot: r.label(get_language()) for r in material_services.order_requirements(order)}
+    changes = _changes(order, labels)
+    changed_paths = {c["path"] for c in changes or [] if c["changed"]}
     sections = []
     for step in STEPS:
         if not step.paths:
@@ -49,59 +140,88 @@ def order_detail(request, pk):
         rows = []
         for path in step.paths:
             field = order_fields.BY_PATH[path]
-            rows.append({"field": field, "value": order_fields.display_value(order, path), "findings": grouped.get(path, []),
-                         "changed": path in diff, "pii": field.pii and bool(order_fields.get_value(order, path))})
+            rows.append({"field": field, "value": order_fields.display_value(order, path),
+                         "findings": grouped.get(path, []),
+                         "changed": path in changed_paths,
+                         "pii": field.pii and bool(order_fields.get_value(order, path))})
         sections.append({"step": step, "rows": rows})
-    labels = {r.slot: r.label(get_language()) for r in material_services.order_requirements(order)}
     materials = []
     for m in order.materials.all().order_by("slot", "-version"):
         materials.append({"material": m, "link": material_services.signed_link(m, request.user),
                           "label": labels.get(m.slot, m.slot),
                           "findings": material_services.material_findings_of(m)})
+    in_review = order.status in states.AWAITING_PROVIDER
+    holder = order.assigned_reviewer
+    timeline = [{"event": e, "label": e.label}
+                for e in order.events.select_related("actor")]
     return render(request, "review/order.html", {
-        "order": order, "sections": sections, "materials": materials,
-        "timeline": order.events.select_related("actor"), "reasons": choices.rejection_reasons(),
-        "can_act": order.status in states.AWAITING_PROVIDER, "lang": get_language(),
+        "order": order, "sections": sections, "materials": materials, "changes": changes,
+        "timeline": timeline, "reasons": choices.rejection_reasons(),
+        "in_review": in_review, "can_act": in_review and (holder is None or holder.pk == request.user.pk),
+        "held_by_other": in_review and holder is not None and holder.pk != request.user.pk,
+        "can_release": holder is not None and (holder.pk == request.user.pk or request.user.is_operator),
+        "reviewers": (User.objects.filter(role__in=[User.Role.REVIEWER, User.Role.OPERATOR], is_active=True)
+                      .exclude(pk=getattr(holder, "pk", None)).order_by("username")
+                      if request.user.is_operator and in_review else []),
+        "now": clock.now(), "lang": get_language(),
+        "is_overdue": bool(in_review and order.review_due_at and order.review_due_at < clock.now()),
         "material_slots": [r.slot for r in material_services.order_requirements(order)]})
+
+
+def _act(request, pk, action, success: str, *, done_to_queue: bool = False):
+    order = selectors.order_for_reviewer(pk)
+    try:
+        action(order)
+        if success:
+            messages.success(request, success)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("review:order", order.pk)
+    return redirect("review:queue") if done_to_queue else redirect("review:order", order.pk)
 
 
 @reviewer_required
 @require_POST
 def claim(request, pk):
-    order = selectors.order_for_reviewer(pk)
-    try:
-        services.order_claim(order=order, reviewer=request.user)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    return redirect("review:order", order.pk)
+    return _act(request, pk, lambda order: services.order_claim(order=order, reviewer=request.user), "")
+
+
+@reviewer_required
+@require_POST
+def release(request, pk):
+    return _act(request, pk, lambda order: services.order_release_claim(
+        order=order, actor=request.user, reason=request.POST.get("reason", "")),
+        _("Released: the order is back in the queue."), done_to_queue=True)
+
+
+@operator_required
+@require_POST
+def reassign(request, pk):
+    raw = request.POST.get("reviewer", "")
+    target = User.objects.filter(pk=int(raw)).first() if raw.isdigit() else None
+    if target is None:
+        messages.error(request, _("Choose a reviewer."))
+        return redirect("review:order", pk)
+    return _act(request, pk, lambda order: services.order_reassign(
+        order=order, operator=request.user, to_reviewer=target, reason=request.POST.get("reason", "")),
+        _("Reassigned to %(name)s.") % {"name": target.get_username()})
 
 
 @reviewer_required
 @require_POST
 def approve(request, pk):
-    order = selectors.order_for_reviewer(pk)
-    try:
-        services.order_review_approve(order=order, reviewer=request.user, note=request.POST.get("note", ""))
-        messages.success(request, _("Approved and queued for the regulator."))
-    except DomainError as exc:
-        messages.error(request, exc.message)
-        return redirect("review:order", order.pk)
-    return redirect("review:queue")
+    return _act(request, pk, lambda order: services.order_review_approve(
+        order=order, reviewer=request.user, note=request.POST.get("note", "")),
+        _("Approved and queued for the regulator."), done_to_queue=True)
 
 
 @reviewer_required
 @require_POST
 def return_fields(request, pk):
-    order = selectors.order_for_reviewer(pk)
     returns = [{"field": path, "reason_code": request.POST.get(f"reason__{path}", ""),
                 "note": request.POST.get(f"note__{path}", "")} for path in request.POST.getlist("fields")]
-    try:
-        services.order_return_fields(order=order, reviewer=request.user, returns=returns)
-        messages.success(request, _("Returned to the applicant."))
-    except DomainError as exc:
-        messages.error(request, exc.message)
-        return redirect("review:order", order.pk)
-    return redirect("review:queue")
+    return _act(request, pk, lambda order: services.order_return_fields(
+        order=order, reviewer=request.user, returns=returns), _("Returned to the applicant."), done_to_queue=True)
 
 
 @reviewer_required
@@ -115,3 +235,37 @@ def reveal(request, pk):
         return HttpResponse(status=400)
     audit.record(action="pii.view", target=order, actor=request.user, data={"field": path})
     return HttpResponse(f'<span class="pii-revealed">{escape(order_fields.get_value(order, path))}</span>')
+
+
+# --- metrics (operators) ---------------------------------------------------------------------------
+
+def _period(request) -> tuple[dt.date, dt.date, bool]:
+    """(first day, last day) inclusive, from ?from=&to= (ISO dates); the last 30 days by default."""
+    today = clock.today()
+    default = (today - dt.timedelta(days=29), today)
+    try:
+        start = dt.date.fromisoformat(request.GET["from"]) if request.GET.get("from") else default[0]
+        end = dt.date.fromisoformat(request.GET["to"]) if request.GET.get("to") else default[1]
+    except ValueError:
+        return (*default, False)
+    if end < start or (end - start).days > 366:
+        return (*default, False)
+    return start, end, True
+
+
+@operator_required
+def metrics(request):
+    start, end, valid = _period(request)
+    if not valid:
+        messages.error(request, _("Choose a period of at most a year, with the first day before the last."))
+    tz = timezone.get_current_timezone()
+    report = selectors.review_metrics(start=dt.datetime.combine(start, dt.time(0), tzinfo=tz),
+                                      end=dt.datetime.combine(end + dt.timedelta(days=1), dt.time(0), tzinfo=tz))
+    provinces = dict(choices.provinces())
+    en = (get_language() or "").startswith("en")
+    reasons = {r.code: (r.text_en if en and r.text_en else r.text_zh) for r in RejectionReason.objects.all()}
+    return render(request, "review/metrics.html", {
+        "report": report, "start": start, "end": end,
+        "by_province": [(provinces.get(p.label, p.label or "—"), p) for p in report.by_province],
+        "reasons": [(r, reasons.get(r.code, "")) for r in report.reasons],
+    })

@@ -1,0 +1,116 @@
+"""Reviewer metrics over a small seeded history of timeline events."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from beian.filings.models import OrderEvent
+from beian.filings.selectors import percentile, review_metrics
+from beian.review.tests.helpers import at, queued_order
+
+START, END = at(2025, 10, 1), at(2025, 11, 1)
+T0 = at(2025, 10, 13, 9, 0)
+
+
+def event(order, name, when, actor="", data=None):
+    return OrderEvent.objects.create(order=order, at=when, event=name, actor_label=actor, data=data or {})
+
+
+def returns(*codes):
+    return {"returns": [{"field": f"f{i}", "reason_code": c, "note": ""} for i, c in enumerate(codes)]}
+
+
+@pytest.fixture
+def history(organisation):
+    """Province 11: o1 approved after 2 h by alice; o2 returned after 4 h by alice, then approved by bob.
+    Province 44: o3 returned after 10 h by bob; o4 approved after 6 h by bob; o5 approved after 30 h by bob.
+    o6: first decision in September (outside), another in the period. o7: decided in November (outside)."""
+    o = {i: queued_order(organisation=organisation, province=p) for i, p in
+         {1: "11", 2: "11", 3: "44", 4: "44", 5: "44", 6: "11", 7: "11"}.items()}
+    for i in o:
+        event(o[i], "submit", T0 if i not in (6,) else at(2025, 9, 20, 9))
+    event(o[1], "approve", T0 + dt.timedelta(hours=2), "alice")
+    event(o[2], "return_fields", T0 + dt.timedelta(hours=4), "alice",
+          returns("DOC_UNCLEAR", "DOC_UNCLEAR", "SITE_NAME_INVALID"))
+    event(o[2], "resubmit", T0 + dt.timedelta(hours=20))
+    event(o[2], "approve", T0 + dt.timedelta(hours=28), "bob")
+    event(o[3], "return_fields", T0 + dt.timedelta(hours=10), "bob", returns("DOC_UNCLEAR"))
+    event(o[4], "approve", T0 + dt.timedelta(hours=6), "bob")
+    event(o[5], "approve", T0 + dt.timedelta(hours=30), "bob")
+    event(o[6], "return_fields", at(2025, 9, 21, 9), "alice", returns("PHONE_UNREACHABLE"))
+    event(o[6], "resubmit", at(2025, 10, 2, 9))
+    event(o[6], "return_fields", at(2025, 10, 3, 9), "alice", returns("PHONE_UNREACHABLE"))
+    event(o[7], "approve", at(2025, 11, 2, 9), "alice")
+    event(o[1], "claim", T0 + dt.timedelta(hours=1), "alice")  # not a decision
+    return o
+
+
+def test_percentile_interpolates_between_ranks():
+    assert percentile([], 0.5) is None
+    assert percentile([7.0], 0.9) == 7.0
+    assert percentile([1, 2, 3, 4], 0.5) == 2.5
+    assert percentile(list(range(1, 11)), 0.9) == pytest.approx(9.1)
+    assert percentile([10, 2, 6], 0.5) == 6
+
+
+def test_time_to_first_review_per_province_and_reviewer(history):
+    report = review_metrics(start=START, end=END)
+    assert report.first_reviews == 5   # o6's first decision was in September, o7's in November
+    assert report.overall.count == 5
+    assert report.overall.p50_hours == pytest.approx(6.0)              # 2, 4, 6, 10, 30
+    assert report.overall.p90_hours == pytest.approx(10 + 0.6 * 20)     # between 10 and 30
+    provinces = {p.label: p for p in report.by_province}
+    assert provinces["11"].count == 2 and provinces["11"].p50_hours == pytest.approx(3.0)
+    assert provinces["11"].p90_hours == pytest.approx(3.8)
+    assert provinces["44"].count == 3 and provinces["44"].p50_hours == pytest.approx(10.0)
+    assert provinces["44"].p90_hours == pytest.approx(26.0)
+    reviewers = {r.label: r for r in report.by_reviewer}
+    assert reviewers["alice"].count == 2 and reviewers["alice"].p50_hours == pytest.approx(3.0)
+    assert reviewers["bob"].count == 3 and reviewers["bob"].p50_hours == pytest.approx(10.0)
+
+
+def test_return_rate_by_reason_code(history):
+    report = review_metrics(start=START, end=END)
+    # decisions in October: o1, o2 x2, o3, o4, o5 and o6's second return = 7; returns: o2, o3, o6 = 3
+    assert report.decisions == 7 and report.returned == 3
+    assert report.return_rate == pytest.approx(3 / 7)
+    rates = {r.code: r for r in report.reasons}
+    assert set(rates) == {"DOC_UNCLEAR", "SITE_NAME_INVALID", "PHONE_UNREACHABLE"}
+    assert rates["DOC_UNCLEAR"].returns == 2 and rates["DOC_UNCLEAR"].fields == 3
+    assert rates["DOC_UNCLEAR"].rate == pytest.approx(2 / 7)
+    assert rates["SITE_NAME_INVALID"].returns == 1 and rates["PHONE_UNREACHABLE"].returns == 1
+    assert [r.code for r in report.reasons][0] == "DOC_UNCLEAR"
+
+
+def test_the_period_selects_the_events(history):
+    report = review_metrics(start=at(2025, 9, 1), end=at(2025, 10, 1))
+    assert report.decisions == 1 and report.first_reviews == 1
+    assert report.by_reviewer[0].label == "alice"
+    assert report.overall.p50_hours == pytest.approx(24.0)
+    empty = review_metrics(start=at(2024, 1, 1), end=at(2024, 2, 1))
+    assert empty.decisions == 0 and empty.overall.p50_hours is None and empty.return_rate == 0
+
+
+def test_metrics_page_shows_the_figures(client, operator, history):
+    client.force_login(operator)
+    page = client.get("/review/metrics/", {"from": "2025-10-01", "to": "2025-10-31"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'id="overall-p50">6.0 h<' in html and 'id="overall-p90">22.0 h<' in html
+    assert 'id="return-rate">42.9%<' in html
+    assert 'data-code="DOC_UNCLEAR"' in html and "28.6%" in html
+    assert "alice" in html and "bob" in html
+
+
+def test_durations_under_an_hour_read_in_minutes():
+    from beian.review.templatetags.review_tags import duration_hours
+
+    assert duration_hours(0.75) == "45 min" and duration_hours(6) == "6.0 h" and duration_hours(None) == "—"
+
+
+def test_metrics_page_rejects_a_reversed_period(client, operator, history):
+    client.force_login(operator)
+    page = client.get("/review/metrics/", {"from": "2025-10-31", "to": "2025-10-01"}, follow=True)
+    assert page.status_code == 200
+    assert page.context["start"] < page.context["end"]
