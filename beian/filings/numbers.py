@@ -49,3 +49,50 @@ def issue_website_sequence(subject: Subject) -> int:
     locked.save(update_fields=["website_sequence"])
     subject.website_sequence = locked.website_sequence
     return locked.website_sequence
+
+
+# Short names the regulator also uses for a province (rules §7.2): accepted when recorded, never generated.
+ICP_ABBR_ALIASES = {"51": ("川",), "52": ("贵",), "53": ("云",), "62": ("甘",)}
+
+
+def recorded_number_error(number: str, *, province: str, icp_abbr: str) -> str:
+    """Why a number typed from the regulator's decision is unusable for this province; "" when fine.
+
+    Accepts the subject number (京ICP备2026000001号) or a website number (…号-3)."""
+    from django.utils.translation import gettext as _
+
+    from beian.reference.snapshot import setting
+
+    formats = setting("filing_number_formats", {}) or {}
+    match = (parse(number, formats.get("subject_number_regex", r"^$"))
+             or parse(number, formats.get("website_number_regex", r"^$")))
+    if match is None or (match.lastindex or 0) >= 4 and match.group(4):
+        return _("Not a website filing number: use the form 京ICP备2026000001号 (or …号-1 for the website).")
+    if match.group(1) not in (icp_abbr, *ICP_ABBR_ALIASES.get(province, ())):
+        return _("The number starts with %(got)s but the subject is filed in %(abbr)s.") % {
+            "got": match.group(1), "abbr": icp_abbr}
+    return ""
+
+
+def split_recorded_number(number: str) -> tuple[str, int | None]:
+    """(subject number, website sequence or None) of a well-formed recorded number."""
+    match = re.fullmatch(r"(.+号)(?:-(\d{1,4}))?", number)
+    if match is None:
+        return number, None
+    return match.group(1), int(match.group(2)) if match.group(2) else None
+
+
+def reserve_website_sequence(subject: Subject, sequence: int) -> None:
+    """Make the next issued website number of `subject` end in -`sequence` (the regulator's choice,
+    recorded by an operator). A sequence already issued is refused: suffixes are never reused."""
+    from django.utils.translation import gettext as _
+
+    from beian.core.exceptions import ValidationFailed
+
+    locked = Subject.objects.select_for_update().get(pk=subject.pk)
+    if sequence <= locked.website_sequence:
+        raise ValidationFailed(_("Website number -%(n)s was already issued under this subject.") % {"n": sequence},
+                               code="number.sequence_used", field="subject_number")
+    locked.website_sequence = sequence - 1
+    locked.save(update_fields=["website_sequence"])
+    subject.website_sequence = locked.website_sequence

@@ -1,17 +1,21 @@
-"""The regulator gateway: an outbox of submissions, and the sandbox regulator's own records."""
+"""The regulator gateway: an outbox of submissions, and the regulator's cases as we know them
+(kept by the sandbox, or recorded by operators through the manual bridge)."""
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Submission(models.Model):
-    """Outbox row: one push of an order to the regulator. Claimed by a worker with a conditional update."""
+    """Outbox row: one push of an order to the regulator. Claimed by a worker with a conditional update;
+    the idempotency key travels with every attempt, so a retried push never makes a second case."""
 
     class Status(models.TextChoices):
-        PENDING = "pending"
-        IN_FLIGHT = "in_flight"
-        DONE = "done"
-        PARKED = "parked"      # permanent error, visible reason, needs an operator
+        PENDING = "pending", _("Waiting to be pushed")
+        IN_FLIGHT = "in_flight", _("Being pushed")
+        DONE = "done", _("Accepted by the regulator")
+        PARKED = "parked", _("Parked: needs an operator")
+        CANCELLED = "cancelled", _("Cancelled: the order left the queue")
 
     order = models.ForeignKey("filings.Order", on_delete=models.CASCADE, related_name="submissions")
     idempotency_key = models.CharField(max_length=80, unique=True)
@@ -22,20 +26,24 @@ class Submission(models.Model):
     last_error = models.TextField(blank=True)
     regulator_reference = models.CharField(max_length=80, blank=True)
     created_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
 
+    def __str__(self) -> str:
+        return self.idempotency_key
+
 
 class RegulatorCase(models.Model):
-    """The sandbox regulator's view of one submission (what MIIT would hold)."""
+    """The regulator's view of one submission (what MIIT would hold)."""
 
     class Stage(models.TextChoices):
-        SMS = "sms", "SMS verification"
-        REVIEW = "review", "Regulator review"
-        APPROVED = "approved", "Approved"
-        REJECTED = "rejected", "Rejected"
-        RETURNED = "returned", "Returned (SMS)"
+        SMS = "sms", _("SMS verification")
+        REVIEW = "review", _("Regulator review")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        RETURNED = "returned", _("Returned (SMS)")
 
     reference = models.CharField(max_length=80, unique=True)
     idempotency_key = models.CharField(max_length=80, unique=True)
@@ -46,15 +54,20 @@ class RegulatorCase(models.Model):
     received_at = models.DateTimeField()
     sms_deadline = models.DateTimeField(null=True, blank=True)
     review_started_at = models.DateTimeField(null=True, blank=True)
+    review_working_days = models.PositiveSmallIntegerField(null=True, blank=True)
     decide_on = models.DateField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
     decision_reason_code = models.CharField(max_length=60, blank=True)
     decision_note = models.TextField(blank=True)
     evidence = models.FileField(blank=True, max_length=300)
     decided_by = models.CharField(max_length=150, blank=True)
 
+    def __str__(self) -> str:
+        return self.reference
+
 
 class SmsChallenge(models.Model):
-    """One MIIT verification SMS to one principal."""
+    """One MIIT verification SMS to one principal (never to an emergency phone)."""
 
     case = models.ForeignKey(RegulatorCase, on_delete=models.CASCADE, related_name="challenges")
     role = models.CharField(max_length=30)            # subject_principal | website_principal

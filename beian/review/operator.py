@@ -1,8 +1,10 @@
-"""Operator console: the business clock, sandbox controls, SMS outbox, manual regulator bridge."""
+"""Operator console: the business clock, the regulator outbox (retry parked pushes, push returned
+orders again), the sandbox SMS outbox, and the manual regulator bridge. Views parse, call one
+service, render."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -10,19 +12,25 @@ from beian.accounts.permissions import operator_required
 from beian.core import clock
 from beian.core.exceptions import DomainError
 from beian.core.jobs import run_periodic_jobs
+from beian.filings import states
+from beian.filings.models import Order
 from beian.notifications.models import SmsMessage
 from beian.reference.choices import rejection_reasons
+from beian.regulator import services as regulator
 from beian.regulator.models import RegulatorCase, Submission
-from beian.regulator.services import adapter, case_decide
 
 
 @operator_required
 def console(request):
     return render(request, "review/operator.html", {
-        "now": clock.now(), "adapter": adapter().name,
+        "now": clock.now(), "adapter": regulator.adapter().name,
         "sms": SmsMessage.objects.select_related("order")[:30],
-        "cases": RegulatorCase.objects.select_related("order", "order__website").order_by("-received_at")[:30],
-        "parked": Submission.objects.filter(status=Submission.Status.PARKED).select_related("order"),
+        "cases": RegulatorCase.objects.select_related("order__website", "order__subject")
+        .order_by("-received_at", "-pk")[:30],
+        "outbox": Submission.objects.filter(status__in=regulator.OPEN).select_related("order")
+        .order_by("status", "next_attempt_at"),
+        "returned": Order.objects.filter(status=states.RETURNED_SMS_TIMEOUT).select_related("website")
+        .order_by("status_changed_at"),
         "reasons": rejection_reasons(),
     })
 
@@ -46,26 +54,38 @@ def advance(request):
 
 @operator_required
 @require_POST
-def record_decision(request, pk):
-    """Manual bridge: record what the real regulator decided (number or rejection reason)."""
-    case = RegulatorCase.objects.select_related("order").filter(pk=pk, stage=RegulatorCase.Stage.REVIEW).first()
-    if case is None:
-        messages.error(request, _("That case is not waiting for a decision."))
-        return redirect("operator:console")
-    approve = request.POST.get("decision") == "approve"
+def submission_retry(request, pk):
+    """Push a parked submission again now (audited)."""
     try:
-        if approve:
-            number = request.POST.get("subject_number", "").strip()
-            case_decide(case, approve=True, decided_by=request.user.get_username(), actor=request.user,
-                        subject_number=number)
-        else:
-            code = request.POST.get("reason_code", "")
-            if code not in dict(rejection_reasons()):
-                raise DomainError(_("Choose a reason from the catalogue."))
-            case_decide(case, approve=False, decided_by=request.user.get_username(), actor=request.user,
-                        reason_code=code, note=request.POST.get("note", ""))
-        if request.FILES.get("evidence"):
-            case.evidence.save(f"regulator/{case.reference}-{request.FILES['evidence'].name}", request.FILES["evidence"])
+        regulator.submission_retry(submission=get_object_or_404(Submission, pk=pk), actor=request.user)
+        messages.success(request, _("The submission is queued for another push."))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("operator:console")
+
+
+@operator_required
+@require_POST
+def push_again(request, pk):
+    """An order MIIT returned for an unfinished SMS verification goes to the regulator again (new SMS)."""
+    try:
+        regulator.order_push_again(order=get_object_or_404(Order, pk=pk), actor=request.user)
+        messages.success(request, _("The order is queued to be pushed to the regulator again."))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("operator:console")
+
+
+@operator_required
+@require_POST
+def record_decision(request, pk):
+    """Manual bridge: record what the real regulator decided (number or catalogue reason + note) with evidence."""
+    case = get_object_or_404(RegulatorCase.objects.select_related("order__subject"), pk=pk)
+    try:
+        regulator.case_record_manual_decision(
+            case=case, actor=request.user, approve=request.POST.get("decision") == "approve",
+            subject_number=request.POST.get("subject_number", ""), reason_code=request.POST.get("reason_code", ""),
+            note=request.POST.get("note", ""), evidence=request.FILES.get("evidence"))
         messages.success(request, _("Decision recorded."))
     except DomainError as exc:
         messages.error(request, exc.message)

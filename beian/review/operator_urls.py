@@ -6,5 +6,7 @@ app_name = "operator"
 urlpatterns = [
     path("", operator.console, name="console"),
     path("advance/", operator.advance, name="advance"),
+    path("submissions/<int:pk>/retry/", operator.submission_retry, name="submission_retry"),
+    path("orders/<int:pk>/push-again/", operator.push_again, name="push_again"),
     path("cases/<int:pk>/decision/", operator.record_decision, name="decision"),
 ]

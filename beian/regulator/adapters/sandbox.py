@@ -1,24 +1,39 @@
-"""A realistic regulator sandbox (rules file §2): MIIT SMS verification to the principals the
-filing type requires, a 24-hour window, a wrong-attempt limit, then a review lasting the
-province's working days, ending in approval, or rejection when the order carries the demo
-trigger `#sandbox-reject[:REASON_CODE]` in its website remark. Runs on the business clock."""
+"""A realistic regulator sandbox (rules file §1.1, §2.4, §9): MIIT SMS verification to the
+principals the filing type requires (never to emergency phones), a 24-hour window, a wrong-attempt
+limit (the 6th wrong attempt after 5 returns the order), limited resends, then a review lasting a
+per-order number of the province's working days, ending in approval, or rejection with a catalogue
+reason when the website remark carries the demo trigger `#sandbox-reject[:REASON_CODE]`.
+Runs on the business clock; idempotent per idempotency key."""
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
+import random
 import re
 import secrets
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from beian.core import clock, workdays
 from beian.core.crypto import blind_index
-from beian.regulator.adapters.base import SubmitResult, VerifyResult
+from beian.core.exceptions import DomainError
+from beian.regulator import faults
+from beian.regulator.adapters.base import PermanentError, ResendResult, SubmitResult, VerifyResult
 from beian.regulator.models import RegulatorCase, SmsChallenge
 from beian.reference.snapshot import setting
 
+logger = logging.getLogger(__name__)
+
 REJECT_TRIGGER = re.compile(r"#sandbox-reject(?::([A-Z_]+))?")
 DEFAULT_REJECT_REASON = "CONTENT_NOT_MATCH_NATURE"
+BOTH_PRINCIPALS = ("subject_principal", "website_principal")
+
+# Read with these defaults; operators override any key in the reference settings (admin).
+SMS_DEFAULTS = {"window_hours": 24, "max_wrong_attempts": 5, "max_resends": 3, "resend_min_interval_seconds": 60,
+                "targets_by_type": {}, "exempt_types": []}
+SANDBOX_DEFAULTS = {"review_min_working_days": 1}
 
 
 def _hash(value: str) -> str:
@@ -26,35 +41,72 @@ def _hash(value: str) -> str:
 
 
 def sms_rules() -> dict:
-    return setting("sms_verification", {}) or {}
+    """ReferenceSetting `sms_verification` (rules §2.4) over the defaults."""
+    return {**SMS_DEFAULTS, **(setting("sms_verification", {}) or {})}
+
+
+def sandbox_rules() -> dict:
+    """ReferenceSetting `regulator_sandbox` over the defaults."""
+    return {**SANDBOX_DEFAULTS, **(setting("regulator_sandbox", {}) or {})}
+
+
+def sms_roles_for(filing_type: str) -> tuple[str, ...]:
+    """Who receives the MIIT SMS for a filing type (rules §1.1); unknown types: both principals."""
+    rules = sms_rules()
+    if filing_type in rules["exempt_types"]:
+        return ()
+    return tuple(rules["targets_by_type"].get(filing_type, BOTH_PRINCIPALS))
+
+
+def review_working_days(order_pk: int, province_days: int) -> int:
+    """The sandbox's review length for an order: between the minimum and the province's expected
+    working days, drawn from a generator seeded by the order id (the same order always gets the same)."""
+    low = max(1, min(int(sandbox_rules()["review_min_working_days"]), province_days))
+    return random.Random(f"sandbox-review-{order_pk}").randint(low, max(low, province_days))
 
 
 class SandboxRegulator:
     name = "sandbox"
 
+    # --- submission --------------------------------------------------------------------------
+
     def submit(self, order, *, idempotency_key: str) -> SubmitResult:
         existing = RegulatorCase.objects.filter(idempotency_key=idempotency_key).first()
-        if existing:  # the same push again (crash after sending): answer as before, never a second case
-            return SubmitResult(existing.reference, tuple(existing.challenges.values_list("role", flat=True)))
-        rules = sms_rules()
-        roles = tuple(rules.get("targets_by_type", {}).get(order.filing_type, ()))
+        if existing:  # the same push again (crash after sending, stale claim): answer as before
+            return self._replay(existing)
+        roles = sms_roles_for(order.filing_type)
+        for role in roles:
+            if not self._person(order, role).mobile:
+                raise PermanentError(f"MIIT refused the push: the {role.replace('_', ' ')} has no mobile number")
         now = clock.now()
-        with transaction.atomic():
-            case = RegulatorCase.objects.create(
-                reference=f"SBX{now:%Y%m%d}{secrets.token_hex(4).upper()}", idempotency_key=idempotency_key,
-                order=order, adapter=self.name, stage=RegulatorCase.Stage.SMS if roles else RegulatorCase.Stage.REVIEW,
-                province=order.subject.province, received_at=now,
-                sms_deadline=now + dt.timedelta(hours=rules.get("window_hours", 24)) if roles else None)
-            if not roles:
-                self._start_review(case)
-            for role in roles:
-                self._send_code(case, role, order)
+        try:
+            with transaction.atomic():
+                case = RegulatorCase.objects.create(
+                    reference=f"SBX{now:%Y%m%d}{secrets.token_hex(4).upper()}", idempotency_key=idempotency_key,
+                    order=order, adapter=self.name,
+                    stage=RegulatorCase.Stage.SMS if roles else RegulatorCase.Stage.REVIEW,
+                    province=order.subject.province, received_at=now,
+                    sms_deadline=now + dt.timedelta(hours=sms_rules()["window_hours"]) if roles else None)
+                if not roles:
+                    self._start_review(case)
+                for role in roles:
+                    self._send_code(case, role, order)
+        except IntegrityError:  # a concurrent push with the same key won: answer as it did
+            return self._replay(RegulatorCase.objects.get(idempotency_key=idempotency_key))
+        faults.pause("sandbox_case_written")
         return SubmitResult(case.reference, roles)
+
+    def _replay(self, case: RegulatorCase) -> SubmitResult:
+        roles = ()
+        if case.stage in (RegulatorCase.Stage.SMS, RegulatorCase.Stage.RETURNED):
+            roles = tuple(case.challenges.order_by("pk").values_list("role", flat=True))
+        return SubmitResult(case.reference, roles, replayed=True)
 
     def _person(self, order, role):
         return order.subject.principal if role == "subject_principal" else order.website.principal
 
     def _send_code(self, case, role, order, challenge=None):
+        """Text a fresh code to the principal's mobile (the emergency phone never gets one)."""
         from beian.notifications.services import sms_send
 
         person = self._person(order, role)
@@ -63,27 +115,35 @@ class SandboxRegulator:
             challenge = SmsChallenge(case=case, role=role)
         challenge.mobile_index = blind_index(person.mobile, purpose="mobile")
         challenge.code_hash = _hash(code)
-        challenge.certificate_tail_hash = _hash(person.certificate_number[-6:])
+        challenge.certificate_tail_hash = _hash((person.certificate_number or "")[-6:])
         challenge.sent_at = clock.now()
         challenge.save()
+        deadline = timezone.localtime(case.sms_deadline).strftime("%Y-%m-%d %H:%M")
         sms_send(mobile=person.mobile, order=order, purpose="miit_verification",
-                 body=f"【工信部】您的ICP备案申请（{order.website.domain}）短信核验码：{code}，24小时内有效。"
-                      f"请访问核验页面，输入核验码、手机号码及证件号码后六位完成核验。")
+                 body=f"【工信部】您的ICP备案申请（{order.website.domain}）短信核验码：{code}，请于{deadline}前"
+                      f"访问核验页面，输入核验码、手机号码及证件号码后六位完成核验。")
 
-    def _case(self, order) -> RegulatorCase:
-        return RegulatorCase.objects.filter(order=order).order_by("-received_at", "-pk").first()
+    def _latest_case(self, order, *, lock: bool = False) -> RegulatorCase | None:
+        cases = RegulatorCase.objects.filter(order=order).order_by("-received_at", "-pk")
+        pk = cases.values_list("pk", flat=True).first()
+        if pk is None:
+            return None
+        return (RegulatorCase.objects.select_for_update() if lock else RegulatorCase.objects).get(pk=pk)
+
+    # --- SMS verification --------------------------------------------------------------------
 
     def verify_sms(self, order, *, mobile: str, code: str, certificate_tail: str) -> VerifyResult:
-        rules = sms_rules()
+        limit = int(sms_rules()["max_wrong_attempts"])
         with transaction.atomic():
-            case = self._case(order)
+            case = self._latest_case(order, lock=True)
             if case is None or case.stage != RegulatorCase.Stage.SMS:
                 return VerifyResult(False, message_zh="当前无需短信核验。", message_en="No SMS verification is pending.")
             if case.sms_deadline and clock.now() > case.sms_deadline:
-                return VerifyResult(False, message_zh="核验已超时。", message_en="The verification window has closed.")
-            candidates = list(SmsChallenge.objects.select_for_update()
-                              .filter(case=case, mobile_index=blind_index(mobile, purpose="mobile"), verified_at__isnull=True)
-                              .order_by("pk"))
+                self._return(case)
+                return VerifyResult(False, returned=True, message_zh="核验已超时，订单已被退回。",
+                                    message_en="The verification window has closed: the order was returned.")
+            candidates = list(SmsChallenge.objects.select_for_update().filter(
+                case=case, mobile_index=blind_index(mobile, purpose="mobile"), verified_at__isnull=True).order_by("pk"))
             if not candidates:
                 return VerifyResult(False, message_zh="该手机号码无待核验的短信。",
                                     message_en="This mobile number has no verification pending.")
@@ -92,13 +152,15 @@ class SandboxRegulator:
             if challenge.code_hash != _hash(code) or challenge.certificate_tail_hash != _hash(certificate_tail):
                 challenge.wrong_attempts += 1
                 challenge.save(update_fields=["wrong_attempts"])
-                limit = rules.get("max_wrong_attempts", 5)
-                if challenge.wrong_attempts > limit:
-                    case.stage = RegulatorCase.Stage.RETURNED
-                    case.save(update_fields=["stage"])
+                if challenge.wrong_attempts > limit:  # the 6th wrong attempt after 5 returns the order
+                    self._return(case)
                     return VerifyResult(False, returned=True, message_zh="错误次数过多，订单已被退回。",
                                         message_en="Too many wrong attempts: the order was returned.")
-                left = limit - challenge.wrong_attempts
+                left = limit + 1 - challenge.wrong_attempts  # attempts before the one that returns included
+                if left == 1:
+                    return VerifyResult(False, message_zh="核验码或证件号码后六位不正确。再错一次，订单将被退回。",
+                                        message_en="Wrong code or certificate digits. One more wrong attempt returns "
+                                                   "the order.")
                 return VerifyResult(False, message_zh=f"核验码或证件号码后六位不正确，还可尝试{left}次。",
                                     message_en=f"Wrong code or certificate digits; {left} attempts left.")
             challenge.verified_at = clock.now()
@@ -111,46 +173,94 @@ class SandboxRegulator:
                                 message_en="Verified: forwarded to the regulator." if not pending
                                 else "Verified: waiting for the other principal.")
 
-    def resend_sms(self, order, *, mobile: str) -> None:
-        case = self._case(order)
-        challenge = case.challenges.filter(mobile_index=blind_index(mobile, purpose="mobile"), verified_at__isnull=True).first() if case else None
-        if challenge is None:
-            return
-        challenge.resend_count += 1
-        self._send_code(case, challenge.role, order, challenge=challenge)
+    def resend_sms(self, order, *, role: str = "", mobile: str = "") -> ResendResult:
+        """A new code to the principal in `role` (or every unverified SMS of `mobile`); the old code stops
+        working. Limited in number and spacing (`max_resends`, `resend_min_interval_seconds` of the
+        reference setting `sms_verification`). The 24-hour window does not restart."""
+        rules = sms_rules()
+        max_resends, interval = int(rules["max_resends"]), int(rules["resend_min_interval_seconds"])
+        now = clock.now()
+        with transaction.atomic():
+            case = self._latest_case(order, lock=True)
+            if case is None or case.stage != RegulatorCase.Stage.SMS or (case.sms_deadline and now > case.sms_deadline):
+                return ResendResult(False, message_zh="当前无需短信核验。", message_en="No SMS verification is pending.")
+            challenges = SmsChallenge.objects.select_for_update().filter(case=case, verified_at__isnull=True)
+            if role:
+                challenges = challenges.filter(role=role)
+            if mobile or not role:
+                challenges = challenges.filter(mobile_index=blind_index(mobile, purpose="mobile"))
+            challenges = list(challenges.order_by("pk"))
+            if not challenges:
+                return ResendResult(False, message_zh="该负责人无待核验的短信。",
+                                    message_en="That principal has no verification pending.")
+            if any(c.resend_count >= max_resends for c in challenges):
+                return ResendResult(False, message_zh=f"核验短信最多可重发{max_resends}次，已达上限。",
+                                    message_en=f"The code can be resent at most {max_resends} times; "
+                                               "that limit is reached.")
+            wait = max(interval - int((now - c.sent_at).total_seconds()) for c in challenges)
+            if wait > 0:
+                return ResendResult(False, message_zh=f"发送过于频繁，请{wait}秒后再试。",
+                                    message_en=f"Sent too recently; try again in {wait} seconds.")
+            for challenge in challenges:
+                challenge.resend_count += 1
+                self._send_code(case, challenge.role, order, challenge=challenge)
+        return ResendResult(True, sent=len(challenges), message_zh="已重新发送核验短信，旧核验码作废。",
+                            message_en="A new code was sent; the previous code no longer works.")
+
+    def _return(self, case: RegulatorCase) -> None:
+        case.stage = RegulatorCase.Stage.RETURNED
+        case.save(update_fields=["stage"])
+
+    # --- review ------------------------------------------------------------------------------
 
     def _start_review(self, case: RegulatorCase) -> None:
         from beian.reference.models import Province
 
         province = Province.objects.filter(code=case.province).first()
-        days = province.expected_regulator_review_working_days if province else 20
-        now = clock.now()
+        days = review_working_days(case.order_id, province.expected_regulator_review_working_days if province else 20)
         case.stage = RegulatorCase.Stage.REVIEW
-        case.review_started_at = now
-        case.decide_on = workdays.current_calendar().add_working_days(now.date(), days)
-        case.save(update_fields=["stage", "review_started_at", "decide_on"])
+        case.review_started_at = clock.now()
+        case.review_working_days = days
+        case.decide_on = workdays.current_calendar().add_working_days(clock.today(), days)
+        case.save(update_fields=["stage", "review_started_at", "review_working_days", "decide_on"])
+
+    def decision_for(self, case: RegulatorCase) -> tuple[bool, str, str]:
+        """(approve, reason code, regulator opinion) for a case whose review is over."""
+        from beian.reference.models import RejectionReason
+
+        match = REJECT_TRIGGER.search(case.order.website.remark or "")
+        if not match:
+            return True, "", ""
+        code = match.group(1) or DEFAULT_REJECT_REASON
+        reason = RejectionReason.objects.filter(code=code).first()
+        if reason is None:  # a trigger naming no catalogue reason still rejects with one
+            reason = RejectionReason.objects.filter(code="OTHER").first()
+            return False, reason.code if reason else "OTHER", f"沙箱驳回：{code}"
+        return False, reason.code, reason.text_zh
 
     def progress(self) -> int:
         """Time out unverified SMS, return over-attempted ones, decide reviews that are due."""
+        from beian.filings import states
         from beian.regulator.services import case_decide, case_returned
 
         changed = 0
         now = clock.now()
-        for case in RegulatorCase.objects.filter(adapter=self.name, stage=RegulatorCase.Stage.SMS, sms_deadline__lt=now):
-            case.stage = RegulatorCase.Stage.RETURNED
-            case.save(update_fields=["stage"])
+        lapsed = RegulatorCase.objects.filter(adapter=self.name, stage=RegulatorCase.Stage.SMS, sms_deadline__lt=now)
+        for case in lapsed:
+            self._return(case)
             changed += 1
         for case in RegulatorCase.objects.filter(adapter=self.name, stage=RegulatorCase.Stage.RETURNED,
-                                                 order__status="SMS_VERIFICATION"):
+                                                 order__status=states.SMS_VERIFICATION):
             case_returned(case)
             changed += 1
-        today = clock.today()
-        for case in RegulatorCase.objects.filter(adapter=self.name, stage=RegulatorCase.Stage.REVIEW, decide_on__lte=today):
-            match = REJECT_TRIGGER.search(case.order.website.remark or "")
-            if match:
-                case_decide(case, approve=False, reason_code=match.group(1) or DEFAULT_REJECT_REASON,
-                            note="", decided_by="regulator-sandbox")
-            else:
-                case_decide(case, approve=True, decided_by="regulator-sandbox")
+        due = RegulatorCase.objects.filter(adapter=self.name, stage=RegulatorCase.Stage.REVIEW,
+                                           decide_on__lte=clock.today(), order__status=states.REGULATOR_REVIEW)
+        for case in due.select_related("order__website"):
+            approve, code, note = self.decision_for(case)
+            try:
+                case_decide(case, approve=approve, reason_code=code, note=note, decided_by="regulator-sandbox")
+            except DomainError:
+                logger.exception("sandbox could not decide case %s", case.reference)
+                continue
             changed += 1
         return changed

@@ -1,0 +1,238 @@
+"""Complete, valid enterprise first filings for tests and demos, with materials that pass the checks.
+
+One `Profile` per demo company: the typed data matches the synthetic licence and ID-card images
+drawn by `beian.materials.samples` (OCR reads back the name, credit code and ID number), the
+certificate numbers carry correct check characters, and the addresses lie in the filing province.
+Tests (tests/factories.py) and the `seed_demo_queue` command build orders from here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+
+from beian.filings import services
+from beian.materials import samples as builders
+
+REJECT_TRIGGER = "#sandbox-reject"
+
+
+@dataclass(frozen=True)
+class Profile:
+    key: str
+    province: str                 # GB code
+    city: str
+    company: str
+    uscc: str
+    certificate_address: str
+    mailing_address: str          # without the province name (rules: it must not repeat it)
+    office_phone: str
+    person: str
+    id_number: str
+    mobile: str
+    emergency_phone: str
+    email: str
+    domain: str
+    site_name: str
+    remark: str
+
+
+def _org_code_check(body: str) -> str:
+    """GB 11714 check character of an 8-character organisation code."""
+    weights = (3, 7, 9, 10, 5, 8, 4, 2)
+    value = 11 - sum(w * int(c, 36) for w, c in zip(weights, body, strict=True)) % 11
+    return {10: "X", 11: "0"}.get(value, str(value))
+
+
+def make_uscc(region: str, serial: int) -> str:
+    """An enterprise (91) credit code registered in `region` (6 digits) with valid check characters."""
+    from stdnum.cn import uscc
+
+    body = f"{60000000 + serial:08d}"
+    code = f"91{region}{body}{_org_code_check(body)}"
+    return code + uscc.calc_check_digit(code)
+
+
+def make_id_number(region: str, birth: str, serial: int) -> str:
+    """A resident ID number (region 6 digits, birth YYYYMMDD) with its check digit."""
+    from stdnum.cn import ric
+
+    body = f"{region}{birth}{serial % 1000:03d}"
+    return body + ric.calc_check_digit(body + "0")   # stdnum ignores the last character
+
+
+BEIJING = Profile(
+    key="beijing", province="11", city="北京市", company=builders.COMPANY, uscc=builders.USCC,
+    certificate_address="北京市海淀区中关村大街1号", mailing_address="海淀区中关村大街1号101室",
+    office_phone="010-62345678", person=builders.PERSON, id_number=builders.ID_NUMBER, mobile="13800138000",
+    emergency_phone="13900139000", email="zhangsan@example.com", domain="demo-shop.cn", site_name="示例科技官网",
+    remark="北京示例科技有限公司官方网站，介绍公司的产品与技术服务。")
+
+# Other demo companies, one per organisation, spread over provinces whose material list the samples
+# cover: (province, city, district region code, certificate address, mailing address, area code,
+# a local mobile number segment: some provinces want the principals' mobiles local).
+_PLACES = (
+    ("31", "上海市", "310104", "上海市徐汇区漕溪北路{n}号", "徐汇区漕溪北路{n}号3楼", "021", "1380021"),
+    ("44", "广州市", "440106", "广东省广州市天河区体育西路{n}号", "广州市天河区体育西路{n}号5楼", "020", "1380020"),
+    ("33", "杭州市", "330106", "浙江省杭州市西湖区文三路{n}号", "杭州市西湖区文三路{n}号2楼", "0571", "1380057"),
+    ("51", "成都市", "510107", "四川省成都市武侯区人民南路{n}号", "成都市武侯区人民南路{n}号8楼", "028", "1380028"),
+    ("42", "武汉市", "420106", "湖北省武汉市武昌区中南路{n}号", "武汉市武昌区中南路{n}号6楼", "027", "1380027"),
+    ("11", "北京市", "110108", "北京市海淀区学院路{n}号", "海淀区学院路{n}号2层", "010", "1380010"),
+)
+_STEMS = ("云帆", "南岭", "西溪", "锦城", "江城", "星河", "青松", "海纳", "博远", "启明", "华章", "合众", "天行",
+          "致远", "明德", "嘉禾", "恒信", "睿智", "新元", "长风", "远航", "同创", "聚力", "朗润")
+_TRADES = ("信息技术", "网络科技", "软件", "数据服务", "文化传媒")
+_PEOPLE = ("李明", "王芳", "陈静", "刘洋", "赵磊", "孙丽", "周杰", "吴敏", "郑强", "冯雪", "何军", "许婷", "邓超",
+           "曹颖", "彭涛", "蒋红", "韩梅", "杨帆", "朱琳", "高峰", "罗斌", "梁宇", "宋佳", "唐亮")
+
+
+def demo_profile(index: int) -> Profile:
+    """The index-th demo company (0 is the Beijing company of the sample images)."""
+    if index == 0:
+        return BEIJING
+    province, city, region, address, mailing, area, segment = _PLACES[(index - 1) % len(_PLACES)]
+    stem, person = _STEMS[(index - 1) % len(_STEMS)], _PEOPLE[(index - 1) % len(_PEOPLE)]
+    trade = _TRADES[(index - 1) % len(_TRADES)]
+    company = f"{city.removesuffix('市')}{stem}{trade}有限公司"
+    number = 10 + index
+    return Profile(
+        key=f"demo{index:02d}", province=province, city=city, company=company,
+        uscc=make_uscc(f"{province}0000", index), certificate_address=address.format(n=number),
+        mailing_address=mailing.format(n=number), office_phone=f"{area}-6{index:03d}5678", person=person,
+        id_number=make_id_number(region, f"199{index % 10}{(index % 9) + 1:02d}15", 100 + index),
+        mobile=f"{segment}{index:04d}", emergency_phone=f"1390010{index:04d}", email=f"demo{index:02d}@example.com",
+        domain=f"demo{index:02d}-{stem_pinyin(index)}.cn", site_name=f"{stem}{trade[:2]}官网",
+        remark=f"{company}官方网站，介绍公司的产品与技术服务。")
+
+
+def stem_pinyin(index: int) -> str:
+    return ("yunfan", "nanling", "xixi", "jincheng", "jiangcheng", "xinghe", "qingsong", "haina", "boyuan",
+            "qiming", "huazhang", "hezhong", "tianxing", "zhiyuan", "mingde", "jiahe", "hengxin", "ruizhi",
+            "xinyuan", "changfeng", "yuanhang", "tongchuang", "juli", "langrun")[(index - 1) % len(_STEMS)]
+
+
+def enterprise_values(profile: Profile = BEIJING) -> dict:
+    """Wizard field path -> value for a complete enterprise first filing."""
+    return {
+        "subject.nature": 4,
+        "subject.province": profile.province,
+        "subject.city": profile.city,
+        "subject.name": profile.company,
+        "subject.certificate_type": 1,
+        "subject.certificate_number": profile.uscc,
+        "subject.certificate_address": profile.certificate_address,
+        "subject.mailing_address": profile.mailing_address,
+        "subject.office_phone": profile.office_phone,
+        "subject.investor": profile.company,
+        "subject.principal.is_legal_representative": True,
+        "subject.principal.name": profile.person,
+        "subject.principal.certificate_type": 2,
+        "subject.principal.certificate_number": profile.id_number,
+        "subject.principal.certificate_valid_until": "2036-01-01",
+        "subject.principal.mobile": profile.mobile,
+        "subject.principal.emergency_phone": profile.emergency_phone,
+        "subject.principal.email": profile.email,
+        "websites[0].name": profile.site_name,
+        "websites[0].domain": profile.domain,
+        "websites[0].service_contents": ["单位门户网站"],
+        "websites[0].languages": ["中文简体"],
+        "websites[0].pre_approvals": ["以上都不涉及"],
+        "websites[0].remark": profile.remark,
+        "websites[0].principal.name": profile.person,
+        "websites[0].principal.certificate_type": 2,
+        "websites[0].principal.certificate_number": profile.id_number,
+        "websites[0].principal.certificate_valid_until": "2036-01-01",
+        "websites[0].principal.mobile": profile.mobile,
+        "websites[0].principal.emergency_phone": profile.emergency_phone,
+        "websites[0].principal.email": profile.email,
+    }
+
+
+VALID_ENTERPRISE = enterprise_values(BEIJING)
+
+
+@cache
+def _images(company: str, uscc: str, person: str, id_number: str) -> dict[str, tuple[str, bytes]]:
+    licence = builders.jpeg_bytes(builders.licence_image(name=company, uscc=uscc))
+    front = builders.jpeg_bytes(builders.id_card_front_image(name=person, number=id_number))
+    back = _shared_images()["back"]
+    return {
+        "business_licence": ("licence.jpg", licence),
+        "legal_rep_id_front": ("id-front.jpg", front),
+        "legal_rep_id_back": ("id-back.jpg", back),
+        "owner_id_front": ("owner-id-front.jpg", front),
+        "owner_id_back": ("owner-id-back.jpg", back),
+        "owner_photo": ("owner.jpg", _shared_images()["photo"]),
+        "verification_form": ("form.jpg", _shared_images()["form"]),
+    }
+
+
+@cache
+def _shared_images() -> dict[str, bytes]:
+    return {"back": builders.jpeg_bytes(builders.id_card_back_image()),
+            "photo": builders.jpeg_bytes(builders.owner_photo(side=900)),
+            "form": builders.jpeg_bytes(builders.form_page_image(signed=True))}
+
+
+def material_files(profile: Profile = BEIJING) -> dict[str, tuple[str, bytes]]:
+    """slot -> (file name, bytes) of good uploads matching the profile's typed data."""
+    return dict(_images(profile.company, profile.uscc, profile.person, profile.id_number))
+
+
+def upload_materials(order, user, slots=None, profile: Profile = BEIJING) -> None:
+    """Upload every required material (or only `slots`) through the same service as the wizard."""
+    from beian.materials.services import material_upload, order_requirements
+
+    files = material_files(profile)
+    for req in order_requirements(order):
+        if slots is None or req.slot in slots:
+            name, data = files[req.slot]
+            material_upload(order=order, slot=req.slot, upload=SimpleUploadedFile(name, data), user=user)
+
+
+def valid_order(*, organisation, user, site, materials: bool = True, profile: Profile = BEIJING,
+                overrides: dict | None = None):
+    """A complete draft first filing for `profile` (materials uploaded unless asked not to)."""
+    order = services.order_create_draft(organisation=organisation, user=user, hosted_site=site)
+    services.order_update(order=order, user=user, values={**enterprise_values(profile), **(overrides or {})})
+    if materials:
+        upload_materials(order, user, profile=profile)
+    return order
+
+
+def tenant_for(profile: Profile):
+    """The organisation, applicant user and hosted site of a demo company (created or reused)."""
+    from beian.accounts.models import Membership, Organisation, User
+    from beian.hosting.models import HostedSite, SiteDomain
+
+    with transaction.atomic():
+        organisation, _ = Organisation.objects.get_or_create(
+            external_id=f"demo-{profile.key}", defaults={"name": profile.company})
+        user, created = User.objects.get_or_create(
+            username=f"demo-{profile.key}", defaults={"role": User.Role.APPLICANT, "email": profile.email})
+        if created:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+        Membership.objects.get_or_create(user=user, organisation=organisation)
+        site, _ = HostedSite.objects.get_or_create(slug=profile.domain.removesuffix(".cn"), defaults={
+            "organisation": organisation, "title": profile.site_name,
+            "body_html": f"<h1>{profile.company}</h1><p>{profile.remark}</p>"})
+        SiteDomain.objects.get_or_create(domain=profile.domain, defaults={"site": site})
+    return organisation, user, site
+
+
+def submitted_order(*, profile: Profile, reject_reason: str = ""):
+    """A valid order of a demo company, submitted for provider review (warnings acknowledged).
+
+    With `reject_reason` the website remark carries the sandbox trigger, so the sandbox regulator
+    rejects it with that catalogue reason at the end of its review."""
+    from beian.filings.validation import order_findings
+
+    organisation, user, site = tenant_for(profile)
+    overrides = {"websites[0].remark": f"{profile.remark} {REJECT_TRIGGER}:{reject_reason}"} if reject_reason else {}
+    order = valid_order(organisation=organisation, user=user, site=site, profile=profile, overrides=overrides)
+    warnings = [f.code for f in order_findings(order, complete=True) if not f.is_error]
+    services.order_submit(order=order, user=user, acknowledged_warnings=warnings)
+    return order

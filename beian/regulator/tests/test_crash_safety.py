@@ -1,0 +1,188 @@
+"""A push survives a worker killed in the middle of it: real processes, a real SIGKILL.
+
+Each scenario runs `manage.py process_submissions --once` against its own database (a SQLite file,
+or a fresh PostgreSQL database in the PostgreSQL pass), pauses it at a fault point
+(beian/regulator/faults.py), kills it with SIGKILL, and shows that a worker started within the
+claim's lifetime leaves the claim alone, and that a worker started after the claim went stale
+finishes the push: exactly one regulator case, one set of MIIT SMS, one `regulator_accepted`
+event, the order in SMS_VERIFICATION and the submission DONE.
+"""
+from __future__ import annotations
+
+import json
+import os
+import select
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+
+MANAGE = str(Path(settings.BASE_DIR) / "manage.py")
+MARKER = "regulator-fault: paused at"
+
+SETUP = """
+import json
+from unittest import mock
+from beian.accounts.models import User
+from beian.filings import demo, services
+# the worker under test does the push (not the approval's after-commit kick); material checks are
+# not what this test is about, so they are not run
+with mock.patch("beian.regulator.services._kick_worker"), mock.patch("beian.materials.services._enqueue_checks"):
+    order = demo.submitted_order(profile=demo.demo_profile({index}))
+    reviewer, _ = User.objects.get_or_create(username="crash-reviewer", defaults={{"role": User.Role.REVIEWER}})
+    services.order_review_approve(order=order, reviewer=reviewer)
+print("RESULT" + json.dumps({{"order": order.pk}}))
+"""
+
+STATE = """
+import json
+from beian.filings.models import Order
+from beian.notifications.models import SmsMessage
+from beian.regulator.models import RegulatorCase, SmsChallenge
+order = Order.objects.get(pk={order})
+print("RESULT" + json.dumps({{
+    "status": order.status,
+    "cases": RegulatorCase.objects.filter(order=order).count(),
+    "miit_sms": SmsMessage.objects.filter(order=order, purpose="miit_verification").count(),
+    "challenges": SmsChallenge.objects.filter(case__order=order).count(),
+    "submissions": list(order.submissions.values("status", "attempts", "regulator_reference", "last_error")),
+    "case_references": list(RegulatorCase.objects.filter(order=order).values_list("reference", flat=True)),
+    "accepted_events": list(order.events.filter(event__startswith="regulator_accepted").values_list("data", flat=True)),
+}}))
+"""
+
+
+class Deployment:
+    """Runs manage.py commands against one database, the way separate worker processes would."""
+
+    def __init__(self, database_url: str, var_dir: Path):
+        isolated = {"CELERY_BROKER_URL", "REDIS_URL", "BEIAN_REGULATOR_PAUSE_AT", "BEIAN_REGULATOR_ADAPTER"}
+        self.env = {k: v for k, v in os.environ.items() if k not in isolated}
+        self.env.update({"DATABASE_URL": database_url, "BEIAN_TESTING": "1", "BEIAN_VAR_DIR": str(var_dir),
+                         "DJANGO_SETTINGS_MODULE": "config.settings", "PYTHONUNBUFFERED": "1"})
+
+    def run(self, *args: str, timeout: float = 120) -> str:
+        done = subprocess.run([sys.executable, MANAGE, *args], env=self.env, capture_output=True, text=True,
+                              timeout=timeout, cwd=settings.BASE_DIR)
+        assert done.returncode == 0, f"{args[0]} failed:\n{done.stdout}\n{done.stderr}"
+        return done.stdout
+
+    def python(self, code: str) -> dict:
+        out = self.run("shell", "-c", code)
+        line = next(line for line in reversed(out.splitlines()) if line.startswith("RESULT"))
+        return json.loads(line.removeprefix("RESULT"))
+
+    def state(self, order_pk: int) -> dict:
+        return self.python(STATE.format(order=order_pk))
+
+    def worker_killed_at(self, point: str, timeout: float = 90) -> int:
+        """Start a worker that pauses at `point`; SIGKILL it there. Returns its exit status."""
+        env = {**self.env, "BEIAN_REGULATOR_PAUSE_AT": f"{point}:600"}
+        worker = subprocess.Popen([sys.executable, MANAGE, "process_submissions", "--once"], env=env,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=settings.BASE_DIR)
+        seen, deadline = [], time.monotonic() + timeout
+        try:
+            while time.monotonic() < deadline:
+                ready, _, _ = select.select([worker.stderr], [], [], 1.0)
+                if ready:
+                    line = worker.stderr.readline()
+                    seen.append(line)
+                    if line.startswith(MARKER):
+                        break
+                    if not line and worker.poll() is not None:
+                        pytest.fail(f"worker exited before reaching {point}:\n{''.join(seen)}{worker.stdout.read()}")
+            else:
+                pytest.fail(f"worker did not reach {point} in {timeout} s:\n{''.join(seen)}")
+            worker.send_signal(signal.SIGKILL)
+            return worker.wait(timeout=30)
+        finally:
+            if worker.poll() is None:
+                worker.kill()
+                worker.wait()
+            worker.stdout.close()
+            worker.stderr.close()
+
+
+def _postgres_url(name: str = "postgres") -> str | None:
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        return None
+    return url.rsplit("/", 1)[0] + f"/{name}"
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def deployment(request, tmp_path_factory):
+    """A migrated database with the reference data, shared by the scenarios of this module."""
+    var_dir = tmp_path_factory.mktemp(f"crash-{request.param}")
+    drop = None
+    if request.param == "sqlite":
+        url = f"sqlite:///{var_dir / 'crash.sqlite3'}"
+    else:
+        admin_url = _postgres_url()
+        if admin_url is None:
+            pytest.skip("the PostgreSQL variant runs in the PostgreSQL pass (DATABASE_URL=postgres://...)")
+        import psycopg
+
+        name = f"beian_crash_{uuid.uuid4().hex[:10]}"
+        with psycopg.connect(admin_url.replace("postgres://", "postgresql://", 1), autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+        def drop():
+            with psycopg.connect(admin_url.replace("postgres://", "postgresql://", 1), autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+        url = _postgres_url(name)
+    deploy = Deployment(url, var_dir)
+    try:
+        deploy.run("migrate", "--noinput", "-v", "0", timeout=300)
+        deploy.run("load_reference")
+        yield deploy
+    finally:
+        if drop:
+            drop()
+
+
+@pytest.mark.parametrize("point, index", [("sandbox_case_written", 1), ("before_commit", 2)])
+def test_worker_killed_mid_push_is_finished_once_by_the_next_worker(deployment, point, index):
+    order = deployment.python(SETUP.format(index=index))["order"]
+    before = deployment.state(order)
+    assert before["status"] == "PENDING_SUBMISSION"
+    assert [s["status"] for s in before["submissions"]] == ["pending"]
+    assert before["cases"] == 0 and before["miit_sms"] == 0
+
+    # 1. the worker dies after the regulator accepted the push, before our commit
+    assert deployment.worker_killed_at(point) == -signal.SIGKILL
+    crashed = deployment.state(order)
+    assert crashed["status"] == "PENDING_SUBMISSION"          # our transition never committed
+    assert crashed["cases"] == 1 and crashed["miit_sms"] == 2  # the regulator has the case and sent the SMS
+    assert [(s["status"], s["attempts"]) for s in crashed["submissions"]] == [("in_flight", 1)]
+    assert crashed["accepted_events"] == []
+
+    # 2. a worker started while the claim is fresh leaves it alone (the first worker might be alive)
+    deployment.run("process_submissions", "--once")
+    assert deployment.state(order) == crashed
+
+    # 3. once the claim is stale (business time moves on), the next worker retakes it and pushes again
+    deployment.python("from beian.core import clock; clock.advance(hours=0.2); print('RESULT{}')")
+    deployment.run("process_submissions", "--once")
+    after = deployment.state(order)
+    assert after["status"] == "SMS_VERIFICATION"
+    assert after["cases"] == 1 and after["case_references"] == crashed["case_references"]
+    assert after["miit_sms"] == 2 and after["challenges"] == 2          # no second set of SMS
+    [submission] = after["submissions"]
+    assert (submission["status"], submission["attempts"]) == ("done", 2)
+    assert submission["regulator_reference"] == crashed["case_references"][0]
+    [event] = after["accepted_events"]
+    assert event["replayed"] is True and event["regulator_reference"] == crashed["case_references"][0]
+
+    # 4. nothing is left to do: another pass changes nothing
+    deployment.python("from beian.core import clock; clock.advance(hours=1); print('RESULT{}')")
+    deployment.run("process_submissions", "--once")
+    assert deployment.state(order) == after
