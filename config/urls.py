@@ -24,6 +24,7 @@ urlpatterns = [
     path("operator/", include("beian.review.operator_urls")),
     path("files/", include("beian.materials.urls")),
     path("help/", include("beian.support.urls")),
+    path("notifications/", include("beian.notifications.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

@@ -12,6 +12,8 @@ urlpatterns = [
     path("orders/<int:pk>/materials/<slug:slot>/", views.upload, name="upload"),
     path("orders/<int:pk>/submit/", views.submit, name="submit"),
     path("orders/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
+    path("orders/<int:pk>/abandon/", views.abandon, name="abandon"),
     path("orders/<int:pk>/sms/", views.sms_verify, name="sms"),
+    path("orders/<int:pk>/sms/resend/", views.sms_resend, name="sms_resend"),
     path("orders/<int:pk>/verification-form.pdf", views.verification_form, name="verification_form"),
 ]

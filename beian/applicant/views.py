@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from beian.accounts.permissions import applicant_required
@@ -24,9 +24,19 @@ from beian.materials import services as material_services
 
 
 SECTION_HEADINGS = {
-    "subject.principal": _lazy("Subject principal (normally the legal representative)"),
-    "websites[0].principal": _lazy("Website principal (does the face verification, receives the MIIT SMS)"),
+    "subject.principal": gettext_lazy("Subject principal (normally the legal representative)"),
+    "websites[0].principal": gettext_lazy("Website principal (does the face verification, receives the MIIT SMS)"),
 }
+
+
+def _returns(order) -> dict[str, dict]:
+    """The reviewer's returns by field path, with the catalogue reason in the user's language."""
+    from beian.reference.models import RejectionReason
+
+    english = (get_language() or "").startswith("en")
+    texts = {r.code: (r.text_en if english and r.text_en else r.text_zh) for r in
+             RejectionReason.objects.filter(code__in=[x["reason_code"] for x in order.returned_fields])}
+    return {r["field"]: {**r, "reason": texts.get(r["reason_code"], r["reason_code"])} for r in order.returned_fields}
 
 
 def _order(request, pk):
@@ -69,13 +79,13 @@ def _step_context(request, order, step, form=None, findings=None):
         form = StepForm(order=order, paths=step.paths, editable=editable, prefix="f")
     findings = findings if findings is not None else order_findings(order)
     grouped = _by_field(findings)
-    rows, section = [], None
+    rows, section, returns = [], None, _returns(order)
     for name in form.fields:
         path = form.fields[name].path
         group = path.rsplit(".", 1)[0]
         rows.append({"field": form[name], "path": path, "findings": grouped.get(path, []),
                      "heading": SECTION_HEADINGS.get(group) if group != section else None,
-                     "returned": next((r for r in order.returned_fields if r["field"] == path), None)})
+                     "returned": returns.get(path)})
         section = group
     requirements = [{"label": r.label(get_language()), "help": r.help(get_language()), "req": r}
                     for r in material_services.order_requirements(order)] if step.key == "checklist" else []
@@ -139,6 +149,7 @@ def check_field(request, pk, key):
 
 def materials_step(request, order):
     current = material_services.current_materials(order)
+    returns = _returns(order)
     slots = []
     for req in material_services.order_requirements(order):
         material = current.get(req.slot)
@@ -149,7 +160,7 @@ def materials_step(request, order):
             "findings": material_services.material_findings_of(material) if material else [],
             "editable": order.status in states.APPLICANT_EDITABLE and (
                 order.status not in states.FIELD_LEVEL_RETURN or f"materials.{req.slot}" in order.returned_field_paths),
-            "returned": next((r for r in order.returned_fields if r["field"] == f"materials.{req.slot}"), None),
+            "returned": returns.get(f"materials.{req.slot}"),
         })
     return render(request, "applicant/materials.html", {
         "order": order, "step": BY_KEY["materials"], "steps": STEPS, "slots": slots, "form": UploadForm(),
@@ -220,10 +231,15 @@ def order_detail(request, pk):
     order = _order(request, pk)
     case = RegulatorCase.objects.filter(order=order).order_by("-received_at").first()
     returned = [{**r, "label": order_fields.BY_PATH[r["field"]].label if r["field"] in order_fields.BY_PATH else r["field"],
-                 "step": step_of_path(r["field"]).key} for r in order.returned_fields]
+                 "step": step_of_path(r["field"]).key} for r in _returns(order).values()]
+    from beian.filings.eta import order_eta
+    from beian.filings.lifecycle import expires_on
+
     return render(request, "applicant/order.html", {
         "order": order, "timeline": selectors.timeline(order), "case": case, "returned": returned,
         "can_withdraw": states.can_transition(order.status, states.DRAFT) and order.status != states.DRAFT,
+        "can_abandon": states.can_transition(order.status, states.ABANDONED),
+        "eta": order_eta(order), "expires_on": expires_on(order),
         "can_edit": order.status in states.APPLICANT_EDITABLE, "lang": get_language()})
 
 
@@ -246,11 +262,39 @@ def sms_verify(request, pk):
 
 @applicant_required
 @require_POST
+def sms_resend(request, pk):
+    from beian.regulator.services import sms_resend as resend
+
+    order = _order(request, pk)
+    try:
+        result = resend(order=order, role=request.POST.get("role", ""), actor=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        text = result.message_en if get_language().startswith("en") else result.message_zh
+        (messages.success if result.ok else messages.error)(request, text)
+    return redirect("applicant:order", order.pk)
+
+
+@applicant_required
+@require_POST
 def withdraw(request, pk):
     order = _order(request, pk)
     try:
         services.order_withdraw(order=order, user=request.user)
         messages.success(request, _("Withdrawn to draft. You can edit and submit again."))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("applicant:order", order.pk)
+
+
+@applicant_required
+@require_POST
+def abandon(request, pk):
+    order = _order(request, pk)
+    try:
+        services.order_abandon(order=order, user=request.user)
+        messages.success(request, _("The filing is abandoned. Its data is kept; you can start a new filing at any time."))
     except DomainError as exc:
         messages.error(request, exc.message)
     return redirect("applicant:order", order.pk)

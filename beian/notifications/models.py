@@ -1,7 +1,25 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from beian.core.crypto import EncryptedCharField
+
+
+class Kind(models.TextChoices):
+    """What a notification is about; users switch channels on and off per kind."""
+
+    RETURNED = "returned", _("Returned or rejected in provider review")
+    SMS_VERIFICATION = "sms_verification", _("MIIT SMS verification")
+    REGULATOR_REJECTED = "regulator_rejected", _("Rejected by the regulator")
+    APPROVED = "approved", _("Filing approved")
+    REMINDER = "reminder", _("Reminders about filings waiting for you")
+    EXPIRED = "expired", _("Filings that expired")
+
+
+class Channel(models.TextChoices):
+    IN_APP = "in_app", _("In the app")
+    EMAIL = "email", _("Email")
+    SMS = "sms", _("SMS")
 
 
 class Notification(models.Model):
@@ -9,6 +27,7 @@ class Notification(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     order = models.ForeignKey("filings.Order", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=30, choices=Kind.choices, blank=True)
     dedupe_key = models.CharField(max_length=120)
     title = models.CharField(max_length=200)
     body = models.TextField(blank=True)
@@ -19,6 +38,36 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created_at", "-pk"]
         constraints = [models.UniqueConstraint(fields=["user", "dedupe_key"], name="uniq_notification")]
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_unread")]
+
+
+class NotificationPreference(models.Model):
+    """A user's channels for one kind. No row: every channel is on."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    in_app = models.BooleanField(default=True)
+    email = models.BooleanField(default=True)
+    sms = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "kind"], name="uniq_notification_preference")]
+
+    def channels(self) -> set[str]:
+        return {channel for channel in Channel.values if getattr(self, channel)}
+
+
+class Delivery(models.Model):
+    """One row per (event, channel, recipient), created before sending: nothing goes out twice,
+    whether a job runs twice or a transition's callback is replayed."""
+
+    dedupe_key = models.CharField(max_length=120)
+    channel = models.CharField(max_length=10, choices=Channel.choices)
+    recipient = models.CharField(max_length=80)  # "user:<pk>" or the mobile's blind index
+    created_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["dedupe_key", "channel", "recipient"], name="uniq_delivery")]
 
 
 class SmsMessage(models.Model):

@@ -1,6 +1,22 @@
-"""Notifications for transitions the applicant must act on: in-app, email and SMS (adapter outbox)."""
+"""Notifications for what the applicant must act on or wants to know: in-app, email and SMS.
+
+Every member of the order's organisation receives each message in their own language
+(User.language), on the channels they keep on for its kind (NotificationPreference; no row =
+all on). The SMS goes once per event to the subject principal's mobile (through `sms_send`, the
+outbox the sandbox console shows), unless every member switched SMS off for that kind.
+
+Nothing is sent twice: each (event, channel, recipient) gets a Delivery row before it is sent,
+in the same transaction, so replaying a transition's callback or running a job twice finds the
+row and sends nothing.
+"""
 from __future__ import annotations
 
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -9,23 +25,28 @@ from django.utils.translation import gettext as _
 
 from beian.core import clock
 from beian.core.crypto import blind_index
-from beian.notifications.models import Notification, SmsMessage
+from beian.notifications.models import Channel, Delivery, Kind, Notification, NotificationPreference, SmsMessage
 
-# event -> (title, body); only events where the applicant must act or wants to know
-ORDER_MESSAGES = {
-    "return_fields": (lambda: _("Your filing was returned for changes"),
-                      lambda: _("The reviewer opened some fields for you to fix. Open the order to see which and why.")),
-    "reject": (lambda: _("Your filing was rejected in provider review"),
-               lambda: _("Open the order to read the reason, fix it and resubmit.")),
-    "regulator_accepted": (lambda: _("MIIT SMS verification is waiting"),
-                           lambda: _("The principals received an SMS code. Enter it within 24 hours.")),
-    "regulator_rejected": (lambda: _("The regulator rejected your filing"),
-                           lambda: _("Open the order to read the regulator's reason, fix it and resubmit.")),
-    "sms_failed": (lambda: _("SMS verification timed out"),
-                   lambda: _("The regulator returned the order. We will push it again when you are ready.")),
-    "regulator_approved": (lambda: _("Your website is filed"),
-                           lambda: _("The filing number now shows in your site's footer.")),
+logger = logging.getLogger(__name__)
+
+# Transition event -> kind. Only events where the applicant must act or wants to know.
+EVENT_KINDS = {
+    "return_fields": Kind.RETURNED,
+    "reject": Kind.RETURNED,
+    "regulator_accepted": Kind.SMS_VERIFICATION,
+    "sms_failed": Kind.SMS_VERIFICATION,
+    "regulator_rejected": Kind.REGULATOR_REJECTED,
+    "regulator_approved": Kind.APPROVED,
+    "expire": Kind.EXPIRED,
 }
+
+
+@dataclass
+class Message:
+    title: str
+    body: str
+    link: str                      # a path on this site (the exact place to act)
+    lines: list[str] = field(default_factory=list)
 
 
 def sms_send(*, mobile: str, body: str, purpose: str, order=None) -> SmsMessage:
@@ -33,23 +54,269 @@ def sms_send(*, mobile: str, body: str, purpose: str, order=None) -> SmsMessage:
                                      purpose=purpose, order=order, created_at=clock.now())
 
 
-def notify_order_event(*, order_pk: int, event: str) -> None:
+def absolute_url(path: str) -> str:
+    """Links in email and SMS need the site's address (BEIAN_PUBLIC_URL; the demo's by default)."""
+    base = settings.BEIAN_PUBLIC_URL
+    return base.rstrip("/") + path
+
+
+# --- preferences -----------------------------------------------------------------------------
+
+def channels_for(user, kind: str) -> set[str]:
+    pref = NotificationPreference.objects.filter(user=user, kind=kind).first()
+    return pref.channels() if pref else set(Channel.values)
+
+
+def preferences_of(user) -> dict[str, set[str]]:
+    """kind -> channels on, for every kind."""
+    stored = {p.kind: p.channels() for p in NotificationPreference.objects.filter(user=user)}
+    return {kind: stored.get(kind, set(Channel.values)) for kind in Kind.values}
+
+
+def preferences_update(*, user, preferences: dict[str, set[str]]) -> None:
+    """Store the channels on for each kind given (kinds not given keep their setting)."""
+    with transaction.atomic():
+        for kind, channels in preferences.items():
+            if kind not in Kind.values:
+                continue
+            NotificationPreference.objects.update_or_create(
+                user=user, kind=kind, defaults={c: c in channels for c in Channel.values})
+
+
+# --- the in-app centre ------------------------------------------------------------------------
+
+def unread_count(user) -> int:
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+def notification_mark_read(*, user, pk: int | None = None) -> int:
+    """Mark one of the user's notifications read (or all of them when pk is None)."""
+    rows = Notification.objects.filter(user=user, read_at__isnull=True)
+    if pk is not None:
+        rows = rows.filter(pk=pk)
+    return rows.update(read_at=clock.now())
+
+
+# --- links to the exact place to act ----------------------------------------------------------
+
+def order_link(order, anchor: str = "") -> str:
+    return reverse("applicant:order", args=[order.pk]) + (f"#{anchor}" if anchor else "")
+
+
+def field_link(order, path: str) -> str:
+    """The wizard step that holds the field, scrolled to it (the input's id, or the upload slot)."""
+    from beian.applicant.steps import step_of_path
+    from beian.filings import fields as order_fields
+
+    url = reverse("applicant:step", args=[order.pk, step_of_path(path).key])
+    if path.startswith("materials."):
+        return f"{url}#slot-{path.split('.', 1)[1]}"
+    field = order_fields.BY_PATH.get(path)
+    return f"{url}#id_f-{field.form_name}" if field else url
+
+
+def _field_label(order, path: str) -> str:
+    from beian.filings import fields as order_fields
+
+    if path.startswith("materials."):
+        from beian.materials.services import order_requirements
+
+        slot = path.split(".", 1)[1]
+        req = next((r for r in order_requirements(order) if r.slot == slot), None)
+        return req.label(translation.get_language()) if req else slot
+    field = order_fields.BY_PATH.get(path)
+    return str(field.label) if field else path
+
+
+def _reason(code: str) -> tuple[str, str]:
+    """(reason, how to fix) from the catalogue, in the active language."""
+    from beian.reference.models import RejectionReason
+
+    row = RejectionReason.objects.filter(code=code).first() if code else None
+    if row is None:
+        return code, ""
+    english = (translation.get_language() or "").startswith("en")
+    return ((row.text_en if english and row.text_en else row.text_zh),
+            (row.fix_hint_en if english and row.fix_hint_en else row.fix_hint_zh))
+
+
+def _eta_line(order) -> str:
+    """When the filing number should come, if the applicant acts today (empty when unknown)."""
+    from beian.filings.eta import order_eta
+
+    try:
+        eta = order_eta(order)
+    except Exception:  # an estimate must never stop a notification
+        logger.exception("ETA for order %s failed", order.pk)
+        return ""
+    if eta is None:
+        return ""
+    line = _("If you act today, the filing number is expected between %(p50)s and %(p90)s.") % {
+        "p50": eta.filed.p50.isoformat(), "p90": eta.filed.p90.isoformat()}
+    if eta.unconfirmed_years:
+        line += " " + _("The official holiday calendar for %(years)s is not confirmed yet, so these dates may move.") % {
+            "years": ", ".join(str(y) for y in eta.unconfirmed_years)}
+    return line
+
+
+def _expiry_line(order) -> str:
+    from beian.filings.lifecycle import expires_on
+
+    day = expires_on(order)
+    return _("If nothing changes, the order expires on %(date)s.") % {"date": day.isoformat()} if day else ""
+
+
+# --- composing, per event (called with the recipient's language active) -----------------------
+
+def _compose_event(order, event: str, row) -> Message:
+    data = (row.data if row else {}) or {}
+    if event == "return_fields":
+        returns = data.get("returns") or order.returned_fields
+        lines = []
+        for item in returns:
+            reason, _fix = _reason(item.get("reason_code", ""))
+            note = f" — {item['note']}" if item.get("note") else ""
+            lines.append(f"- {_field_label(order, item['field'])}: {reason}{note}\n  {absolute_url(field_link(order, item['field']))}")
+        link = field_link(order, returns[0]["field"]) if returns else order_link(order)
+        return Message(_("Your filing was returned for changes"),
+                       _("The reviewer opened these fields for you to fix:"), link,
+                       lines + [_eta_line(order), _expiry_line(order)])
+    if event == "reject":
+        return Message(_("Your filing was rejected in provider review"),
+                       _("Open the order to read the reason, fix it and resubmit."), order_link(order, "timeline"),
+                       [row.reason if row else "", _eta_line(order), _expiry_line(order)])
+    if event == "regulator_accepted":
+        from beian.regulator.models import RegulatorCase
+
+        case = RegulatorCase.objects.filter(order=order).order_by("-received_at", "-pk").first()
+        deadline = ""
+        if case and case.sms_deadline:
+            from django.utils import timezone
+
+            deadline = _("Deadline: %(time)s.") % {"time": timezone.localtime(case.sms_deadline).strftime("%Y-%m-%d %H:%M")}
+        return Message(_("MIIT SMS verification is waiting"),
+                       _("The principals received an SMS code from MIIT. Enter it on the order page within 24 hours."),
+                       order_link(order, "sms-verification"), [deadline, _eta_line(order)])
+    if event == "sms_failed":
+        return Message(_("SMS verification timed out"),
+                       _("The regulator returned the order. We will push it again; a new SMS code will follow."),
+                       order_link(order), [_eta_line(order)])
+    if event == "regulator_rejected":
+        reason, fix = _reason(data.get("reason_code", ""))
+        return Message(_("The regulator rejected your filing"),
+                       _("Fix what the regulator asks for and resubmit."), order_link(order),
+                       [_("Reason: %(reason)s") % {"reason": reason}, fix, row.reason if row and row.reason != data.get("reason_code") else "",
+                        _eta_line(order), _expiry_line(order)])
+    if event == "regulator_approved":
+        return Message(_("Your website is filed"),
+                       _("Filing number %(number)s. It now shows in your site's footer, linked to https://beian.miit.gov.cn/.")
+                       % {"number": order.website.filing_number or data.get("website_number", "")},
+                       order_link(order))
+    if event == "expire":
+        return Message(_("Your filing expired"),
+                       _("Nothing changed on the order for a long time, so it expired. Its data is kept; start a new "
+                         "filing from My sites when you are ready."), order_link(order))
+    raise ValueError(event)
+
+
+def _compose_reminder(order, days: int, expires: dt.date | None) -> Message:
+    link = order_link(order)
+    if order.returned_fields:
+        link = field_link(order, order.returned_fields[0]["field"])
+    elif order.status == "DRAFT":
+        link = reverse("applicant:step", args=[order.pk, "checklist"])
+    lines = [_("If nothing changes, the order expires on %(date)s.") % {"date": expires.isoformat()} if expires else "",
+             _eta_line(order)]
+    return Message(_("Your filing is waiting for you"),
+                   _("Nothing has changed on filing %(reference)s for %(days)s days.") % {"reference": order.reference,
+                                                                                         "days": days},
+                   link, lines)
+
+
+# --- delivery -----------------------------------------------------------------------------------
+
+def _deliver_once(*, dedupe_key: str, channel: str, recipient: str, send: Callable[[], object]) -> bool:
+    """Send unless this (event, channel, recipient) was sent before. A failed send leaves no row."""
+    try:
+        with transaction.atomic():
+            Delivery.objects.create(dedupe_key=dedupe_key, channel=channel, recipient=recipient, created_at=clock.now())
+            send()
+    except IntegrityError:
+        return False
+    except Exception:
+        logger.exception("sending %s %s to %s failed", channel, dedupe_key, recipient)
+        return False
+    return True
+
+
+def _text(message: Message) -> str:
+    lines = [message.body, *[line for line in message.lines if line]]
+    return "\n".join(lines)
+
+
+def dispatch(*, order, kind: str, dedupe_key: str, compose: Callable[[], Message]) -> int:
+    """Deliver one event about `order` to its organisation's members. Returns deliveries made."""
+    memberships = order.organisation.memberships.select_related("user").order_by("pk")
+    users = sorted((m.user for m in memberships if m.user.is_active), key=lambda u: u.pk != order.created_by_id)
+    delivered, sms_language = 0, None
+    for user in users:
+        channels = channels_for(user, kind)
+        language = user.language or settings.LANGUAGE_CODE
+        if Channel.SMS in channels and sms_language is None:
+            sms_language = language
+        if not channels & {Channel.IN_APP, Channel.EMAIL}:
+            continue
+        with translation.override(language):
+            message = compose()
+            text = _text(message)
+            recipient = f"user:{user.pk}"
+            if Channel.IN_APP in channels:
+                delivered += _deliver_once(
+                    dedupe_key=dedupe_key, channel=Channel.IN_APP, recipient=recipient,
+                    send=lambda: Notification.objects.create(user=user, order=order, kind=kind, dedupe_key=dedupe_key,
+                                                             title=message.title[:200], body=text, link=message.link,
+                                                             created_at=clock.now()))
+            if Channel.EMAIL in channels and user.email:
+                footer = _("Choose which messages you receive: %(url)s") % {
+                    "url": absolute_url(reverse("notifications:preferences"))}
+                delivered += _deliver_once(
+                    dedupe_key=dedupe_key, channel=Channel.EMAIL, recipient=recipient,
+                    send=lambda: send_mail(f"[{order.reference}] {message.title}",
+                                           f"{text}\n\n{absolute_url(message.link)}\n\n--\n{footer}",
+                                           None, [user.email], fail_silently=False))
+    mobile = order.subject.principal.mobile if order.subject_id else ""
+    if sms_language and mobile:
+        with translation.override(sms_language):
+            message = compose()
+            body = _("[Beian] %(title)s (%(reference)s): %(link)s") % {
+                "title": message.title, "reference": order.reference, "link": absolute_url(message.link)}
+        delivered += _deliver_once(dedupe_key=dedupe_key, channel=Channel.SMS,
+                                   recipient=blind_index(mobile, purpose="mobile"),
+                                   # not linked to the order: order.sms_messages stays the MIIT verification codes
+                                   send=lambda: sms_send(mobile=mobile, body=body, purpose=f"notice:{kind}"))
+    return delivered
+
+
+def notify_order_event(*, order_pk: int, event: str) -> int:
+    """After a transition commits (filings.services.order_transition): notify if the applicant
+    must act or wants to know. Replaying it for the same event sends nothing new."""
     from beian.filings.models import Order
 
-    if event not in ORDER_MESSAGES:
-        return
-    order = Order.objects.select_related("organisation").get(pk=order_pk)
-    dedupe = f"order-{order.pk}-{event}-{order.events.filter(event=event).count()}"
-    for membership in order.organisation.memberships.select_related("user"):
-        user = membership.user
-        with translation.override(user.language or "zh-hans"):
-            title, body = ORDER_MESSAGES[event][0](), ORDER_MESSAGES[event][1]()
-            link = reverse("applicant:order", args=[order.pk])
-            try:
-                with transaction.atomic():
-                    Notification.objects.create(user=user, order=order, dedupe_key=dedupe, title=title,
-                                                body=body, link=link, created_at=clock.now())
-            except IntegrityError:
-                continue  # already notified for this event
-            if user.email:
-                send_mail(f"[{order.reference}] {title}", f"{body}\n\n{link}", None, [user.email], fail_silently=True)
+    kind = EVENT_KINDS.get(event)
+    if kind is None:
+        return 0
+    order = Order.objects.select_related("organisation", "subject__principal", "website").get(pk=order_pk)
+    row = order.events.filter(event=event).order_by("-at", "-pk").first()
+    dedupe_key = f"order-{order.pk}-{event}-{row.pk if row else 0}"
+    try:
+        return dispatch(order=order, kind=kind, dedupe_key=dedupe_key, compose=lambda: _compose_event(order, event, row))
+    except Exception:  # runs after the transition committed: a failure here must not fail the user's action
+        logger.exception("notifying %s about order %s failed", event, order_pk)
+        return 0
+
+
+def notify_idle_reminder(*, order, days: int, idle_since: dt.datetime, expires_on: dt.date | None) -> int:
+    """The reminder for `days` idle days in the idle period that began at `idle_since`; once."""
+    dedupe_key = f"order-{order.pk}-idle{days}-{int(idle_since.timestamp())}"
+    return dispatch(order=order, kind=Kind.REMINDER, dedupe_key=dedupe_key,
+                    compose=lambda: _compose_reminder(order, days, expires_on))

@@ -1,0 +1,130 @@
+"""Orders that wait on the applicant (states.AWAITING_APPLICANT): reminders after some idle days,
+expiry after more (rules file §2.3). The numbers come from the reference data
+(`timings.order_expiry.recommended`: remind_days [7, 15, 30], expire_days 45), never from code;
+without them neither job does anything (and says so in the log).
+
+Idle time runs from the later of the applicant's last action (Order.last_customer_action_at) and
+the moment the order entered its current state: "45 days in one customer step", so an order the
+reviewer returns, or the applicant withdraws, starts a fresh idle period. Expiry is the
+transition to EXPIRED through `order_transition` (the data stays); its notification goes out
+from the transition's callback like every other. Reminders are notifications, once per
+threshold and idle period (dedupe key).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from beian.core import clock
+from beian.filings import states
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class IdlePolicy:
+    remind_days: tuple[int, ...]
+    expire_days: int
+
+
+def parse_policy(value) -> IdlePolicy | None:
+    """`{"remind_days": [7, 15, 30], "expire_days": 45}` -> IdlePolicy; None when unusable."""
+    if not isinstance(value, dict):
+        return None
+    try:
+        expire = int(value["expire_days"])
+        remind = tuple(sorted({int(d) for d in value.get("remind_days") or [] if 0 < int(d) < expire}))
+    except (KeyError, TypeError, ValueError):
+        return None
+    return IdlePolicy(remind, expire) if expire > 0 else None
+
+
+def idle_policy() -> IdlePolicy | None:
+    from beian.reference.snapshot import setting
+
+    timings = setting("timings", {}) or {}
+    policy = parse_policy((timings.get("order_expiry") or {}).get("recommended"))
+    if policy is None:
+        logger.warning("reference timings.order_expiry.recommended is missing or invalid: no idle reminders or expiry")
+    return policy
+
+
+def due_action(idle: dt.timedelta, policy: IdlePolicy) -> tuple[str, int] | None:
+    """("expire", days) once idle reaches expire_days; else ("remind", the highest threshold
+    reached) — a job that was down for a while sends only the latest reminder; else None."""
+    days = idle.days
+    if days >= policy.expire_days:
+        return "expire", policy.expire_days
+    reached = [d for d in policy.remind_days if days >= d]
+    return ("remind", reached[-1]) if reached else None
+
+
+def idle_since(order) -> dt.datetime:
+    return max(order.last_customer_action_at, order.status_changed_at)
+
+
+def expires_on(order, policy: IdlePolicy | None = None) -> dt.date | None:
+    """The local date an order waiting on the applicant expires if nothing changes (None otherwise)."""
+    if order.status not in states.AWAITING_APPLICANT or not states.can_transition(order.status, states.EXPIRED):
+        return None
+    policy = policy or idle_policy()
+    if policy is None:
+        return None
+    return timezone.localdate(idle_since(order) + dt.timedelta(days=policy.expire_days))
+
+
+def _candidates(idle_for: dt.timedelta):
+    from beian.filings.models import Order
+
+    cutoff = clock.now() - idle_for
+    return (Order.objects.filter(status__in=states.AWAITING_APPLICANT, last_customer_action_at__lte=cutoff,
+                                 status_changed_at__lte=cutoff)
+            .select_related("organisation", "subject", "subject__principal").order_by("pk"))
+
+
+def order_expire_idle() -> int:
+    """Periodic job: expire orders idle for expire_days. Re-checked under the row lock."""
+    from beian.filings.models import Order
+    from beian.filings.services import order_transition
+
+    policy = idle_policy()
+    if policy is None:
+        return 0
+    limit = dt.timedelta(days=policy.expire_days)
+    expired = 0
+    for candidate in _candidates(limit):
+        with transaction.atomic():
+            order = Order.objects.select_for_update().get(pk=candidate.pk)
+            if order.status not in states.AWAITING_APPLICANT or not states.can_transition(order.status, states.EXPIRED):
+                continue
+            since = idle_since(order)
+            if clock.now() - since < limit:  # the applicant acted meanwhile
+                continue
+            order_transition(order=order, to=states.EXPIRED, actor_label="system",
+                             reason=_("No activity for %(days)s days") % {"days": policy.expire_days},
+                             data={"idle_since": since.isoformat(), "expire_days": policy.expire_days})
+            expired += 1
+    return expired
+
+
+def order_remind_idle() -> int:
+    """Periodic job: remind about orders idle for one of remind_days. Returns new reminders."""
+    from beian.notifications.services import notify_idle_reminder
+
+    policy = idle_policy()
+    if policy is None or not policy.remind_days:
+        return 0
+    now = clock.now()
+    sent = 0
+    for order in _candidates(dt.timedelta(days=policy.remind_days[0])):
+        action = due_action(now - idle_since(order), policy)
+        if action is None or action[0] != "remind":
+            continue
+        sent += bool(notify_idle_reminder(order=order, days=action[1], idle_since=idle_since(order),
+                                          expires_on=expires_on(order, policy)))
+    return sent
