@@ -181,24 +181,29 @@ def material_files(profile: Profile = BEIJING) -> dict[str, tuple[str, bytes]]:
     return dict(_images(profile.company, profile.uscc, profile.person, profile.id_number))
 
 
-def upload_materials(order, user, slots=None, profile: Profile = BEIJING) -> None:
-    """Upload every required material (or only `slots`) through the same service as the wizard."""
-    from beian.materials.services import material_upload, order_requirements
+def upload_materials(order, user, slots=None, profile: Profile = BEIJING, *, check_now: bool = False) -> None:
+    """Upload every required material (or only `slots`) through the same service as the wizard.
+
+    The automated checks run as a task after the upload commits; `check_now` runs them at once
+    (inside a transaction that never commits, such as a test's)."""
+    from beian.materials.services import material_run_checks, material_upload, order_requirements
 
     files = material_files(profile)
     for req in order_requirements(order):
         if slots is None or req.slot in slots:
             name, data = files[req.slot]
-            material_upload(order=order, slot=req.slot, upload=SimpleUploadedFile(name, data), user=user)
+            material = material_upload(order=order, slot=req.slot, upload=SimpleUploadedFile(name, data), user=user)
+            if check_now:
+                material_run_checks(material=material)
 
 
 def valid_order(*, organisation, user, site, materials: bool = True, profile: Profile = BEIJING,
-                overrides: dict | None = None):
+                overrides: dict | None = None, check_now: bool = False):
     """A complete draft first filing for `profile` (materials uploaded unless asked not to)."""
     order = services.order_create_draft(organisation=organisation, user=user, hosted_site=site)
     services.order_update(order=order, user=user, values={**enterprise_values(profile), **(overrides or {})})
     if materials:
-        upload_materials(order, user, profile=profile)
+        upload_materials(order, user, profile=profile, check_now=check_now)
     return order
 
 

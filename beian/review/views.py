@@ -147,7 +147,9 @@ def order_detail(request, pk):
         sections.append({"step": step, "rows": rows})
     materials = []
     for m in order.materials.all().order_by("slot", "-version"):
+        annotated = (m.check_status == m.CheckStatus.DONE and m.content_type != "application/pdf")
         materials.append({"material": m, "link": material_services.signed_link(m, request.user),
+                          "annotated": material_services.signed_link(m, request.user, annotated=True) if annotated else "",
                           "label": labels.get(m.slot, m.slot),
                           "findings": material_services.material_findings_of(m)})
     in_review = order.status in states.AWAITING_PROVIDER

@@ -74,6 +74,17 @@ def test_applicant_reviewer_sandbox_footer(live_server, page, shoot, tmp_path, a
     page.click("button[name=continue]")
 
     page.wait_for_url(re.compile(r"/step/materials/"))
+    # a blurry licence of another company: explained within seconds, before any human looks
+    from beian.materials import samples
+
+    other = tmp_path / "other-licence.jpg"
+    other.write_bytes(samples.jpeg_bytes(samples.blurred(
+        samples.licence_image(name="上海另一家公司有限公司", uscc="91310000MA1FL0000N"), radius=3.0)))
+    page.set_input_files("input[data-slot='business_licence']", str(other))
+    page.locator("#slot-business_licence button[type=submit]").click()
+    findings = page.locator("#slot-business_licence .findings").inner_text(timeout=30_000)
+    assert "91310000MA1FL0000N" in findings and "模糊" in findings
+    shoot(page, "05a-blurry-other-licence")
     for slot, (name, data) in material_files().items():
         path = tmp_path / name
         path.write_bytes(data)

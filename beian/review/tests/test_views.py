@@ -21,7 +21,9 @@ def submitted(applicant, hosted_site):
 
 
 def login(client, user):
+    """Logged in, with the interface in English so the assertions read as the msgids."""
     client.force_login(user)
+    client.cookies["django_language"] = "en"
     return client
 
 
@@ -191,3 +193,23 @@ def test_approve_through_the_page(client, reviewer, submitted, django_capture_on
     assert response["Location"] == "/review/"
     order = Order.objects.get(pk=submitted.pk)
     assert order.status == states.PENDING_SUBMISSION and order.assigned_reviewer == reviewer
+
+
+def test_reviewer_sees_the_image_with_ocr_text_and_face_drawn(reviewer, applicant, hosted_site):
+    from django.test import Client
+
+    from tests.factories import valid_order
+
+    order = valid_order(organisation=applicant.memberships.get().organisation, user=applicant, site=hosted_site)
+    client = Client()
+    client.force_login(reviewer)
+    html = client.get(f"/review/orders/{order.pk}/").content.decode()
+    import re
+
+    links = re.findall(r'src="(/files/[^"]+/annotated\.png)"', html)
+    assert links, "annotated images are shown beside the materials"
+    png = client.get(links[0])
+    assert png.status_code == 200 and png["Content-Type"] == "image/png" and png.content[:4] == b"\x89PNG"
+    applicant_client = Client()
+    applicant_client.force_login(applicant)
+    assert applicant_client.get(links[0]).status_code == 404  # the link is bound to the reviewer
