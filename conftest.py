@@ -76,3 +76,35 @@ def _reference_data_present(request):
 
         load_seed()
         load_requirements()
+
+
+@pytest.fixture
+def frozen_clock(monkeypatch):
+    """Set business "now" to fixed instants: `frozen_clock(dt)` (the clock module is the only source)."""
+    from beian.core import clock
+
+    state = {}
+
+    def set_now(when):
+        state["now"] = when
+        return when
+
+    monkeypatch.setattr(clock, "now", lambda: state["now"])
+    return set_now
+
+
+@pytest.fixture
+def second_reviewer(db):
+    from beian.accounts.models import User
+
+    return User.objects.create_user(username="reviewer2", password="pw-reviewer2", role="reviewer")
+
+
+@pytest.fixture(autouse=True)
+def _english_for_direct_calls():
+    """Service calls made by a test speak English (the msgids); pages still follow each request's
+    language (zh-hans by default), as the middleware activates it per request."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

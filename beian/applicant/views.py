@@ -276,28 +276,28 @@ def sms_resend(request, pk):
     return redirect("applicant:order", order.pk)
 
 
-@applicant_required
-@require_POST
-def withdraw(request, pk):
+def _order_action(request, pk, service, success: str):
     order = _order(request, pk)
     try:
-        services.order_withdraw(order=order, user=request.user)
-        messages.success(request, _("Withdrawn to draft. You can edit and submit again."))
+        service(order=order, user=request.user)
+        messages.success(request, success)
     except DomainError as exc:
         messages.error(request, exc.message)
     return redirect("applicant:order", order.pk)
+
+
+@applicant_required
+@require_POST
+def withdraw(request, pk):
+    return _order_action(request, pk, services.order_withdraw,
+                         _("Withdrawn to draft. You can edit and submit again."))
 
 
 @applicant_required
 @require_POST
 def abandon(request, pk):
-    order = _order(request, pk)
-    try:
-        services.order_abandon(order=order, user=request.user)
-        messages.success(request, _("The filing is abandoned. Its data is kept; you can start a new filing at any time."))
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    return redirect("applicant:order", order.pk)
+    return _order_action(request, pk, services.order_abandon,
+                         _("The filing is abandoned. Its data is kept; you can start a new filing at any time."))
 
 
 @applicant_required

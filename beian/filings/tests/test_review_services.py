@@ -25,27 +25,6 @@ def at(*args) -> dt.datetime:
 
 
 @pytest.fixture
-def frozen_clock(monkeypatch):
-    from beian.core import clock
-
-    state = {}
-
-    def set_now(when):
-        state["now"] = when
-        return when
-
-    monkeypatch.setattr(clock, "now", lambda: state["now"])
-    return set_now
-
-
-@pytest.fixture
-def second_reviewer(db):
-    from beian.accounts.models import User
-
-    return User.objects.create_user(username="reviewer2", password="pw", role="reviewer")
-
-
-@pytest.fixture
 def submitted(applicant, hosted_site):
     order = valid_order(organisation=applicant.memberships.get().organisation, user=applicant, site=hosted_site)
     services.order_submit(order=order, user=applicant)

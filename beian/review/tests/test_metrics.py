@@ -94,6 +94,7 @@ def test_the_period_selects_the_events(history):
 
 def test_metrics_page_shows_the_figures(client, operator, history):
     client.force_login(operator)
+    client.cookies["django_language"] = "en"
     page = client.get("/review/metrics/", {"from": "2025-10-01", "to": "2025-10-31"}, HTTP_ACCEPT_LANGUAGE="en")
     assert page.status_code == 200
     html = page.content.decode()
@@ -106,7 +107,12 @@ def test_metrics_page_shows_the_figures(client, operator, history):
 def test_durations_under_an_hour_read_in_minutes():
     from beian.review.templatetags.review_tags import duration_hours
 
-    assert duration_hours(0.75) == "45 min" and duration_hours(6) == "6.0 h" and duration_hours(None) == "—"
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert duration_hours(0.75) == "45 min" and duration_hours(6) == "6.0 h" and duration_hours(None) == "—"
+    with translation.override("zh-hans"):
+        assert duration_hours(0.75) == "45 分钟"
 
 
 def test_metrics_page_rejects_a_reversed_period(client, operator, history):
