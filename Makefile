@@ -11,9 +11,9 @@ $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): requirements.txt requirements-nodeps.txt | $(PY)
-	$(PY) -m pip install --disable-pip-version-check -q -r requirements.txt
-	$(PY) -m pip install --disable-pip-version-check -q --no-deps -r requirements-nodeps.txt
+$(STAMP): requirements.txt requirements-nodeps.txt constraints.txt | $(PY)
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements.txt -c constraints.txt
+	$(PY) -m pip install --disable-pip-version-check -q --no-deps -r requirements-nodeps.txt -c constraints.txt
 	touch $(STAMP)
 
 install: $(STAMP)
