@@ -224,7 +224,7 @@ def submit_order(request, order_id: int):
 def timeline(request, order_id: int):
     order = selectors.order_for_organisation(_tenant(request), order_id)
     return [{"at": e.at.isoformat(), "event": e.event, "from_status": e.from_status, "to_status": e.to_status,
-             "actor": e.actor_label, "reason": e.reason} for e in selectors.timeline(order)]
+             "actor": e.actor_label, "reason": e.reason_text} for e in selectors.timeline(order)]
 
 
 @v1.post("/orders/{order_id}/sms-verification", response={200: dict, 422: dict}, summary="Enter a MIIT SMS verification code")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from beian.core import clock
 from beian.filings import states
@@ -106,8 +106,9 @@ def order_expire_idle() -> int:
             if clock.now() - since < limit:  # the applicant acted meanwhile
                 continue
             order_transition(order=order, to=states.EXPIRED, actor_label="system",
-                             reason=_("No activity for %(days)s days") % {"days": policy.expire_days},
-                             data={"idle_since": since.isoformat(), "expire_days": policy.expire_days})
+                             reason=gettext_noop("No activity for %(days)s days"),
+                             data={"idle_since": since.isoformat(), "expire_days": policy.expire_days,
+                                   "reason_params": {"days": policy.expire_days}})
             expired += 1
     return expired
 

@@ -232,6 +232,21 @@ class OrderEvent(models.Model):
     def label(self) -> str:
         return str(EVENT_LABELS.get(self.event, self.event))
 
+    @property
+    def reason_text(self) -> str:
+        """System reasons are stored as msgids (+ `reason_params`) and translated for the reader;
+        people's own words (reviewer notes, regulator opinions) come back unchanged."""
+        from django.utils.translation import gettext
+
+        if not self.reason:
+            return ""
+        text = gettext(self.reason)
+        params = (self.data or {}).get("reason_params")
+        try:
+            return text % params if params else text
+        except (KeyError, TypeError, ValueError):
+            return text
+
 
 class OrderVersion(models.Model):
     """What the applicant submitted, each time: the reviewer diffs consecutive versions."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from beian.core import audit, clock
 from beian.core.exceptions import PermissionDenied, ValidationFailed
@@ -150,12 +151,14 @@ def order_submit(*, order: Order, user, acknowledged_warnings: list[str] | None 
 
 
 def order_withdraw(*, order: Order, user) -> Order:
-    return order_transition(order=order, to=states.DRAFT, actor=user, reason=_("Withdrawn by the applicant"),
+    return order_transition(order=order, to=states.DRAFT, actor=user,
+                            reason=gettext_noop("Withdrawn by the applicant"),
                             extra_updates={"assigned_reviewer": None, "claimed_at": None})
 
 
 def order_abandon(*, order: Order, user) -> Order:
-    return order_transition(order=order, to=states.ABANDONED, actor=user, reason=_("Abandoned by the applicant"))
+    return order_transition(order=order, to=states.ABANDONED, actor=user,
+                            reason=gettext_noop("Abandoned by the applicant"))
 
 
 # --- provider review -------------------------------------------------------------------------
@@ -338,10 +341,10 @@ def order_release_idle_claims() -> int:
             if not done:
                 continue
             data = {"reviewer": order.assigned_reviewer.get_username(), "kind": "idle",
-                    "idle_minutes": claim_idle_minutes()}
+                    "idle_minutes": claim_idle_minutes(), "reason_params": {"minutes": claim_idle_minutes()}}
             order_add_event(order=order, event="release", actor_label="system", data=data,
-                            reason=_("Claim released after %(minutes)s minutes without activity")
-                            % {"minutes": data["idle_minutes"]}, visible_to_applicant=False)
+                            reason=gettext_noop("Claim released after %(minutes)s minutes without activity"),
+                            visible_to_applicant=False)
             audit.record(action="order.release", target=order, actor_label="system", data=data)
             released += 1
     return released

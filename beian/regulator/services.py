@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from beian.core import audit, clock
 from beian.core.exceptions import ValidationFailed
@@ -232,7 +233,7 @@ def order_push_again(*, order: Order, actor) -> Submission:
     unchanged (new SMS). The outbox row commits with the transition."""
     with transaction.atomic():
         order_services.order_transition(order=order, to=states.PENDING_SUBMISSION, actor=actor,
-                                        reason=_("Pushed to the regulator again after the SMS verification lapsed"))
+                                        reason=gettext_noop("Pushed to the regulator again after the SMS verification lapsed"))
         submission = submission_enqueue(order_pk=order.pk)
     return submission
 
@@ -248,7 +249,7 @@ def sms_verify(*, order: Order, mobile: str, code: str, certificate_tail: str) -
         if result.all_verified:
             order_services.order_transition(order=order, to=states.REGULATOR_REVIEW,
                                             actor_label=f"regulator-{adapter().name}",
-                                            reason=_("All principals verified by SMS"))
+                                            reason=gettext_noop("All principals verified by SMS"))
         elif result.returned:
             case_returned(RegulatorCase.objects.filter(order=order).order_by("-received_at", "-pk").first())
     return result
@@ -273,7 +274,7 @@ def case_returned(case: RegulatorCase | None) -> None:
     if order.status == states.SMS_VERIFICATION:
         order_services.order_transition(
             order=order, to=states.RETURNED_SMS_TIMEOUT, actor_label=f"regulator-{case.adapter}",
-            reason=_("SMS verification was not completed in time"),
+            reason=gettext_noop("SMS verification was not completed in time"),
             data={"reason_code": "SMS_VERIFY_TIMEOUT", "regulator_reference": case.reference})
 
 

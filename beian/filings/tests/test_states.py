@@ -42,3 +42,18 @@ def test_no_withdrawal_or_edit_during_regulator_review():
 def test_every_non_terminal_state_can_be_left():
     for state in set(states.ALL) - states.TERMINAL:
         assert states.targets(state), state
+
+
+def test_system_reasons_are_shown_in_the_readers_language():
+    from django.utils import translation
+
+    from beian.filings.models import OrderEvent
+
+    event = OrderEvent(event="expire", reason="No activity for %(days)s days", data={"reason_params": {"days": 45}})
+    with translation.override("en"):
+        assert event.reason_text == "No activity for 45 days"
+    with translation.override("zh-hans"):
+        assert "45" in event.reason_text and "No activity" not in event.reason_text
+    note = OrderEvent(event="return_fields", reason="请使用公司简称")  # a reviewer's own words stay as typed
+    with translation.override("en"):
+        assert note.reason_text == "请使用公司简称"
