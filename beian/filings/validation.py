@@ -35,13 +35,6 @@ def order_findings(order, *, complete: bool = False):
     return rules.validate_order(data, snapshot.current(), today=clock.today(), complete=complete)
 
 
-def value_findings(kind: str, value: str, *, nature=None, province=None):
-    from beian import rules
-
-    return rules.check_value(kind, value, ref=snapshot.current(), today=clock.today(),
-                             nature=nature, province=province)
-
-
 def payload_findings(data: dict, *, complete: bool = False):
     """Findings for an order sent as JSON (partner API, CLI shape). What is already filed and what
     the registry says about the domains are looked up here, never taken from the caller."""
