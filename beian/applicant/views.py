@@ -15,6 +15,7 @@ from beian.accounts.permissions import applicant_required
 from beian.applicant.forms import StepForm, UploadForm
 from beian.applicant.steps import BY_KEY, STEPS, next_step, step_of_path
 from beian.core.exceptions import DomainError
+from beian.core.views import attempt
 from beian.filings import fields as order_fields
 from beian.filings import selectors, services, states
 from beian.filings.validation import order_findings
@@ -278,11 +279,7 @@ def sms_resend(request, pk):
 
 def _order_action(request, pk, service, success: str):
     order = _order(request, pk)
-    try:
-        service(order=order, user=request.user)
-        messages.success(request, success)
-    except DomainError as exc:
-        messages.error(request, exc.message)
+    attempt(request, lambda: service(order=order, user=request.user), success)
     return redirect("applicant:order", order.pk)
 
 

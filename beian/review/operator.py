@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from beian.accounts.permissions import operator_required
 from beian.core import clock
 from beian.core.exceptions import DomainError
+from beian.core.views import attempt
 from beian.core.jobs import run_periodic_jobs
 from beian.filings import states
 from beian.filings.models import Order
@@ -56,11 +57,9 @@ def advance(request):
 @require_POST
 def submission_retry(request, pk):
     """Push a parked submission again now (audited)."""
-    try:
-        regulator.submission_retry(submission=get_object_or_404(Submission, pk=pk), actor=request.user)
-        messages.success(request, _("The submission is queued for another push."))
-    except DomainError as exc:
-        messages.error(request, exc.message)
+    submission = get_object_or_404(Submission, pk=pk)
+    attempt(request, lambda: regulator.submission_retry(submission=submission, actor=request.user),
+            _("The submission is queued for another push."))
     return redirect("operator:console")
 
 
@@ -68,11 +67,9 @@ def submission_retry(request, pk):
 @require_POST
 def push_again(request, pk):
     """An order MIIT returned for an unfinished SMS verification goes to the regulator again (new SMS)."""
-    try:
-        regulator.order_push_again(order=get_object_or_404(Order, pk=pk), actor=request.user)
-        messages.success(request, _("The order is queued to be pushed to the regulator again."))
-    except DomainError as exc:
-        messages.error(request, exc.message)
+    order = get_object_or_404(Order, pk=pk)
+    attempt(request, lambda: regulator.order_push_again(order=order, actor=request.user),
+            _("The order is queued to be pushed to the regulator again."))
     return redirect("operator:console")
 
 

@@ -21,7 +21,7 @@ from beian.accounts.models import User
 from beian.accounts.permissions import operator_required, reviewer_required
 from beian.applicant.steps import STEPS
 from beian.core import audit, clock
-from beian.core.exceptions import DomainError
+from beian.core.views import attempt
 from beian.filings import fields as order_fields
 from beian.filings import selectors, services, states
 from beian.filings.validation import order_findings
@@ -172,14 +172,9 @@ def order_detail(request, pk):
 
 def _act(request, pk, action, success: str, *, done_to_queue: bool = False):
     order = selectors.order_for_reviewer(pk)
-    try:
-        action(order)
-        if success:
-            messages.success(request, success)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-        return redirect("review:order", order.pk)
-    return redirect("review:queue") if done_to_queue else redirect("review:order", order.pk)
+    if attempt(request, lambda: action(order), success) and done_to_queue:
+        return redirect("review:queue")
+    return redirect("review:order", order.pk)
 
 
 @reviewer_required
