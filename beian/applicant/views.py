@@ -115,10 +115,10 @@ def step(request, pk, key):
                 messages.error(request, exc.message)
                 return redirect("applicant:step", order.pk, key)
             order = _order(request, pk)
-            errors = [f for f in order_findings(order) if f.is_error and f.field in step.paths]
-            if errors and "continue" in request.POST:
+            findings = order_findings(order)
+            if "continue" in request.POST and any(f.is_error and f.field in step.paths for f in findings):
                 messages.warning(request, _("Saved. Fix the errors marked below before continuing."))
-                return render(request, "applicant/step.html", _step_context(request, order, step))
+                return render(request, "applicant/step.html", _step_context(request, order, step, findings=findings))
             messages.success(request, _("Saved."))
             if "continue" in request.POST:
                 return redirect("applicant:step", order.pk, next_step(key))
