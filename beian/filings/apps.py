@@ -6,3 +6,6 @@ class FilingsConfig(AppConfig):
     name = "beian.filings"
     label = "filings"
     verbose_name = _("Filings")
+
+    def ready(self) -> None:
+        from beian.filings import signals  # noqa: F401

@@ -222,6 +222,24 @@ def review_queue_fields(order: Order, *, findings, queued_at) -> dict:
     }
 
 
+def review_deadlines_refresh() -> int:
+    """Recompute the deadline of every order awaiting review from the moment it entered the queue,
+    with the SLA and the calendar as they are now: an operator who changes either (a new SLA, a
+    holiday schedule entered or corrected) sees the queue follow at once. Returns how many moved.
+    A row that was resubmitted meanwhile keeps the deadline its resubmission gave it."""
+    from beian.core.workdays import current_calendar
+
+    calendar, days = current_calendar(), provider_review_sla_working_days()
+    moved = 0
+    awaiting = Order.objects.filter(status__in=states.AWAITING_PROVIDER).only("pk", "status_changed_at", "review_due_at")
+    for order in awaiting.iterator():
+        due = review_deadline(order.status_changed_at, working_days=days, calendar=calendar)
+        if due != order.review_due_at:
+            moved += Order.objects.filter(pk=order.pk, status_changed_at=order.status_changed_at,
+                                          status__in=states.AWAITING_PROVIDER).update(review_due_at=due)
+    return moved
+
+
 def _check_reviewer(user) -> None:
     if user is None or not getattr(user, "is_reviewer", False) or not user.is_active:
         raise PermissionDenied(_("Only reviewers can review orders."), code="review.not_reviewer")

@@ -154,7 +154,8 @@ def _eta_line(order) -> str:
     line = _("If you act today, the filing number is expected between %(p50)s and %(p90)s.") % {
         "p50": eta.filed.p50.isoformat(), "p90": eta.filed.p90.isoformat()}
     if eta.unconfirmed_years:
-        line += " " + _("The official holiday calendar for %(years)s is not confirmed yet, so these dates may move.") % {
+        line += " " + _("The State Council's holiday schedule for %(years)s is not in our calendar yet; "
+                        "these dates skip the statutory holidays but may still move.") % {
             "years": ", ".join(str(y) for y in eta.unconfirmed_years)}
     return line
 

@@ -14,6 +14,10 @@ from django.db import transaction
 from beian.reference import models as m
 
 SEED_PATH = Path(__file__).parent / "data" / "icp-data.json"
+# Our own reference data beside the collected seed: how each statutory holiday's date is found
+# (solar date, lunar date or solar term), for years the official schedule does not cover yet.
+STATUTORY_HOLIDAYS_PATH = Path(__file__).parent / "data" / "statutory-holidays.json"
+STATUTORY_HOLIDAYS_SETTING = "statutory_holidays"
 
 TLD_GROUPS = ("cn_family", "idn", "gtld_ascii", "cctld_other")
 NAME_RULE_TEXT_KEYS = {"organisation_rules", "other_personal_rules", "sources"}
@@ -74,6 +78,8 @@ def seed_rows(seed: dict) -> dict[type, list[dict]]:
     settings_rows.append({"key": "approved_tlds", "value": {k: v for k, v in tlds.items() if k not in TLD_GROUPS + ("all",)}})
     settings_rows.append({"key": "website_name_rules", "value": _name_rule_settings(seed.get("website_name_rules", {}))})
     settings_rows.append({"key": "holidays", "value": {k: v for k, v in seed.get("holidays", {}).items() if k != "years"}})
+    settings_rows.append({"key": STATUTORY_HOLIDAYS_SETTING,
+                          "value": json.loads(STATUTORY_HOLIDAYS_PATH.read_text(encoding="utf-8"))})
     rows[m.ReferenceSetting] = settings_rows
     return rows
 
@@ -128,7 +134,8 @@ def seed_from_database() -> dict:
     """Rebuild the seed's shape from the tables (what the rules engine and the app read)."""
     seed: dict = {}
     settings = {row.key: row.value for row in m.ReferenceSetting.objects.all()}
-    seed.update({k: v for k, v in settings.items() if k not in {"approved_tlds", "website_name_rules", "holidays"}})
+    seed.update({k: v for k, v in settings.items()
+                 if k not in {"approved_tlds", "website_name_rules", "holidays", STATUTORY_HOLIDAYS_SETTING}})
     for key, model in LIST_TABLES.items():
         seed[key] = [row.to_seed() for row in model.objects.all()]
     tlds = dict(settings.get("approved_tlds", {}))

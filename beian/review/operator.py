@@ -1,6 +1,6 @@
 """Operator console: the business clock, the regulator outbox (retry parked pushes, push returned
-orders again), the sandbox SMS outbox, and the manual regulator bridge. Views parse, call one
-service, render."""
+orders again), the sandbox SMS outbox, the manual regulator bridge, and the working-day calendar.
+Views parse, call one service, render."""
 from __future__ import annotations
 
 from django.contrib import messages
@@ -16,6 +16,7 @@ from beian.core.jobs import run_periodic_jobs
 from beian.filings import states
 from beian.filings.models import Order
 from beian.notifications.models import SmsMessage
+from beian.reference import calendar as working_calendar
 from beian.reference.choices import rejection_reasons
 from beian.regulator import services as regulator
 from beian.regulator.models import RegulatorCase, Submission
@@ -33,7 +34,39 @@ def console(request):
         "returned": Order.objects.filter(status=states.RETURNED_SMS_TIMEOUT).select_related("website")
         .order_by("status_changed_at"),
         "reasons": rejection_reasons(),
+        "unconfirmed_years": working_calendar.unconfirmed_upcoming_years(),
     })
+
+
+@operator_required
+def calendar(request):
+    """The working-day calendar of this year and the next; the schedule of a year the library does
+    not cover is entered here when the State Council publishes it. A refused entry is shown again
+    with the operator's text, nothing saved."""
+    today = clock.today()
+    years = [working_calendar.year_calendar(year) for year in working_calendar.years_to_watch(today)]
+    editable = [y.year for y in years if y.editable]
+    try:
+        chosen = int(request.POST.get("year") or request.GET.get("year") or (editable[0] if editable else 0))
+    except ValueError:
+        chosen = 0
+    form = None
+    if request.method == "POST":
+        form = {"days_off": request.POST.get("days_off", ""), "makeup": request.POST.get("makeup", ""),
+                "confirm": bool(request.POST.get("confirm"))}
+        saved = attempt(request, lambda: working_calendar.calendar_enter_year(
+            year=chosen, days_off_text=form["days_off"], makeup_text=form["makeup"], confirm=form["confirm"],
+            actor=request.user), _("The %(year)s calendar is saved; ETAs and review deadlines use it now.") % {"year": chosen})
+        if saved:
+            return redirect(f"{request.path}?year={chosen}")
+    current = next((y for y in years if y.year == chosen), None)
+    if current is None and chosen:
+        current = working_calendar.year_calendar(chosen)
+    if form is None and current is not None:
+        form = {"days_off": current.as_text("off"), "makeup": current.as_text("workday"),
+                "confirm": current.source == working_calendar.CONFIRMED}
+    return render(request, "review/calendar.html", {"years": years, "editable": editable, "current": current,
+                                                     "form": form, "today": today})
 
 
 @operator_required

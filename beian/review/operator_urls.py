@@ -5,6 +5,7 @@ from beian.review import operator
 app_name = "operator"
 urlpatterns = [
     path("", operator.console, name="console"),
+    path("calendar/", operator.calendar, name="calendar"),
     path("advance/", operator.advance, name="advance"),
     path("submissions/<int:pk>/retry/", operator.submission_retry, name="submission_retry"),
     path("orders/<int:pk>/push-again/", operator.push_again, name="push_again"),

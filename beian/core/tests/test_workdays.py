@@ -80,13 +80,89 @@ def test_new_year_2026(calendar):
     assert calendar.add_working_days(D("2025-12-31"), 1) == D("2026-01-04")  # 01-01..03 off, Sunday 01-04 worked
 
 
-def test_new_year_2027_without_operator_days_falls_back_to_weekdays_and_is_unconfirmed(calendar):
+def test_new_year_2027_without_a_schedule_counts_the_statutory_day_and_is_unconfirmed(db):
+    calendar = current_calendar()
     assert calendar.is_working_day(D("2026-12-31"))
-    assert not calendar.is_confirmed_year(2027)
-    assert calendar.is_confirmed_year(2026)
-    assert calendar.add_working_days(D("2026-12-31"), 1) == D("2027-01-01")  # Friday, Mon–Fri fallback
+    assert not calendar.is_working_day(D("2027-01-01"))  # 元旦, statutory (Friday)
+    assert calendar.add_working_days(D("2026-12-31"), 1) == D("2027-01-04")
+    assert not calendar.is_confirmed_year(2027) and calendar.is_confirmed_year(2026)
     assert calendar.unconfirmed_years(D("2026-12-01"), D("2027-01-10")) == [2027]
     assert calendar.unconfirmed_years(D("2026-01-01"), D("2026-12-31")) == []
+
+
+def test_a_calendar_without_statutory_rules_falls_back_to_weekdays():
+    calendar = Calendar()
+    assert calendar.add_working_days(D("2026-12-31"), 1) == D("2027-01-01")
+
+
+# --- the statutory holidays of a year without a State Council schedule (provisional) --------------
+
+def statutory_names(calendar, year):
+    return {day.isoformat(): holiday.name for day, holiday in calendar.statutory_days_off(year).items()}
+
+
+def test_statutory_days_of_2027_from_the_solar_and_lunar_calendars(db):
+    days = statutory_names(current_calendar(), 2027)
+    assert len(days) == 13  # holidays.statutory_days_per_year_from_2025
+    assert days["2027-01-01"] == "元旦"
+    # 春节: 除夕 + 正月初一至初三; the lunar new year 2027 is Saturday 02-06
+    assert [d for d, name in sorted(days.items()) if name == "春节"] == [
+        "2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08"]
+    assert days["2027-04-05"] == "清明节"  # the solar term
+    assert days["2027-06-09"] == "端午节" and days["2027-09-15"] == "中秋节"
+    assert {d for d, name in days.items() if name in ("劳动节", "国庆节")} == {
+        "2027-05-01", "2027-05-02", "2027-10-01", "2027-10-02", "2027-10-03"}
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_derived_statutory_days_are_days_off_in_the_official_schedules(db, year):
+    """The derivation checked against the years the State Council has published (the library)."""
+    import chinese_calendar
+
+    from beian.core.workdays import statutory_days_off
+
+    calendar = current_calendar()
+    days = statutory_days_off(year, calendar.statutory)
+    assert len(days) == 13
+    assert all(chinese_calendar.is_holiday(day) for day in days)
+    assert calendar.statutory_days_off(year) == {}  # the library's schedule is used for these years
+
+
+def test_spring_festival_2027_provisionally_skips_the_statutory_weekdays(db):
+    calendar = current_calendar()
+    assert not calendar.is_working_day(D("2027-02-05"))   # Friday, 除夕
+    assert not calendar.is_working_day(D("2027-02-08"))   # Monday, 初三
+    assert calendar.add_working_days(D("2027-02-04"), 1) == D("2027-02-09")
+    # 20 working days from Monday 2027-01-25: Mon–Fri gives 02-22, the two statutory weekdays 02-24
+    assert calendar.add_working_days(D("2027-01-25"), 20) == D("2027-02-24")
+
+
+def test_statutory_rules_are_operator_data(db):
+    """Removing a holiday from the reference setting changes the provisional calendar at once."""
+    from beian.reference.models import ReferenceSetting
+
+    row = ReferenceSetting.objects.get(key="statutory_holidays")
+    row.value = {**row.value, "holidays": [h for h in row.value["holidays"] if h["name"] != "元旦"]}
+    row.save()
+    calendar = current_calendar()
+    assert calendar.is_working_day(D("2027-01-01"))
+    assert not calendar.is_working_day(D("2027-02-05"))
+
+
+def test_malformed_statutory_entries_are_left_out():
+    from beian.core.workdays import parse_statutory
+
+    spec = {"holidays": [
+        {"name": "元旦", "anchor": "solar", "month": 1, "day": 1},
+        {"name": "春节", "anchor": "moon", "month": 1, "day": 1},          # unknown anchor
+        {"name": "清明节", "anchor": "solar_term", "term": "no such term"},
+        {"name": "劳动节", "anchor": "solar", "month": 13, "day": 1},      # no such date
+        {"name": "国庆节", "anchor": "solar", "month": 10, "day": 1},      # no day count
+        "nonsense",
+    ]}
+    holidays = parse_statutory(spec, {"元旦": 1, "春节": 4, "清明节": 1, "劳动节": 2})
+    assert [h.name for h in holidays] == ["元旦"]
+    assert parse_statutory(None, None) == ()
 
 
 def test_new_year_2027_with_an_operator_day_off():
@@ -113,7 +189,7 @@ def test_spring_festival_2027_entered_by_operator_moves_dates():
 def test_operator_days_and_confirmation_come_from_the_database(db):
     from beian.reference.models import CalendarDay, ReferenceSetting
 
-    assert current_calendar().add_working_days(D("2027-01-25"), 20) == D("2027-02-22")
+    assert current_calendar().add_working_days(D("2027-01-25"), 20) == D("2027-02-24")  # statutory only
     for day in SPRING_2027_OFF:
         CalendarDay.objects.create(date=day, kind=CalendarDay.Kind.DAY_OFF, name="Spring Festival")
     for day in SPRING_2027_MAKEUP:

@@ -142,7 +142,7 @@ def test_operator_entered_2027_spring_festival_moves_the_eta(db):
         return compute_eta(status=states.REGULATOR_REVIEW, today=D("2027-01-25"), calendar=current_calendar(),
                            estimates=published(), stage_entered=D("2027-01-25")).filed.p50
 
-    assert decision() == D("2027-02-22")
+    assert decision() == D("2027-02-24")  # provisional: the statutory weekdays 02-05 and 02-08 skipped
     for day in ["2027-02-05", "2027-02-08", "2027-02-09", "2027-02-10", "2027-02-11", "2027-02-12"]:
         CalendarDay.objects.create(date=D(day), kind=CalendarDay.Kind.DAY_OFF, name="Spring Festival")
     CalendarDay.objects.create(date=D("2027-02-20"), kind=CalendarDay.Kind.WORKDAY, name="Spring Festival")
