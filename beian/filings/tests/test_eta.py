@@ -260,3 +260,62 @@ def test_the_order_page_warns_when_the_eta_reaches_an_unconfirmed_year(client, a
     ReferenceSetting.objects.create(key="calendar_confirmed_years", value=[2027])
     html = client.get(f"/apply/orders/{order.pk}/").content.decode()
     assert 'id="eta"' in html and 'id="eta-calendar-warning"' not in html
+
+
+# --- every date shown across the 2026/2027 New Year and the 2027 Spring Festival ----------------
+
+def _dates_shown(calendar, today: dt.date):
+    """Every working-day date the product derives on `today`: the ETA of each waiting state (stage
+    end and filing range, p50 and p90), the provider review deadline and the sandbox's decision day."""
+    from django.utils import timezone as tz
+
+    from beian.filings.services import review_deadline
+
+    shown = []
+    for status in [states.DRAFT, *sorted(eta.STAGE_OF_STATE)]:
+        for entered in (today - dt.timedelta(days=3), today):
+            result = compute_eta(status=status, today=today, calendar=calendar, estimates=published(),
+                                 stage_entered=entered)
+            shown += [result.filed.p50, result.filed.p90]
+            if result.stage_end:
+                shown += [result.stage_end.p50, result.stage_end.p90]
+    queued = tz.make_aware(dt.datetime.combine(today, dt.time(16, 30)))
+    shown.append(tz.localdate(review_deadline(queued, working_days=1, calendar=calendar)))
+    shown += [calendar.add_working_days(today, days) for days in (1, 7, 20)]
+    return shown
+
+
+SWEEP = [D("2026-12-20") + dt.timedelta(days=i) for i in range(80)]  # to 2027-03-09
+
+
+def test_provisional_dates_across_new_year_and_spring_festival_2027_avoid_statutory_days(db):
+    calendar = current_calendar()
+    statutory = set(calendar.statutory_days_off(2027))
+    assert {D("2027-01-01"), D("2027-02-05"), D("2027-02-08")} <= statutory
+    for today in SWEEP:
+        for day in _dates_shown(calendar, today):
+            assert calendar.is_working_day(day) and day not in statutory, (today, day)
+            assert day.weekday() < 5, (today, day)  # no make-up Saturday is known yet
+
+
+def test_dates_follow_an_entered_2027_schedule_once_confirmed(db, operator, frozen_clock):
+    """With a (hypothetical) 2027 schedule entered and confirmed, every date shown is a working day
+    of it: none in the week off, the make-up Saturday used, no warning left."""
+    from zoneinfo import ZoneInfo
+
+    from beian.reference.calendar import calendar_enter_year
+
+    frozen_clock(dt.datetime(2026, 11, 29, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
+    calendar_enter_year(year=2027, confirm=True, actor=operator, makeup_text="2027-02-20",
+                        days_off_text="2027-01-01..2027-01-03\n2027-02-05..2027-02-11\n2027-04-05\n"
+                                      "2027-05-01..2027-05-05\n2027-06-09\n2027-09-15\n2027-10-01..2027-10-07")
+    calendar = current_calendar()
+    week_off = {D("2027-02-05") + dt.timedelta(days=i) for i in range(7)}
+    used_saturday = False
+    for today in SWEEP:
+        for day in _dates_shown(calendar, today):
+            assert calendar.is_working_day(day) and day not in week_off, (today, day)
+            used_saturday |= day == D("2027-02-20")
+        assert compute_eta(status=states.REGULATOR_REVIEW, today=today, calendar=calendar,
+                           estimates=published()).unconfirmed_years == ()
+    assert used_saturday
