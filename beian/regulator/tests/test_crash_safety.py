@@ -9,22 +9,17 @@ event, the order in SMS_VERIFICATION and the submission DONE.
 """
 from __future__ import annotations
 
-import json
-import os
 import select
 import signal
-import subprocess
 import sys
 import time
-import uuid
-from pathlib import Path
 
 import pytest
-from django.conf import settings
+
+from tests.processes import MANAGE, Deployment, deployment_database
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
 
-MANAGE = str(Path(settings.BASE_DIR) / "manage.py")
 MARKER = "regulator-fault: paused at"
 
 SETUP = """
@@ -59,34 +54,14 @@ print("RESULT" + json.dumps({{
 """
 
 
-class Deployment:
-    """Runs manage.py commands against one database, the way separate worker processes would."""
-
-    def __init__(self, database_url: str, var_dir: Path):
-        isolated = {"CELERY_BROKER_URL", "REDIS_URL", "BEIAN_REGULATOR_PAUSE_AT", "BEIAN_REGULATOR_ADAPTER"}
-        self.env = {k: v for k, v in os.environ.items() if k not in isolated}
-        self.env.update({"DATABASE_URL": database_url, "BEIAN_TESTING": "1", "BEIAN_VAR_DIR": str(var_dir),
-                         "DJANGO_SETTINGS_MODULE": "config.settings", "PYTHONUNBUFFERED": "1"})
-
-    def run(self, *args: str, timeout: float = 120) -> str:
-        done = subprocess.run([sys.executable, MANAGE, *args], env=self.env, capture_output=True, text=True,
-                              timeout=timeout, cwd=settings.BASE_DIR)
-        assert done.returncode == 0, f"{args[0]} failed:\n{done.stdout}\n{done.stderr}"
-        return done.stdout
-
-    def python(self, code: str) -> dict:
-        out = self.run("shell", "-c", code)
-        line = next(line for line in reversed(out.splitlines()) if line.startswith("RESULT"))
-        return json.loads(line.removeprefix("RESULT"))
-
+class CrashDeployment(Deployment):
     def state(self, order_pk: int) -> dict:
         return self.python(STATE.format(order=order_pk))
 
     def worker_killed_at(self, point: str, timeout: float = 90) -> int:
         """Start a worker that pauses at `point`; SIGKILL it there. Returns its exit status."""
-        env = {**self.env, "BEIAN_REGULATOR_PAUSE_AT": f"{point}:600"}
-        worker = subprocess.Popen([sys.executable, MANAGE, "process_submissions", "--once"], env=env,
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=settings.BASE_DIR)
+        worker = self.popen([sys.executable, MANAGE, "process_submissions", "--once"],
+                            BEIAN_REGULATOR_PAUSE_AT=f"{point}:600")
         seen, deadline = [], time.monotonic() + timeout
         try:
             while time.monotonic() < deadline:
@@ -110,43 +85,12 @@ class Deployment:
             worker.stderr.close()
 
 
-def _postgres_url(name: str = "postgres") -> str | None:
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        return None
-    return url.rsplit("/", 1)[0] + f"/{name}"
-
-
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def deployment(request, tmp_path_factory):
     """A migrated database with the reference data, shared by the scenarios of this module."""
-    var_dir = tmp_path_factory.mktemp(f"crash-{request.param}")
-    drop = None
-    if request.param == "sqlite":
-        url = f"sqlite:///{var_dir / 'crash.sqlite3'}"
-    else:
-        admin_url = _postgres_url()
-        if admin_url is None:
-            pytest.skip("the PostgreSQL variant runs in the PostgreSQL pass (DATABASE_URL=postgres://...)")
-        import psycopg
-
-        name = f"beian_crash_{uuid.uuid4().hex[:10]}"
-        with psycopg.connect(admin_url.replace("postgres://", "postgresql://", 1), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-
-        def drop():
-            with psycopg.connect(admin_url.replace("postgres://", "postgresql://", 1), autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-        url = _postgres_url(name)
-    deploy = Deployment(url, var_dir)
-    try:
-        deploy.run("migrate", "--noinput", "-v", "0", timeout=300)
-        deploy.run("load_reference")
+    with deployment_database(request.param, tmp_path_factory.mktemp(f"crash-{request.param}"),
+                             cls=CrashDeployment) as deploy:
         yield deploy
-    finally:
-        if drop:
-            drop()
 
 
 @pytest.mark.parametrize("point, index", [("sandbox_case_written", 1), ("before_commit", 2)])

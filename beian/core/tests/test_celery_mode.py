@@ -1,0 +1,87 @@
+"""The scale path with real processes: CELERY_BROKER_URL on Redis, a Celery worker with beat.
+
+An applicant's uploads enqueue their automated checks on the broker; the worker runs them. Beat
+runs the periodic jobs (the same `run_periodic_jobs` the embedded thread runs): a reviewer's claim
+that went idle is released by it. Nothing here runs in-process: the test only reads the database.
+"""
+from __future__ import annotations
+
+import sys
+import time
+
+import pytest
+
+from tests.processes import deployment_database
+
+BROKER = "redis://127.0.0.1:6379/14"
+
+SETUP = """
+import json
+from beian.accounts.models import User
+from beian.core import clock
+from beian.filings import demo, services
+from beian.materials.models import Material
+order = demo.submitted_order(profile=demo.demo_profile(3))
+reviewer, _ = User.objects.get_or_create(username="celery-reviewer", defaults={"role": User.Role.REVIEWER})
+services.order_claim(order=order, reviewer=reviewer)
+clock.advance(hours=2)  # the claim is now idle for longer than REVIEW_CLAIM_IDLE_MINUTES
+print("RESULT" + json.dumps({"order": order.pk, "materials": Material.objects.filter(order=order).count(),
+                             "pending": Material.objects.filter(order=order, check_status="pending").count()}))
+"""
+
+STATE = """
+import json
+from beian.filings.models import Order
+from beian.materials.models import Material
+order = Order.objects.get(pk={order})
+print("RESULT" + json.dumps({{
+    "assigned": order.assigned_reviewer_id,
+    "released_by_system": order.events.filter(event="release", actor_label="system").count(),
+    "checks": sorted(set(Material.objects.filter(order=order).values_list("check_status", flat=True))),
+}}))
+"""
+
+
+@pytest.fixture
+def broker():
+    redis = pytest.importorskip("redis")
+    client = redis.Redis.from_url(BROKER)
+    try:
+        client.ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("needs Redis on 127.0.0.1:6379 (.ci/run starts it)")
+    client.flushdb()
+    yield BROKER
+    client.flushdb()
+
+
+def test_a_celery_worker_with_beat_runs_the_checks_and_the_periodic_jobs(broker, tmp_path):
+    with deployment_database("sqlite", tmp_path, CELERY_BROKER_URL=broker, BEIAN_SCHEDULER_INTERVAL="1") as deploy:
+        setup = deploy.python(SETUP)
+        assert setup["materials"] >= 4 and setup["pending"] == setup["materials"]  # queued, nothing ran in-process
+        state = deploy.python(STATE.format(order=setup["order"]))
+        assert state["assigned"] is not None and state["checks"] == ["pending"]
+
+        worker = deploy.popen([sys.executable, "-m", "celery", "-A", "config", "worker", "-B", "--pool=solo",
+                               "--without-gossip", "--without-mingle", "--loglevel=INFO",
+                               "--schedule", str(tmp_path / "beat-schedule")])
+        try:
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline:
+                state = deploy.python(STATE.format(order=setup["order"]))
+                if state["assigned"] is None and "pending" not in state["checks"]:
+                    break
+                assert worker.poll() is None, worker.stderr.read()
+                time.sleep(2)
+        finally:
+            worker.terminate()
+            try:
+                worker.wait(timeout=30)
+            except Exception:
+                worker.kill()
+            log = worker.stderr.read()
+            worker.stdout.close()
+            worker.stderr.close()
+        assert state["checks"] == ["done"], log[-3000:]
+        assert state["assigned"] is None and state["released_by_system"] == 1, log[-3000:]
+        assert "beian.materials.tasks.check_material" in log and "beian.core.tasks.run_periodic_jobs" in log

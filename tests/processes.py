@@ -1,0 +1,84 @@
+"""Separate processes against one real database, for tests of what crosses process boundaries
+(a worker killed mid-push, a Celery worker with beat): manage.py commands and shell snippets run
+the way a deployment would run them."""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+MANAGE = str(Path(settings.BASE_DIR) / "manage.py")
+ISOLATED = {"CELERY_BROKER_URL", "REDIS_URL", "BEIAN_REGULATOR_PAUSE_AT", "BEIAN_REGULATOR_ADAPTER"}
+
+
+class Deployment:
+    """Runs manage.py commands against one database, the way separate worker processes would."""
+
+    def __init__(self, database_url: str, var_dir: Path, **env: str):
+        self.var_dir = var_dir
+        self.env = {k: v for k, v in os.environ.items() if k not in ISOLATED}
+        self.env.update({"DATABASE_URL": database_url, "BEIAN_TESTING": "1", "BEIAN_VAR_DIR": str(var_dir),
+                         "DJANGO_SETTINGS_MODULE": "config.settings", "PYTHONUNBUFFERED": "1", **env})
+
+    def run(self, *args: str, timeout: float = 120) -> str:
+        done = subprocess.run([sys.executable, MANAGE, *args], env=self.env, capture_output=True, text=True,
+                              timeout=timeout, cwd=settings.BASE_DIR)
+        assert done.returncode == 0, f"{args[0]} failed:\n{done.stdout}\n{done.stderr}"
+        return done.stdout
+
+    def python(self, code: str) -> dict:
+        """Run `code` in `manage.py shell`; it prints one line "RESULT" + JSON, returned as a dict."""
+        out = self.run("shell", "-c", code)
+        line = next(line for line in reversed(out.splitlines()) if line.startswith("RESULT"))
+        return json.loads(line.removeprefix("RESULT"))
+
+    def popen(self, args: list[str], **env: str) -> subprocess.Popen:
+        return subprocess.Popen(args, env={**self.env, **env}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True, cwd=settings.BASE_DIR)
+
+
+def _postgres_url(name: str = "postgres") -> str | None:
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        return None
+    return url.rsplit("/", 1)[0] + f"/{name}"
+
+
+@contextlib.contextmanager
+def deployment_database(kind: str, var_dir: Path, cls: type[Deployment] = Deployment, **env: str):
+    """A migrated database with the reference data: a SQLite file, or (in the PostgreSQL pass) a
+    fresh PostgreSQL database dropped afterwards."""
+    drop = None
+    if kind == "sqlite":
+        url = f"sqlite:///{var_dir / 'deployment.sqlite3'}"
+    else:
+        admin_url = _postgres_url()
+        if admin_url is None:
+            pytest.skip("the PostgreSQL variant runs in the PostgreSQL pass (DATABASE_URL=postgres://...)")
+        import psycopg
+
+        name = f"beian_proc_{uuid.uuid4().hex[:10]}"
+        admin = admin_url.replace("postgres://", "postgresql://", 1)
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+        def drop():
+            with psycopg.connect(admin, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+        url = _postgres_url(name)
+    deploy = cls(url, var_dir, **env)
+    try:
+        deploy.run("migrate", "--noinput", "-v", "0", timeout=300)
+        deploy.run("load_reference")
+        yield deploy
+    finally:
+        if drop:
+            drop()
