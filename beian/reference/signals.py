@@ -1,7 +1,13 @@
-"""Any reference edit bumps the version, so snapshots rebuild on the next request."""
+"""Any reference edit bumps the version, so snapshots rebuild on the next request.
+
+Edits to what working-day dates depend on (calendar days, confirmed years, the statutory holiday
+rules, the review SLA) also send `working_time_changed` once, after the transaction commits, so
+stored dates (review deadlines, the sandbox's decision days) are recomputed however many rows
+changed."""
+from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from beian.reference import models as m
 
@@ -19,3 +25,29 @@ def bump(**kwargs):
 for model in WATCHED:
     receiver(post_save, sender=model, dispatch_uid=f"refver-save-{model.__name__}")(bump)
     receiver(post_delete, sender=model, dispatch_uid=f"refver-del-{model.__name__}")(bump)
+
+
+working_time_changed = Signal()
+WORKING_TIME_SETTINGS = {"provider_review_sla_working_days", "calendar_confirmed_years", "statutory_holidays", "holidays"}
+
+
+def _send_working_time_changed() -> None:
+    working_time_changed.send(sender=m.CalendarDay)
+
+
+def _schedule_working_time_changed() -> None:
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(func is _send_working_time_changed for _, func, _ in connection.run_on_commit):
+        return
+    transaction.on_commit(_send_working_time_changed)
+
+
+@receiver((post_save, post_delete), sender=m.CalendarDay, dispatch_uid="working-time-calendar-day")
+def calendar_day_changed(**kwargs) -> None:
+    _schedule_working_time_changed()
+
+
+@receiver((post_save, post_delete), sender=m.ReferenceSetting, dispatch_uid="working-time-setting")
+def setting_changed(instance, **kwargs) -> None:
+    if instance.key in WORKING_TIME_SETTINGS:
+        _schedule_working_time_changed()

@@ -6,3 +6,6 @@ class RegulatorConfig(AppConfig):
     name = "beian.regulator"
     label = "regulator"
     verbose_name = _("Regulator")
+
+    def ready(self) -> None:
+        from beian.regulator import signals  # noqa: F401

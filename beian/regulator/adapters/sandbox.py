@@ -264,3 +264,17 @@ class SandboxRegulator:
                 continue
             changed += 1
         return changed
+
+
+def decision_days_refresh() -> int:
+    """Recount the decision day of every open sandbox review on the current calendar (from the day
+    the review started, the same number of working days). Returns how many moved."""
+    calendar = workdays.current_calendar()
+    moved = 0
+    open_reviews = RegulatorCase.objects.filter(adapter="sandbox", stage=RegulatorCase.Stage.REVIEW,
+                                                review_started_at__isnull=False, review_working_days__isnull=False)
+    for case in open_reviews.only("pk", "review_started_at", "review_working_days", "decide_on"):
+        due = calendar.add_working_days(timezone.localdate(case.review_started_at), case.review_working_days)
+        if due != case.decide_on:
+            moved += RegulatorCase.objects.filter(pk=case.pk, stage=RegulatorCase.Stage.REVIEW).update(decide_on=due)
+    return moved

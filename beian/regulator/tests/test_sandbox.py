@@ -219,6 +219,27 @@ def test_the_decision_comes_on_the_drawn_working_day(awaiting_push):
     assert order.status == states.APPROVED and order.website.filing_number.startswith("京ICP备")
 
 
+def test_a_holiday_entered_during_the_review_moves_the_decision_day(awaiting_push,
+                                                                   django_capture_on_commit_callbacks):
+    from beian.reference.models import CalendarDay
+
+    order = pushed(awaiting_push)
+    for code in sms_codes(order):
+        verify(order, code)
+    case = RegulatorCase.objects.get(order=order)
+    before = case.decide_on
+    # the operator marks two working days of the review as days off (e.g. a corrected schedule)
+    days_off = [day for day in (clock.today() + dt.timedelta(days=i) for i in range(1, 10))
+                if workdays.current_calendar().is_working_day(day)][:2]
+    with django_capture_on_commit_callbacks(execute=True):
+        for day in days_off:
+            CalendarDay.objects.update_or_create(date=day, defaults={"kind": CalendarDay.Kind.DAY_OFF, "name": "test"})
+    case.refresh_from_db()
+    calendar = workdays.current_calendar()
+    assert case.decide_on > before and calendar.is_working_day(case.decide_on)
+    assert case.decide_on == calendar.add_working_days(clock.today(), case.review_working_days)
+
+
 @pytest.mark.parametrize("trigger, code, note", [
     ("#sandbox-reject", "CONTENT_NOT_MATCH_NATURE", "网站内容与主体性质或经营范围不符"),
     ("#sandbox-reject:DOMAIN_OWNER_MISMATCH", "DOMAIN_OWNER_MISMATCH", "域名持有者与备案主体不一致"),
