@@ -14,9 +14,65 @@ def _choices(field, order):
     return getattr(choices, field.choices)()
 
 
+class PreApprovalWidget(forms.CheckboxSelectMultiple):
+    """A checkbox per pre-approval item with the approval number (审批文号) beside it; the value is
+    [{"item", "number"}] as the order stores it. The "none" option carries no number."""
+
+    template_name = "applicant/widgets/preapprovals.html"
+
+    def __init__(self, *args, none_option: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.none_option = none_option
+
+    def _number_name(self, name: str, index) -> str:
+        return f"{name}__number__{index}"
+
+    def get_context(self, name, value, attrs):
+        entries = value or []
+        items = [e.get("item") if isinstance(e, dict) else e for e in entries]
+        numbers = {e.get("item"): e.get("number", "") for e in entries if isinstance(e, dict)}
+        context = super().get_context(name, items, attrs)
+        for _group, options, _index in context["widget"]["optgroups"]:
+            for option in options:
+                option["number_name"] = self._number_name(name, option["index"])
+                option["number"] = numbers.get(option["value"], "")
+                option["none_option"] = option["value"] == self.none_option
+        return context
+
+    def value_from_datadict(self, data, files, name):
+        chosen = set(data.getlist(name)) if hasattr(data, "getlist") else set(data.get(name) or [])
+        entries = []
+        for index, (value, _label) in enumerate(self.choices):
+            if str(value) in chosen:
+                number = (data.get(self._number_name(name, index)) or "").strip()[:100]
+                entries.append({"item": str(value), "number": "" if value == self.none_option else number})
+        return entries
+
+
+class PreApprovalField(forms.MultipleChoiceField):
+    widget = PreApprovalWidget
+
+    def to_python(self, value):
+        return [dict(entry) for entry in value or [] if isinstance(entry, dict)]
+
+    def validate(self, value):
+        for entry in value:
+            if not self.valid_value(entry["item"]):
+                raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
+                                            params={"value": entry["item"]})
+
+    def has_changed(self, initial, data):
+        normalise = lambda entries: sorted((e.get("item", ""), e.get("number", "")) for e in entries or [])  # noqa: E731
+        return normalise(initial) != normalise(data)
+
+
 def form_field(field, order, *, editable: bool) -> forms.Field:
     common = {"label": field.label, "required": False, "disabled": not editable}
-    if field.choices and field.kind in ("list", "preapprovals"):
+    if field.kind == "preapprovals":
+        options = list(_choices(field, order))
+        return PreApprovalField(choices=options, widget=PreApprovalWidget(none_option=choices.pre_approval_none()),
+                                **common)
+    if field.choices and field.kind == "list":
         return forms.MultipleChoiceField(choices=_choices(field, order), widget=forms.CheckboxSelectMultiple, **common)
     if field.choices:
         coerce = int if field.kind == "int" else str
@@ -41,10 +97,7 @@ class StepForm(forms.Form):
         for path in self.paths:
             field = order_fields.BY_PATH[path]
             self.fields[field.form_name] = form_field(field, order, editable=path in editable)
-            value = order_fields.get_value(order, path)
-            if field.kind == "preapprovals":
-                value = [entry.get("item") for entry in value or []]
-            self.initial[field.form_name] = value
+            self.initial[field.form_name] = order_fields.get_value(order, path)
             self.fields[field.form_name].widget.attrs.update({"data-path": path, "autocomplete": "off"})
             self.fields[field.form_name].path = path
             self.fields[field.form_name].returned = path in order.returned_field_paths
@@ -63,7 +116,9 @@ class StepForm(forms.Form):
         for name, field in self.fields.items():
             if field.disabled:
                 continue
-            if isinstance(field, forms.MultipleChoiceField):
+            if isinstance(field, PreApprovalField):
+                out[field.path] = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+            elif isinstance(field, forms.MultipleChoiceField):
                 out[field.path] = self.data.getlist(self.add_prefix(name))
             elif isinstance(field, forms.BooleanField):
                 out[field.path] = self.add_prefix(name) in self.data

@@ -47,7 +47,7 @@ def _order(request, pk):
 def _by_field(findings) -> dict[str, list]:
     grouped = defaultdict(list)
     for f in findings:
-        grouped[f.field].append(f)
+        grouped[order_fields.owner_path(f.field)].append(f)
     return grouped
 
 
@@ -116,7 +116,7 @@ def step(request, pk, key):
                 return redirect("applicant:step", order.pk, key)
             order = _order(request, pk)
             findings = order_findings(order)
-            if "continue" in request.POST and any(f.is_error and f.field in step.paths for f in findings):
+            if "continue" in request.POST and any(f.is_error and order_fields.owner_path(f.field) in step.paths for f in findings):
                 messages.warning(request, _("Saved. Fix the errors marked below before continuing."))
                 return render(request, "applicant/step.html", _step_context(request, order, step, findings=findings))
             messages.success(request, _("Saved."))
@@ -145,7 +145,7 @@ def check_field(request, pk, key):
     field = order_fields.BY_FORM_NAME.get(name)
     path = field.path if field else ""
     return render(request, "applicant/_findings.html",
-                  {"findings": [f for f in findings if f.field == path], "lang": get_language()})
+                  {"findings": [f for f in findings if order_fields.owner_path(f.field) == path], "lang": get_language()})
 
 
 def materials_step(request, order):
@@ -190,9 +190,9 @@ def _precheck(order):
     labels = {f"materials.{r.slot}": r.label(get_language()) for r in material_services.order_requirements(order)}
     groups = defaultdict(list)
     for f in findings:
-        field = order_fields.BY_PATH.get(f.field)
+        field = order_fields.BY_PATH.get(order_fields.owner_path(f.field))
         label = labels.get(f.field) or (field.label if field else "")
-        groups[step_of_path(f.field).key].append({"finding": f, "label": label})
+        groups[step_of_path(order_fields.owner_path(f.field)).key].append({"finding": f, "label": label})
     return findings, [{"step": s, "items": groups[s.key]} for s in STEPS if groups.get(s.key)]
 
 

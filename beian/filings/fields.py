@@ -60,6 +60,18 @@ BY_PATH = {f.path: f for f in FIELDS}
 BY_FORM_NAME = {f.form_name: f for f in FIELDS}
 
 
+def owner_path(path: str) -> str:
+    """The registered field a finding's path belongs to: `websites[0].pre_approvals[1].number` →
+    `websites[0].pre_approvals`. Paths of no field (e.g. `materials.owner_photo`) are returned as they are."""
+    candidate = path
+    while candidate and candidate not in BY_PATH:
+        cut = max(candidate.rfind("."), candidate.rfind("["))
+        if cut <= 0:
+            return path
+        candidate = candidate[:cut]
+    return candidate or path
+
+
 def _target(order, path: str):
     """(object, attribute) a path points at."""
     head, *rest = path.split(".")

@@ -40,8 +40,13 @@ def languages():
     return [(s.name_zh, s.name_en if _en() and s.name_en else s.name_zh) for s in m.Language.objects.all()]
 
 
+def pre_approval_none() -> str:
+    """The "no pre-approval needed" option's text, if the reference data has one."""
+    return (m.ReferenceSetting.objects.filter(key="pre_approval_extra").values_list("value", flat=True).first() or {}).get("none_option_zh") or ""
+
+
 def pre_approvals():
-    none = (m.ReferenceSetting.objects.filter(key="pre_approval_extra").values_list("value", flat=True).first() or {}).get("none_option_zh")
+    none = pre_approval_none()
     items = [(p.name_zh, p.name_en if _en() and p.name_en else p.name_zh) for p in m.PreApprovalItem.objects.all()]
     return ([(none, none)] if none else []) + items
 

@@ -19,3 +19,53 @@ def test_errors_keep_the_applicant_on_the_step_and_nothing_typed_is_lost(applica
     good = client.post(url, {"f-subject__certificate_type": "1", "f-subject__certificate_number": "91110000600037341L",
                              "continue": "1"})
     assert good.status_code == 302 and good["Location"].endswith("/step/website/")
+
+
+def _website_step(applicant, hosted_site):
+    from tests.factories import valid_order
+
+    order = valid_order(organisation=applicant.memberships.get().organisation, user=applicant, site=hosted_site,
+                        materials=False)
+    client = Client()
+    client.force_login(applicant)
+    return order, client, f"/apply/orders/{order.pk}/step/website/"
+
+
+def _checkbox_index(page: str, item: str) -> str:
+    import re
+
+    match = re.search(r'value="%s"[^>]*id="id_f-website__pre_approvals_(\d+)"|id="id_f-website__pre_approvals_(\d+)"[^>]*value="%s"'
+                      % (item, item), page)
+    assert match, f"no checkbox for {item}"
+    return match.group(1) or match.group(2)
+
+
+def test_the_applicant_enters_a_pre_approval_with_its_number(applicant, hosted_site):
+    order, client, url = _website_step(applicant, hosted_site)
+    page = client.get(url).content.decode()
+    index = _checkbox_index(page, "教育")
+    assert f'name="f-website__pre_approvals__number__{index}"' in page
+
+    # the item without its number: saved, and the rules name what is missing
+    missing = client.post(url, {"f-website__pre_approvals": ["教育"], "continue": "1"})
+    assert missing.status_code == 200 and "website.pre_approval.number_missing" in missing.content.decode()
+    order.website.refresh_from_db()
+    assert order.website.pre_approvals == [{"item": "教育", "number": ""}]
+
+    done = client.post(url, {"f-website__pre_approvals": ["教育"],
+                             f"f-website__pre_approvals__number__{index}": " 京教网审〔2026〕12号 "})
+    order.website.refresh_from_db()
+    assert order.website.pre_approvals == [{"item": "教育", "number": "京教网审〔2026〕12号"}]
+    page = client.get(url).content.decode()
+    assert 'value="京教网审〔2026〕12号"' in page  # shown again beside its ticked item
+    assert "website.pre_approval.number_missing" not in page
+    assert done.status_code in (200, 302)
+
+
+def test_an_unknown_pre_approval_item_is_not_stored(applicant, hosted_site):
+    order, client, url = _website_step(applicant, hosted_site)
+    before = order.website.pre_approvals
+    assert before == [{"item": "以上都不涉及", "number": ""}]
+    client.post(url, {"f-website__pre_approvals": ["以上都不涉及", "<script>"], "f-website__pre_approvals__number__0": "x"})
+    order.website.refresh_from_db()
+    assert order.website.pre_approvals == before  # the "none" option carries no number either
