@@ -3,6 +3,7 @@ appends a timeline event and an audit event, and runs side effects on commit."""
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -418,7 +419,9 @@ def order_record_regulator_approval(*, order: Order, actor_label: str, subject_n
         if not subject.filing_number:
             if not subject_number:
                 province = Province.objects.get(code=subject.province)
-                subject_number = numbers.issue_subject_number(subject, icp_abbr=province.icp_abbr, year=now.year)
+                # the year of the decision on the mainland (Asia/Shanghai), not in UTC
+                subject_number = numbers.issue_subject_number(subject, icp_abbr=province.icp_abbr,
+                                                              year=timezone.localtime(now).year)
             subject.filing_number = subject_number
             subject.filed_at = now
             subject.save(update_fields=["filing_number", "filed_at"])

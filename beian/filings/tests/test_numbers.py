@@ -57,3 +57,21 @@ def test_concurrent_allocation_gives_distinct_serials():
     with ThreadPoolExecutor(max_workers=10) as pool:
         serials = list(pool.map(allocate, range(50)))
     assert sorted(serials) == list(range(1, 51))
+
+
+def test_the_number_takes_the_mainland_year_of_the_decision(applicant, hosted_site, reviewer, frozen_clock):
+    """Approved at 02:00 on 1 January 2027 in Beijing (still 2026 in UTC): a 2027 number."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from beian.filings import services, states
+    from beian.filings.models import Order
+    from tests.factories import valid_order
+
+    frozen_clock(dt.datetime(2026, 12, 30, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
+    order = valid_order(organisation=applicant.memberships.get().organisation, user=applicant, site=hosted_site)
+    services.order_submit(order=order, user=applicant)
+    Order.objects.filter(pk=order.pk).update(status=states.REGULATOR_REVIEW)  # arrange: at the regulator
+    frozen_clock(dt.datetime(2027, 1, 1, 2, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
+    order = services.order_record_regulator_approval(order=Order.objects.get(pk=order.pk), actor_label="test")
+    assert order.subject.filing_number.startswith("京ICP备2027")
