@@ -238,6 +238,9 @@ class OrderEvent(models.Model):
         people's own words (reviewer notes, regulator opinions) come back unchanged."""
         from django.utils.translation import gettext
 
+        returns = (self.data or {}).get("returns")
+        if self.event == "return_fields" and returns:
+            return returns_text(returns)
         if not self.reason:
             return ""
         text = gettext(self.reason)
@@ -270,3 +273,29 @@ class FilingNumberCounter(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["province", "year"], name="uniq_number_counter")]
+
+
+def returns_text(returns: list[dict]) -> str:
+    """A field-level return as its reader reads it: "<field or material>: <catalogue reason> — <note>",
+    in the reader's language (the stored event reason holds paths and codes)."""
+    from django.utils.translation import get_language
+
+    from beian.filings import fields as order_fields
+    from beian.materials.models import MaterialRequirement
+    from beian.reference.models import RejectionReason
+
+    english = (get_language() or "").startswith("en")
+    codes = {r.get("reason_code") for r in returns}
+    reasons = {r.code: (r.text_en if english and r.text_en else r.text_zh)
+               for r in RejectionReason.objects.filter(code__in=codes)}
+    slots = {r.get("field", "").removeprefix("materials.") for r in returns}
+    materials = {m.slot: (m.label_en if english and m.label_en else m.label_zh)
+                 for m in MaterialRequirement.objects.filter(slot__in=slots)}
+    parts = []
+    for r in returns:
+        path = r.get("field", "")
+        field = order_fields.BY_PATH.get(path)
+        label = str(field.label) if field else materials.get(path.removeprefix("materials."), path)
+        text = f"{label}: {reasons.get(r.get('reason_code'), r.get('reason_code', ''))}"
+        parts.append(f"{text} — {r['note']}" if r.get("note") else text)
+    return "; ".join(parts)
