@@ -108,6 +108,10 @@ def test_applicant_reviewer_sandbox_footer(live_server, page, shoot, tmp_path, a
     logout(page)
     login(page, base, "reviewer", "pw-reviewer")
     page.click("#queue a")
+    # the annotated materials are drawn on request: let them finish (and show in the screenshot)
+    # before the decision, so the approval does not queue behind seven image renderings
+    page.wait_for_function("Array.from(document.images).every(i => i.complete)", timeout=60_000)
+    assert not page.evaluate("Array.from(document.images).filter(i => !i.naturalWidth).length")
     shoot(page, "09-review")
     page.click("#approve")
     page.wait_for_url(re.compile(r"/review/$"))
