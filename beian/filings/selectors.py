@@ -5,7 +5,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 
 from beian.core import clock
@@ -94,41 +94,74 @@ def _search(qs: QuerySet[Order], text: str, kind: str) -> QuerySet[Order]:
         return qs.filter(subject__filing_number=number if number.endswith("号") else number + "号")
     if kind == "uscc":
         return qs.filter(subject__certificate_number_index=blind_index(text, purpose="certificate"))
-    return qs.filter(submitted_subject_name__icontains=unicodedata.normalize("NFKC", text).strip())
+    name = unicodedata.normalize("NFKC", text).strip()
+    # Text without cased letters (a Chinese name) matches the same with or without case folding;
+    # without it, PostgreSQL can use the trigram index on the name (3+ characters). A matching
+    # name is never empty: saying so lets the planner walk order_named_recent for common words.
+    caseless = name.upper() == name.lower()
+    matches = Q(submitted_subject_name__contains=name) if caseless else Q(submitted_subject_name__icontains=name)
+    return qs.filter(matches).exclude(submitted_subject_name="")
+
+
+def _in_queue(filters: QueueFilters, *, reviewer=None, now=None) -> Q:
+    """What puts an order in the queue list: awaiting provider review and matching every filter
+    but the search text (the caller applies that)."""
+    import datetime as dt
+
+    cond = Q(status__in=AWAITING_REVIEW)
+    if filters.province:
+        cond &= Q(submitted_province=filters.province)
+    if filters.filing_type:
+        cond &= Q(filing_type=filters.filing_type)
+    if filters.assignee == "me" and reviewer is not None:
+        cond &= Q(assigned_reviewer=reviewer)
+    elif filters.assignee == "unassigned":
+        cond &= Q(assigned_reviewer__isnull=True)
+    if filters.findings:
+        low, high = FINDING_BUCKETS[filters.findings]
+        cond &= Q(finding_count__gte=low)
+        if high is not None:
+            cond &= Q(finding_count__lte=high)
+    if filters.age:
+        now = now or clock.now()
+        if filters.age == "overdue":
+            cond &= Q(review_due_at__lt=now)
+        else:
+            low, high = AGE_BUCKETS[filters.age]
+            cond &= Q(status_changed_at__lte=now - dt.timedelta(hours=low))
+            if high is not None:
+                cond &= Q(status_changed_at__gt=now - dt.timedelta(hours=high))
+    return cond
 
 
 def review_queue(filters: QueueFilters | None = None, *, reviewer=None, now=None) -> QuerySet[Order]:
     """Orders awaiting provider review, the nearest deadline first, narrowed by `filters`."""
-    import datetime as dt
-
     filters = filters or QueueFilters()
-    qs = (Order.objects.filter(status__in=AWAITING_REVIEW)
+    qs = (Order.objects.filter(_in_queue(filters, reviewer=reviewer, now=now))
           .select_related(*QUEUE_RELATED).order_by(F("review_due_at").asc(nulls_last=True), "pk"))
-    if filters.province:
-        qs = qs.filter(submitted_province=filters.province)
-    if filters.filing_type:
-        qs = qs.filter(filing_type=filters.filing_type)
-    if filters.assignee == "me" and reviewer is not None:
-        qs = qs.filter(assigned_reviewer=reviewer)
-    elif filters.assignee == "unassigned":
-        qs = qs.filter(assigned_reviewer__isnull=True)
-    if filters.findings:
-        low, high = FINDING_BUCKETS[filters.findings]
-        qs = qs.filter(finding_count__gte=low)
-        if high is not None:
-            qs = qs.filter(finding_count__lte=high)
-    if filters.age:
-        now = now or clock.now()
-        if filters.age == "overdue":
-            qs = qs.filter(review_due_at__lt=now)
-        else:
-            low, high = AGE_BUCKETS[filters.age]
-            qs = qs.filter(status_changed_at__lte=now - dt.timedelta(hours=low))
-            if high is not None:
-                qs = qs.filter(status_changed_at__gt=now - dt.timedelta(hours=high))
     if filters.q:
         qs = _search(qs, filters.q, filters.search)
     return qs
+
+
+OTHER_ORDERS_LIMIT = 50
+OTHER_ORDERS_RELATED = ("subject", "website")
+
+
+def other_orders(filters: QueueFilters, *, reviewer=None, now=None,
+                 limit: int | None = None) -> tuple[list[Order], bool]:
+    """A reviewer's search beyond the queue: orders in any status that match the search text and
+    are not in `review_queue(filters)` (filed, at the regulator, returned, rejected, drafts, and
+    orders awaiting review that the queue's other filters leave out), most recently changed first.
+    Returns (at most `limit` orders, OTHER_ORDERS_LIMIT by default; whether there are more).
+    Nothing without a search text."""
+    if not filters.q:
+        return [], False
+    limit = limit or OTHER_ORDERS_LIMIT
+    qs = (_search(Order.objects.exclude(_in_queue(filters, reviewer=reviewer, now=now)), filters.q, filters.search)
+          .select_related(*OTHER_ORDERS_RELATED).order_by("-status_changed_at", "-pk"))
+    rows = list(qs[:limit + 1])
+    return rows[:limit], len(rows) > limit
 
 
 def order_for_reviewer(pk) -> Order:
@@ -267,42 +300,47 @@ def review_metrics(*, start, end) -> ReviewMetrics:
     return or reject), for orders whose first decision falls in the period; grouped by the
     subject's province and by the reviewer who decided. Return rate by reason code: the share of
     all decisions in the period that returned at least one field with that reason.
+
+    The database does the selecting: the period's decisions through the (event, at) index, and
+    per decision, from the order's own timeline, whether it was the order's first decision and how
+    long after the first submission it came. Python receives one narrow row per first review and
+    the `data` of each return, and computes the percentiles; SQLite and PostgreSQL run the same
+    queries and give the same answers. Every decision follows the order's first submission (no
+    path in states.py reaches review without one), so an order's first decision is simply the
+    earliest decision in its timeline (ties broken by id, as the timeline is ordered).
     """
     from collections import defaultdict
 
+    from django.db.models import Count, OuterRef, Subquery
+
     from beian.filings.models import OrderEvent
 
-    in_period = list(OrderEvent.objects.filter(event__in=DECISION_EVENTS, at__gte=start, at__lt=end)
-                     .order_by("at", "id").values("order_id", "at", "event", "actor_label", "data"))
-    reason_events, reason_fields = defaultdict(int), defaultdict(int)
-    for e in in_period:
-        if e["event"] == "return_fields":
-            codes = [r.get("reason_code", "") for r in (e["data"] or {}).get("returns", [])]
-            for code in set(codes):
-                reason_events[code] += 1
-            for code in codes:
-                reason_fields[code] += 1
-    decisions = len(in_period)
-    returned = sum(1 for e in in_period if e["event"] == "return_fields")
+    in_period = OrderEvent.objects.filter(event__in=DECISION_EVENTS, at__gte=start, at__lt=end)
+    counts = in_period.aggregate(decisions=Count("id"), returned=Count("id", filter=Q(event="return_fields")))
+    decisions, returned = counts["decisions"], counts["returned"]
 
-    order_ids = {e["order_id"] for e in in_period}
-    first_submit, first_decision = {}, {}
-    history = (OrderEvent.objects.filter(order_id__in=order_ids, event__in=("submit", *DECISION_EVENTS))
-               .order_by("at", "id").values("order_id", "at", "event", "actor_label"))
-    for e in history:
-        if e["event"] == "submit":
-            first_submit.setdefault(e["order_id"], e["at"])
-        elif e["order_id"] in first_submit:
-            first_decision.setdefault(e["order_id"], e)
-    provinces = dict(Order.objects.filter(pk__in=order_ids).values_list("pk", "subject__province"))
+    reason_events, reason_fields = defaultdict(int), defaultdict(int)
+    for data in in_period.filter(event="return_fields").order_by().values_list("data", flat=True):
+        codes = [r.get("reason_code", "") for r in (data or {}).get("returns", [])]
+        for code in set(codes):
+            reason_events[code] += 1
+        for code in codes:
+            reason_fields[code] += 1
+
+    timeline = OrderEvent.objects.filter(order_id=OuterRef("order_id")).order_by("at", "id")
+    first_decision = timeline.filter(event__in=DECISION_EVENTS).values("id")[:1]
+    first_submit = timeline.filter(event="submit").values("at")[:1]
+    first_reviews = (in_period.annotate(first_decision=Subquery(first_decision)).filter(id=F("first_decision"))
+                     .annotate(waited=F("at") - Subquery(first_submit))
+                     .order_by().values_list("waited", "actor_label", "order__subject__province"))
     overall, by_province, by_reviewer = [], defaultdict(list), defaultdict(list)
-    for order_id, decision in first_decision.items():
-        if not (start <= decision["at"] < end):
+    for waited, reviewer, province in first_reviews:
+        if waited is None:  # no submission in the timeline: not a review (only hand-made timelines)
             continue
-        hours = (decision["at"] - first_submit[order_id]).total_seconds() / 3600
+        hours = waited.total_seconds() / 3600
         overall.append(hours)
-        by_province[provinces.get(order_id) or ""].append(hours)
-        by_reviewer[decision["actor_label"]].append(hours)
+        by_province[province or ""].append(hours)
+        by_reviewer[reviewer].append(hours)
     return ReviewMetrics(
         start=start, end=end, decisions=decisions, returned=returned, first_reviews=len(overall),
         overall=_percentiles("", overall),

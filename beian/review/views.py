@@ -1,5 +1,6 @@
-"""Reviewer console: the queue by deadline, claim / release / reassign, the side-by-side order
-page with the changes since the last return, approve or return fields; metrics for operators."""
+"""Reviewer console: the queue by deadline (a search also lists matching orders in any other
+status), claim / release / reassign, the side-by-side order page with the changes since the last
+return, approve or return fields; metrics for operators."""
 from __future__ import annotations
 
 import datetime as dt
@@ -68,8 +69,13 @@ def queue(request):
         order.is_mine = order.assigned_reviewer_id == request.user.pk
         order.province_label = province_labels.get(order.subject.province, order.subject.province)
         order.type_label = type_labels.get(order.filing_type, order.filing_type)
+    others, more_others = selectors.other_orders(filters, reviewer=request.user, now=now)
+    for order in others:
+        order.province_label = province_labels.get(order.subject.province, order.subject.province)
+        order.number_label = order.website.filing_number or order.subject.filing_number or ""
     return render(request, "review/queue.html", {
         "page": page, "orders": page.object_list, "filters": filters, "now": now,
+        "other_orders": others, "more_other_orders": more_others, "other_orders_limit": selectors.OTHER_ORDERS_LIMIT,
         "provinces": provinces, "filing_types": filing_types, "ages": AGE_CHOICES,
         "assignees": ASSIGNEE_CHOICES, "finding_choices": FINDING_CHOICES, "search_choices": SEARCH_CHOICES,
         "querystring": _query_without(request, "page"), "sla_days": services.provider_review_sla_working_days(),

@@ -120,3 +120,14 @@ def test_metrics_page_rejects_a_reversed_period(client, operator, history):
     page = client.get("/review/metrics/", {"from": "2025-10-31", "to": "2025-10-01"}, follow=True)
     assert page.status_code == 200
     assert page.context["start"] < page.context["end"]
+
+
+def test_metrics_take_three_queries_however_many_orders(history, organisation, django_assert_num_queries):
+    """Counting, the returns' reasons and the first reviews each run once in the database."""
+    for _ in range(5):
+        extra = queued_order(organisation=organisation, province="44")
+        event(extra, "submit", T0)
+        event(extra, "approve", T0 + dt.timedelta(hours=1), "carol")
+    with django_assert_num_queries(3):
+        report = review_metrics(start=START, end=END)
+    assert report.first_reviews == 10 and {r.label for r in report.by_reviewer} == {"alice", "bob", "carol"}
