@@ -36,6 +36,7 @@ from bench.review_queue import (  # noqa: E402
     _pick,
     create_database,
     database_urls,
+    django_on,
     drop_database,
 )
 
@@ -254,22 +255,13 @@ def main() -> int:
     maintenance_url, bench_url = database_urls(args.url, BENCH_DB)
     if not args.reuse:
         create_database(maintenance_url, BENCH_DB)
-    os.environ["DATABASE_URL"] = bench_url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    for key in ("DJANGO_SECRET_KEY", "BEIAN_PII_KEY", "BEIAN_BLIND_INDEX_KEY"):
-        os.environ.setdefault(key, f"bench-{key.lower()}")
     try:
-        import django
-
-        django.setup()
-        from django.core.management import call_command
+        django_on(bench_url, BENCH_DB)
         from django.db import connection
 
         from beian.filings.models import OrderEvent
         from beian.reference.loader import load_seed
 
-        assert connection.vendor == "postgresql" and connection.settings_dict["NAME"] == BENCH_DB
-        call_command("migrate", verbosity=0)
         if args.reuse:
             now = OrderEvent.objects.latest("at").at
             print(f"reusing {BENCH_DB}: {OrderEvent.objects.count():,} events")

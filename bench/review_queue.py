@@ -81,6 +81,22 @@ def drop_database(maintenance_url: str, name: str = BENCH_DB) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def django_on(bench_url: str, name: str = BENCH_DB) -> None:
+    """Set Django up on the bench database (throwaway keys) and migrate it."""
+    os.environ["DATABASE_URL"] = bench_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    for key in ("DJANGO_SECRET_KEY", "BEIAN_PII_KEY", "BEIAN_BLIND_INDEX_KEY"):
+        os.environ.setdefault(key, f"bench-{key.lower()}")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    assert connection.vendor == "postgresql" and connection.settings_dict["NAME"] == name
+    call_command("migrate", verbosity=0)
+
+
 def seed(n: int, rng: random.Random) -> dict:
     """bulk_create n orders with their subjects, websites and principals. Returns sample values."""
     from django.db import connection, transaction
@@ -294,21 +310,12 @@ def main() -> int:
 
     maintenance_url, bench_url = database_urls(args.url)
     create_database(maintenance_url)
-    os.environ["DATABASE_URL"] = bench_url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    for key in ("DJANGO_SECRET_KEY", "BEIAN_PII_KEY", "BEIAN_BLIND_INDEX_KEY"):
-        os.environ.setdefault(key, f"bench-{key.lower()}")
     try:
-        import django
-
-        django.setup()
-        from django.core.management import call_command
+        django_on(bench_url)
         from django.db import connection
 
         from beian.reference.loader import load_seed
 
-        assert connection.vendor == "postgresql" and connection.settings_dict["NAME"] == BENCH_DB
-        call_command("migrate", verbosity=0)
         load_seed()
         rng = random.Random(args.seed)
         started = time.perf_counter()
