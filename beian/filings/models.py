@@ -180,10 +180,13 @@ class Order(models.Model):
 
         from beian.reference.models import FilingType
 
-        row = FilingType.objects.filter(code=self.filing_type).first()
-        if row is None:
+        if hasattr(self, "filing_type_name_zh"):  # annotated by the list selectors (no query per row)
+            zh, en = self.filing_type_name_zh, self.filing_type_name_en
+        else:
+            zh, en = FilingType.objects.filter(code=self.filing_type).values_list("name_zh", "name_en").first() or (None, None)
+        if zh is None:
             return self.filing_type
-        return row.name_en if (get_language() or "").startswith("en") and row.name_en else row.name_zh
+        return en if (get_language() or "").startswith("en") and en else zh
 
     @property
     def status_label(self) -> str:

@@ -14,8 +14,19 @@ from beian.filings.models import AWAITING_REVIEW, Order
 ORDER_RELATED = ("subject", "subject__principal", "website", "website__principal", "website__hosted_site")
 
 
+def with_filing_type_names(qs: QuerySet[Order]) -> QuerySet[Order]:
+    """Each order carries its filing type's names, so `filing_type_label` needs no query per row."""
+    from django.db.models import OuterRef, Subquery
+
+    from beian.reference.models import FilingType
+
+    names = FilingType.objects.filter(code=OuterRef("filing_type"))
+    return qs.annotate(filing_type_name_zh=Subquery(names.values("name_zh")[:1]),
+                       filing_type_name_en=Subquery(names.values("name_en")[:1]))
+
+
 def orders_for_organisation(organisation) -> QuerySet[Order]:
-    return Order.objects.filter(organisation=organisation).select_related(*ORDER_RELATED)
+    return with_filing_type_names(Order.objects.filter(organisation=organisation).select_related(*ORDER_RELATED))
 
 
 def order_for_organisation(organisation, pk) -> Order:

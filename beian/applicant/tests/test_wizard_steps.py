@@ -69,3 +69,22 @@ def test_an_unknown_pre_approval_item_is_not_stored(applicant, hosted_site):
     client.post(url, {"f-website__pre_approvals": ["以上都不涉及", "<script>"], "f-website__pre_approvals__number__0": "x"})
     order.website.refresh_from_db()
     assert order.website.pre_approvals == before  # the "none" option carries no number either
+
+
+def test_the_dashboard_reads_filing_types_without_a_query_per_order(applicant, hosted_site):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    organisation = applicant.memberships.get().organisation
+    client = Client()
+    client.force_login(applicant)
+
+    def queries_with(n):
+        while organisation.orders.count() < n:
+            services.order_create_draft(organisation=organisation, user=applicant, hosted_site=hosted_site)
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get("/apply/")
+        assert page.content.decode().count("首次备案") >= n  # the label is shown for every order
+        return len(captured)
+
+    assert queries_with(2) == queries_with(6)
