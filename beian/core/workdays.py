@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 from dataclasses import dataclass, field
 
 import chinese_calendar
@@ -58,7 +59,15 @@ class StatutoryHoliday:
 
 
 def parse_statutory(spec, counts) -> tuple[StatutoryHoliday, ...]:
-    """The settings as holidays; an entry without a known anchor or a day count is left out."""
+    """The settings as holidays; an entry without a known anchor or a day count is left out.
+    Parsed (and each anchor tried on the lunar calendar) once per distinct setting value, not on
+    every `current_calendar()`."""
+    return _parse_statutory(json.dumps(spec, sort_keys=True, default=str), json.dumps(counts, sort_keys=True, default=str))
+
+
+@functools.lru_cache(maxsize=16)
+def _parse_statutory(spec_json: str, counts_json: str) -> tuple[StatutoryHoliday, ...]:
+    spec, counts = json.loads(spec_json), json.loads(counts_json)
     holidays = []
     entries = spec.get("holidays", []) if isinstance(spec, dict) else []
     counts = counts if isinstance(counts, dict) else {}

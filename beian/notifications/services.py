@@ -163,7 +163,10 @@ def _eta_line(order) -> str:
 def _expiry_line(order) -> str:
     from beian.filings.lifecycle import expires_on
 
-    day = expires_on(order)
+    return _expiry_text(expires_on(order))
+
+
+def _expiry_text(day: dt.date | None) -> str:
     return _("If nothing changes, the order expires on %(date)s.") % {"date": day.isoformat()} if day else ""
 
 
@@ -226,8 +229,7 @@ def _compose_reminder(order, days: int, expires: dt.date | None) -> Message:
         link = field_link(order, order.returned_fields[0]["field"])
     elif order.status == "DRAFT":
         link = reverse("applicant:step", args=[order.pk, "checklist"])
-    lines = [_("If nothing changes, the order expires on %(date)s.") % {"date": expires.isoformat()} if expires else "",
-             _eta_line(order)]
+    lines = [_expiry_text(expires), _eta_line(order)]
     return Message(_("Your filing is waiting for you"),
                    _("Nothing has changed on filing %(reference)s for %(days)s days.") % {"reference": order.reference,
                                                                                          "days": days},
@@ -260,6 +262,13 @@ def dispatch(*, order, kind: str, dedupe_key: str, compose: Callable[[], Message
     memberships = order.organisation.memberships.select_related("user").order_by("pk")
     users = sorted((m.user for m in memberships if m.user.is_active), key=lambda u: u.pk != order.created_by_id)
     delivered, sms_language = 0, None
+    composed: dict[str, Message] = {}  # the message depends on the language only: composed once per language
+
+    def message_in(language: str) -> Message:
+        if language not in composed:
+            composed[language] = compose()
+        return composed[language]
+
     for user in users:
         channels = channels_for(user, kind)
         language = user.language or settings.LANGUAGE_CODE
@@ -268,7 +277,7 @@ def dispatch(*, order, kind: str, dedupe_key: str, compose: Callable[[], Message
         if not channels & {Channel.IN_APP, Channel.EMAIL}:
             continue
         with translation.override(language):
-            message = compose()
+            message = message_in(language)
             text = _text(message)
             recipient = f"user:{user.pk}"
             if Channel.IN_APP in channels:
@@ -288,7 +297,7 @@ def dispatch(*, order, kind: str, dedupe_key: str, compose: Callable[[], Message
     mobile = order.subject.principal.mobile if order.subject_id else ""
     if sms_language and mobile:
         with translation.override(sms_language):
-            message = compose()
+            message = message_in(sms_language)
             body = _("[Beian] %(title)s (%(reference)s): %(link)s") % {
                 "title": message.title, "reference": order.reference, "link": absolute_url(message.link)}
         delivered += _deliver_once(dedupe_key=dedupe_key, channel=Channel.SMS,

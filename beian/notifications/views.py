@@ -18,7 +18,7 @@ def centre(request):
     page = Paginator(Notification.objects.filter(user=request.user).select_related("order"), 30).get_page(
         request.GET.get("page"))
     return render(request, "notifications/centre.html", {
-        "page": page, "unread": services.unread_count(request.user), "kinds": dict(Kind.choices)})
+        "page": page, "unread": services.unread_count(request.user)})
 
 
 @login_required
@@ -50,7 +50,7 @@ def preferences(request):
         messages.success(request, _("Your notification preferences are saved."))
         return redirect("notifications:preferences")
     current = services.preferences_of(request.user)
-    rows = [{"kind": kind, "label": label,
+    rows = [{"label": label,
              "channels": [{"name": f"{kind}:{channel}", "label": channel_label, "on": channel in current[kind]}
                           for channel, channel_label in Channel.choices]}
             for kind, label in Kind.choices]
