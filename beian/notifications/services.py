@@ -190,9 +190,9 @@ def _compose_event(order, event: str, row) -> Message:
                        _("Open the order to read the reason, fix it and resubmit."), order_link(order, "timeline"),
                        [row.reason if row else "", _eta_line(order), _expiry_line(order)])
     if event == "regulator_accepted":
-        from beian.regulator.models import RegulatorCase
+        from beian.regulator.models import latest_case
 
-        case = RegulatorCase.objects.filter(order=order).order_by("-received_at", "-pk").first()
+        case = latest_case(order)
         deadline = ""
         if case and case.sms_deadline:
             from django.utils import timezone

@@ -66,6 +66,12 @@ class RegulatorCase(models.Model):
         return self.reference
 
 
+def latest_case(order, *, lock: bool = False) -> RegulatorCase | None:
+    """The order's most recent regulator case (locked for update if asked), or None."""
+    cases = RegulatorCase.objects.filter(order=order).order_by("-received_at", "-pk")
+    return (cases.select_for_update() if lock else cases).first()
+
+
 class SmsChallenge(models.Model):
     """One MIIT verification SMS to one principal (never to an emergency phone)."""
 

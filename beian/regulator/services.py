@@ -26,7 +26,7 @@ from beian.filings import states
 from beian.filings.models import Order
 from beian.regulator import faults
 from beian.regulator.adapters.base import PermanentError, ResendResult, RetryableError, SubmitResult, VerifyResult
-from beian.regulator.models import RegulatorCase, Submission
+from beian.regulator.models import RegulatorCase, Submission, latest_case
 
 logger = logging.getLogger(__name__)
 
@@ -251,7 +251,7 @@ def sms_verify(*, order: Order, mobile: str, code: str, certificate_tail: str) -
                                             actor_label=f"regulator-{adapter().name}",
                                             reason=gettext_noop("All principals verified by SMS"))
         elif result.returned:
-            case_returned(RegulatorCase.objects.filter(order=order).order_by("-received_at", "-pk").first())
+            case_returned(latest_case(order))
     return result
 
 
@@ -284,7 +284,6 @@ def case_decide(case: RegulatorCase, *, approve: bool, decided_by: str, reason_c
                 subject_number: str = "", actor=None, evidence=None) -> RegulatorCase:
     """Record the regulator's decision on a case in review and move the order (numbers on approval,
     a catalogue reason on rejection). A case is decided once."""
-    from beian.filings.models import Subject
     from beian.reference.models import RejectionReason
 
     with transaction.atomic():
@@ -317,7 +316,7 @@ def case_decide(case: RegulatorCase, *, approve: bool, decided_by: str, reason_c
         audit.record(action="regulator.case_decided", target=locked, organisation_id=order.organisation_id,
                      actor=actor, actor_label=decided_by,
                      data={"approve": approve, "reason_code": reason_code, "note": note,
-                           "subject_number": Subject.objects.get(pk=order.subject_id).filing_number or "",
+                           "subject_number": order.subject.filing_number or "",
                            "evidence": locked.evidence.name or ""})
     for name in ("stage", "decision_reason_code", "decision_note", "decided_by", "decided_at", "evidence"):
         setattr(case, name, getattr(locked, name))

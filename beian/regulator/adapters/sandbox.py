@@ -21,7 +21,7 @@ from beian.core.crypto import blind_index
 from beian.core.exceptions import DomainError
 from beian.regulator import faults
 from beian.regulator.adapters.base import PermanentError, ResendResult, SubmitResult, VerifyResult
-from beian.regulator.models import RegulatorCase, SmsChallenge
+from beian.regulator.models import RegulatorCase, SmsChallenge, latest_case
 from beian.reference.snapshot import setting
 
 logger = logging.getLogger(__name__)
@@ -123,19 +123,12 @@ class SandboxRegulator:
                  body=f"【工信部】您的ICP备案申请（{order.website.domain}）短信核验码：{code}，请于{deadline}前"
                       f"访问核验页面，输入核验码、手机号码及证件号码后六位完成核验。")
 
-    def _latest_case(self, order, *, lock: bool = False) -> RegulatorCase | None:
-        cases = RegulatorCase.objects.filter(order=order).order_by("-received_at", "-pk")
-        pk = cases.values_list("pk", flat=True).first()
-        if pk is None:
-            return None
-        return (RegulatorCase.objects.select_for_update() if lock else RegulatorCase.objects).get(pk=pk)
-
     # --- SMS verification --------------------------------------------------------------------
 
     def verify_sms(self, order, *, mobile: str, code: str, certificate_tail: str) -> VerifyResult:
         limit = int(sms_rules()["max_wrong_attempts"])
         with transaction.atomic():
-            case = self._latest_case(order, lock=True)
+            case = latest_case(order, lock=True)
             if case is None or case.stage != RegulatorCase.Stage.SMS:
                 return VerifyResult(False, message_zh="当前无需短信核验。", message_en="No SMS verification is pending.")
             if case.sms_deadline and clock.now() > case.sms_deadline:
@@ -181,7 +174,7 @@ class SandboxRegulator:
         max_resends, interval = int(rules["max_resends"]), int(rules["resend_min_interval_seconds"])
         now = clock.now()
         with transaction.atomic():
-            case = self._latest_case(order, lock=True)
+            case = latest_case(order, lock=True)
             if case is None or case.stage != RegulatorCase.Stage.SMS or (case.sms_deadline and now > case.sms_deadline):
                 return ResendResult(False, message_zh="当前无需短信核验。", message_en="No SMS verification is pending.")
             challenges = SmsChallenge.objects.select_for_update().filter(case=case, verified_at__isnull=True)
