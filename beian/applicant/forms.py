@@ -40,7 +40,7 @@ class PreApprovalWidget(forms.CheckboxSelectMultiple):
         return context
 
     def value_from_datadict(self, data, files, name):
-        chosen = set(data.getlist(name)) if hasattr(data, "getlist") else set(data.get(name) or [])
+        chosen = set(super().value_from_datadict(data, files, name) or [])
         entries = []
         for index, (value, _label) in enumerate(self.choices):
             if str(value) in chosen:
@@ -116,10 +116,8 @@ class StepForm(forms.Form):
         for name, field in self.fields.items():
             if field.disabled:
                 continue
-            if isinstance(field, PreApprovalField):
+            if isinstance(field, forms.MultipleChoiceField):  # checkboxes (and pre-approval numbers): as the widget reads them
                 out[field.path] = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
-            elif isinstance(field, forms.MultipleChoiceField):
-                out[field.path] = self.data.getlist(self.add_prefix(name))
             elif isinstance(field, forms.BooleanField):
                 out[field.path] = self.add_prefix(name) in self.data
             else:

@@ -44,13 +44,6 @@ def _order(request, pk):
     return selectors.order_for_organisation(request.organisation, pk)
 
 
-def _by_field(findings) -> dict[str, list]:
-    grouped = defaultdict(list)
-    for f in findings:
-        grouped[order_fields.owner_path(f.field)].append(f)
-    return grouped
-
-
 @applicant_required
 def dashboard(request):
     sites = []
@@ -79,7 +72,7 @@ def _step_context(request, order, step, form=None, findings=None):
     if form is None:
         form = StepForm(order=order, paths=step.paths, editable=editable, prefix="f")
     findings = findings if findings is not None else order_findings(order)
-    grouped = _by_field(findings)
+    grouped = order_fields.findings_by_field(findings)
     rows, section, returns = [], None, _returns(order)
     for name in form.fields:
         path = form.fields[name].path

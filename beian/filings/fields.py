@@ -60,6 +60,16 @@ BY_PATH = {f.path: f for f in FIELDS}
 BY_FORM_NAME = {f.form_name: f for f in FIELDS}
 
 
+def findings_by_field(findings) -> dict[str, list]:
+    """Findings grouped under the registered field they belong to (see `owner_path`)."""
+    from collections import defaultdict
+
+    grouped = defaultdict(list)
+    for finding in findings:
+        grouped[owner_path(finding.field)].append(finding)
+    return grouped
+
+
 def owner_path(path: str) -> str:
     """The registered field a finding's path belongs to: `websites[0].pre_approvals[1].number` →
     `websites[0].pre_approvals`. Paths of no field (e.g. `materials.owner_photo`) are returned as they are."""
@@ -175,17 +185,23 @@ def masked_value(field: OrderField, value):
 
 
 def display_value(order, path: str) -> str:
+    """A field's value on the order as a person reads it (see `display`)."""
+    return display(BY_PATH[path], get_value(order, path))
+
+
+def display(field: OrderField, value) -> str:
     """A field's value as a person reads it: masked PII, choice labels, yes/no, or an em dash."""
     from django.utils.translation import gettext
 
     from beian.reference.choices import label
 
-    field = BY_PATH[path]
-    value = masked_value(field, get_value(order, path))
+    value = masked_value(field, value)
+    if value in (None, "", []):
+        return "—"
     if field.choices:
         return label(field.choices, value) or "—"
     if isinstance(value, bool):
         return gettext("Yes") if value else gettext("No")
     if isinstance(value, dt.date):
         return value.isoformat()
-    return value if value not in (None, "", []) else "—"
+    return str(value)

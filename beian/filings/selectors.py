@@ -38,7 +38,7 @@ def order_for_organisation(organisation, pk) -> Order:
 
 # --- review queue ------------------------------------------------------------------------------
 
-QUEUE_RELATED = ("subject", "website", "organisation", "assigned_reviewer")
+QUEUE_RELATED = ("subject", "website", "assigned_reviewer")
 # age filter: hours since the order entered the queue (its latest submission), [low, high)
 AGE_BUCKETS = {"lt1h": (0, 1), "1to24h": (1, 24), "1to3d": (24, 72), "gt3d": (72, None)}
 FINDING_BUCKETS = {"0": (0, 0), "1-2": (1, 2), "3+": (3, None)}

@@ -10,7 +10,6 @@ from django.views.decorators.http import require_POST
 
 from beian.accounts.permissions import operator_required
 from beian.core import clock
-from beian.core.exceptions import DomainError
 from beian.core.views import attempt
 from beian.core.jobs import run_periodic_jobs
 from beian.filings import states
@@ -111,12 +110,8 @@ def push_again(request, pk):
 def record_decision(request, pk):
     """Manual bridge: record what the real regulator decided (number or catalogue reason + note) with evidence."""
     case = get_object_or_404(RegulatorCase.objects.select_related("order__subject"), pk=pk)
-    try:
-        regulator.case_record_manual_decision(
-            case=case, actor=request.user, approve=request.POST.get("decision") == "approve",
-            subject_number=request.POST.get("subject_number", ""), reason_code=request.POST.get("reason_code", ""),
-            note=request.POST.get("note", ""), evidence=request.FILES.get("evidence"))
-        messages.success(request, _("Decision recorded."))
-    except DomainError as exc:
-        messages.error(request, exc.message)
+    attempt(request, lambda: regulator.case_record_manual_decision(
+        case=case, actor=request.user, approve=request.POST.get("decision") == "approve",
+        subject_number=request.POST.get("subject_number", ""), reason_code=request.POST.get("reason_code", ""),
+        note=request.POST.get("note", ""), evidence=request.FILES.get("evidence")), _("Decision recorded."))
     return redirect("operator:console")

@@ -4,7 +4,6 @@ return, approve or return fields; metrics for operators."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -96,30 +95,15 @@ def take_next(request):
     return redirect("review:order", order.pk)
 
 
-def _display(field, value) -> str:
-    """A snapshot value as a person reads it: masked PII, choice labels, yes/no, or an em dash."""
-    value = order_fields.masked_value(field, value)
-    if value in (None, "", []):
-        return "—"
-    if field.choices:
-        return choices.label(field.choices, value) or str(value)
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    if isinstance(value, list):
-        return "、".join(str(v.get("item", v) if isinstance(v, dict) else v) for v in value)
-    return str(value)
-
-
-def _changes(order, slot_labels: dict) -> list[dict] | None:
+def _changes(order, slot_labels: dict, reasons: dict) -> list[dict] | None:
     rows = selectors.changes_since_last_return(order)
     if rows is None:
         return None
-    reasons = dict(choices.rejection_reasons())
     out = []
     for row in rows:
         field = order_fields.BY_PATH.get(row.path)
         if field is not None:
-            label, old, new = field.label, _display(field, row.old), _display(field, row.new)
+            label, old, new = field.label, order_fields.display(field, row.old), order_fields.display(field, row.new)
         else:  # a returned material: the new upload is in the materials column
             label, old, new = slot_labels.get(row.path.removeprefix("materials."), row.path), "", ""
         out.append({"path": row.path, "label": label, "old": old, "new": new, "changed": row.changed,
@@ -133,11 +117,11 @@ def order_detail(request, pk):
     order = selectors.order_for_reviewer(pk)
     if services.order_claim_touch(order=order, reviewer=request.user):
         order.refresh_from_db(fields=["claimed_at"])
-    grouped = defaultdict(list)
-    for f in order_findings(order):
-        grouped[f.field].append(f)
-    labels = {r.slot: r.label(get_language()) for r in material_services.order_requirements(order)}
-    changes = _changes(order, labels)
+    grouped = order_fields.findings_by_field(order_findings(order))
+    requirements = material_services.order_requirements(order)
+    labels = {r.slot: r.label(get_language()) for r in requirements}
+    reasons = choices.rejection_reasons()
+    changes = _changes(order, labels, dict(reasons))
     changed_paths = {c["path"] for c in changes or [] if c["changed"]}
     sections = []
     for step in STEPS:
@@ -159,21 +143,21 @@ def order_detail(request, pk):
                           "label": labels.get(m.slot, m.slot),
                           "findings": material_services.material_findings_of(m)})
     in_review = order.status in states.AWAITING_PROVIDER
-    holder = order.assigned_reviewer
+    holder, now = order.assigned_reviewer, clock.now()
     timeline = [{"event": e, "label": e.label}
                 for e in order.events.select_related("actor")]
     return render(request, "review/order.html", {
         "order": order, "sections": sections, "materials": materials, "changes": changes,
-        "timeline": timeline, "reasons": choices.rejection_reasons(),
+        "timeline": timeline, "reasons": reasons,
         "in_review": in_review, "can_act": in_review and (holder is None or holder.pk == request.user.pk),
         "held_by_other": in_review and holder is not None and holder.pk != request.user.pk,
         "can_release": holder is not None and (holder.pk == request.user.pk or request.user.is_operator),
         "reviewers": (User.objects.filter(role__in=[User.Role.REVIEWER, User.Role.OPERATOR], is_active=True)
                       .exclude(pk=getattr(holder, "pk", None)).order_by("username")
                       if request.user.is_operator and in_review else []),
-        "now": clock.now(), "lang": get_language(),
-        "is_overdue": bool(in_review and order.review_due_at and order.review_due_at < clock.now()),
-        "material_slots": [r.slot for r in material_services.order_requirements(order)]})
+        "now": now, "lang": get_language(),
+        "is_overdue": bool(in_review and order.review_due_at and order.review_due_at < now),
+        "material_slots": [r.slot for r in requirements]})
 
 
 def _act(request, pk, action, success: str, *, done_to_queue: bool = False):
