@@ -1,4 +1,5 @@
 """Shared fixtures: reference data loaded once per test database, and the personas."""
+
 import pytest
 
 
@@ -22,8 +23,9 @@ def organisation(db):
 def _user(username, role, organisation=None):
     from beian.accounts.models import Membership, User
 
-    user = User.objects.create_user(username=username, password="pw-" + username, role=role,
-                                    email=f"{username}@example.com")
+    user = User.objects.create_user(
+        username=username, password="pw-" + username, role=role, email=f"{username}@example.com"
+    )
     if organisation is not None:
         Membership.objects.create(user=user, organisation=organisation)
     return user
@@ -55,8 +57,9 @@ def operator(db):
 def hosted_site(organisation):
     from beian.hosting.models import HostedSite, SiteDomain
 
-    site = HostedSite.objects.create(organisation=organisation, slug="demo-shop", title="示例科技官网",
-                                     body_html="<h1>北京示例科技有限公司</h1>")
+    site = HostedSite.objects.create(
+        organisation=organisation, slug="demo-shop", title="示例科技官网", body_html="<h1>北京示例科技有限公司</h1>"
+    )
     SiteDomain.objects.create(site=site, domain="demo-shop.cn")
     return site
 

@@ -6,6 +6,7 @@ Cold = the first order in a fresh process (imports done, OCR models loaded on fi
 warm = the median of the following runs. Target: warm median <= 3 s per order on 2 cores.
 The images are synthetic (beian.materials.samples) at typical upload sizes.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,12 +19,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from beian.materials.checks import MaterialRequirement, run_material_checks
 from beian.materials import samples as builders
+from beian.materials.checks import MaterialRequirement, run_material_checks
 
 TARGET_SECONDS = 3.0
-REQUIREMENT = MaterialRequirement(accepted_formats=("jpg", "jpeg", "png", "pdf"), max_bytes=4 * 1024 * 1024,
-                                  min_short_side_px=600, colour_required=True)
+REQUIREMENT = MaterialRequirement(
+    accepted_formats=("jpg", "jpeg", "png", "pdf"),
+    max_bytes=4 * 1024 * 1024,
+    min_short_side_px=600,
+    colour_required=True,
+)
 LICENCE = {"name": builders.COMPANY, "certificate_number": builders.USCC}
 PERSON = {"name": builders.PERSON, "certificate_number": builders.ID_NUMBER}
 
@@ -77,10 +82,14 @@ def main() -> int:
             warm_checks[check] += seconds
 
     median = statistics.median(warm_totals)
-    print(f"cold (first order, incl. OCR model load): {cold:.2f} s wall, {cold_cpu:.2f} s CPU "
-          f"(ocr {cold_checks['ocr']:.2f} s)")
-    print(f"warm median of {runs}: {median:.2f} s wall (min {min(warm_totals):.2f}, max {max(warm_totals):.2f}), "
-          f"{statistics.median(warm_cpu):.2f} s CPU")
+    print(
+        f"cold (first order, incl. OCR model load): {cold:.2f} s wall, {cold_cpu:.2f} s CPU "
+        f"(ocr {cold_checks['ocr']:.2f} s)"
+    )
+    print(
+        f"warm median of {runs}: {median:.2f} s wall (min {min(warm_totals):.2f}, max {max(warm_totals):.2f}), "
+        f"{statistics.median(warm_cpu):.2f} s CPU"
+    )
     measured = sum(warm_checks.values())
     print("share of warm time per check:")
     for check, seconds in sorted(warm_checks.items(), key=lambda item: -item[1]):

@@ -13,6 +13,7 @@ status, the 50 most recent matches outside the queue), and prints p50/p95 in ms 
 each (parameters rotate between runs). The database is dropped at the end unless --keep.
 Target: p95 <= 50 ms.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,27 +32,147 @@ PAGE_SIZE = 50
 BENCH_DB = "beian_bench"
 
 # Weights: a provider whose queue is concentrated in the big coastal provinces.
-PROVINCE_WEIGHTS = {"44": 16, "11": 12, "33": 10, "31": 9, "32": 9, "37": 5, "35": 5, "51": 4, "42": 4,
-                    "41": 3, "43": 3, "50": 3, "34": 3, "61": 2, "12": 2, "21": 2, "13": 2, "36": 2, "53": 1,
-                    "45": 1, "52": 1, "14": 1, "22": 1, "23": 1, "15": 1, "46": 1, "62": 1, "64": 1, "65": 1,
-                    "63": 0.5, "54": 0.3}
-FILING_TYPE_WEIGHTS = {"FIRST_FILING": 55, "NEW_WEBSITE": 25, "NEW_ACCESS": 8, "CHANGE_WEBSITE": 4,
-                       "CHANGE_SUBJECT": 3, "CHANGE_FILING": 2, "CANCEL_WEBSITE": 2, "CANCEL_SUBJECT": 1}
+PROVINCE_WEIGHTS = {
+    "44": 16,
+    "11": 12,
+    "33": 10,
+    "31": 9,
+    "32": 9,
+    "37": 5,
+    "35": 5,
+    "51": 4,
+    "42": 4,
+    "41": 3,
+    "43": 3,
+    "50": 3,
+    "34": 3,
+    "61": 2,
+    "12": 2,
+    "21": 2,
+    "13": 2,
+    "36": 2,
+    "53": 1,
+    "45": 1,
+    "52": 1,
+    "14": 1,
+    "22": 1,
+    "23": 1,
+    "15": 1,
+    "46": 1,
+    "62": 1,
+    "64": 1,
+    "65": 1,
+    "63": 0.5,
+    "54": 0.3,
+}
+FILING_TYPE_WEIGHTS = {
+    "FIRST_FILING": 55,
+    "NEW_WEBSITE": 25,
+    "NEW_ACCESS": 8,
+    "CHANGE_WEBSITE": 4,
+    "CHANGE_SUBJECT": 3,
+    "CHANGE_FILING": 2,
+    "CANCEL_WEBSITE": 2,
+    "CANCEL_SUBJECT": 1,
+}
 # About 11% of all orders are waiting for the provider's first review (a stressed queue).
-STATUS_WEIGHTS = {"APPROVED": 52, "DRAFT": 10, "PENDING_PROVIDER_REVIEW": 8, "PROVIDER_RESUBMITTED": 3,
-                  "PROVIDER_NEEDS_CHANGES": 5, "PROVIDER_REJECTED": 1, "PENDING_SUBMISSION": 1,
-                  "SMS_VERIFICATION": 1, "REGULATOR_REVIEW": 8, "REGULATOR_REJECTED": 2, "RETURNED_SMS_TIMEOUT": 0.5,
-                  "ABANDONED": 5, "EXPIRED": 3.5}
-CITY_WORDS = ["北京", "上海", "广州", "深圳", "杭州", "南京", "苏州", "成都", "武汉", "西安", "厦门", "宁波", "青岛",
-              "长沙", "郑州", "合肥", "重庆", "天津", "福州", "东莞", "佛山", "无锡", "济南", "昆明"]
+STATUS_WEIGHTS = {
+    "APPROVED": 52,
+    "DRAFT": 10,
+    "PENDING_PROVIDER_REVIEW": 8,
+    "PROVIDER_RESUBMITTED": 3,
+    "PROVIDER_NEEDS_CHANGES": 5,
+    "PROVIDER_REJECTED": 1,
+    "PENDING_SUBMISSION": 1,
+    "SMS_VERIFICATION": 1,
+    "REGULATOR_REVIEW": 8,
+    "REGULATOR_REJECTED": 2,
+    "RETURNED_SMS_TIMEOUT": 0.5,
+    "ABANDONED": 5,
+    "EXPIRED": 3.5,
+}
+CITY_WORDS = [
+    "北京",
+    "上海",
+    "广州",
+    "深圳",
+    "杭州",
+    "南京",
+    "苏州",
+    "成都",
+    "武汉",
+    "西安",
+    "厦门",
+    "宁波",
+    "青岛",
+    "长沙",
+    "郑州",
+    "合肥",
+    "重庆",
+    "天津",
+    "福州",
+    "东莞",
+    "佛山",
+    "无锡",
+    "济南",
+    "昆明",
+]
 BRAND_CHARS = "云海星辰华信达源恒泰博远智创瑞丰嘉和鼎盛腾飞启明睿思优品汇聚新锐天成金石宏图致远青禾知行"
-INDUSTRIES = ["科技", "网络科技", "信息技术", "电子商务", "文化传媒", "教育咨询", "软件开发", "数据服务",
-              "贸易", "餐饮管理", "健康科技", "广告", "设计", "物流", "建筑工程"]
+INDUSTRIES = [
+    "科技",
+    "网络科技",
+    "信息技术",
+    "电子商务",
+    "文化传媒",
+    "教育咨询",
+    "软件开发",
+    "数据服务",
+    "贸易",
+    "餐饮管理",
+    "健康科技",
+    "广告",
+    "设计",
+    "物流",
+    "建筑工程",
+]
 SUFFIXES = ["有限公司", "有限责任公司", "股份有限公司", "工作室"]
 TLDS = [("cn", 40), ("com", 30), ("com.cn", 10), ("net", 8), ("top", 5), ("xyz", 3), ("org", 2), ("vip", 2)]
-PINYIN = ["yun", "hai", "xing", "chen", "hua", "xin", "da", "yuan", "heng", "tai", "bo", "zhi", "chuang", "rui",
-          "feng", "jia", "he", "ding", "sheng", "teng", "fei", "qi", "ming", "si", "you", "pin", "shop", "tech",
-          "cloud", "data", "mall", "edu", "art", "food"]
+PINYIN = [
+    "yun",
+    "hai",
+    "xing",
+    "chen",
+    "hua",
+    "xin",
+    "da",
+    "yuan",
+    "heng",
+    "tai",
+    "bo",
+    "zhi",
+    "chuang",
+    "rui",
+    "feng",
+    "jia",
+    "he",
+    "ding",
+    "sheng",
+    "teng",
+    "fei",
+    "qi",
+    "ming",
+    "si",
+    "you",
+    "pin",
+    "shop",
+    "tech",
+    "cloud",
+    "data",
+    "mall",
+    "edu",
+    "art",
+    "food",
+]
 
 
 def _pick(rng: random.Random, weights: dict):
@@ -109,17 +230,46 @@ def seed(n: int, rng: random.Random) -> dict:
     from beian.rules.tests.builders import make_resident_id, make_uscc
 
     calendar = current_calendar()
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     reviewers = [User(username=f"reviewer{i:02d}", role="reviewer") for i in range(20)]
     User.objects.bulk_create(reviewers)
     reviewers = list(User.objects.filter(role="reviewer"))
     n_orgs = max(1, n // 4)
     Organisation.objects.bulk_create([Organisation(name=f"租户{i}") for i in range(n_orgs)], batch_size=5000)
     org_ids = list(Organisation.objects.values_list("pk", flat=True))
-    abbr = {"11": "京", "12": "津", "13": "冀", "14": "晋", "15": "蒙", "21": "辽", "22": "吉", "23": "黑", "31": "沪",
-            "32": "苏", "33": "浙", "34": "皖", "35": "闽", "36": "赣", "37": "鲁", "41": "豫", "42": "鄂", "43": "湘",
-            "44": "粤", "45": "桂", "46": "琼", "50": "渝", "51": "蜀", "52": "黔", "53": "滇", "54": "藏", "61": "陕",
-            "62": "陇", "63": "青", "64": "宁", "65": "新"}
+    abbr = {
+        "11": "京",
+        "12": "津",
+        "13": "冀",
+        "14": "晋",
+        "15": "蒙",
+        "21": "辽",
+        "22": "吉",
+        "23": "黑",
+        "31": "沪",
+        "32": "苏",
+        "33": "浙",
+        "34": "皖",
+        "35": "闽",
+        "36": "赣",
+        "37": "鲁",
+        "41": "豫",
+        "42": "鄂",
+        "43": "湘",
+        "44": "粤",
+        "45": "桂",
+        "46": "琼",
+        "50": "渝",
+        "51": "蜀",
+        "52": "黔",
+        "53": "滇",
+        "54": "藏",
+        "61": "陕",
+        "62": "陇",
+        "63": "青",
+        "64": "宁",
+        "65": "新",
+    }
     samples = {"awaiting": [], "all": []}
     batch = 5000
     serial = 0
@@ -131,8 +281,12 @@ def seed(n: int, rng: random.Random) -> dict:
             province = _pick(rng, PROVINCE_WEIGHTS)
             status = _pick(rng, STATUS_WEIGHTS)
             filing_type = _pick(rng, FILING_TYPE_WEIGHTS)
-            name = (rng.choice(CITY_WORDS) + "".join(rng.sample(BRAND_CHARS, 2)) + rng.choice(INDUSTRIES)
-                    + rng.choice(SUFFIXES))
+            name = (
+                rng.choice(CITY_WORDS)
+                + "".join(rng.sample(BRAND_CHARS, 2))
+                + rng.choice(INDUSTRIES)
+                + rng.choice(SUFFIXES)
+            )
             tld = rng.choices([t for t, _ in TLDS], weights=[w for _, w in TLDS])[0]
             domain = f"{rng.choice(PINYIN)}{rng.choice(PINYIN)}{i}.{tld}"
             filed = status == "APPROVED" or filing_type != "FIRST_FILING"
@@ -141,53 +295,108 @@ def seed(n: int, rng: random.Random) -> dict:
                 serial += 1
                 number = f"{abbr[province]}ICP备{2015 + serial % 11}{serial:06d}号"
             rows.append((i, province, status, filing_type, name, domain, number))
-        cert_numbers = [make_uscc(i, region=f"{r[1]}0000") for i, r in zip(range(start, start + size), rows)]
+        cert_numbers = [
+            make_uscc(i, region=f"{r[1]}0000") for i, r in zip(range(start, start + size), rows, strict=False)
+        ]
         with transaction.atomic():
             people = []
-            for i, _row in zip(range(start, start + size), rows):
+            for i, _row in zip(range(start, start + size), rows, strict=False):
                 ident = make_resident_id(i)
                 for _ in range(2):
-                    people.append(Person(organisation_id=org_ids[i % len(org_ids)], name="张三", certificate_type=2,
-                                         certificate_number=ident, mobile=f"138{i:08d}"[:11],
-                                         certificate_number_index=blind_index(ident, purpose="certificate")))
+                    people.append(
+                        Person(
+                            organisation_id=org_ids[i % len(org_ids)],
+                            name="张三",
+                            certificate_type=2,
+                            certificate_number=ident,
+                            mobile=f"138{i:08d}"[:11],
+                            certificate_number_index=blind_index(ident, purpose="certificate"),
+                        )
+                    )
             Person.objects.bulk_create(people, batch_size=batch)
-            subjects = [Subject(organisation_id=org_ids[r[0] % len(org_ids)], nature=4, province=r[1], city="",
-                                name=r[4], certificate_type=1, certificate_number=cert,
-                                certificate_number_index=blind_index(cert, purpose="certificate"),
-                                principal=people[2 * k], filing_number=r[6] or None)
-                        for k, (r, cert) in enumerate(zip(rows, cert_numbers))]
+            subjects = [
+                Subject(
+                    organisation_id=org_ids[r[0] % len(org_ids)],
+                    nature=4,
+                    province=r[1],
+                    city="",
+                    name=r[4],
+                    certificate_type=1,
+                    certificate_number=cert,
+                    certificate_number_index=blind_index(cert, purpose="certificate"),
+                    principal=people[2 * k],
+                    filing_number=r[6] or None,
+                )
+                for k, (r, cert) in enumerate(zip(rows, cert_numbers, strict=False))
+            ]
             Subject.objects.bulk_create(subjects, batch_size=batch)
-            websites = [Website(organisation_id=s.organisation_id, subject=s, name=f"{r[4][:6]}官网", domain=r[5],
-                                principal=people[2 * k + 1],
-                                filing_number=(r[6] + "-1") if r[2] == "APPROVED" else None)
-                        for k, (r, s) in enumerate(zip(rows, subjects))]
+            websites = [
+                Website(
+                    organisation_id=s.organisation_id,
+                    subject=s,
+                    name=f"{r[4][:6]}官网",
+                    domain=r[5],
+                    principal=people[2 * k + 1],
+                    filing_number=(r[6] + "-1") if r[2] == "APPROVED" else None,
+                )
+                for k, (r, s) in enumerate(zip(rows, subjects, strict=False))
+            ]
             Website.objects.bulk_create(websites, batch_size=batch)
             orders = []
-            for (i, province, status, filing_type, name, domain, number), s, w, cert in zip(
-                    rows, subjects, websites, cert_numbers):
+            for (_i, province, status, filing_type, name, domain, number), s, w, cert in zip(
+                rows, subjects, websites, cert_numbers, strict=False
+            ):
                 created = now - dt.timedelta(days=rng.uniform(0, 400))
                 changed = max(created, now - dt.timedelta(hours=rng.expovariate(1 / 30)))
                 awaiting = status in ("PENDING_PROVIDER_REVIEW", "PROVIDER_RESUBMITTED")
                 held = (awaiting and rng.random() < 0.3) or status == "PROVIDER_NEEDS_CHANGES"
                 reviewer = rng.choice(reviewers) if held else None
                 findings = rng.choices([0, 1, 2, 3, 4, 6], weights=[60, 18, 10, 6, 4, 2])[0]
-                orders.append(Order(
-                    organisation_id=s.organisation_id, filing_type=filing_type, status=status, subject=s, website=w,
-                    created_at=created, status_changed_at=changed, submitted_at=changed if status != "DRAFT" else None,
-                    last_customer_action_at=changed, assigned_reviewer=reviewer,
-                    claimed_at=changed if reviewer else None, finding_count=findings,
-                    submitted_province=province if status != "DRAFT" else "",
-                    submitted_subject_name=name if status != "DRAFT" else "",
-                    review_due_at=services.review_deadline(changed, working_days=sla, calendar=calendar)
-                    if status != "DRAFT" else None))
+                orders.append(
+                    Order(
+                        organisation_id=s.organisation_id,
+                        filing_type=filing_type,
+                        status=status,
+                        subject=s,
+                        website=w,
+                        created_at=created,
+                        status_changed_at=changed,
+                        submitted_at=changed if status != "DRAFT" else None,
+                        last_customer_action_at=changed,
+                        assigned_reviewer=reviewer,
+                        claimed_at=changed if reviewer else None,
+                        finding_count=findings,
+                        submitted_province=province if status != "DRAFT" else "",
+                        submitted_subject_name=name if status != "DRAFT" else "",
+                        review_due_at=services.review_deadline(changed, working_days=sla, calendar=calendar)
+                        if status != "DRAFT"
+                        else None,
+                    )
+                )
                 if awaiting:
-                    samples["awaiting"].append({"province": province, "filing_type": filing_type, "name": name,
-                                                "domain": domain, "number": number, "uscc": cert,
-                                                "reviewer": reviewer})
+                    samples["awaiting"].append(
+                        {
+                            "province": province,
+                            "filing_type": filing_type,
+                            "name": name,
+                            "domain": domain,
+                            "number": number,
+                            "uscc": cert,
+                            "reviewer": reviewer,
+                        }
+                    )
             Order.objects.bulk_create(orders, batch_size=batch)
-            samples["all"].extend({"status": r[2], "name": r[4], "domain": r[5], "number": r[6], "uscc": cert,
-                                   "website_number": w.filing_number or ""}
-                                  for r, w, cert in zip(rows, websites, cert_numbers))
+            samples["all"].extend(
+                {
+                    "status": r[2],
+                    "name": r[4],
+                    "domain": r[5],
+                    "number": r[6],
+                    "uscc": cert,
+                    "website_number": w.filing_number or "",
+                }
+                for r, w, cert in zip(rows, websites, cert_numbers, strict=False)
+            )
         print(f"  seeded {start + size:>7,} orders", end="\r", flush=True)
     print()
     with connection.cursor() as cursor:
@@ -226,16 +435,24 @@ def cases(samples: dict, rng: random.Random) -> list[tuple[str, object]]:
         ("findings 0", one(findings="0")),
         ("findings 1-2", one(findings="1-2")),
         ("findings 3+", one(findings="3+")),
-        ("province + type + unassigned", rotating(lambda: QueueFilters(
-            province=rng.choice(provinces), filing_type="FIRST_FILING", assignee="unassigned"))),
+        (
+            "province + type + unassigned",
+            rotating(
+                lambda: QueueFilters(province=rng.choice(provinces), filing_type="FIRST_FILING", assignee="unassigned")
+            ),
+        ),
         ("search: domain", rotating(lambda: QueueFilters(q=rng.choice(awaiting)["domain"]))),
-        ("search: domain prefix", rotating(lambda: QueueFilters(q=rng.choice(awaiting)["domain"][:6],
-                                                                 search="domain"))),
+        (
+            "search: domain prefix",
+            rotating(lambda: QueueFilters(q=rng.choice(awaiting)["domain"][:6], search="domain")),
+        ),
         ("search: filing number", rotating(lambda: QueueFilters(q=rng.choice(numbered)["number"]))),
         ("search: USCC", rotating(lambda: QueueFilters(q=rng.choice(awaiting)["uscc"]))),
         ("search: subject name", rotating(lambda: QueueFilters(q=rng.choice(awaiting)["name"][2:6]))),
-        ("search: name, no match", rotating(lambda: QueueFilters(q="不存在的公司" + str(rng.randint(0, 999)),
-                                                                 search="name"))),
+        (
+            "search: name, no match",
+            rotating(lambda: QueueFilters(q="不存在的公司" + str(rng.randint(0, 999)), search="name")),
+        ),
     ]
 
 
@@ -258,14 +475,22 @@ def other_cases(samples: dict, rng: random.Random) -> list[tuple[str, object]]:
         ("all: subject filing number", rotating(lambda: QueueFilters(q=rng.choice(filed)["number"]))),
         ("all: USCC", rotating(lambda: QueueFilters(q=rng.choice(everyone)["uscc"]))),
         ("all: subject name", rotating(lambda: QueueFilters(q=rng.choice(everyone)["name"][2:6]))),
-        ("all: name, 2 characters", rotating(lambda: QueueFilters(q=rng.choice(everyone)["name"][2:4],
-                                                                  search="name"))),
+        ("all: name, 2 characters", rotating(lambda: QueueFilters(q=rng.choice(everyone)["name"][2:4], search="name"))),
         ("all: name, common word", rotating(lambda: QueueFilters(q=rng.choice(INDUSTRIES), search="name"))),
-        ("all: name, no match", rotating(lambda: QueueFilters(q="不存在的公司" + str(rng.randint(0, 999)),
-                                                              search="name"))),
-        ("all: with queue filters", rotating(lambda: QueueFilters(q=rng.choice(everyone)["name"][2:6],
-                                                                  province=rng.choice(list(PROVINCE_WEIGHTS)),
-                                                                  assignee="unassigned"))),
+        (
+            "all: name, no match",
+            rotating(lambda: QueueFilters(q="不存在的公司" + str(rng.randint(0, 999)), search="name")),
+        ),
+        (
+            "all: with queue filters",
+            rotating(
+                lambda: QueueFilters(
+                    q=rng.choice(everyone)["name"][2:6],
+                    province=rng.choice(list(PROVINCE_WEIGHTS)),
+                    assignee="unassigned",
+                )
+            ),
+        ),
     ]
 
 
@@ -293,7 +518,7 @@ def measure(label, factory, runs: int, *, other: bool = False) -> tuple[float, f
             totals.append(total)
         assert len(result) == min(total, OTHER_ORDERS_LIMIT if other else PAGE_SIZE)
     timings.sort()
-    p95 = timings[min(len(timings) - 1, int(round(0.95 * (len(timings) - 1))))]
+    p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
     return statistics.median(timings), p95, int(statistics.median(totals))
 
 
@@ -301,9 +526,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--orders", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=60, help="timed runs per query (default 60, at least 50)")
-    parser.add_argument("--url", default=os.environ.get("BENCH_DATABASE_URL",
-                                                        "postgres://postgres@127.0.0.1:5432/postgres"),
-                        help="any database URL on the PostgreSQL server to use; the bench creates its own database")
+    parser.add_argument(
+        "--url",
+        default=os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
+        help="any database URL on the PostgreSQL server to use; the bench creates its own database",
+    )
     parser.add_argument("--seed", type=int, default=20260101)
     parser.add_argument("--keep", action="store_true", help="keep the bench database afterwards")
     args = parser.parse_args()
@@ -320,8 +547,10 @@ def main() -> int:
         rng = random.Random(args.seed)
         started = time.perf_counter()
         samples = seed(args.orders, rng)
-        print(f"seeded {args.orders:,} orders ({len(samples['awaiting']):,} awaiting review) "
-              f"in {time.perf_counter() - started:.0f} s on PostgreSQL {connection.pg_version // 10000}")
+        print(
+            f"seeded {args.orders:,} orders ({len(samples['awaiting']):,} awaiting review) "
+            f"in {time.perf_counter() - started:.0f} s on PostgreSQL {connection.pg_version // 10000}"
+        )
         print(f"\n{'query (count + first 50 rows)':<34} {'p50 ms':>8} {'p95 ms':>8} {'matches':>9}")
         print("-" * 62)
         worst = 0.0

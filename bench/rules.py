@@ -8,6 +8,7 @@
 (c) python-stdnum alone (uscc.validate + ric.validate) over the same N pairs.
 Targets: (b) at least 0.8x the records/s of (c); full order median at most 2 ms.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from stdnum.cn import ric, uscc  # noqa: E402
+from stdnum.cn import ric, uscc
 
-from beian.rules import check_value, has_errors, load_seed_snapshot, validate_order  # noqa: E402
-from beian.rules.tests.builders import (  # noqa: E402
+from beian.rules import check_value, has_errors, load_seed_snapshot, validate_order
+from beian.rules.tests.builders import (
     TODAY,
     enterprise_order,
     individual_order,
@@ -86,12 +87,16 @@ def main() -> int:
     median_ms = statistics.median(per_order) * 1000
     p95_ms = statistics.quantiles(per_order, n=20)[-1] * 1000
     print(f"N = {n} (sample orders with errors: {invalid})")
-    print(f"(a) validate_order, full orders   {orders_per_s:12,.0f} orders/s   median {median_ms:.3f} ms   "
-          f"p95 {p95_ms:.3f} ms")
+    print(
+        f"(a) validate_order, full orders   {orders_per_s:12,.0f} orders/s   median {median_ms:.3f} ms   "
+        f"p95 {p95_ms:.3f} ms"
+    )
     print(f"(b) check_value USCC + ID pairs   {checked_per_s:12,.0f} pairs/s")
     print(f"(c) python-stdnum alone           {stdnum_per_s:12,.0f} pairs/s")
-    print(f"(b)/(c) = {ratio:.2f}  (target >= {SINGLE_FIELD_TARGET})   "
-          f"median order {median_ms:.3f} ms (target <= {FULL_ORDER_MEDIAN_TARGET_MS} ms)")
+    print(
+        f"(b)/(c) = {ratio:.2f}  (target >= {SINGLE_FIELD_TARGET})   "
+        f"median order {median_ms:.3f} ms (target <= {FULL_ORDER_MEDIAN_TARGET_MS} ms)"
+    )
     met = ratio >= SINGLE_FIELD_TARGET and median_ms <= FULL_ORDER_MEDIAN_TARGET_MS and not invalid
     print("targets met" if met else "TARGETS NOT MET")
     return 0 if met else 1

@@ -3,6 +3,7 @@
 Embedded default: SQLite, files under var/, tasks in-process. Scale path: DATABASE_URL,
 REDIS_URL, CELERY_BROKER_URL, BEIAN_S3_BUCKET select PostgreSQL, Redis, Celery and S3.
 """
+
 from __future__ import annotations
 
 import os
@@ -10,7 +11,6 @@ import sys
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("BEIAN_VAR_DIR", BASE_DIR / "var"))
@@ -35,7 +35,7 @@ def env_bool(name: str, default: bool = False) -> bool:
 TESTING = env_bool("BEIAN_TESTING") or "pytest" in sys.modules
 DEBUG = env_bool("DJANGO_DEBUG", True)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-SALT_KEY = os.environ.get("BEIAN_PII_KEY", "")          # field-encryption key material
+SALT_KEY = os.environ.get("BEIAN_PII_KEY", "")  # field-encryption key material
 BLIND_INDEX_KEY = os.environ.get("BEIAN_BLIND_INDEX_KEY", "")
 if TESTING:
     SECRET_KEY = SECRET_KEY or "test-secret-key-not-for-production"
@@ -197,7 +197,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
-MAX_IMAGE_PIXELS = int(os.environ.get('BEIAN_MAX_IMAGE_PIXELS', str(40_000_000)))
+MAX_IMAGE_PIXELS = int(os.environ.get("BEIAN_MAX_IMAGE_PIXELS", str(40_000_000)))
 WHITENOISE_USE_FINDERS = True
 BEIAN_PUBLIC_URL = os.environ.get("BEIAN_PUBLIC_URL", "http://127.0.0.1:8000")  # links in emails and SMS
-REVIEW_CLAIM_IDLE_MINUTES = int(os.environ.get("BEIAN_REVIEW_CLAIM_IDLE_MINUTES", "30"))  # an idle claim returns to the queue
+REVIEW_CLAIM_IDLE_MINUTES = int(
+    os.environ.get("BEIAN_REVIEW_CLAIM_IDLE_MINUTES", "30")
+)  # an idle claim returns to the queue

@@ -1,4 +1,5 @@
 """URLconf for requests whose Host is a hosted site (set by HostedSiteMiddleware)."""
+
 from django.urls import path, re_path
 
 from beian.hosting.views import public_page

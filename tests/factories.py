@@ -3,6 +3,7 @@
 The builder lives in beian/filings/demo.py (shared with the demo commands); this module keeps the
 names the tests import.
 """
+
 from __future__ import annotations
 
 from functools import partial

@@ -1,6 +1,7 @@
 """Separate processes against one real database, for tests of what crosses process boundaries
 (a worker killed mid-push, a Celery worker with beat): manage.py commands and shell snippets run
 the way a deployment would run them."""
+
 from __future__ import annotations
 
 import contextlib
@@ -24,12 +25,26 @@ class Deployment:
     def __init__(self, database_url: str, var_dir: Path, **env: str):
         self.var_dir = var_dir
         self.env = {k: v for k, v in os.environ.items() if k not in ISOLATED}
-        self.env.update({"DATABASE_URL": database_url, "BEIAN_TESTING": "1", "BEIAN_VAR_DIR": str(var_dir),
-                         "DJANGO_SETTINGS_MODULE": "config.settings", "PYTHONUNBUFFERED": "1", **env})
+        self.env.update(
+            {
+                "DATABASE_URL": database_url,
+                "BEIAN_TESTING": "1",
+                "BEIAN_VAR_DIR": str(var_dir),
+                "DJANGO_SETTINGS_MODULE": "config.settings",
+                "PYTHONUNBUFFERED": "1",
+                **env,
+            }
+        )
 
     def run(self, *args: str, timeout: float = 120) -> str:
-        done = subprocess.run([sys.executable, MANAGE, *args], env=self.env, capture_output=True, text=True,
-                              timeout=timeout, cwd=settings.BASE_DIR)
+        done = subprocess.run(
+            [sys.executable, MANAGE, *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            cwd=settings.BASE_DIR,
+        )
         assert done.returncode == 0, f"{args[0]} failed:\n{done.stdout}\n{done.stderr}"
         return done.stdout
 
@@ -40,8 +55,14 @@ class Deployment:
         return json.loads(line.removeprefix("RESULT"))
 
     def popen(self, args: list[str], **env: str) -> subprocess.Popen:
-        return subprocess.Popen(args, env={**self.env, **env}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True, cwd=settings.BASE_DIR)
+        return subprocess.Popen(
+            args,
+            env={**self.env, **env},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=settings.BASE_DIR,
+        )
 
 
 def _postgres_url(name: str = "postgres") -> str | None:

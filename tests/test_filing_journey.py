@@ -1,4 +1,5 @@
 """One website from draft to its filing number in the hosted site's footer (services + pages)."""
+
 import re
 
 import pytest
@@ -19,7 +20,9 @@ def site_response(client=None):
 
 
 def sms_codes(order):
-    return [re.search(r"核验码：(\d{6})", m.body).group(1) for m in SmsMessage.objects.filter(order=order).order_by("pk")]
+    return [
+        re.search(r"核验码：(\d{6})", m.body).group(1) for m in SmsMessage.objects.filter(order=order).order_by("pk")
+    ]
 
 
 def test_draft_to_filing_number_in_footer(applicant, reviewer, hosted_site, django_capture_on_commit_callbacks):
@@ -39,8 +42,12 @@ def test_draft_to_filing_number_in_footer(applicant, reviewer, hosted_site, djan
     codes = sms_codes(order)
     assert len(codes) == 2
     for code in codes:
-        sms_verify(order=order, mobile=VALID_ENTERPRISE["subject.principal.mobile"], code=code,
-                   certificate_tail=VALID_ENTERPRISE["subject.principal.certificate_number"][-6:])
+        sms_verify(
+            order=order,
+            mobile=VALID_ENTERPRISE["subject.principal.mobile"],
+            code=code,
+            certificate_tail=VALID_ENTERPRISE["subject.principal.certificate_number"][-6:],
+        )
     order.refresh_from_db()
     assert order.status == states.REGULATOR_REVIEW
 
@@ -69,8 +76,11 @@ def test_returned_fields_reopen_only_those_fields(applicant, reviewer, hosted_si
 
     order = valid_order(organisation=applicant.memberships.get().organisation, user=applicant, site=hosted_site)
     services.order_submit(order=order, user=applicant)
-    services.order_return_fields(order=order, reviewer=reviewer, returns=[
-        {"field": "websites[0].name", "reason_code": "SITE_NAME_NOT_RELATED", "note": "请使用公司简称"}])
+    services.order_return_fields(
+        order=order,
+        reviewer=reviewer,
+        returns=[{"field": "websites[0].name", "reason_code": "SITE_NAME_NOT_RELATED", "note": "请使用公司简称"}],
+    )
     order.refresh_from_db()
     assert order.status == states.PROVIDER_NEEDS_CHANGES
     assert services.editable_paths(order) == {"websites[0].name"}
@@ -87,14 +97,24 @@ def test_sandbox_rejects_with_the_demo_trigger(applicant, reviewer, hosted_site,
     from beian.core.jobs import run_periodic_jobs
 
     order = valid_order(organisation=applicant.memberships.get().organisation, user=applicant, site=hosted_site)
-    services.order_update(order=order, user=applicant,
-                          values={"websites[0].remark": VALID_ENTERPRISE["websites[0].remark"] + " #sandbox-reject:SITE_NAME_NOT_RELATED"})
+    services.order_update(
+        order=order,
+        user=applicant,
+        values={
+            "websites[0].remark": VALID_ENTERPRISE["websites[0].remark"] + " #sandbox-reject:SITE_NAME_NOT_RELATED"
+        },
+    )
     services.order_submit(order=order, user=applicant)
     with django_capture_on_commit_callbacks(execute=True):
         services.order_review_approve(order=order, reviewer=reviewer)
     order.refresh_from_db()
     for code in sms_codes(order):
-        sms_verify(order=order, mobile="13800138000", code=code, certificate_tail=VALID_ENTERPRISE["subject.principal.certificate_number"][-6:])
+        sms_verify(
+            order=order,
+            mobile="13800138000",
+            code=code,
+            certificate_tail=VALID_ENTERPRISE["subject.principal.certificate_number"][-6:],
+        )
     clock.advance(days=45)
     run_periodic_jobs()
     order.refresh_from_db()
@@ -103,8 +123,9 @@ def test_sandbox_rejects_with_the_demo_trigger(applicant, reviewer, hosted_site,
     assert site_response().status_code == 503
 
 
-def test_sms_not_entered_within_24_hours_returns_the_order(applicant, reviewer, hosted_site,
-                                                            django_capture_on_commit_callbacks):
+def test_sms_not_entered_within_24_hours_returns_the_order(
+    applicant, reviewer, hosted_site, django_capture_on_commit_callbacks
+):
     from beian.core.jobs import run_periodic_jobs
 
     order = valid_order(organisation=applicant.memberships.get().organisation, user=applicant, site=hosted_site)
@@ -120,10 +141,14 @@ def test_sms_not_entered_within_24_hours_returns_the_order(applicant, reviewer, 
 def test_submitting_with_errors_changes_nothing(applicant, hosted_site):
     from beian.core.exceptions import ValidationFailed
 
-    order = services.order_create_draft(organisation=applicant.memberships.get().organisation, user=applicant,
-                                        hosted_site=hosted_site)
-    services.order_update(order=order, user=applicant, values={"subject.nature": 4, "subject.certificate_type": 1,
-                                                               "subject.certificate_number": "91110000600037341X"})
+    order = services.order_create_draft(
+        organisation=applicant.memberships.get().organisation, user=applicant, hosted_site=hosted_site
+    )
+    services.order_update(
+        order=order,
+        user=applicant,
+        values={"subject.nature": 4, "subject.certificate_type": 1, "subject.certificate_number": "91110000600037341X"},
+    )
     with pytest.raises(ValidationFailed) as raised:
         services.order_submit(order=order, user=applicant)
     assert any(f.field == "subject.certificate_number" for f in raised.value.findings)
@@ -141,8 +166,11 @@ def test_a_returned_material_reopens_only_its_upload_slot(applicant, reviewer, h
 
     order = valid_order(organisation=applicant.memberships.get().organisation, user=applicant, site=hosted_site)
     services.order_submit(order=order, user=applicant)
-    services.order_return_fields(order=order, reviewer=reviewer, returns=[
-        {"field": "materials.owner_photo", "reason_code": "DOC_UNCLEAR", "note": "请上传正面清晰照片"}])
+    services.order_return_fields(
+        order=order,
+        reviewer=reviewer,
+        returns=[{"field": "materials.owner_photo", "reason_code": "DOC_UNCLEAR", "note": "请上传正面清晰照片"}],
+    )
     order.refresh_from_db()
     assert services.editable_paths(order) == set()  # no typed field is open
     photo = SimpleUploadedFile("me.jpg", samples.jpeg_bytes(samples.owner_photo(side=800)))

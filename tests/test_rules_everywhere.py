@@ -1,5 +1,6 @@
 """The wizard, the API and the CLI give the same findings for the same order, and an operator's
 edit of a banned word changes the wizard's answer on the next keystroke."""
+
 import json
 import subprocess
 import sys
@@ -24,12 +25,15 @@ def _wizard_findings(client, order, step, form_name, value, extra=None):
 def test_wizard_api_and_cli_agree(applicant, hosted_site, tmp_path):
     org = applicant.memberships.get().organisation
     order = services.order_create_draft(organisation=org, user=applicant, hosted_site=hosted_site)
-    payload = {"subject": {"nature": 4, "province": "11", "certificate_type": 1,
-                           "certificate_number": "91110000600037341X"},
-               "websites": [{"name": "中国示例网", "domain": "demo-shop.io"}]}
+    payload = {
+        "subject": {"nature": 4, "province": "11", "certificate_type": 1, "certificate_number": "91110000600037341X"},
+        "websites": [{"name": "中国示例网", "domain": "demo-shop.io"}],
+    }
 
-    api_codes = {(f["code"], f["field"]) for f in _login(applicant).post(
-        "/api/v1/validate", payload, content_type="application/json").json()["findings"]}
+    api_codes = {
+        (f["code"], f["field"])
+        for f in _login(applicant).post("/api/v1/validate", payload, content_type="application/json").json()["findings"]
+    }
 
     path = tmp_path / "order.json"
     path.write_text(json.dumps(payload, ensure_ascii=False))
@@ -37,16 +41,26 @@ def test_wizard_api_and_cli_agree(applicant, hosted_site, tmp_path):
     assert cli.returncode == 1  # there are error findings
     cli_codes = {(f["code"], f["field"]) for f in json.loads(cli.stdout)}
 
-    services.order_update(order=order, user=applicant, values={
-        "subject.nature": 4, "subject.province": "11", "subject.certificate_type": 1,
-        "subject.certificate_number": "91110000600037341X", "websites[0].name": "中国示例网",
-        "websites[0].domain": "demo-shop.io"})
+    services.order_update(
+        order=order,
+        user=applicant,
+        values={
+            "subject.nature": 4,
+            "subject.province": "11",
+            "subject.certificate_type": 1,
+            "subject.certificate_number": "91110000600037341X",
+            "websites[0].name": "中国示例网",
+            "websites[0].domain": "demo-shop.io",
+        },
+    )
     from beian.filings.validation import order_findings
 
     wizard_codes = {(f.code, f.field) for f in order_findings(order)}
-    expected = {("subject.uscc.checksum", "subject.certificate_number"),
-                ("website.name.national_prefix", "websites[0].name"),
-                ("website.domain.tld_not_approved", "websites[0].domain")}
+    expected = {
+        ("subject.uscc.checksum", "subject.certificate_number"),
+        ("website.name.national_prefix", "websites[0].name"),
+        ("website.domain.tld_not_approved", "websites[0].domain"),
+    }
     assert expected <= api_codes
     assert expected <= cli_codes
     assert expected <= wizard_codes
@@ -82,7 +96,9 @@ def test_banned_word_edit_applies_on_next_keystroke(applicant, operator, hosted_
 
     operator.user_permissions.add(*Permission.objects.filter(content_type__app_label="reference"))
     admin = _login(operator)
-    response = admin.post("/admin/reference/nameword/add/", {"list_key": "sensitive_words", "word": "彩虹", "extra": "{}"})
+    response = admin.post(
+        "/admin/reference/nameword/add/", {"list_key": "sensitive_words", "word": "彩虹", "extra": "{}"}
+    )
     assert response.status_code == 302, response.content[:500]
     assert NameWord.objects.filter(word="彩虹").exists()
 

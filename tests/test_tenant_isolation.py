@@ -1,4 +1,5 @@
 """Another tenant's order, file and site are 404 through pages and API."""
+
 from django.test import Client
 
 from beian.materials.services import signed_link
@@ -14,8 +15,12 @@ def _client(user):
 def test_pages_hide_other_tenants_orders(applicant, other_tenant, hosted_site):
     order = valid_order(organisation=applicant.memberships.get().organisation, user=applicant, site=hosted_site)
     intruder = _client(other_tenant)
-    for url in (f"/apply/orders/{order.pk}/", f"/apply/orders/{order.pk}/step/subject/",
-                f"/apply/orders/{order.pk}/step/materials/", f"/apply/orders/{order.pk}/verification-form.pdf"):
+    for url in (
+        f"/apply/orders/{order.pk}/",
+        f"/apply/orders/{order.pk}/step/subject/",
+        f"/apply/orders/{order.pk}/step/materials/",
+        f"/apply/orders/{order.pk}/verification-form.pdf",
+    ):
         assert intruder.get(url).status_code == 404, url
     assert intruder.post(f"/apply/sites/{hosted_site.pk}/start/").status_code == 404
     assert intruder.post(f"/apply/orders/{order.pk}/submit/").status_code == 404
@@ -32,13 +37,20 @@ def test_files_of_other_tenants_are_404_even_with_a_link(applicant, other_tenant
 
 
 def test_api_hides_other_tenants_orders_and_sites(applicant, other_tenant, hosted_site):
-    order = valid_order(organisation=applicant.memberships.get().organisation, user=applicant, site=hosted_site,
-                        materials=False)
+    order = valid_order(
+        organisation=applicant.memberships.get().organisation, user=applicant, site=hosted_site, materials=False
+    )
     intruder = _client(other_tenant)
     response = intruder.get(f"/api/v1/orders/{order.pk}")
     assert response.status_code == 404 and response.json()["code"] == "not_found"
-    assert intruder.patch(f"/api/v1/orders/{order.pk}", {"subject": {"city": "上海"}},
-                          content_type="application/json").status_code == 404
-    assert intruder.post("/api/v1/orders", {"site_id": hosted_site.pk}, content_type="application/json").status_code == 404
+    assert (
+        intruder.patch(
+            f"/api/v1/orders/{order.pk}", {"subject": {"city": "上海"}}, content_type="application/json"
+        ).status_code
+        == 404
+    )
+    assert (
+        intruder.post("/api/v1/orders", {"site_id": hosted_site.pk}, content_type="application/json").status_code == 404
+    )
     assert intruder.get("/api/v1/orders").json() == []
     assert intruder.get("/api/v1/sites").json() == []

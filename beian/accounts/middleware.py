@@ -1,4 +1,5 @@
 """Attach the applicant's tenant to the request; interfaces scope every query with it."""
+
 from beian.accounts.permissions import organisation_of
 
 

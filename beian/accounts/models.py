@@ -1,4 +1,5 @@
 """Users, the tenant (Organisation) and membership. Reviewers and operators are roles, not superusers."""
+
 from __future__ import annotations
 
 import secrets
@@ -67,7 +68,7 @@ class ApiToken(models.Model):
         return hashlib.sha256(key.encode()).hexdigest()
 
     @classmethod
-    def issue(cls, user: User, name: str = "default") -> tuple["ApiToken", str]:
+    def issue(cls, user: User, name: str = "default") -> tuple[ApiToken, str]:
         key = "bk_" + secrets.token_urlsafe(32)
         token = cls.objects.create(user=user, name=name, key_hash=cls.hash(key), prefix=key[:8])
         return token, key

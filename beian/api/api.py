@@ -2,6 +2,7 @@
 
 Errors are JSON {code, field, message, findings}. Mutating calls accept an Idempotency-Key.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 from ninja import Body, File, NinjaAPI, Router, Schema
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.files import UploadedFile
-from ninja.security import APIKeyHeader, HttpBearer, django_auth
+from ninja.security import HttpBearer, django_auth
 
 from beian.accounts.models import ApiToken
 from beian.accounts.permissions import organisation_of
@@ -30,7 +31,9 @@ from beian.materials import services as material_services
 
 class BearerToken(HttpBearer):
     def authenticate(self, request, token):
-        row = ApiToken.objects.select_related("user").filter(key_hash=ApiToken.hash(token), user__is_active=True).first()
+        row = (
+            ApiToken.objects.select_related("user").filter(key_hash=ApiToken.hash(token), user__is_active=True).first()
+        )
         if row is None:
             return None
         ApiToken.objects.filter(pk=row.pk).update(last_used_at=timezone.now())
@@ -39,8 +42,13 @@ class BearerToken(HttpBearer):
         return row.user
 
 
-api = NinjaAPI(title="Beian partner API", version="1.0.0", urls_namespace="api",
-               auth=[BearerToken(), django_auth], docs_url="/docs")
+api = NinjaAPI(
+    title="Beian partner API",
+    version="1.0.0",
+    urls_namespace="api",
+    auth=[BearerToken(), django_auth],
+    docs_url="/docs",
+)
 v1 = Router()
 
 
@@ -63,7 +71,9 @@ def domain_error(request, exc: DomainError):
 def validation_error(request, exc: ValidationError):
     first = exc.errors[0] if exc.errors else {}
     field = ".".join(str(p) for p in first.get("loc", [])[1:])
-    return api.create_response(request, error("invalid_request", first.get("msg", _("Invalid request")), field), status=422)
+    return api.create_response(
+        request, error("invalid_request", first.get("msg", _("Invalid request")), field), status=422
+    )
 
 
 @api.exception_handler(Http404)
@@ -94,8 +104,13 @@ def idempotent(request, endpoint: str, produce):
     status, body = produce()
     try:
         with transaction.atomic():
-            IdempotencyRecord.objects.create(user=request.user, key=key, endpoint=endpoint, status=status,
-                                             body=json.loads(json.dumps(body, default=str)))
+            IdempotencyRecord.objects.create(
+                user=request.user,
+                key=key,
+                endpoint=endpoint,
+                status=status,
+                body=json.loads(json.dumps(body, default=str)),
+            )
     except IntegrityError:
         stored = IdempotencyRecord.objects.get(user=request.user, key=key, endpoint=endpoint)
         return stored.status, stored.body
@@ -103,6 +118,7 @@ def idempotent(request, endpoint: str, produce):
 
 
 # --- schemas -------------------------------------------------------------------------------
+
 
 class TokenIn(Schema):
     username: str
@@ -121,25 +137,40 @@ class SmsIn(Schema):
 
 def order_out(order, request=None) -> dict:
     return {
-        "id": order.pk, "reference": order.reference, "status": order.status, "status_label": order.status_label,
-        "filing_type": order.filing_type, "site_id": order.website.hosted_site_id,
-        "filing_number": order.website.filing_number, "subject_filing_number": order.subject.filing_number,
+        "id": order.pk,
+        "reference": order.reference,
+        "status": order.status,
+        "status_label": order.status_label,
+        "filing_type": order.filing_type,
+        "site_id": order.website.hosted_site_id,
+        "filing_number": order.website.filing_number,
+        "subject_filing_number": order.subject.filing_number,
         "data": order_fields.nest(_masked_snapshot(order)),
         "editable_fields": sorted(services.editable_paths(order)),
         "returned_fields": order.returned_fields,
-        "materials": [{"slot": m.slot, "version": m.version, "check_status": m.check_status,
-                       "findings": m.findings} for m in material_services.current_materials(order).values()],
+        "materials": [
+            {"slot": m.slot, "version": m.version, "check_status": m.check_status, "findings": m.findings}
+            for m in material_services.current_materials(order).values()
+        ],
     }
 
 
 def _masked_snapshot(order) -> dict:
-    return {path: order_fields.masked_value(order_fields.BY_PATH[path], value)
-            for path, value in order_fields.snapshot(order).items()}
+    return {
+        path: order_fields.masked_value(order_fields.BY_PATH[path], value)
+        for path, value in order_fields.snapshot(order).items()
+    }
 
 
 # --- endpoints -----------------------------------------------------------------------------
 
-@v1.post("/auth/token", auth=None, response={200: dict, 401: dict}, summary="Exchange a username and password for a bearer token")
+
+@v1.post(
+    "/auth/token",
+    auth=None,
+    response={200: dict, 401: dict},
+    summary="Exchange a username and password for a bearer token",
+)
 def token(request, payload: TokenIn):
     user = authenticate(request, username=payload.username, password=payload.password)
     if user is None:
@@ -151,8 +182,10 @@ def token(request, payload: TokenIn):
 @v1.get("/sites", response=list[dict], summary="Hosted sites of your organisation")
 def sites(request):
     org = _tenant(request)
-    return [{"id": s.pk, "slug": s.slug, "title": s.title, "domain": s.primary_domain}
-            for s in HostedSite.objects.filter(organisation=org)]
+    return [
+        {"id": s.pk, "slug": s.slug, "title": s.title, "domain": s.primary_domain}
+        for s in HostedSite.objects.filter(organisation=org)
+    ]
 
 
 @v1.get("/orders", response=list[dict], summary="Your organisation's orders")
@@ -196,15 +229,22 @@ def upload_material(request, order_id: int, slot: str, file: File[UploadedFile])
     order = selectors.order_for_organisation(_tenant(request), order_id)
     material = material_services.material_upload(order=order, slot=slot, upload=file, user=request.user)
     material.refresh_from_db()
-    return 201, {"slot": material.slot, "version": material.version, "check_status": material.check_status,
-                 "findings": [_finding(f) for f in material_services.material_findings_of(material)]}
+    return 201, {
+        "slot": material.slot,
+        "version": material.version,
+        "check_status": material.check_status,
+        "findings": [_finding(f) for f in material_services.material_findings_of(material)],
+    }
 
 
 @v1.get("/orders/{order_id}/findings", response=dict, summary="Will this pass? Every finding of the whole order")
 def validate_order(request, order_id: int):
     order = selectors.order_for_organisation(_tenant(request), order_id)
-    findings = order_findings(order, complete=True) + material_services.missing_materials(order) \
+    findings = (
+        order_findings(order, complete=True)
+        + material_services.missing_materials(order)
         + material_services.material_findings(order)
+    )
     return {"ok": not any(f.is_error for f in findings), "findings": [_finding(f) for f in findings]}
 
 
@@ -213,8 +253,11 @@ def submit_order(request, order_id: int):
     order = selectors.order_for_organisation(_tenant(request), order_id)
 
     def produce():
-        services.order_submit(order=order, user=request.user,
-                              acknowledged_warnings=["*"] if request.GET.get("acknowledge_warnings") else [])
+        services.order_submit(
+            order=order,
+            user=request.user,
+            acknowledged_warnings=["*"] if request.GET.get("acknowledge_warnings") else [],
+        )
         return 200, order_out(order)
 
     return idempotent(request, f"orders.{order_id}.submit", produce)
@@ -223,24 +266,45 @@ def submit_order(request, order_id: int):
 @v1.get("/orders/{order_id}/timeline", response=list[dict], summary="What happened to the order, oldest first")
 def timeline(request, order_id: int):
     order = selectors.order_for_organisation(_tenant(request), order_id)
-    return [{"at": e.at.isoformat(), "event": e.event, "from_status": e.from_status, "to_status": e.to_status,
-             "actor": e.actor_label, "reason": e.reason_text} for e in selectors.timeline(order)]
+    return [
+        {
+            "at": e.at.isoformat(),
+            "event": e.event,
+            "from_status": e.from_status,
+            "to_status": e.to_status,
+            "actor": e.actor_label,
+            "reason": e.reason_text,
+        }
+        for e in selectors.timeline(order)
+    ]
 
 
-@v1.post("/orders/{order_id}/sms-verification", response={200: dict, 422: dict}, summary="Enter a MIIT SMS verification code")
+@v1.post(
+    "/orders/{order_id}/sms-verification", response={200: dict, 422: dict}, summary="Enter a MIIT SMS verification code"
+)
 def sms_verification(request, order_id: int, payload: SmsIn):
     from beian.regulator.services import sms_verify
 
     order = selectors.order_for_organisation(_tenant(request), order_id)
-    result = sms_verify(order=order, mobile=payload.mobile, code=payload.code, certificate_tail=payload.certificate_tail)
+    result = sms_verify(
+        order=order, mobile=payload.mobile, code=payload.code, certificate_tail=payload.certificate_tail
+    )
     message = result.message_en if (get_language() or "").startswith("en") else result.message_zh
-    return (200 if result.ok else 422), {"ok": result.ok, "all_verified": result.all_verified, "message": message,
-                                         "code": "" if result.ok else "sms.wrong"}
+    return (200 if result.ok else 422), {
+        "ok": result.ok,
+        "all_verified": result.all_verified,
+        "message": message,
+        "code": "" if result.ok else "sms.wrong",
+    }
 
 
-@v1.post("/validate", response=dict, summary="Validate a partial or full order (the rules engine's JSON shape)",
-         description="Body: an order as in `python -m beian.rules validate --schema`. `?complete=1` also reports "
-                     "required fields that are empty. Returns every finding with its stable code.")
+@v1.post(
+    "/validate",
+    response=dict,
+    summary="Validate a partial or full order (the rules engine's JSON shape)",
+    description="Body: an order as in `python -m beian.rules validate --schema`. `?complete=1` also reports "
+    "required fields that are empty. Returns every finding with its stable code.",
+)
 def validate(request, payload: Body[dict], complete: bool = False):
     from beian.filings.validation import payload_findings
 

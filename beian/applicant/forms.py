@@ -1,4 +1,5 @@
 """Step forms built from the order-field registry; locked fields render disabled."""
+
 from __future__ import annotations
 
 from django import forms
@@ -58,8 +59,9 @@ class PreApprovalField(forms.MultipleChoiceField):
     def validate(self, value):
         for entry in value:
             if not self.valid_value(entry["item"]):
-                raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
-                                            params={"value": entry["item"]})
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": entry["item"]}
+                )
 
     def has_changed(self, initial, data):
         normalise = lambda entries: sorted((e.get("item", ""), e.get("number", "")) for e in entries or [])  # noqa: E731
@@ -70,14 +72,16 @@ def form_field(field, order, *, editable: bool) -> forms.Field:
     common = {"label": field.label, "required": False, "disabled": not editable}
     if field.kind == "preapprovals":
         options = list(_choices(field, order))
-        return PreApprovalField(choices=options, widget=PreApprovalWidget(none_option=choices.pre_approval_none()),
-                                **common)
+        return PreApprovalField(
+            choices=options, widget=PreApprovalWidget(none_option=choices.pre_approval_none()), **common
+        )
     if field.choices and field.kind == "list":
         return forms.MultipleChoiceField(choices=_choices(field, order), widget=forms.CheckboxSelectMultiple, **common)
     if field.choices:
         coerce = int if field.kind == "int" else str
-        return forms.TypedChoiceField(choices=[("", "—")] + list(_choices(field, order)), coerce=coerce,
-                                      empty_value=None, **common)
+        return forms.TypedChoiceField(
+            choices=[("", "—"), *list(_choices(field, order))], coerce=coerce, empty_value=None, **common
+        )
     if field.kind == "date":
         return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **common)
     if field.kind == "bool":
@@ -116,7 +120,9 @@ class StepForm(forms.Form):
         for name, field in self.fields.items():
             if field.disabled:
                 continue
-            if isinstance(field, forms.MultipleChoiceField):  # checkboxes (and pre-approval numbers): as the widget reads them
+            if isinstance(
+                field, forms.MultipleChoiceField
+            ):  # checkboxes (and pre-approval numbers): as the widget reads them
                 out[field.path] = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
             elif isinstance(field, forms.BooleanField):
                 out[field.path] = self.add_prefix(name) in self.data

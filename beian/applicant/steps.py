@@ -1,4 +1,5 @@
 """The six wizard steps (from the seed's flow) and which order fields each one edits."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,10 +22,16 @@ CONTEXT_PATHS = ("websites[0].domain",)
 STEPS = (
     Step("checklist", _("Materials checklist"), CHECKLIST_PATHS),
     Step("context", _("Account and domain"), CONTEXT_PATHS),
-    Step("subject", _("Subject information"),
-         tuple(f.path for f in FIELDS if f.step == "subject" and f.path not in CHECKLIST_PATHS)),
-    Step("website", _("Website information"),
-         tuple(f.path for f in FIELDS if f.step == "website" and f.path not in CONTEXT_PATHS)),
+    Step(
+        "subject",
+        _("Subject information"),
+        tuple(f.path for f in FIELDS if f.step == "subject" and f.path not in CHECKLIST_PATHS),
+    ),
+    Step(
+        "website",
+        _("Website information"),
+        tuple(f.path for f in FIELDS if f.step == "website" and f.path not in CONTEXT_PATHS),
+    ),
     Step("materials", _("Upload materials")),
     Step("confirm", _("Confirm and submit")),
 )

@@ -1,4 +1,5 @@
 """Append an audit event. Every state change, PII view and reference edit goes through here."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -6,9 +7,17 @@ from typing import Any
 from beian.core import clock
 
 
-def record(*, action: str, target: Any = None, target_type: str = "", target_id: Any = "",
-           actor=None, actor_label: str = "", organisation_id: int | None = None,
-           data: dict | None = None):
+def record(
+    *,
+    action: str,
+    target: Any = None,
+    target_type: str = "",
+    target_id: Any = "",
+    actor=None,
+    actor_label: str = "",
+    organisation_id: int | None = None,
+    data: dict | None = None,
+):
     from beian.core.models import AuditEvent
 
     if target is not None:

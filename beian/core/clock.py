@@ -1,4 +1,5 @@
 """The only source of business "now". Wall time plus an offset that the sandbox and tests move."""
+
 from __future__ import annotations
 
 import datetime as dt

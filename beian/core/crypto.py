@@ -1,5 +1,6 @@
 """PII at rest: Fernet field encryption (django-fernet-encrypted-fields, on `cryptography`)
 plus a keyed blind index (HMAC-SHA256) for the few lookups we need, and masking for display."""
+
 from __future__ import annotations
 
 import hashlib

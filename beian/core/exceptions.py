@@ -1,4 +1,5 @@
 """Domain errors that interfaces translate into messages (pages) or JSON {code, field, message}."""
+
 from __future__ import annotations
 
 

@@ -1,5 +1,6 @@
 """Periodic jobs, one entry point for every runner: the embedded scheduler thread, Celery beat,
 `sandbox_advance` and the operator console's button."""
+
 from __future__ import annotations
 
 import logging
@@ -13,10 +14,12 @@ def run_periodic_jobs() -> dict[str, int]:
     from beian.regulator.services import regulator_progress
 
     report = {}
-    for name, job in (("regulator", regulator_progress),
-                      ("idle_expiry", lifecycle.order_expire_idle),
-                      ("idle_reminders", lifecycle.order_remind_idle),
-                      ("review_claims", order_release_idle_claims),):
+    for name, job in (
+        ("regulator", regulator_progress),
+        ("idle_expiry", lifecycle.order_expire_idle),
+        ("idle_reminders", lifecycle.order_remind_idle),
+        ("review_claims", order_release_idle_claims),
+    ):
         try:
             report[name] = job()
         except Exception:  # one failing job must not stop the others; it is logged loudly

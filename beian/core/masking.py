@@ -1,4 +1,5 @@
 """Masking for display (pure: no Django). 110105********002X, 138****5678."""
+
 from __future__ import annotations
 
 

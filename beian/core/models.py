@@ -1,4 +1,5 @@
 """Infrastructure tables only (no domain models): the business clock offset and the audit log."""
+
 from django.conf import settings
 from django.db import models
 
@@ -17,7 +18,7 @@ class AuditEvent(models.Model):
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     actor_label = models.CharField(max_length=150, blank=True)  # "system", "regulator-sandbox", username
     organisation_id = models.BigIntegerField(null=True, blank=True, db_index=True)
-    action = models.CharField(max_length=80, db_index=True)     # e.g. order.transition, pii.view
+    action = models.CharField(max_length=80, db_index=True)  # e.g. order.transition, pii.view
     target_type = models.CharField(max_length=80)
     target_id = models.CharField(max_length=64, db_index=True)
     data = models.JSONField(default=dict, blank=True)

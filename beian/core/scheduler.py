@@ -1,5 +1,6 @@
 """Embedded default: periodic jobs on a daemon thread inside the web process (no extra service).
 At scale Celery beat runs the same `run_periodic_jobs` task instead."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """The one way a page runs a service call: a DomainError becomes the user's error message."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

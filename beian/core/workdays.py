@@ -18,6 +18,7 @@ What cannot be derived is the State Council's arrangement around them (bridging 
 working days, a weekday off for a holiday falling on a weekend); callers warn about it with
 `is_confirmed_year` / `unconfirmed_years` until an operator confirms the year.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,14 +36,15 @@ ANCHORS = ("solar", "lunar", "solar_term")
 @dataclass(frozen=True)
 class StatutoryHoliday:
     """One statutory holiday: where its first day falls in a year, and how many days it lasts."""
+
     name: str
     name_en: str
-    anchor: str          # solar | lunar | solar_term
+    anchor: str  # solar | lunar | solar_term
     days: int
     month: int = 0
     day: int = 0
-    term: str = ""       # the solar term's Chinese name, e.g. 清明
-    offset: int = 0      # days from the anchor to the first day off (春节 starts on 除夕: -1)
+    term: str = ""  # the solar term's Chinese name, e.g. 清明
+    offset: int = 0  # days from the anchor to the first day off (春节 starts on 除夕: -1)
 
     def first_day(self, year: int) -> dt.date:
         from lunar_python import Lunar, Solar
@@ -62,7 +64,9 @@ def parse_statutory(spec, counts) -> tuple[StatutoryHoliday, ...]:
     """The settings as holidays; an entry without a known anchor or a day count is left out.
     Parsed (and each anchor tried on the lunar calendar) once per distinct setting value, not on
     every `current_calendar()`."""
-    return _parse_statutory(json.dumps(spec, sort_keys=True, default=str), json.dumps(counts, sort_keys=True, default=str))
+    return _parse_statutory(
+        json.dumps(spec, sort_keys=True, default=str), json.dumps(counts, sort_keys=True, default=str)
+    )
 
 
 @functools.lru_cache(maxsize=16)
@@ -76,9 +80,15 @@ def _parse_statutory(spec_json: str, counts_json: str) -> tuple[StatutoryHoliday
             continue
         try:
             holiday = StatutoryHoliday(
-                name=str(entry["name"]), name_en=str(entry.get("name_en", entry["name"])),
-                anchor=entry["anchor"], days=int(counts[entry["name"]]), month=int(entry.get("month", 0)),
-                day=int(entry.get("day", 0)), term=str(entry.get("term", "")), offset=int(entry.get("offset", 0)))
+                name=str(entry["name"]),
+                name_en=str(entry.get("name_en", entry["name"])),
+                anchor=entry["anchor"],
+                days=int(counts[entry["name"]]),
+                month=int(entry.get("month", 0)),
+                day=int(entry.get("day", 0)),
+                term=str(entry.get("term", "")),
+                offset=int(entry.get("offset", 0)),
+            )
             holiday.first_day(2000)
         except (KeyError, TypeError, ValueError, IndexError):
             continue
@@ -101,10 +111,10 @@ def statutory_days_off(year: int, holidays: tuple[StatutoryHoliday, ...]) -> dic
 
 @dataclass(frozen=True)
 class Calendar:
-    days_off: frozenset = field(default_factory=frozenset)        # operator overrides
+    days_off: frozenset = field(default_factory=frozenset)  # operator overrides
     makeup_workdays: frozenset = field(default_factory=frozenset)
     confirmed_years: frozenset = field(default_factory=frozenset)  # operator-confirmed years
-    statutory: tuple = ()                                          # StatutoryHoliday, for provisional years
+    statutory: tuple = ()  # StatutoryHoliday, for provisional years
 
     def is_confirmed_year(self, year: int) -> bool:
         return year in self.confirmed_years or library_knows(year)
@@ -190,6 +200,7 @@ def current_calendar() -> Calendar:
     for day in CalendarDay.objects.all().only("date", "kind"):
         (work if day.kind == CalendarDay.Kind.WORKDAY else off).add(day.date)
     holidays = setting("holidays", {})
-    statutory = parse_statutory(setting(STATUTORY_HOLIDAYS_SETTING, {}),
-                                holidays.get("statutory", {}) if isinstance(holidays, dict) else {})
+    statutory = parse_statutory(
+        setting(STATUTORY_HOLIDAYS_SETTING, {}), holidays.get("statutory", {}) if isinstance(holidays, dict) else {}
+    )
     return Calendar(frozenset(off), frozenset(work), parse_years(setting(CONFIRMED_YEARS_SETTING, [])), statutory)

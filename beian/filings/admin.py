@@ -1,4 +1,5 @@
 """Operators see orders here; the state machine owns status and numbers (read-only)."""
+
 from django.contrib import admin
 
 from beian.filings.models import Order, OrderEvent, Subject, Website
@@ -20,9 +21,20 @@ class OrderAdmin(admin.ModelAdmin):
     list_display = ("reference", "organisation", "filing_type", "status", "submitted_at", "assigned_reviewer")
     list_filter = ("status", "filing_type")
     search_fields = ("website__domain", "subject__name", "website__filing_number")
-    readonly_fields = ("organisation", "filing_type", "status", "subject", "website", "created_by", "created_at",
-                       "status_changed_at", "submitted_at", "last_customer_action_at", "returned_fields",
-                       "acknowledged_warnings")
+    readonly_fields = (
+        "organisation",
+        "filing_type",
+        "status",
+        "subject",
+        "website",
+        "created_by",
+        "created_at",
+        "status_changed_at",
+        "submitted_at",
+        "last_customer_action_at",
+        "returned_fields",
+        "acknowledged_warnings",
+    )
     inlines = [OrderEventInline]
 
     def has_add_permission(self, request):

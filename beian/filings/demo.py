@@ -5,6 +5,7 @@ drawn by `beian.materials.samples` (OCR reads back the name, credit code and ID 
 certificate numbers carry correct check characters, and the addresses lie in the filing province.
 Tests (tests/factories.py) and the `seed_demo_queue` command build orders from here.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,12 +23,12 @@ REJECT_TRIGGER = "#sandbox-reject"
 @dataclass(frozen=True)
 class Profile:
     key: str
-    province: str                 # GB code
+    province: str  # GB code
     city: str
     company: str
     uscc: str
     certificate_address: str
-    mailing_address: str          # without the province name (rules: it must not repeat it)
+    mailing_address: str  # without the province name (rules: it must not repeat it)
     office_phone: str
     person: str
     id_number: str
@@ -60,15 +61,27 @@ def make_id_number(region: str, birth: str, serial: int) -> str:
     from stdnum.cn import ric
 
     body = f"{region}{birth}{serial % 1000:03d}"
-    return body + ric.calc_check_digit(body + "0")   # stdnum ignores the last character
+    return body + ric.calc_check_digit(body + "0")  # stdnum ignores the last character
 
 
 BEIJING = Profile(
-    key="beijing", province="11", city="北京市", company=builders.COMPANY, uscc=builders.USCC,
-    certificate_address="北京市海淀区中关村大街1号", mailing_address="海淀区中关村大街1号101室",
-    office_phone="010-62345678", person=builders.PERSON, id_number=builders.ID_NUMBER, mobile="13800138000",
-    emergency_phone="13900139000", email="zhangsan@example.com", domain="demo-shop.cn", site_name="示例科技官网",
-    remark="北京示例科技有限公司官方网站，介绍公司的产品与技术服务。")
+    key="beijing",
+    province="11",
+    city="北京市",
+    company=builders.COMPANY,
+    uscc=builders.USCC,
+    certificate_address="北京市海淀区中关村大街1号",
+    mailing_address="海淀区中关村大街1号101室",
+    office_phone="010-62345678",
+    person=builders.PERSON,
+    id_number=builders.ID_NUMBER,
+    mobile="13800138000",
+    emergency_phone="13900139000",
+    email="zhangsan@example.com",
+    domain="demo-shop.cn",
+    site_name="示例科技官网",
+    remark="北京示例科技有限公司官方网站，介绍公司的产品与技术服务。",
+)
 
 # Other demo companies, one per organisation, spread over provinces whose material list the samples
 # cover: (province, city, district region code, certificate address, mailing address, area code,
@@ -81,11 +94,59 @@ _PLACES = (
     ("42", "武汉市", "420106", "湖北省武汉市武昌区中南路{n}号", "武汉市武昌区中南路{n}号6楼", "027", "1380027"),
     ("11", "北京市", "110108", "北京市海淀区学院路{n}号", "海淀区学院路{n}号2层", "010", "1380010"),
 )
-_STEMS = ("云帆", "南岭", "西溪", "锦城", "江城", "星河", "青松", "海纳", "博远", "启明", "华章", "合众", "天行",
-          "致远", "明德", "嘉禾", "恒信", "睿智", "新元", "长风", "远航", "同创", "聚力", "朗润")
+_STEMS = (
+    "云帆",
+    "南岭",
+    "西溪",
+    "锦城",
+    "江城",
+    "星河",
+    "青松",
+    "海纳",
+    "博远",
+    "启明",
+    "华章",
+    "合众",
+    "天行",
+    "致远",
+    "明德",
+    "嘉禾",
+    "恒信",
+    "睿智",
+    "新元",
+    "长风",
+    "远航",
+    "同创",
+    "聚力",
+    "朗润",
+)
 _TRADES = ("信息技术", "网络科技", "软件", "数据服务", "文化传媒")
-_PEOPLE = ("李明", "王芳", "陈静", "刘洋", "赵磊", "孙丽", "周杰", "吴敏", "郑强", "冯雪", "何军", "许婷", "邓超",
-           "曹颖", "彭涛", "蒋红", "韩梅", "杨帆", "朱琳", "高峰", "罗斌", "梁宇", "宋佳", "唐亮")
+_PEOPLE = (
+    "李明",
+    "王芳",
+    "陈静",
+    "刘洋",
+    "赵磊",
+    "孙丽",
+    "周杰",
+    "吴敏",
+    "郑强",
+    "冯雪",
+    "何军",
+    "许婷",
+    "邓超",
+    "曹颖",
+    "彭涛",
+    "蒋红",
+    "韩梅",
+    "杨帆",
+    "朱琳",
+    "高峰",
+    "罗斌",
+    "梁宇",
+    "宋佳",
+    "唐亮",
+)
 
 
 def demo_profile(index: int) -> Profile:
@@ -98,19 +159,52 @@ def demo_profile(index: int) -> Profile:
     company = f"{city.removesuffix('市')}{stem}{trade}有限公司"
     number = 10 + index
     return Profile(
-        key=f"demo{index:02d}", province=province, city=city, company=company,
-        uscc=make_uscc(f"{province}0000", index), certificate_address=address.format(n=number),
-        mailing_address=mailing.format(n=number), office_phone=f"{area}-6{index:03d}5678", person=person,
+        key=f"demo{index:02d}",
+        province=province,
+        city=city,
+        company=company,
+        uscc=make_uscc(f"{province}0000", index),
+        certificate_address=address.format(n=number),
+        mailing_address=mailing.format(n=number),
+        office_phone=f"{area}-6{index:03d}5678",
+        person=person,
         id_number=make_id_number(region, f"199{index % 10}{(index % 9) + 1:02d}15", 100 + index),
-        mobile=f"{segment}{index:04d}", emergency_phone=f"1390010{index:04d}", email=f"demo{index:02d}@example.com",
-        domain=f"demo{index:02d}-{stem_pinyin(index)}.cn", site_name=f"{stem}{trade[:2]}官网",
-        remark=f"{company}官方网站，介绍公司的产品与技术服务。")
+        mobile=f"{segment}{index:04d}",
+        emergency_phone=f"1390010{index:04d}",
+        email=f"demo{index:02d}@example.com",
+        domain=f"demo{index:02d}-{stem_pinyin(index)}.cn",
+        site_name=f"{stem}{trade[:2]}官网",
+        remark=f"{company}官方网站，介绍公司的产品与技术服务。",
+    )
 
 
 def stem_pinyin(index: int) -> str:
-    return ("yunfan", "nanling", "xixi", "jincheng", "jiangcheng", "xinghe", "qingsong", "haina", "boyuan",
-            "qiming", "huazhang", "hezhong", "tianxing", "zhiyuan", "mingde", "jiahe", "hengxin", "ruizhi",
-            "xinyuan", "changfeng", "yuanhang", "tongchuang", "juli", "langrun")[(index - 1) % len(_STEMS)]
+    return (
+        "yunfan",
+        "nanling",
+        "xixi",
+        "jincheng",
+        "jiangcheng",
+        "xinghe",
+        "qingsong",
+        "haina",
+        "boyuan",
+        "qiming",
+        "huazhang",
+        "hezhong",
+        "tianxing",
+        "zhiyuan",
+        "mingde",
+        "jiahe",
+        "hengxin",
+        "ruizhi",
+        "xinyuan",
+        "changfeng",
+        "yuanhang",
+        "tongchuang",
+        "juli",
+        "langrun",
+    )[(index - 1) % len(_STEMS)]
 
 
 def enterprise_values(profile: Profile = BEIJING) -> dict:
@@ -171,9 +265,11 @@ def _images(company: str, uscc: str, person: str, id_number: str) -> dict[str, t
 
 @cache
 def _shared_images() -> dict[str, bytes]:
-    return {"back": builders.jpeg_bytes(builders.id_card_back_image()),
-            "photo": builders.jpeg_bytes(builders.owner_photo(side=900)),
-            "form": builders.jpeg_bytes(builders.form_page_image(signed=True))}
+    return {
+        "back": builders.jpeg_bytes(builders.id_card_back_image()),
+        "photo": builders.jpeg_bytes(builders.owner_photo(side=900)),
+        "form": builders.jpeg_bytes(builders.form_page_image(signed=True)),
+    }
 
 
 def material_files(profile: Profile = BEIJING) -> dict[str, tuple[str, bytes]]:
@@ -197,8 +293,16 @@ def upload_materials(order, user, slots=None, profile: Profile = BEIJING, *, che
                 material_run_checks(material=material)
 
 
-def valid_order(*, organisation, user, site, materials: bool = True, profile: Profile = BEIJING,
-                overrides: dict | None = None, check_now: bool = False):
+def valid_order(
+    *,
+    organisation,
+    user,
+    site,
+    materials: bool = True,
+    profile: Profile = BEIJING,
+    overrides: dict | None = None,
+    check_now: bool = False,
+):
     """A complete draft first filing for `profile` (materials uploaded unless asked not to)."""
     order = services.order_create_draft(organisation=organisation, user=user, hosted_site=site)
     services.order_update(order=order, user=user, values={**enterprise_values(profile), **(overrides or {})})
@@ -214,16 +318,23 @@ def tenant_for(profile: Profile):
 
     with transaction.atomic():
         organisation, _ = Organisation.objects.get_or_create(
-            external_id=f"demo-{profile.key}", defaults={"name": profile.company})
+            external_id=f"demo-{profile.key}", defaults={"name": profile.company}
+        )
         user, created = User.objects.get_or_create(
-            username=f"demo-{profile.key}", defaults={"role": User.Role.APPLICANT, "email": profile.email})
+            username=f"demo-{profile.key}", defaults={"role": User.Role.APPLICANT, "email": profile.email}
+        )
         if created:
             user.set_unusable_password()
             user.save(update_fields=["password"])
         Membership.objects.get_or_create(user=user, organisation=organisation)
-        site, _ = HostedSite.objects.get_or_create(slug=profile.domain.removesuffix(".cn"), defaults={
-            "organisation": organisation, "title": profile.site_name,
-            "body_html": f"<h1>{profile.company}</h1><p>{profile.remark}</p>"})
+        site, _ = HostedSite.objects.get_or_create(
+            slug=profile.domain.removesuffix(".cn"),
+            defaults={
+                "organisation": organisation,
+                "title": profile.site_name,
+                "body_html": f"<h1>{profile.company}</h1><p>{profile.remark}</p>",
+            },
+        )
         SiteDomain.objects.get_or_create(domain=profile.domain, defaults={"site": site})
     return organisation, user, site
 

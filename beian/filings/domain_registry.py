@@ -4,6 +4,7 @@ Pure standard library (urllib): no Django. Callers get `DomainFacts` (beian.rule
 when the registry does not know the domain; any other failure raises DomainRegistryError, which
 the caller turns into "could not verify" rather than inventing facts.
 """
+
 from __future__ import annotations
 
 import json

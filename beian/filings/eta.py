@@ -10,6 +10,7 @@ durations are used instead (reference `timings`, rules file §2.2; regulator rev
 The arithmetic is pure (`stage_durations`, `estimate_stage`, `published_durations`,
 `compute_eta`): plain data in, dates out. `stage_estimates` and `order_eta` read the database.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,8 +22,8 @@ from django.utils.translation import gettext_lazy as _
 
 from beian.filings import states
 
-MIN_SAMPLES = 20          # fewer finished stays than this in a province: use the published figures
-HISTORY_DAYS = 365        # how far back the history reaches
+MIN_SAMPLES = 20  # fewer finished stays than this in a province: use the published figures
+HISTORY_DAYS = 365  # how far back the history reaches
 
 PROVIDER_REVIEW = "provider_review"
 PUSH = "push"
@@ -54,12 +55,13 @@ DEFAULT_PUBLISHED = {PROVIDER_REVIEW: (1, 2), PUSH: (1, 3), SMS: (1, 1), REGULAT
 
 # --- pure ------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Transition:
     """One order event, reduced to what the duration arithmetic needs."""
 
     order_id: int
-    day: dt.date            # local (Asia/Shanghai) date of the event
+    day: dt.date  # local (Asia/Shanghai) date of the event
     from_status: str
     to_status: str
     event: str = ""
@@ -68,9 +70,9 @@ class Transition:
 @dataclass(frozen=True)
 class StageEstimate:
     stage: str
-    p50: int                # working days
+    p50: int  # working days
     p90: int
-    source: str             # "history" | "published"
+    source: str  # "history" | "published"
     samples: int
 
 
@@ -87,11 +89,11 @@ class DateRange:
 @dataclass(frozen=True)
 class OrderEta:
     status: str
-    stage: str | None                 # the stage the order is in; None while it waits on the applicant
-    stage_end: DateRange | None       # when the current stage should end
-    filed: DateRange                  # when the filing number should be issued
-    hypothetical: bool                # the dates assume the applicant submits today
-    overdue: bool                     # the current stage has run past its p90 date
+    stage: str | None  # the stage the order is in; None while it waits on the applicant
+    stage_end: DateRange | None  # when the current stage should end
+    filed: DateRange  # when the filing number should be issued
+    hypothetical: bool  # the dates assume the applicant submits today
+    overdue: bool  # the current stage has run past its p90 date
     unconfirmed_years: tuple[int, ...]  # years in the range without a confirmed official calendar
     estimates: tuple[StageEstimate, ...]
 
@@ -126,8 +128,9 @@ def percentile(values: Sequence[int], q: float) -> int:
     return ordered[rank - 1]
 
 
-def estimate_stage(stage: str, durations: Sequence[int], *, published: tuple[int, int],
-                   min_samples: int = MIN_SAMPLES) -> StageEstimate:
+def estimate_stage(
+    stage: str, durations: Sequence[int], *, published: tuple[int, int], min_samples: int = MIN_SAMPLES
+) -> StageEstimate:
     if len(durations) >= min_samples:
         return StageEstimate(stage, percentile(durations, 0.5), percentile(durations, 0.9), "history", len(durations))
     low, high = published
@@ -152,17 +155,20 @@ def _span(value) -> tuple[int, int] | None:
         if not spans:
             return None
         lows = sorted(s[0] for s in spans)
-        return lows[(len(lows) - 1) // 2], max(s[1] for s in spans)   # typical provider, slowest provider
+        return lows[(len(lows) - 1) // 2], max(s[1] for s in spans)  # typical provider, slowest provider
     return None
 
 
-def published_durations(timings: dict, *, province_review_days: int | None = None,
-                        sms_hours: float | None = None) -> dict[str, tuple[int, int]]:
+def published_durations(
+    timings: dict, *, province_review_days: int | None = None, sms_hours: float | None = None
+) -> dict[str, tuple[int, int]]:
     """(p50, p90) working days per stage from the published figures."""
     timings = timings or {}
     out = dict(DEFAULT_PUBLISHED)
-    for stage, key in ((PROVIDER_REVIEW, "provider_first_review_working_days"),
-                       (PUSH, "provider_push_to_regulator_working_days")):
+    for stage, key in (
+        (PROVIDER_REVIEW, "provider_first_review_working_days"),
+        (PUSH, "provider_push_to_regulator_working_days"),
+    ):
         span = _span(timings.get(key))
         if span:
             out[stage] = span
@@ -177,8 +183,15 @@ def published_durations(timings: dict, *, province_review_days: int | None = Non
     return out
 
 
-def compute_eta(*, status: str, today: dt.date, calendar, estimates: dict[str, StageEstimate],
-                stage_entered: dt.date | None = None, needs_sms: bool = True) -> OrderEta | None:
+def compute_eta(
+    *,
+    status: str,
+    today: dt.date,
+    calendar,
+    estimates: dict[str, StageEstimate],
+    stage_entered: dt.date | None = None,
+    needs_sms: bool = True,
+) -> OrderEta | None:
     """The dates for an order in `status`; None for finished orders."""
     if status in states.TERMINAL:
         return None
@@ -194,20 +207,30 @@ def compute_eta(*, status: str, today: dt.date, calendar, estimates: dict[str, S
         end50 = calendar.add_working_days(start, estimate.p50)
         end90 = calendar.add_working_days(start, estimate.p90)
         overdue = end90 < today
-        end50 = max(end50, floor)      # an estimate already past is "any working day now"
+        end50 = max(end50, floor)  # an estimate already past is "any working day now"
         end90 = max(end90, end50)
         stage_end = DateRange(end50, end90)
-        rest = [s for s in PIPELINE[PIPELINE.index(stage) + 1:] if s in pipeline]
+        rest = [s for s in PIPELINE[PIPELINE.index(stage) + 1 :] if s in pipeline]
         base50, base90 = end50, end90
-    filed = DateRange(calendar.add_working_days(base50, sum(estimates[s].p50 for s in rest)),
-                      calendar.add_working_days(base90, sum(estimates[s].p90 for s in rest)))
+    filed = DateRange(
+        calendar.add_working_days(base50, sum(estimates[s].p50 for s in rest)),
+        calendar.add_working_days(base90, sum(estimates[s].p90 for s in rest)),
+    )
     used = tuple(estimates[s] for s in ([stage] if stage else []) + list(rest))
-    return OrderEta(status=status, stage=stage, stage_end=stage_end, filed=filed, hypothetical=stage is None,
-                    overdue=overdue, unconfirmed_years=tuple(calendar.unconfirmed_years(today, filed.p90)),
-                    estimates=used)
+    return OrderEta(
+        status=status,
+        stage=stage,
+        stage_end=stage_end,
+        filed=filed,
+        hypothetical=stage is None,
+        overdue=overdue,
+        unconfirmed_years=tuple(calendar.unconfirmed_years(today, filed.p90)),
+        estimates=used,
+    )
 
 
 # --- database ----------------------------------------------------------------------------------
+
 
 def _local_date(moment: dt.datetime) -> dt.date:
     from django.utils import timezone
@@ -222,9 +245,12 @@ def province_transitions(*, province: str, since: dt.datetime) -> list[Transitio
     from beian.filings.models import OrderEvent
 
     relevant = sorted(STAGE_OF_STATE)
-    rows = (OrderEvent.objects.filter(order__subject__province=province, at__gte=since)
-            .filter(Q(from_status__in=relevant) | Q(to_status__in=relevant))
-            .order_by("at", "id").values_list("order_id", "at", "from_status", "to_status", "event"))
+    rows = (
+        OrderEvent.objects.filter(order__subject__province=province, at__gte=since)
+        .filter(Q(from_status__in=relevant) | Q(to_status__in=relevant))
+        .order_by("at", "id")
+        .values_list("order_id", "at", "from_status", "to_status", "event")
+    )
     return [Transition(order_id, _local_date(at), frm, to, event) for order_id, at, frm, to, event in rows]
 
 
@@ -237,19 +263,29 @@ def stage_estimates(*, province: str, calendar, now: dt.datetime | None = None) 
     now = now or clock.now()
     row = Province.objects.filter(code=province).first() if province else None
     sms_hours = (setting("sms_verification", {}) or {}).get("window_hours")
-    published = published_durations(setting("timings", {}) or {}, sms_hours=sms_hours,
-                                     province_review_days=row.expected_regulator_review_working_days if row else None)
+    published = published_durations(
+        setting("timings", {}) or {},
+        sms_hours=sms_hours,
+        province_review_days=row.expected_regulator_review_working_days if row else None,
+    )
     history = province_transitions(province=province, since=now - dt.timedelta(days=HISTORY_DAYS)) if province else []
-    return {stage: estimate_stage(stage, stage_durations(history, STAGES[stage], calendar), published=published[stage])
-            for stage in PIPELINE}
+    return {
+        stage: estimate_stage(stage, stage_durations(history, STAGES[stage], calendar), published=published[stage])
+        for stage in PIPELINE
+    }
 
 
 def stage_entered_on(order) -> dt.date:
     """The date the order entered the stage it is in now (a stay may span several states)."""
     stage = STAGE_OF_STATE.get(order.status)
     members = STAGES.get(stage, frozenset({order.status}))
-    entry = (order.events.filter(to_status__in=members).exclude(from_status__in=members)
-             .order_by("-at", "-id").values_list("at", flat=True).first())
+    entry = (
+        order.events.filter(to_status__in=members)
+        .exclude(from_status__in=members)
+        .order_by("-at", "-id")
+        .values_list("at", flat=True)
+        .first()
+    )
     return _local_date(entry or order.status_changed_at)
 
 
@@ -269,7 +305,11 @@ def order_eta(order, *, calendar=None) -> OrderEta | None:
         return None
     calendar = calendar or current_calendar()
     now = clock.now()
-    return compute_eta(status=order.status, today=_local_date(now), calendar=calendar,
-                       estimates=stage_estimates(province=order.subject.province, calendar=calendar, now=now),
-                       stage_entered=stage_entered_on(order) if order.status in STAGE_OF_STATE else None,
-                       needs_sms=needs_sms(order.filing_type))
+    return compute_eta(
+        status=order.status,
+        today=_local_date(now),
+        calendar=calendar,
+        estimates=stage_estimates(province=order.subject.province, calendar=calendar, now=now),
+        stage_entered=stage_entered_on(order) if order.status in STAGE_OF_STATE else None,
+        needs_sms=needs_sms(order.filing_type),
+    )

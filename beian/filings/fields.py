@@ -2,6 +2,7 @@
 
 One registry serves the wizard forms, the API's nested JSON, field-level returns and the diff.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,12 +13,12 @@ from django.utils.translation import gettext_lazy as _
 
 @dataclass(frozen=True)
 class OrderField:
-    path: str              # "subject.principal.mobile", "websites[0].name"
+    path: str  # "subject.principal.mobile", "websites[0].name"
     label: object
-    step: str              # "subject" | "website"
-    kind: str = "text"     # text | int | date | bool | list | email
+    step: str  # "subject" | "website"
+    kind: str = "text"  # text | int | date | bool | list | email
     pii: bool = False
-    choices: str = ""      # reference table the choices come from
+    choices: str = ""  # reference table the choices come from
 
     @property
     def form_name(self) -> str:
@@ -46,7 +47,9 @@ FIELDS: list[OrderField] = [
     OrderField("subject.mailing_address", _("Mailing address"), "subject"),
     OrderField("subject.office_phone", _("Office phone"), "subject"),
     OrderField("subject.investor", _("Investor or superior unit"), "subject"),
-    OrderField("subject.principal.is_legal_representative", _("The principal is the legal representative"), "subject", "bool"),
+    OrderField(
+        "subject.principal.is_legal_representative", _("The principal is the legal representative"), "subject", "bool"
+    ),
     *[OrderField(f"subject.principal.{n}", label, "subject", kind, pii, ch) for n, label, kind, pii, ch in PERSON],
     OrderField("websites[0].name", _("Website name"), "website"),
     OrderField("websites[0].domain", _("Domain"), "website"),
@@ -164,7 +167,7 @@ def nest(flat: dict) -> dict:
     for path, value in flat.items():
         node = out
         parts = path.replace("websites[0]", "websites.0").split(".")
-        for i, part in enumerate(parts[:-1]):
+        for _i, part in enumerate(parts[:-1]):
             if part == "websites":
                 node = node.setdefault("websites", [{}])[0]
                 continue

@@ -10,6 +10,7 @@ transition to EXPIRED through `order_transition` (the data stays); its notificat
 from the transition's callback like every other. Reminders are notifications, once per
 threshold and idle period (dedupe key).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -82,9 +83,13 @@ def _candidates(idle_for: dt.timedelta):
     from beian.filings.models import Order
 
     cutoff = clock.now() - idle_for
-    return (Order.objects.filter(status__in=states.AWAITING_APPLICANT, last_customer_action_at__lte=cutoff,
-                                 status_changed_at__lte=cutoff)
-            .select_related("organisation", "subject", "subject__principal").order_by("pk"))
+    return (
+        Order.objects.filter(
+            status__in=states.AWAITING_APPLICANT, last_customer_action_at__lte=cutoff, status_changed_at__lte=cutoff
+        )
+        .select_related("organisation", "subject", "subject__principal")
+        .order_by("pk")
+    )
 
 
 def order_expire_idle() -> int:
@@ -105,10 +110,17 @@ def order_expire_idle() -> int:
             since = idle_since(order)
             if clock.now() - since < limit:  # the applicant acted meanwhile
                 continue
-            order_transition(order=order, to=states.EXPIRED, actor_label="system",
-                             reason=gettext_noop("No activity for %(days)s days"),
-                             data={"idle_since": since.isoformat(), "expire_days": policy.expire_days,
-                                   "reason_params": {"days": policy.expire_days}})
+            order_transition(
+                order=order,
+                to=states.EXPIRED,
+                actor_label="system",
+                reason=gettext_noop("No activity for %(days)s days"),
+                data={
+                    "idle_since": since.isoformat(),
+                    "expire_days": policy.expire_days,
+                    "reason_params": {"days": policy.expire_days},
+                },
+            )
             expired += 1
     return expired
 
@@ -126,6 +138,9 @@ def order_remind_idle() -> int:
         action = due_action(now - idle_since(order), policy)
         if action is None or action[0] != "remind":
             continue
-        sent += bool(notify_idle_reminder(order=order, days=action[1], idle_since=idle_since(order),
-                                          expires_on=expires_on(order, policy)))
+        sent += bool(
+            notify_idle_reminder(
+                order=order, days=action[1], idle_since=idle_since(order), expires_on=expires_on(order, policy)
+            )
+        )
     return sent

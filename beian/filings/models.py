@@ -1,4 +1,5 @@
 """Subject (the filing entity), Website, the people responsible, and the Order that files them."""
+
 from __future__ import annotations
 
 from django.conf import settings
@@ -102,7 +103,9 @@ class Subject(models.Model):
 class Website(models.Model):
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="websites")
     subject = models.ForeignKey(Subject, on_delete=models.PROTECT, related_name="websites")
-    hosted_site = models.ForeignKey("hosting.HostedSite", null=True, blank=True, on_delete=models.SET_NULL, related_name="websites")
+    hosted_site = models.ForeignKey(
+        "hosting.HostedSite", null=True, blank=True, on_delete=models.SET_NULL, related_name="websites"
+    )
     name = models.CharField(_("website name"), max_length=100, blank=True)
     domain = models.CharField(_("domain"), max_length=253, blank=True, db_index=True)
     service_contents = models.JSONField(_("service content"), default=list, blank=True)
@@ -133,8 +136,9 @@ class Order(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     last_customer_action_at = models.DateTimeField()
     returned_fields = models.JSONField(default=list, blank=True)  # [{"field", "reason_code", "note"}]
-    assigned_reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                          on_delete=models.SET_NULL, related_name="claimed_orders")
+    assigned_reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="claimed_orders"
+    )
     claimed_at = models.DateTimeField(null=True, blank=True)
     acknowledged_warnings = models.JSONField(default=list, blank=True)
     # Review queue, set on every (re)submission: the provider first-review deadline (working days),
@@ -151,20 +155,31 @@ class Order(models.Model):
         indexes = [
             models.Index(fields=["organisation", "status"]),
             # The reviewer queue reads only orders awaiting provider review, most urgent first.
-            models.Index(fields=["review_due_at", "id"], name="order_queue_due",
-                         condition=models.Q(status__in=AWAITING_REVIEW)),
-            models.Index(fields=["assigned_reviewer", "review_due_at", "id"], name="order_queue_reviewer",
-                         condition=models.Q(status__in=AWAITING_REVIEW)),
-            models.Index(fields=["submitted_province", "review_due_at", "id"], name="order_queue_province",
-                         condition=models.Q(status__in=AWAITING_REVIEW)),
-            models.Index(fields=["status_changed_at"], name="order_queue_age",
-                         condition=models.Q(status__in=AWAITING_REVIEW)),
+            models.Index(
+                fields=["review_due_at", "id"], name="order_queue_due", condition=models.Q(status__in=AWAITING_REVIEW)
+            ),
+            models.Index(
+                fields=["assigned_reviewer", "review_due_at", "id"],
+                name="order_queue_reviewer",
+                condition=models.Q(status__in=AWAITING_REVIEW),
+            ),
+            models.Index(
+                fields=["submitted_province", "review_due_at", "id"],
+                name="order_queue_province",
+                condition=models.Q(status__in=AWAITING_REVIEW),
+            ),
+            models.Index(
+                fields=["status_changed_at"], name="order_queue_age", condition=models.Q(status__in=AWAITING_REVIEW)
+            ),
             # A reviewer's search across all orders lists the most recently changed first; a
             # subject-name search (never an empty name) walks this until it has enough for common
             # words. On PostgreSQL, migration 0005 adds a trigram (GIN) index on the submitted
             # subject name for names of 3+ characters; SQLite has no such index.
-            models.Index(fields=["-status_changed_at", "-id"], name="order_named_recent",
-                         condition=~models.Q(submitted_subject_name="")),
+            models.Index(
+                fields=["-status_changed_at", "-id"],
+                name="order_named_recent",
+                condition=~models.Q(submitted_subject_name=""),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -183,7 +198,10 @@ class Order(models.Model):
         if hasattr(self, "filing_type_name_zh"):  # annotated by the list selectors (no query per row)
             zh, en = self.filing_type_name_zh, self.filing_type_name_en
         else:
-            zh, en = FilingType.objects.filter(code=self.filing_type).values_list("name_zh", "name_en").first() or (None, None)
+            zh, en = FilingType.objects.filter(code=self.filing_type).values_list("name_zh", "name_en").first() or (
+                None,
+                None,
+            )
         if zh is None:
             return self.filing_type
         return en if (get_language() or "").startswith("en") and en else zh
@@ -225,7 +243,9 @@ class OrderEvent(models.Model):
 
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField()
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     actor_label = models.CharField(max_length=150, blank=True)
     event = models.CharField(max_length=60)
     from_status = models.CharField(max_length=30, blank=True)
@@ -301,11 +321,15 @@ def returns_text(returns: list[dict]) -> str:
 
     english = (get_language() or "").startswith("en")
     codes = {r.get("reason_code") for r in returns}
-    reasons = {r.code: (r.text_en if english and r.text_en else r.text_zh)
-               for r in RejectionReason.objects.filter(code__in=codes)}
+    reasons = {
+        r.code: (r.text_en if english and r.text_en else r.text_zh)
+        for r in RejectionReason.objects.filter(code__in=codes)
+    }
     slots = {r.get("field", "").removeprefix("materials.") for r in returns}
-    materials = {m.slot: (m.label_en if english and m.label_en else m.label_zh)
-                 for m in MaterialRequirement.objects.filter(slot__in=slots)}
+    materials = {
+        m.slot: (m.label_en if english and m.label_en else m.label_zh)
+        for m in MaterialRequirement.objects.filter(slot__in=slots)
+    }
     parts = []
     for r in returns:
         path = r.get("field", "")

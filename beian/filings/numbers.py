@@ -4,6 +4,7 @@ Serials come from a per-province, per-year counter taken under a row lock, so co
 approvals never share a number; website suffixes come from the subject's sequence and are
 never reused after cancellation.
 """
+
 from __future__ import annotations
 
 import re
@@ -64,13 +65,16 @@ def recorded_number_error(number: str, *, province: str, icp_abbr: str) -> str:
     from beian.reference.snapshot import setting
 
     formats = setting("filing_number_formats", {}) or {}
-    match = (parse(number, formats.get("subject_number_regex", r"^$"))
-             or parse(number, formats.get("website_number_regex", r"^$")))
-    if match is None or (match.lastindex or 0) >= 4 and match.group(4):
+    match = parse(number, formats.get("subject_number_regex", r"^$")) or parse(
+        number, formats.get("website_number_regex", r"^$")
+    )
+    if match is None or ((match.lastindex or 0) >= 4 and match.group(4)):
         return _("Not a website filing number: use the form 京ICP备2026000001号 (or …号-1 for the website).")
     if match.group(1) not in (icp_abbr, *ICP_ABBR_ALIASES.get(province, ())):
         return _("The number starts with %(got)s but the subject is filed in %(abbr)s.") % {
-            "got": match.group(1), "abbr": icp_abbr}
+            "got": match.group(1),
+            "abbr": icp_abbr,
+        }
     return ""
 
 
@@ -91,8 +95,11 @@ def reserve_website_sequence(subject: Subject, sequence: int) -> None:
 
     locked = Subject.objects.select_for_update().get(pk=subject.pk)
     if sequence <= locked.website_sequence:
-        raise ValidationFailed(_("Website number -%(n)s was already issued under this subject.") % {"n": sequence},
-                               code="number.sequence_used", field="subject_number")
+        raise ValidationFailed(
+            _("Website number -%(n)s was already issued under this subject.") % {"n": sequence},
+            code="number.sequence_used",
+            field="subject_number",
+        )
     locked.website_sequence = sequence - 1
     locked.save(update_fields=["website_sequence"])
     subject.website_sequence = locked.website_sequence

@@ -1,4 +1,5 @@
 """Queries. Applicant queries always take the tenant; a foreign id is simply not found."""
+
 from __future__ import annotations
 
 import re
@@ -21,8 +22,10 @@ def with_filing_type_names(qs: QuerySet[Order]) -> QuerySet[Order]:
     from beian.reference.models import FilingType
 
     names = FilingType.objects.filter(code=OuterRef("filing_type"))
-    return qs.annotate(filing_type_name_zh=Subquery(names.values("name_zh")[:1]),
-                       filing_type_name_en=Subquery(names.values("name_en")[:1]))
+    return qs.annotate(
+        filing_type_name_zh=Subquery(names.values("name_zh")[:1]),
+        filing_type_name_en=Subquery(names.values("name_en")[:1]),
+    )
 
 
 def orders_for_organisation(organisation) -> QuerySet[Order]:
@@ -51,25 +54,29 @@ _DOMAIN = re.compile(r"^[a-z0-9.-]*\.[a-z0-9.-]*$")
 
 @dataclass(frozen=True)
 class QueueFilters:
-    province: str = ""        # Province code, e.g. "11"
-    filing_type: str = ""     # FilingType code
-    age: str = ""             # a key of AGE_BUCKETS, or "overdue"
+    province: str = ""  # Province code, e.g. "11"
+    filing_type: str = ""  # FilingType code
+    age: str = ""  # a key of AGE_BUCKETS, or "overdue"
     assignee: str = "anyone"  # anyone | me | unassigned
-    findings: str = ""        # a key of FINDING_BUCKETS
-    q: str = ""               # search text
-    search: str = "auto"      # a key of SEARCH_KINDS
+    findings: str = ""  # a key of FINDING_BUCKETS
+    q: str = ""  # search text
+    search: str = "auto"  # a key of SEARCH_KINDS
 
     @classmethod
-    def from_query(cls, params) -> "QueueFilters":
+    def from_query(cls, params) -> QueueFilters:
         def pick(name, allowed, default=""):
             value = (params.get(name) or "").strip()
             return value if value in allowed else default
 
-        return cls(province=(params.get("province") or "").strip()[:2],
-                   filing_type=(params.get("filing_type") or "").strip()[:40],
-                   age=pick("age", {*AGE_BUCKETS, "overdue"}), assignee=pick("assignee", ASSIGNEES, "anyone"),
-                   findings=pick("findings", FINDING_BUCKETS), q=(params.get("q") or "").strip()[:200],
-                   search=pick("search", SEARCH_KINDS, "auto"))
+        return cls(
+            province=(params.get("province") or "").strip()[:2],
+            filing_type=(params.get("filing_type") or "").strip()[:40],
+            age=pick("age", {*AGE_BUCKETS, "overdue"}),
+            assignee=pick("assignee", ASSIGNEES, "anyone"),
+            findings=pick("findings", FINDING_BUCKETS),
+            q=(params.get("q") or "").strip()[:200],
+            search=pick("search", SEARCH_KINDS, "auto"),
+        )
 
 
 def search_kind(text: str) -> str:
@@ -148,8 +155,11 @@ def _in_queue(filters: QueueFilters, *, reviewer=None, now=None) -> Q:
 def review_queue(filters: QueueFilters | None = None, *, reviewer=None, now=None) -> QuerySet[Order]:
     """Orders awaiting provider review, the nearest deadline first, narrowed by `filters`."""
     filters = filters or QueueFilters()
-    qs = (Order.objects.filter(_in_queue(filters, reviewer=reviewer, now=now))
-          .select_related(*QUEUE_RELATED).order_by(F("review_due_at").asc(nulls_last=True), "pk"))
+    qs = (
+        Order.objects.filter(_in_queue(filters, reviewer=reviewer, now=now))
+        .select_related(*QUEUE_RELATED)
+        .order_by(F("review_due_at").asc(nulls_last=True), "pk")
+    )
     if filters.q:
         qs = _search(qs, filters.q, filters.search)
     return qs
@@ -159,8 +169,9 @@ OTHER_ORDERS_LIMIT = 50
 OTHER_ORDERS_RELATED = ("subject", "website")
 
 
-def other_orders(filters: QueueFilters, *, reviewer=None, now=None,
-                 limit: int | None = None) -> tuple[list[Order], bool]:
+def other_orders(
+    filters: QueueFilters, *, reviewer=None, now=None, limit: int | None = None
+) -> tuple[list[Order], bool]:
     """A reviewer's search beyond the queue: orders in any status that match the search text and
     are not in `review_queue(filters)` (filed, at the regulator, returned, rejected, drafts, and
     orders awaiting review that the queue's other filters leave out), most recently changed first.
@@ -169,9 +180,12 @@ def other_orders(filters: QueueFilters, *, reviewer=None, now=None,
     if not filters.q:
         return [], False
     limit = limit or OTHER_ORDERS_LIMIT
-    qs = (_search(Order.objects.exclude(_in_queue(filters, reviewer=reviewer, now=now)), filters.q, filters.search)
-          .select_related(*OTHER_ORDERS_RELATED).order_by("-status_changed_at", "-pk"))
-    rows = list(qs[:limit + 1])
+    qs = (
+        _search(Order.objects.exclude(_in_queue(filters, reviewer=reviewer, now=now)), filters.q, filters.search)
+        .select_related(*OTHER_ORDERS_RELATED)
+        .order_by("-status_changed_at", "-pk")
+    )
+    rows = list(qs[: limit + 1])
     return rows[:limit], len(rows) > limit
 
 
@@ -183,8 +197,12 @@ def order_for_reviewer(pk) -> Order:
 
 
 def latest_order_for_site(site) -> Order | None:
-    return (Order.objects.filter(website__hosted_site=site)
-            .select_related("website", "subject").order_by("-created_at", "-pk").first())
+    return (
+        Order.objects.filter(website__hosted_site=site)
+        .select_related("website", "subject")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
 
 
 def timeline(order):
@@ -202,7 +220,7 @@ class FieldChange:
     path: str
     old: object
     new: object
-    returned: bool        # the reviewer asked for this field
+    returned: bool  # the reviewer asked for this field
     reason_code: str = ""
     note: str = ""
 
@@ -215,15 +233,25 @@ def changes_since_last_return(order: Order) -> list[FieldChange] | None:
     """Field by field, the version the applicant resubmitted against the version that was returned
     (raw values: the caller masks PII). None when the order was never returned and resubmitted.
     Returned fields come first and are listed even when the applicant left them unchanged."""
-    events = list(order.events.filter(event__in=(*RETURN_EVENTS, *SUBMIT_EVENTS)).order_by("at", "id")
-                  .values("event", "data"))
+    events = list(
+        order.events.filter(event__in=(*RETURN_EVENTS, *SUBMIT_EVENTS)).order_by("at", "id").values("event", "data")
+    )
     last_return = max((i for i, e in enumerate(events) if e["event"] in RETURN_EVENTS), default=None)
     if last_return is None:
         return None
-    returned_version = next((e["data"].get("version") for e in reversed(events[:last_return])
-                             if e["event"] in SUBMIT_EVENTS and e["data"].get("version")), None)
-    resubmitted = [e["data"].get("version") for e in events[last_return + 1:]
-                   if e["event"] in SUBMIT_EVENTS and e["data"].get("version")]
+    returned_version = next(
+        (
+            e["data"].get("version")
+            for e in reversed(events[:last_return])
+            if e["event"] in SUBMIT_EVENTS and e["data"].get("version")
+        ),
+        None,
+    )
+    resubmitted = [
+        e["data"].get("version")
+        for e in events[last_return + 1 :]
+        if e["event"] in SUBMIT_EVENTS and e["data"].get("version")
+    ]
     if returned_version is None or not resubmitted:
         return None
     versions = {v.number: v.data for v in order.versions.filter(number__in=[returned_version, resubmitted[-1]])}
@@ -237,8 +265,16 @@ def changes_since_last_return(order: Order) -> list[FieldChange] | None:
         if path.startswith("materials.") and ret is not None:
             rows.append(FieldChange(path, None, None, True, ret.get("reason_code", ""), ret.get("note", "")))
             continue
-        rows.append(FieldChange(path, old.get(path), new.get(path), ret is not None,
-                                (ret or {}).get("reason_code", ""), (ret or {}).get("note", "")))
+        rows.append(
+            FieldChange(
+                path,
+                old.get(path),
+                new.get(path),
+                ret is not None,
+                (ret or {}).get("reason_code", ""),
+                (ret or {}).get("note", ""),
+            )
+        )
     rows.sort(key=lambda r: not r.returned)
     return rows
 
@@ -259,9 +295,9 @@ class Percentiles:
 @dataclass(frozen=True)
 class ReasonRate:
     code: str
-    returns: int          # decisions in the period that cited this reason
-    fields: int           # fields returned with this reason
-    rate: float           # returns / decisions
+    returns: int  # decisions in the period that cited this reason
+    fields: int  # fields returned with this reason
+    rate: float  # returns / decisions
 
     @property
     def percent(self) -> float:
@@ -272,8 +308,8 @@ class ReasonRate:
 class ReviewMetrics:
     start: object
     end: object
-    decisions: int                      # provider review decisions in the period
-    returned: int                       # of which returns
+    decisions: int  # provider review decisions in the period
+    returned: int  # of which returns
     first_reviews: int
     overall: Percentiles
     by_province: list[Percentiles]
@@ -341,9 +377,13 @@ def review_metrics(*, start, end) -> ReviewMetrics:
     timeline = OrderEvent.objects.filter(order_id=OuterRef("order_id")).order_by("at", "id")
     first_decision = timeline.filter(event__in=DECISION_EVENTS).values("id")[:1]
     first_submit = timeline.filter(event="submit").values("at")[:1]
-    first_reviews = (in_period.annotate(first_decision=Subquery(first_decision)).filter(id=F("first_decision"))
-                     .annotate(waited=F("at") - Subquery(first_submit))
-                     .order_by().values_list("waited", "actor_label", "order__subject__province"))
+    first_reviews = (
+        in_period.annotate(first_decision=Subquery(first_decision))
+        .filter(id=F("first_decision"))
+        .annotate(waited=F("at") - Subquery(first_submit))
+        .order_by()
+        .values_list("waited", "actor_label", "order__subject__province")
+    )
     overall, by_province, by_reviewer = [], defaultdict(list), defaultdict(list)
     for waited, reviewer, province in first_reviews:
         if waited is None:  # no submission in the timeline: not a review (only hand-made timelines)
@@ -353,10 +393,16 @@ def review_metrics(*, start, end) -> ReviewMetrics:
         by_province[province or ""].append(hours)
         by_reviewer[reviewer].append(hours)
     return ReviewMetrics(
-        start=start, end=end, decisions=decisions, returned=returned, first_reviews=len(overall),
+        start=start,
+        end=end,
+        decisions=decisions,
+        returned=returned,
+        first_reviews=len(overall),
         overall=_percentiles("", overall),
         by_province=[_percentiles(k, v) for k, v in sorted(by_province.items())],
         by_reviewer=[_percentiles(k, v) for k, v in sorted(by_reviewer.items())],
-        reasons=sorted((ReasonRate(code, n, reason_fields[code], n / decisions) for code, n in reason_events.items()),
-                       key=lambda r: (-r.returns, r.code)),
+        reasons=sorted(
+            (ReasonRate(code, n, reason_fields[code], n / decisions) for code, n in reason_events.items()),
+            key=lambda r: (-r.returns, r.code),
+        ),
     )

@@ -1,5 +1,6 @@
 """Order services: every state change locks the row, checks states.py, saves with update_fields,
 appends a timeline event and an audit event, and runs side effects on commit."""
+
 from __future__ import annotations
 
 from django.db import transaction
@@ -18,17 +19,42 @@ def _actor_label(actor) -> str:
     return actor.get_username() if actor is not None and getattr(actor, "is_authenticated", False) else "system"
 
 
-def order_add_event(*, order: Order, event: str, actor=None, actor_label: str = "", reason: str = "",
-                    data: dict | None = None, from_status: str = "", to_status: str = "",
-                    visible_to_applicant: bool = True) -> OrderEvent:
+def order_add_event(
+    *,
+    order: Order,
+    event: str,
+    actor=None,
+    actor_label: str = "",
+    reason: str = "",
+    data: dict | None = None,
+    from_status: str = "",
+    to_status: str = "",
+    visible_to_applicant: bool = True,
+) -> OrderEvent:
     return OrderEvent.objects.create(
-        order=order, at=clock.now(), actor=actor if getattr(actor, "is_authenticated", False) else None,
-        actor_label=actor_label or _actor_label(actor), event=event, from_status=from_status,
-        to_status=to_status, reason=reason, data=data or {}, visible_to_applicant=visible_to_applicant)
+        order=order,
+        at=clock.now(),
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor_label=actor_label or _actor_label(actor),
+        event=event,
+        from_status=from_status,
+        to_status=to_status,
+        reason=reason,
+        data=data or {},
+        visible_to_applicant=visible_to_applicant,
+    )
 
 
-def order_transition(*, order: Order, to: str, actor=None, actor_label: str = "", reason: str = "",
-                     data: dict | None = None, extra_updates: dict | None = None) -> Order:
+def order_transition(
+    *,
+    order: Order,
+    to: str,
+    actor=None,
+    actor_label: str = "",
+    reason: str = "",
+    data: dict | None = None,
+    extra_updates: dict | None = None,
+) -> Order:
     """The one way an order changes state."""
     with transaction.atomic():
         locked = Order.objects.select_for_update().get(pk=order.pk)
@@ -42,10 +68,23 @@ def order_transition(*, order: Order, to: str, actor=None, actor_label: str = ""
             setattr(locked, name, value)
             update_fields.add(name)
         locked.save(update_fields=sorted(update_fields))
-        order_add_event(order=locked, event=event, actor=actor, actor_label=actor_label, reason=reason,
-                        data=data, from_status=from_status, to_status=to)
-        audit.record(action="order.transition", target=locked, actor=actor, actor_label=actor_label,
-                     data={"event": event, "from": from_status, "to": to, "reason": reason, **(data or {})})
+        order_add_event(
+            order=locked,
+            event=event,
+            actor=actor,
+            actor_label=actor_label,
+            reason=reason,
+            data=data,
+            from_status=from_status,
+            to_status=to,
+        )
+        audit.record(
+            action="order.transition",
+            target=locked,
+            actor=actor,
+            actor_label=actor_label,
+            data={"event": event, "from": from_status, "to": to, "reason": reason, **(data or {})},
+        )
         transaction.on_commit(lambda: _after_transition(locked.pk, event))
     for name in ("status", "status_changed_at", *(extra_updates or {})):
         setattr(order, name, getattr(locked, name))
@@ -60,26 +99,38 @@ def _after_transition(order_pk: int, event: str) -> None:
 
 # --- applicant -------------------------------------------------------------------------------
 
+
 def order_create_draft(*, organisation, user, hosted_site=None) -> Order:
     """A new draft. Reuses the tenant's filed subject (new website) when there is one."""
     now = clock.now()
     with transaction.atomic():
-        filed_subject = (Subject.objects.filter(organisation=organisation, filing_number__isnull=False)
-                         .order_by("pk").first())
+        filed_subject = (
+            Subject.objects.filter(organisation=organisation, filing_number__isnull=False).order_by("pk").first()
+        )
         if filed_subject:
             subject, filing_type = filed_subject, "NEW_WEBSITE"
         else:
-            subject = Subject.objects.create(organisation=organisation,
-                                             principal=Person.objects.create(organisation=organisation))
+            subject = Subject.objects.create(
+                organisation=organisation, principal=Person.objects.create(organisation=organisation)
+            )
             filing_type = "FIRST_FILING"
         website = Website.objects.create(
-            organisation=organisation, subject=subject, hosted_site=hosted_site,
+            organisation=organisation,
+            subject=subject,
+            hosted_site=hosted_site,
             principal=Person.objects.create(organisation=organisation),
             domain=hosted_site.primary_domain if hosted_site else "",
         )
         order = Order.objects.create(
-            organisation=organisation, filing_type=filing_type, subject=subject, website=website,
-            created_by=user, created_at=now, status_changed_at=now, last_customer_action_at=now)
+            organisation=organisation,
+            filing_type=filing_type,
+            subject=subject,
+            website=website,
+            created_by=user,
+            created_at=now,
+            status_changed_at=now,
+            last_customer_action_at=now,
+        )
         order_add_event(order=order, event="create", actor=user, to_status=states.DRAFT)
         audit.record(action="order.create", target=order, actor=user, data={"filing_type": filing_type})
     return order
@@ -102,18 +153,25 @@ def order_update(*, order: Order, user, values: dict) -> list[str]:
     allowed = editable_paths(order)
     unknown = [p for p in values if p not in order_fields.BY_PATH]
     if unknown:
-        raise ValidationFailed(_("Unknown field: %(field)s") % {"field": unknown[0]}, code="field.unknown", field=unknown[0])
+        raise ValidationFailed(
+            _("Unknown field: %(field)s") % {"field": unknown[0]}, code="field.unknown", field=unknown[0]
+        )
     locked = [p for p in values if p not in allowed]
     if locked:
-        raise PermissionDenied(_("This field cannot be changed now: %(field)s") % {"field": locked[0]},
-                               code="field.locked", field=locked[0])
+        raise PermissionDenied(
+            _("This field cannot be changed now: %(field)s") % {"field": locked[0]},
+            code="field.locked",
+            field=locked[0],
+        )
     changed, dirty = [], {}
     for path, value in values.items():
         before = order_fields.get_value(order, path)
         try:
             obj = order_fields.set_value(order, path, value)
         except (TypeError, ValueError):
-            raise ValidationFailed(_("Invalid value for %(field)s") % {"field": path}, code="field.invalid", field=path) from None
+            raise ValidationFailed(
+                _("Invalid value for %(field)s") % {"field": path}, code="field.invalid", field=path
+            ) from None
         if order_fields.get_value(order, path) != before:
             changed.append(path)
             dirty.setdefault(id(obj), (obj, set()))[1].add(path.rsplit(".", 1)[1])
@@ -137,29 +195,43 @@ def order_submit(*, order: Order, user, acknowledged_warnings: list[str] | None 
     automated = order_findings(order, complete=True) + material_findings(order)
     findings = [f for f in automated if f.is_error] + missing_materials(order)
     if findings:
-        raise ValidationFailed(_("The order has problems to fix before it can be submitted."),
-                               code="order.has_errors", findings=findings)
+        raise ValidationFailed(
+            _("The order has problems to fix before it can be submitted."), code="order.has_errors", findings=findings
+        )
     target = states.PENDING_PROVIDER_REVIEW if order.status == states.DRAFT else states.PROVIDER_RESUBMITTED
     now = clock.now()
     with transaction.atomic():
         number = order.versions.count() + 1
         OrderVersion.objects.create(order=order, number=number, at=now, data=order_fields.snapshot(order))
-        order_transition(order=order, to=target, actor=user, data={"version": number},
-                         extra_updates={"submitted_at": order.submitted_at or now, "last_customer_action_at": now,
-                                        "acknowledged_warnings": acknowledged_warnings or [],
-                                        **review_queue_fields(order, findings=automated, queued_at=now)})
+        order_transition(
+            order=order,
+            to=target,
+            actor=user,
+            data={"version": number},
+            extra_updates={
+                "submitted_at": order.submitted_at or now,
+                "last_customer_action_at": now,
+                "acknowledged_warnings": acknowledged_warnings or [],
+                **review_queue_fields(order, findings=automated, queued_at=now),
+            },
+        )
     return order
 
 
 def order_withdraw(*, order: Order, user) -> Order:
-    return order_transition(order=order, to=states.DRAFT, actor=user,
-                            reason=gettext_noop("Withdrawn by the applicant"),
-                            extra_updates={"assigned_reviewer": None, "claimed_at": None})
+    return order_transition(
+        order=order,
+        to=states.DRAFT,
+        actor=user,
+        reason=gettext_noop("Withdrawn by the applicant"),
+        extra_updates={"assigned_reviewer": None, "claimed_at": None},
+    )
 
 
 def order_abandon(*, order: Order, user) -> Order:
-    return order_transition(order=order, to=states.ABANDONED, actor=user,
-                            reason=gettext_noop("Abandoned by the applicant"))
+    return order_transition(
+        order=order, to=states.ABANDONED, actor=user, reason=gettext_noop("Abandoned by the applicant")
+    )
 
 
 # --- provider review -------------------------------------------------------------------------
@@ -214,8 +286,9 @@ def review_queue_fields(order: Order, *, findings, queued_at) -> dict:
     from beian.core.workdays import current_calendar
 
     return {
-        "review_due_at": review_deadline(queued_at, working_days=provider_review_sla_working_days(),
-                                         calendar=current_calendar()),
+        "review_due_at": review_deadline(
+            queued_at, working_days=provider_review_sla_working_days(), calendar=current_calendar()
+        ),
         "finding_count": sum(1 for f in findings if getattr(f.severity, "value", f.severity) != "info"),
         "claimed_at": queued_at if order.assigned_reviewer_id else None,
         "submitted_province": order.subject.province or "",
@@ -232,12 +305,15 @@ def review_deadlines_refresh() -> int:
 
     calendar, days = current_calendar(), provider_review_sla_working_days()
     moved = 0
-    awaiting = Order.objects.filter(status__in=states.AWAITING_PROVIDER).only("pk", "status_changed_at", "review_due_at")
+    awaiting = Order.objects.filter(status__in=states.AWAITING_PROVIDER).only(
+        "pk", "status_changed_at", "review_due_at"
+    )
     for order in awaiting.iterator():
         due = review_deadline(order.status_changed_at, working_days=days, calendar=calendar)
         if due != order.review_due_at:
-            moved += Order.objects.filter(pk=order.pk, status_changed_at=order.status_changed_at,
-                                          status__in=states.AWAITING_PROVIDER).update(review_due_at=due)
+            moved += Order.objects.filter(
+                pk=order.pk, status_changed_at=order.status_changed_at, status__in=states.AWAITING_PROVIDER
+            ).update(review_due_at=due)
     return moved
 
 
@@ -277,8 +353,9 @@ def order_claim_next(*, reviewer, candidates) -> Order | None:
     from django.db.models import Q
 
     _check_reviewer(reviewer)
-    pool = (candidates.filter(Q(assigned_reviewer=reviewer) | Q(assigned_reviewer__isnull=True))
-            .order_by("review_due_at", "pk"))
+    pool = candidates.filter(Q(assigned_reviewer=reviewer) | Q(assigned_reviewer__isnull=True)).order_by(
+        "review_due_at", "pk"
+    )
     mine = pool.filter(assigned_reviewer=reviewer).first()
     if mine is not None:
         return order_claim(order=mine, reviewer=reviewer)
@@ -292,8 +369,11 @@ def order_claim_next(*, reviewer, candidates) -> Order | None:
 
 def order_claim_touch(*, order: Order, reviewer) -> bool:
     """The holder is still working on the order (opening it counts): the claim does not lapse."""
-    return bool(Order.objects.filter(pk=order.pk, status__in=states.AWAITING_PROVIDER, assigned_reviewer=reviewer)
-                .update(claimed_at=clock.now()))
+    return bool(
+        Order.objects.filter(pk=order.pk, status__in=states.AWAITING_PROVIDER, assigned_reviewer=reviewer).update(
+            claimed_at=clock.now()
+        )
+    )
 
 
 def order_release_claim(*, order: Order, actor, reason: str = "") -> Order:
@@ -304,13 +384,15 @@ def order_release_claim(*, order: Order, actor, reason: str = "") -> Order:
         if holder is None:
             raise ValidationFailed(_("Nobody holds this order."), code="order.not_claimed")
         if holder.pk != actor.pk and not getattr(actor, "is_operator", False):
-            raise PermissionDenied(_("Only the reviewer who holds the order or an operator can release it."),
-                                   code="order.claimed")
+            raise PermissionDenied(
+                _("Only the reviewer who holds the order or an operator can release it."), code="order.claimed"
+            )
         locked.assigned_reviewer, locked.claimed_at = None, None
         locked.save(update_fields=["assigned_reviewer", "claimed_at"])
         data = {"reviewer": holder.get_username(), "kind": "manual"}
-        order_add_event(order=locked, event="release", actor=actor, reason=reason.strip(), data=data,
-                        visible_to_applicant=False)
+        order_add_event(
+            order=locked, event="release", actor=actor, reason=reason.strip(), data=data, visible_to_applicant=False
+        )
         audit.record(action="order.release", target=locked, actor=actor, data={**data, "reason": reason.strip()})
     order.assigned_reviewer, order.claimed_at = None, None
     return order
@@ -324,16 +406,18 @@ def order_reassign(*, order: Order, operator, to_reviewer, reason: str = "") -> 
     with transaction.atomic():
         locked = Order.objects.select_for_update(of=("self",)).select_related("assigned_reviewer").get(pk=order.pk)
         if locked.status not in states.AWAITING_PROVIDER:
-            raise ValidationFailed(_("Only orders awaiting provider review can be reassigned."),
-                                   code="order.not_in_review")
+            raise ValidationFailed(
+                _("Only orders awaiting provider review can be reassigned."), code="order.not_in_review"
+            )
         previous = locked.assigned_reviewer
         if previous is not None and previous.pk == to_reviewer.pk:
             raise ValidationFailed(_("The order is already assigned to this reviewer."), code="order.same_reviewer")
         locked.assigned_reviewer, locked.claimed_at = to_reviewer, clock.now()
         locked.save(update_fields=["assigned_reviewer", "claimed_at"])
         data = {"from": previous.get_username() if previous else "", "to": to_reviewer.get_username()}
-        order_add_event(order=locked, event="reassign", actor=operator, reason=reason.strip(), data=data,
-                        visible_to_applicant=False)
+        order_add_event(
+            order=locked, event="reassign", actor=operator, reason=reason.strip(), data=data, visible_to_applicant=False
+        )
         audit.record(action="order.reassign", target=locked, actor=operator, data={**data, "reason": reason.strip()})
     order.assigned_reviewer, order.claimed_at = locked.assigned_reviewer, locked.claimed_at
     return order
@@ -347,23 +431,38 @@ def order_release_idle_claims() -> int:
     from django.db.models import Q
 
     cutoff = clock.now() - dt.timedelta(minutes=claim_idle_minutes())
-    stale = (Order.objects.filter(status__in=states.AWAITING_PROVIDER, assigned_reviewer__isnull=False)
-             .filter(Q(claimed_at__lt=cutoff) | Q(claimed_at__isnull=True))
-             .select_related("assigned_reviewer").order_by("pk"))
+    stale = (
+        Order.objects.filter(status__in=states.AWAITING_PROVIDER, assigned_reviewer__isnull=False)
+        .filter(Q(claimed_at__lt=cutoff) | Q(claimed_at__isnull=True))
+        .select_related("assigned_reviewer")
+        .order_by("pk")
+    )
     released = 0
     for order in stale:
         with transaction.atomic():
-            same_claim = (Q(claimed_at=order.claimed_at) if order.claimed_at else Q(claimed_at__isnull=True))
-            done = (Order.objects.filter(same_claim, pk=order.pk, assigned_reviewer_id=order.assigned_reviewer_id,
-                                         status__in=states.AWAITING_PROVIDER)
-                    .update(assigned_reviewer=None, claimed_at=None))
+            same_claim = Q(claimed_at=order.claimed_at) if order.claimed_at else Q(claimed_at__isnull=True)
+            done = Order.objects.filter(
+                same_claim,
+                pk=order.pk,
+                assigned_reviewer_id=order.assigned_reviewer_id,
+                status__in=states.AWAITING_PROVIDER,
+            ).update(assigned_reviewer=None, claimed_at=None)
             if not done:
                 continue
-            data = {"reviewer": order.assigned_reviewer.get_username(), "kind": "idle",
-                    "idle_minutes": claim_idle_minutes(), "reason_params": {"minutes": claim_idle_minutes()}}
-            order_add_event(order=order, event="release", actor_label="system", data=data,
-                            reason=gettext_noop("Claim released after %(minutes)s minutes without activity"),
-                            visible_to_applicant=False)
+            data = {
+                "reviewer": order.assigned_reviewer.get_username(),
+                "kind": "idle",
+                "idle_minutes": claim_idle_minutes(),
+                "reason_params": {"minutes": claim_idle_minutes()},
+            }
+            order_add_event(
+                order=order,
+                event="release",
+                actor_label="system",
+                data=data,
+                reason=gettext_noop("Claim released after %(minutes)s minutes without activity"),
+                visible_to_applicant=False,
+            )
             audit.record(action="order.release", target=order, actor_label="system", data=data)
             released += 1
     return released
@@ -374,8 +473,13 @@ def order_review_approve(*, order: Order, reviewer, note: str = "") -> Order:
 
     _require_claim(order, reviewer)
     with transaction.atomic():
-        order_transition(order=order, to=states.PENDING_SUBMISSION, actor=reviewer, reason=note,
-                         extra_updates={"returned_fields": []})
+        order_transition(
+            order=order,
+            to=states.PENDING_SUBMISSION,
+            actor=reviewer,
+            reason=note,
+            extra_updates={"returned_fields": []},
+        )
         transaction.on_commit(lambda: submission_enqueue(order_pk=order.pk))
     return order
 
@@ -393,22 +497,32 @@ def order_return_fields(*, order: Order, reviewer, returns: list[dict]) -> Order
     returnable = set(order_fields.BY_PATH) | {f"materials.{r.slot}" for r in order_requirements(order)}
     for item in returns:
         if item.get("field") not in returnable:
-            raise ValidationFailed(_("Unknown field: %(field)s") % {"field": item.get("field")}, code="field.unknown",
-                                   field=str(item.get("field")))
+            raise ValidationFailed(
+                _("Unknown field: %(field)s") % {"field": item.get("field")},
+                code="field.unknown",
+                field=str(item.get("field")),
+            )
         if item.get("reason_code") not in known:
-            raise ValidationFailed(_("Choose a reason from the catalogue."), code="return.reason_unknown",
-                                   field=item["field"])
-    clean = [{"field": r["field"], "reason_code": r["reason_code"], "note": (r.get("note") or "").strip()} for r in returns]
-    return order_transition(order=order, to=states.PROVIDER_NEEDS_CHANGES, actor=reviewer,
-                            reason="; ".join(f"{r['field']}: {r['reason_code']}" for r in clean),
-                            data={"returns": clean},
-                            extra_updates={"returned_fields": clean, "last_customer_action_at": clock.now()})
+            raise ValidationFailed(
+                _("Choose a reason from the catalogue."), code="return.reason_unknown", field=item["field"]
+            )
+    clean = [
+        {"field": r["field"], "reason_code": r["reason_code"], "note": (r.get("note") or "").strip()} for r in returns
+    ]
+    return order_transition(
+        order=order,
+        to=states.PROVIDER_NEEDS_CHANGES,
+        actor=reviewer,
+        reason="; ".join(f"{r['field']}: {r['reason_code']}" for r in clean),
+        data={"returns": clean},
+        extra_updates={"returned_fields": clean, "last_customer_action_at": clock.now()},
+    )
 
 
 # --- regulator outcomes ----------------------------------------------------------------------
 
-def order_record_regulator_approval(*, order: Order, actor_label: str, subject_number: str = "",
-                                    actor=None) -> Order:
+
+def order_record_regulator_approval(*, order: Order, actor_label: str, subject_number: str = "", actor=None) -> Order:
     """Issue (or record) the numbers and mark the order filed. The site goes live on commit."""
     from beian.filings import numbers
     from beian.reference.models import Province
@@ -420,8 +534,9 @@ def order_record_regulator_approval(*, order: Order, actor_label: str, subject_n
             if not subject_number:
                 province = Province.objects.get(code=subject.province)
                 # the year of the decision on the mainland (Asia/Shanghai), not in UTC
-                subject_number = numbers.issue_subject_number(subject, icp_abbr=province.icp_abbr,
-                                                              year=timezone.localtime(now).year)
+                subject_number = numbers.issue_subject_number(
+                    subject, icp_abbr=province.icp_abbr, year=timezone.localtime(now).year
+                )
             subject.filing_number = subject_number
             subject.filed_at = now
             subject.save(update_fields=["filing_number", "filed_at"])
@@ -432,13 +547,25 @@ def order_record_regulator_approval(*, order: Order, actor_label: str, subject_n
         website.filing_number = numbers.format_website_number(subject.filing_number, sequence)
         website.filed_at = now
         website.save(update_fields=["sequence", "filing_number", "filed_at"])
-        order_transition(order=order, to=states.APPROVED, actor=actor, actor_label=actor_label,
-                         data={"subject_number": subject.filing_number, "website_number": website.filing_number})
+        order_transition(
+            order=order,
+            to=states.APPROVED,
+            actor=actor,
+            actor_label=actor_label,
+            data={"subject_number": subject.filing_number, "website_number": website.filing_number},
+        )
     return order
 
 
-def order_record_regulator_rejection(*, order: Order, actor_label: str, reason_code: str, note: str = "",
-                                     actor=None) -> Order:
-    return order_transition(order=order, to=states.REGULATOR_REJECTED, actor=actor, actor_label=actor_label,
-                            reason=note or reason_code, data={"reason_code": reason_code},
-                            extra_updates={"last_customer_action_at": clock.now()})
+def order_record_regulator_rejection(
+    *, order: Order, actor_label: str, reason_code: str, note: str = "", actor=None
+) -> Order:
+    return order_transition(
+        order=order,
+        to=states.REGULATOR_REJECTED,
+        actor=actor,
+        actor_label=actor_label,
+        reason=note or reason_code,
+        data={"reason_code": reason_code},
+        extra_updates={"last_customer_action_at": clock.now()},
+    )

@@ -1,4 +1,5 @@
 """Review deadlines follow the calendar and the SLA (see beian.reference.signals.working_time_changed)."""
+
 from django.dispatch import receiver
 
 from beian.reference.signals import working_time_changed

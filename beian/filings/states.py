@@ -2,6 +2,7 @@
 
 States follow `order_statuses` in the reference data (rules file §2.1).
 """
+
 from __future__ import annotations
 
 from beian.core.exceptions import IllegalTransition
@@ -20,9 +21,21 @@ APPROVED = "APPROVED"
 ABANDONED = "ABANDONED"
 EXPIRED = "EXPIRED"
 
-ALL = (DRAFT, PENDING_PROVIDER_REVIEW, PROVIDER_NEEDS_CHANGES, PROVIDER_RESUBMITTED, PROVIDER_REJECTED,
-       PENDING_SUBMISSION, SMS_VERIFICATION, REGULATOR_REVIEW, REGULATOR_REJECTED, RETURNED_SMS_TIMEOUT,
-       APPROVED, ABANDONED, EXPIRED)
+ALL = (
+    DRAFT,
+    PENDING_PROVIDER_REVIEW,
+    PROVIDER_NEEDS_CHANGES,
+    PROVIDER_RESUBMITTED,
+    PROVIDER_REJECTED,
+    PENDING_SUBMISSION,
+    SMS_VERIFICATION,
+    REGULATOR_REVIEW,
+    REGULATOR_REJECTED,
+    RETURNED_SMS_TIMEOUT,
+    APPROVED,
+    ABANDONED,
+    EXPIRED,
+)
 
 # (from, to) -> event name. Anything not listed is illegal.
 TRANSITIONS: dict[tuple[str, str], str] = {

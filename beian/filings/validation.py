@@ -1,4 +1,5 @@
 """Run the rules engine over an order with the current reference data and domain facts."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -46,5 +47,6 @@ def payload_findings(data: dict, *, complete: bool = False):
     for website in order.websites:
         facts = domain_facts(website.domain) if website.domain else None
         website.domain_facts = facts if isinstance(facts, DomainFacts) else None
-    return list(order.input_findings) + rules.validate_order(order, snapshot.current(), today=clock.today(),
-                                                             complete=complete)
+    return list(order.input_findings) + rules.validate_order(
+        order, snapshot.current(), today=clock.today(), complete=complete
+    )

@@ -1,4 +1,5 @@
 """The filing footer every hosted site carries once filed (rules file §8.1)."""
+
 from beian.reference.snapshot import setting
 
 DEFAULT_MIIT_LINK = "https://beian.miit.gov.cn/"

@@ -4,6 +4,7 @@ Rules file §8.5: an unfiled domain must not serve content (block page); while a
 new website is in progress the site shows a maintenance page; once filed it serves, with the
 number in the footer. A filed site stays online during changes.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,5 +1,6 @@
 """Host header -> hosted site. Platform hosts go to the normal URLconf; `<slug>.localhost` and
 a site's own domains go to the hosted-site URLconf, which asks the gate what to serve."""
+
 from __future__ import annotations
 
 from django.conf import settings

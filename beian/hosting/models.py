@@ -1,4 +1,5 @@
 """Sites hosted by the site builder, and the domains they answer on."""
+
 from __future__ import annotations
 
 from django.db import models

@@ -1,4 +1,5 @@
 """Public pages of hosted sites: content with the filing footer, maintenance, or block page."""
+
 from django.shortcuts import render
 
 from beian.filings.selectors import latest_order_for_site
@@ -10,8 +11,9 @@ def public_page(request, path=""):
     site = request.hosted_site
     order = latest_order_for_site(site)
     website = order.website if order else None
-    decision = gate.decide(filing_number=website.filing_number if website else None,
-                           order_status=order.status if order else None)
+    decision = gate.decide(
+        filing_number=website.filing_number if website else None, order_status=order.status if order else None
+    )
     context = {"site": site, "decision": decision}
     if decision.access == gate.Access.SERVE:
         context.update(footer_context(decision.filing_number))

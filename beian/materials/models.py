@@ -1,4 +1,5 @@
 """Uploaded materials (every version kept) and the operator-editable requirement matrix."""
+
 from __future__ import annotations
 
 from django.conf import settings
@@ -70,7 +71,7 @@ class Material(models.Model):
     uploaded_at = models.DateTimeField()
     check_status = models.CharField(max_length=20, choices=CheckStatus.choices, default=CheckStatus.PENDING)
     findings = models.JSONField(default=list, blank=True)
-    check_details = models.JSONField(default=dict, blank=True)   # OCR lines, face boxes, metrics
+    check_details = models.JSONField(default=dict, blank=True)  # OCR lines, face boxes, metrics
 
     class Meta:
         ordering = ["slot", "-version"]

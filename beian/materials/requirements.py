@@ -1,4 +1,5 @@
 """The requirement matrix: which material slots an order needs (operator-editable table)."""
+
 from __future__ import annotations
 
 import json
@@ -39,7 +40,9 @@ def holder_of(nature: int | None) -> str:
     row = SubjectNature.objects.filter(code=nature).first() if nature is not None else None
     if row is None:
         return ""
-    holders = set(CertificateType.objects.filter(code__in=row.allowed_certificate_codes).values_list("holder", flat=True))
+    holders = set(
+        CertificateType.objects.filter(code__in=row.allowed_certificate_codes).values_list("holder", flat=True)
+    )
     return "person" if holders == {"person"} else "organisation"
 
 

@@ -1,4 +1,5 @@
 """Material uploads: sniffed, sanitised, stored privately, every version kept, checked as a task."""
+
 from __future__ import annotations
 
 import uuid
@@ -22,8 +23,9 @@ SIGNING_SALT = "beian.materials.download"
 
 
 def order_requirements(order) -> list[MaterialRequirement]:
-    return requirements_for(filing_type=order.filing_type, holder=holder_of(order.subject.nature),
-                            province=order.subject.province)
+    return requirements_for(
+        filing_type=order.filing_type, holder=holder_of(order.subject.nature), province=order.subject.province
+    )
 
 
 def current_materials(order) -> dict[str, Material]:
@@ -35,11 +37,18 @@ def missing_materials(order) -> list[Finding]:
     missing = []
     for req in order_requirements(order):
         if req.required and req.slot not in have:
-            missing.append(Finding(
-                code="material.missing", severity=Severity.ERROR, field=f"materials.{req.slot}",
-                message_zh=f"缺少材料：{req.label_zh}", message_en=f"Missing material: {req.label_en}",
-                fix_zh="请在“上传材料”一步上传。", fix_en="Upload it in the materials step.",
-                rejection_reason="DOC_MISSING"))
+            missing.append(
+                Finding(
+                    code="material.missing",
+                    severity=Severity.ERROR,
+                    field=f"materials.{req.slot}",
+                    message_zh=f"缺少材料：{req.label_zh}",
+                    message_en=f"Missing material: {req.label_en}",
+                    fix_zh="请在“上传材料”一步上传。",
+                    fix_en="Upload it in the materials step.",
+                    rejection_reason="DOC_MISSING",
+                )
+            )
     return missing
 
 
@@ -48,16 +57,26 @@ def material_upload(*, order, slot: str, upload, user) -> Material:
     from beian.materials.checks.upload import UploadRejected, inspect_upload
 
     if order.status not in states.APPLICANT_EDITABLE:
-        raise PermissionDenied(_("Materials cannot be changed in this state."), code="material.locked", field=f"materials.{slot}")
+        raise PermissionDenied(
+            _("Materials cannot be changed in this state."), code="material.locked", field=f"materials.{slot}"
+        )
     if order.status in states.FIELD_LEVEL_RETURN and f"materials.{slot}" not in order.returned_field_paths:
-        raise PermissionDenied(_("This material was not returned for changes."), code="material.locked", field=f"materials.{slot}")
+        raise PermissionDenied(
+            _("This material was not returned for changes."), code="material.locked", field=f"materials.{slot}"
+        )
     requirement = next((r for r in order_requirements(order) if r.slot == slot), None)
     if requirement is None:
-        raise ValidationFailed(_("This filing does not need that material."), code="material.unknown_slot", field=f"materials.{slot}")
+        raise ValidationFailed(
+            _("This filing does not need that material."), code="material.unknown_slot", field=f"materials.{slot}"
+        )
     try:
-        clean = inspect_upload(upload, declared_size=getattr(upload, "size", None),
-                               allowed_formats=list(requirement.formats), max_bytes=requirement.max_bytes,
-                               max_pixels=settings.MAX_IMAGE_PIXELS)
+        clean = inspect_upload(
+            upload,
+            declared_size=getattr(upload, "size", None),
+            allowed_formats=list(requirement.formats),
+            max_bytes=requirement.max_bytes,
+            max_pixels=settings.MAX_IMAGE_PIXELS,
+        )
     except UploadRejected as rejected:
         raise ValidationFailed(rejected.message(_lang()), code=rejected.code, field=f"materials.{slot}") from None
     extension = {"jpeg": "jpg"}.get(clean.format, clean.format)
@@ -66,16 +85,29 @@ def material_upload(*, order, slot: str, upload, user) -> Material:
         previous = Material.objects.select_for_update().filter(order=order, slot=slot).order_by("-version").first()
         stored = default_storage.save(path, ContentFile(clean.data))
         material = Material.objects.create(
-            organisation_id=order.organisation_id, order=order, slot=slot,
-            version=(previous.version + 1) if previous else 1, file=stored,
-            original_name=(getattr(upload, "name", "") or "upload")[:255], content_type=clean.content_type,
-            size=len(clean.data), width=clean.width, height=clean.height, sha256=clean.sha256,
-            uploaded_by=user, uploaded_at=clock.now())
+            organisation_id=order.organisation_id,
+            order=order,
+            slot=slot,
+            version=(previous.version + 1) if previous else 1,
+            file=stored,
+            original_name=(getattr(upload, "name", "") or "upload")[:255],
+            content_type=clean.content_type,
+            size=len(clean.data),
+            width=clean.width,
+            height=clean.height,
+            sha256=clean.sha256,
+            uploaded_by=user,
+            uploaded_at=clock.now(),
+        )
         Material.objects.filter(order=order, slot=slot).exclude(pk=material.pk).update(is_current=False)
         order.last_customer_action_at = clock.now()
         order.save(update_fields=["last_customer_action_at"])
-        audit.record(action="material.upload", target=material, actor=user,
-                     data={"order": order.pk, "slot": slot, "version": material.version, "sha256": clean.sha256})
+        audit.record(
+            action="material.upload",
+            target=material,
+            actor=user,
+            data={"order": order.pk, "slot": slot, "version": material.version, "sha256": clean.sha256},
+        )
         transaction.on_commit(lambda: _enqueue_checks(material.pk))
     return material
 
@@ -110,14 +142,26 @@ def material_run_checks(*, material: Material) -> Material:
     from beian.materials.checks import run_material_checks
 
     requirement = next((r for r in order_requirements(material.order) if r.slot == material.slot), None)
-    req = {"accepted_formats": list(requirement.formats), "max_bytes": requirement.max_bytes,
-           "min_short_side_px": requirement.min_short_side, "colour_required": requirement.colour_required,
-           "max_pixels": settings.MAX_IMAGE_PIXELS} if requirement else {}
+    req = (
+        {
+            "accepted_formats": list(requirement.formats),
+            "max_bytes": requirement.max_bytes,
+            "min_short_side_px": requirement.min_short_side,
+            "colour_required": requirement.colour_required,
+            "max_pixels": settings.MAX_IMAGE_PIXELS,
+        }
+        if requirement
+        else {}
+    )
     with material.file.open("rb") as fh:
         data = fh.read()
     try:
-        result = run_material_checks(requirement.check_kind if requirement else material.slot, data,
-                                     requirement=req, expected=expected_values(material))
+        result = run_material_checks(
+            requirement.check_kind if requirement else material.slot,
+            data,
+            requirement=req,
+            expected=expected_values(material),
+        )
     except Exception as exc:  # a check that cannot run says so; it never pretends to pass
         material.check_status = Material.CheckStatus.FAILED
         material.check_details = {"error": type(exc).__name__}
@@ -140,6 +184,7 @@ def material_findings(order) -> list[Finding]:
 
 # --- private download through short-lived signed links ---------------------------------------
 
+
 def signed_link(material: Material, user, *, annotated: bool = False) -> str:
     token = signing.dumps({"m": material.pk, "u": user.pk}, salt=SIGNING_SALT)
     return reverse("materials:annotated" if annotated else "materials:download", args=[token])
@@ -159,7 +204,9 @@ def material_from_link(token: str, user) -> Material:
     try:
         data = signing.loads(token, salt=SIGNING_SALT, max_age=settings.SIGNED_LINK_SECONDS)
     except signing.BadSignature:
-        raise PermissionDenied(_("This link has expired. Reload the page for a new one."), code="link.expired") from None
+        raise PermissionDenied(
+            _("This link has expired. Reload the page for a new one."), code="link.expired"
+        ) from None
     if data.get("u") != user.pk:
         raise PermissionDenied(_("This link was issued to someone else."), code="link.other_user")
     material = Material.objects.select_related("order").filter(pk=data.get("m")).first()

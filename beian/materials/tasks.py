@@ -6,6 +6,10 @@ def check_material(material_pk: int) -> None:
     from beian.materials.models import Material
     from beian.materials.services import material_run_checks
 
-    material = Material.objects.select_related("order__subject__principal", "order__website__principal").filter(pk=material_pk).first()
+    material = (
+        Material.objects.select_related("order__subject__principal", "order__website__principal")
+        .filter(pk=material_pk)
+        .first()
+    )
     if material is not None:
         material_run_checks(material=material)

@@ -1,4 +1,5 @@
 """The order data printed on the verification form (核验单); ID numbers masked as on screen."""
+
 from __future__ import annotations
 
 from django.conf import settings
@@ -16,7 +17,9 @@ def verification_form_data(order) -> dict:
         "subject_name": subject.name,
         "subject_nature": label("natures", subject.nature),
         "certificate_type": label("certificate_types", subject.certificate_type),
-        "certificate_number": subject.certificate_number if (subject.nature or 0) != 5 else mask_id_number(subject.certificate_number),
+        "certificate_number": subject.certificate_number
+        if (subject.nature or 0) != 5
+        else mask_id_number(subject.certificate_number),
         "certificate_address": subject.certificate_address,
         "mailing_address": subject.mailing_address,
         "province": label("provinces", subject.province),

@@ -4,6 +4,7 @@ Pre-filled from the order, one A4 page, with a signature box and a seal box. The
 embedded (subset) so the PDF renders on machines without Chinese fonts. Plain Python, no Django.
 The check that an uploaded form was signed lives in checks/form.py and is re-exported here.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -15,6 +16,7 @@ from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.enums import Align, XPos, YPos
 
+from beian.core import clock
 from beian.materials.checks.crosscheck import mask_id_number
 from beian.materials.checks.form import FORM_TITLE, SEAL_LABEL, SIGNATURE_LABEL, verification_form_signed
 from beian.materials.fonts import CJK_FONT_PATH
@@ -88,7 +90,7 @@ def _display_values(data: Mapping[str, Any]) -> dict[str, str]:
         values["service_content"] = "、".join(str(item) for item in service_content)
     for key in MASKED_FIELDS:
         values[key] = mask_id_number(values[key])
-    filled_on = data.get("date") or date.today()
+    filled_on = data.get("date") or clock.today()
     if isinstance(filled_on, str):
         filled_on = date.fromisoformat(filled_on)
     values["date"] = f"{filled_on.year}年{filled_on.month}月{filled_on.day}日"
@@ -103,8 +105,9 @@ def _font_code_points() -> frozenset[int]:
 
 def _ensure_printable(values: Mapping[str, str]) -> None:
     known = _font_code_points()
-    unknown = sorted({char for text in values.values() for char in text
-                      if ord(char) not in known and not char.isspace()})
+    unknown = sorted(
+        {char for text in values.values() for char in text if ord(char) not in known and not char.isspace()}
+    )
     if unknown:
         raise UnsupportedCharacters("".join(unknown))
 
@@ -135,8 +138,9 @@ def _section(pdf: FPDF, heading: str, rows: tuple[tuple[str, str], ...], values:
     pdf.cell(0, 8, heading, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font(FONT, size=10.5)
     value_width = pdf.epw - LABEL_WIDTH_MM
-    with pdf.table(col_widths=(LABEL_WIDTH_MM, value_width), first_row_as_headings=False,
-                   line_height=7, padding=1.5) as table:
+    with pdf.table(
+        col_widths=(LABEL_WIDTH_MM, value_width), first_row_as_headings=False, line_height=7, padding=1.5
+    ) as table:
         for key, label in rows:
             table.row((label, values[key]))
 

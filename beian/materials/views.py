@@ -1,4 +1,5 @@
 """Private material download: a short-lived signed link, checked again against the user."""
+
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 

@@ -44,7 +44,9 @@ class Notification(models.Model):
 class NotificationPreference(models.Model):
     """A user's channels for one kind. No row: every channel is on."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
+    )
     kind = models.CharField(max_length=30, choices=Kind.choices)
     in_app = models.BooleanField(default=True)
     email = models.BooleanField(default=True)
@@ -77,7 +79,9 @@ class SmsMessage(models.Model):
     mobile_index = models.CharField(max_length=64, db_index=True)
     body = models.TextField()
     purpose = models.CharField(max_length=40)
-    order = models.ForeignKey("filings.Order", null=True, blank=True, on_delete=models.CASCADE, related_name="sms_messages")
+    order = models.ForeignKey(
+        "filings.Order", null=True, blank=True, on_delete=models.CASCADE, related_name="sms_messages"
+    )
     created_at = models.DateTimeField()
 
     class Meta:

@@ -9,12 +9,14 @@ Nothing is sent twice: each (event, channel, recipient) gets a Delivery row befo
 in the same transaction, so replaying a transition's callback or running a job twice finds the
 row and sends nothing.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -45,13 +47,19 @@ EVENT_KINDS = {
 class Message:
     title: str
     body: str
-    link: str                      # a path on this site (the exact place to act)
+    link: str  # a path on this site (the exact place to act)
     lines: list[str] = field(default_factory=list)
 
 
 def sms_send(*, mobile: str, body: str, purpose: str, order=None) -> SmsMessage:
-    return SmsMessage.objects.create(mobile=mobile, mobile_index=blind_index(mobile, purpose="mobile"), body=body,
-                                     purpose=purpose, order=order, created_at=clock.now())
+    return SmsMessage.objects.create(
+        mobile=mobile,
+        mobile_index=blind_index(mobile, purpose="mobile"),
+        body=body,
+        purpose=purpose,
+        order=order,
+        created_at=clock.now(),
+    )
 
 
 def absolute_url(path: str) -> str:
@@ -61,6 +69,7 @@ def absolute_url(path: str) -> str:
 
 
 # --- preferences -----------------------------------------------------------------------------
+
 
 def channels_for(user, kind: str) -> set[str]:
     pref = NotificationPreference.objects.filter(user=user, kind=kind).first()
@@ -80,10 +89,12 @@ def preferences_update(*, user, preferences: dict[str, set[str]]) -> None:
             if kind not in Kind.values:
                 continue
             NotificationPreference.objects.update_or_create(
-                user=user, kind=kind, defaults={c: c in channels for c in Channel.values})
+                user=user, kind=kind, defaults={c: c in channels for c in Channel.values}
+            )
 
 
 # --- the in-app centre ------------------------------------------------------------------------
+
 
 def unread_count(user) -> int:
     return Notification.objects.filter(user=user, read_at__isnull=True).count()
@@ -98,6 +109,7 @@ def notification_mark_read(*, user, pk: int | None = None) -> int:
 
 
 # --- links to the exact place to act ----------------------------------------------------------
+
 
 def order_link(order, anchor: str = "") -> str:
     return reverse("applicant:order", args=[order.pk]) + (f"#{anchor}" if anchor else "")
@@ -136,8 +148,10 @@ def _reason(code: str) -> tuple[str, str]:
     if row is None:
         return code, ""
     english = (translation.get_language() or "").startswith("en")
-    return ((row.text_en if english and row.text_en else row.text_zh),
-            (row.fix_hint_en if english and row.fix_hint_en else row.fix_hint_zh))
+    return (
+        (row.text_en if english and row.text_en else row.text_zh),
+        (row.fix_hint_en if english and row.fix_hint_en else row.fix_hint_zh),
+    )
 
 
 def _eta_line(order) -> str:
@@ -152,11 +166,14 @@ def _eta_line(order) -> str:
     if eta is None:
         return ""
     line = _("If you act today, the filing number is expected between %(p50)s and %(p90)s.") % {
-        "p50": eta.filed.p50.isoformat(), "p90": eta.filed.p90.isoformat()}
+        "p50": eta.filed.p50.isoformat(),
+        "p90": eta.filed.p90.isoformat(),
+    }
     if eta.unconfirmed_years:
-        line += " " + _("The State Council's holiday schedule for %(years)s is not in our calendar yet; "
-                        "these dates skip the statutory holidays but may still move.") % {
-            "years": ", ".join(str(y) for y in eta.unconfirmed_years)}
+        line += " " + _(
+            "The State Council's holiday schedule for %(years)s is not in our calendar yet; "
+            "these dates skip the statutory holidays but may still move."
+        ) % {"years": ", ".join(str(y) for y in eta.unconfirmed_years)}
     return line
 
 
@@ -172,6 +189,7 @@ def _expiry_text(day: dt.date | None) -> str:
 
 # --- composing, per event (called with the recipient's language active) -----------------------
 
+
 def _compose_event(order, event: str, row) -> Message:
     data = (row.data if row else {}) or {}
     if event == "return_fields":
@@ -180,15 +198,23 @@ def _compose_event(order, event: str, row) -> Message:
         for item in returns:
             reason, _fix = _reason(item.get("reason_code", ""))
             note = f" — {item['note']}" if item.get("note") else ""
-            lines.append(f"- {_field_label(order, item['field'])}: {reason}{note}\n  {absolute_url(field_link(order, item['field']))}")
+            lines.append(
+                f"- {_field_label(order, item['field'])}: {reason}{note}\n  {absolute_url(field_link(order, item['field']))}"
+            )
         link = field_link(order, returns[0]["field"]) if returns else order_link(order)
-        return Message(_("Your filing was returned for changes"),
-                       _("The reviewer opened these fields for you to fix:"), link,
-                       lines + [_eta_line(order), _expiry_line(order)])
+        return Message(
+            _("Your filing was returned for changes"),
+            _("The reviewer opened these fields for you to fix:"),
+            link,
+            [*lines, _eta_line(order), _expiry_line(order)],
+        )
     if event == "reject":
-        return Message(_("Your filing was rejected in provider review"),
-                       _("Open the order to read the reason, fix it and resubmit."), order_link(order, "timeline"),
-                       [row.reason if row else "", _eta_line(order), _expiry_line(order)])
+        return Message(
+            _("Your filing was rejected in provider review"),
+            _("Open the order to read the reason, fix it and resubmit."),
+            order_link(order, "timeline"),
+            [row.reason if row else "", _eta_line(order), _expiry_line(order)],
+        )
     if event == "regulator_accepted":
         from beian.regulator.models import latest_case
 
@@ -197,29 +223,52 @@ def _compose_event(order, event: str, row) -> Message:
         if case and case.sms_deadline:
             from django.utils import timezone
 
-            deadline = _("Deadline: %(time)s.") % {"time": timezone.localtime(case.sms_deadline).strftime("%Y-%m-%d %H:%M")}
-        return Message(_("MIIT SMS verification is waiting"),
-                       _("The principals received an SMS code from MIIT. Enter it on the order page within 24 hours."),
-                       order_link(order, "sms-verification"), [deadline, _eta_line(order)])
+            deadline = _("Deadline: %(time)s.") % {
+                "time": timezone.localtime(case.sms_deadline).strftime("%Y-%m-%d %H:%M")
+            }
+        return Message(
+            _("MIIT SMS verification is waiting"),
+            _("The principals received an SMS code from MIIT. Enter it on the order page within 24 hours."),
+            order_link(order, "sms-verification"),
+            [deadline, _eta_line(order)],
+        )
     if event == "sms_failed":
-        return Message(_("SMS verification timed out"),
-                       _("The regulator returned the order. We will push it again; a new SMS code will follow."),
-                       order_link(order), [_eta_line(order)])
+        return Message(
+            _("SMS verification timed out"),
+            _("The regulator returned the order. We will push it again; a new SMS code will follow."),
+            order_link(order),
+            [_eta_line(order)],
+        )
     if event == "regulator_rejected":
         reason, fix = _reason(data.get("reason_code", ""))
-        return Message(_("The regulator rejected your filing"),
-                       _("Fix what the regulator asks for and resubmit."), order_link(order),
-                       [_("Reason: %(reason)s") % {"reason": reason}, fix, row.reason if row and row.reason != data.get("reason_code") else "",
-                        _eta_line(order), _expiry_line(order)])
+        return Message(
+            _("The regulator rejected your filing"),
+            _("Fix what the regulator asks for and resubmit."),
+            order_link(order),
+            [
+                _("Reason: %(reason)s") % {"reason": reason},
+                fix,
+                row.reason if row and row.reason != data.get("reason_code") else "",
+                _eta_line(order),
+                _expiry_line(order),
+            ],
+        )
     if event == "regulator_approved":
-        return Message(_("Your website is filed"),
-                       _("Filing number %(number)s. It now shows in your site's footer, linked to https://beian.miit.gov.cn/.")
-                       % {"number": order.website.filing_number or data.get("website_number", "")},
-                       order_link(order))
+        return Message(
+            _("Your website is filed"),
+            _("Filing number %(number)s. It now shows in your site's footer, linked to https://beian.miit.gov.cn/.")
+            % {"number": order.website.filing_number or data.get("website_number", "")},
+            order_link(order),
+        )
     if event == "expire":
-        return Message(_("Your filing expired"),
-                       _("Nothing changed on the order for a long time, so it expired. Its data is kept; start a new "
-                         "filing from My sites when you are ready."), order_link(order))
+        return Message(
+            _("Your filing expired"),
+            _(
+                "Nothing changed on the order for a long time, so it expired. Its data is kept; start a new "
+                "filing from My sites when you are ready."
+            ),
+            order_link(order),
+        )
     raise ValueError(event)
 
 
@@ -230,13 +279,17 @@ def _compose_reminder(order, days: int, expires: dt.date | None) -> Message:
     elif order.status == "DRAFT":
         link = reverse("applicant:step", args=[order.pk, "checklist"])
     lines = [_expiry_text(expires), _eta_line(order)]
-    return Message(_("Your filing is waiting for you"),
-                   _("Nothing has changed on filing %(reference)s for %(days)s days.") % {"reference": order.reference,
-                                                                                         "days": days},
-                   link, lines)
+    return Message(
+        _("Your filing is waiting for you"),
+        _("Nothing has changed on filing %(reference)s for %(days)s days.")
+        % {"reference": order.reference, "days": days},
+        link,
+        lines,
+    )
 
 
 # --- delivery -----------------------------------------------------------------------------------
+
 
 def _deliver_once(*, dedupe_key: str, channel: str, recipient: str, send: Callable[[], object]) -> bool:
     """Send unless this (event, channel, recipient) was sent before. A failed send leaves no row."""
@@ -282,28 +335,54 @@ def dispatch(*, order, kind: str, dedupe_key: str, compose: Callable[[], Message
             recipient = f"user:{user.pk}"
             if Channel.IN_APP in channels:
                 delivered += _deliver_once(
-                    dedupe_key=dedupe_key, channel=Channel.IN_APP, recipient=recipient,
-                    send=lambda: Notification.objects.create(user=user, order=order, kind=kind, dedupe_key=dedupe_key,
-                                                             title=message.title[:200], body=text, link=message.link,
-                                                             created_at=clock.now()))
+                    dedupe_key=dedupe_key,
+                    channel=Channel.IN_APP,
+                    recipient=recipient,
+                    send=partial(
+                        Notification.objects.create,
+                        user=user,
+                        order=order,
+                        kind=kind,
+                        dedupe_key=dedupe_key,
+                        title=message.title[:200],
+                        body=text,
+                        link=message.link,
+                        created_at=clock.now(),
+                    ),
+                )
             if Channel.EMAIL in channels and user.email:
                 footer = _("Choose which messages you receive: %(url)s") % {
-                    "url": absolute_url(reverse("notifications:preferences"))}
+                    "url": absolute_url(reverse("notifications:preferences"))
+                }
                 delivered += _deliver_once(
-                    dedupe_key=dedupe_key, channel=Channel.EMAIL, recipient=recipient,
-                    send=lambda: send_mail(f"[{order.reference}] {message.title}",
-                                           f"{text}\n\n{absolute_url(message.link)}\n\n--\n{footer}",
-                                           None, [user.email], fail_silently=False))
+                    dedupe_key=dedupe_key,
+                    channel=Channel.EMAIL,
+                    recipient=recipient,
+                    send=partial(
+                        send_mail,
+                        f"[{order.reference}] {message.title}",
+                        f"{text}\n\n{absolute_url(message.link)}\n\n--\n{footer}",
+                        None,
+                        [user.email],
+                        fail_silently=False,
+                    ),
+                )
     mobile = order.subject.principal.mobile if order.subject_id else ""
     if sms_language and mobile:
         with translation.override(sms_language):
             message = message_in(sms_language)
             body = _("[Beian] %(title)s (%(reference)s): %(link)s") % {
-                "title": message.title, "reference": order.reference, "link": absolute_url(message.link)}
-        delivered += _deliver_once(dedupe_key=dedupe_key, channel=Channel.SMS,
-                                   recipient=blind_index(mobile, purpose="mobile"),
-                                   # not linked to the order: order.sms_messages stays the MIIT verification codes
-                                   send=lambda: sms_send(mobile=mobile, body=body, purpose=f"notice:{kind}"))
+                "title": message.title,
+                "reference": order.reference,
+                "link": absolute_url(message.link),
+            }
+        delivered += _deliver_once(
+            dedupe_key=dedupe_key,
+            channel=Channel.SMS,
+            recipient=blind_index(mobile, purpose="mobile"),
+            # not linked to the order: order.sms_messages stays the MIIT verification codes
+            send=lambda: sms_send(mobile=mobile, body=body, purpose=f"notice:{kind}"),
+        )
     return delivered
 
 
@@ -319,7 +398,9 @@ def notify_order_event(*, order_pk: int, event: str) -> int:
     row = order.events.filter(event=event).order_by("-at", "-pk").first()
     dedupe_key = f"order-{order.pk}-{event}-{row.pk if row else 0}"
     try:
-        return dispatch(order=order, kind=kind, dedupe_key=dedupe_key, compose=lambda: _compose_event(order, event, row))
+        return dispatch(
+            order=order, kind=kind, dedupe_key=dedupe_key, compose=lambda: _compose_event(order, event, row)
+        )
     except Exception:  # runs after the transition committed: a failure here must not fail the user's action
         logger.exception("notifying %s about order %s failed", event, order_pk)
         return 0
@@ -328,5 +409,9 @@ def notify_order_event(*, order_pk: int, event: str) -> int:
 def notify_idle_reminder(*, order, days: int, idle_since: dt.datetime, expires_on: dt.date | None) -> int:
     """The reminder for `days` idle days in the idle period that began at `idle_since`; once."""
     dedupe_key = f"order-{order.pk}-idle{days}-{int(idle_since.timestamp())}"
-    return dispatch(order=order, kind=Kind.REMINDER, dedupe_key=dedupe_key,
-                    compose=lambda: _compose_reminder(order, days, expires_on))
+    return dispatch(
+        order=order,
+        kind=Kind.REMINDER,
+        dedupe_key=dedupe_key,
+        compose=lambda: _compose_reminder(order, days, expires_on),
+    )

@@ -1,4 +1,5 @@
 """The in-app notification centre and the per-kind channel preferences."""
+
 from __future__ import annotations
 
 from django.contrib import messages
@@ -16,9 +17,9 @@ from beian.notifications.models import Channel, Kind, Notification
 @login_required
 def centre(request):
     page = Paginator(Notification.objects.filter(user=request.user).select_related("order"), 30).get_page(
-        request.GET.get("page"))
-    return render(request, "notifications/centre.html", {
-        "page": page, "unread": services.unread_count(request.user)})
+        request.GET.get("page")
+    )
+    return render(request, "notifications/centre.html", {"page": page, "unread": services.unread_count(request.user)})
 
 
 @login_required
@@ -28,8 +29,9 @@ def open_notification(request, pk):
     notification = get_object_or_404(Notification, pk=pk, user=request.user)
     services.notification_mark_read(user=request.user, pk=notification.pk)
     target = notification.link
-    if not target or not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                                         require_https=request.is_secure()):
+    if not target or not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return redirect("notifications:centre")
     return redirect(target)
 
@@ -44,14 +46,22 @@ def read_all(request):
 @login_required
 def preferences(request):
     if request.method == "POST":
-        chosen = {kind: {channel for channel in Channel.values if request.POST.get(f"{kind}:{channel}")}
-                  for kind in Kind.values}
+        chosen = {
+            kind: {channel for channel in Channel.values if request.POST.get(f"{kind}:{channel}")}
+            for kind in Kind.values
+        }
         services.preferences_update(user=request.user, preferences=chosen)
         messages.success(request, _("Your notification preferences are saved."))
         return redirect("notifications:preferences")
     current = services.preferences_of(request.user)
-    rows = [{"label": label,
-             "channels": [{"name": f"{kind}:{channel}", "label": channel_label, "on": channel in current[kind]}
-                          for channel, channel_label in Channel.choices]}
-            for kind, label in Kind.choices]
+    rows = [
+        {
+            "label": label,
+            "channels": [
+                {"name": f"{kind}:{channel}", "label": channel_label, "on": channel in current[kind]}
+                for channel, channel_label in Channel.choices
+            ],
+        }
+        for kind, label in Kind.choices
+    ]
     return render(request, "notifications/preferences.html", {"rows": rows, "channels": Channel.choices})

@@ -1,4 +1,5 @@
 """Operators edit reference data here; every edit is audited and applies on the next request."""
+
 from django.contrib import admin
 
 from beian.core import audit, clock
@@ -16,8 +17,12 @@ class AuditedReferenceAdmin(admin.ModelAdmin):
         obj.edited_at = clock.now()
         super().save_model(request, obj, form, change)
         after = {f: _plain(getattr(obj, f)) for f in form.changed_data}
-        audit.record(action="reference.edit" if change else "reference.create", target=obj,
-                     actor=request.user, data={"before": before, "after": after, "object": str(obj)})
+        audit.record(
+            action="reference.edit" if change else "reference.create",
+            target=obj,
+            actor=request.user,
+            data={"before": before, "after": after, "object": str(obj)},
+        )
 
     def delete_model(self, request, obj):
         audit.record(action="reference.delete", target=obj, actor=request.user, data={"object": str(obj)})
@@ -34,8 +39,16 @@ def _plain(value):
 
 @admin.register(m.Province)
 class ProvinceAdmin(AuditedReferenceAdmin):
-    list_display = ("code", "name", "icp_abbr", "psb_abbr", "expected_regulator_review_working_days",
-                    "min_domain_days_remaining", "org_subject_principal_rule", "edited_at")
+    list_display = (
+        "code",
+        "name",
+        "icp_abbr",
+        "psb_abbr",
+        "expected_regulator_review_working_days",
+        "min_domain_days_remaining",
+        "org_subject_principal_rule",
+        "edited_at",
+    )
     search_fields = ("name", "name_en", "code")
 
 

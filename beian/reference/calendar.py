@@ -5,6 +5,7 @@ in one step when the notice is published.
 Years the library (chinese-calendar) covers are corrected day by day in the admin (Calendar days);
 the schedule form is for the years it does not cover yet.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,10 +32,10 @@ class CalendarEntry:
 @dataclass(frozen=True)
 class YearCalendar:
     year: int
-    source: str                       # library | confirmed | provisional
-    days_off: tuple[CalendarEntry, ...]          # operator-entered
-    makeup_workdays: tuple[CalendarEntry, ...]   # operator-entered
-    statutory: tuple[CalendarEntry, ...]         # counted while provisional
+    source: str  # library | confirmed | provisional
+    days_off: tuple[CalendarEntry, ...]  # operator-entered
+    makeup_workdays: tuple[CalendarEntry, ...]  # operator-entered
+    statutory: tuple[CalendarEntry, ...]  # counted while provisional
 
     @property
     def editable(self) -> bool:
@@ -59,8 +60,9 @@ def year_calendar(year: int, calendar: Calendar | None = None) -> YearCalendar:
         source = CONFIRMED
     else:
         source = PROVISIONAL
-    statutory = tuple(CalendarEntry(day, holiday.name)
-                      for day, holiday in sorted(calendar.statutory_days_off(year).items()))
+    statutory = tuple(
+        CalendarEntry(day, holiday.name) for day, holiday in sorted(calendar.statutory_days_off(year).items())
+    )
     return YearCalendar(year, source, off, work, statutory)
 
 
@@ -90,7 +92,9 @@ def parse_days(text: str, year: int) -> list[CalendarEntry]:
             first = dt.date.fromisoformat(_iso(match.group(1)))
             last = dt.date.fromisoformat(_iso(match.group(2))) if match.group(2) else first
         except ValueError:
-            problems.append(_("“%(item)s” is not a date (YYYY-MM-DD) or a range (YYYY-MM-DD..YYYY-MM-DD).") % {"item": item})
+            problems.append(
+                _("“%(item)s” is not a date (YYYY-MM-DD) or a range (YYYY-MM-DD..YYYY-MM-DD).") % {"item": item}
+            )
             continue
         if last < first or (last - first).days > 31:
             problems.append(_("“%(item)s”: a range runs forwards and covers at most a month.") % {"item": item})
@@ -110,25 +114,37 @@ def _iso(text: str) -> str:
     return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
-def schedule_problems(year: int, days_off: list[CalendarEntry], makeup: list[CalendarEntry], *,
-                      confirm: bool, calendar: Calendar) -> list[str]:
+def schedule_problems(
+    year: int, days_off: list[CalendarEntry], makeup: list[CalendarEntry], *, confirm: bool, calendar: Calendar
+) -> list[str]:
     """What makes a schedule impossible (always) or incomplete (when it is to be confirmed)."""
     problems = []
     off_days = {e.day for e in days_off}
     both = sorted(off_days & {e.day for e in makeup})
     if both:
-        problems.append(_("%(days)s cannot be both a day off and a make-up working day.")
-                        % {"days": ", ".join(d.isoformat() for d in both)})
+        problems.append(
+            _("%(days)s cannot be both a day off and a make-up working day.")
+            % {"days": ", ".join(d.isoformat() for d in both)}
+        )
     weekdays = sorted(e.day for e in makeup if e.day.weekday() < 5)
     if weekdays:
-        problems.append(_("Make-up working days are weekend days; %(days)s is a weekday.")
-                        % {"days": ", ".join(d.isoformat() for d in weekdays)})
+        problems.append(
+            _("Make-up working days are weekend days; %(days)s is a weekday.")
+            % {"days": ", ".join(d.isoformat() for d in weekdays)}
+        )
     if confirm:
-        missing = [(day, h.name) for day, h in sorted(calendar.statutory_days_off(year).items())
-                   if day.weekday() < 5 and day not in off_days]
+        missing = [
+            (day, h.name)
+            for day, h in sorted(calendar.statutory_days_off(year).items())
+            if day.weekday() < 5 and day not in off_days
+        ]
         if missing:
-            problems.append(_("The statutory holidays %(days)s are missing from the days off; the official schedule always includes them.")
-                            % {"days": ", ".join(f"{d.isoformat()} ({n})" for d, n in missing)})
+            problems.append(
+                _(
+                    "The statutory holidays %(days)s are missing from the days off; the official schedule always includes them."
+                )
+                % {"days": ", ".join(f"{d.isoformat()} ({n})" for d, n in missing)}
+            )
     return problems
 
 
@@ -140,12 +156,19 @@ def calendar_enter_year(*, year: int, days_off_text: str, makeup_text: str, conf
 
     calendar = current_calendar()
     if library_knows(year):
-        raise ValidationFailed(_("%(year)s is covered by the official calendar library; correct single days under Calendar days in the admin.")
-                               % {"year": year}, code="calendar.library_year")
+        raise ValidationFailed(
+            _(
+                "%(year)s is covered by the official calendar library; correct single days under Calendar days in the admin."
+            )
+            % {"year": year},
+            code="calendar.library_year",
+        )
     today = clock.today()
     if not today.year - 1 <= year <= today.year + 2:
-        raise ValidationFailed(_("Enter a year between %(first)s and %(last)s.") % {"first": today.year - 1, "last": today.year + 2},
-                               code="calendar.bad_year")
+        raise ValidationFailed(
+            _("Enter a year between %(first)s and %(last)s.") % {"first": today.year - 1, "last": today.year + 2},
+            code="calendar.bad_year",
+        )
     problems: list[str] = []
     try:
         days_off = parse_days(days_off_text, year)
@@ -167,9 +190,14 @@ def calendar_enter_year(*, year: int, days_off_text: str, makeup_text: str, conf
     now = clock.now()
     CalendarDay.objects.filter(date__year=year).delete()
     CalendarDay.objects.bulk_create(
-        [CalendarDay(date=e.day, kind=CalendarDay.Kind.DAY_OFF, name=e.name or statutory_names.get(e.day, ""), edited_at=now)
-         for e in _unique(days_off)]
-        + [CalendarDay(date=e.day, kind=CalendarDay.Kind.WORKDAY, name=e.name, edited_at=now) for e in _unique(makeup)])
+        [
+            CalendarDay(
+                date=e.day, kind=CalendarDay.Kind.DAY_OFF, name=e.name or statutory_names.get(e.day, ""), edited_at=now
+            )
+            for e in _unique(days_off)
+        ]
+        + [CalendarDay(date=e.day, kind=CalendarDay.Kind.WORKDAY, name=e.name, edited_at=now) for e in _unique(makeup)]
+    )
     setting = ReferenceSetting.objects.filter(key=CONFIRMED_YEARS_SETTING).first()
     years = set(parse_years(setting.value if setting else []))
     years = years | {year} if confirm else years - {year}
@@ -178,12 +206,26 @@ def calendar_enter_year(*, year: int, days_off_text: str, makeup_text: str, conf
     setting.value, setting.edited_at = sorted(years), now
     setting.save()  # bumps the reference version: snapshots, ETAs and review deadlines follow
     after = year_calendar(year)
-    audit.record(action="calendar.year_entered", target_type="reference.calendarday", target_id=year, actor=actor,
-                 data={"year": year, "confirmed": confirm,
-                       "before": {"source": before.source, "days_off": before.as_text("off"),
-                                  "makeup_workdays": before.as_text("workday")},
-                       "after": {"source": after.source, "days_off": after.as_text("off"),
-                                 "makeup_workdays": after.as_text("workday")}})
+    audit.record(
+        action="calendar.year_entered",
+        target_type="reference.calendarday",
+        target_id=year,
+        actor=actor,
+        data={
+            "year": year,
+            "confirmed": confirm,
+            "before": {
+                "source": before.source,
+                "days_off": before.as_text("off"),
+                "makeup_workdays": before.as_text("workday"),
+            },
+            "after": {
+                "source": after.source,
+                "days_off": after.as_text("off"),
+                "makeup_workdays": after.as_text("workday"),
+            },
+        },
+    )
     return after
 
 

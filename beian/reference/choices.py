@@ -1,4 +1,5 @@
 """Choices for forms, from the reference tables (so operator edits show up at once)."""
+
 from __future__ import annotations
 
 from django.utils.translation import get_language
@@ -11,8 +12,10 @@ def _en() -> bool:
 
 
 def natures():
-    return [(n.code, n.name_en if _en() and n.name_en else n.name_zh)
-            for n in m.SubjectNature.objects.filter(offer_to_customers=True)]
+    return [
+        (n.code, n.name_en if _en() and n.name_en else n.name_zh)
+        for n in m.SubjectNature.objects.filter(offer_to_customers=True)
+    ]
 
 
 def provinces():
@@ -29,7 +32,10 @@ def certificate_types(nature: int | None = None):
 
 
 def person_certificate_types():
-    return [(c.code, c.name_en if _en() and c.name_en else c.name_zh) for c in m.CertificateType.objects.filter(holder="person")]
+    return [
+        (c.code, c.name_en if _en() and c.name_en else c.name_zh)
+        for c in m.CertificateType.objects.filter(holder="person")
+    ]
 
 
 def service_contents():
@@ -42,7 +48,9 @@ def languages():
 
 def pre_approval_none() -> str:
     """The "no pre-approval needed" option's text, if the reference data has one."""
-    return (m.ReferenceSetting.objects.filter(key="pre_approval_extra").values_list("value", flat=True).first() or {}).get("none_option_zh") or ""
+    return (
+        m.ReferenceSetting.objects.filter(key="pre_approval_extra").values_list("value", flat=True).first() or {}
+    ).get("none_option_zh") or ""
 
 
 def pre_approvals():
@@ -52,22 +60,33 @@ def pre_approvals():
 
 
 def rejection_reasons():
-    return [(r.code, f"{r.code} · {r.text_en if _en() and r.text_en else r.text_zh}") for r in m.RejectionReason.objects.all()]
+    return [
+        (r.code, f"{r.code} · {r.text_en if _en() and r.text_en else r.text_zh}")
+        for r in m.RejectionReason.objects.all()
+    ]
 
 
 def label(kind: str, value) -> str:
     """Display label of a stored choice value."""
     if value in (None, "", []):
         return ""
-    source = {"natures": natures, "provinces": provinces, "certificate_types": certificate_types,
-              "person_certificate_types": person_certificate_types, "service_contents": service_contents,
-              "pre_approvals": pre_approvals,
-              "languages": languages}.get(kind)
+    source = {
+        "natures": natures,
+        "provinces": provinces,
+        "certificate_types": certificate_types,
+        "person_certificate_types": person_certificate_types,
+        "service_contents": service_contents,
+        "pre_approvals": pre_approvals,
+        "languages": languages,
+    }.get(kind)
     if source is None:
         return str(value)
     options = dict(source())
     if isinstance(value, list):
-        return "、".join(str(options.get(v, v)) if not isinstance(v, dict) else
-                        " ".join(x for x in (str(options.get(v.get("item"), v.get("item"))), v.get("number", "")) if x)
-                        for v in value)
+        return "、".join(
+            str(options.get(v, v))
+            if not isinstance(v, dict)
+            else " ".join(x for x in (str(options.get(v.get("item"), v.get("item"))), v.get("number", "")) if x)
+            for v in value
+        )
     return str(options.get(value, options.get(str(value), value)))

@@ -3,6 +3,7 @@
 Returns a report of what changed per table. Rows an operator edited in the admin are kept
 unless `force=True`. `seed_from_database()` rebuilds the seed's shape from the tables.
 """
+
 from __future__ import annotations
 
 import json
@@ -75,11 +76,18 @@ def seed_rows(seed: dict) -> dict[type, list[dict]]:
         for day in year.get(key, [])
     ]
     settings_rows = [{"key": k, "value": v} for k, v in seed.items() if k not in SPECIAL_KEYS]
-    settings_rows.append({"key": "approved_tlds", "value": {k: v for k, v in tlds.items() if k not in TLD_GROUPS + ("all",)}})
-    settings_rows.append({"key": "website_name_rules", "value": _name_rule_settings(seed.get("website_name_rules", {}))})
-    settings_rows.append({"key": "holidays", "value": {k: v for k, v in seed.get("holidays", {}).items() if k != "years"}})
-    settings_rows.append({"key": STATUTORY_HOLIDAYS_SETTING,
-                          "value": json.loads(STATUTORY_HOLIDAYS_PATH.read_text(encoding="utf-8"))})
+    settings_rows.append(
+        {"key": "approved_tlds", "value": {k: v for k, v in tlds.items() if k not in (*TLD_GROUPS, "all")}}
+    )
+    settings_rows.append(
+        {"key": "website_name_rules", "value": _name_rule_settings(seed.get("website_name_rules", {}))}
+    )
+    settings_rows.append(
+        {"key": "holidays", "value": {k: v for k, v in seed.get("holidays", {}).items() if k != "years"}}
+    )
+    settings_rows.append(
+        {"key": STATUTORY_HOLIDAYS_SETTING, "value": json.loads(STATUTORY_HOLIDAYS_PATH.read_text(encoding="utf-8"))}
+    )
     rows[m.ReferenceSetting] = settings_rows
     return rows
 
@@ -134,8 +142,13 @@ def seed_from_database() -> dict:
     """Rebuild the seed's shape from the tables (what the rules engine and the app read)."""
     seed: dict = {}
     settings = {row.key: row.value for row in m.ReferenceSetting.objects.all()}
-    seed.update({k: v for k, v in settings.items()
-                 if k not in {"approved_tlds", "website_name_rules", "holidays", STATUTORY_HOLIDAYS_SETTING}})
+    seed.update(
+        {
+            k: v
+            for k, v in settings.items()
+            if k not in {"approved_tlds", "website_name_rules", "holidays", STATUTORY_HOLIDAYS_SETTING}
+        }
+    )
     for key, model in LIST_TABLES.items():
         seed[key] = [row.to_seed() for row in model.objects.all()]
     tlds = dict(settings.get("approved_tlds", {}))
@@ -157,7 +170,9 @@ def seed_from_database() -> dict:
     years: dict = {}
     for day in m.CalendarDay.objects.all():
         year = years.setdefault(str(day.date.year), {"days_off": [], "makeup_workdays": []})
-        year["days_off" if day.kind == "off" else "makeup_workdays"].append({"date": day.date.isoformat(), "name": day.name})
+        year["days_off" if day.kind == "off" else "makeup_workdays"].append(
+            {"date": day.date.isoformat(), "name": day.name}
+        )
     holidays["years"] = years
     seed["holidays"] = holidays
     return seed

@@ -4,6 +4,7 @@ Each table keeps the seed entry's typed, editable columns and the rest of the en
 so `to_seed()` gives back the seed's shape and the rules engine reads one format everywhere.
 An operator's edit (admin) sets `edited_at`; the loader then keeps that row unless forced.
 """
+
 from __future__ import annotations
 
 from django.db import models
@@ -34,17 +35,32 @@ class Province(ReferenceRow):
     name_en = models.CharField(_("English name"), max_length=40)
     icp_abbr = models.CharField(_("ICP abbreviation"), max_length=2)
     psb_abbr = models.CharField(_("public-security abbreviation"), max_length=2)
-    expected_regulator_review_working_days = models.PositiveSmallIntegerField(_("expected regulator review (working days)"), default=20)
+    expected_regulator_review_working_days = models.PositiveSmallIntegerField(
+        _("expected regulator review (working days)"), default=20
+    )
     min_domain_days_remaining = models.PositiveSmallIntegerField(_("minimum domain validity (days)"), default=90)
-    principal_mobile_must_be_local = models.BooleanField(_("principal mobile must be local"), null=True, blank=True, help_text=_("empty = unknown"))
+    principal_mobile_must_be_local = models.BooleanField(
+        _("principal mobile must be local"), null=True, blank=True, help_text=_("empty = unknown")
+    )
     org_subject_principal_rule = models.CharField(_("organisation principal rule"), max_length=40, blank=True)
     personal_non_local_policy = models.CharField(_("non-local individuals"), max_length=40, blank=True)
 
     NATURAL_KEY = "code"
-    SEED_FIELDS = {k: k for k in ("code", "name", "name_en", "icp_abbr", "psb_abbr",
-                                  "expected_regulator_review_working_days", "min_domain_days_remaining",
-                                  "principal_mobile_must_be_local", "org_subject_principal_rule",
-                                  "personal_non_local_policy")}
+    SEED_FIELDS = {
+        k: k
+        for k in (
+            "code",
+            "name",
+            "name_en",
+            "icp_abbr",
+            "psb_abbr",
+            "expected_regulator_review_working_days",
+            "min_domain_days_remaining",
+            "principal_mobile_must_be_local",
+            "org_subject_principal_rule",
+            "personal_non_local_policy",
+        )
+    }
 
     class Meta:
         ordering = ["code"]
@@ -82,9 +98,14 @@ class SubjectNature(ReferenceRow):
     can_hold_pre_approvals = models.BooleanField(_("can hold pre-approvals"), default=True)
 
     NATURAL_KEY = "code"
-    SEED_FIELDS = {"miit_form_code": "code", "name_zh": "name_zh", "name_en": "name_en",
-                   "allowed_certificate_codes": "allowed_certificate_codes",
-                   "offer_to_customers": "offer_to_customers", "can_hold_pre_approvals": "can_hold_pre_approvals"}
+    SEED_FIELDS = {
+        "miit_form_code": "code",
+        "name_zh": "name_zh",
+        "name_en": "name_en",
+        "allowed_certificate_codes": "allowed_certificate_codes",
+        "offer_to_customers": "offer_to_customers",
+        "can_hold_pre_approvals": "can_hold_pre_approvals",
+    }
 
     class Meta:
         ordering = ["code"]

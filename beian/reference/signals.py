@@ -4,6 +4,7 @@ Edits to what working-day dates depend on (calendar days, confirmed years, the s
 rules, the review SLA) also send `working_time_changed` once, after the transaction commits, so
 stored dates (review deadlines, the sandbox's decision days) are recomputed however many rows
 changed."""
+
 from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
@@ -11,9 +12,21 @@ from django.dispatch import Signal, receiver
 
 from beian.reference import models as m
 
-WATCHED = (m.Province, m.CertificateType, m.SubjectNature, m.FilingType, m.ServiceContent,
-           m.PreApprovalItem, m.Language, m.AccessMethod, m.ApprovedTld, m.NameWord,
-           m.RejectionReason, m.CalendarDay, m.ReferenceSetting)
+WATCHED = (
+    m.Province,
+    m.CertificateType,
+    m.SubjectNature,
+    m.FilingType,
+    m.ServiceContent,
+    m.PreApprovalItem,
+    m.Language,
+    m.AccessMethod,
+    m.ApprovedTld,
+    m.NameWord,
+    m.RejectionReason,
+    m.CalendarDay,
+    m.ReferenceSetting,
+)
 
 
 def bump(**kwargs):
@@ -28,7 +41,12 @@ for model in WATCHED:
 
 
 working_time_changed = Signal()
-WORKING_TIME_SETTINGS = {"provider_review_sla_working_days", "calendar_confirmed_years", "statutory_holidays", "holidays"}
+WORKING_TIME_SETTINGS = {
+    "provider_review_sla_working_days",
+    "calendar_confirmed_years",
+    "statutory_holidays",
+    "holidays",
+}
 
 
 def _send_working_time_changed() -> None:
@@ -37,7 +55,9 @@ def _send_working_time_changed() -> None:
 
 def _schedule_working_time_changed() -> None:
     connection = transaction.get_connection()
-    if connection.in_atomic_block and any(func is _send_working_time_changed for _, func, _ in connection.run_on_commit):
+    if connection.in_atomic_block and any(
+        func is _send_working_time_changed for _, func, _ in connection.run_on_commit
+    ):
         return
     transaction.on_commit(_send_working_time_changed)
 

@@ -3,6 +3,7 @@
 One small query per call checks the version, so an operator's edit applies on the next request
 in every process, with nothing to clear by hand.
 """
+
 from __future__ import annotations
 
 import threading

@@ -5,6 +5,7 @@
   sandbox_case_written   the sandbox regulator has committed its case and SMS (it accepted the push)
   before_commit          our transaction has moved the order and marked the submission done, uncommitted
 """
+
 from __future__ import annotations
 
 import os

@@ -1,5 +1,6 @@
 """The regulator gateway: an outbox of submissions, and the regulator's cases as we know them
 (kept by the sandbox, or recorded by operators through the manual bridge)."""
+
 from __future__ import annotations
 
 from django.db import models
@@ -76,7 +77,7 @@ class SmsChallenge(models.Model):
     """One MIIT verification SMS to one principal (never to an emergency phone)."""
 
     case = models.ForeignKey(RegulatorCase, on_delete=models.CASCADE, related_name="challenges")
-    role = models.CharField(max_length=30)            # subject_principal | website_principal
+    role = models.CharField(max_length=30)  # subject_principal | website_principal
     mobile_index = models.CharField(max_length=64)
     code_hash = models.CharField(max_length=64)
     certificate_tail_hash = models.CharField(max_length=64)

@@ -1,5 +1,6 @@
 """The sandbox regulator counts its review days on the calendar as it is now: when operators enter
 or correct holidays, the decision day of every open sandbox review follows."""
+
 from django.dispatch import receiver
 
 from beian.reference.signals import working_time_changed

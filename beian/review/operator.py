@@ -1,6 +1,7 @@
 """Operator console: the business clock, the regulator outbox (retry parked pushes, push returned
 orders again), the sandbox SMS outbox, the manual regulator bridge, and the working-day calendar.
 Views parse, call one service, render."""
+
 from __future__ import annotations
 
 from django.contrib import messages
@@ -10,8 +11,8 @@ from django.views.decorators.http import require_POST
 
 from beian.accounts.permissions import operator_required
 from beian.core import clock
-from beian.core.views import attempt
 from beian.core.jobs import run_periodic_jobs
+from beian.core.views import attempt
 from beian.filings import states
 from beian.filings.models import Order
 from beian.notifications.models import SmsMessage
@@ -23,18 +24,26 @@ from beian.regulator.models import RegulatorCase, Submission
 
 @operator_required
 def console(request):
-    return render(request, "review/operator.html", {
-        "now": clock.now(), "adapter": regulator.adapter().name,
-        "sms": SmsMessage.objects.select_related("order")[:30],
-        "cases": RegulatorCase.objects.select_related("order__website", "order__subject")
-        .order_by("-received_at", "-pk")[:30],
-        "outbox": Submission.objects.filter(status__in=regulator.OPEN).select_related("order")
-        .order_by("status", "next_attempt_at"),
-        "returned": Order.objects.filter(status=states.RETURNED_SMS_TIMEOUT).select_related("website")
-        .order_by("status_changed_at"),
-        "reasons": rejection_reasons(),
-        "unconfirmed_years": working_calendar.unconfirmed_upcoming_years(),
-    })
+    return render(
+        request,
+        "review/operator.html",
+        {
+            "now": clock.now(),
+            "adapter": regulator.adapter().name,
+            "sms": SmsMessage.objects.select_related("order")[:30],
+            "cases": RegulatorCase.objects.select_related("order__website", "order__subject").order_by(
+                "-received_at", "-pk"
+            )[:30],
+            "outbox": Submission.objects.filter(status__in=regulator.OPEN)
+            .select_related("order")
+            .order_by("status", "next_attempt_at"),
+            "returned": Order.objects.filter(status=states.RETURNED_SMS_TIMEOUT)
+            .select_related("website")
+            .order_by("status_changed_at"),
+            "reasons": rejection_reasons(),
+            "unconfirmed_years": working_calendar.unconfirmed_upcoming_years(),
+        },
+    )
 
 
 @operator_required
@@ -51,21 +60,38 @@ def calendar(request):
         chosen = 0
     form = None
     if request.method == "POST":
-        form = {"days_off": request.POST.get("days_off", ""), "makeup": request.POST.get("makeup", ""),
-                "confirm": bool(request.POST.get("confirm"))}
-        saved = attempt(request, lambda: working_calendar.calendar_enter_year(
-            year=chosen, days_off_text=form["days_off"], makeup_text=form["makeup"], confirm=form["confirm"],
-            actor=request.user), _("The %(year)s calendar is saved; ETAs and review deadlines use it now.") % {"year": chosen})
+        form = {
+            "days_off": request.POST.get("days_off", ""),
+            "makeup": request.POST.get("makeup", ""),
+            "confirm": bool(request.POST.get("confirm")),
+        }
+        saved = attempt(
+            request,
+            lambda: working_calendar.calendar_enter_year(
+                year=chosen,
+                days_off_text=form["days_off"],
+                makeup_text=form["makeup"],
+                confirm=form["confirm"],
+                actor=request.user,
+            ),
+            _("The %(year)s calendar is saved; ETAs and review deadlines use it now.") % {"year": chosen},
+        )
         if saved:
             return redirect(f"{request.path}?year={chosen}")
     current = next((y for y in years if y.year == chosen), None)
     if current is None and chosen:
         current = working_calendar.year_calendar(chosen)
     if form is None and current is not None:
-        form = {"days_off": current.as_text("off"), "makeup": current.as_text("workday"),
-                "confirm": current.source == working_calendar.CONFIRMED}
-    return render(request, "review/calendar.html", {"years": years, "editable": editable, "current": current,
-                                                     "form": form, "today": today})
+        form = {
+            "days_off": current.as_text("off"),
+            "makeup": current.as_text("workday"),
+            "confirm": current.source == working_calendar.CONFIRMED,
+        }
+    return render(
+        request,
+        "review/calendar.html",
+        {"years": years, "editable": editable, "current": current, "form": form, "today": today},
+    )
 
 
 @operator_required
@@ -80,8 +106,11 @@ def advance(request):
         return redirect("operator:console")
     clock.advance(days=days)
     report = run_periodic_jobs()
-    messages.success(request, _("Business time moved forward %(days)s days; %(n)s regulator updates.")
-                     % {"days": days, "n": report.get("regulator", 0)})
+    messages.success(
+        request,
+        _("Business time moved forward %(days)s days; %(n)s regulator updates.")
+        % {"days": days, "n": report.get("regulator", 0)},
+    )
     return redirect("operator:console")
 
 
@@ -90,8 +119,11 @@ def advance(request):
 def submission_retry(request, pk):
     """Push a parked submission again now (audited)."""
     submission = get_object_or_404(Submission, pk=pk)
-    attempt(request, lambda: regulator.submission_retry(submission=submission, actor=request.user),
-            _("The submission is queued for another push."))
+    attempt(
+        request,
+        lambda: regulator.submission_retry(submission=submission, actor=request.user),
+        _("The submission is queued for another push."),
+    )
     return redirect("operator:console")
 
 
@@ -100,8 +132,11 @@ def submission_retry(request, pk):
 def push_again(request, pk):
     """An order MIIT returned for an unfinished SMS verification goes to the regulator again (new SMS)."""
     order = get_object_or_404(Order, pk=pk)
-    attempt(request, lambda: regulator.order_push_again(order=order, actor=request.user),
-            _("The order is queued to be pushed to the regulator again."))
+    attempt(
+        request,
+        lambda: regulator.order_push_again(order=order, actor=request.user),
+        _("The order is queued to be pushed to the regulator again."),
+    )
     return redirect("operator:console")
 
 
@@ -110,8 +145,17 @@ def push_again(request, pk):
 def record_decision(request, pk):
     """Manual bridge: record what the real regulator decided (number or catalogue reason + note) with evidence."""
     case = get_object_or_404(RegulatorCase.objects.select_related("order__subject"), pk=pk)
-    attempt(request, lambda: regulator.case_record_manual_decision(
-        case=case, actor=request.user, approve=request.POST.get("decision") == "approve",
-        subject_number=request.POST.get("subject_number", ""), reason_code=request.POST.get("reason_code", ""),
-        note=request.POST.get("note", ""), evidence=request.FILES.get("evidence")), _("Decision recorded."))
+    attempt(
+        request,
+        lambda: regulator.case_record_manual_decision(
+            case=case,
+            actor=request.user,
+            approve=request.POST.get("decision") == "approve",
+            subject_number=request.POST.get("subject_number", ""),
+            reason_code=request.POST.get("reason_code", ""),
+            note=request.POST.get("note", ""),
+            evidence=request.FILES.get("evidence"),
+        ),
+        _("Decision recorded."),
+    )
     return redirect("operator:console")

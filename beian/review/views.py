@@ -1,6 +1,7 @@
 """Reviewer console: the queue by deadline (a search also lists matching orders in any other
 status), claim / release / reassign, the side-by-side order page with the changes since the last
 return, approve or return fields; metrics for operators."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,9 +13,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from beian.accounts.models import User
@@ -31,16 +31,32 @@ from beian.reference.models import FilingType, RejectionReason
 
 PAGE_SIZE = 50
 
-AGE_CHOICES = [("", gettext_lazy("Any age")), ("lt1h", gettext_lazy("Under 1 hour")),
-               ("1to24h", gettext_lazy("1 to 24 hours")), ("1to3d", gettext_lazy("1 to 3 days")),
-               ("gt3d", gettext_lazy("Over 3 days")), ("overdue", gettext_lazy("Overdue"))]
-ASSIGNEE_CHOICES = [("anyone", gettext_lazy("Anyone")), ("me", gettext_lazy("Mine")),
-                    ("unassigned", gettext_lazy("Unassigned"))]
-FINDING_CHOICES = [("", gettext_lazy("Any number of findings")), ("0", gettext_lazy("No findings")),
-                   ("1-2", gettext_lazy("1 or 2 findings")), ("3+", gettext_lazy("3 or more findings"))]
-SEARCH_CHOICES = [("auto", gettext_lazy("Search: detect")), ("domain", gettext_lazy("Domain")),
-                  ("number", gettext_lazy("Filing number")), ("uscc", gettext_lazy("Certificate number (USCC)")),
-                  ("name", gettext_lazy("Subject name"))]
+AGE_CHOICES = [
+    ("", gettext_lazy("Any age")),
+    ("lt1h", gettext_lazy("Under 1 hour")),
+    ("1to24h", gettext_lazy("1 to 24 hours")),
+    ("1to3d", gettext_lazy("1 to 3 days")),
+    ("gt3d", gettext_lazy("Over 3 days")),
+    ("overdue", gettext_lazy("Overdue")),
+]
+ASSIGNEE_CHOICES = [
+    ("anyone", gettext_lazy("Anyone")),
+    ("me", gettext_lazy("Mine")),
+    ("unassigned", gettext_lazy("Unassigned")),
+]
+FINDING_CHOICES = [
+    ("", gettext_lazy("Any number of findings")),
+    ("0", gettext_lazy("No findings")),
+    ("1-2", gettext_lazy("1 or 2 findings")),
+    ("3+", gettext_lazy("3 or more findings")),
+]
+SEARCH_CHOICES = [
+    ("auto", gettext_lazy("Search: detect")),
+    ("domain", gettext_lazy("Domain")),
+    ("number", gettext_lazy("Filing number")),
+    ("uscc", gettext_lazy("Certificate number (USCC)")),
+    ("name", gettext_lazy("Subject name")),
+]
 
 
 def _filing_types():
@@ -60,7 +76,8 @@ def queue(request):
     filters = selectors.QueueFilters.from_query(request.GET)
     now = clock.now()
     page = Paginator(selectors.review_queue(filters, reviewer=request.user, now=now), PAGE_SIZE).get_page(
-        request.GET.get("page"))
+        request.GET.get("page")
+    )
     provinces, filing_types = choices.provinces(), _filing_types()
     province_labels, type_labels = dict(provinces), dict(filing_types)
     for order in page.object_list:
@@ -72,14 +89,28 @@ def queue(request):
     for order in others:
         order.province_label = province_labels.get(order.subject.province, order.subject.province)
         order.number_label = order.website.filing_number or order.subject.filing_number or ""
-    return render(request, "review/queue.html", {
-        "page": page, "orders": page.object_list, "filters": filters, "now": now,
-        "other_orders": others, "more_other_orders": more_others, "other_orders_limit": selectors.OTHER_ORDERS_LIMIT,
-        "provinces": provinces, "filing_types": filing_types, "ages": AGE_CHOICES,
-        "assignees": ASSIGNEE_CHOICES, "finding_choices": FINDING_CHOICES, "search_choices": SEARCH_CHOICES,
-        "querystring": _query_without(request, "page"), "sla_days": services.provider_review_sla_working_days(),
-        "idle_minutes": services.claim_idle_minutes(),
-    })
+    return render(
+        request,
+        "review/queue.html",
+        {
+            "page": page,
+            "orders": page.object_list,
+            "filters": filters,
+            "now": now,
+            "other_orders": others,
+            "more_other_orders": more_others,
+            "other_orders_limit": selectors.OTHER_ORDERS_LIMIT,
+            "provinces": provinces,
+            "filing_types": filing_types,
+            "ages": AGE_CHOICES,
+            "assignees": ASSIGNEE_CHOICES,
+            "finding_choices": FINDING_CHOICES,
+            "search_choices": SEARCH_CHOICES,
+            "querystring": _query_without(request, "page"),
+            "sla_days": services.provider_review_sla_working_days(),
+            "idle_minutes": services.claim_idle_minutes(),
+        },
+    )
 
 
 @reviewer_required
@@ -87,8 +118,9 @@ def queue(request):
 def take_next(request):
     """Claim the most urgent order (own reserved resubmissions first) within the current filters."""
     filters = selectors.QueueFilters.from_query(request.POST)
-    order = services.order_claim_next(reviewer=request.user,
-                                      candidates=selectors.review_queue(filters, reviewer=request.user))
+    order = services.order_claim_next(
+        reviewer=request.user, candidates=selectors.review_queue(filters, reviewer=request.user)
+    )
     if order is None:
         messages.info(request, _("No unclaimed order matches these filters."))
         return redirect(reverse("review:queue") + "?" + request.POST.get("querystring", ""))
@@ -106,9 +138,19 @@ def _changes(order, slot_labels: dict, reasons: dict) -> list[dict] | None:
             label, old, new = field.label, order_fields.display(field, row.old), order_fields.display(field, row.new)
         else:  # a returned material: the new upload is in the materials column
             label, old, new = slot_labels.get(row.path.removeprefix("materials."), row.path), "", ""
-        out.append({"path": row.path, "label": label, "old": old, "new": new, "changed": row.changed,
-                    "material": field is None, "returned": row.returned, "reason": reasons.get(row.reason_code, ""),
-                    "note": row.note})
+        out.append(
+            {
+                "path": row.path,
+                "label": label,
+                "old": old,
+                "new": new,
+                "changed": row.changed,
+                "material": field is None,
+                "returned": row.returned,
+                "reason": reasons.get(row.reason_code, ""),
+                "note": row.note,
+            }
+        )
     return out
 
 
@@ -130,34 +172,58 @@ def order_detail(request, pk):
         rows = []
         for path in step.paths:
             field = order_fields.BY_PATH[path]
-            rows.append({"field": field, "value": order_fields.display_value(order, path),
-                         "findings": grouped.get(path, []),
-                         "changed": path in changed_paths,
-                         "pii": field.pii and bool(order_fields.get_value(order, path))})
+            rows.append(
+                {
+                    "field": field,
+                    "value": order_fields.display_value(order, path),
+                    "findings": grouped.get(path, []),
+                    "changed": path in changed_paths,
+                    "pii": field.pii and bool(order_fields.get_value(order, path)),
+                }
+            )
         sections.append({"step": step, "rows": rows})
     materials = []
     for m in order.materials.all().order_by("slot", "-version"):
-        annotated = (m.check_status == m.CheckStatus.DONE and m.content_type != "application/pdf")
-        materials.append({"material": m, "link": material_services.signed_link(m, request.user),
-                          "annotated": material_services.signed_link(m, request.user, annotated=True) if annotated else "",
-                          "label": labels.get(m.slot, m.slot),
-                          "findings": material_services.material_findings_of(m)})
+        annotated = m.check_status == m.CheckStatus.DONE and m.content_type != "application/pdf"
+        materials.append(
+            {
+                "material": m,
+                "link": material_services.signed_link(m, request.user),
+                "annotated": material_services.signed_link(m, request.user, annotated=True) if annotated else "",
+                "label": labels.get(m.slot, m.slot),
+                "findings": material_services.material_findings_of(m),
+            }
+        )
     in_review = order.status in states.AWAITING_PROVIDER
     holder, now = order.assigned_reviewer, clock.now()
-    timeline = [{"event": e, "label": e.label}
-                for e in order.events.select_related("actor")]
-    return render(request, "review/order.html", {
-        "order": order, "sections": sections, "materials": materials, "changes": changes,
-        "timeline": timeline, "reasons": reasons,
-        "in_review": in_review, "can_act": in_review and (holder is None or holder.pk == request.user.pk),
-        "held_by_other": in_review and holder is not None and holder.pk != request.user.pk,
-        "can_release": holder is not None and (holder.pk == request.user.pk or request.user.is_operator),
-        "reviewers": (User.objects.filter(role__in=[User.Role.REVIEWER, User.Role.OPERATOR], is_active=True)
-                      .exclude(pk=getattr(holder, "pk", None)).order_by("username")
-                      if request.user.is_operator and in_review else []),
-        "now": now, "lang": get_language(),
-        "is_overdue": bool(in_review and order.review_due_at and order.review_due_at < now),
-        "material_slots": [r.slot for r in requirements]})
+    timeline = [{"event": e, "label": e.label} for e in order.events.select_related("actor")]
+    return render(
+        request,
+        "review/order.html",
+        {
+            "order": order,
+            "sections": sections,
+            "materials": materials,
+            "changes": changes,
+            "timeline": timeline,
+            "reasons": reasons,
+            "in_review": in_review,
+            "can_act": in_review and (holder is None or holder.pk == request.user.pk),
+            "held_by_other": in_review and holder is not None and holder.pk != request.user.pk,
+            "can_release": holder is not None and (holder.pk == request.user.pk or request.user.is_operator),
+            "reviewers": (
+                User.objects.filter(role__in=[User.Role.REVIEWER, User.Role.OPERATOR], is_active=True)
+                .exclude(pk=getattr(holder, "pk", None))
+                .order_by("username")
+                if request.user.is_operator and in_review
+                else []
+            ),
+            "now": now,
+            "lang": get_language(),
+            "is_overdue": bool(in_review and order.review_due_at and order.review_due_at < now),
+            "material_slots": [r.slot for r in requirements],
+        },
+    )
 
 
 def _act(request, pk, action, success: str, *, done_to_queue: bool = False):
@@ -176,9 +242,15 @@ def claim(request, pk):
 @reviewer_required
 @require_POST
 def release(request, pk):
-    return _act(request, pk, lambda order: services.order_release_claim(
-        order=order, actor=request.user, reason=request.POST.get("reason", "")),
-        _("Released: the order is back in the queue."), done_to_queue=True)
+    return _act(
+        request,
+        pk,
+        lambda order: services.order_release_claim(
+            order=order, actor=request.user, reason=request.POST.get("reason", "")
+        ),
+        _("Released: the order is back in the queue."),
+        done_to_queue=True,
+    )
 
 
 @operator_required
@@ -189,26 +261,48 @@ def reassign(request, pk):
     if target is None:
         messages.error(request, _("Choose a reviewer."))
         return redirect("review:order", pk)
-    return _act(request, pk, lambda order: services.order_reassign(
-        order=order, operator=request.user, to_reviewer=target, reason=request.POST.get("reason", "")),
-        _("Reassigned to %(name)s.") % {"name": target.get_username()})
+    return _act(
+        request,
+        pk,
+        lambda order: services.order_reassign(
+            order=order, operator=request.user, to_reviewer=target, reason=request.POST.get("reason", "")
+        ),
+        _("Reassigned to %(name)s.") % {"name": target.get_username()},
+    )
 
 
 @reviewer_required
 @require_POST
 def approve(request, pk):
-    return _act(request, pk, lambda order: services.order_review_approve(
-        order=order, reviewer=request.user, note=request.POST.get("note", "")),
-        _("Approved and queued for the regulator."), done_to_queue=True)
+    return _act(
+        request,
+        pk,
+        lambda order: services.order_review_approve(
+            order=order, reviewer=request.user, note=request.POST.get("note", "")
+        ),
+        _("Approved and queued for the regulator."),
+        done_to_queue=True,
+    )
 
 
 @reviewer_required
 @require_POST
 def return_fields(request, pk):
-    returns = [{"field": path, "reason_code": request.POST.get(f"reason__{path}", ""),
-                "note": request.POST.get(f"note__{path}", "")} for path in request.POST.getlist("fields")]
-    return _act(request, pk, lambda order: services.order_return_fields(
-        order=order, reviewer=request.user, returns=returns), _("Returned to the applicant."), done_to_queue=True)
+    returns = [
+        {
+            "field": path,
+            "reason_code": request.POST.get(f"reason__{path}", ""),
+            "note": request.POST.get(f"note__{path}", ""),
+        }
+        for path in request.POST.getlist("fields")
+    ]
+    return _act(
+        request,
+        pk,
+        lambda order: services.order_return_fields(order=order, reviewer=request.user, returns=returns),
+        _("Returned to the applicant."),
+        done_to_queue=True,
+    )
 
 
 @reviewer_required
@@ -225,6 +319,7 @@ def reveal(request, pk):
 
 
 # --- metrics (operators) ---------------------------------------------------------------------------
+
 
 def _period(request) -> tuple[dt.date, dt.date, bool]:
     """(first day, last day) inclusive, from ?from=&to= (ISO dates); the last 30 days by default."""
@@ -246,13 +341,21 @@ def metrics(request):
     if not valid:
         messages.error(request, _("Choose a period of at most a year, with the first day before the last."))
     tz = timezone.get_current_timezone()
-    report = selectors.review_metrics(start=dt.datetime.combine(start, dt.time(0), tzinfo=tz),
-                                      end=dt.datetime.combine(end + dt.timedelta(days=1), dt.time(0), tzinfo=tz))
+    report = selectors.review_metrics(
+        start=dt.datetime.combine(start, dt.time(0), tzinfo=tz),
+        end=dt.datetime.combine(end + dt.timedelta(days=1), dt.time(0), tzinfo=tz),
+    )
     provinces = dict(choices.provinces())
     en = (get_language() or "").startswith("en")
     reasons = {r.code: (r.text_en if en and r.text_en else r.text_zh) for r in RejectionReason.objects.all()}
-    return render(request, "review/metrics.html", {
-        "report": report, "start": start, "end": end,
-        "by_province": [(provinces.get(p.label, p.label or "—"), p) for p in report.by_province],
-        "reasons": [(r, reasons.get(r.code, "")) for r in report.reasons],
-    })
+    return render(
+        request,
+        "review/metrics.html",
+        {
+            "report": report,
+            "start": start,
+            "end": end,
+            "by_province": [(provinces.get(p.label, p.label or "—"), p) for p in report.by_province],
+            "reasons": [(r, reasons.get(r.code, "")) for r in report.reasons],
+        },
+    )

@@ -6,6 +6,7 @@
 Facts (provinces, natures, certificates, TLDs, word lists...) come from a ReferenceSnapshot;
 every rule is declared once in `beian.rules.registry` with a stable code.
 """
+
 from beian.rules.engine import ALL_KINDS, check_value, validate_order
 from beian.rules.filing_type import detect_filing_type
 from beian.rules.findings import Finding, Severity, has_errors
@@ -14,6 +15,18 @@ from beian.rules.reference import EngineSettings, ReferenceSnapshot, load_seed_s
 from beian.rules.registry import RULES, Rule
 
 __all__ = [
-    "ALL_KINDS", "ORDER_JSON_SCHEMA", "RULES", "EngineSettings", "Finding", "ReferenceSnapshot", "Rule", "Severity",
-    "check_value", "detect_filing_type", "has_errors", "load_seed_snapshot", "order_from_dict", "validate_order",
+    "ALL_KINDS",
+    "ORDER_JSON_SCHEMA",
+    "RULES",
+    "EngineSettings",
+    "Finding",
+    "ReferenceSnapshot",
+    "Rule",
+    "Severity",
+    "check_value",
+    "detect_filing_type",
+    "has_errors",
+    "load_seed_snapshot",
+    "order_from_dict",
+    "validate_order",
 ]

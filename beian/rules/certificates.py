@@ -1,5 +1,6 @@
 """Certificate numbers by scheme (USCC, organisation code, resident ID, residence permit, free
 form) and certificate validity. Check characters are computed by python-stdnum."""
+
 from __future__ import annotations
 
 import calendar
@@ -50,9 +51,7 @@ def check_uscc(value: str, field: str, ctx: Context) -> list[Finding]:
 
 def _misplaced_uscc_characters(code: str, alphabet: str) -> list[str]:
     region = range(2, 8)
-    return list(dict.fromkeys(
-        c for i, c in enumerate(code) if (not c.isdigit() if i in region else c not in alphabet)
-    ))
+    return list(dict.fromkeys(c for i, c in enumerate(code) if (not c.isdigit() if i in region else c not in alphabet)))
 
 
 def _uscc_category(code: str, field: str, ctx: Context) -> list[Finding]:
@@ -62,8 +61,11 @@ def _uscc_category(code: str, field: str, ctx: Context) -> list[Finding]:
         return [USCC_CATEGORY_UNKNOWN.at(field, category=category)]
     implied_nature = ctx.ref.uscc.nature_for_category.get(category)
     if ctx.nature is not None and implied_nature is not None and implied_nature != ctx.nature.code:
-        return [USCC_CATEGORY_NATURE_MISMATCH.at(
-            field, category=category, category_name=categories[category], nature_name=ctx.nature.name_zh)]
+        return [
+            USCC_CATEGORY_NATURE_MISMATCH.at(
+                field, category=category, category_name=categories[category], nature_name=ctx.nature.name_zh
+            )
+        ]
     return []
 
 
@@ -85,8 +87,9 @@ def check_org_code(value: str, field: str, ctx: Context) -> list[Finding]:
     return []
 
 
-def check_resident_id(value: str, field: str, ctx: Context, *, check_age: bool = True,
-                      residence_permit: bool = False) -> list[Finding]:
+def check_resident_id(
+    value: str, field: str, ctx: Context, *, check_age: bool = True, residence_permit: bool = False
+) -> list[Finding]:
     """居民身份证 / 港澳台居民居住证: 18 characters, check digit, real birth date, minimum age."""
     number = compact_number(value)
     tables = ctx.ref.resident_id
@@ -127,16 +130,18 @@ def check_free_form(value: str, field: str, ctx: Context) -> list[Finding]:
     return [CERTIFICATE_FORMAT.at(field, min=shortest, max=longest)]
 
 
-def check_certificate_number(certificate: CertificateType, value: str, field: str, ctx: Context, *,
-                             check_age: bool = True) -> list[Finding]:
+def check_certificate_number(
+    certificate: CertificateType, value: str, field: str, ctx: Context, *, check_age: bool = True
+) -> list[Finding]:
     scheme = certificate.scheme
     if scheme is NumberScheme.USCC:
         return check_uscc(value, field, ctx)
     if scheme is NumberScheme.ORG_CODE:
         return check_org_code(value, field, ctx)
     if scheme in (NumberScheme.RESIDENT_ID, NumberScheme.RESIDENCE_PERMIT):
-        return check_resident_id(value, field, ctx, check_age=check_age,
-                                 residence_permit=scheme is NumberScheme.RESIDENCE_PERMIT)
+        return check_resident_id(
+            value, field, ctx, check_age=check_age, residence_permit=scheme is NumberScheme.RESIDENCE_PERMIT
+        )
     if certificate.holder == "person":
         return check_free_form(value, field, ctx)
     if ctx.ref.uscc.pattern.fullmatch(compact_number(value)):

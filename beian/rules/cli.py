@@ -8,6 +8,7 @@
 Findings are printed as a JSON list; exit status 1 when any finding is an error, 0 otherwise,
 2 for usage errors. Uses the seed reference data: no Django, no database.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,7 +41,13 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--schema", action="store_true", help="print the order JSON Schema and exit")
     for sub in (check, validate):
         sub.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of 'message' and 'fix'")
-        sub.add_argument("--today", type=date.fromisoformat, default=date.today(), help="YYYY-MM-DD")
+        sub.add_argument(
+            "--today",
+            type=date.fromisoformat,
+            help="YYYY-MM-DD",
+            # a command line run means the wall-clock day; rules/ has no business clock
+            default=date.today(),  # noqa: DTZ011
+        )
     commands.add_parser("docs", help="print the rule catalogue as Markdown")
     return parser
 
@@ -66,8 +73,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         if args.kind == "certificate" and args.certificate_type is None:
             parser.error("kind 'certificate' needs --certificate-type")
-        findings = check_value(args.kind, args.value, ref=ref, today=args.today, nature=args.nature,
-                               province=args.province, certificate_type=args.certificate_type)
+        findings = check_value(
+            args.kind,
+            args.value,
+            ref=ref,
+            today=args.today,
+            nature=args.nature,
+            province=args.province,
+            certificate_type=args.certificate_type,
+        )
         return _print_findings(findings, args.lang)
     if args.schema:
         print(json.dumps(ORDER_JSON_SCHEMA, ensure_ascii=False, indent=2))

@@ -1,4 +1,5 @@
 """Phones (phonenumbers + the seed's mobile regex) and email addresses."""
+
 from __future__ import annotations
 
 import re
@@ -33,9 +34,9 @@ def national_number(value: str) -> str:
     number = compact_number(value)
     for prefix in _COUNTRY_PREFIXES:
         if number.startswith(prefix):
-            return number[len(prefix):]
+            return number[len(prefix) :]
     if len(number) == 13 and number.startswith(_COUNTRY_CODE):
-        return number[len(_COUNTRY_CODE):]
+        return number[len(_COUNTRY_CODE) :]
     return number
 
 
@@ -48,8 +49,12 @@ def _parse(number: str) -> phonenumbers.PhoneNumber | None:
 
 def _has_type(number: str, types: frozenset) -> bool:
     parsed = _parse(number)
-    return (parsed is not None and parsed.country_code == int(_COUNTRY_CODE)
-            and phonenumbers.is_valid_number(parsed) and phonenumbers.number_type(parsed) in types)
+    return (
+        parsed is not None
+        and parsed.country_code == int(_COUNTRY_CODE)
+        and phonenumbers.is_valid_number(parsed)
+        and phonenumbers.number_type(parsed) in types
+    )
 
 
 def is_mobile(value: str, ctx: Context) -> bool:
@@ -100,8 +105,13 @@ def check_mobile_is_local(value: str, field: str, ctx: Context) -> list[Finding]
 def check_email(value: str, field: str, ctx: Context) -> list[Finding]:
     address = normalise(value)
     local, at, domain = address.rpartition("@")
-    if not (at and len(address) <= _EMAIL_MAX and len(local) <= _EMAIL_LOCAL_MAX
-            and _EMAIL_LOCAL.fullmatch(local) and _is_mail_domain(domain)):
+    if not (
+        at
+        and len(address) <= _EMAIL_MAX
+        and len(local) <= _EMAIL_LOCAL_MAX
+        and _EMAIL_LOCAL.fullmatch(local)
+        and _is_mail_domain(domain)
+    ):
         return [EMAIL_FORMAT.at(field)]
     return []
 
@@ -114,4 +124,3 @@ def _is_mail_domain(domain: str) -> bool:
     labels = ascii_domain.split(".")
     top = labels[-1]
     return len(labels) >= 2 and len(top) >= 2 and (top.isalpha() or top.startswith("xn--"))
-

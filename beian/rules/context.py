@@ -1,4 +1,5 @@
 """What every validator needs besides the value: the reference facts, today, nature and province."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -1,4 +1,5 @@
 """The rule catalogue as Markdown (docs/rules.md is generated from it: `python -m beian.rules docs`)."""
+
 from __future__ import annotations
 
 from itertools import groupby
@@ -24,8 +25,10 @@ def _row(rule: Rule, ref: ReferenceSnapshot) -> str:
     reason = rule.prevents or "—"
     if rule.prevents:
         reason = f"`{rule.prevents}` {ref.rejection_text(rule.prevents, 'zh')}"
-    return (f"| `{rule.code}` | {rule.severity.value} | {_cell(rule.message_zh)}<br>{_cell(rule.message_en)} "
-            f"| {_cell(rule.fix_zh)}<br>{_cell(rule.fix_en)} | {rule.source} | {_cell(reason)} |")
+    return (
+        f"| `{rule.code}` | {rule.severity.value} | {_cell(rule.message_zh)}<br>{_cell(rule.message_en)} "
+        f"| {_cell(rule.fix_zh)}<br>{_cell(rule.fix_en)} | {rule.source} | {_cell(reason)} |"
+    )
 
 
 def rules_markdown(ref: ReferenceSnapshot) -> str:
@@ -43,8 +46,12 @@ def rules_markdown(ref: ReferenceSnapshot) -> str:
         f"{len(RULES)} rules.",
     ]
     for area, rules in groupby(sorted(RULES.values(), key=lambda r: list(_AREAS).index(r.area)), key=lambda r: r.area):
-        lines += ["", f"## {_AREAS[area]}", "",
-                  "| Code | Severity | Message (zh / en) | Fix (zh / en) | Source | Prevents |",
-                  "|---|---|---|---|---|---|"]
+        lines += [
+            "",
+            f"## {_AREAS[area]}",
+            "",
+            "| Code | Severity | Message (zh / en) | Fix (zh / en) | Source | Prevents |",
+            "|---|---|---|---|---|---|",
+        ]
         lines += [_row(rule, ref) for rule in rules]
     return "\n".join(lines) + "\n"

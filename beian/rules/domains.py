@@ -1,5 +1,6 @@
 """Domain rules: syntax and IDN (idna), approved suffix (snapshot) and public suffix (tldextract's
 bundled list), main domain vs subdomain, and the registry facts (holder, real name, expiry)."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -36,9 +37,10 @@ _ACE_PREFIX = "xn--"
 @dataclass(frozen=True)
 class DomainName:
     """A fileable main domain."""
-    name: str          # normalised unicode, e.g. "例子.中国"
-    ascii: str         # punycode, e.g. "xn--fsqu00a.xn--fiqs8s"
-    suffix: str        # the approved suffix it is filed under, e.g. "com.cn"
+
+    name: str  # normalised unicode, e.g. "例子.中国"
+    ascii: str  # punycode, e.g. "xn--fsqu00a.xn--fiqs8s"
+    suffix: str  # the approved suffix it is filed under, e.g. "com.cn"
 
 
 def parse_domain(value: str, field: str, ctx: Context) -> tuple[DomainName | None, list[Finding]]:
@@ -69,12 +71,12 @@ def _main_domain(domain: str, field: str, ctx: Context) -> tuple[DomainName | No
         findings.append(DOMAIN_TLD_UNVERIFIED.at(field, suffix=suffix))
     elif suffix not in tlds.approved:
         return None, [DOMAIN_TLD_NOT_APPROVED.at(field, suffix=suffix)]
-    main = ".".join(labels[-suffix_size - 1:])
-    subdomain = labels[:-suffix_size - 1]
+    main = ".".join(labels[-suffix_size - 1 :])
+    subdomain = labels[: -suffix_size - 1]
     if subdomain == [_WWW]:
         findings.append(DOMAIN_WWW_NORMALISED.at(field, main_domain=main))
     elif subdomain:
-        return None, findings + [DOMAIN_SUBDOMAIN.at(field, domain=domain, main_domain=main)]
+        return None, [*findings, DOMAIN_SUBDOMAIN.at(field, domain=domain, main_domain=main)]
     return DomainName(main, idna.encode(main).decode("ascii"), suffix), findings
 
 
@@ -95,8 +97,9 @@ def check_domain(value: str, field: str, ctx: Context) -> list[Finding]:
     return parse_domain(value, field, ctx)[1]
 
 
-def check_domain_facts(facts: DomainFacts, field: str, ctx: Context, *, subject_name: str,
-                       principal_name: str) -> list[Finding]:
+def check_domain_facts(
+    facts: DomainFacts, field: str, ctx: Context, *, subject_name: str, principal_name: str
+) -> list[Finding]:
     """What the registry says: holder = subject, real-name verified, enough validity left."""
     findings = _holder(facts, field, ctx, subject_name, principal_name)
     if facts.real_name_verified is False:

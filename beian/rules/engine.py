@@ -1,4 +1,5 @@
 """Entry points: validate a whole order, or check one value of a given kind."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -45,8 +46,9 @@ def validate_order(order: OrderInput, ref: ReferenceSnapshot, *, today: date, co
     ctx = Context(ref, today, ref.nature(order.subject.nature), ref.province(order.subject.province))
     findings = [*order.input_findings, *check_filing_type(order, ctx), *check_subject(order.subject, ctx)]
     for index, website in enumerate(order.websites):
-        findings += check_website(website, f"websites[{index}]", ctx, filing_type=order.filing_type,
-                                  subject=order.subject)
+        findings += check_website(
+            website, f"websites[{index}]", ctx, filing_type=order.filing_type, subject=order.subject
+        )
     findings += check_order_contacts(order)
     findings += check_order_domains(order)
     if complete:
@@ -54,8 +56,16 @@ def validate_order(order: OrderInput, ref: ReferenceSnapshot, *, today: date, co
     return findings
 
 
-def check_value(kind: str, value: str, *, ref: ReferenceSnapshot, today: date, nature: int | None = None,
-                province: str | None = None, certificate_type: int | None = None) -> list[Finding]:
+def check_value(
+    kind: str,
+    value: str,
+    *,
+    ref: ReferenceSnapshot,
+    today: date,
+    nature: int | None = None,
+    province: str | None = None,
+    certificate_type: int | None = None,
+) -> list[Finding]:
     """Findings for one value of `kind` (see ALL_KINDS); the field of each finding is the kind.
 
     `certificate` needs `certificate_type`; `nature` and `province` add the rules that depend
@@ -85,8 +95,11 @@ def _certificate_check(certificate_type: int | None) -> FieldCheck:
             return [CERTIFICATE_TYPE_UNKNOWN.at("certificate_type", certificate_type=certificate_type)]
         findings = []
         if ctx.nature is not None and certificate.code not in ctx.nature.allowed_certificates:
-            findings.append(CERTIFICATE_TYPE_NOT_ALLOWED.at(
-                "certificate_type", nature_name=ctx.nature.name_zh, certificate_name=certificate.name_zh))
+            findings.append(
+                CERTIFICATE_TYPE_NOT_ALLOWED.at(
+                    "certificate_type", nature_name=ctx.nature.name_zh, certificate_name=certificate.name_zh
+                )
+            )
         return findings + check_certificate_number(certificate, value, field, ctx)
 
     return check

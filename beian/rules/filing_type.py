@@ -1,4 +1,5 @@
 """Filing type (备案类型, §1): derived from what MIIT already has for the subject and the domain."""
+
 from __future__ import annotations
 
 from beian.rules.context import Context
@@ -16,7 +17,7 @@ FIRST_FILING = "FIRST_FILING"
 NEW_WEBSITE = "NEW_WEBSITE"
 NEW_ACCESS = "NEW_ACCESS"
 WEBSITE_MIGRATION = "WEBSITE_MIGRATION"
-NEW_DOMAIN_TYPES = frozenset({FIRST_FILING, NEW_WEBSITE})      # 633号: one domain per new website
+NEW_DOMAIN_TYPES = frozenset({FIRST_FILING, NEW_WEBSITE})  # 633号: one domain per new website
 DETECTED_TYPES = frozenset({FIRST_FILING, NEW_WEBSITE, NEW_ACCESS})
 
 
@@ -42,8 +43,14 @@ def check_filing_type(order: OrderInput, ctx: Context) -> list[Finding]:
     if not expected_types and not findings:
         expected_types = _judged_by_subject_only(order)
     for expected in sorted(expected_types - {order.filing_type}):
-        findings.append(FILING_TYPE_WRONG.at("filing_type", expected=expected, actual=order.filing_type,
-                                             expected_name=ctx.ref.filing_types.get(expected, expected)))
+        findings.append(
+            FILING_TYPE_WRONG.at(
+                "filing_type",
+                expected=expected,
+                actual=order.filing_type,
+                expected_name=ctx.ref.filing_types.get(expected, expected),
+            )
+        )
     return findings + _empty_shell(order, ctx)
 
 
@@ -56,8 +63,9 @@ def _per_domain(order: OrderInput) -> tuple[list[Finding], set[str]]:
         key = domain_key(website.domain)
         if not key:
             continue
-        expected = detect_filing_type(existing.subject_filed, key in filed_here or key in filed_elsewhere,
-                                      key in filed_here)
+        expected = detect_filing_type(
+            existing.subject_filed, key in filed_here or key in filed_elsewhere, key in filed_here
+        )
         if expected == WEBSITE_MIGRATION:
             findings.append(DOMAIN_FILED_BY_OTHER_SUBJECT.at(f"websites[{index}].domain", domain=key))
         else:
@@ -74,7 +82,11 @@ def _judged_by_subject_only(order: OrderInput) -> set[str]:
 
 
 def _empty_shell(order: OrderInput, ctx: Context) -> list[Finding]:
-    if (order.filing_type == NEW_WEBSITE and order.existing.subject_is_empty_shell
-            and ctx.province is not None and ctx.province.empty_shell_subject_can_add_website is False):
+    if (
+        order.filing_type == NEW_WEBSITE
+        and order.existing.subject_is_empty_shell
+        and ctx.province is not None
+        and ctx.province.empty_shell_subject_can_add_website is False
+    ):
         return [EMPTY_SHELL_CANNOT_ADD.at("filing_type")]
     return []

@@ -2,6 +2,7 @@
 
 Pure Python: no Django imports. A Finding is what an applicant, a reviewer or a partner sees.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
@@ -10,21 +11,21 @@ from enum import Enum
 
 
 class Severity(str, Enum):
-    ERROR = "error"      # blocks completing the step / submitting
+    ERROR = "error"  # blocks completing the step / submitting
     WARNING = "warning"  # may be acknowledged by the applicant
     INFO = "info"
 
 
 @dataclass(frozen=True)
 class Finding:
-    code: str                 # stable, e.g. "subject.uscc.checksum"; partners rely on it
+    code: str  # stable, e.g. "subject.uscc.checksum"; partners rely on it
     severity: Severity
-    field: str                # field path, e.g. "subject.certificate_number", "websites[0].domain"
+    field: str  # field path, e.g. "subject.certificate_number", "websites[0].domain"
     message_zh: str
     message_en: str
     fix_zh: str = ""
     fix_en: str = ""
-    source: str = ""          # where the rule comes from, e.g. "rules §5.1 [firm]"
+    source: str = ""  # where the rule comes from, e.g. "rules §5.1 [firm]"
     rejection_reason: str = ""  # catalogue code the regulator would use, e.g. "CERT_NUMBER_MISMATCH"
     params: dict = dataclass_field(default_factory=dict, compare=False, hash=False)
 

@@ -4,6 +4,7 @@ Field names are the same as the Django models' fields in beian.filings so that a
 `field` path ("subject.principal.mobile", "websites[0].domain") points at a form field directly.
 Every field is optional: a partial order is valid input and rules for empty fields stay silent.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from beian.rules.findings import Finding
 @dataclass
 class PersonInput:
     name: str = ""
-    certificate_type: int | None = None      # certificate_types[].code (2 = resident ID)
+    certificate_type: int | None = None  # certificate_types[].code (2 = resident ID)
     certificate_number: str = ""
     certificate_valid_until: date | None = None  # None with certificate_long_term=True means 长期
     certificate_long_term: bool = False
@@ -28,8 +29,8 @@ class PersonInput:
 
 @dataclass
 class SubjectInput:
-    nature: int | None = None                # subject_natures[].miit_form_code (4 enterprise, 5 individual)
-    province: str = ""                       # provinces[].code, e.g. "11"
+    nature: int | None = None  # subject_natures[].miit_form_code (4 enterprise, 5 individual)
+    province: str = ""  # provinces[].code, e.g. "11"
     city: str = ""
     district: str = ""
     name: str = ""
@@ -43,29 +44,30 @@ class SubjectInput:
 
 
 class PreApproval(TypedDict, total=False):
-    item: str                                # pre_approval_items[].name_zh or the "none" option
-    number: str                              # approval document number
+    item: str  # pre_approval_items[].name_zh or the "none" option
+    number: str  # approval document number
 
 
 @dataclass
 class DomainFacts:
     """What the domain registry (RDAP / fixture adapter) says about a domain."""
+
     domain: str
     registrant: str = ""
     real_name_verified: bool | None = None
     expires_on: date | None = None
     registrar: str = ""
-    statuses: list[str] = field(default_factory=list)           # RDAP status values, e.g. "client hold"
+    statuses: list[str] = field(default_factory=list)  # RDAP status values, e.g. "client hold"
 
 
 @dataclass
 class WebsiteInput:
     name: str = ""
-    domain: str = ""                         # the one domain of a new website (633号: one per website)
+    domain: str = ""  # the one domain of a new website (633号: one per website)
     extra_domains: list[str] = field(default_factory=list)
-    service_contents: list[str] = field(default_factory=list)   # service_content_categories[].name_zh
+    service_contents: list[str] = field(default_factory=list)  # service_content_categories[].name_zh
     pre_approvals: list[PreApproval] = field(default_factory=list)  # [{"item": name_zh, "number": "..."}]
-    languages: list[str] = field(default_factory=list)          # languages[].name_zh
+    languages: list[str] = field(default_factory=list)  # languages[].name_zh
     remark: str = ""
     principal: PersonInput = field(default_factory=PersonInput)
     domain_facts: DomainFacts | None = None
@@ -74,16 +76,17 @@ class WebsiteInput:
 @dataclass
 class ExistingFilings:
     """What is already filed (ours or MIIT lookup), for filing-type detection and conflicts."""
+
     subject_filed: bool = False
-    filed_domains: list[str] = field(default_factory=list)      # domains filed under this subject
+    filed_domains: list[str] = field(default_factory=list)  # domains filed under this subject
     domains_filed_elsewhere: list[str] = field(default_factory=list)
     mobiles_used_by_other_subjects: list[str] = field(default_factory=list)
-    subject_is_empty_shell: bool | None = None                 # filed subject with no website/access left
+    subject_is_empty_shell: bool | None = None  # filed subject with no website/access left
 
 
 @dataclass
 class OrderInput:
-    filing_type: str = "FIRST_FILING"        # filing_types[].code
+    filing_type: str = "FIRST_FILING"  # filing_types[].code
     subject: SubjectInput = field(default_factory=SubjectInput)
     websites: list[WebsiteInput] = field(default_factory=list)
     existing: ExistingFilings = field(default_factory=ExistingFilings)

@@ -1,4 +1,5 @@
 """Character rules for the names of persons and organisations (Unicode classes, not facts)."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -34,8 +35,11 @@ def _shown(chars: list[str]) -> str:
 def check_person_name(value: str, field: str, ctx: Context) -> list[Finding]:
     """Chinese names in Han characters (with · separators) or Latin names as on a passport."""
     name = normalise(value)
-    bad = [c for c in name if not (_is_han(c) or _is_latin_letter(c) or c in _NAME_SEPARATORS
-                                   or c in _LATIN_NAME_PUNCTUATION)]
+    bad = [
+        c
+        for c in name
+        if not (_is_han(c) or _is_latin_letter(c) or c in _NAME_SEPARATORS or c in _LATIN_NAME_PUNCTUATION)
+    ]
     if bad:
         return [PERSON_NAME_CHARACTERS.at(field, chars=_shown(bad))]
     if any(map(_is_han, name)) and any(map(_is_latin_letter, name)):

@@ -1,5 +1,6 @@
 """Rules across the parts of one order: contacts shared between principals, emergency phones,
 numbers used by other subjects, and domains listed twice (§5.3, §12)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -16,20 +17,24 @@ from beian.rules.registry import (
 )
 from beian.rules.text import compact_number, comparable_name
 
-Principals = list[tuple[str, PersonInput]]   # (field prefix, person)
+Principals = list[tuple[str, PersonInput]]  # (field prefix, person)
 
 
 def principals(order: OrderInput) -> Principals:
-    return [("subject.principal", order.subject.principal),
-            *((f"websites[{i}].principal", w.principal) for i, w in enumerate(order.websites))]
+    return [
+        ("subject.principal", order.subject.principal),
+        *((f"websites[{i}].principal", w.principal) for i, w in enumerate(order.websites)),
+    ]
 
 
 def check_order_contacts(order: OrderInput) -> list[Finding]:
     people = principals(order)
-    return [*_shared_contacts(people, "mobile", national_number),
-            *_shared_contacts(people, "email", lambda email: email.strip().casefold()),
-            *_emergency_phones(people),
-            *_used_by_other_subjects(people, order.existing.mobiles_used_by_other_subjects)]
+    return [
+        *_shared_contacts(people, "mobile", national_number),
+        *_shared_contacts(people, "email", lambda email: email.strip().casefold()),
+        *_emergency_phones(people),
+        *_used_by_other_subjects(people, order.existing.mobiles_used_by_other_subjects),
+    ]
 
 
 def _identity(person: PersonInput) -> str:
@@ -56,16 +61,21 @@ def _emergency_phones(people: Principals) -> list[Finding]:
     for prefix, person in people:
         if person.mobile:
             mobiles.setdefault(national_number(person.mobile), f"{prefix}.mobile")
-    return [EMERGENCY_PHONE_SAME_AS_MOBILE.at(f"{prefix}.emergency_phone", other=mobiles[number])
-            for prefix, person in people
-            if person.emergency_phone and (number := national_number(person.emergency_phone)) in mobiles]
+    return [
+        EMERGENCY_PHONE_SAME_AS_MOBILE.at(f"{prefix}.emergency_phone", other=mobiles[number])
+        for prefix, person in people
+        if person.emergency_phone and (number := national_number(person.emergency_phone)) in mobiles
+    ]
 
 
 def _used_by_other_subjects(people: Principals, used_numbers: list[str]) -> list[Finding]:
     used = {national_number(n) for n in used_numbers if n}
-    return [PHONE_USED_BY_OTHER_SUBJECT.at(f"{prefix}.{attribute}")
-            for prefix, person in people for attribute in ("mobile", "emergency_phone")
-            if (value := getattr(person, attribute)) and national_number(value) in used]
+    return [
+        PHONE_USED_BY_OTHER_SUBJECT.at(f"{prefix}.{attribute}")
+        for prefix, person in people
+        for attribute in ("mobile", "emergency_phone")
+        if (value := getattr(person, attribute)) and national_number(value) in used
+    ]
 
 
 def check_order_domains(order: OrderInput) -> list[Finding]:
@@ -73,8 +83,10 @@ def check_order_domains(order: OrderInput) -> list[Finding]:
     first_seen: dict[str, str] = {}
     findings = []
     for index, website in enumerate(order.websites):
-        listed = [(f"websites[{index}].domain", website.domain),
-                  *((f"websites[{index}].extra_domains[{j}]", d) for j, d in enumerate(website.extra_domains))]
+        listed = [
+            (f"websites[{index}].domain", website.domain),
+            *((f"websites[{index}].extra_domains[{j}]", d) for j, d in enumerate(website.extra_domains)),
+        ]
         for field, domain in listed:
             key = domain_key(domain) if domain else ""
             if not key:

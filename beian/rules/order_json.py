@@ -3,6 +3,7 @@
 Both the JSON Schema and the tolerant reader are derived from the input dataclasses in
 `beian.rules.model`, so they cannot drift apart: a field added there appears in both.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -54,8 +55,11 @@ def schema_of(tp: Any) -> dict:
     if get_origin(tp) is list:
         return {"type": "array", "items": schema_of(get_args(tp)[0])}
     if _is_record(tp):
-        return {"type": "object", "additionalProperties": False,
-                "properties": {name: schema_of(hint) for name, hint in _fields(tp).items()}}
+        return {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {name: schema_of(hint) for name, hint in _fields(tp).items()},
+        }
     if tp is date:
         return {"type": "string", "format": "date"}
     return {"type": _JSON_NAMES[tp]}
@@ -65,7 +69,7 @@ ORDER_JSON_SCHEMA: dict = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "Beian filing order",
     "description": "An ICP filing order as accepted by the rules engine, the wizard and the partner API. "
-                   "Every field is optional; the pre-submit check reports the required ones.",
+    "Every field is optional; the pre-submit check reports the required ones.",
     **schema_of(OrderInput),
 }
 

@@ -1,4 +1,5 @@
 """One principal (主体负责人 or 网站负责人): name, certificate, validity, phones, email."""
+
 from __future__ import annotations
 
 from beian.rules.certificates import check_certificate_number, check_validity
@@ -33,8 +34,11 @@ def _certificate_type(person: PersonInput, prefix: str, ctx: Context) -> list[Fi
     if code is None or code in ctx.ref.principal_certificate_codes:
         return []
     certificate = ctx.ref.certificate(code)
-    return [PERSON_CERTIFICATE_TYPE_NOT_ALLOWED.at(
-        f"{prefix}.certificate_type", certificate_name=certificate.name_zh if certificate else code)]
+    return [
+        PERSON_CERTIFICATE_TYPE_NOT_ALLOWED.at(
+            f"{prefix}.certificate_type", certificate_name=certificate.name_zh if certificate else code
+        )
+    ]
 
 
 def check_emergency_phone(value: str, field: str, ctx: Context) -> list[Finding]:

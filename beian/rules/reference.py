@@ -8,6 +8,7 @@ emptied may be missing from a rebuilt seed, so every read has an empty default.
 `EngineSettings` holds the product's own tunables for rules whose figures the seed does not carry
 in a structured form (minimum age, certificate margin, remark length, field length).
 """
+
 from __future__ import annotations
 
 import json
@@ -28,6 +29,7 @@ SEED_PATH = Path(__file__).resolve().parent.parent / "reference" / "data" / "icp
 @dataclass(frozen=True)
 class EngineSettings:
     """Tunables that are product policy (or [varies] figures without a structured seed key)."""
+
     min_principal_age: int = 18
     min_principal_age_by_province: Mapping[str, int] = field(default_factory=dict)
     min_certificate_months_remaining: int = 3
@@ -46,11 +48,12 @@ class EngineSettings:
 
 class NumberScheme(StrEnum):
     """How a certificate's number is built; recognised from the certificate type's name."""
-    USCC = "uscc"                          # 统一社会信用代码 (GB 32100)
-    ORG_CODE = "org-code"                  # 组织机构代码 (GB 11714)
-    RESIDENT_ID = "resident-id"            # 居民身份证 (GB 11643)
+
+    USCC = "uscc"  # 统一社会信用代码 (GB 32100)
+    ORG_CODE = "org-code"  # 组织机构代码 (GB 11714)
+    RESIDENT_ID = "resident-id"  # 居民身份证 (GB 11643)
     RESIDENCE_PERMIT = "residence-permit"  # 港澳台居民居住证: resident-ID layout
-    FREE_FORM = "free-form"                # passports, travel permits, other registrations
+    FREE_FORM = "free-form"  # passports, travel permits, other registrations
 
 
 _SCHEME_BY_NAME_PART = (
@@ -74,10 +77,10 @@ class Province:
     code: str
     name: str
     full_name: str
-    org_subject_principal_rule: str          # legal_rep_required | authorization_allowed | free
+    org_subject_principal_rule: str  # legal_rep_required | authorization_allowed | free
     website_principal_authorization_if_not_legal_rep: bool
     principal_mobile_must_be_local: bool | None
-    personal_non_local_policy: str           # local_only | residence_proof | cross_province_allowed | unknown
+    personal_non_local_policy: str  # local_only | residence_proof | cross_province_allowed | unknown
     empty_shell_subject_can_add_website: bool | None
     min_domain_days_remaining: int | None
 
@@ -86,7 +89,7 @@ class Province:
 class CertificateType:
     code: int
     name_zh: str
-    holder: str                              # person | organization
+    holder: str  # person | organization
     scheme: NumberScheme
 
 
@@ -103,6 +106,7 @@ class Nature:
 @dataclass(frozen=True)
 class Choice:
     """A selectable dictionary entry (service content, pre-approval item, language)."""
+
     name_zh: str
     allowed_for_individuals: bool = True
 
@@ -117,7 +121,7 @@ class RejectionReason:
 class WordList:
     """Words searched for as substrings, all at once, with one precompiled pattern."""
 
-    __slots__ = ("words", "_pattern")
+    __slots__ = ("_pattern", "words")
 
     def __init__(self, words: Iterable[str]):
         self.words: tuple[str, ...] = tuple(dict.fromkeys(w for w in words if w))
@@ -152,8 +156,8 @@ class UsccTables:
     length: int
     pattern: re.Pattern
     alphabet: str
-    categories: Mapping[str, str]            # positions 1-2 -> entity category (zh)
-    nature_for_category: Mapping[str, int]   # category whose name is a nature's name -> nature code
+    categories: Mapping[str, str]  # positions 1-2 -> entity category (zh)
+    nature_for_category: Mapping[str, int]  # category whose name is a nature's name -> nature code
 
 
 @dataclass(frozen=True)
@@ -165,8 +169,8 @@ class ResidentIdTables:
 
 @dataclass(frozen=True)
 class TldTables:
-    approved: frozenset[str]                 # without leading dot, unicode and punycode forms
-    unverified: frozenset[str]               # reported fileable later, not confirmed
+    approved: frozenset[str]  # without leading dot, unicode and punycode forms
+    unverified: frozenset[str]  # reported fileable later, not confirmed
     max_labels: int
     extractor: tldextract.TLDExtract
 
@@ -177,7 +181,7 @@ class ReferenceSnapshot:
     natures: Mapping[int, Nature]
     certificate_types: Mapping[int, CertificateType]
     principal_certificate_codes: frozenset[int]
-    filing_types: Mapping[str, str]          # code -> name_zh
+    filing_types: Mapping[str, str]  # code -> name_zh
     service_contents: Mapping[str, Choice]
     pre_approval_items: Mapping[str, Choice]
     pre_approval_none_option: str
@@ -253,7 +257,9 @@ def _province(p: Mapping) -> Province:
         name=p.get("name", ""),
         full_name=p.get("full_name", p.get("name", "")),
         org_subject_principal_rule=p.get("org_subject_principal_rule") or "free",
-        website_principal_authorization_if_not_legal_rep=bool(p.get("website_principal_authorization_if_not_legal_rep")),
+        website_principal_authorization_if_not_legal_rep=bool(
+            p.get("website_principal_authorization_if_not_legal_rep")
+        ),
         principal_mobile_must_be_local=p.get("principal_mobile_must_be_local"),
         personal_non_local_policy=p.get("personal_non_local_policy") or "unknown",
         empty_shell_subject_can_add_website=p.get("empty_shell_subject_can_add_website"),
@@ -262,13 +268,17 @@ def _province(p: Mapping) -> Province:
 
 
 def _certificate_types(rows: Iterable[Mapping]) -> Mapping[int, CertificateType]:
-    return _frozen({
-        r["code"]: CertificateType(
-            code=r["code"], name_zh=r.get("name_zh", ""),
-            holder=r.get("holder", "organization"), scheme=number_scheme(r.get("name_zh", "")),
-        )
-        for r in rows
-    })
+    return _frozen(
+        {
+            r["code"]: CertificateType(
+                code=r["code"],
+                name_zh=r.get("name_zh", ""),
+                holder=r.get("holder", "organization"),
+                scheme=number_scheme(r.get("name_zh", "")),
+            )
+            for r in rows
+        }
+    )
 
 
 def _natures(rows: Iterable[Mapping], certificate_types: Mapping[int, CertificateType]) -> Mapping[int, Nature]:
@@ -277,8 +287,10 @@ def _natures(rows: Iterable[Mapping], certificate_types: Mapping[int, Certificat
         allowed = frozenset(r.get("allowed_certificate_codes", []))
         holders = {certificate_types[c].holder for c in allowed if c in certificate_types}
         natures[r["miit_form_code"]] = Nature(
-            code=r["miit_form_code"], name_zh=r.get("name_zh", ""),
-            allowed_certificates=allowed, offered=bool(r.get("offer_to_customers", True)),
+            code=r["miit_form_code"],
+            name_zh=r.get("name_zh", ""),
+            allowed_certificates=allowed,
+            offered=bool(r.get("offer_to_customers", True)),
             can_hold_pre_approvals=bool(r.get("can_hold_pre_approvals", True)),
             is_individual=holders == {"person"},
         )
@@ -286,10 +298,7 @@ def _natures(rows: Iterable[Mapping], certificate_types: Mapping[int, Certificat
 
 
 def _choices(rows: Iterable[Mapping]) -> Mapping[str, Choice]:
-    return _frozen({
-        r["name_zh"]: Choice(r["name_zh"], bool(r.get("allowed_for_individuals", True)))
-        for r in rows
-    })
+    return _frozen({r["name_zh"]: Choice(r["name_zh"], bool(r.get("allowed_for_individuals", True))) for r in rows})
 
 
 def _rejection_reason(r: Mapping) -> RejectionReason:
@@ -344,8 +353,12 @@ def _tld_tables(t: Mapping) -> TldTables:
 
 def _site_name_rules(w: Mapping, pre_extra: Mapping) -> SiteNameRules:
     personal = w.get("personal_restricted_words", {})
-    restricted = [word for key, words in personal.items() if isinstance(words, list) and key != "other_personal_rules"
-                  for word in words]
+    restricted = [
+        word
+        for key, words in personal.items()
+        if isinstance(words, list) and key != "other_personal_rules"
+        for word in words
+    ]
     return SiteNameRules(
         min_chinese_chars=int(w.get("min_length_chinese_chars", 0)),
         reject_pure_digits=bool(w.get("reject_pure_digits", False)),

@@ -5,6 +5,7 @@ Codes are a contract with partners: never rename one; add a new code instead. Me
 hints are product copy and may use {placeholders} filled from the finding's params. The facts a
 rule checks against live in the ReferenceSnapshot, never here.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,9 +23,9 @@ class Rule:
     message_en: str
     fix_zh: str
     fix_en: str
-    section: str          # where in icp-filing-rules.md, e.g. "§5.1"; "product" for our own policy
-    confidence: str       # firm | provider | varies | unverified
-    prevents: str = ""    # rejection_reasons[].code
+    section: str  # where in icp-filing-rules.md, e.g. "§5.1"; "product" for our own policy
+    confidence: str  # firm | provider | varies | unverified
+    prevents: str = ""  # rejection_reasons[].code
 
     @property
     def source(self) -> str:
@@ -37,18 +38,33 @@ class Rule:
 
     def at(self, field: str, **params: object) -> Finding:
         return Finding(
-            code=self.code, severity=self.severity, field=field,
-            message_zh=self.message_zh.format(**params), message_en=self.message_en.format(**params),
-            fix_zh=self.fix_zh.format(**params), fix_en=self.fix_en.format(**params),
-            source=self.source, rejection_reason=self.prevents, params=params,
+            code=self.code,
+            severity=self.severity,
+            field=field,
+            message_zh=self.message_zh.format(**params),
+            message_en=self.message_en.format(**params),
+            fix_zh=self.fix_zh.format(**params),
+            fix_en=self.fix_en.format(**params),
+            source=self.source,
+            rejection_reason=self.prevents,
+            params=params,
         )
 
 
 RULES: dict[str, Rule] = {}
 
 
-def _rule(code: str, severity: Severity, message_zh: str, message_en: str, fix_zh: str, fix_en: str,
-          section: str, confidence: str, prevents: str = "") -> Rule:
+def _rule(
+    code: str,
+    severity: Severity,
+    message_zh: str,
+    message_en: str,
+    fix_zh: str,
+    fix_en: str,
+    section: str,
+    confidence: str,
+    prevents: str = "",
+) -> Rule:
     if code in RULES:
         raise ValueError(f"rule {code} declared twice")
     rule = Rule(code, severity, message_zh, message_en, fix_zh, fix_en, section, confidence, prevents)
@@ -58,461 +74,1047 @@ def _rule(code: str, severity: Severity, message_zh: str, message_en: str, fix_z
 
 # --- input hygiene (any field) -------------------------------------------------------------
 EMPTY = _rule(
-    "input.empty", ERROR, "未填写内容。", "The value is empty.",
-    "请填写后再校验。", "Enter a value to check.", "product", "provider")
+    "input.empty",
+    ERROR,
+    "未填写内容。",
+    "The value is empty.",
+    "请填写后再校验。",
+    "Enter a value to check.",
+    "product",
+    "provider",
+)
 INVISIBLE_CHARACTERS = _rule(
-    "input.invisible_characters", ERROR,
-    "含有不可见或控制字符（{chars}）。", "Contains invisible or control characters ({chars}).",
-    "删除这些字符后重新输入（不要从其他文档直接粘贴）。", "Remove them and retype the value instead of pasting it.",
-    "product", "provider")
+    "input.invisible_characters",
+    ERROR,
+    "含有不可见或控制字符（{chars}）。",
+    "Contains invisible or control characters ({chars}).",
+    "删除这些字符后重新输入（不要从其他文档直接粘贴）。",
+    "Remove them and retype the value instead of pasting it.",
+    "product",
+    "provider",
+)
 TOO_LONG = _rule(
-    "input.too_long", ERROR, "内容过长（{length} 个字符，上限 {limit}）。",
+    "input.too_long",
+    ERROR,
+    "内容过长（{length} 个字符，上限 {limit}）。",
     "Too long ({length} characters, at most {limit}).",
-    "请缩短内容。", "Shorten the value.", "product", "provider")
+    "请缩短内容。",
+    "Shorten the value.",
+    "product",
+    "provider",
+)
 UNKNOWN_KEY = _rule(
-    "order.input.unknown_key", WARNING, "未知字段“{key}”已忽略。", "Unknown key '{key}' was ignored.",
-    "请对照订单 JSON 结构检查字段名。", "Check the key against the order JSON schema.", "product", "provider")
+    "order.input.unknown_key",
+    WARNING,
+    "未知字段“{key}”已忽略。",
+    "Unknown key '{key}' was ignored.",
+    "请对照订单 JSON 结构检查字段名。",
+    "Check the key against the order JSON schema.",
+    "product",
+    "provider",
+)
 WRONG_TYPE = _rule(
-    "order.input.wrong_type", ERROR, "类型错误：应为 {expected}。", "Wrong type: expected {expected}.",
-    "请按订单 JSON 结构提供该字段。", "Send the field as the order JSON schema describes.", "product", "provider")
+    "order.input.wrong_type",
+    ERROR,
+    "类型错误：应为 {expected}。",
+    "Wrong type: expected {expected}.",
+    "请按订单 JSON 结构提供该字段。",
+    "Send the field as the order JSON schema describes.",
+    "product",
+    "provider",
+)
 REQUIRED = _rule(
-    "order.field.required", ERROR, "必填项未填写。", "This required field is empty.",
-    "请填写后再提交。", "Fill it in before submitting.", "§1.2", "firm")
+    "order.field.required",
+    ERROR,
+    "必填项未填写。",
+    "This required field is empty.",
+    "请填写后再提交。",
+    "Fill it in before submitting.",
+    "§1.2",
+    "firm",
+)
 
 # --- filing type (§1) -------------------------------------------------------------------------
 FILING_TYPE_UNKNOWN = _rule(
-    "order.filing_type.unknown", ERROR, "未知的备案类型“{filing_type}”。", "Unknown filing type '{filing_type}'.",
-    "请从备案类型列表中选择。", "Choose a filing type from the list.", "§1.1", "firm")
+    "order.filing_type.unknown",
+    ERROR,
+    "未知的备案类型“{filing_type}”。",
+    "Unknown filing type '{filing_type}'.",
+    "请从备案类型列表中选择。",
+    "Choose a filing type from the list.",
+    "§1.1",
+    "firm",
+)
 FILING_TYPE_WRONG = _rule(
-    "order.filing_type.wrong", ERROR,
+    "order.filing_type.wrong",
+    ERROR,
     "根据主体和域名的备案情况，本订单应为“{expected_name}”（{expected}），而不是 {actual}。",
     "Given what is already filed for the subject and domain, this order must be {expected} ({expected_name}), "
     "not {actual}.",
-    "放弃本订单，按正确的备案类型重新创建。", "Abandon this order and create a new one with the right filing type.",
-    "§1", "firm", "TYPE_WRONG")
+    "放弃本订单，按正确的备案类型重新创建。",
+    "Abandon this order and create a new one with the right filing type.",
+    "§1",
+    "firm",
+    "TYPE_WRONG",
+)
 EMPTY_SHELL_CANNOT_ADD = _rule(
-    "subject.empty_shell.cannot_add_website", ERROR,
+    "subject.empty_shell.cannot_add_website",
+    ERROR,
     "该主体为空壳主体，所在省份不允许直接新增网站。",
     "The subject is an empty shell and its province does not allow adding a website to it.",
     "先向管局注销空壳主体，再办理首次备案。",
     "Cancel the empty-shell subject at the regulator, then do a first filing.",
-    "§8.4", "varies", "EMPTY_SHELL_SUBJECT")
+    "§8.4",
+    "varies",
+    "EMPTY_SHELL_SUBJECT",
+)
 
 # --- subject (§3, §5.1, §5.3, §5.4, §11) --------------------------------------------------------
 NATURE_UNKNOWN = _rule(
-    "subject.nature.unknown", ERROR, "未知的主办单位性质（{nature}）。", "Unknown subject nature ({nature}).",
-    "请从列表中选择主办单位性质。", "Choose a subject nature from the list.", "§3", "firm")
+    "subject.nature.unknown",
+    ERROR,
+    "未知的主办单位性质（{nature}）。",
+    "Unknown subject nature ({nature}).",
+    "请从列表中选择主办单位性质。",
+    "Choose a subject nature from the list.",
+    "§3",
+    "firm",
+)
 NATURE_NOT_OFFERED = _rule(
-    "subject.nature.not_offered", ERROR, "本平台不受理“{nature_name}”性质的备案。",
+    "subject.nature.not_offered",
+    ERROR,
+    "本平台不受理“{nature_name}”性质的备案。",
     "Filings for subject nature '{nature_name}' are not accepted here.",
-    "请联系客服人工处理。", "Contact support for a manual filing.", "§3", "firm")
+    "请联系客服人工处理。",
+    "Contact support for a manual filing.",
+    "§3",
+    "firm",
+)
 PROVINCE_UNKNOWN = _rule(
-    "subject.province.unknown", ERROR, "未知的省份代码（{province}）。", "Unknown province code ({province}).",
-    "请从列表中选择备案省份。", "Choose the filing province from the list.", "§7.2", "firm")
+    "subject.province.unknown",
+    ERROR,
+    "未知的省份代码（{province}）。",
+    "Unknown province code ({province}).",
+    "请从列表中选择备案省份。",
+    "Choose the filing province from the list.",
+    "§7.2",
+    "firm",
+)
 CERTIFICATE_TYPE_UNKNOWN = _rule(
-    "subject.certificate_type.unknown", ERROR, "未知的证件类型（{certificate_type}）。",
+    "subject.certificate_type.unknown",
+    ERROR,
+    "未知的证件类型（{certificate_type}）。",
     "Unknown certificate type ({certificate_type}).",
-    "请从列表中选择证件类型。", "Choose a certificate type from the list.", "§3", "firm", "CERT_NUMBER_MISMATCH")
+    "请从列表中选择证件类型。",
+    "Choose a certificate type from the list.",
+    "§3",
+    "firm",
+    "CERT_NUMBER_MISMATCH",
+)
 CERTIFICATE_TYPE_NOT_ALLOWED = _rule(
-    "subject.certificate_type.not_allowed", ERROR,
+    "subject.certificate_type.not_allowed",
+    ERROR,
     "“{nature_name}”不能使用“{certificate_name}”备案。",
     "Subject nature '{nature_name}' cannot file with certificate '{certificate_name}'.",
     "请选择该性质允许的证件类型，或更正主办单位性质。",
-    "Choose a certificate allowed for the nature, or correct the nature.", "§3", "firm", "CERT_NUMBER_MISMATCH")
+    "Choose a certificate allowed for the nature, or correct the nature.",
+    "§3",
+    "firm",
+    "CERT_NUMBER_MISMATCH",
+)
 USCC_LENGTH = _rule(
-    "subject.uscc.length", ERROR, "统一社会信用代码应为 {expected} 位，当前 {length} 位。",
+    "subject.uscc.length",
+    ERROR,
+    "统一社会信用代码应为 {expected} 位，当前 {length} 位。",
     "A unified social credit code has {expected} characters, this one has {length}.",
-    "请对照营业执照逐位核对。", "Copy the code again from the licence.", "§5.1", "firm", "CERT_NUMBER_MISMATCH")
+    "请对照营业执照逐位核对。",
+    "Copy the code again from the licence.",
+    "§5.1",
+    "firm",
+    "CERT_NUMBER_MISMATCH",
+)
 USCC_CHARACTERS = _rule(
-    "subject.uscc.characters", ERROR,
+    "subject.uscc.characters",
+    ERROR,
     "统一社会信用代码在该位置不会出现这些字符（{chars}）。",
     "The code never has these characters in these positions ({chars}).",
     "请对照执照逐位核对，注意数字 0 与字母 O、数字 1 与字母 I 的区别。",
     "Compare it with the licence; mind the digit 0 versus the letter O and the digit 1 versus the letter I.",
-    "§5.1", "firm", "CERT_NUMBER_MISMATCH")
+    "§5.1",
+    "firm",
+    "CERT_NUMBER_MISMATCH",
+)
 USCC_CHECKSUM = _rule(
-    "subject.uscc.checksum", ERROR, "统一社会信用代码校验位不正确。", "The code's check character is wrong.",
-    "代码中有字符输错，请对照执照逐位核对。", "A character was mistyped: compare it with the licence one by one.",
-    "§5.1", "firm", "CERT_NUMBER_MISMATCH")
+    "subject.uscc.checksum",
+    ERROR,
+    "统一社会信用代码校验位不正确。",
+    "The code's check character is wrong.",
+    "代码中有字符输错，请对照执照逐位核对。",
+    "A character was mistyped: compare it with the licence one by one.",
+    "§5.1",
+    "firm",
+    "CERT_NUMBER_MISMATCH",
+)
 USCC_CATEGORY_UNKNOWN = _rule(
-    "subject.uscc.category_unknown", WARNING, "统一社会信用代码前两位“{category}”不在登记机构类别表中。",
+    "subject.uscc.category_unknown",
+    WARNING,
+    "统一社会信用代码前两位“{category}”不在登记机构类别表中。",
     "The code's first two characters '{category}' are not a known registration category.",
-    "请核对代码前两位。", "Check the first two characters.", "§5.1", "firm", "CERT_NUMBER_MISMATCH")
+    "请核对代码前两位。",
+    "Check the first two characters.",
+    "§5.1",
+    "firm",
+    "CERT_NUMBER_MISMATCH",
+)
 USCC_CATEGORY_NATURE_MISMATCH = _rule(
-    "subject.uscc.category_nature_mismatch", ERROR,
+    "subject.uscc.category_nature_mismatch",
+    ERROR,
     "统一社会信用代码表明该单位为“{category_name}”，与所选主办单位性质“{nature_name}”不符。",
     "The code says the unit is a '{category_name}', which does not match the chosen nature '{nature_name}'.",
-    "请更正主办单位性质或证件号码。", "Correct the subject nature or the certificate number.",
-    "§5.1", "firm", "CERT_NUMBER_MISMATCH")
+    "请更正主办单位性质或证件号码。",
+    "Correct the subject nature or the certificate number.",
+    "§5.1",
+    "firm",
+    "CERT_NUMBER_MISMATCH",
+)
 USCC_REGION_OTHER_PROVINCE = _rule(
-    "subject.uscc.region_other_province", WARNING,
+    "subject.uscc.region_other_province",
+    WARNING,
     "统一社会信用代码的登记机关在“{code_province}”，而备案省份为“{province_name}”。",
     "The code was issued in {code_province}, but the filing province is {province_name}.",
     "单位须在证件住所所在省份备案；若住所已迁入本省请忽略。",
     "Organisations file in the province of their certificate address; ignore this if the unit has moved here.",
-    "§3", "firm", "CROSS_PROVINCE_ORG")
+    "§3",
+    "firm",
+    "CROSS_PROVINCE_ORG",
+)
 ORG_CODE_FORMAT = _rule(
-    "subject.org_code.format", ERROR, "组织机构代码应为 8 位数字或大写字母加 1 位校验码。",
+    "subject.org_code.format",
+    ERROR,
+    "组织机构代码应为 8 位数字或大写字母加 1 位校验码。",
     "An organisation code is 8 digits or capital letters plus a check character.",
     "请对照证书核对，或填写统一社会信用代码。",
     "Copy it from the certificate, or enter the unified social credit code.",
-    "§5.1", "firm", "CERT_NUMBER_MISMATCH")
+    "§5.1",
+    "firm",
+    "CERT_NUMBER_MISMATCH",
+)
 ORG_NAME_CHARACTERS = _rule(
-    "subject.name.characters", ERROR, "单位名称含有不允许的符号（{chars}）。",
+    "subject.name.characters",
+    ERROR,
+    "单位名称含有不允许的符号（{chars}）。",
     "The organisation name contains symbols it cannot have ({chars}).",
-    "请与证件上的名称完全一致。", "Enter the name exactly as printed on the certificate.", "§9", "firm",
-    "SUBJECT_NAME_MISMATCH")
+    "请与证件上的名称完全一致。",
+    "Enter the name exactly as printed on the certificate.",
+    "§9",
+    "firm",
+    "SUBJECT_NAME_MISMATCH",
+)
 ORG_NAME_NO_CHINESE = _rule(
-    "subject.name.no_chinese", WARNING, "单位名称中没有汉字。", "The organisation name has no Chinese characters.",
-    "请填写证件上的中文名称。", "Enter the Chinese name printed on the certificate.", "§9", "firm",
-    "SUBJECT_NAME_MISMATCH")
+    "subject.name.no_chinese",
+    WARNING,
+    "单位名称中没有汉字。",
+    "The organisation name has no Chinese characters.",
+    "请填写证件上的中文名称。",
+    "Enter the Chinese name printed on the certificate.",
+    "§9",
+    "firm",
+    "SUBJECT_NAME_MISMATCH",
+)
 CERTIFICATE_ADDRESS_OTHER_PROVINCE = _rule(
-    "subject.certificate_address.other_province", ERROR,
+    "subject.certificate_address.other_province",
+    ERROR,
     "证件住所位于“{address_province}”，单位不能跨省在“{province_name}”备案。",
     "The certificate address is in {address_province}; an organisation cannot file in {province_name}.",
     "在证件住所所在省份备案，或使用本省分支机构的证件。",
     "File in the certificate address's province, or use a local branch's certificate.",
-    "§3", "firm", "CROSS_PROVINCE_ORG")
+    "§3",
+    "firm",
+    "CROSS_PROVINCE_ORG",
+)
 MAILING_ADDRESS_OTHER_PROVINCE = _rule(
-    "subject.mailing_address.other_province", ERROR,
+    "subject.mailing_address.other_province",
+    ERROR,
     "通信地址位于“{address_province}”，不在备案省份“{province_name}”。",
     "The mailing address is in {address_province}, outside the filing province {province_name}.",
-    "请填写备案省份内的通信地址。", "Give a mailing address inside the filing province.", "§5.3", "firm",
-    "MAIL_ADDRESS_INVALID")
+    "请填写备案省份内的通信地址。",
+    "Give a mailing address inside the filing province.",
+    "§5.3",
+    "firm",
+    "MAIL_ADDRESS_INVALID",
+)
 MAILING_ADDRESS_REPEATS_PROVINCE = _rule(
-    "subject.mailing_address.repeats_province", WARNING,
+    "subject.mailing_address.repeats_province",
+    WARNING,
     "通信地址重复填写了已选择的省份“{province_name}”。",
     "The mailing address repeats the province already chosen ({province_name}).",
-    "详细地址从区县以下开始填写。", "Start the free text below the chosen district.", "§5.3", "varies",
-    "MAIL_ADDRESS_INVALID")
+    "详细地址从区县以下开始填写。",
+    "Start the free text below the chosen district.",
+    "§5.3",
+    "varies",
+    "MAIL_ADDRESS_INVALID",
+)
 MAILING_ADDRESS_NOT_DETAILED = _rule(
-    "subject.mailing_address.no_door_number", WARNING, "通信地址似乎没有门牌号。",
+    "subject.mailing_address.no_door_number",
+    WARNING,
+    "通信地址似乎没有门牌号。",
     "The mailing address seems to have no door number.",
-    "请写到门牌号；确无门牌号时在备注中说明。", "Give the door number; if there is none, say so in the remark.",
-    "§5.3", "firm", "MAIL_ADDRESS_INVALID")
+    "请写到门牌号；确无门牌号时在备注中说明。",
+    "Give the door number; if there is none, say so in the remark.",
+    "§5.3",
+    "firm",
+    "MAIL_ADDRESS_INVALID",
+)
 OFFICE_PHONE_FORMAT = _rule(
-    "subject.office_phone.format", ERROR, "办公电话不是有效的固定电话或手机号码。",
+    "subject.office_phone.format",
+    ERROR,
+    "办公电话不是有效的固定电话或手机号码。",
     "The office phone is neither a valid landline nor a valid mobile number.",
-    "固定电话请带区号，如 010-12345678。", "Give landlines with the area code, e.g. 010-12345678.",
-    "§5.3", "varies", "PHONE_UNREACHABLE")
+    "固定电话请带区号，如 010-12345678。",
+    "Give landlines with the area code, e.g. 010-12345678.",
+    "§5.3",
+    "varies",
+    "PHONE_UNREACHABLE",
+)
 PRINCIPAL_NOT_LEGAL_REP = _rule(
-    "subject.principal.not_legal_rep", ERROR,
+    "subject.principal.not_legal_rep",
+    ERROR,
     "“{province_name}”要求单位的主体负责人为法定代表人。",
     "{province_name} requires the subject principal of an organisation to be its legal representative.",
-    "将主体负责人改为法定代表人。", "Make the legal representative the subject principal.",
-    "§11", "varies", "PRINCIPAL_NOT_LEGAL_REP")
+    "将主体负责人改为法定代表人。",
+    "Make the legal representative the subject principal.",
+    "§11",
+    "varies",
+    "PRINCIPAL_NOT_LEGAL_REP",
+)
 PRINCIPAL_NEEDS_AUTHORISATION = _rule(
-    "subject.principal.authorisation_required", WARNING,
+    "subject.principal.authorisation_required",
+    WARNING,
     "主体负责人不是法定代表人：“{province_name}”需要法定代表人签署的授权书。",
     "The subject principal is not the legal representative: {province_name} needs an authorisation letter.",
     "上传法定代表人签字并加盖公章的授权书。",
     "Upload an authorisation letter signed by the legal representative and sealed.",
-    "§11", "varies", "AUTH_LETTER_MISSING")
+    "§11",
+    "varies",
+    "AUTH_LETTER_MISSING",
+)
 WEBSITE_PRINCIPAL_NEEDS_AUTHORISATION = _rule(
-    "website.principal.authorisation_required", WARNING,
+    "website.principal.authorisation_required",
+    WARNING,
     "网站负责人不是法定代表人：“{province_name}”需要授权书。",
     "The website principal is not the legal representative: {province_name} needs an authorisation letter.",
     "上传法定代表人签署的网站负责人授权书。",
     "Upload the website-principal authorisation signed by the legal representative.",
-    "§11", "varies", "AUTH_LETTER_MISSING")
+    "§11",
+    "varies",
+    "AUTH_LETTER_MISSING",
+)
 PERSON_NON_LOCAL = _rule(
-    "subject.individual.non_local", ERROR,
+    "subject.individual.non_local",
+    ERROR,
     "证件属于“{id_province}”，“{province_name}”只受理本省证件的个人备案。",
     "The ID was issued in {id_province}; {province_name} accepts personal filings with local IDs only.",
-    "请在证件所属省份备案。", "File in the province that issued the ID.", "§11", "varies", "CROSS_PROVINCE_PERSON")
+    "请在证件所属省份备案。",
+    "File in the province that issued the ID.",
+    "§11",
+    "varies",
+    "CROSS_PROVINCE_PERSON",
+)
 PERSON_RESIDENCE_PROOF = _rule(
-    "subject.individual.residence_proof_required", WARNING,
+    "subject.individual.residence_proof_required",
+    WARNING,
     "证件属于“{id_province}”，在“{province_name}”备案需提供居住证明。",
     "The ID was issued in {id_province}; filing in {province_name} needs proof of residence.",
-    "上传居住证等居住证明材料。", "Upload a residence permit or another accepted residence proof.",
-    "§11", "varies", "CROSS_PROVINCE_PERSON")
+    "上传居住证等居住证明材料。",
+    "Upload a residence permit or another accepted residence proof.",
+    "§11",
+    "varies",
+    "CROSS_PROVINCE_PERSON",
+)
 PERSON_NON_LOCAL_POLICY_UNKNOWN = _rule(
-    "subject.individual.non_local_policy_unknown", INFO,
+    "subject.individual.non_local_policy_unknown",
+    INFO,
     "证件属于“{id_province}”，“{province_name}”对外省个人备案的要求未知，审核员将人工确认。",
     "The ID was issued in {id_province}; {province_name}'s policy for non-local individuals is unknown, "
     "a reviewer will confirm.",
-    "可预先准备居住证明。", "Have a residence proof ready.", "§11", "varies", "CROSS_PROVINCE_PERSON")
+    "可预先准备居住证明。",
+    "Have a residence proof ready.",
+    "§11",
+    "varies",
+    "CROSS_PROVINCE_PERSON",
+)
 
 # --- persons: principals (§3, §5.2, §5.3) ------------------------------------------------------
 PERSON_NAME_CHARACTERS = _rule(
-    "person.name.characters", ERROR, "姓名含有不允许的字符（{chars}）。",
+    "person.name.characters",
+    ERROR,
+    "姓名含有不允许的字符（{chars}）。",
     "The name contains characters a name cannot have ({chars}).",
-    "请与证件上的姓名完全一致。", "Enter the name exactly as on the certificate.", "§9", "firm",
-    "SUBJECT_NAME_MISMATCH")
+    "请与证件上的姓名完全一致。",
+    "Enter the name exactly as on the certificate.",
+    "§9",
+    "firm",
+    "SUBJECT_NAME_MISMATCH",
+)
 PERSON_NAME_MIXED_SCRIPTS = _rule(
-    "person.name.mixed_scripts", ERROR, "姓名混用了汉字和拉丁字母。", "The name mixes Chinese and Latin letters.",
-    "请与证件上的姓名完全一致。", "Enter the name exactly as on the certificate.", "§9", "firm",
-    "SUBJECT_NAME_MISMATCH")
+    "person.name.mixed_scripts",
+    ERROR,
+    "姓名混用了汉字和拉丁字母。",
+    "The name mixes Chinese and Latin letters.",
+    "请与证件上的姓名完全一致。",
+    "Enter the name exactly as on the certificate.",
+    "§9",
+    "firm",
+    "SUBJECT_NAME_MISMATCH",
+)
 PERSON_CERTIFICATE_TYPE_NOT_ALLOWED = _rule(
-    "person.certificate_type.not_allowed", ERROR, "负责人不能使用“{certificate_name}”。",
+    "person.certificate_type.not_allowed",
+    ERROR,
+    "负责人不能使用“{certificate_name}”。",
     "A principal cannot use certificate '{certificate_name}'.",
     "负责人请使用个人证件（身份证、护照、通行证、居住证等）。",
     "Principals use personal certificates (resident ID, passport, travel permit, residence permit).",
-    "§3", "firm", "CERT_NUMBER_MISMATCH")
+    "§3",
+    "firm",
+    "CERT_NUMBER_MISMATCH",
+)
 RESIDENT_ID_FIRST_GENERATION = _rule(
-    "person.resident_id.first_generation", ERROR, "15 位第一代身份证号码已在全国停止使用。",
+    "person.resident_id.first_generation",
+    ERROR,
+    "15 位第一代身份证号码已在全国停止使用。",
     "15-digit first-generation ID numbers are no longer valid.",
-    "请使用 18 位第二代身份证号码。", "Use the 18-digit second-generation ID number.", "§5.2", "firm",
-    "CERT_NUMBER_MISMATCH")
+    "请使用 18 位第二代身份证号码。",
+    "Use the 18-digit second-generation ID number.",
+    "§5.2",
+    "firm",
+    "CERT_NUMBER_MISMATCH",
+)
 RESIDENT_ID_FORMAT = _rule(
-    "person.resident_id.format", ERROR, "证件号码应为 17 位数字加 1 位数字或 X。",
+    "person.resident_id.format",
+    ERROR,
+    "证件号码应为 17 位数字加 1 位数字或 X。",
     "The number must be 17 digits followed by a digit or X.",
-    "请对照证件核对号码。", "Copy the number again from the card.", "§5.2", "firm", "CERT_NUMBER_MISMATCH")
+    "请对照证件核对号码。",
+    "Copy the number again from the card.",
+    "§5.2",
+    "firm",
+    "CERT_NUMBER_MISMATCH",
+)
 RESIDENT_ID_CHECKSUM = _rule(
-    "person.resident_id.checksum", ERROR, "证件号码校验位不正确。", "The number's check digit is wrong.",
-    "号码中有数字输错，请逐位核对。", "A digit was mistyped: compare it with the card one by one.", "§5.2", "firm",
-    "CERT_NUMBER_MISMATCH")
+    "person.resident_id.checksum",
+    ERROR,
+    "证件号码校验位不正确。",
+    "The number's check digit is wrong.",
+    "号码中有数字输错，请逐位核对。",
+    "A digit was mistyped: compare it with the card one by one.",
+    "§5.2",
+    "firm",
+    "CERT_NUMBER_MISMATCH",
+)
 RESIDENT_ID_BIRTH_DATE = _rule(
-    "person.resident_id.birth_date", ERROR, "证件号码中的出生日期“{birth}”不是有效日期。",
+    "person.resident_id.birth_date",
+    ERROR,
+    "证件号码中的出生日期“{birth}”不是有效日期。",
     "The birth date in the number ('{birth}') is not a real date.",
-    "请核对第 7–14 位。", "Check digits 7-14.", "§5.2", "firm", "CERT_NUMBER_MISMATCH")
+    "请核对第 7–14 位。",
+    "Check digits 7-14.",
+    "§5.2",
+    "firm",
+    "CERT_NUMBER_MISMATCH",
+)
 RESIDENT_ID_BIRTH_IN_FUTURE = _rule(
-    "person.resident_id.birth_in_future", ERROR, "证件号码中的出生日期 {birth} 晚于今天。",
+    "person.resident_id.birth_in_future",
+    ERROR,
+    "证件号码中的出生日期 {birth} 晚于今天。",
     "The birth date in the number ({birth}) is in the future.",
-    "请核对第 7–14 位。", "Check digits 7-14.", "§5.2", "firm", "CERT_NUMBER_MISMATCH")
+    "请核对第 7–14 位。",
+    "Check digits 7-14.",
+    "§5.2",
+    "firm",
+    "CERT_NUMBER_MISMATCH",
+)
 UNDERAGE = _rule(
-    "person.age.below_minimum", ERROR, "负责人 {age} 岁，未满 {min_age} 岁。",
+    "person.age.below_minimum",
+    ERROR,
+    "负责人 {age} 岁，未满 {min_age} 岁。",
     "The principal is {age}, younger than the minimum age of {min_age}.",
-    "请由成年人担任负责人，或按省份要求提供证明。", "Use an adult principal, or add the proof the province asks for.",
-    "§5.2", "varies", "UNDERAGE")
+    "请由成年人担任负责人，或按省份要求提供证明。",
+    "Use an adult principal, or add the proof the province asks for.",
+    "§5.2",
+    "varies",
+    "UNDERAGE",
+)
 RESIDENCE_PERMIT_PREFIX = _rule(
-    "person.residence_permit.prefix", WARNING, "港澳台居民居住证号码通常以 {prefixes} 开头。",
+    "person.residence_permit.prefix",
+    WARNING,
+    "港澳台居民居住证号码通常以 {prefixes} 开头。",
     "HK/Macao/Taiwan residence permit numbers usually start with {prefixes}.",
-    "请对照居住证核对号码。", "Check the number against the permit.", "§5.2", "unverified",
-    "CERT_NUMBER_MISMATCH")
+    "请对照居住证核对号码。",
+    "Check the number against the permit.",
+    "§5.2",
+    "unverified",
+    "CERT_NUMBER_MISMATCH",
+)
 CERTIFICATE_FORMAT = _rule(
-    "person.certificate.format", ERROR, "证件号码应为 {min}–{max} 位字母或数字。",
+    "person.certificate.format",
+    ERROR,
+    "证件号码应为 {min}–{max} 位字母或数字。",
     "The certificate number must be {min} to {max} letters or digits.",
-    "请对照证件核对号码。", "Copy the number again from the certificate.", "§5.2", "firm", "CERT_NUMBER_MISMATCH")
+    "请对照证件核对号码。",
+    "Copy the number again from the certificate.",
+    "§5.2",
+    "firm",
+    "CERT_NUMBER_MISMATCH",
+)
 CERTIFICATE_EXPIRED = _rule(
-    "person.certificate.expired", ERROR, "证件已于 {valid_until} 过期。", "The certificate expired on {valid_until}.",
-    "请更换有效证件并重新上传。", "Renew the certificate and upload the new one.", "§5.2", "varies",
-    "ID_EXPIRED_OR_SHORT")
+    "person.certificate.expired",
+    ERROR,
+    "证件已于 {valid_until} 过期。",
+    "The certificate expired on {valid_until}.",
+    "请更换有效证件并重新上传。",
+    "Renew the certificate and upload the new one.",
+    "§5.2",
+    "varies",
+    "ID_EXPIRED_OR_SHORT",
+)
 CERTIFICATE_EXPIRES_SOON = _rule(
-    "person.certificate.expires_soon", ERROR, "证件有效期至 {valid_until}，剩余不足 {months} 个月。",
+    "person.certificate.expires_soon",
+    ERROR,
+    "证件有效期至 {valid_until}，剩余不足 {months} 个月。",
     "The certificate is valid until {valid_until}, less than {months} months from now.",
-    "请更换证件后再备案。", "Renew the certificate before filing.", "§5.2", "varies", "ID_EXPIRED_OR_SHORT")
+    "请更换证件后再备案。",
+    "Renew the certificate before filing.",
+    "§5.2",
+    "varies",
+    "ID_EXPIRED_OR_SHORT",
+)
 MOBILE_FORMAT = _rule(
-    "person.mobile.format", ERROR, "不是有效的中国大陆手机号码（11 位，以 1 开头）。",
+    "person.mobile.format",
+    ERROR,
+    "不是有效的中国大陆手机号码（11 位，以 1 开头）。",
     "Not a valid mainland mobile number (11 digits starting with 1).",
-    "请填写能接收工信部短信的大陆手机号码。", "Give a mainland mobile that can receive MIIT SMS.", "§5.3", "firm",
-    "PHONE_UNREACHABLE")
+    "请填写能接收工信部短信的大陆手机号码。",
+    "Give a mainland mobile that can receive MIIT SMS.",
+    "§5.3",
+    "firm",
+    "PHONE_UNREACHABLE",
+)
 MOBILE_UNKNOWN_SEGMENT = _rule(
-    "person.mobile.unknown_segment", WARNING, "该手机号段不在已分配号段中，可能无法接收工信部短信。",
+    "person.mobile.unknown_segment",
+    WARNING,
+    "该手机号段不在已分配号段中，可能无法接收工信部短信。",
     "This number range is not a known allocated mobile range; it may not receive MIIT SMS.",
-    "建议换用三大运营商的常用号码。", "Prefer a common number from one of the main carriers.", "§5.3", "firm",
-    "PHONE_UNREACHABLE")
+    "建议换用三大运营商的常用号码。",
+    "Prefer a common number from one of the main carriers.",
+    "§5.3",
+    "firm",
+    "PHONE_UNREACHABLE",
+)
 MOBILE_NOT_LOCAL = _rule(
-    "person.mobile.not_local", WARNING, "该手机号归属地为“{location}”，“{province_name}”要求负责人使用本省号码。",
+    "person.mobile.not_local",
+    WARNING,
+    "该手机号归属地为“{location}”，“{province_name}”要求负责人使用本省号码。",
     "This number is registered in {location}; {province_name} requires a local number for principals.",
-    "请换用备案省份的手机号码。", "Use a mobile number registered in the filing province.", "§5.3", "varies",
-    "PHONE_NOT_LOCAL")
+    "请换用备案省份的手机号码。",
+    "Use a mobile number registered in the filing province.",
+    "§5.3",
+    "varies",
+    "PHONE_NOT_LOCAL",
+)
 MOBILE_LOCATION_UNKNOWN = _rule(
-    "person.mobile.location_unknown", INFO, "“{province_name}”要求负责人使用本省号码，无法离线确认该号码归属地。",
+    "person.mobile.location_unknown",
+    INFO,
+    "“{province_name}”要求负责人使用本省号码，无法离线确认该号码归属地。",
     "{province_name} requires a local number for principals; this number's location cannot be resolved offline.",
-    "请确认号码归属地在备案省份。", "Make sure the number is registered in the filing province.", "§5.3", "varies",
-    "PHONE_NOT_LOCAL")
+    "请确认号码归属地在备案省份。",
+    "Make sure the number is registered in the filing province.",
+    "§5.3",
+    "varies",
+    "PHONE_NOT_LOCAL",
+)
 PHONE_USED_BY_OTHER_SUBJECT = _rule(
-    "person.mobile.used_by_other_subject", ERROR, "该号码已被其他备案主体使用。",
+    "person.mobile.used_by_other_subject",
+    ERROR,
+    "该号码已被其他备案主体使用。",
     "This number is already used by another filed subject.",
-    "请换用其他号码，或先变更另一主体的备案信息。", "Use another number, or first change the other subject's filing.",
-    "§5.3", "firm", "PHONE_USED_BY_OTHER_SUBJECT")
+    "请换用其他号码，或先变更另一主体的备案信息。",
+    "Use another number, or first change the other subject's filing.",
+    "§5.3",
+    "firm",
+    "PHONE_USED_BY_OTHER_SUBJECT",
+)
 EMERGENCY_PHONE_FORMAT = _rule(
-    "person.emergency_phone.format", ERROR, "应急联系电话不是有效的手机或固定电话号码。",
+    "person.emergency_phone.format",
+    ERROR,
+    "应急联系电话不是有效的手机或固定电话号码。",
     "The emergency phone is neither a valid mobile nor a valid landline.",
-    "固定电话请带区号。", "Give landlines with the area code.", "§5.3", "firm", "PHONE_UNREACHABLE")
+    "固定电话请带区号。",
+    "Give landlines with the area code.",
+    "§5.3",
+    "firm",
+    "PHONE_UNREACHABLE",
+)
 EMERGENCY_PHONE_SAME_AS_MOBILE = _rule(
-    "person.emergency_phone.same_as_mobile", ERROR, "应急联系电话与负责人手机号码（{other}）相同。",
+    "person.emergency_phone.same_as_mobile",
+    ERROR,
+    "应急联系电话与负责人手机号码（{other}）相同。",
     "The emergency phone equals a principal's mobile ({other}).",
-    "请填写另一个长期使用的号码。", "Give another number the subject has used for a long time.", "§5.3", "firm",
-    "CONTACTS_DUPLICATED")
+    "请填写另一个长期使用的号码。",
+    "Give another number the subject has used for a long time.",
+    "§5.3",
+    "firm",
+    "CONTACTS_DUPLICATED",
+)
 EMAIL_FORMAT = _rule(
-    "person.email.format", ERROR, "电子邮箱格式不正确。", "The email address is not valid.",
-    "请填写能收到工信部通知的邮箱。", "Give a mailbox that can receive MIIT notices.", "§5.3", "firm", "EMAIL_INVALID")
+    "person.email.format",
+    ERROR,
+    "电子邮箱格式不正确。",
+    "The email address is not valid.",
+    "请填写能收到工信部通知的邮箱。",
+    "Give a mailbox that can receive MIIT notices.",
+    "§5.3",
+    "firm",
+    "EMAIL_INVALID",
+)
 CONTACTS_SHARED = _rule(
-    "person.contacts.shared", ERROR, "不同负责人不能使用相同的联系方式（与 {other} 相同）。",
+    "person.contacts.shared",
+    ERROR,
+    "不同负责人不能使用相同的联系方式（与 {other} 相同）。",
     "Different principals cannot share contacts (same as {other}).",
-    "每位负责人使用本人的手机号码和邮箱。", "Give each principal his or her own mobile and email.", "§5.3", "firm",
-    "CONTACTS_DUPLICATED")
+    "每位负责人使用本人的手机号码和邮箱。",
+    "Give each principal his or her own mobile and email.",
+    "§5.3",
+    "firm",
+    "CONTACTS_DUPLICATED",
+)
 LANDLINE_FORMAT = _rule(
-    "phone.landline.format", ERROR, "不是有效的中国大陆固定电话号码。", "Not a valid mainland landline number.",
-    "请带区号填写，如 010-12345678。", "Include the area code, e.g. 010-12345678.", "§5.3", "varies",
-    "PHONE_UNREACHABLE")
+    "phone.landline.format",
+    ERROR,
+    "不是有效的中国大陆固定电话号码。",
+    "Not a valid mainland landline number.",
+    "请带区号填写，如 010-12345678。",
+    "Include the area code, e.g. 010-12345678.",
+    "§5.3",
+    "varies",
+    "PHONE_UNREACHABLE",
+)
 
 # --- website name (§5.5) ----------------------------------------------------------------------
 SITE_NAME_TOO_FEW_CHINESE = _rule(
-    "website.name.too_few_chinese", ERROR, "网站名称至少需要 {min} 个汉字。",
+    "website.name.too_few_chinese",
+    ERROR,
+    "网站名称至少需要 {min} 个汉字。",
     "A website name needs at least {min} Chinese characters.",
-    "用能概括网站内容的中文命名。", "Use a Chinese name that describes the site's content.", "§5.5", "firm",
-    "SITE_NAME_INVALID")
+    "用能概括网站内容的中文命名。",
+    "Use a Chinese name that describes the site's content.",
+    "§5.5",
+    "firm",
+    "SITE_NAME_INVALID",
+)
 SITE_NAME_PURE_DIGITS = _rule(
-    "website.name.pure_digits", ERROR, "网站名称不能全是数字。", "A website name cannot be digits only.",
-    "用能概括网站内容的中文命名。", "Use a Chinese name that describes the site's content.", "§5.5", "firm",
-    "SITE_NAME_INVALID")
+    "website.name.pure_digits",
+    ERROR,
+    "网站名称不能全是数字。",
+    "A website name cannot be digits only.",
+    "用能概括网站内容的中文命名。",
+    "Use a Chinese name that describes the site's content.",
+    "§5.5",
+    "firm",
+    "SITE_NAME_INVALID",
+)
 SITE_NAME_PURE_LATIN = _rule(
-    "website.name.pure_latin", ERROR, "网站名称不能全是英文字母。", "A website name cannot be Latin letters only.",
-    "用能概括网站内容的中文命名。", "Use a Chinese name that describes the site's content.", "§5.5", "firm",
-    "SITE_NAME_INVALID")
+    "website.name.pure_latin",
+    ERROR,
+    "网站名称不能全是英文字母。",
+    "A website name cannot be Latin letters only.",
+    "用能概括网站内容的中文命名。",
+    "Use a Chinese name that describes the site's content.",
+    "§5.5",
+    "firm",
+    "SITE_NAME_INVALID",
+)
 SITE_NAME_SPECIAL_SYMBOLS = _rule(
-    "website.name.special_symbols", ERROR, "网站名称不能包含特殊符号（{symbols}）。",
+    "website.name.special_symbols",
+    ERROR,
+    "网站名称不能包含特殊符号（{symbols}）。",
     "A website name cannot contain special symbols ({symbols}).",
-    "删除名称中的符号。", "Remove the symbols.", "§5.5", "firm", "SITE_NAME_INVALID")
+    "删除名称中的符号。",
+    "Remove the symbols.",
+    "§5.5",
+    "firm",
+    "SITE_NAME_INVALID",
+)
 SITE_NAME_IS_DOMAIN = _rule(
-    "website.name.is_domain", ERROR, "网站名称不能是域名。", "A website name cannot be a domain name.",
-    "用能概括网站内容的中文命名。", "Use a Chinese name that describes the site's content.", "§5.5", "firm",
-    "SITE_NAME_INVALID")
+    "website.name.is_domain",
+    ERROR,
+    "网站名称不能是域名。",
+    "A website name cannot be a domain name.",
+    "用能概括网站内容的中文命名。",
+    "Use a Chinese name that describes the site's content.",
+    "§5.5",
+    "firm",
+    "SITE_NAME_INVALID",
+)
 SITE_NAME_NATIONAL_PREFIX = _rule(
-    "website.name.national_prefix", ERROR, "网站名称不能包含“{words}”等国家级字样。",
+    "website.name.national_prefix",
+    ERROR,
+    "网站名称不能包含“{words}”等国家级字样。",
     "A website name cannot contain national-level words such as '{words}'.",
-    "删除这些字样；国家级单位须提供证明材料。", "Remove them; genuinely national units must prove it with documents.",
-    "§5.5", "firm", "SITE_NAME_BANNED_WORD")
+    "删除这些字样；国家级单位须提供证明材料。",
+    "Remove them; genuinely national units must prove it with documents.",
+    "§5.5",
+    "firm",
+    "SITE_NAME_BANNED_WORD",
+)
 SITE_NAME_STATE_FUNCTION = _rule(
-    "website.name.state_function_word", ERROR, "网站名称不能包含“{words}”等国家职能字样。",
+    "website.name.state_function_word",
+    ERROR,
+    "网站名称不能包含“{words}”等国家职能字样。",
     "A website name cannot contain state-function words such as '{words}'.",
-    "删除这些字样。", "Remove them.", "§5.5", "firm", "SITE_NAME_BANNED_WORD")
+    "删除这些字样。",
+    "Remove them.",
+    "§5.5",
+    "firm",
+    "SITE_NAME_BANNED_WORD",
+)
 SITE_NAME_PUBLIC_INTEREST = _rule(
-    "website.name.public_interest_word", ERROR, "网站名称不能包含“{words}”等公共利益字样。",
+    "website.name.public_interest_word",
+    ERROR,
+    "网站名称不能包含“{words}”等公共利益字样。",
     "A website name cannot contain public-interest words such as '{words}'.",
-    "删除这些字样。", "Remove them.", "§5.5", "firm", "SITE_NAME_BANNED_WORD")
+    "删除这些字样。",
+    "Remove them.",
+    "§5.5",
+    "firm",
+    "SITE_NAME_BANNED_WORD",
+)
 SITE_NAME_RESERVED_NEEDS_PROOF = _rule(
-    "website.name.reserved_word_needs_proof", WARNING, "网站名称包含“{words}”，须提供国家级单位的证明材料。",
+    "website.name.reserved_word_needs_proof",
+    WARNING,
+    "网站名称包含“{words}”，须提供国家级单位的证明材料。",
     "The website name contains '{words}', which needs documents proving a national-level unit.",
-    "上传证明材料，或删除这些字样。", "Upload the proof, or remove the words.", "§5.5", "firm", "SITE_NAME_BANNED_WORD")
+    "上传证明材料，或删除这些字样。",
+    "Upload the proof, or remove the words.",
+    "§5.5",
+    "firm",
+    "SITE_NAME_BANNED_WORD",
+)
 SITE_NAME_SENSITIVE = _rule(
-    "website.name.sensitive_word", ERROR, "网站名称包含敏感词“{words}”。",
+    "website.name.sensitive_word",
+    ERROR,
+    "网站名称包含敏感词“{words}”。",
     "The website name contains sensitive words ('{words}').",
-    "删除敏感词。", "Remove the sensitive words.", "§5.5", "firm", "SITE_NAME_BANNED_WORD")
+    "删除敏感词。",
+    "Remove the sensitive words.",
+    "§5.5",
+    "firm",
+    "SITE_NAME_BANNED_WORD",
+)
 SITE_NAME_EXAGGERATION = _rule(
-    "website.name.exaggeration", WARNING, "网站名称含有夸大用语“{words}”，可能被驳回。",
+    "website.name.exaggeration",
+    WARNING,
+    "网站名称含有夸大用语“{words}”，可能被驳回。",
     "The website name contains exaggerations ('{words}') that are often rejected.",
-    "建议删除夸大用语。", "Consider removing them.", "§5.5", "unverified", "SITE_NAME_BANNED_WORD")
+    "建议删除夸大用语。",
+    "Consider removing them.",
+    "§5.5",
+    "unverified",
+    "SITE_NAME_BANNED_WORD",
+)
 SITE_NAME_PERSONAL_RESTRICTED = _rule(
-    "website.name.personal_restricted_word", WARNING,
+    "website.name.personal_restricted_word",
+    WARNING,
     "个人网站名称含有“{words}”，可能超出个人范围，需人工审核。",
     "A personal site name containing '{words}' may exceed personal scope; a reviewer will check it.",
     "建议围绕个人兴趣或笔记命名，如“某某的学习笔记”。",
-    "Prefer a name about a hobby or notes, e.g. 'X's study notes'.", "§5.5", "varies", "PERSONAL_SCOPE_EXCEEDED")
+    "Prefer a name about a hobby or notes, e.g. 'X's study notes'.",
+    "§5.5",
+    "varies",
+    "PERSONAL_SCOPE_EXCEEDED",
+)
 SITE_NAME_INTERACTIVE = _rule(
-    "website.name.interactive_word", WARNING, "网站名称含有“{words}”等交互服务字样，可能需要前置审批。",
+    "website.name.interactive_word",
+    WARNING,
+    "网站名称含有“{words}”等交互服务字样，可能需要前置审批。",
     "The website name suggests interactive services ('{words}'), which may need a pre-approval.",
-    "提供相应前置审批，或修改名称。", "Supply the pre-approval, or rename the site.", "§5.5", "varies",
-    "PREAPPROVAL_REQUIRED")
+    "提供相应前置审批，或修改名称。",
+    "Supply the pre-approval, or rename the site.",
+    "§5.5",
+    "varies",
+    "PREAPPROVAL_REQUIRED",
+)
 SITE_NAME_FINANCE = _rule(
-    "website.name.finance_keyword", WARNING, "网站名称含有金融类字样“{words}”，须提供金融业务许可或备案。",
+    "website.name.finance_keyword",
+    WARNING,
+    "网站名称含有金融类字样“{words}”，须提供金融业务许可或备案。",
     "The website name has finance words ('{words}'), which need a finance licence or filing.",
-    "提供互联网金融前置审批，或修改名称。", "Supply the internet-finance pre-approval, or rename the site.",
-    "§5.6", "varies", "PREAPPROVAL_REQUIRED")
+    "提供互联网金融前置审批，或修改名称。",
+    "Supply the internet-finance pre-approval, or rename the site.",
+    "§5.6",
+    "varies",
+    "PREAPPROVAL_REQUIRED",
+)
 SITE_NAME_NOT_RELATED = _rule(
-    "website.name.not_related_to_subject", WARNING, "网站名称与单位名称“{subject_name}”看不出关联。",
+    "website.name.not_related_to_subject",
+    WARNING,
+    "网站名称与单位名称“{subject_name}”看不出关联。",
     "The website name shows no relation to the organisation name '{subject_name}'.",
     "建议使用单位全称或简称；品牌名请在备注中说明或提供商标证书。",
     "Prefer the unit's full name or abbreviation; explain a brand in the remark or add a trademark certificate.",
-    "§5.5", "firm", "SITE_NAME_NOT_RELATED")
+    "§5.5",
+    "firm",
+    "SITE_NAME_NOT_RELATED",
+)
 
 # --- service content, pre-approval, language, remark (§5.6) -----------------------------------
 SERVICE_CONTENT_UNKNOWN = _rule(
-    "website.service_content.unknown", ERROR, "未知的服务内容“{content}”。", "Unknown service content '{content}'.",
-    "请从列表中选择服务内容。", "Choose service contents from the list.", "§5.6", "firm", "SERVICE_CONTENT_WRONG")
+    "website.service_content.unknown",
+    ERROR,
+    "未知的服务内容“{content}”。",
+    "Unknown service content '{content}'.",
+    "请从列表中选择服务内容。",
+    "Choose service contents from the list.",
+    "§5.6",
+    "firm",
+    "SERVICE_CONTENT_WRONG",
+)
 SERVICE_CONTENT_NOT_FOR_INDIVIDUALS = _rule(
-    "website.service_content.not_for_individuals", ERROR, "个人网站不能选择服务内容“{content}”。",
+    "website.service_content.not_for_individuals",
+    ERROR,
+    "个人网站不能选择服务内容“{content}”。",
     "A personal site cannot select service content '{content}'.",
     "个人网站只能选择“博客/个人空间”或“其他”（并在备注中说明）。",
     "Personal sites choose 'blog / personal space' or 'other' (and describe it in the remark).",
-    "§5.6", "firm", "SERVICE_CONTENT_WRONG")
+    "§5.6",
+    "firm",
+    "SERVICE_CONTENT_WRONG",
+)
 PRE_APPROVAL_UNKNOWN = _rule(
-    "website.pre_approval.unknown", ERROR, "未知的前置审批项“{item}”。", "Unknown pre-approval item '{item}'.",
-    "请从列表中选择前置审批项。", "Choose pre-approval items from the list.", "§5.6", "firm", "PREAPPROVAL_INVALID")
+    "website.pre_approval.unknown",
+    ERROR,
+    "未知的前置审批项“{item}”。",
+    "Unknown pre-approval item '{item}'.",
+    "请从列表中选择前置审批项。",
+    "Choose pre-approval items from the list.",
+    "§5.6",
+    "firm",
+    "PREAPPROVAL_INVALID",
+)
 PRE_APPROVAL_NOT_FOR_NATURE = _rule(
-    "website.pre_approval.not_for_individuals", ERROR, "个人不能办理前置审批项“{item}”。",
+    "website.pre_approval.not_for_individuals",
+    ERROR,
+    "个人不能办理前置审批项“{item}”。",
     "Individuals cannot hold the pre-approval '{item}'.",
     "删除前置审批；涉及这些内容请以单位名义备案。",
-    "Remove it; content needing it must be filed by an organisation.", "§5.6", "firm", "PERSONAL_SCOPE_EXCEEDED")
+    "Remove it; content needing it must be filed by an organisation.",
+    "§5.6",
+    "firm",
+    "PERSONAL_SCOPE_EXCEEDED",
+)
 PRE_APPROVAL_NUMBER_MISSING = _rule(
-    "website.pre_approval.number_missing", ERROR, "前置审批项“{item}”缺少审批文号。",
+    "website.pre_approval.number_missing",
+    ERROR,
+    "前置审批项“{item}”缺少审批文号。",
     "Pre-approval '{item}' has no approval number.",
-    "填写审批文件上的文号。", "Enter the number printed on the approval document.", "§5.6", "firm",
-    "PREAPPROVAL_INVALID")
+    "填写审批文件上的文号。",
+    "Enter the number printed on the approval document.",
+    "§5.6",
+    "firm",
+    "PREAPPROVAL_INVALID",
+)
 PRE_APPROVAL_NONE_WITH_ITEMS = _rule(
-    "website.pre_approval.none_with_items", ERROR, "已选择“{none_option}”，不能再选择其他前置审批项。",
+    "website.pre_approval.none_with_items",
+    ERROR,
+    "已选择“{none_option}”，不能再选择其他前置审批项。",
     "'{none_option}' cannot be combined with other pre-approval items.",
-    "二者只能选其一。", "Choose one or the other.", "§5.6", "firm", "PREAPPROVAL_INVALID")
+    "二者只能选其一。",
+    "Choose one or the other.",
+    "§5.6",
+    "firm",
+    "PREAPPROVAL_INVALID",
+)
 LANGUAGE_UNKNOWN = _rule(
-    "website.language.unknown", ERROR, "未知的网站语言“{language}”。", "Unknown site language '{language}'.",
-    "请从列表中选择网站语言。", "Choose languages from the list.", "§5.6", "firm", "LANGUAGE_MISMATCH")
+    "website.language.unknown",
+    ERROR,
+    "未知的网站语言“{language}”。",
+    "Unknown site language '{language}'.",
+    "请从列表中选择网站语言。",
+    "Choose languages from the list.",
+    "§5.6",
+    "firm",
+    "LANGUAGE_MISMATCH",
+)
 REMARK_TOO_SHORT = _rule(
-    "website.remark.too_short", WARNING, "个人网站备注需说明网站实际内容（至少 {min} 个字）。",
+    "website.remark.too_short",
+    WARNING,
+    "个人网站备注需说明网站实际内容（至少 {min} 个字）。",
     "A personal site's remark must describe its real content (at least {min} characters).",
     "写明网站的实际内容，以及省份要求的声明。",
     "Describe what the site really contains, plus any declaration the province asks for.",
-    "§5.6", "varies", "REMARK_INSUFFICIENT")
+    "§5.6",
+    "varies",
+    "REMARK_INSUFFICIENT",
+)
 REMARK_TOO_LONG = _rule(
-    "website.remark.too_long", ERROR, "备注最多 {max} 个字（当前 {length}）。",
+    "website.remark.too_long",
+    ERROR,
+    "备注最多 {max} 个字（当前 {length}）。",
     "The remark can have at most {max} characters (it has {length}).",
-    "请精简备注。", "Shorten the remark.", "§5.6", "varies", "REMARK_INSUFFICIENT")
+    "请精简备注。",
+    "Shorten the remark.",
+    "§5.6",
+    "varies",
+    "REMARK_INSUFFICIENT",
+)
 
 # --- domains (§0, §5.7, §6) -------------------------------------------------------------------
 DOMAIN_SYNTAX = _rule(
-    "website.domain.syntax", ERROR, "“{domain}”不是有效的域名。", "'{domain}' is not a valid domain name.",
+    "website.domain.syntax",
+    ERROR,
+    "“{domain}”不是有效的域名。",
+    "'{domain}' is not a valid domain name.",
     "只填写域名本身，如 example.com，不要带 http:// 或路径。",
-    "Enter only the domain, e.g. example.com, without http:// or a path.", "§6.3", "firm")
+    "Enter only the domain, e.g. example.com, without http:// or a path.",
+    "§6.3",
+    "firm",
+)
 DOMAIN_IDN = _rule(
-    "website.domain.idn", ERROR, "中文域名“{domain}”无法转换为 Punycode。",
+    "website.domain.idn",
+    ERROR,
+    "中文域名“{domain}”无法转换为 Punycode。",
     "The internationalised domain '{domain}' cannot be converted to Punycode.",
-    "请核对中文域名的拼写。", "Check the spelling of the internationalised domain.", "§6.3", "firm")
+    "请核对中文域名的拼写。",
+    "Check the spelling of the internationalised domain.",
+    "§6.3",
+    "firm",
+)
 DOMAIN_TLD_NOT_APPROVED = _rule(
-    "website.domain.tld_not_approved", ERROR, "域名后缀“.{suffix}”未获工信部批复，不能备案。",
+    "website.domain.tld_not_approved",
+    ERROR,
+    "域名后缀“.{suffix}”未获工信部批复，不能备案。",
     "The suffix '.{suffix}' is not approved by MIIT and cannot be filed.",
     "请使用工信部批复的域名后缀（见工信部域名信息公示）。",
     "Use a suffix on MIIT's approved list (MIIT domain-industry disclosure).",
-    "§6.4", "firm", "DOMAIN_TLD_NOT_APPROVED")
+    "§6.4",
+    "firm",
+    "DOMAIN_TLD_NOT_APPROVED",
+)
 DOMAIN_TLD_UNVERIFIED = _rule(
-    "website.domain.tld_unverified", WARNING, "域名后缀“.{suffix}”据报道已可备案，但尚未核实。",
+    "website.domain.tld_unverified",
+    WARNING,
+    "域名后缀“.{suffix}”据报道已可备案，但尚未核实。",
     "The suffix '.{suffix}' is reported fileable but not confirmed.",
-    "审核员将对照工信部最新名单确认。", "A reviewer will confirm it against MIIT's current list.", "§6.4",
-    "unverified", "DOMAIN_TLD_NOT_APPROVED")
+    "审核员将对照工信部最新名单确认。",
+    "A reviewer will confirm it against MIIT's current list.",
+    "§6.4",
+    "unverified",
+    "DOMAIN_TLD_NOT_APPROVED",
+)
 DOMAIN_SUBDOMAIN = _rule(
-    "website.domain.subdomain", ERROR, "“{domain}”是子域名，只能备案主域名“{main_domain}”。",
+    "website.domain.subdomain",
+    ERROR,
+    "“{domain}”是子域名，只能备案主域名“{main_domain}”。",
     "'{domain}' is a subdomain; only the main domain '{main_domain}' can be filed.",
     "请填写主域名；子域名在主域名备案后即可使用。",
-    "Enter the main domain; its subdomains are covered once it is filed.", "§6.3", "firm")
+    "Enter the main domain; its subdomains are covered once it is filed.",
+    "§6.3",
+    "firm",
+)
 DOMAIN_WWW_NORMALISED = _rule(
-    "website.domain.www_normalised", INFO, "已去掉“www.”，备案的是主域名“{main_domain}”。",
+    "website.domain.www_normalised",
+    INFO,
+    "已去掉“www.”，备案的是主域名“{main_domain}”。",
     "Removed 'www.': the main domain '{main_domain}' is what gets filed.",
-    "无需操作。", "Nothing to do.", "§6.3", "firm")
+    "无需操作。",
+    "Nothing to do.",
+    "§6.3",
+    "firm",
+)
 DOMAIN_EXTRA_ON_NEW_FILING = _rule(
-    "website.domain.extra_on_new_filing", ERROR, "首次备案和新增网站时每个网站只能填写 {limit} 个域名。",
+    "website.domain.extra_on_new_filing",
+    ERROR,
+    "首次备案和新增网站时每个网站只能填写 {limit} 个域名。",
     "First filings and new websites may list only {limit} domain(s) per website.",
-    "其他域名请作为单独的网站备案。", "File each further domain as its own website.", "§0", "firm",
-    "DOMAIN_COUNT_EXCEEDED")
+    "其他域名请作为单独的网站备案。",
+    "File each further domain as its own website.",
+    "§0",
+    "firm",
+    "DOMAIN_COUNT_EXCEEDED",
+)
 DOMAIN_DUPLICATED_IN_ORDER = _rule(
-    "website.domain.duplicated_in_order", ERROR, "域名“{domain}”已填写在 {other}。",
+    "website.domain.duplicated_in_order",
+    ERROR,
+    "域名“{domain}”已填写在 {other}。",
     "The domain '{domain}' is already listed at {other}.",
-    "一个域名只能属于一个网站。", "A domain belongs to one website only.", "§12", "firm", "DOMAIN_COUNT_EXCEEDED")
+    "一个域名只能属于一个网站。",
+    "A domain belongs to one website only.",
+    "§12",
+    "firm",
+    "DOMAIN_COUNT_EXCEEDED",
+)
 DOMAIN_FILED_BY_OTHER_SUBJECT = _rule(
-    "website.domain.filed_by_other_subject", ERROR, "域名“{domain}”已在其他主体名下备案。",
+    "website.domain.filed_by_other_subject",
+    ERROR,
+    "域名“{domain}”已在其他主体名下备案。",
     "The domain '{domain}' is already filed under another subject.",
-    "先由原主体注销或办理网站迁移。", "The other subject must cancel it first, or use a website migration.",
-    "§1", "firm", "DOMAIN_ALREADY_FILED")
+    "先由原主体注销或办理网站迁移。",
+    "The other subject must cancel it first, or use a website migration.",
+    "§1",
+    "firm",
+    "DOMAIN_ALREADY_FILED",
+)
 DOMAIN_REGISTRANT_MISMATCH = _rule(
-    "website.domain.registrant_mismatch", ERROR, "域名持有者“{registrant}”与备案主体“{subject_name}”不一致。",
+    "website.domain.registrant_mismatch",
+    ERROR,
+    "域名持有者“{registrant}”与备案主体“{subject_name}”不一致。",
     "The domain holder '{registrant}' is not the filing subject '{subject_name}'.",
-    "将域名过户到备案主体名下并完成实名认证。", "Transfer the domain to the subject and redo real-name verification.",
-    "§6.1", "firm", "DOMAIN_OWNER_MISMATCH")
+    "将域名过户到备案主体名下并完成实名认证。",
+    "Transfer the domain to the subject and redo real-name verification.",
+    "§6.1",
+    "firm",
+    "DOMAIN_OWNER_MISMATCH",
+)
 DOMAIN_REGISTRANT_IS_PRINCIPAL = _rule(
-    "website.domain.registrant_is_principal", WARNING, "域名持有者是负责人“{registrant}”而不是单位本身。",
+    "website.domain.registrant_is_principal",
+    WARNING,
+    "域名持有者是负责人“{registrant}”而不是单位本身。",
     "The domain is held by the principal '{registrant}', not by the organisation itself.",
     "部分省份要求域名持有者为单位本身，建议过户。",
-    "Some provinces require the organisation itself as holder; consider transferring it.", "§6.1", "varies",
-    "DOMAIN_OWNER_MISMATCH")
+    "Some provinces require the organisation itself as holder; consider transferring it.",
+    "§6.1",
+    "varies",
+    "DOMAIN_OWNER_MISMATCH",
+)
 DOMAIN_NOT_VERIFIED = _rule(
-    "website.domain.not_verified", ERROR, "域名尚未完成实名认证。", "The domain has not passed real-name verification.",
+    "website.domain.not_verified",
+    ERROR,
+    "域名尚未完成实名认证。",
+    "The domain has not passed real-name verification.",
     "在注册商处完成实名认证，并等待约 {sync_days} 个工作日同步至工信部。",
     "Complete real-name verification at the registrar and allow about {sync_days} working days for MIIT to sync.",
-    "§6.1", "firm", "DOMAIN_NOT_VERIFIED")
+    "§6.1",
+    "firm",
+    "DOMAIN_NOT_VERIFIED",
+)
 DOMAIN_EXPIRED = _rule(
-    "website.domain.expired", ERROR, "域名已于 {expires_on} 到期。", "The domain expired on {expires_on}.",
-    "请先续费域名。", "Renew the domain first.", "§6.1", "firm", "DOMAIN_EXPIRED_OR_SHORT")
+    "website.domain.expired",
+    ERROR,
+    "域名已于 {expires_on} 到期。",
+    "The domain expired on {expires_on}.",
+    "请先续费域名。",
+    "Renew the domain first.",
+    "§6.1",
+    "firm",
+    "DOMAIN_EXPIRED_OR_SHORT",
+)
 DOMAIN_EXPIRES_SOON = _rule(
-    "website.domain.expires_soon", ERROR, "域名剩余有效期 {days} 天，少于要求的 {min_days} 天。",
+    "website.domain.expires_soon",
+    ERROR,
+    "域名剩余有效期 {days} 天，少于要求的 {min_days} 天。",
     "The domain has {days} days left, fewer than the required {min_days}.",
-    "请续费域名后再提交。", "Renew the domain before submitting.", "§6.2", "varies", "DOMAIN_EXPIRED_OR_SHORT")
+    "请续费域名后再提交。",
+    "Renew the domain before submitting.",
+    "§6.2",
+    "varies",
+    "DOMAIN_EXPIRED_OR_SHORT",
+)

@@ -3,6 +3,7 @@
 Which fields the MIIT form requires is the product's form design (§1.2, §5); the rules of each
 field's content live in the other modules and stay silent on empty fields.
 """
+
 from __future__ import annotations
 
 from beian.rules.context import Context
@@ -12,8 +13,16 @@ from beian.rules.model import OrderInput, PersonInput, SubjectInput, WebsiteInpu
 from beian.rules.registry import REQUIRED
 
 _PERSON_FIELDS = ("name", "certificate_type", "certificate_number", "mobile", "emergency_phone", "email")
-_SUBJECT_FIELDS = ("nature", "province", "city", "name", "certificate_type", "certificate_number",
-                   "certificate_address", "mailing_address")
+_SUBJECT_FIELDS = (
+    "nature",
+    "province",
+    "city",
+    "name",
+    "certificate_type",
+    "certificate_number",
+    "certificate_address",
+    "mailing_address",
+)
 _ORGANISATION_FIELDS = ("investor", "office_phone")
 _WEBSITE_FIELDS = ("name", "domain", "service_contents", "languages")
 

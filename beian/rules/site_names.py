@@ -1,5 +1,6 @@
 """Website name (网站名称) rules: shape, reserved and sensitive words, personal scope, relation to
 the organisation. Word lists come from the snapshot's website_name_rules."""
+
 from __future__ import annotations
 
 from beian.rules.context import Context
@@ -26,8 +27,9 @@ from beian.rules.text import bigrams, han_count, normalise
 _WORD_JOINER = "、"
 
 
-def check_site_name(value: str, field: str, ctx: Context, *, domain: str = "", subject_name: str = "",
-                    has_pre_approval: bool = False) -> list[Finding]:
+def check_site_name(
+    value: str, field: str, ctx: Context, *, domain: str = "", subject_name: str = "", has_pre_approval: bool = False
+) -> list[Finding]:
     name = normalise(value)
     findings = _shape(name, field, ctx, domain)
     findings += _reserved_words(name, field, ctx)
@@ -70,9 +72,11 @@ def _reserved_words(name: str, field: str, ctx: Context) -> list[Finding]:
     rules = ctx.ref.site_names
     national_unit = ctx.nature is not None and ctx.nature.code in ctx.ref.settings.national_unit_natures
     findings, needs_proof, reported = [], [], set()
-    for words, rule in ((rules.national_prefixes, SITE_NAME_NATIONAL_PREFIX),
-                        (rules.state_function_words, SITE_NAME_STATE_FUNCTION),
-                        (rules.public_interest_words, SITE_NAME_PUBLIC_INTEREST)):
+    for words, rule in (
+        (rules.national_prefixes, SITE_NAME_NATIONAL_PREFIX),
+        (rules.state_function_words, SITE_NAME_STATE_FUNCTION),
+        (rules.public_interest_words, SITE_NAME_PUBLIC_INTEREST),
+    ):
         found = words.found_in(name)
         reported.update(found)
         if found and national_unit:

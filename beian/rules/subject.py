@@ -1,5 +1,6 @@
 """The subject (主办单位 / 主办者): nature, province, name, certificate, addresses, office phone, its
 principal, and the province matrix rules that hang on them (§3, §5, §11)."""
+
 from __future__ import annotations
 
 from beian.rules.certificates import check_certificate_number, issuing_province_code
@@ -47,8 +48,11 @@ def check_subject(subject: SubjectInput, ctx: Context) -> list[Finding]:
         *_nature_and_province(subject, ctx),
         *(check_text(subject.name, "subject.name", ctx, name_check) if ctx.nature else []),
         *_certificate(subject, ctx),
-        *(check_text(subject.certificate_address, "subject.certificate_address", ctx, _certificate_address)
-          if ctx.is_organisation else []),
+        *(
+            check_text(subject.certificate_address, "subject.certificate_address", ctx, _certificate_address)
+            if ctx.is_organisation
+            else []
+        ),
         *check_text(subject.mailing_address, "subject.mailing_address", ctx, _mailing_address),
         *check_text(subject.office_phone, "subject.office_phone", ctx, _office_phone),
         *check_person(subject.principal, "subject.principal", ctx),
@@ -76,8 +80,11 @@ def _certificate(subject: SubjectInput, ctx: Context) -> list[Finding]:
         return [CERTIFICATE_TYPE_UNKNOWN.at("subject.certificate_type", certificate_type=subject.certificate_type)]
     findings = []
     if ctx.nature is not None and certificate.code not in ctx.nature.allowed_certificates:
-        findings.append(CERTIFICATE_TYPE_NOT_ALLOWED.at(
-            "subject.certificate_type", nature_name=ctx.nature.name_zh, certificate_name=certificate.name_zh))
+        findings.append(
+            CERTIFICATE_TYPE_NOT_ALLOWED.at(
+                "subject.certificate_type", nature_name=ctx.nature.name_zh, certificate_name=certificate.name_zh
+            )
+        )
 
     def number(value: str, field: str, ctx: Context) -> list[Finding]:
         # the individual's age is checked once, on the principal
@@ -90,24 +97,32 @@ def _other_province_named(address: str, ctx: Context) -> Province | None:
     """Another province the address names (full name anywhere, short name at the start)."""
     if ctx.province is None:
         return None
-    return next((p for p in ctx.ref.provinces.values() if p.code != ctx.province.code
-                 and (p.full_name in address or address.startswith(p.name))), None)
+    return next(
+        (
+            p
+            for p in ctx.ref.provinces.values()
+            if p.code != ctx.province.code and (p.full_name in address or address.startswith(p.name))
+        ),
+        None,
+    )
 
 
 def _certificate_address(value: str, field: str, ctx: Context) -> list[Finding]:
     elsewhere = _other_province_named(normalise(value), ctx)
     if elsewhere is None:
         return []
-    return [CERTIFICATE_ADDRESS_OTHER_PROVINCE.at(field, address_province=elsewhere.name,
-                                                  province_name=ctx.province_name)]
+    return [
+        CERTIFICATE_ADDRESS_OTHER_PROVINCE.at(field, address_province=elsewhere.name, province_name=ctx.province_name)
+    ]
 
 
 def _mailing_address(value: str, field: str, ctx: Context) -> list[Finding]:
     address = normalise(value)
     elsewhere = _other_province_named(address, ctx)
     if elsewhere is not None:
-        return [MAILING_ADDRESS_OTHER_PROVINCE.at(field, address_province=elsewhere.name,
-                                                  province_name=ctx.province_name)]
+        return [
+            MAILING_ADDRESS_OTHER_PROVINCE.at(field, address_province=elsewhere.name, province_name=ctx.province_name)
+        ]
     findings = []
     if ctx.province is not None and address.startswith(ctx.province.name):
         findings.append(MAILING_ADDRESS_REPEATS_PROVINCE.at(field, province_name=ctx.province.name))
@@ -140,5 +155,10 @@ def _non_local_individual(subject: SubjectInput, ctx: Context) -> list[Finding]:
         return []
     rule = _NON_LOCAL_RULES.get(policy, PERSON_NON_LOCAL_POLICY_UNKNOWN)
     issuing = ctx.ref.provinces.get(issued_in)
-    return [rule.at("subject.certificate_number", id_province=issuing.name if issuing else issued_in,
-                    province_name=ctx.province.name)]
+    return [
+        rule.at(
+            "subject.certificate_number",
+            id_province=issuing.name if issuing else issued_in,
+            province_name=ctx.province.name,
+        )
+    ]

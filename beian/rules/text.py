@@ -1,8 +1,10 @@
 """Text helpers shared by the validators: normalisation and character classes (Unicode, not facts)."""
+
 from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
@@ -43,4 +45,4 @@ def comparable_name(text: str) -> str:
 
 def bigrams(text: str) -> set[str]:
     letters = [c for c in comparable_name(text) if c.isalnum()]
-    return {a + b for a, b in zip(letters, letters[1:])}
+    return {a + b for a, b in pairwise(letters)}

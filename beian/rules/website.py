@@ -1,5 +1,6 @@
 """One website: name, domain(s) and registry facts, service content, pre-approvals, languages,
 remark and its principal (§5.5-§5.7, §6)."""
+
 from __future__ import annotations
 
 from beian.rules.context import Context, check_text, unreadable
@@ -25,14 +26,16 @@ from beian.rules.site_names import check_site_name
 from beian.rules.text import normalise
 
 
-def check_website(website: WebsiteInput, prefix: str, ctx: Context, *, filing_type: str,
-                  subject: SubjectInput) -> list[Finding]:
+def check_website(
+    website: WebsiteInput, prefix: str, ctx: Context, *, filing_type: str, subject: SubjectInput
+) -> list[Finding]:
     none_option = ctx.ref.pre_approval_none_option
 
     def name(value: str, field: str, ctx: Context) -> list[Finding]:
         has_pre_approval = any(_item(entry) not in ("", none_option) for entry in website.pre_approvals)
-        return check_site_name(value, field, ctx, domain=website.domain, subject_name=subject.name,
-                               has_pre_approval=has_pre_approval)
+        return check_site_name(
+            value, field, ctx, domain=website.domain, subject_name=subject.name, has_pre_approval=has_pre_approval
+        )
 
     return [
         *check_text(website.name, f"{prefix}.name", ctx, name),
@@ -50,8 +53,11 @@ def check_website(website: WebsiteInput, prefix: str, ctx: Context, *, filing_ty
 
 def _extra_domains(website: WebsiteInput, prefix: str, ctx: Context, filing_type: str) -> list[Finding]:
     field = f"{prefix}.extra_domains"
-    findings = [f for i, domain in enumerate(website.extra_domains)
-                for f in check_text(domain, f"{field}[{i}]", ctx, check_domain)]
+    findings = [
+        f
+        for i, domain in enumerate(website.extra_domains)
+        for f in check_text(domain, f"{field}[{i}]", ctx, check_domain)
+    ]
     limit = ctx.ref.domains_per_website_new_filing
     listed = int(bool(website.domain)) + sum(1 for d in website.extra_domains if d)
     if filing_type in NEW_DOMAIN_TYPES and limit is not None and listed > limit:
@@ -62,8 +68,9 @@ def _extra_domains(website: WebsiteInput, prefix: str, ctx: Context, filing_type
 def _domain_facts(website: WebsiteInput, prefix: str, ctx: Context, subject: SubjectInput) -> list[Finding]:
     if website.domain_facts is None:
         return []
-    return check_domain_facts(website.domain_facts, f"{prefix}.domain", ctx, subject_name=subject.name,
-                              principal_name=subject.principal.name)
+    return check_domain_facts(
+        website.domain_facts, f"{prefix}.domain", ctx, subject_name=subject.name, principal_name=subject.principal.name
+    )
 
 
 def _service_contents(contents: list[str], field: str, ctx: Context) -> list[Finding]:
@@ -87,7 +94,7 @@ def _pre_approvals(entries: list[PreApproval], field: str, ctx: Context) -> list
     findings = []
     if none_option and none_option in items and len([i for i in items if i]) > 1:
         findings.append(PRE_APPROVAL_NONE_WITH_ITEMS.at(field, none_option=none_option))
-    for index, (entry, item) in enumerate(zip(entries, items)):
+    for index, (entry, item) in enumerate(zip(entries, items, strict=False)):
         if item and item != none_option:
             findings += _pre_approval(item, entry, f"{field}[{index}]", ctx)
     return findings
@@ -98,8 +105,11 @@ def _pre_approval(item: str, entry: PreApproval, field: str, ctx: Context) -> li
     if known is None:
         return [PRE_APPROVAL_UNKNOWN.at(f"{field}.item", item=_shown(item))]
     nature = ctx.nature
-    if nature is not None and nature.is_individual and not (nature.can_hold_pre_approvals
-                                                            and known.allowed_for_individuals):
+    if (
+        nature is not None
+        and nature.is_individual
+        and not (nature.can_hold_pre_approvals and known.allowed_for_individuals)
+    ):
         return [PRE_APPROVAL_NOT_FOR_NATURE.at(f"{field}.item", item=item)]
     if not str(entry.get("number") or "").strip():
         return [PRE_APPROVAL_NUMBER_MISSING.at(f"{field}.number", item=item)]
@@ -108,8 +118,11 @@ def _pre_approval(item: str, entry: PreApproval, field: str, ctx: Context) -> li
 
 
 def _languages(languages: list[str], field: str, ctx: Context) -> list[Finding]:
-    return [LANGUAGE_UNKNOWN.at(f"{field}[{index}]", language=_shown(language))
-            for index, language in enumerate(languages) if language not in ctx.ref.languages]
+    return [
+        LANGUAGE_UNKNOWN.at(f"{field}[{index}]", language=_shown(language))
+        for index, language in enumerate(languages)
+        if language not in ctx.ref.languages
+    ]
 
 
 def _remark(remark: str, field: str, ctx: Context) -> list[Finding]:
@@ -127,10 +140,17 @@ def _remark(remark: str, field: str, ctx: Context) -> list[Finding]:
 
 def _principal_authorisation(website: WebsiteInput, prefix: str, ctx: Context) -> list[Finding]:
     province = ctx.province
-    if (ctx.is_organisation and province is not None and province.website_principal_authorization_if_not_legal_rep
-            and website.principal.is_legal_representative is False):
-        return [WEBSITE_PRINCIPAL_NEEDS_AUTHORISATION.at(f"{prefix}.principal.is_legal_representative",
-                                                        province_name=province.name)]
+    if (
+        ctx.is_organisation
+        and province is not None
+        and province.website_principal_authorization_if_not_legal_rep
+        and website.principal.is_legal_representative is False
+    ):
+        return [
+            WEBSITE_PRINCIPAL_NEEDS_AUTHORISATION.at(
+                f"{prefix}.principal.is_legal_representative", province_name=province.name
+            )
+        ]
     return []
 
 

@@ -1,5 +1,6 @@
 """Click through the wizard, the reviewer approval, the SMS step and the sandbox, then check
 the footer link on the hosted page."""
+
 import re
 from urllib.parse import urlparse
 
@@ -37,7 +38,9 @@ def fill_step(page, paths):
             page.fill(selector, str(value))
 
 
-def test_applicant_reviewer_sandbox_footer(live_server, page, shoot, tmp_path, applicant, reviewer, operator, hosted_site):
+def test_applicant_reviewer_sandbox_footer(
+    live_server, page, shoot, tmp_path, applicant, reviewer, operator, hosted_site
+):
     base = live_server.url
     port = urlparse(base).port
     site_url = f"http://demo-shop.localhost:{port}/"
@@ -65,7 +68,10 @@ def test_applicant_reviewer_sandbox_footer(live_server, page, shoot, tmp_path, a
     page.locator("[name='f-subject__name']").click()  # leave the field: the inline alert appears
     page.wait_for_selector("#findings-f-subject__certificate_number .finding.error")
     shoot(page, "03-inline-alert")
-    fill_step(page, [p for p in VALID_ENTERPRISE if p.startswith("subject.") and p not in ("subject.nature", "subject.province")])
+    fill_step(
+        page,
+        [p for p in VALID_ENTERPRISE if p.startswith("subject.") and p not in ("subject.nature", "subject.province")],
+    )
     page.click("button[name=continue]")
 
     page.wait_for_url(re.compile(r"/step/website/"))
@@ -78,8 +84,11 @@ def test_applicant_reviewer_sandbox_footer(live_server, page, shoot, tmp_path, a
     from beian.materials import samples
 
     other = tmp_path / "other-licence.jpg"
-    other.write_bytes(samples.jpeg_bytes(samples.blurred(
-        samples.licence_image(name="上海另一家公司有限公司", uscc="91310000MA1FL0000N"), radius=3.0)))
+    other.write_bytes(
+        samples.jpeg_bytes(
+            samples.blurred(samples.licence_image(name="上海另一家公司有限公司", uscc="91310000MA1FL0000N"), radius=3.0)
+        )
+    )
     page.set_input_files("input[data-slot='business_licence']", str(other))
     page.locator("#slot-business_licence button[type=submit]").click()
     findings = page.locator("#slot-business_licence .findings").inner_text(timeout=30_000)
@@ -129,7 +138,9 @@ def test_applicant_reviewer_sandbox_footer(live_server, page, shoot, tmp_path, a
     for code in codes:
         page.fill("#sms-verification [name=mobile]", VALID_ENTERPRISE["subject.principal.mobile"])
         page.fill("#sms-verification [name=code]", code)
-        page.fill("#sms-verification [name=certificate_tail]", VALID_ENTERPRISE["subject.principal.certificate_number"][-6:])
+        page.fill(
+            "#sms-verification [name=certificate_tail]", VALID_ENTERPRISE["subject.principal.certificate_number"][-6:]
+        )
         page.click("#sms-verification button[type=submit]")
         page.wait_for_selector("#order-status")
     assert "管局审核" in page.inner_text("#order-status")

@@ -3,6 +3,7 @@ orders (claim, field-level returns with catalogue reasons, approvals), the appli
 only what was returned, the same reviewer approves the resubmissions with the change diff in view,
 and the sandbox regulator approves every order but the one carrying the reject trigger, which it
 rejects with a catalogue reason the applicant sees on the order page."""
+
 import io
 import re
 
@@ -25,7 +26,7 @@ NAME_PATH = "websites[0].name"
 NAME_REASON = "SITE_NAME_NOT_RELATED"
 PHOTO_SLOT = "owner_photo"
 PHOTO_REASON = "BACKDROP_PHOTO_INVALID"
-REJECT_REASON = "CONTENT_NOT_MATCH_NATURE"   # seed_demo_queue's default for the flagged order
+REJECT_REASON = "CONTENT_NOT_MATCH_NATURE"  # seed_demo_queue's default for the flagged order
 ORDERS = 20
 APPLICANT_PASSWORD = "pw-demo-applicant"
 
@@ -44,8 +45,9 @@ def logout(page):
 
 
 def queue_rows(page):
-    return [int(pk) for pk in page.locator("#queue tr[data-order]").evaluate_all(
-        "rows => rows.map(r => r.dataset.order)")]
+    return [
+        int(pk) for pk in page.locator("#queue tr[data-order]").evaluate_all("rows => rows.map(r => r.dataset.order)")
+    ]
 
 
 def open_from_queue(page, pk):
@@ -55,7 +57,7 @@ def open_from_queue(page, pk):
 
 def claim(page):
     page.click("#claim")
-    page.wait_for_selector("#release")   # only the holder gets the release button
+    page.wait_for_selector("#release")  # only the holder gets the release button
     assert page.inner_text("#claim-bar strong") == "reviewer"
 
 
@@ -112,14 +114,16 @@ def ocr_once_per_image(monkeypatch):
             if key not in seen:
                 seen[key] = inner(image)
             return seen[key]
+
         return run
 
     monkeypatch.setattr(ocr, "_ocr_engine", engine)
     return seen
 
 
-def test_reviewer_clears_twenty_orders_and_the_sandbox_decides(live_server, browser, page, shoot, tmp_path, reviewer,
-                                                               second_reviewer, ocr_once_per_image):
+def test_reviewer_clears_twenty_orders_and_the_sandbox_decides(
+    live_server, browser, page, shoot, tmp_path, reviewer, second_reviewer, ocr_once_per_image
+):
     base = live_server.url
     # 1. the demo's queue: 20 submitted, valid orders; the last one carries the sandbox reject trigger
     out = io.StringIO()
@@ -130,7 +134,7 @@ def test_reviewer_clears_twenty_orders_and_the_sandbox_decides(live_server, brow
     flagged = [o for o in orders if REJECT_TRIGGER in o.website.remark]
     assert len(flagged) == 1
     flagged = flagged[0]
-    by_name, by_photo = orders[2], orders[4]      # the reviewer returns these two
+    by_name, by_photo = orders[2], orders[4]  # the reviewer returns these two
     assert flagged not in (by_name, by_photo)
 
     # 2. the reviewer's queue holds all 20; a second reviewer works in another browser context.
@@ -161,7 +165,7 @@ def test_reviewer_clears_twenty_orders_and_the_sandbox_decides(live_server, brow
     assert "其他审核员正在处理该订单" in other.inner_text(".messages")
     assert other.inner_text("#claim-bar strong") == "reviewer"
     assert other.locator("#claim").count() == 0 and other.locator("#approve").count() == 0
-    assert other.locator("input[name=fields]").count() == 0     # nothing to return either
+    assert other.locator("input[name=fields]").count() == 0  # nothing to return either
     assert "该订单已被其他审核员认领" in other.inner_text("#claim-bar")
     other.goto(f"{base}/review/")
     row = other.locator(f"#queue tr[data-order='{first}']")
@@ -183,7 +187,7 @@ def test_reviewer_clears_twenty_orders_and_the_sandbox_decides(live_server, brow
             page.reload()
             images_loaded(page)
             show_images.clear()
-            page.check(f"input[name=fields][value='{NAME_PATH}']")   # mid-review: a field picked for return
+            page.check(f"input[name=fields][value='{NAME_PATH}']")  # mid-review: a field picked for return
             page.select_option(f"select[name='reason__{NAME_PATH}']", NAME_REASON)
             page.fill(f"input[name='note__{NAME_PATH}']", "请使用与主办单位名称相关的网站名称")
             page.locator(f"input[name=fields][value='{NAME_PATH}']").scroll_into_view_if_needed()
@@ -198,12 +202,13 @@ def test_reviewer_clears_twenty_orders_and_the_sandbox_decides(live_server, brow
         left = queue_rows(page)
         assert len(left) == remaining and pk not in left, "the queue shrinks with every decision"
     assert queue_rows(page) == []
-    page.context.unroute("**/files/**")                      # from here on every page shows its images
+    page.context.unroute("**/files/**")  # from here on every page shows its images
     for order in orders:
         order.refresh_from_db()
     assert by_name.status == by_photo.status == states.PROVIDER_NEEDS_CHANGES
-    assert by_name.returned_fields == [{"field": NAME_PATH, "reason_code": NAME_REASON,
-                                        "note": "请使用与主办单位名称相关的网站名称"}]
+    assert by_name.returned_fields == [
+        {"field": NAME_PATH, "reason_code": NAME_REASON, "note": "请使用与主办单位名称相关的网站名称"}
+    ]
     assert [r["field"] for r in by_photo.returned_fields] == [f"materials.{PHOTO_SLOT}"]
     assert sum(o.status in (states.PENDING_SUBMISSION, states.SMS_VERIFICATION) for o in orders) == ORDERS - 2
     logout(page)
@@ -215,8 +220,8 @@ def test_reviewer_clears_twenty_orders_and_the_sandbox_decides(live_server, brow
     login(page, base, set_password(by_name), APPLICANT_PASSWORD)
     page.click(f"a[href$='/apply/orders/{by_name.pk}/']")
     page.wait_for_selector("#order-status")
-    assert name_reason in page.inner_text("body")           # "Fields returned for changes" with the reason
-    timeline = page.inner_text("#timeline")               # the return in words, not paths and codes
+    assert name_reason in page.inner_text("body")  # "Fields returned for changes" with the reason
+    timeline = page.inner_text("#timeline")  # the return in words, not paths and codes
     assert f"网站名称: {name_reason}" in timeline and NAME_PATH not in timeline and NAME_REASON not in timeline
     shoot(page, "rq-03a-applicant-order-returned")
     page.goto(f"{base}/apply/orders/{by_name.pk}/step/website/")
@@ -230,11 +235,11 @@ def test_reviewer_clears_twenty_orders_and_the_sandbox_decides(live_server, brow
     assert page.locator("[name='f-subject__name']").is_disabled()
     assert page.locator("#step-form input:enabled:not([type=hidden]), #step-form select:enabled").count() == 0
     page.goto(f"{base}/apply/orders/{by_name.pk}/step/materials/")
-    assert page.locator("input[type=file]").count() == 0     # no material was returned
+    assert page.locator("input[type=file]").count() == 0  # no material was returned
     page.goto(f"{base}/apply/orders/{by_name.pk}/step/website/")
     name_input.fill(new_name)
     with page.expect_response(lambda r: "/step/website/check/" in r.url) as checked:
-        name_input.press("Tab")                            # leaving the field runs the live check
+        name_input.press("Tab")  # leaving the field runs the live check
     assert checked.value.ok
     assert page.locator("#findings-f-website__name .finding").count() == 0
     page.click("button[name=continue]")
@@ -264,8 +269,12 @@ def test_reviewer_clears_twenty_orders_and_the_sandbox_decides(live_server, brow
     page.wait_for_selector(f"#slot-{PHOTO_SLOT} img.thumb")
     assert "v2" in page.inner_text(f"#slot-{PHOTO_SLOT}")
     page.goto(f"{base}/apply/orders/{by_photo.pk}/step/website/")
-    assert page.locator("#step-form input:enabled:not([type=hidden]), #step-form select:enabled, "
-                        "#step-form textarea:enabled").count() == 0
+    assert (
+        page.locator(
+            "#step-form input:enabled:not([type=hidden]), #step-form select:enabled, #step-form textarea:enabled"
+        ).count()
+        == 0
+    )
     page.goto(f"{base}/apply/orders/{by_photo.pk}/step/confirm/")
     if page.locator("input[name=acknowledge]").count():
         page.check("input[name=acknowledge]")
@@ -279,7 +288,7 @@ def test_reviewer_clears_twenty_orders_and_the_sandbox_decides(live_server, brow
     other.goto(f"{base}/review/")
     for pk in (by_name.pk, by_photo.pk):
         assert other.locator(f"#queue tr[data-order='{pk}'] td").nth(8).inner_text() == "reviewer"
-    other.click("#take-next")                                 # reviewer2 gets nothing: both are reserved
+    other.click("#take-next")  # reviewer2 gets nothing: both are reserved
     other.wait_for_selector(".msg.info")
     assert set(queue_rows(other)) == {by_name.pk, by_photo.pk}
     other_context.close()
@@ -288,7 +297,7 @@ def test_reviewer_clears_twenty_orders_and_the_sandbox_decides(live_server, brow
     page.goto(f"{base}/review/")
     assert set(queue_rows(page)) == {by_name.pk, by_photo.pk}
     assert page.locator("#queue tr.mine").count() == 2
-    page.click("#take-next")                                  # own reservations first
+    page.click("#take-next")  # own reservations first
     page.wait_for_selector("#claim-bar")
     assert page.url.rstrip("/").endswith(f"/review/orders/{by_name.pk}")
     images_loaded(page)
@@ -314,7 +323,7 @@ def test_reviewer_clears_twenty_orders_and_the_sandbox_decides(live_server, brow
     call_command("process_submissions", "--once", stdout=io.StringIO())
     orders = list(Order.objects.select_related("website", "subject__principal", "created_by").order_by("pk"))
     assert {o.status for o in orders} == {states.SMS_VERIFICATION}
-    login(page, base, by_name.created_by.username, APPLICANT_PASSWORD)   # one order through the page
+    login(page, base, by_name.created_by.username, APPLICANT_PASSWORD)  # one order through the page
     page.goto(f"{base}/apply/orders/{by_name.pk}/")
     principal = by_name.subject.principal
     for code in sms_codes(by_name):
@@ -326,13 +335,17 @@ def test_reviewer_clears_twenty_orders_and_the_sandbox_decides(live_server, brow
         assert "核验成功" in page.inner_text(".messages")
     assert page.inner_text("#order-status") == "管局审核"
     logout(page)
-    for order in orders:                                      # the rest through the same service
+    for order in orders:  # the rest through the same service
         if order.pk == by_name.pk:
             continue
         for code in sms_codes(order):
             order.refresh_from_db()
-            result = sms_verify(order=order, mobile=order.subject.principal.mobile, code=code,
-                                certificate_tail=order.subject.principal.certificate_number[-6:])
+            result = sms_verify(
+                order=order,
+                mobile=order.subject.principal.mobile,
+                code=code,
+                certificate_tail=order.subject.principal.certificate_number[-6:],
+            )
             assert result.ok, result.message_en
     assert set(Order.objects.values_list("status", flat=True)) == {states.REGULATOR_REVIEW}
 
@@ -346,7 +359,7 @@ def test_reviewer_clears_twenty_orders_and_the_sandbox_decides(live_server, brow
     approved = Order.objects.filter(status=states.APPROVED).select_related("website", "subject")
     numbers = [o.website.filing_number for o in approved]
     assert len(numbers) == ORDERS - 1 and len(set(numbers)) == ORDERS - 1
-    for order in approved:   # e.g. 京ICP备2026000001号-1: the year of the regulator's decision
+    for order in approved:  # e.g. 京ICP备2026000001号-1: the year of the regulator's decision
         year = timezone.localtime(order.events.get(event="regulator_approved").at).year
         assert re.fullmatch(rf"{abbr[order.subject.province]}ICP备{year}\d{{6}}号-1", order.website.filing_number)
     assert len({o.subject.province for o in approved}) == min(6, ORDERS - 1)

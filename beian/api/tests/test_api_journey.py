@@ -1,4 +1,5 @@
 """The partner API journey: token, draft, update, upload, validate, submit, status and timeline."""
+
 from django.test import Client
 
 from beian.filings.fields import nest
@@ -23,32 +24,44 @@ def test_unauthenticated_calls_get_a_json_error(db):
 
 
 def test_wrong_password_is_refused(applicant):
-    response = Client().post("/api/v1/auth/token", {"username": "applicant", "password": "nope"},
-                             content_type="application/json")
+    response = Client().post(
+        "/api/v1/auth/token", {"username": "applicant", "password": "nope"}, content_type="application/json"
+    )
     assert response.status_code == 401 and response.json()["code"] == "invalid_credentials"
 
 
 def test_full_journey_over_the_api(applicant, hosted_site):
-    token = Client().post("/api/v1/auth/token", {"username": "applicant", "password": "pw-applicant"},
-                          content_type="application/json").json()["token"]
+    token = (
+        Client()
+        .post(
+            "/api/v1/auth/token", {"username": "applicant", "password": "pw-applicant"}, content_type="application/json"
+        )
+        .json()["token"]
+    )
     api = _api(token)
 
-    created = api.post("/api/v1/orders", {"site_id": hosted_site.pk}, content_type="application/json",
-                       HTTP_IDEMPOTENCY_KEY="create-1")
+    created = api.post(
+        "/api/v1/orders", {"site_id": hosted_site.pk}, content_type="application/json", HTTP_IDEMPOTENCY_KEY="create-1"
+    )
     assert created.status_code == 201
     order = created.json()
-    again = api.post("/api/v1/orders", {"site_id": hosted_site.pk}, content_type="application/json",
-                     HTTP_IDEMPOTENCY_KEY="create-1")
+    again = api.post(
+        "/api/v1/orders", {"site_id": hosted_site.pk}, content_type="application/json", HTTP_IDEMPOTENCY_KEY="create-1"
+    )
     assert again.json()["id"] == order["id"]  # replayed, not a second draft
     assert order["status"] == "DRAFT" and order["filing_type"] == "FIRST_FILING"
 
-    bad = api.patch(f"/api/v1/orders/{order['id']}", {"subject": {"nature": 4, "certificate_type": 1,
-                                                              "certificate_number": "91110000600037341X"}},
-                    content_type="application/json")
+    bad = api.patch(
+        f"/api/v1/orders/{order['id']}",
+        {"subject": {"nature": 4, "certificate_type": 1, "certificate_number": "91110000600037341X"}},
+        content_type="application/json",
+    )
     assert bad.status_code == 200
     assert any(f["field"] == "subject.certificate_number" and f["severity"] == "error" for f in bad.json()["findings"])
 
-    unknown = api.patch(f"/api/v1/orders/{order['id']}", {"subject": {"colour": "red"}}, content_type="application/json")
+    unknown = api.patch(
+        f"/api/v1/orders/{order['id']}", {"subject": {"colour": "red"}}, content_type="application/json"
+    )
     assert unknown.status_code == 422
     assert unknown.json()["code"] == "field.unknown" and unknown.json()["field"] == "subject.colour"
 
@@ -68,8 +81,14 @@ def test_full_journey_over_the_api(applicant, hosted_site):
         uploaded = api.post(f"/api/v1/orders/{order['id']}/materials/{slot}", {"file": SimpleUploadedFile(name, data)})
         assert uploaded.status_code == 201, (slot, uploaded.json())
 
-    hostile = api.post(f"/api/v1/orders/{order['id']}/materials/owner_photo",
-                       {"file": __import__("django.core.files.uploadedfile", fromlist=["x"]).SimpleUploadedFile("x.jpg", b"PK\x03\x04zip")})
+    hostile = api.post(
+        f"/api/v1/orders/{order['id']}/materials/owner_photo",
+        {
+            "file": __import__("django.core.files.uploadedfile", fromlist=["x"]).SimpleUploadedFile(
+                "x.jpg", b"PK\x03\x04zip"
+            )
+        },
+    )
     assert hostile.status_code == 422 and hostile.json()["field"] == "materials.owner_photo"
 
     check = api.get(f"/api/v1/orders/{order['id']}/findings").json()
@@ -86,5 +105,7 @@ def test_full_journey_over_the_api(applicant, hosted_site):
     events = [e["event"] for e in api.get(f"/api/v1/orders/{order['id']}/timeline").json()]
     assert events[:2] == ["create", "submit"]
 
-    locked = api.patch(f"/api/v1/orders/{order['id']}", {"subject": {"city": "上海市"}}, content_type="application/json")
+    locked = api.patch(
+        f"/api/v1/orders/{order['id']}", {"subject": {"city": "上海市"}}, content_type="application/json"
+    )
     assert locked.status_code == 403 and locked.json()["code"] == "field.locked"

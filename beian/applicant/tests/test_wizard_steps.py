@@ -1,31 +1,38 @@
 """A step with errors is saved but cannot be continued; without errors it moves on."""
+
 from django.test import Client
 
 from beian.filings import services
 
 
 def test_errors_keep_the_applicant_on_the_step_and_nothing_typed_is_lost(applicant, hosted_site):
-    order = services.order_create_draft(organisation=applicant.memberships.get().organisation, user=applicant,
-                                        hosted_site=hosted_site)
+    order = services.order_create_draft(
+        organisation=applicant.memberships.get().organisation, user=applicant, hosted_site=hosted_site
+    )
     services.order_update(order=order, user=applicant, values={"subject.nature": 4, "subject.province": "11"})
     client = Client()
     client.force_login(applicant)
     url = f"/apply/orders/{order.pk}/step/subject/"
-    bad = client.post(url, {"f-subject__certificate_type": "1", "f-subject__certificate_number": "91110000600037341X",
-                            "continue": "1"})
+    bad = client.post(
+        url,
+        {"f-subject__certificate_type": "1", "f-subject__certificate_number": "91110000600037341X", "continue": "1"},
+    )
     assert bad.status_code == 200 and "subject.uscc.checksum" in bad.content.decode()
     order.subject.refresh_from_db()
     assert order.subject.certificate_number == "91110000600037341X"
-    good = client.post(url, {"f-subject__certificate_type": "1", "f-subject__certificate_number": "91110000600037341L",
-                             "continue": "1"})
+    good = client.post(
+        url,
+        {"f-subject__certificate_type": "1", "f-subject__certificate_number": "91110000600037341L", "continue": "1"},
+    )
     assert good.status_code == 302 and good["Location"].endswith("/step/website/")
 
 
 def _website_step(applicant, hosted_site):
     from tests.factories import valid_order
 
-    order = valid_order(organisation=applicant.memberships.get().organisation, user=applicant, site=hosted_site,
-                        materials=False)
+    order = valid_order(
+        organisation=applicant.memberships.get().organisation, user=applicant, site=hosted_site, materials=False
+    )
     client = Client()
     client.force_login(applicant)
     return order, client, f"/apply/orders/{order.pk}/step/website/"
@@ -34,8 +41,10 @@ def _website_step(applicant, hosted_site):
 def _checkbox_index(page: str, item: str) -> str:
     import re
 
-    match = re.search(r'value="%s"[^>]*id="id_f-website__pre_approvals_(\d+)"|id="id_f-website__pre_approvals_(\d+)"[^>]*value="%s"'
-                      % (item, item), page)
+    match = re.search(
+        rf'value="{item}"[^>]*id="id_f-website__pre_approvals_(\d+)"|id="id_f-website__pre_approvals_(\d+)"[^>]*value="{item}"',
+        page,
+    )
     assert match, f"no checkbox for {item}"
     return match.group(1) or match.group(2)
 
@@ -52,8 +61,10 @@ def test_the_applicant_enters_a_pre_approval_with_its_number(applicant, hosted_s
     order.website.refresh_from_db()
     assert order.website.pre_approvals == [{"item": "教育", "number": ""}]
 
-    done = client.post(url, {"f-website__pre_approvals": ["教育"],
-                             f"f-website__pre_approvals__number__{index}": " 京教网审〔2026〕12号 "})
+    done = client.post(
+        url,
+        {"f-website__pre_approvals": ["教育"], f"f-website__pre_approvals__number__{index}": " 京教网审〔2026〕12号 "},
+    )
     order.website.refresh_from_db()
     assert order.website.pre_approvals == [{"item": "教育", "number": "京教网审〔2026〕12号"}]
     page = client.get(url).content.decode()
@@ -66,7 +77,9 @@ def test_an_unknown_pre_approval_item_is_not_stored(applicant, hosted_site):
     order, client, url = _website_step(applicant, hosted_site)
     before = order.website.pre_approvals
     assert before == [{"item": "以上都不涉及", "number": ""}]
-    client.post(url, {"f-website__pre_approvals": ["以上都不涉及", "<script>"], "f-website__pre_approvals__number__0": "x"})
+    client.post(
+        url, {"f-website__pre_approvals": ["以上都不涉及", "<script>"], "f-website__pre_approvals__number__0": "x"}
+    )
     order.website.refresh_from_db()
     assert order.website.pre_approvals == before  # the "none" option carries no number either
 

@@ -4,6 +4,7 @@ An applicant's uploads enqueue their automated checks on the broker; the worker 
 runs the periodic jobs (the same `run_periodic_jobs` the embedded thread runs): a reviewer's claim
 that went idle is released by it. Nothing here runs in-process: the test only reads the database.
 """
+
 from __future__ import annotations
 
 import sys
@@ -62,9 +63,23 @@ def test_a_celery_worker_with_beat_runs_the_checks_and_the_periodic_jobs(broker,
         state = deploy.python(STATE.format(order=setup["order"]))
         assert state["assigned"] is not None and state["checks"] == ["pending"]
 
-        worker = deploy.popen([sys.executable, "-m", "celery", "-A", "config", "worker", "-B", "--pool=solo",
-                               "--without-gossip", "--without-mingle", "--loglevel=INFO",
-                               "--schedule", str(tmp_path / "beat-schedule")])
+        worker = deploy.popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "config",
+                "worker",
+                "-B",
+                "--pool=solo",
+                "--without-gossip",
+                "--without-mingle",
+                "--loglevel=INFO",
+                "--schedule",
+                str(tmp_path / "beat-schedule"),
+            ]
+        )
         try:
             deadline = time.monotonic() + 120
             while time.monotonic() < deadline:

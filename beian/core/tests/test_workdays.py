@@ -1,6 +1,7 @@
 """Working-day arithmetic over the mainland calendar (rules file §10): the 2026 holidays with their
 make-up working days, the 2026/2027 year end, and 2027, which the library does not know, with
 days an operator entered."""
+
 import datetime as dt
 
 import pytest
@@ -22,18 +23,22 @@ def calendar(request):
 
 # --- 2026 National Day and Mid-Autumn (09-25..27 and 10-01..07 off; 09-20 and 10-10 worked) --------
 
-@pytest.mark.parametrize("day, working", [
-    ("2026-09-20", True),    # Sunday, make-up working day
-    ("2026-09-24", True),
-    ("2026-09-25", False),   # Friday, Mid-Autumn
-    ("2026-09-27", False),
-    ("2026-09-28", True),
-    ("2026-10-01", False),
-    ("2026-10-07", False),   # Wednesday, still National Day
-    ("2026-10-08", True),
-    ("2026-10-10", True),    # Saturday, make-up working day
-    ("2026-10-11", False),   # Sunday
-])
+
+@pytest.mark.parametrize(
+    "day, working",
+    [
+        ("2026-09-20", True),  # Sunday, make-up working day
+        ("2026-09-24", True),
+        ("2026-09-25", False),  # Friday, Mid-Autumn
+        ("2026-09-27", False),
+        ("2026-09-28", True),
+        ("2026-10-01", False),
+        ("2026-10-07", False),  # Wednesday, still National Day
+        ("2026-10-08", True),
+        ("2026-10-10", True),  # Saturday, make-up working day
+        ("2026-10-11", False),  # Sunday
+    ],
+)
 def test_autumn_2026_days(calendar, day, working):
     assert calendar.is_working_day(D(day)) is working
 
@@ -51,16 +56,20 @@ def test_autumn_2026_arithmetic(calendar):
 
 # --- Spring Festival 2026 (02-15..23 off; Saturdays 02-14 and 02-28 worked) ------------------------
 
-@pytest.mark.parametrize("day, working", [
-    ("2026-02-13", True),
-    ("2026-02-14", True),    # Saturday, make-up working day
-    ("2026-02-15", False),
-    ("2026-02-19", False),   # Thursday in the holiday
-    ("2026-02-23", False),   # Monday, last day off
-    ("2026-02-24", True),
-    ("2026-02-28", True),    # Saturday, make-up working day
-    ("2026-03-01", False),   # Sunday
-])
+
+@pytest.mark.parametrize(
+    "day, working",
+    [
+        ("2026-02-13", True),
+        ("2026-02-14", True),  # Saturday, make-up working day
+        ("2026-02-15", False),
+        ("2026-02-19", False),  # Thursday in the holiday
+        ("2026-02-23", False),  # Monday, last day off
+        ("2026-02-24", True),
+        ("2026-02-28", True),  # Saturday, make-up working day
+        ("2026-03-01", False),  # Sunday
+    ],
+)
 def test_spring_festival_2026_days(calendar, day, working):
     assert calendar.is_working_day(D(day)) is working
 
@@ -75,6 +84,7 @@ def test_spring_festival_2026_arithmetic(calendar):
 
 
 # --- New Year: 2025/2026 known, 2026/2027 crosses into a year the library does not know -----------
+
 
 def test_new_year_2026(calendar):
     assert calendar.add_working_days(D("2025-12-31"), 1) == D("2026-01-04")  # 01-01..03 off, Sunday 01-04 worked
@@ -97,6 +107,7 @@ def test_a_calendar_without_statutory_rules_falls_back_to_weekdays():
 
 # --- the statutory holidays of a year without a State Council schedule (provisional) --------------
 
+
 def statutory_names(calendar, year):
     return {day.isoformat(): holiday.name for day, holiday in calendar.statutory_days_off(year).items()}
 
@@ -107,11 +118,20 @@ def test_statutory_days_of_2027_from_the_solar_and_lunar_calendars(db):
     assert days["2027-01-01"] == "元旦"
     # 春节: 除夕 + 正月初一至初三; the lunar new year 2027 is Saturday 02-06
     assert [d for d, name in sorted(days.items()) if name == "春节"] == [
-        "2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08"]
+        "2027-02-05",
+        "2027-02-06",
+        "2027-02-07",
+        "2027-02-08",
+    ]
     assert days["2027-04-05"] == "清明节"  # the solar term
     assert days["2027-06-09"] == "端午节" and days["2027-09-15"] == "中秋节"
     assert {d for d, name in days.items() if name in ("劳动节", "国庆节")} == {
-        "2027-05-01", "2027-05-02", "2027-10-01", "2027-10-02", "2027-10-03"}
+        "2027-05-01",
+        "2027-05-02",
+        "2027-10-01",
+        "2027-10-02",
+        "2027-10-03",
+    }
 
 
 @pytest.mark.parametrize("year", [2025, 2026])
@@ -130,8 +150,8 @@ def test_derived_statutory_days_are_days_off_in_the_official_schedules(db, year)
 
 def test_spring_festival_2027_provisionally_skips_the_statutory_weekdays(db):
     calendar = current_calendar()
-    assert not calendar.is_working_day(D("2027-02-05"))   # Friday, 除夕
-    assert not calendar.is_working_day(D("2027-02-08"))   # Monday, 初三
+    assert not calendar.is_working_day(D("2027-02-05"))  # Friday, 除夕
+    assert not calendar.is_working_day(D("2027-02-08"))  # Monday, 初三
     assert calendar.add_working_days(D("2027-02-04"), 1) == D("2027-02-09")
     # 20 working days from Monday 2027-01-25: Mon–Fri gives 02-22, the two statutory weekdays 02-24
     assert calendar.add_working_days(D("2027-01-25"), 20) == D("2027-02-24")
@@ -152,14 +172,16 @@ def test_statutory_rules_are_operator_data(db):
 def test_malformed_statutory_entries_are_left_out():
     from beian.core.workdays import parse_statutory
 
-    spec = {"holidays": [
-        {"name": "元旦", "anchor": "solar", "month": 1, "day": 1},
-        {"name": "春节", "anchor": "moon", "month": 1, "day": 1},          # unknown anchor
-        {"name": "清明节", "anchor": "solar_term", "term": "no such term"},
-        {"name": "劳动节", "anchor": "solar", "month": 13, "day": 1},      # no such date
-        {"name": "国庆节", "anchor": "solar", "month": 10, "day": 1},      # no day count
-        "nonsense",
-    ]}
+    spec = {
+        "holidays": [
+            {"name": "元旦", "anchor": "solar", "month": 1, "day": 1},
+            {"name": "春节", "anchor": "moon", "month": 1, "day": 1},  # unknown anchor
+            {"name": "清明节", "anchor": "solar_term", "term": "no such term"},
+            {"name": "劳动节", "anchor": "solar", "month": 13, "day": 1},  # no such date
+            {"name": "国庆节", "anchor": "solar", "month": 10, "day": 1},  # no day count
+            "nonsense",
+        ]
+    }
     holidays = parse_statutory(spec, {"元旦": 1, "春节": 4, "清明节": 1, "劳动节": 2})
     assert [h.name for h in holidays] == ["元旦"]
     assert parse_statutory(None, None) == ()

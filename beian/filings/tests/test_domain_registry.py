@@ -1,4 +1,5 @@
 """Domain registry adapters: the RDAP client against a local fake RDAP server, and the fixture file."""
+
 from __future__ import annotations
 
 import json
@@ -25,13 +26,30 @@ RDAP_DOMAIN = {
         {"eventAction": "expiration", "eventDate": "2028-06-30T08:00:00Z"},
     ],
     "entities": [
-        {"objectClassName": "entity", "roles": ["registrar"],
-         "vcardArray": ["vcard", [["version", {}, "text", "4.0"], ["fn", {}, "text", "示例注册服务有限公司"]]],
-         "entities": [{"objectClassName": "entity", "roles": ["abuse"],
-                       "vcardArray": ["vcard", [["fn", {}, "text", "Abuse desk"]]]}]},
-        {"objectClassName": "entity", "roles": ["registrant"],
-         "vcardArray": ["vcard", [["version", {}, "text", "4.0"], ["fn", {}, "text", "张三"],
-                                  ["org", {}, "text", "北京示例科技有限公司"]]]},
+        {
+            "objectClassName": "entity",
+            "roles": ["registrar"],
+            "vcardArray": ["vcard", [["version", {}, "text", "4.0"], ["fn", {}, "text", "示例注册服务有限公司"]]],
+            "entities": [
+                {
+                    "objectClassName": "entity",
+                    "roles": ["abuse"],
+                    "vcardArray": ["vcard", [["fn", {}, "text", "Abuse desk"]]],
+                }
+            ],
+        },
+        {
+            "objectClassName": "entity",
+            "roles": ["registrant"],
+            "vcardArray": [
+                "vcard",
+                [
+                    ["version", {}, "text", "4.0"],
+                    ["fn", {}, "text", "张三"],
+                    ["org", {}, "text", "北京示例科技有限公司"],
+                ],
+            ],
+        },
     ],
 }
 SLOW_SECONDS = 2.0
@@ -44,8 +62,10 @@ class FakeRdap(BaseHTTPRequestHandler):
         FakeRdap.requests.append((self.path, self.headers.get("Accept", "")))
         routes = {
             "/rdap/domain/demo-shop.cn": (200, json.dumps(RDAP_DOMAIN)),
-            "/rdap/domain/xn--fsqu00a.xn--fiqs8s": (200, json.dumps({**RDAP_DOMAIN, "ldhName": "xn--fsqu00a.xn--fiqs8s",
-                                                                    "unicodeName": "例子.中国"})),
+            "/rdap/domain/xn--fsqu00a.xn--fiqs8s": (
+                200,
+                json.dumps({**RDAP_DOMAIN, "ldhName": "xn--fsqu00a.xn--fiqs8s", "unicodeName": "例子.中国"}),
+            ),
             "/rdap/domain/broken.cn": (200, "{not json"),
             "/rdap/domain/list.cn": (200, "[]"),
             "/rdap/domain/failing.cn": (503, json.dumps({"errorCode": 503, "title": "busy"})),
@@ -79,10 +99,10 @@ def rdap_url():
 def test_rdap_happy_path(rdap_url):
     facts = RdapDomainRegistry(rdap_url, timeout=5).lookup("Demo-Shop.CN.")
     assert facts.domain == "demo-shop.cn"
-    assert facts.registrant == "北京示例科技有限公司"          # org wins over the contact's fn
+    assert facts.registrant == "北京示例科技有限公司"  # org wins over the contact's fn
     assert facts.registrar == "示例注册服务有限公司"
     assert facts.expires_on == date(2028, 6, 30)
-    assert facts.real_name_verified is None                   # RDAP does not say
+    assert facts.real_name_verified is None  # RDAP does not say
     assert facts.statuses == ["client transfer prohibited", "server delete prohibited"]
     assert FakeRdap.requests[-1] == ("/rdap/domain/demo-shop.cn", "application/rdap+json, application/json")
 
@@ -97,12 +117,15 @@ def test_rdap_unknown_domain_is_none(rdap_url):
     assert RdapDomainRegistry(rdap_url, timeout=5).lookup("unknown.cn") is None
 
 
-@pytest.mark.parametrize(("domain", "message"), [
-    ("broken.cn", "malformed JSON"),
-    ("list.cn", "not an object"),
-    ("failing.cn", "HTTP 503"),
-    ("exa mple.cn", "not a domain name"),
-])
+@pytest.mark.parametrize(
+    ("domain", "message"),
+    [
+        ("broken.cn", "malformed JSON"),
+        ("list.cn", "not an object"),
+        ("failing.cn", "HTTP 503"),
+        ("exa mple.cn", "not a domain name"),
+    ],
+)
 def test_rdap_failures_raise_a_clear_error(rdap_url, domain, message):
     with pytest.raises(DomainRegistryError, match=message):
         RdapDomainRegistry(rdap_url, timeout=5).lookup(domain)
@@ -110,7 +133,7 @@ def test_rdap_failures_raise_a_clear_error(rdap_url, domain, message):
 
 def test_rdap_timeout(rdap_url):
     started = time.monotonic()
-    with pytest.raises(DomainRegistryError, match="did not answer within 0.3 s"):
+    with pytest.raises(DomainRegistryError, match=r"did not answer within 0\.3 s"):
         RdapDomainRegistry(rdap_url, timeout=0.3).lookup("slow.cn")
     assert time.monotonic() - started < SLOW_SECONDS
 
@@ -121,17 +144,26 @@ def test_rdap_unreachable_server():
 
 
 def test_rdap_without_registrant_or_events():
-    facts = domain_facts_from_rdap({"ldhName": "demo-shop.cn", "entities": [{"roles": ["registrant"]}],
-                                    "events": [{"eventAction": "expiration", "eventDate": "soon"}]}, "demo-shop.cn")
+    facts = domain_facts_from_rdap(
+        {
+            "ldhName": "demo-shop.cn",
+            "entities": [{"roles": ["registrant"]}],
+            "events": [{"eventAction": "expiration", "eventDate": "soon"}],
+        },
+        "demo-shop.cn",
+    )
     assert (facts.registrant, facts.expires_on, facts.statuses) == ("", None, [])
 
 
-@pytest.mark.parametrize(("domain", "registrant", "verified", "expires_on"), [
-    ("demo-shop.cn", "北京示例科技有限公司", True, date(2028, 6, 30)),
-    ("ZHANGSAN-NOTES.CN", "张三", True, date(2027, 9, 1)),
-    ("example-other.com", "上海另一家公司有限公司", True, date(2027, 8, 15)),
-    ("unverified-demo.cn", "北京示例科技有限公司", False, date(2028, 1, 31)),
-])
+@pytest.mark.parametrize(
+    ("domain", "registrant", "verified", "expires_on"),
+    [
+        ("demo-shop.cn", "北京示例科技有限公司", True, date(2028, 6, 30)),
+        ("ZHANGSAN-NOTES.CN", "张三", True, date(2027, 9, 1)),
+        ("example-other.com", "上海另一家公司有限公司", True, date(2027, 8, 15)),
+        ("unverified-demo.cn", "北京示例科技有限公司", False, date(2028, 1, 31)),
+    ],
+)
 def test_fixture_registry(domain, registrant, verified, expires_on):
     facts = FixtureDomainRegistry().lookup(domain)
     assert (facts.registrant, facts.real_name_verified, facts.expires_on) == (registrant, verified, expires_on)

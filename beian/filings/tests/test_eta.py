@@ -1,4 +1,5 @@
 """ETAs: percentiles of a province's history per stage, the published fallback, dates in working days."""
+
 import datetime as dt
 
 import pytest
@@ -7,19 +8,33 @@ from django.utils import timezone
 from beian.core import clock
 from beian.core.workdays import Calendar, current_calendar
 from beian.filings import eta, states
-from beian.filings.eta import (PROVIDER_REVIEW, PUSH, REGULATOR_REVIEW, SMS, StageEstimate, Transition,
-                               compute_eta, estimate_stage, percentile, published_durations, stage_durations)
+from beian.filings.eta import (
+    PROVIDER_REVIEW,
+    PUSH,
+    REGULATOR_REVIEW,
+    SMS,
+    StageEstimate,
+    Transition,
+    compute_eta,
+    estimate_stage,
+    percentile,
+    published_durations,
+    stage_durations,
+)
 
 D = dt.date.fromisoformat
 CAL = Calendar()  # chinese-calendar alone: pure tests need no database
 
 
 def published(provider=(1, 2), push=(1, 3), sms=(1, 1), regulator=(20, 20)):
-    return {stage: StageEstimate(stage, low, high, "published", 0)
-            for stage, (low, high) in ((PROVIDER_REVIEW, provider), (PUSH, push), (SMS, sms), (REGULATOR_REVIEW, regulator))}
+    return {
+        stage: StageEstimate(stage, low, high, "published", 0)
+        for stage, (low, high) in ((PROVIDER_REVIEW, provider), (PUSH, push), (SMS, sms), (REGULATOR_REVIEW, regulator))
+    }
 
 
 # --- pure --------------------------------------------------------------------------------------
+
 
 def test_percentile_is_nearest_rank():
     assert percentile(list(range(1, 11)), 0.5) == 5
@@ -33,10 +48,14 @@ def test_stage_durations_in_working_days_per_order():
     rows = [
         Transition(1, D("2026-09-30"), states.SMS_VERIFICATION, states.REGULATOR_REVIEW, "sms_verified"),
         Transition(2, D("2026-09-21"), states.PENDING_SUBMISSION, states.REGULATOR_REVIEW, "regulator_accepted_no_sms"),
-        Transition(1, D("2026-10-08"), states.REGULATOR_REVIEW, states.APPROVED, "regulator_approved"),   # 1 WD over the holiday
-        Transition(2, D("2026-10-26"), states.REGULATOR_REVIEW, states.REGULATOR_REJECTED, "regulator_rejected"),  # 20 WD
-        Transition(3, D("2026-10-26"), states.REGULATOR_REVIEW, states.APPROVED, "regulator_approved"),   # entry unseen
-        Transition(4, D("2026-10-12"), "", "", "claim"),                                                   # not a transition
+        Transition(
+            1, D("2026-10-08"), states.REGULATOR_REVIEW, states.APPROVED, "regulator_approved"
+        ),  # 1 WD over the holiday
+        Transition(
+            2, D("2026-10-26"), states.REGULATOR_REVIEW, states.REGULATOR_REJECTED, "regulator_rejected"
+        ),  # 20 WD
+        Transition(3, D("2026-10-26"), states.REGULATOR_REVIEW, states.APPROVED, "regulator_approved"),  # entry unseen
+        Transition(4, D("2026-10-12"), "", "", "claim"),  # not a transition
     ]
     assert stage_durations(rows, review, CAL) == [1, 20]
 
@@ -60,9 +79,13 @@ def test_multi_state_stage_and_withdrawals():
 
 
 def test_history_needs_enough_samples():
-    assert estimate_stage(REGULATOR_REVIEW, [3] * 19, published=(20, 20)) == StageEstimate(REGULATOR_REVIEW, 20, 20, "published", 19)
+    assert estimate_stage(REGULATOR_REVIEW, [3] * 19, published=(20, 20)) == StageEstimate(
+        REGULATOR_REVIEW, 20, 20, "published", 19
+    )
     samples = [2] * 10 + [5] * 8 + [9] * 2
-    assert estimate_stage(REGULATOR_REVIEW, samples, published=(20, 20)) == StageEstimate(REGULATOR_REVIEW, 2, 5, "history", 20)
+    assert estimate_stage(REGULATOR_REVIEW, samples, published=(20, 20)) == StageEstimate(
+        REGULATOR_REVIEW, 2, 5, "history", 20
+    )
 
 
 def test_published_durations_from_the_seed_timings():
@@ -75,12 +98,19 @@ def test_published_durations_from_the_seed_timings():
     out = published_durations(timings, province_review_days=beijing, sms_hours=seed["sms_verification"]["window_hours"])
     assert out == {PROVIDER_REVIEW: (1, 2), PUSH: (1, 3), SMS: (1, 1), REGULATOR_REVIEW: (20, 20)}
     assert published_durations(timings, province_review_days=zhejiang)[REGULATOR_REVIEW] == (30, 30)
-    assert published_durations({"provider_first_review_working_days": {"a": 2, "b": "2-4", "c": 3}})[PROVIDER_REVIEW] == (2, 4)
+    assert published_durations({"provider_first_review_working_days": {"a": 2, "b": "2-4", "c": 3}})[
+        PROVIDER_REVIEW
+    ] == (2, 4)
 
 
 def test_eta_in_provider_review_over_national_day():
-    result = compute_eta(status=states.PENDING_PROVIDER_REVIEW, today=D("2026-09-30"), calendar=CAL,
-                         estimates=published(), stage_entered=D("2026-09-30"))
+    result = compute_eta(
+        status=states.PENDING_PROVIDER_REVIEW,
+        today=D("2026-09-30"),
+        calendar=CAL,
+        estimates=published(),
+        stage_entered=D("2026-09-30"),
+    )
     assert result.stage == PROVIDER_REVIEW and not result.hypothetical and not result.overdue
     assert (result.stage_end.p50, result.stage_end.p90) == (D("2026-10-08"), D("2026-10-09"))
     # then push + SMS + review: +22 working days from 10-08, +24 from 10-09 (10-10 is worked)
@@ -89,20 +119,35 @@ def test_eta_in_provider_review_over_national_day():
 
 
 def test_eta_in_regulator_review_is_the_decision_date():
-    result = compute_eta(status=states.REGULATOR_REVIEW, today=D("2026-09-22"), calendar=CAL,
-                         estimates=published(), stage_entered=D("2026-09-21"))
+    result = compute_eta(
+        status=states.REGULATOR_REVIEW,
+        today=D("2026-09-22"),
+        calendar=CAL,
+        estimates=published(),
+        stage_entered=D("2026-09-21"),
+    )
     assert result.stage_end == result.filed
     assert result.filed.p50 == result.filed.p90 == D("2026-10-26")
     assert result.filed.single
 
 
 def test_a_stage_past_its_estimate_is_overdue_and_never_shows_a_past_date():
-    result = compute_eta(status=states.PENDING_PROVIDER_REVIEW, today=D("2026-09-15"), calendar=CAL,
-                         estimates=published(), stage_entered=D("2026-09-01"))
+    result = compute_eta(
+        status=states.PENDING_PROVIDER_REVIEW,
+        today=D("2026-09-15"),
+        calendar=CAL,
+        estimates=published(),
+        stage_entered=D("2026-09-01"),
+    )
     assert result.overdue
     assert result.stage_end.p50 == result.stage_end.p90 == D("2026-09-15")
-    on_a_sunday = compute_eta(status=states.PENDING_PROVIDER_REVIEW, today=D("2026-09-13"), calendar=CAL,
-                              estimates=published(), stage_entered=D("2026-09-01"))
+    on_a_sunday = compute_eta(
+        status=states.PENDING_PROVIDER_REVIEW,
+        today=D("2026-09-13"),
+        calendar=CAL,
+        estimates=published(),
+        stage_entered=D("2026-09-01"),
+    )
     assert on_a_sunday.stage_end.p50 == D("2026-09-14")
 
 
@@ -118,29 +163,58 @@ def test_waiting_on_the_applicant_gives_the_dates_if_they_submit_today():
 
 
 def test_filing_types_without_sms_skip_the_sms_stage():
-    with_sms = compute_eta(status=states.PENDING_SUBMISSION, today=D("2026-11-02"), calendar=CAL,
-                           estimates=published(sms=(4, 4)), stage_entered=D("2026-11-02"))
-    without = compute_eta(status=states.PENDING_SUBMISSION, today=D("2026-11-02"), calendar=CAL,
-                          estimates=published(sms=(4, 4)), stage_entered=D("2026-11-02"), needs_sms=False)
+    with_sms = compute_eta(
+        status=states.PENDING_SUBMISSION,
+        today=D("2026-11-02"),
+        calendar=CAL,
+        estimates=published(sms=(4, 4)),
+        stage_entered=D("2026-11-02"),
+    )
+    without = compute_eta(
+        status=states.PENDING_SUBMISSION,
+        today=D("2026-11-02"),
+        calendar=CAL,
+        estimates=published(sms=(4, 4)),
+        stage_entered=D("2026-11-02"),
+        needs_sms=False,
+    )
     assert CAL.working_days_between(without.filed.p50, with_sms.filed.p50) == 4
     assert SMS not in {e.stage for e in without.estimates}
 
 
 def test_an_eta_crossing_into_an_unconfirmed_year_warns():
-    result = compute_eta(status=states.REGULATOR_REVIEW, today=D("2026-12-10"), calendar=CAL,
-                         estimates=published(), stage_entered=D("2026-12-10"))
+    result = compute_eta(
+        status=states.REGULATOR_REVIEW,
+        today=D("2026-12-10"),
+        calendar=CAL,
+        estimates=published(),
+        stage_entered=D("2026-12-10"),
+    )
     assert result.filed.p50.year == 2027 and result.unconfirmed_years == (2027,)
     confirmed = Calendar(confirmed_years=frozenset({2027}))
-    assert compute_eta(status=states.REGULATOR_REVIEW, today=D("2026-12-10"), calendar=confirmed,
-                       estimates=published(), stage_entered=D("2026-12-10")).unconfirmed_years == ()
+    assert (
+        compute_eta(
+            status=states.REGULATOR_REVIEW,
+            today=D("2026-12-10"),
+            calendar=confirmed,
+            estimates=published(),
+            stage_entered=D("2026-12-10"),
+        ).unconfirmed_years
+        == ()
+    )
 
 
 def test_operator_entered_2027_spring_festival_moves_the_eta(db):
     from beian.reference.models import CalendarDay
 
     def decision():
-        return compute_eta(status=states.REGULATOR_REVIEW, today=D("2027-01-25"), calendar=current_calendar(),
-                           estimates=published(), stage_entered=D("2027-01-25")).filed.p50
+        return compute_eta(
+            status=states.REGULATOR_REVIEW,
+            today=D("2027-01-25"),
+            calendar=current_calendar(),
+            estimates=published(),
+            stage_entered=D("2027-01-25"),
+        ).filed.p50
 
     assert decision() == D("2027-02-24")  # provisional: the statutory weekdays 02-05 and 02-08 skipped
     for day in ["2027-02-05", "2027-02-08", "2027-02-09", "2027-02-10", "2027-02-11", "2027-02-12"]:
@@ -150,6 +224,7 @@ def test_operator_entered_2027_spring_festival_moves_the_eta(db):
 
 
 # --- history from the database ------------------------------------------------------------------
+
 
 def _order_in(organisation, user, province):
     from beian.filings import services
@@ -176,11 +251,25 @@ def beijing_history(applicant):
     calendar = current_calendar()
     start = clock.now() - dt.timedelta(days=120)
     for days in [2] * 10 + [5] * 8 + [9] * 2:
-        _stay(_order_in(organisation, applicant, "11"), states.SMS_VERIFICATION, states.REGULATOR_REVIEW,
-              states.APPROVED, start, days, calendar)
+        _stay(
+            _order_in(organisation, applicant, "11"),
+            states.SMS_VERIFICATION,
+            states.REGULATOR_REVIEW,
+            states.APPROVED,
+            start,
+            days,
+            calendar,
+        )
     for _ in range(25):
-        _stay(_order_in(organisation, applicant, "31"), states.SMS_VERIFICATION, states.REGULATOR_REVIEW,
-              states.APPROVED, start, 1, calendar)
+        _stay(
+            _order_in(organisation, applicant, "31"),
+            states.SMS_VERIFICATION,
+            states.REGULATOR_REVIEW,
+            states.APPROVED,
+            start,
+            1,
+            calendar,
+        )
     return organisation
 
 
@@ -199,8 +288,15 @@ def test_history_older_than_the_window_is_ignored(applicant):
     calendar = current_calendar()
     old = clock.now() - dt.timedelta(days=eta.HISTORY_DAYS + 30)
     for _ in range(20):
-        _stay(_order_in(organisation, applicant, "11"), states.SMS_VERIFICATION, states.REGULATOR_REVIEW,
-              states.APPROVED, old, 3, calendar)
+        _stay(
+            _order_in(organisation, applicant, "11"),
+            states.SMS_VERIFICATION,
+            states.REGULATOR_REVIEW,
+            states.APPROVED,
+            old,
+            3,
+            calendar,
+        )
     assert eta.stage_estimates(province="11", calendar=calendar)[REGULATOR_REVIEW].source == "published"
 
 
@@ -226,8 +322,9 @@ def test_order_eta_for_an_order_in_regulator_review(beijing_history, applicant):
 def test_the_order_page_shows_the_eta(client, applicant, hosted_site):
     from beian.filings import services
 
-    order = services.order_create_draft(organisation=applicant.memberships.get().organisation, user=applicant,
-                                        hosted_site=hosted_site)
+    order = services.order_create_draft(
+        organisation=applicant.memberships.get().organisation, user=applicant, hosted_site=hosted_site
+    )
     client.force_login(applicant)
     html = client.get(f"/apply/orders/{order.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     expected = eta.order_eta(order)
@@ -248,8 +345,9 @@ def test_the_order_page_warns_when_the_eta_reaches_an_unconfirmed_year(client, a
     from beian.filings import services
     from beian.reference.models import ReferenceSetting
 
-    order = services.order_create_draft(organisation=applicant.memberships.get().organisation, user=applicant,
-                                        hosted_site=hosted_site)
+    order = services.order_create_draft(
+        organisation=applicant.memberships.get().organisation, user=applicant, hosted_site=hosted_site
+    )
     client.force_login(applicant)
     monkeypatch.setattr(clock, "now", lambda: timezone.make_aware(dt.datetime(2026, 12, 14, 10)))
     result = eta.order_eta(order)
@@ -264,6 +362,7 @@ def test_the_order_page_warns_when_the_eta_reaches_an_unconfirmed_year(client, a
 
 # --- every date shown across the 2026/2027 New Year and the 2027 Spring Festival ----------------
 
+
 def _dates_shown(calendar, today: dt.date):
     """Every working-day date the product derives on `today`: the ETA of each waiting state (stage
     end and filing range, p50 and p90), the provider review deadline and the sandbox's decision day."""
@@ -274,8 +373,9 @@ def _dates_shown(calendar, today: dt.date):
     shown = []
     for status in [states.DRAFT, *sorted(eta.STAGE_OF_STATE)]:
         for entered in (today - dt.timedelta(days=3), today):
-            result = compute_eta(status=status, today=today, calendar=calendar, estimates=published(),
-                                 stage_entered=entered)
+            result = compute_eta(
+                status=status, today=today, calendar=calendar, estimates=published(), stage_entered=entered
+            )
             shown += [result.filed.p50, result.filed.p90]
             if result.stage_end:
                 shown += [result.stage_end.p50, result.stage_end.p90]
@@ -306,9 +406,14 @@ def test_dates_follow_an_entered_2027_schedule_once_confirmed(db, operator, froz
     from beian.reference.calendar import calendar_enter_year
 
     frozen_clock(dt.datetime(2026, 11, 29, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
-    calendar_enter_year(year=2027, confirm=True, actor=operator, makeup_text="2027-02-20",
-                        days_off_text="2027-01-01..2027-01-03\n2027-02-05..2027-02-11\n2027-04-05\n"
-                                      "2027-05-01..2027-05-05\n2027-06-09\n2027-09-15\n2027-10-01..2027-10-07")
+    calendar_enter_year(
+        year=2027,
+        confirm=True,
+        actor=operator,
+        makeup_text="2027-02-20",
+        days_off_text="2027-01-01..2027-01-03\n2027-02-05..2027-02-11\n2027-04-05\n"
+        "2027-05-01..2027-05-05\n2027-06-09\n2027-09-15\n2027-10-01..2027-10-07",
+    )
     calendar = current_calendar()
     week_off = {D("2027-02-05") + dt.timedelta(days=i) for i in range(7)}
     used_saturday = False
@@ -316,6 +421,10 @@ def test_dates_follow_an_entered_2027_schedule_once_confirmed(db, operator, froz
         for day in _dates_shown(calendar, today):
             assert calendar.is_working_day(day) and day not in week_off, (today, day)
             used_saturday |= day == D("2027-02-20")
-        assert compute_eta(status=states.REGULATOR_REVIEW, today=today, calendar=calendar,
-                           estimates=published()).unconfirmed_years == ()
+        assert (
+            compute_eta(
+                status=states.REGULATOR_REVIEW, today=today, calendar=calendar, estimates=published()
+            ).unconfirmed_years
+            == ()
+        )
     assert used_saturday

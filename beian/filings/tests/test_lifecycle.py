@@ -1,5 +1,6 @@
 """Idle orders: reminders at 7/15/30 days, expiry at 45 (from the reference data), each once;
 abandoning from the order page."""
+
 import datetime as dt
 
 import pytest
@@ -16,16 +17,19 @@ from tests.factories import VALID_ENTERPRISE, valid_order
 
 @pytest.fixture
 def order(applicant, hosted_site):
-    return valid_order(organisation=applicant.memberships.get().organisation, user=applicant, site=hosted_site,
-                       materials=False)
+    return valid_order(
+        organisation=applicant.memberships.get().organisation, user=applicant, site=hosted_site, materials=False
+    )
 
 
 @pytest.fixture
 def jobs(django_capture_on_commit_callbacks):
     """Run the periodic jobs with the transitions' on-commit callbacks (notifications) executed."""
+
     def run():
         with django_capture_on_commit_callbacks(execute=True):
             return run_periodic_jobs()
+
     return run
 
 
@@ -33,8 +37,11 @@ def sent(order, kind):
     """(in-app, email, SMS) deliveries of one kind about the order."""
     notes = Notification.objects.filter(order=order, kind=kind)
     subjects = {f"[{order.reference}] {title}" for title in notes.values_list("title", flat=True)}
-    return (notes.count(), sum(1 for m in mail.outbox if m.subject in subjects),
-            SmsMessage.objects.filter(purpose=f"notice:{kind}").count())
+    return (
+        notes.count(),
+        sum(1 for m in mail.outbox if m.subject in subjects),
+        SmsMessage.objects.filter(purpose=f"notice:{kind}").count(),
+    )
 
 
 def to_day(order, days):
@@ -46,6 +53,7 @@ def to_day(order, days):
 
 
 # --- the policy ---------------------------------------------------------------------------------
+
 
 def test_the_policy_is_the_reference_data(db):
     assert lifecycle.idle_policy() == IdlePolicy((7, 15, 30), 45)
@@ -59,10 +67,21 @@ def test_parse_policy():
     assert parse_policy(None) is None
 
 
-@pytest.mark.parametrize("days, action", [
-    (0, None), (6, None), (7, ("remind", 7)), (14, ("remind", 7)), (15, ("remind", 15)), (29, ("remind", 15)),
-    (30, ("remind", 30)), (44, ("remind", 30)), (45, ("expire", 45)), (400, ("expire", 45)),
-])
+@pytest.mark.parametrize(
+    "days, action",
+    [
+        (0, None),
+        (6, None),
+        (7, ("remind", 7)),
+        (14, ("remind", 7)),
+        (15, ("remind", 15)),
+        (29, ("remind", 15)),
+        (30, ("remind", 30)),
+        (44, ("remind", 30)),
+        (45, ("expire", 45)),
+        (400, ("expire", 45)),
+    ],
+)
 def test_due_action(days, action):
     policy = IdlePolicy((7, 15, 30), 45)
     assert due_action(dt.timedelta(days=days, hours=3), policy) == action
@@ -72,8 +91,10 @@ def test_the_jobs_follow_an_operator_edit_of_the_reference_data(order, jobs):
     from beian.reference.models import ReferenceSetting
 
     row = ReferenceSetting.objects.get(key="timings")
-    row.value = {**row.value, "order_expiry": {**row.value["order_expiry"],
-                                               "recommended": {"remind_days": [2], "expire_days": 5}}}
+    row.value = {
+        **row.value,
+        "order_expiry": {**row.value["order_expiry"], "recommended": {"remind_days": [2], "expire_days": 5}},
+    }
     row.save()
     to_day(order, 2)
     jobs()
@@ -102,6 +123,7 @@ def test_jobs_are_registered(db):
 
 
 # --- reminders and expiry -----------------------------------------------------------------------
+
 
 def test_reminders_at_7_15_30_days_then_expiry_each_sent_once(order, jobs, django_capture_on_commit_callbacks):
     to_day(order, 6)
@@ -164,17 +186,28 @@ def test_an_applicant_action_starts_a_new_idle_period(order, applicant, jobs):
 def test_idle_time_starts_when_the_order_came_back_to_the_applicant(order, jobs):
     """Returned today after a long review: the applicant's last action is old, the step is new."""
     now = clock.now()
-    Order.objects.filter(pk=order.pk).update(status=states.PROVIDER_NEEDS_CHANGES, status_changed_at=now,
-                                             last_customer_action_at=now - dt.timedelta(days=60))
+    Order.objects.filter(pk=order.pk).update(
+        status=states.PROVIDER_NEEDS_CHANGES, status_changed_at=now, last_customer_action_at=now - dt.timedelta(days=60)
+    )
     jobs()
     order.refresh_from_db()
     assert order.status == states.PROVIDER_NEEDS_CHANGES and sent(order, "reminder")[0] == 0
-    assert lifecycle.expires_on(order) == (now + dt.timedelta(days=45)).astimezone(
-        dt.timezone(dt.timedelta(hours=8))).date()
+    assert (
+        lifecycle.expires_on(order)
+        == (now + dt.timedelta(days=45)).astimezone(dt.timezone(dt.timedelta(hours=8))).date()
+    )
 
 
-@pytest.mark.parametrize("status", [states.PENDING_PROVIDER_REVIEW, states.PENDING_SUBMISSION,
-                                    states.SMS_VERIFICATION, states.REGULATOR_REVIEW, states.RETURNED_SMS_TIMEOUT])
+@pytest.mark.parametrize(
+    "status",
+    [
+        states.PENDING_PROVIDER_REVIEW,
+        states.PENDING_SUBMISSION,
+        states.SMS_VERIFICATION,
+        states.REGULATOR_REVIEW,
+        states.RETURNED_SMS_TIMEOUT,
+    ],
+)
 def test_orders_waiting_on_others_never_expire(order, jobs, status):
     Order.objects.filter(pk=order.pk).update(status=status)
     to_day(order, 60)
@@ -206,6 +239,7 @@ def test_expiry_is_rechecked_under_the_lock(order, jobs, monkeypatch):
 
 
 # --- abandoning from the order page ------------------------------------------------------------
+
 
 def test_the_applicant_abandons_a_draft_from_the_order_page(client, order, applicant):
     client.force_login(applicant)

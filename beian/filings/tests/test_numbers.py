@@ -1,4 +1,5 @@
 """Filing numbers: real format, unique, website suffixes never reused."""
+
 import re
 
 import pytest
@@ -30,8 +31,9 @@ def test_serials_are_unique_per_province_and_year(db):
 def test_website_sequence_is_never_reused(db, organisation):
     from beian.filings.models import Person, Subject
 
-    subject = Subject.objects.create(organisation=organisation, province="11",
-                                     principal=Person.objects.create(organisation=organisation))
+    subject = Subject.objects.create(
+        organisation=organisation, province="11", principal=Person.objects.create(organisation=organisation)
+    )
     assert [numbers.issue_website_sequence(subject) for _ in range(3)] == [1, 2, 3]
     subject.refresh_from_db()
     assert subject.website_sequence == 3

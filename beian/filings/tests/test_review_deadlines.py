@@ -1,5 +1,6 @@
 """Review deadlines follow the operator's calendar and SLA: a change recomputes the deadline of
 every order waiting in the queue, once the change commits."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,8 +32,9 @@ def test_a_deadline_skips_the_statutory_new_year_of_2027(queued_on_new_years_eve
     assert due_day(queued_on_new_years_eve) == dt.date(2027, 1, 4)  # Friday 01-01 is 元旦
 
 
-def test_entering_a_day_off_moves_the_waiting_orders_deadline(queued_on_new_years_eve,
-                                                               django_capture_on_commit_callbacks):
+def test_entering_a_day_off_moves_the_waiting_orders_deadline(
+    queued_on_new_years_eve, django_capture_on_commit_callbacks
+):
     from beian.reference.models import CalendarDay
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:

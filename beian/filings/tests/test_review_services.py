@@ -1,5 +1,6 @@
 """Provider review services: exclusive claims, idle release, release and reassignment, the SLA
 deadline in working days, and what a submission carries into the queue."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -42,16 +43,20 @@ def events(order, name):
 
 # --- deadline in working days ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("queued, days, due", [
-    (at(2025, 10, 17, 18, 0), 1, at(2025, 10, 20, 18, 0)),   # Friday evening -> Monday, same time
-    (at(2025, 10, 18, 11, 0), 1, at(2025, 10, 21, 0, 0)),    # Saturday: clock starts Monday 00:00 -> end of Monday
-    (at(2025, 9, 30, 15, 0), 1, at(2025, 10, 9, 15, 0)),     # before National Day (10-01..10-08 off)
-    (at(2025, 10, 4, 11, 0), 1, at(2025, 10, 10, 0, 0)),     # during the holiday: end of the first working day
-    (at(2025, 9, 26, 10, 0), 1, at(2025, 9, 28, 10, 0)),     # Sunday 09-28 is a make-up working day
-    (at(2025, 10, 10, 16, 0), 1, at(2025, 10, 11, 16, 0)),   # Saturday 10-11 is a make-up working day
-    (at(2025, 10, 16, 9, 0), 2, at(2025, 10, 20, 9, 0)),     # two working days over a weekend
-    (at(2025, 10, 16, 9, 0), 0, at(2025, 10, 16, 9, 0)),
-])
+
+@pytest.mark.parametrize(
+    "queued, days, due",
+    [
+        (at(2025, 10, 17, 18, 0), 1, at(2025, 10, 20, 18, 0)),  # Friday evening -> Monday, same time
+        (at(2025, 10, 18, 11, 0), 1, at(2025, 10, 21, 0, 0)),  # Saturday: clock starts Monday 00:00 -> end of Monday
+        (at(2025, 9, 30, 15, 0), 1, at(2025, 10, 9, 15, 0)),  # before National Day (10-01..10-08 off)
+        (at(2025, 10, 4, 11, 0), 1, at(2025, 10, 10, 0, 0)),  # during the holiday: end of the first working day
+        (at(2025, 9, 26, 10, 0), 1, at(2025, 9, 28, 10, 0)),  # Sunday 09-28 is a make-up working day
+        (at(2025, 10, 10, 16, 0), 1, at(2025, 10, 11, 16, 0)),  # Saturday 10-11 is a make-up working day
+        (at(2025, 10, 16, 9, 0), 2, at(2025, 10, 20, 9, 0)),  # two working days over a weekend
+        (at(2025, 10, 16, 9, 0), 0, at(2025, 10, 16, 9, 0)),
+    ],
+)
 def test_review_deadline_counts_working_days_of_the_mainland_calendar(queued, days, due):
     assert services.review_deadline(queued, working_days=days, calendar=Calendar()) == due
 
@@ -76,6 +81,7 @@ def test_sla_is_a_reference_setting_with_a_default(db):
 
 # --- what a submission carries into the queue -----------------------------------------------------
 
+
 def test_submission_sets_deadline_finding_count_and_submitted_subject(applicant, hosted_site, frozen_clock):
     from beian.reference.models import ReferenceSetting
 
@@ -97,8 +103,10 @@ def test_finding_count_from_a_submission_with_warnings(applicant, hosted_site, m
     real = validation.order_findings
 
     def with_extra(order, *, complete=False):
-        extra = [Finding(code=f"test.{s.value}", severity=s, field="subject.name", message_zh="", message_en="")
-                 for s in (Severity.WARNING, Severity.WARNING, Severity.INFO)]
+        extra = [
+            Finding(code=f"test.{s.value}", severity=s, field="subject.name", message_zh="", message_en="")
+            for s in (Severity.WARNING, Severity.WARNING, Severity.INFO)
+        ]
         return list(real(order, complete=complete)) + extra
 
     monkeypatch.setattr(validation, "order_findings", with_extra)
@@ -108,6 +116,7 @@ def test_finding_count_from_a_submission_with_warnings(applicant, hosted_site, m
 
 
 # --- exclusive claims -----------------------------------------------------------------------------
+
 
 def test_claim_is_exclusive_between_two_reviewers(submitted, reviewer, second_reviewer):
     services.order_claim(order=submitted, reviewer=reviewer)
@@ -131,8 +140,9 @@ def test_applicants_cannot_claim(submitted, applicant):
 def test_concurrent_claims_have_exactly_one_winner(applicant, hosted_site, reviewer, second_reviewer):
     from django.db import connections
 
-    order = valid_order(organisation=applicant.memberships.get().organisation, user=applicant, site=hosted_site,
-                        materials=False)
+    order = valid_order(
+        organisation=applicant.memberships.get().organisation, user=applicant, site=hosted_site, materials=False
+    )
     Order.objects.filter(pk=order.pk).update(status=states.PENDING_PROVIDER_REVIEW)
     barrier, outcomes = threading.Barrier(2), []
 
@@ -164,22 +174,24 @@ def test_claim_next_takes_own_reserved_order_first_then_the_most_urgent(organisa
     later = queued_order(organisation=organisation, due=at(2025, 10, 21, 9))
     mine = queued_order(organisation=organisation, due=at(2025, 10, 22, 9), reviewer=reviewer)
     taken_by_other = queued_order(organisation=organisation, due=at(2025, 10, 19, 9), reviewer=second_reviewer)
+
     def take(user, candidates=None):
         order = services.order_claim_next(reviewer=user, candidates=candidates or selectors.review_queue())
         return order and order.pk
 
-    assert take(reviewer) == mine.pk                    # own reserved order first, though less urgent
+    assert take(reviewer) == mine.pk  # own reserved order first, though less urgent
     assert take(second_reviewer) == taken_by_other.pk
     services.order_release_claim(order=taken_by_other, actor=second_reviewer)
-    assert take(second_reviewer) == taken_by_other.pk   # back in the pool, and the most urgent
+    assert take(second_reviewer) == taken_by_other.pk  # back in the pool, and the most urgent
     services.order_release_claim(order=mine, actor=reviewer)
-    assert take(reviewer) == urgent.pk                  # the most urgent that nobody holds
-    assert take(second_reviewer) == taken_by_other.pk   # still theirs
+    assert take(reviewer) == urgent.pk  # the most urgent that nobody holds
+    assert take(second_reviewer) == taken_by_other.pk  # still theirs
     assert take(second_reviewer, selectors.review_queue().filter(pk=urgent.pk)) is None  # held by the other one
     assert fresh(urgent).assigned_reviewer == reviewer and fresh(later).assigned_reviewer is None
 
 
 # --- idle release -----------------------------------------------------------------------------------
+
 
 @override_settings(REVIEW_CLAIM_IDLE_MINUTES=30)
 def test_idle_claims_are_released_by_the_periodic_job(submitted, reviewer, frozen_clock):
@@ -224,8 +236,11 @@ def test_touch_does_not_claim_for_someone_who_does_not_hold_the_order(submitted,
 
 def test_idle_release_leaves_orders_out_of_review_alone(submitted, reviewer, frozen_clock):
     start = frozen_clock(at(2025, 10, 20, 9, 0))
-    services.order_return_fields(order=submitted, reviewer=reviewer, returns=[
-        {"field": "websites[0].name", "reason_code": "SITE_NAME_INVALID", "note": ""}])
+    services.order_return_fields(
+        order=submitted,
+        reviewer=reviewer,
+        returns=[{"field": "websites[0].name", "reason_code": "SITE_NAME_INVALID", "note": ""}],
+    )
     frozen_clock(start + dt.timedelta(days=3))
     assert services.order_release_idle_claims() == 0
     assert fresh(submitted).assigned_reviewer == reviewer  # kept for the resubmission
@@ -233,12 +248,17 @@ def test_idle_release_leaves_orders_out_of_review_alone(submitted, reviewer, fro
 
 # --- resubmission goes to the same reviewer first -------------------------------------------------
 
+
 @override_settings(REVIEW_CLAIM_IDLE_MINUTES=30)
-def test_resubmission_goes_back_to_the_same_reviewer_under_mine(submitted, applicant, reviewer, second_reviewer,
-                                                                frozen_clock):
+def test_resubmission_goes_back_to_the_same_reviewer_under_mine(
+    submitted, applicant, reviewer, second_reviewer, frozen_clock
+):
     start = frozen_clock(at(2025, 10, 20, 9, 0))
-    services.order_return_fields(order=submitted, reviewer=reviewer, returns=[
-        {"field": "websites[0].name", "reason_code": "SITE_NAME_NOT_RELATED", "note": "请使用公司简称"}])
+    services.order_return_fields(
+        order=submitted,
+        reviewer=reviewer,
+        returns=[{"field": "websites[0].name", "reason_code": "SITE_NAME_NOT_RELATED", "note": "请使用公司简称"}],
+    )
     frozen_clock(start + dt.timedelta(days=2))  # long after the claim, the applicant resubmits
     order = Order.objects.get(pk=submitted.pk)
     services.order_update(order=order, user=applicant, values={"websites[0].name": "示例科技公司官网"})
@@ -257,6 +277,7 @@ def test_resubmission_goes_back_to_the_same_reviewer_under_mine(submitted, appli
 
 # --- release and reassignment -----------------------------------------------------------------------
 
+
 def test_release_by_the_holder_is_audited_and_internal(submitted, reviewer, second_reviewer):
     services.order_claim(order=submitted, reviewer=reviewer)
     with pytest.raises(PermissionDenied):
@@ -272,8 +293,9 @@ def test_release_by_the_holder_is_audited_and_internal(submitted, reviewer, seco
     services.order_claim(order=order, reviewer=second_reviewer)  # back in the pool
 
 
-def test_operator_reassigns_and_releases_audited_and_hidden_from_the_applicant(submitted, reviewer, second_reviewer,
-                                                                              operator):
+def test_operator_reassigns_and_releases_audited_and_hidden_from_the_applicant(
+    submitted, reviewer, second_reviewer, operator
+):
     services.order_claim(order=submitted, reviewer=reviewer)
     services.order_reassign(order=submitted, operator=operator, to_reviewer=second_reviewer, reason="休假")
     order = fresh(submitted)

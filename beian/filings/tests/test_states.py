@@ -1,4 +1,5 @@
 """The transition table: every legal transition is allowed, every other pair is refused."""
+
 import itertools
 
 import pytest
@@ -64,13 +65,19 @@ def test_a_field_level_return_reads_as_field_labels_and_catalogue_reasons(db):
 
     from beian.filings.models import OrderEvent
 
-    returns = [{"field": "websites[0].name", "reason_code": "SITE_NAME_NOT_RELATED", "note": "请使用公司简称"},
-               {"field": "materials.owner_photo", "reason_code": "BACKDROP_PHOTO_INVALID", "note": ""}]
-    event = OrderEvent(event="return_fields", data={"returns": returns},
-                       reason="websites[0].name: SITE_NAME_NOT_RELATED; materials.owner_photo: BACKDROP_PHOTO_INVALID")
+    returns = [
+        {"field": "websites[0].name", "reason_code": "SITE_NAME_NOT_RELATED", "note": "请使用公司简称"},
+        {"field": "materials.owner_photo", "reason_code": "BACKDROP_PHOTO_INVALID", "note": ""},
+    ]
+    event = OrderEvent(
+        event="return_fields",
+        data={"returns": returns},
+        reason="websites[0].name: SITE_NAME_NOT_RELATED; materials.owner_photo: BACKDROP_PHOTO_INVALID",
+    )
     with translation.override("zh-hans"):
-        assert event.reason_text == ("网站名称: 网站名称与主体或内容无关联 — 请使用公司简称; "
-                                     "网站负责人手持证件照: 幕布照不符合要求")
+        assert event.reason_text == (
+            "网站名称: 网站名称与主体或内容无关联 — 请使用公司简称; 网站负责人手持证件照: 幕布照不符合要求"
+        )
     with translation.override("en"):
         text = event.reason_text
     assert text.startswith("Website name: ") and "SITE_NAME_NOT_RELATED" not in text and "owner_photo" not in text

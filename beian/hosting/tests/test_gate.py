@@ -1,4 +1,5 @@
 """The gate's decision for every order state (pure, no database)."""
+
 import pytest
 
 from beian.filings import states

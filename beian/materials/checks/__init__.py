@@ -3,6 +3,7 @@
 `run_material_checks` sanitises one upload and runs the checks its kind needs; `annotate` draws
 what OCR and the face detector found, for reviewers.
 """
+
 from __future__ import annotations
 
 import time
@@ -40,16 +41,16 @@ from beian.rules.findings import Finding, Severity, has_errors
 
 __all__ = ["KINDS", "CheckResult", "MaterialRequirement", "annotate", "annotate_details", "run_material_checks"]
 
-Crosscheck = Callable[..., list[Finding]]   # (lines, expected, *, field) -> findings
+Crosscheck = Callable[..., list[Finding]]  # (lines, expected, *, field) -> findings
 ANNOTATION_SIDE = 1600
 
 
 @dataclass(frozen=True)
 class KindChecks:
-    colour: bool = False                    # colour original (when the requirement asks for it)
-    face: bool = False                      # exactly one face
-    crosscheck: Crosscheck | None = None    # OCR fields vs what the applicant typed
-    signature: bool = False                 # verification form signed
+    colour: bool = False  # colour original (when the requirement asks for it)
+    face: bool = False  # exactly one face
+    crosscheck: Crosscheck | None = None  # OCR fields vs what the applicant typed
+    signature: bool = False  # verification form signed
 
     @property
     def needs_ocr(self) -> bool:
@@ -72,8 +73,8 @@ class CheckResult:
     ocr_lines: list[OcrLine] = field(default_factory=list)
     faces: list[FaceBox] = field(default_factory=list)
     metrics: dict[str, Any] = field(default_factory=dict)
-    timings: dict[str, float] = field(default_factory=dict)   # seconds spent per check
-    upload: SanitisedUpload | None = None                    # None when the upload was rejected
+    timings: dict[str, float] = field(default_factory=dict)  # seconds spent per check
+    upload: SanitisedUpload | None = None  # None when the upload was rejected
 
     @property
     def passed(self) -> bool:
@@ -86,13 +87,25 @@ class CheckResult:
         """
         upload = self.upload
         return {
-            "upload": None if upload is None else {
-                "format": upload.format, "width": upload.width, "height": upload.height,
-                "sha256": upload.sha256, "source_sha256": upload.source_sha256},
+            "upload": None
+            if upload is None
+            else {
+                "format": upload.format,
+                "width": upload.width,
+                "height": upload.height,
+                "sha256": upload.sha256,
+                "source_sha256": upload.source_sha256,
+            },
             "metrics": dict(self.metrics),
             "timings": {check: round(seconds, 4) for check, seconds in self.timings.items()},
-            "ocr_lines": [{"text": mask_id_numbers_in(line.text), "box": [list(corner) for corner in line.box],
-                           "score": round(line.score, 3)} for line in self.ocr_lines],
+            "ocr_lines": [
+                {
+                    "text": mask_id_numbers_in(line.text),
+                    "box": [list(corner) for corner in line.box],
+                    "score": round(line.score, 3),
+                }
+                for line in self.ocr_lines
+            ],
             "faces": [asdict(face) for face in self.faces],
         }
 
@@ -105,8 +118,9 @@ class CheckResult:
             self.timings[check] = self.timings.get(check, 0.0) + time.perf_counter() - started
 
 
-def run_material_checks(kind: str, data: bytes, *, requirement: MaterialRequirement | Mapping[str, Any],
-                        expected: Mapping[str, str]) -> CheckResult:
+def run_material_checks(
+    kind: str, data: bytes, *, requirement: MaterialRequirement | Mapping[str, Any], expected: Mapping[str, str]
+) -> CheckResult:
     """Sanitise `data` and run the checks of `kind` (a key of KINDS).
 
     `requirement`: a MaterialRequirement or a dict of its fields (from the reference data).
@@ -123,8 +137,12 @@ def run_material_checks(kind: str, data: bytes, *, requirement: MaterialRequirem
     with result.timed("upload"):
         try:
             result.upload = inspect_upload(
-                BytesIO(data), declared_size=len(data), allowed_formats=list(rules.accepted_formats),
-                max_bytes=rules.max_bytes, max_pixels=rules.max_pixels)
+                BytesIO(data),
+                declared_size=len(data),
+                allowed_formats=list(rules.accepted_formats),
+                max_bytes=rules.max_bytes,
+                max_pixels=rules.max_pixels,
+            )
         except UploadRejected as rejection:
             result.findings.append(rejection.as_finding(where))
             return result
@@ -139,27 +157,39 @@ def run_material_checks(kind: str, data: bytes, *, requirement: MaterialRequirem
 def _pdf_findings(upload: SanitisedUpload, checks: KindChecks, where: str) -> list[Finding]:
     if checks.signature:
         return pdf_signature_findings(upload.data, field=where)
-    return [Finding(
-        code="material.pdf.unchecked", severity=Severity.WARNING, field=where,
-        message_zh="该材料为PDF，未做图片质量和文字识别检查，将由人工审核。",
-        message_en="This material is a PDF, so image quality and OCR checks did not run; a reviewer will check it.",
-        source="rules §4.2",
-    )]
+    return [
+        Finding(
+            code="material.pdf.unchecked",
+            severity=Severity.WARNING,
+            field=where,
+            message_zh="该材料为PDF，未做图片质量和文字识别检查，将由人工审核。",
+            message_en="This material is a PDF, so image quality and OCR checks did not run; a reviewer will check it.",
+            source="rules §4.2",
+        )
+    ]
 
 
-def _image_checks(result: CheckResult, image: Image.Image, checks: KindChecks, rules: MaterialRequirement,
-                  expected: Mapping[str, str], where: str) -> None:
+def _image_checks(
+    result: CheckResult,
+    image: Image.Image,
+    checks: KindChecks,
+    rules: MaterialRequirement,
+    expected: Mapping[str, str],
+    where: str,
+) -> None:
     result.metrics.update(width=image.width, height=image.height)
-    result.findings.extend(resolution_findings(
-        image.width, image.height, min_short_side_px=rules.min_short_side_px, field=where))
+    result.findings.extend(
+        resolution_findings(image.width, image.height, min_short_side_px=rules.min_short_side_px, field=where)
+    )
     with result.timed("blur"):
         sharpness = measure_sharpness(image)
     result.metrics["sharpness"] = round(sharpness, 1)
     result.findings.extend(blur_findings(sharpness, min_sharpness=rules.min_sharpness, field=where))
     with result.timed("exposure"):
         exposure = measure_exposure(image)
-    result.metrics.update(dark_clipped=round(exposure.dark_clipped, 4),
-                          bright_clipped=round(exposure.bright_clipped, 4))
+    result.metrics.update(
+        dark_clipped=round(exposure.dark_clipped, 4), bright_clipped=round(exposure.bright_clipped, 4)
+    )
     result.findings.extend(exposure_findings(exposure, field=where))
     if checks.colour and rules.colour_required:
         with result.timed("colour"):
@@ -184,8 +214,9 @@ def _face_check(result: CheckResult, image: Image.Image, where: str) -> None:
     result.findings.extend(face_findings(result.faces, field=where))
 
 
-def _ocr_checks(result: CheckResult, image: Image.Image, checks: KindChecks, expected: Mapping[str, str],
-                where: str) -> None:
+def _ocr_checks(
+    result: CheckResult, image: Image.Image, checks: KindChecks, expected: Mapping[str, str], where: str
+) -> None:
     try:
         result.ocr_lines = read_text(image)
     except OcrUnavailable as exc:
@@ -200,10 +231,13 @@ def _ocr_checks(result: CheckResult, image: Image.Image, checks: KindChecks, exp
 
 def _check_not_run(code: str, where: str, name_zh: str, name_en: str, error: Exception) -> Finding:
     return Finding(
-        code=code, severity=Severity.WARNING, field=where,
+        code=code,
+        severity=Severity.WARNING,
+        field=where,
         message_zh=f"{name_zh}未能运行（{error}），该项将由人工审核。",
         message_en=f"The {name_en} check could not run ({error}); a reviewer will check this item.",
-        source="rules §4", params={"error": str(error)},
+        source="rules §4",
+        params={"error": str(error)},
     )
 
 

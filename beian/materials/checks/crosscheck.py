@@ -3,12 +3,14 @@
 A mismatch is an ERROR naming both values (ID numbers masked); text that OCR could not read is a
 WARNING asking for a reviewer's eye, never a silent pass.
 """
+
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from beian.core.masking import mask_id_number
 from beian.materials.checks.ocr import (
     OcrLine,
     compact,
@@ -17,7 +19,6 @@ from beian.materials.checks.ocr import (
     extract_person_name,
     extract_uscc,
 )
-from beian.core.masking import mask_id_number
 from beian.rules.findings import Finding, Severity
 
 SOURCE = "rules §9, §5.1, §5.2"
@@ -26,8 +27,8 @@ _ID_NUMBER_RUN = re.compile(r"(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])")
 
 @dataclass(frozen=True)
 class ComparedField:
-    key: str                                  # key in the `expected` mapping
-    code: str                                 # finding code stem, e.g. "material.ocr.uscc"
+    key: str  # key in the `expected` mapping
+    code: str  # finding code stem, e.g. "material.ocr.uscc"
     label_zh: str
     label_en: str
     document_zh: str
@@ -43,16 +44,42 @@ def mask_id_numbers_in(text: str) -> str:
 
 
 BUSINESS_LICENCE_FIELDS = (
-    ComparedField("certificate_number", "material.ocr.uscc", "统一社会信用代码", "unified social credit code",
-                  "营业执照", "business licence", extract_uscc, "CERT_NUMBER_MISMATCH"),
-    ComparedField("name", "material.ocr.org_name", "单位名称", "organisation name",
-                  "营业执照", "business licence", extract_organisation_name, "SUBJECT_NAME_MISMATCH"),
+    ComparedField(
+        "certificate_number",
+        "material.ocr.uscc",
+        "统一社会信用代码",
+        "unified social credit code",
+        "营业执照",
+        "business licence",
+        extract_uscc,
+        "CERT_NUMBER_MISMATCH",
+    ),
+    ComparedField(
+        "name",
+        "material.ocr.org_name",
+        "单位名称",
+        "organisation name",
+        "营业执照",
+        "business licence",
+        extract_organisation_name,
+        "SUBJECT_NAME_MISMATCH",
+    ),
 )
 ID_CARD_FIELDS = (
-    ComparedField("certificate_number", "material.ocr.id_number", "身份证号码", "ID number",
-                  "身份证", "ID card", extract_id_number, "CERT_NUMBER_MISMATCH", mask_id_number),
-    ComparedField("name", "material.ocr.person_name", "姓名", "name",
-                  "身份证", "ID card", extract_person_name, "OTHER"),
+    ComparedField(
+        "certificate_number",
+        "material.ocr.id_number",
+        "身份证号码",
+        "ID number",
+        "身份证",
+        "ID card",
+        extract_id_number,
+        "CERT_NUMBER_MISMATCH",
+        mask_id_number,
+    ),
+    ComparedField(
+        "name", "material.ocr.person_name", "姓名", "name", "身份证", "ID card", extract_person_name, "OTHER"
+    ),
 )
 
 
@@ -67,8 +94,9 @@ def id_card_findings(lines: Sequence[OcrLine], expected: Mapping[str, str], *, f
     return _crosscheck(lines, expected, ID_CARD_FIELDS, field)
 
 
-def _crosscheck(lines: Sequence[OcrLine], expected: Mapping[str, str], specs: Sequence[ComparedField],
-                field: str) -> list[Finding]:
+def _crosscheck(
+    lines: Sequence[OcrLine], expected: Mapping[str, str], specs: Sequence[ComparedField], field: str
+) -> list[Finding]:
     findings = []
     for spec in specs:
         typed = normalised(expected.get(spec.key) or "")
@@ -90,33 +118,42 @@ def normalised(value: str) -> str:
 def _mismatch(spec: ComparedField, field: str, *, read: str, typed: str) -> Finding:
     shown_read, shown_typed = spec.display(read), spec.display(typed)
     return Finding(
-        code=f"{spec.code}_mismatch", severity=Severity.ERROR, field=field,
+        code=f"{spec.code}_mismatch",
+        severity=Severity.ERROR,
+        field=field,
         message_zh=f"{spec.document_zh}上的{spec.label_zh}“{shown_read}”与填写的“{shown_typed}”不一致。",
-        message_en=f"The {spec.label_en} on the {spec.document_en}, \"{shown_read}\", differs from the one entered, "
-                   f"\"{shown_typed}\".",
+        message_en=f'The {spec.label_en} on the {spec.document_en}, "{shown_read}", differs from the one entered, '
+        f'"{shown_typed}".',
         fix_zh=f"请核对填写的{spec.label_zh}，或上传与所填信息一致的{spec.document_zh}。",
         fix_en=f"Check the {spec.label_en} you entered, or upload the {spec.document_en} that matches it.",
-        source=SOURCE, rejection_reason=spec.rejection_reason,
+        source=SOURCE,
+        rejection_reason=spec.rejection_reason,
         params={"read": shown_read, "entered": shown_typed},
     )
 
 
 def _unreadable(spec: ComparedField, field: str) -> Finding:
     return Finding(
-        code=f"{spec.code}_unreadable", severity=Severity.WARNING, field=field,
+        code=f"{spec.code}_unreadable",
+        severity=Severity.WARNING,
+        field=field,
         message_zh=f"未能从{spec.document_zh}图片中识别出{spec.label_zh}，无法自动核对，将由人工审核。",
         message_en=f"The {spec.label_en} could not be read from the {spec.document_en} image, so it was not checked "
-                   "automatically; a reviewer will check it.",
+        "automatically; a reviewer will check it.",
         fix_zh=f"请上传完整、清晰、无遮挡的{spec.document_zh}原件照片。",
         fix_en=f"Upload a complete, sharp and unobstructed photo of the original {spec.document_en}.",
-        source=SOURCE, rejection_reason="DOC_UNCLEAR",
+        source=SOURCE,
+        rejection_reason="DOC_UNCLEAR",
     )
 
 
 def _not_compared(spec: ComparedField, field: str) -> Finding:
     return Finding(
-        code="material.ocr.not_compared", severity=Severity.INFO, field=field,
+        code="material.ocr.not_compared",
+        severity=Severity.INFO,
+        field=field,
         message_zh=f"尚未填写{spec.label_zh}，未与{spec.document_zh}核对。",
         message_en=f"No {spec.label_en} was entered, so the {spec.document_en} was not compared.",
-        source=SOURCE, params={"expected_key": spec.key},
+        source=SOURCE,
+        params={"expected_key": spec.key},
     )

@@ -4,6 +4,7 @@ extractors that read certificate fields from its lines.
 One engine per process, created on first use under a lock; calls are serialised (onnxruntime
 already uses every core for one image). Nothing is downloaded at run time.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,16 +12,16 @@ import threading
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from PIL import Image
 from stdnum.cn import ric, uscc
 
+from beian.core import clock
 from beian.materials.checks.quality import downscaled
 
-OCR_WORK_SIDE = 1280          # long side the image is reduced to before OCR
+OCR_WORK_SIDE = 1280  # long side the image is reduced to before OCR
 MIN_LINE_SCORE = 0.5
-OCR_CONFUSIONS = str.maketrans("OI", "01")   # letters that never occur in a USCC / ID number
+OCR_CONFUSIONS = str.maketrans("OI", "01")  # letters that never occur in a USCC / ID number
 ORGANISATION_NAME_LABEL = re.compile(r"^名称[:：]?")
 PERSON_NAME_LABEL = re.compile(r"^姓名[:：]?")
 
@@ -32,7 +33,7 @@ class OcrUnavailable(RuntimeError):
 @dataclass(frozen=True)
 class OcrLine:
     text: str
-    box: tuple[tuple[int, int], ...]   # four corners, clockwise from top-left, image coordinates
+    box: tuple[tuple[int, int], ...]  # four corners, clockwise from top-left, image coordinates
     score: float
 
     @property
@@ -69,8 +70,9 @@ def _ocr_engine():
     if _engine is None:
         try:
             from rapidocr_onnxruntime import RapidOCR
+
             _engine = RapidOCR(print_verbose=False)
-        except Exception as exc:   # missing package, model or native library
+        except Exception as exc:  # missing package, model or native library
             raise OcrUnavailable(f"OCR engine cannot be loaded: {exc}") from exc
     return _engine
 
@@ -89,7 +91,7 @@ def read_text(image: Image.Image, *, work_side: int = OCR_WORK_SIDE) -> list[Ocr
         engine = _ocr_engine()
         try:
             result, _ = engine(work)
-        except Exception as exc:   # onnxruntime / OpenCV failure inside the engine
+        except Exception as exc:  # onnxruntime / OpenCV failure inside the engine
             raise OcrUnavailable(f"OCR failed: {exc}") from exc
     return [
         OcrLine(text=text, box=tuple((round(x * scale), round(y * scale)) for x, y in box), score=float(score))
@@ -121,7 +123,7 @@ def is_plausible_id_number(number: str) -> bool:
     if len(number) != 18 or not number[:17].isdigit():
         return False
     try:
-        return ric.calc_check_digit(number) == number[17] and ric.get_birth_date(number) <= date.today()
+        return ric.calc_check_digit(number) == number[17] and ric.get_birth_date(number) <= clock.today()
     except ValueError:
         return False
 
@@ -130,7 +132,7 @@ def _first_valid_code(lines: Sequence[OcrLine], is_valid: Callable[[str], bool])
     for line in lines:
         for run in re.findall(r"[0-9A-Z]{18,}", line.compact_text.upper()):
             for start in range(len(run) - 17):
-                candidate = run[start:start + 18]
+                candidate = run[start : start + 18]
                 if is_valid(candidate):
                     return candidate
                 corrected = candidate.translate(OCR_CONFUSIONS)
@@ -156,7 +158,7 @@ def value_after_label(lines: Sequence[OcrLine], label: re.Pattern[str]) -> str |
         match = label.match(text)
         if not match:
             continue
-        rest = text[match.end():]
+        rest = text[match.end() :]
         if rest:
             return rest
         neighbour = _right_neighbour(lines, line)
@@ -168,7 +170,8 @@ def value_after_label(lines: Sequence[OcrLine], label: re.Pattern[str]) -> str |
 def _right_neighbour(lines: Sequence[OcrLine], anchor: OcrLine) -> OcrLine | None:
     middle = (anchor.top + anchor.bottom) / 2
     same_row = [
-        line for line in lines
+        line
+        for line in lines
         if line is not anchor and line.left >= anchor.right - anchor.height / 2 and line.top <= middle <= line.bottom
     ]
     return min(same_row, key=lambda line: line.left, default=None)

@@ -5,6 +5,7 @@ writers put dictionaries), with `#xx` escapes decoded, so `/J#61vaScript` is sti
 It does not render or fully parse the file; that is enough to refuse active content and to tell
 a scanned or annotated PDF from our blank template.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,7 +29,7 @@ class PdfUninspectable(Exception):
 @dataclass(frozen=True)
 class PdfFacts:
     names: frozenset[str]
-    eof_at_end: bool        # the last %%EOF is followed only by whitespace
+    eof_at_end: bool  # the last %%EOF is followed only by whitespace
     has_eof: bool
 
     def has_any(self, wanted: frozenset[str]) -> frozenset[str]:
@@ -48,7 +49,7 @@ def inspect_pdf(data: bytes, *, max_inflated_bytes: int = DEFAULT_MAX_INFLATED_B
     return PdfFacts(
         names=frozenset(names),
         has_eof=last_eof >= 0,
-        eof_at_end=last_eof >= 0 and not data[last_eof + len(EOF_MARKER):].strip(),
+        eof_at_end=last_eof >= 0 and not data[last_eof + len(EOF_MARKER) :].strip(),
     )
 
 
@@ -64,8 +65,8 @@ def _decode_name(raw: bytes) -> str:
 def _object_streams(data: bytes):
     """Yield the bodies of streams whose dictionary declares /Type /ObjStm."""
     for match in _STREAM_START.finditer(data):
-        head = data[max(0, match.start() - _DICT_WINDOW):match.start()]
-        dictionary = head[head.rfind(b"obj") + 3:]
+        head = data[max(0, match.start() - _DICT_WINDOW) : match.start()]
+        dictionary = head[head.rfind(b"obj") + 3 :]
         if "ObjStm" not in _names_in(dictionary):
             continue
         end = data.find(b"endstream", match.end())
@@ -73,7 +74,7 @@ def _object_streams(data: bytes):
             raise PdfUninspectable("object stream without endstream")
         if "FlateDecode" not in _names_in(dictionary):
             raise PdfUninspectable("object stream with a filter other than FlateDecode")
-        yield data[match.end():end]
+        yield data[match.end() : end]
 
 
 def _inflate(body: bytes, limit: int) -> bytes:

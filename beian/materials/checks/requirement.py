@@ -4,19 +4,20 @@ The regulatory facts (formats, byte limit, minimum resolution, colour original) 
 reference data (`image_rules` in icp-data.json, possibly overridden per province or provider);
 this module only carries them. The remaining fields are our own safety limits and heuristics.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-DEFAULT_MAX_PIXELS = 40_000_000   # decoded pixel budget; far above any phone camera, far below a bomb
-DEFAULT_MIN_SHARPNESS = 50.0      # variance of the Laplacian at 1024 px, see quality.measure_sharpness
+DEFAULT_MAX_PIXELS = 40_000_000  # decoded pixel budget; far above any phone camera, far below a bomb
+DEFAULT_MIN_SHARPNESS = 50.0  # variance of the Laplacian at 1024 px, see quality.measure_sharpness
 
 
 @dataclass(frozen=True)
 class MaterialRequirement:
-    accepted_formats: tuple[str, ...]   # e.g. ("jpg", "jpeg", "png") or + ("pdf",) for the form
+    accepted_formats: tuple[str, ...]  # e.g. ("jpg", "jpeg", "png") or + ("pdf",) for the form
     max_bytes: int
     min_short_side_px: int
     colour_required: bool

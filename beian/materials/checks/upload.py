@@ -4,6 +4,7 @@ Never trusts the file name, extension or declared content type. Images are decod
 their structure (JPEG markers up to EOI, PNG chunks up to IEND) and pixel count were checked,
 then re-encoded without any metadata: serve and forward only `SanitisedUpload.data`.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -18,10 +19,20 @@ from beian.rules.findings import Finding, Severity
 
 SOURCE = "rules §4.2"
 JPEG_QUALITY = 90
-PDF_ACTIVE_CONTENT = frozenset({
-    "JavaScript", "JS", "Launch", "EmbeddedFile", "EmbeddedFiles", "RichMedia", "XFA",
-    "SubmitForm", "ImportData", "GoToE",
-})
+PDF_ACTIVE_CONTENT = frozenset(
+    {
+        "JavaScript",
+        "JS",
+        "Launch",
+        "EmbeddedFile",
+        "EmbeddedFiles",
+        "RichMedia",
+        "XFA",
+        "SubmitForm",
+        "ImportData",
+        "GoToE",
+    }
+)
 FORMAT_ALIASES = {"jpg": "jpeg", "jpeg": "jpeg", "png": "png", "pdf": "pdf"}
 CONTENT_TYPES = {"jpeg": "image/jpeg", "png": "image/png", "pdf": "application/pdf"}
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -45,8 +56,16 @@ _JPEG_FRAME_MARKERS = frozenset({0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9,
 
 
 class UploadRejected(Exception):
-    def __init__(self, code: str, message_zh: str, message_en: str, *,
-                 fix_zh: str = "", fix_en: str = "", params: dict | None = None) -> None:
+    def __init__(
+        self,
+        code: str,
+        message_zh: str,
+        message_en: str,
+        *,
+        fix_zh: str = "",
+        fix_en: str = "",
+        params: dict | None = None,
+    ) -> None:
         super().__init__(f"{code}: {message_en}")
         self.code = code
         self.message_zh = message_zh
@@ -63,21 +82,27 @@ class UploadRejected(Exception):
 
     def as_finding(self, field: str) -> Finding:
         return Finding(
-            code=self.code, severity=Severity.ERROR, field=field,
-            message_zh=self.message_zh, message_en=self.message_en,
-            fix_zh=self.fix_zh, fix_en=self.fix_en, source=SOURCE,
-            rejection_reason="DOC_UNCLEAR", params=self.params,
+            code=self.code,
+            severity=Severity.ERROR,
+            field=field,
+            message_zh=self.message_zh,
+            message_en=self.message_en,
+            fix_zh=self.fix_zh,
+            fix_en=self.fix_en,
+            source=SOURCE,
+            rejection_reason="DOC_UNCLEAR",
+            params=self.params,
         )
 
 
 @dataclass(frozen=True)
 class SanitisedUpload:
-    data: bytes                 # re-encoded image without metadata; a PDF as uploaded
-    format: str                 # "jpeg" | "png" | "pdf"
-    width: int | None           # None for PDF
+    data: bytes  # re-encoded image without metadata; a PDF as uploaded
+    format: str  # "jpeg" | "png" | "pdf"
+    width: int | None  # None for PDF
     height: int | None
-    sha256: str                 # of `data`
-    source_sha256: str          # of the bytes as uploaded
+    sha256: str  # of `data`
+    source_sha256: str  # of the bytes as uploaded
 
     @property
     def content_type(self) -> str:
@@ -95,8 +120,9 @@ class SanitisedUpload:
         return image
 
 
-def inspect_upload(stream: BinaryIO, *, declared_size: int | None, allowed_formats: list[str],
-                   max_bytes: int, max_pixels: int) -> SanitisedUpload:
+def inspect_upload(
+    stream: BinaryIO, *, declared_size: int | None, allowed_formats: list[str], max_bytes: int, max_pixels: int
+) -> SanitisedUpload:
     """Sniff, check and sanitise one upload, or raise UploadRejected.
 
     `allowed_formats` may name jpg, jpeg, png and pdf only (the formats this module can
@@ -109,8 +135,13 @@ def inspect_upload(stream: BinaryIO, *, declared_size: int | None, allowed_forma
     if len(data) > max_bytes:
         raise _too_large(len(data), max_bytes)
     if not data:
-        raise UploadRejected("material.upload.empty", "上传的文件为空。", "The uploaded file is empty.",
-                             fix_zh="请重新选择文件上传。", fix_en="Choose the file again and upload it.")
+        raise UploadRejected(
+            "material.upload.empty",
+            "上传的文件为空。",
+            "The uploaded file is empty.",
+            fix_zh="请重新选择文件上传。",
+            fix_en="Choose the file again and upload it.",
+        )
     detected = sniff_format(data)
     if detected not in allowed:
         raise _type_not_allowed(detected, allowed_formats)
@@ -129,7 +160,7 @@ def _sanitisable(allowed_formats: list[str]) -> set[str]:
 
 def sniff_format(data: bytes) -> str | None:
     for offset, magic, name in _SIGNATURES:
-        if data[offset:offset + len(magic)] == magic:
+        if data[offset : offset + len(magic)] == magic:
             return name
     return None
 
@@ -156,8 +187,12 @@ def _sanitised_image(data: bytes, fmt: str, max_pixels: int) -> SanitisedUpload:
     clean = _without_metadata(ImageOps.exif_transpose(image))
     encoded = _encode(clean, fmt)
     return SanitisedUpload(
-        data=encoded, format=fmt, width=clean.width, height=clean.height,
-        sha256=hashlib.sha256(encoded).hexdigest(), source_sha256=hashlib.sha256(data).hexdigest(),
+        data=encoded,
+        format=fmt,
+        width=clean.width,
+        height=clean.height,
+        sha256=hashlib.sha256(encoded).hexdigest(),
+        source_sha256=hashlib.sha256(data).hexdigest(),
     )
 
 
@@ -168,7 +203,7 @@ def _decoded(data: bytes, fmt: str, width: int, height: int, max_pixels: int) ->
             header.verify()
         image = Image.open(BytesIO(data), formats=pil_format)
         image.load()
-    except Image.DecompressionBombError as exc:   # Pillow's own limit, if below max_pixels
+    except Image.DecompressionBombError as exc:  # Pillow's own limit, if below max_pixels
         raise _too_many_pixels(width, height, max_pixels) from exc
     except Exception as exc:  # any decoder failure on untrusted bytes means "not a valid image"
         raise _corrupt(fmt) from exc
@@ -211,11 +246,11 @@ def _jpeg_layout(data: bytes) -> tuple[int, tuple[int, int]]:
             return pos, frame
         if marker == 0x01 or 0xD0 <= marker <= 0xD7:
             continue
-        segment_end = pos + int.from_bytes(data[pos:pos + 2], "big")
+        segment_end = pos + int.from_bytes(data[pos : pos + 2], "big")
         if pos + 2 > size or segment_end > size:
             raise _truncated("jpeg")
         if marker in _JPEG_FRAME_MARKERS and segment_end - pos >= 8:
-            frame = (int.from_bytes(data[pos + 5:pos + 7], "big"), int.from_bytes(data[pos + 3:pos + 5], "big"))
+            frame = (int.from_bytes(data[pos + 5 : pos + 7], "big"), int.from_bytes(data[pos + 3 : pos + 5], "big"))
         pos = _scan_end(data, segment_end) if marker == 0xDA else segment_end
 
 
@@ -238,10 +273,10 @@ def _png_layout(data: bytes) -> tuple[int, tuple[int, int]]:
     while True:
         if pos + 8 > size:
             raise _truncated("png")
-        length = int.from_bytes(data[pos:pos + 4], "big")
-        chunk_type = data[pos + 4:pos + 8]
+        length = int.from_bytes(data[pos : pos + 4], "big")
+        chunk_type = data[pos + 4 : pos + 8]
         if chunk_type == b"IHDR" and length >= 8:
-            frame = (int.from_bytes(data[pos + 8:pos + 12], "big"), int.from_bytes(data[pos + 12:pos + 16], "big"))
+            frame = (int.from_bytes(data[pos + 8 : pos + 12], "big"), int.from_bytes(data[pos + 12 : pos + 16], "big"))
         pos += 12 + length
         if pos > size:
             raise _truncated("png")
@@ -257,7 +292,8 @@ def _checked_pdf(data: bytes) -> SanitisedUpload:
     except PdfUninspectable as exc:
         raise UploadRejected(
             "material.upload.pdf_uninspectable",
-            f"无法检查该PDF的内容（{exc}）。", f"The PDF's content cannot be inspected ({exc}).",
+            f"无法检查该PDF的内容（{exc}）。",
+            f"The PDF's content cannot be inspected ({exc}).",
             fix_zh="请上传未加密的普通PDF，或上传签字页的照片/扫描图片。",
             fix_en="Upload a plain, unencrypted PDF, or a photo/scan of the signed page.",
             params={"reason": str(exc)},
@@ -274,12 +310,11 @@ def _checked_pdf(data: bytes) -> SanitisedUpload:
             f"PDF包含脚本、附件或外部动作（{listed}），不予接受。",
             f"The PDF contains scripts, attachments or external actions ({listed}) and is refused.",
             fix_zh="请用“打印为PDF”重新生成，或上传扫描图片。",
-            fix_en="Re-create it with \"print to PDF\", or upload a scanned image.",
+            fix_en='Re-create it with "print to PDF", or upload a scanned image.',
             params={"names": active},
         )
     digest = hashlib.sha256(data).hexdigest()
-    return SanitisedUpload(data=data, format="pdf", width=None, height=None,
-                           sha256=digest, source_sha256=digest)
+    return SanitisedUpload(data=data, format="pdf", width=None, height=None, sha256=digest, source_sha256=digest)
 
 
 def _too_large(size: int, max_bytes: int) -> UploadRejected:
@@ -319,7 +354,8 @@ def _too_many_pixels(width: int, height: int, max_pixels: int) -> UploadRejected
         "material.upload.too_many_pixels",
         f"图片尺寸为 {width}×{height} 像素，超过 {max_pixels:,} 像素的处理上限。",
         f"The image declares {width}×{height} pixels, above the processing limit of {max_pixels:,} pixels.",
-        fix_zh="请上传正常拍摄或扫描的图片。", fix_en="Upload a normally taken photo or scan.",
+        fix_zh="请上传正常拍摄或扫描的图片。",
+        fix_en="Upload a normally taken photo or scan.",
         params={"width": width, "height": height, "max_pixels": max_pixels},
     )
 
@@ -329,7 +365,8 @@ def _truncated(fmt: str) -> UploadRejected:
         "material.upload.truncated",
         f"{fmt.upper()} 文件不完整（缺少结束标记），可能上传中断。",
         f"The {fmt.upper()} file is incomplete (no end marker); the upload may have been cut off.",
-        fix_zh="请重新上传完整的文件。", fix_en="Upload the complete file again.",
+        fix_zh="请重新上传完整的文件。",
+        fix_en="Upload the complete file again.",
         params={"format": fmt},
     )
 
@@ -350,7 +387,8 @@ def _corrupt(fmt: str) -> UploadRejected:
         "material.upload.corrupt",
         f"{fmt.upper()} 文件已损坏，无法解码。",
         f"The {fmt.upper()} file is damaged and cannot be decoded.",
-        fix_zh="请重新拍摄或另存为后上传。", fix_en="Retake or re-save the picture and upload it again.",
+        fix_zh="请重新拍摄或另存为后上传。",
+        fix_en="Retake or re-save the picture and upload it again.",
         params={"format": fmt},
     )
 

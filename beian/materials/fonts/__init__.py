@@ -2,6 +2,7 @@
 
 Used to render the verification form PDF (embedded, subset) and by the test image builders.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

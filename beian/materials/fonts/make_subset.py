@@ -10,6 +10,7 @@ wheel pylopdf-fonts-zh-cn 0.1.1:
 Keeps every GB 2312 character plus ASCII, Latin-1, general and CJK punctuation and full-width
 forms (about 7,700 glyphs, 1.5 MB). PDFs embed a further subset of only the glyphs they use.
 """
+
 from __future__ import annotations
 
 import sys

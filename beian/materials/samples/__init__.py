@@ -3,6 +3,7 @@
 They imitate the layout of real documents (labels, values, red seal, coloured background)
 closely enough for OCR and the quality checks; they are not copies of real certificates.
 """
+
 from __future__ import annotations
 
 import math
@@ -38,10 +39,17 @@ def licence_image(*, name: str = COMPANY, uscc: str = USCC, width: int = 1600) -
     image = Image.new("RGB", (width, height), (246, 240, 226))
     draw = ImageDraw.Draw(image)
     for inset, colour in ((20, (190, 150, 70)), (34, (200, 60, 50))):
-        draw.rectangle([inset * unit, inset * unit, width - inset * unit, height - inset * unit],
-                       outline=colour, width=max(2, round(8 * unit)))
-    draw.ellipse([760 * unit, 60 * unit, 840 * unit, 140 * unit], fill=(210, 40, 40), outline=(230, 190, 60),
-                 width=round(6 * unit))
+        draw.rectangle(
+            [inset * unit, inset * unit, width - inset * unit, height - inset * unit],
+            outline=colour,
+            width=max(2, round(8 * unit)),
+        )
+    draw.ellipse(
+        [760 * unit, 60 * unit, 840 * unit, 140 * unit],
+        fill=(210, 40, 40),
+        outline=(230, 190, 60),
+        width=round(6 * unit),
+    )
     draw.text((width / 2, 220 * unit), "营业执照", font=font(round(96 * unit)), fill=INK, anchor="mm")
     rows = (
         ("统一社会信用代码", uscc),
@@ -108,13 +116,23 @@ def owner_photo(*, side: int = 512) -> Image.Image:
 
 def form_data(**overrides: object) -> dict:
     data = {
-        "subject_name": COMPANY, "subject_nature": "企业", "certificate_type": "营业执照",
-        "certificate_number": USCC, "certificate_address": "北京市海淀区中关村大街1号",
-        "principal_name": PERSON, "principal_certificate_number": ID_NUMBER, "principal_mobile": "13800138000",
-        "website_name": "示例科技官网", "domain": "example.cn", "service_content": ["综合门户"],
-        "website_principal_name": "李四", "website_principal_certificate_number": "440524188001010014",
-        "website_principal_mobile": "13900139000", "access_provider": "示例云计算有限公司",
-        "date": date(2026, 11, 30), "order_reference": "BA202611300001",
+        "subject_name": COMPANY,
+        "subject_nature": "企业",
+        "certificate_type": "营业执照",
+        "certificate_number": USCC,
+        "certificate_address": "北京市海淀区中关村大街1号",
+        "principal_name": PERSON,
+        "principal_certificate_number": ID_NUMBER,
+        "principal_mobile": "13800138000",
+        "website_name": "示例科技官网",
+        "domain": "example.cn",
+        "service_content": ["综合门户"],
+        "website_principal_name": "李四",
+        "website_principal_certificate_number": "440524188001010014",
+        "website_principal_mobile": "13900139000",
+        "access_provider": "示例云计算有限公司",
+        "date": date(2026, 11, 30),
+        "order_reference": "BA202611300001",
     }
     data.update(overrides)
     return data
@@ -131,7 +149,7 @@ def form_page_image(*, signed: bool, scale: float = 2.0) -> Image.Image:
         text = page.get_textpage()
         searcher = text.search(SIGNATURE_LABEL)
         first, _ = searcher.get_next()
-        left, _, _, top = text.get_charbox(first)   # PDF points, origin bottom-left
+        left, _, _, top = text.get_charbox(first)  # PDF points, origin bottom-left
         _signature(ImageDraw.Draw(image), (left * scale, (page.get_height() - top) * scale), scale)
     document.close()
     return image
@@ -140,8 +158,9 @@ def form_page_image(*, signed: bool, scale: float = 2.0) -> Image.Image:
 def _signature(draw: ImageDraw.ImageDraw, origin: tuple[float, float], scale: float) -> None:
     """A handwritten-looking scribble below `origin`, the top-left of the signature label."""
     x0, y0 = origin[0] + 10 * scale, origin[1] + 30 * scale
-    points = [(x0 + t * 1.6 * scale, y0 + math.sin(t / 5) * 9 * scale + math.sin(t / 1.7) * 4 * scale)
-              for t in range(90)]
+    points = [
+        (x0 + t * 1.6 * scale, y0 + math.sin(t / 5) * 9 * scale + math.sin(t / 1.7) * 4 * scale) for t in range(90)
+    ]
     draw.line(points, fill=(25, 30, 90), width=max(2, round(1.6 * scale)), joint="curve")
 
 
@@ -183,7 +202,7 @@ def exif_rotated_jpeg(image: Image.Image) -> bytes:
 def jpeg_with_gps(image: Image.Image) -> bytes:
     """A JPEG whose EXIF names the camera and a GPS position (Tiananmen Square)."""
     exif = Image.Exif()
-    exif[0x010F] = "ExampleCam"                                    # Make
+    exif[0x010F] = "ExampleCam"  # Make
     gps = exif.get_ifd(0x8825)
     gps.update({1: "N", 2: (39.0, 54.0, 27.0), 3: "E", 4: (116.0, 23.0, 50.0)})
     return jpeg_bytes(image, exif=exif.tobytes())
@@ -199,8 +218,9 @@ def write_demo_set(folder: Path) -> list[Path]:
         "3-id-card-back.jpg": jpeg_bytes(id_card_back_image()),
         "4-owner-photo.jpg": jpeg_bytes(owner_photo(side=900)),
         "5-verification-form-signed.jpg": jpeg_bytes(form_page_image(signed=True)),
-        "x-blurry-licence-other-company.jpg": jpeg_bytes(blurred(licence_image(
-            name="上海另一家公司有限公司", uscc="91310000MA1FL0000N"), radius=4.0)),
+        "x-blurry-licence-other-company.jpg": jpeg_bytes(
+            blurred(licence_image(name="上海另一家公司有限公司", uscc="91310000MA1FL0000N"), radius=4.0)
+        ),
     }
     written = []
     for name, data in files.items():

@@ -1,4 +1,5 @@
 """Hostile and malformed files, generated on the fly (nothing dangerous is stored in the repo)."""
+
 from __future__ import annotations
 
 import struct
@@ -15,8 +16,12 @@ def png_chunk(chunk_type: bytes, payload: bytes) -> bytes:
 def png_bomb(width: int = 100_000, height: int = 100_000) -> bytes:
     """A tiny, well-formed PNG whose header declares width × height RGB pixels."""
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", header)
-            + png_chunk(b"IDAT", zlib.compress(b"\x00" * 1024)) + png_chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + png_chunk(b"IHDR", header)
+        + png_chunk(b"IDAT", zlib.compress(b"\x00" * 1024))
+        + png_chunk(b"IEND", b"")
+    )
 
 
 def zip_archive() -> bytes:
@@ -43,5 +48,8 @@ def minimal_pdf(catalog_extra: str = "", extra_objects: bytes = b"") -> bytes:
 def object_stream(text: str) -> bytes:
     """An /ObjStm object whose (compressed) content is `text`."""
     body = zlib.compress(text.encode())
-    return (f"3 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length {len(body)} >>\nstream\n".encode()
-            + body + b"\nendstream\nendobj\n")
+    return (
+        f"3 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length {len(body)} >>\nstream\n".encode()
+        + body
+        + b"\nendstream\nendobj\n"
+    )

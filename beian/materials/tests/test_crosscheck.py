@@ -1,8 +1,8 @@
 from __future__ import annotations
 
+from beian.materials import samples as builders
 from beian.materials.checks.crosscheck import business_licence_findings, id_card_findings, mask_id_number
 from beian.materials.checks.ocr import OcrLine
-from beian.materials import samples as builders
 from beian.rules.findings import Severity
 
 LICENCE = "materials.business_licence"
@@ -10,8 +10,10 @@ ID_CARD = "materials.id_card_front"
 
 
 def lines(*texts: str) -> list[OcrLine]:
-    return [OcrLine(text=text, box=((0, i * 50), (300, i * 50), (300, i * 50 + 40), (0, i * 50 + 40)), score=0.99)
-            for i, text in enumerate(texts)]
+    return [
+        OcrLine(text=text, box=((0, i * 50), (300, i * 50), (300, i * 50 + 40), (0, i * 50 + 40)), score=0.99)
+        for i, text in enumerate(texts)
+    ]
 
 
 LICENCE_TEXT = lines("营业执照", f"统一社会信用代码 {builders.USCC}", f"名称 {builders.COMPANY}")

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from PIL import Image
 
-from beian.materials.checks.face import detect_faces, face_findings
 from beian.materials import samples as builders
+from beian.materials.checks.face import detect_faces, face_findings
 
 FIELD = "materials.owner_photo"
 
@@ -11,7 +11,7 @@ FIELD = "materials.owner_photo"
 def test_portrait_has_exactly_one_face_box_on_the_face():
     [face] = detect_faces(builders.owner_photo())
     assert face_findings([face], field=FIELD) == []
-    assert 150 < face.left < 200 and 40 < face.top < 90 and 80 < face.width < 120   # Eileen Collins' face
+    assert 150 < face.left < 200 and 40 < face.top < 90 and 80 < face.width < 120  # Eileen Collins' face
 
 
 def test_face_boxes_are_in_upload_coordinates():

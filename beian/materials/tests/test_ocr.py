@@ -4,6 +4,7 @@ import threading
 
 import pytest
 
+from beian.materials import samples as builders
 from beian.materials.checks import ocr
 from beian.materials.checks.ocr import (
     OcrLine,
@@ -13,7 +14,6 @@ from beian.materials.checks.ocr import (
     extract_uscc,
     read_text,
 )
-from beian.materials import samples as builders
 
 
 def line(text: str, left: int = 0, top: int = 0, width: int = 200, height: int = 40) -> OcrLine:
@@ -34,7 +34,7 @@ def test_id_card_fields_are_read_from_the_image():
 
 
 def test_boxes_are_in_the_coordinates_of_the_given_image():
-    image = builders.licence_image(width=2400)    # OCR runs on a 1280 px copy
+    image = builders.licence_image(width=2400)  # OCR runs on a 1280 px copy
     title = next(found for found in read_text(image) if found.text == "营业执照")
     assert 900 < title.left < 1100 and title.right < 1500
 

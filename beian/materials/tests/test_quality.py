@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
+from beian.materials import samples as builders
 from beian.materials.checks.quality import (
     blur_findings,
     colour_findings,
@@ -13,7 +14,6 @@ from beian.materials.checks.quality import (
     resolution_findings,
 )
 from beian.materials.checks.requirement import DEFAULT_MIN_SHARPNESS
-from beian.materials import samples as builders
 
 FIELD = "materials.business_licence"
 

@@ -1,4 +1,5 @@
 """End to end: bytes as uploaded → findings an applicant or reviewer sees."""
+
 from __future__ import annotations
 
 import json
@@ -8,8 +9,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from beian.materials.checks import KINDS, MaterialRequirement, annotate, run_material_checks
 from beian.materials import samples as builders
+from beian.materials.checks import KINDS, MaterialRequirement, annotate, run_material_checks
 from beian.materials.tests import hostile
 from beian.materials.verification_form import render_verification_form
 
@@ -51,8 +52,12 @@ def test_requirement_as_a_plain_dict_and_unknown_keys():
 
 
 def test_correct_licence_passes_with_metrics(requirement):
-    result = run_material_checks("business_licence", builders.jpeg_bytes(builders.licence_image()),
-                                 requirement=requirement, expected=LICENCE_EXPECTED)
+    result = run_material_checks(
+        "business_licence",
+        builders.jpeg_bytes(builders.licence_image()),
+        requirement=requirement,
+        expected=LICENCE_EXPECTED,
+    )
     assert result.findings == [] and result.passed
     assert result.metrics["width"] == 1600 and result.metrics["sharpness"] > 100
     assert {"upload", "blur", "exposure", "colour", "ocr"} <= set(result.timings)
@@ -75,8 +80,12 @@ def test_blurred_licence_is_flagged_and_not_a_fake_ocr_pass(requirement):
 
 
 def test_licence_rotated_by_exif_is_read_upright(requirement):
-    result = run_material_checks("business_licence", builders.exif_rotated_jpeg(builders.licence_image()),
-                                 requirement=requirement, expected=LICENCE_EXPECTED)
+    result = run_material_checks(
+        "business_licence",
+        builders.exif_rotated_jpeg(builders.licence_image()),
+        requirement=requirement,
+        expected=LICENCE_EXPECTED,
+    )
     assert result.findings == []
     assert (result.upload.width, result.upload.height) == (1600, 1127)
 
@@ -101,23 +110,29 @@ def test_colour_is_not_required_when_the_requirement_says_so(image_rules):
 
 
 def test_id_card_front_matches(requirement):
-    result = run_material_checks("id_card_front", builders.png_bytes(builders.id_card_front_image()),
-                                 requirement=requirement, expected=ID_EXPECTED)
+    result = run_material_checks(
+        "id_card_front",
+        builders.png_bytes(builders.id_card_front_image()),
+        requirement=requirement,
+        expected=ID_EXPECTED,
+    )
     assert result.findings == []
 
 
 def test_id_card_of_someone_else_is_masked_in_the_error(requirement):
     other = {"name": builders.PERSON, "certificate_number": "440524188001010014"}
-    result = run_material_checks("id_card_front", builders.jpeg_bytes(builders.id_card_front_image()),
-                                 requirement=requirement, expected=other)
+    result = run_material_checks(
+        "id_card_front", builders.jpeg_bytes(builders.id_card_front_image()), requirement=requirement, expected=other
+    )
     [finding] = result.findings
     assert finding.code == "material.ocr.id_number_mismatch"
     assert "110105********002X" in finding.message_en and "440524********0014" in finding.message_en
 
 
 def test_id_card_back_runs_quality_checks_only(requirement):
-    result = run_material_checks("id_card_back", builders.jpeg_bytes(builders.id_card_back_image()),
-                                 requirement=requirement, expected={})
+    result = run_material_checks(
+        "id_card_back", builders.jpeg_bytes(builders.id_card_back_image()), requirement=requirement, expected={}
+    )
     assert result.findings == [] and result.ocr_lines == [] and "ocr" not in result.timings
 
 
@@ -128,8 +143,9 @@ def test_owner_photo_with_one_face(requirement):
 
 
 def test_owner_photo_without_a_face(requirement):
-    result = run_material_checks("owner_photo", builders.jpeg_bytes(builders.id_card_back_image()),
-                                 requirement=requirement, expected={})
+    result = run_material_checks(
+        "owner_photo", builders.jpeg_bytes(builders.id_card_back_image()), requirement=requirement, expected={}
+    )
     assert codes(result) == {"material.face.none"}
 
 
@@ -152,8 +168,9 @@ def test_photo_of_something_else_as_form_says_what_it_could_not_find(form_requir
 
 
 def test_blank_generated_form_pdf_is_unsigned(form_requirement):
-    result = run_material_checks("verification_form", render_verification_form(builders.form_data()),
-                                 requirement=form_requirement, expected={})
+    result = run_material_checks(
+        "verification_form", render_verification_form(builders.form_data()), requirement=form_requirement, expected={}
+    )
     assert codes(result) == {"material.form.unsigned"} and result.upload.is_pdf
 
 
@@ -178,15 +195,25 @@ def test_ocr_failure_is_a_finding_not_a_pass(requirement, monkeypatch):
         raise ocr.OcrUnavailable("model missing")
 
     monkeypatch.setattr("beian.materials.checks.read_text", broken)
-    result = run_material_checks("business_licence", builders.jpeg_bytes(builders.licence_image()),
-                                 requirement=requirement, expected=LICENCE_EXPECTED)
+    result = run_material_checks(
+        "business_licence",
+        builders.jpeg_bytes(builders.licence_image()),
+        requirement=requirement,
+        expected=LICENCE_EXPECTED,
+    )
     [finding] = result.findings
     assert finding.code == "material.ocr.unavailable" and "model missing" in finding.message_en
 
 
 def test_every_kind_is_known_and_unknown_kinds_are_refused(requirement):
-    assert set(KINDS) == {"business_licence", "id_card_front", "id_card_back", "owner_photo",
-                          "domain_certificate", "verification_form"}
+    assert set(KINDS) == {
+        "business_licence",
+        "id_card_front",
+        "id_card_back",
+        "owner_photo",
+        "domain_certificate",
+        "verification_form",
+    }
     with pytest.raises(ValueError, match="passport"):
         run_material_checks("passport", b"", requirement=requirement, expected={})
 
@@ -197,7 +224,7 @@ def test_annotation_draws_ocr_and_face_boxes(requirement):
     annotated = Image.open(BytesIO(annotate(data, result)))
     assert annotated.format == "PNG" and annotated.size == (1600, 1127)
     x, y = result.ocr_lines[0].box[0]
-    assert annotated.getpixel((x, y + 5))[2] > 150          # blue box edge drawn at the first OCR line
+    assert annotated.getpixel((x, y + 5))[2] > 150  # blue box edge drawn at the first OCR line
 
     photo = builders.jpeg_bytes(builders.owner_photo())
     photo_result = run_material_checks("owner_photo", photo, requirement=requirement, expected={})
@@ -212,8 +239,12 @@ def test_rejected_upload_cannot_be_annotated(requirement):
 
 
 def test_details_are_json_ready_and_mask_id_numbers(requirement):
-    result = run_material_checks("id_card_front", builders.jpeg_bytes(builders.id_card_front_image()),
-                                 requirement=requirement, expected=ID_EXPECTED)
+    result = run_material_checks(
+        "id_card_front",
+        builders.jpeg_bytes(builders.id_card_front_image()),
+        requirement=requirement,
+        expected=ID_EXPECTED,
+    )
     details = json.loads(json.dumps(result.details(), ensure_ascii=False))
     texts = [line["text"] for line in details["ocr_lines"]]
     assert "110105********002X" in texts and builders.ID_NUMBER not in json.dumps(details)
@@ -222,8 +253,12 @@ def test_details_are_json_ready_and_mask_id_numbers(requirement):
 
 def test_misspelt_expected_keys_are_refused_rather_than_silently_not_compared(requirement):
     with pytest.raises(ValueError, match="uscc"):
-        run_material_checks("business_licence", builders.jpeg_bytes(builders.licence_image()),
-                            requirement=requirement, expected={"uscc": builders.USCC, "name": builders.COMPANY})
+        run_material_checks(
+            "business_licence",
+            builders.jpeg_bytes(builders.licence_image()),
+            requirement=requirement,
+            expected={"uscc": builders.USCC, "name": builders.COMPANY},
+        )
 
 
 def test_pdf_for_an_image_kind_says_the_image_checks_did_not_run(form_requirement):

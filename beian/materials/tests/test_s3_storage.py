@@ -1,5 +1,6 @@
 """Materials stored in S3 (django-storages) against a local S3 emulator (moto's server mode):
 private objects, nothing under a public URL, downloads only through our signed link."""
+
 import socket
 
 import pytest
@@ -22,8 +23,11 @@ def s3_endpoint(monkeypatch):
         port = probe.getsockname()[1]
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
-    for key, value in {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
-                       "AWS_DEFAULT_REGION": "us-east-1"}.items():
+    for key, value in {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": "us-east-1",
+    }.items():
         monkeypatch.setenv(key, value)
     import boto3
 
@@ -33,21 +37,33 @@ def s3_endpoint(monkeypatch):
     server.stop()
 
 
-def test_uploads_go_to_a_private_bucket_and_come_back_through_signed_links(s3_endpoint, applicant, other_tenant, hosted_site):
+def test_uploads_go_to_a_private_bucket_and_come_back_through_signed_links(
+    s3_endpoint, applicant, other_tenant, hosted_site
+):
     import boto3
 
     storages = {
-        "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
-            "bucket_name": BUCKET, "endpoint_url": s3_endpoint, "default_acl": "private",
-            "querystring_auth": True, "file_overwrite": False}},
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": BUCKET,
+                "endpoint_url": s3_endpoint,
+                "default_acl": "private",
+                "querystring_auth": True,
+                "file_overwrite": False,
+            },
+        },
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     with override_settings(STORAGES=storages):
-        order = services.order_create_draft(organisation=applicant.memberships.get().organisation, user=applicant,
-                                            hosted_site=hosted_site)
+        order = services.order_create_draft(
+            organisation=applicant.memberships.get().organisation, user=applicant, hosted_site=hosted_site
+        )
         services.order_update(order=order, user=applicant, values={"subject.nature": 4, "subject.province": "11"})
         data = samples.jpeg_bytes(samples.owner_photo(side=900))
-        material = material_upload(order=order, slot="owner_photo", upload=SimpleUploadedFile("me.jpg", data), user=applicant)
+        material = material_upload(
+            order=order, slot="owner_photo", upload=SimpleUploadedFile("me.jpg", data), user=applicant
+        )
 
         client = boto3.client("s3", endpoint_url=s3_endpoint)
         keys = [o["Key"] for o in client.list_objects_v2(Bucket=BUCKET)["Contents"]]
@@ -59,7 +75,10 @@ def test_uploads_go_to_a_private_bucket_and_come_back_through_signed_links(s3_en
         owner.force_login(applicant)
         response = owner.get(signed_link(material, applicant))
         assert response.status_code == 200
-        assert b"".join(response.streaming_content) == client.get_object(Bucket=BUCKET, Key=material.file.name)["Body"].read()
+        assert (
+            b"".join(response.streaming_content)
+            == client.get_object(Bucket=BUCKET, Key=material.file.name)["Body"].read()
+        )
 
         intruder = Client()
         intruder.force_login(other_tenant)

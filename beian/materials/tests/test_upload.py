@@ -5,8 +5,8 @@ from io import BytesIO
 import pytest
 from PIL import Image
 
-from beian.materials.checks.upload import UploadRejected, inspect_upload
 from beian.materials import samples as builders
+from beian.materials.checks.upload import UploadRejected, inspect_upload
 from beian.materials.tests import hostile
 
 IMAGES = ["jpg", "jpeg", "png"]
@@ -15,8 +15,9 @@ MAX_PIXELS = 40_000_000
 
 
 def inspect(data: bytes, allowed: list[str] = IMAGES, *, max_bytes: int = MAX_BYTES, declared_size: int | None = None):
-    return inspect_upload(BytesIO(data), declared_size=declared_size, allowed_formats=allowed,
-                          max_bytes=max_bytes, max_pixels=MAX_PIXELS)
+    return inspect_upload(
+        BytesIO(data), declared_size=declared_size, allowed_formats=allowed, max_bytes=max_bytes, max_pixels=MAX_PIXELS
+    )
 
 
 def rejection(data: bytes, allowed: list[str] = IMAGES, **kwargs) -> UploadRejected:
@@ -44,7 +45,7 @@ def test_png_stays_png(photo):
 
 def test_gps_and_camera_metadata_are_removed(photo):
     original = builders.jpeg_with_gps(photo)
-    assert Image.open(BytesIO(original)).getexif().get_ifd(0x8825)   # the fixture really has GPS
+    assert Image.open(BytesIO(original)).getexif().get_ifd(0x8825)  # the fixture really has GPS
     clean = Image.open(BytesIO(inspect(original).data))
     assert not clean.getexif()
     assert b"ExampleCam" not in inspect(original).data and "exif" not in clean.info
@@ -52,7 +53,7 @@ def test_gps_and_camera_metadata_are_removed(photo):
 
 def test_exif_orientation_is_applied(photo):
     upload = inspect(builders.exif_rotated_jpeg(photo))
-    assert (upload.width, upload.height) == (800, 563)   # stored 563 × 800, shown upright
+    assert (upload.width, upload.height) == (800, 563)  # stored 563 × 800, shown upright
     assert not Image.open(BytesIO(upload.data)).getexif()
 
 
@@ -62,8 +63,13 @@ def test_declared_oversize_is_refused_without_reading():
             raise AssertionError("must not read")
 
     with pytest.raises(UploadRejected) as caught:
-        inspect_upload(Unreadable(), declared_size=5 * 1024 * 1024, allowed_formats=IMAGES,
-                       max_bytes=MAX_BYTES, max_pixels=MAX_PIXELS)
+        inspect_upload(
+            Unreadable(),
+            declared_size=5 * 1024 * 1024,
+            allowed_formats=IMAGES,
+            max_bytes=MAX_BYTES,
+            max_pixels=MAX_PIXELS,
+        )
     assert caught.value.code == "material.upload.too_large"
     assert "5.00 MB" in caught.value.message_en and "4.00 MB" in caught.value.message_en
 
@@ -135,25 +141,28 @@ def test_truncated_png_is_refused(photo):
 
 def test_damaged_png_data_is_refused(photo):
     data = bytearray(builders.png_bytes(photo))
-    data[200:260] = b"\x00" * 60    # inside IDAT: the chunk CRC no longer matches
+    data[200:260] = b"\x00" * 60  # inside IDAT: the chunk CRC no longer matches
     assert rejection(bytes(data)).code == "material.upload.corrupt"
 
 
 def test_signed_pdf_is_accepted_when_pdf_is_allowed(photo):
     buffer = BytesIO()
     photo.save(buffer, "PDF")
-    upload = inspect(buffer.getvalue(), IMAGES + ["pdf"])
+    upload = inspect(buffer.getvalue(), [*IMAGES, "pdf"])
     assert upload.is_pdf and upload.width is None and upload.data == buffer.getvalue()
 
 
-@pytest.mark.parametrize("catalog_extra", [
-    "/OpenAction << /S /JavaScript /JS (app.alert(1)) >>",
-    "/OpenAction << /S /J#61vaScript /J#53 (app.alert(1)) >>",
-    "/OpenAction << /S /Launch /F (cmd.exe) >>",
-    "/Names << /EmbeddedFiles 5 0 R >>",
-])
+@pytest.mark.parametrize(
+    "catalog_extra",
+    [
+        "/OpenAction << /S /JavaScript /JS (app.alert(1)) >>",
+        "/OpenAction << /S /J#61vaScript /J#53 (app.alert(1)) >>",
+        "/OpenAction << /S /Launch /F (cmd.exe) >>",
+        "/Names << /EmbeddedFiles 5 0 R >>",
+    ],
+)
 def test_pdf_with_active_content_is_refused(catalog_extra):
-    refused = rejection(hostile.minimal_pdf(catalog_extra), IMAGES + ["pdf"])
+    refused = rejection(hostile.minimal_pdf(catalog_extra), [*IMAGES, "pdf"])
     assert refused.code == "material.upload.pdf_active_content"
     assert refused.params["names"]
 

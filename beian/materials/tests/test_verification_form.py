@@ -6,8 +6,8 @@ from io import BytesIO
 import pypdfium2
 import pytest
 
-from beian.materials.checks.form import FORM_TITLE, SEAL_LABEL, SIGNATURE_LABEL
 from beian.materials import samples as builders
+from beian.materials.checks.form import FORM_TITLE, SEAL_LABEL, SIGNATURE_LABEL
 from beian.materials.verification_form import (
     UnsupportedCharacters,
     render_verification_form,
@@ -37,13 +37,27 @@ def test_one_a4_page(pdf):
 
 def test_font_is_embedded_as_a_subset(pdf):
     assert b"/FontFile3" in pdf or b"/FontFile2" in pdf
-    assert b"+NotoSansSC" in pdf     # subset tag, e.g. /MPDFAA+NotoSansSC
+    assert b"+NotoSansSC" in pdf  # subset tag, e.g. /MPDFAA+NotoSansSC
 
 
 def test_prefilled_from_the_order(page_text):
-    for text in (FORM_TITLE, builders.COMPANY, builders.USCC, "北京市海淀区中关村大街1号", "13800138000",
-                 "示例科技官网", "example.cn", "综合门户", "李四", "13900139000", "示例云计算有限公司",
-                 "2026年11月30日", "BA202611300001", SIGNATURE_LABEL, SEAL_LABEL):
+    for text in (
+        FORM_TITLE,
+        builders.COMPANY,
+        builders.USCC,
+        "北京市海淀区中关村大街1号",
+        "13800138000",
+        "示例科技官网",
+        "example.cn",
+        "综合门户",
+        "李四",
+        "13900139000",
+        "示例云计算有限公司",
+        "2026年11月30日",
+        "BA202611300001",
+        SIGNATURE_LABEL,
+        SEAL_LABEL,
+    ):
         assert text in page_text
 
 
@@ -53,8 +67,9 @@ def test_principal_id_numbers_are_masked(page_text):
 
 
 def test_already_masked_numbers_and_iso_dates_are_accepted():
-    pdf = render_verification_form(builders.form_data(principal_certificate_number="110105********002X",
-                                                      date="2026-12-01"))
+    pdf = render_verification_form(
+        builders.form_data(principal_certificate_number="110105********002X", date="2026-12-01")
+    )
     document = pypdfium2.PdfDocument(pdf)
     text = document[0].get_textpage().get_text_bounded()
     document.close()

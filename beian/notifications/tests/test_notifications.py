@@ -1,5 +1,6 @@
 """Notifications on transitions the applicant must act on: in-app, email and SMS, in each member's
 language, with a link to the exact field, per-user channel preferences, never sent twice."""
+
 import pytest
 from django.core import mail
 
@@ -17,8 +18,9 @@ REASON_EN = "Website name unrelated to entity/content"
 
 @pytest.fixture
 def order(applicant, hosted_site):
-    return valid_order(organisation=applicant.memberships.get().organisation, user=applicant, site=hosted_site,
-                       materials=False)
+    return valid_order(
+        organisation=applicant.memberships.get().organisation, user=applicant, site=hosted_site, materials=False
+    )
 
 
 @pytest.fixture
@@ -26,8 +28,9 @@ def colleague(applicant):
     """A second member of the applicant's organisation who reads English."""
     from beian.accounts.models import Membership, User
 
-    user = User.objects.create_user(username="colleague", password="pw-colleague", email="colleague@example.com",
-                                    language="en")
+    user = User.objects.create_user(
+        username="colleague", password="pw-colleague", email="colleague@example.com", language="en"
+    )
     Membership.objects.create(user=user, organisation=applicant.memberships.get().organisation)
     return user
 
@@ -41,21 +44,27 @@ def put(order, status):
 def return_name(order, reviewer, capture, note="请使用公司简称"):
     put(order, states.PENDING_PROVIDER_REVIEW)
     with capture(execute=True):
-        services.order_return_fields(order=order, reviewer=reviewer, returns=[
-            {"field": "websites[0].name", "reason_code": REASON, "note": note}])
+        services.order_return_fields(
+            order=order, reviewer=reviewer, returns=[{"field": "websites[0].name", "reason_code": REASON, "note": note}]
+        )
     order.refresh_from_db()
     return order
 
 
 def counts(order, kind):
-    return (Notification.objects.filter(order=order, kind=kind).count(), len(mail.outbox),
-            SmsMessage.objects.filter(purpose=f"notice:{kind}").count())
+    return (
+        Notification.objects.filter(order=order, kind=kind).count(),
+        len(mail.outbox),
+        SmsMessage.objects.filter(purpose=f"notice:{kind}").count(),
+    )
 
 
 # --- what is sent --------------------------------------------------------------------------------
 
-def test_a_return_notifies_by_every_channel_with_a_link_to_the_field(order, applicant, reviewer,
-                                                                      django_capture_on_commit_callbacks):
+
+def test_a_return_notifies_by_every_channel_with_a_link_to_the_field(
+    order, applicant, reviewer, django_capture_on_commit_callbacks
+):
     return_name(order, reviewer, django_capture_on_commit_callbacks)
     field_url = f"/apply/orders/{order.pk}/step/website/#id_f-website__name"
 
@@ -78,14 +87,19 @@ def test_a_return_notifies_by_every_channel_with_a_link_to_the_field(order, appl
 
 
 def test_the_field_link_of_an_upload_points_at_its_slot(order):
-    assert notices.field_link(order, "materials.business_licence") == \
-        f"/apply/orders/{order.pk}/step/materials/#slot-business_licence"
-    assert notices.field_link(order, "subject.principal.mobile") == \
-        f"/apply/orders/{order.pk}/step/subject/#id_f-subject__principal__mobile"
+    assert (
+        notices.field_link(order, "materials.business_licence")
+        == f"/apply/orders/{order.pk}/step/materials/#slot-business_licence"
+    )
+    assert (
+        notices.field_link(order, "subject.principal.mobile")
+        == f"/apply/orders/{order.pk}/step/subject/#id_f-subject__principal__mobile"
+    )
 
 
-def test_every_member_reads_it_in_their_language_and_the_sms_goes_once(order, applicant, colleague, reviewer,
-                                                                        django_capture_on_commit_callbacks):
+def test_every_member_reads_it_in_their_language_and_the_sms_goes_once(
+    order, applicant, colleague, reviewer, django_capture_on_commit_callbacks
+):
     return_name(order, reviewer, django_capture_on_commit_callbacks)
     assert REASON_ZH in Notification.objects.get(user=applicant).body
     english = Notification.objects.get(user=colleague)
@@ -95,8 +109,9 @@ def test_every_member_reads_it_in_their_language_and_the_sms_goes_once(order, ap
     assert SmsMessage.objects.filter(purpose="notice:returned").count() == 1
 
 
-def test_nothing_is_sent_twice_when_the_callback_is_replayed(order, applicant, colleague, reviewer,
-                                                              django_capture_on_commit_callbacks):
+def test_nothing_is_sent_twice_when_the_callback_is_replayed(
+    order, applicant, colleague, reviewer, django_capture_on_commit_callbacks
+):
     return_name(order, reviewer, django_capture_on_commit_callbacks)
     before = counts(order, "returned"), Delivery.objects.count()
     assert before[0] == (2, 2, 1)
@@ -109,8 +124,9 @@ def test_a_second_return_is_a_new_event(order, reviewer, django_capture_on_commi
     return_name(order, reviewer, django_capture_on_commit_callbacks)
     put(order, states.PROVIDER_RESUBMITTED)
     with django_capture_on_commit_callbacks(execute=True):
-        services.order_return_fields(order=order, reviewer=reviewer, returns=[
-            {"field": "subject.city", "reason_code": REASON, "note": ""}])
+        services.order_return_fields(
+            order=order, reviewer=reviewer, returns=[{"field": "subject.city", "reason_code": REASON, "note": ""}]
+        )
     assert counts(order, "returned") == (2, 2, 2)
     assert Notification.objects.filter(order=order).first().link.endswith("#id_f-subject__city")
 
@@ -123,8 +139,9 @@ def test_preferences_switch_channels_per_kind(order, applicant, reviewer, django
     assert counts(order, "returned") == (1, 0, 0)
 
 
-def test_the_sms_goes_unless_every_member_switched_it_off(order, applicant, colleague, reviewer,
-                                                          django_capture_on_commit_callbacks):
+def test_the_sms_goes_unless_every_member_switched_it_off(
+    order, applicant, colleague, reviewer, django_capture_on_commit_callbacks
+):
     notices.preferences_update(user=applicant, preferences={"returned": {"in_app", "email"}})
     return_name(order, reviewer, django_capture_on_commit_callbacks)
     assert SmsMessage.objects.filter(purpose="notice:returned").count() == 1
@@ -132,8 +149,9 @@ def test_the_sms_goes_unless_every_member_switched_it_off(order, applicant, coll
     notices.preferences_update(user=colleague, preferences={"returned": set()})
     put(order, states.PROVIDER_RESUBMITTED)
     with django_capture_on_commit_callbacks(execute=True):
-        services.order_return_fields(order=order, reviewer=reviewer, returns=[
-            {"field": "subject.city", "reason_code": REASON, "note": ""}])
+        services.order_return_fields(
+            order=order, reviewer=reviewer, returns=[{"field": "subject.city", "reason_code": REASON, "note": ""}]
+        )
     assert SmsMessage.objects.filter(purpose="notice:returned").count() == 1
     assert Notification.objects.filter(user=colleague).count() == 1  # only the first return
 
@@ -151,8 +169,9 @@ def test_sms_verification_waiting_links_to_the_form(order, applicant, django_cap
 def test_a_regulator_rejection_names_the_reason(order, applicant, colleague, django_capture_on_commit_callbacks):
     put(order, states.REGULATOR_REVIEW)
     with django_capture_on_commit_callbacks(execute=True):
-        services.order_record_regulator_rejection(order=order, actor_label="regulator-sandbox",
-                                                  reason_code="CONTENT_NOT_MATCH_NATURE")
+        services.order_record_regulator_rejection(
+            order=order, actor_label="regulator-sandbox", reason_code="CONTENT_NOT_MATCH_NATURE"
+        )
     assert "网站内容与主体性质或经营范围不符" in Notification.objects.get(user=applicant).body
     assert "Site content does not match subject nature" in Notification.objects.get(user=colleague).body
     assert counts(order, "regulator_rejected") == (2, 2, 1)
@@ -185,8 +204,10 @@ def test_an_idle_reminder_is_sent_once(order, applicant):
 
 # --- pages ---------------------------------------------------------------------------------------
 
-def test_the_centre_lists_notifications_with_the_unread_count_in_the_header(client, order, applicant, reviewer,
-                                                                             django_capture_on_commit_callbacks):
+
+def test_the_centre_lists_notifications_with_the_unread_count_in_the_header(
+    client, order, applicant, reviewer, django_capture_on_commit_callbacks
+):
     client.force_login(applicant)
     page = client.get("/notifications/").content.decode()
     assert 'id="nav-notifications"' in page and 'id="unread-badge"' not in page
@@ -207,7 +228,9 @@ def test_mark_all_read(client, order, applicant):
     from beian.core import clock
 
     for i in range(3):
-        Notification.objects.create(user=applicant, order=order, dedupe_key=f"k{i}", title=f"t{i}", created_at=clock.now())
+        Notification.objects.create(
+            user=applicant, order=order, dedupe_key=f"k{i}", title=f"t{i}", created_at=clock.now()
+        )
     client.force_login(applicant)
     assert 'id="unread-badge">3<' in client.get("/notifications/").content.decode()
     client.post("/notifications/read-all/")
@@ -217,8 +240,9 @@ def test_mark_all_read(client, order, applicant):
 def test_a_notification_of_someone_else_cannot_be_opened(client, order, applicant, other_tenant):
     from beian.core import clock
 
-    note = Notification.objects.create(user=applicant, order=order, dedupe_key="k", title="t", link="/",
-                                       created_at=clock.now())
+    note = Notification.objects.create(
+        user=applicant, order=order, dedupe_key="k", title="t", link="/", created_at=clock.now()
+    )
     client.force_login(other_tenant)
     assert client.post(f"/notifications/{note.pk}/open/").status_code == 404
     assert "t" not in [n.title for n in Notification.objects.filter(user=other_tenant)]
@@ -229,8 +253,9 @@ def test_a_notification_of_someone_else_cannot_be_opened(client, order, applican
 def test_opening_never_redirects_off_site(client, applicant):
     from beian.core import clock
 
-    note = Notification.objects.create(user=applicant, dedupe_key="k", title="t", link="https://evil.example/",
-                                       created_at=clock.now())
+    note = Notification.objects.create(
+        user=applicant, dedupe_key="k", title="t", link="https://evil.example/", created_at=clock.now()
+    )
     client.force_login(applicant)
     response = client.post(f"/notifications/{note.pk}/open/")
     assert response["Location"] == "/notifications/"

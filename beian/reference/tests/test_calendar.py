@@ -1,6 +1,7 @@
 """Operators enter a year's State Council schedule when it is published: parsed as the notice
 writes it, checked (statutory holidays present, make-up days on weekends), audited, and the
 "may move" warning goes once the year is confirmed. The yearly check fails loudly until then."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -36,8 +37,13 @@ def late_2026(frozen_clock):
 def test_parse_days_reads_ranges_names_and_separators():
     entries = cal.parse_days("2027-02-05..2027-02-07 春节，2027-2-20\n\n2027-04-03～2027-04-04", 2027)
     assert [(e.day.isoformat(), e.name) for e in entries] == [
-        ("2027-02-05", "春节"), ("2027-02-06", "春节"), ("2027-02-07", "春节"), ("2027-02-20", ""),
-        ("2027-04-03", ""), ("2027-04-04", "")]
+        ("2027-02-05", "春节"),
+        ("2027-02-06", "春节"),
+        ("2027-02-07", "春节"),
+        ("2027-02-20", ""),
+        ("2027-04-03", ""),
+        ("2027-04-04", ""),
+    ]
 
 
 def test_parse_days_names_every_bad_item():
@@ -57,8 +63,9 @@ def test_2027_is_provisional_until_an_operator_confirms_it(db, late_2026):
 
 
 def test_entering_and_confirming_2027_applies_the_schedule(db, late_2026, operator):
-    year = cal.calendar_enter_year(year=2027, days_off_text=OFF_2027, makeup_text=MAKEUP_2027, confirm=True,
-                                   actor=operator)
+    year = cal.calendar_enter_year(
+        year=2027, days_off_text=OFF_2027, makeup_text=MAKEUP_2027, confirm=True, actor=operator
+    )
     assert year.source == cal.CONFIRMED
     calendar = current_calendar()
     assert calendar.is_confirmed_year(2027) and cal.unconfirmed_upcoming_years() == []
@@ -76,12 +83,15 @@ def test_entering_and_confirming_2027_applies_the_schedule(db, late_2026, operat
     assert not current_calendar().is_confirmed_year(2027)
 
 
-@pytest.mark.parametrize("off, makeup, confirm, says", [
-    ("2027-01-01", "2027-02-10", False, "is a weekday"),
-    ("2027-02-20", "2027-02-20", False, "both a day off and a make-up working day"),
-    ("2027-01-01..2027-01-03", "", True, "2027-02-05 (春节)"),  # confirming without the Spring Festival
-    ("2027-13-01", "", False, "is not a date"),
-])
+@pytest.mark.parametrize(
+    "off, makeup, confirm, says",
+    [
+        ("2027-01-01", "2027-02-10", False, "is a weekday"),
+        ("2027-02-20", "2027-02-20", False, "both a day off and a make-up working day"),
+        ("2027-01-01..2027-01-03", "", True, "2027-02-05 (春节)"),  # confirming without the Spring Festival
+        ("2027-13-01", "", False, "is not a date"),
+    ],
+)
 def test_impossible_or_incomplete_schedules_change_nothing(db, late_2026, operator, off, makeup, confirm, says):
     before = list(CalendarDay.objects.values_list("date", "kind"))
     with pytest.raises(ValidationFailed) as error:

@@ -4,6 +4,7 @@ implement the same protocol and the adapter is chosen by configuration (BEIAN_RE
 Contract for `submit`: the idempotency key identifies the push. Submitting the same key again
 (after a crash, a timeout, a stale claim) must answer as the first time did and never open a
 second case or send a second set of SMS."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,15 +22,15 @@ class PermanentError(Exception):
 @dataclass(frozen=True)
 class SubmitResult:
     reference: str
-    sms_roles: tuple[str, ...]     # principals who must verify; empty = straight to review
-    replayed: bool = False         # the regulator already had this idempotency key
+    sms_roles: tuple[str, ...]  # principals who must verify; empty = straight to review
+    replayed: bool = False  # the regulator already had this idempotency key
 
 
 @dataclass(frozen=True)
 class VerifyResult:
     ok: bool
     all_verified: bool = False
-    returned: bool = False         # too many wrong attempts or too late: the regulator returned the order
+    returned: bool = False  # too many wrong attempts or too late: the regulator returned the order
     message_zh: str = ""
     message_en: str = ""
 
@@ -37,7 +38,7 @@ class VerifyResult:
 @dataclass(frozen=True)
 class ResendResult:
     ok: bool
-    sent: int = 0                  # how many SMS went out
+    sent: int = 0  # how many SMS went out
     message_zh: str = ""
     message_en: str = ""
 

@@ -4,6 +4,7 @@ limit (the 6th wrong attempt after 5 returns the order), limited resends, then a
 per-order number of the province's working days, ending in approval, or rejection with a catalogue
 reason when the website remark carries the demo trigger `#sandbox-reject[:REASON_CODE]`.
 Runs on the business clock; idempotent per idempotency key."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,10 +20,10 @@ from django.utils import timezone
 from beian.core import clock, workdays
 from beian.core.crypto import blind_index
 from beian.core.exceptions import DomainError
+from beian.reference.snapshot import setting
 from beian.regulator import faults
 from beian.regulator.adapters.base import PermanentError, ResendResult, SubmitResult, VerifyResult
 from beian.regulator.models import RegulatorCase, SmsChallenge, latest_case
-from beian.reference.snapshot import setting
 
 logger = logging.getLogger(__name__)
 
@@ -31,8 +32,14 @@ DEFAULT_REJECT_REASON = "CONTENT_NOT_MATCH_NATURE"
 BOTH_PRINCIPALS = ("subject_principal", "website_principal")
 
 # Read with these defaults; operators override any key in the reference settings (admin).
-SMS_DEFAULTS = {"window_hours": 24, "max_wrong_attempts": 5, "max_resends": 3, "resend_min_interval_seconds": 60,
-                "targets_by_type": {}, "exempt_types": []}
+SMS_DEFAULTS = {
+    "window_hours": 24,
+    "max_wrong_attempts": 5,
+    "max_resends": 3,
+    "resend_min_interval_seconds": 60,
+    "targets_by_type": {},
+    "exempt_types": [],
+}
 SANDBOX_DEFAULTS = {"review_min_working_days": 1}
 
 
@@ -82,11 +89,15 @@ class SandboxRegulator:
         try:
             with transaction.atomic():
                 case = RegulatorCase.objects.create(
-                    reference=f"SBX{now:%Y%m%d}{secrets.token_hex(4).upper()}", idempotency_key=idempotency_key,
-                    order=order, adapter=self.name,
+                    reference=f"SBX{now:%Y%m%d}{secrets.token_hex(4).upper()}",
+                    idempotency_key=idempotency_key,
+                    order=order,
+                    adapter=self.name,
                     stage=RegulatorCase.Stage.SMS if roles else RegulatorCase.Stage.REVIEW,
-                    province=order.subject.province, received_at=now,
-                    sms_deadline=now + dt.timedelta(hours=sms_rules()["window_hours"]) if roles else None)
+                    province=order.subject.province,
+                    received_at=now,
+                    sms_deadline=now + dt.timedelta(hours=sms_rules()["window_hours"]) if roles else None,
+                )
                 if not roles:
                     self._start_review(case)
                 for role in roles:
@@ -119,9 +130,13 @@ class SandboxRegulator:
         challenge.sent_at = clock.now()
         challenge.save()
         deadline = timezone.localtime(case.sms_deadline).strftime("%Y-%m-%d %H:%M")
-        sms_send(mobile=person.mobile, order=order, purpose="miit_verification",
-                 body=f"【工信部】您的ICP备案申请（{order.website.domain}）短信核验码：{code}，请于{deadline}前"
-                      f"访问核验页面，输入核验码、手机号码及证件号码后六位完成核验。")
+        sms_send(
+            mobile=person.mobile,
+            order=order,
+            purpose="miit_verification",
+            body=f"【工信部】您的ICP备案申请（{order.website.domain}）短信核验码：{code}，请于{deadline}前"
+            f"访问核验页面，输入核验码、手机号码及证件号码后六位完成核验。",
+        )
 
     # --- SMS verification --------------------------------------------------------------------
 
@@ -130,16 +145,28 @@ class SandboxRegulator:
         with transaction.atomic():
             case = latest_case(order, lock=True)
             if case is None or case.stage != RegulatorCase.Stage.SMS:
-                return VerifyResult(False, message_zh="当前无需短信核验。", message_en="No SMS verification is pending.")
+                return VerifyResult(
+                    False, message_zh="当前无需短信核验。", message_en="No SMS verification is pending."
+                )
             if case.sms_deadline and clock.now() > case.sms_deadline:
                 self._return(case)
-                return VerifyResult(False, returned=True, message_zh="核验已超时，订单已被退回。",
-                                    message_en="The verification window has closed: the order was returned.")
-            candidates = list(SmsChallenge.objects.select_for_update().filter(
-                case=case, mobile_index=blind_index(mobile, purpose="mobile"), verified_at__isnull=True).order_by("pk"))
+                return VerifyResult(
+                    False,
+                    returned=True,
+                    message_zh="核验已超时，订单已被退回。",
+                    message_en="The verification window has closed: the order was returned.",
+                )
+            candidates = list(
+                SmsChallenge.objects.select_for_update()
+                .filter(case=case, mobile_index=blind_index(mobile, purpose="mobile"), verified_at__isnull=True)
+                .order_by("pk")
+            )
             if not candidates:
-                return VerifyResult(False, message_zh="该手机号码无待核验的短信。",
-                                    message_en="This mobile number has no verification pending.")
+                return VerifyResult(
+                    False,
+                    message_zh="该手机号码无待核验的短信。",
+                    message_en="This mobile number has no verification pending.",
+                )
             # one person may be both principals: the code says which SMS is being answered
             challenge = next((c for c in candidates if c.code_hash == _hash(code)), candidates[0])
             if challenge.code_hash != _hash(code) or challenge.certificate_tail_hash != _hash(certificate_tail):
@@ -147,24 +174,37 @@ class SandboxRegulator:
                 challenge.save(update_fields=["wrong_attempts"])
                 if challenge.wrong_attempts > limit:  # the 6th wrong attempt after 5 returns the order
                     self._return(case)
-                    return VerifyResult(False, returned=True, message_zh="错误次数过多，订单已被退回。",
-                                        message_en="Too many wrong attempts: the order was returned.")
+                    return VerifyResult(
+                        False,
+                        returned=True,
+                        message_zh="错误次数过多，订单已被退回。",
+                        message_en="Too many wrong attempts: the order was returned.",
+                    )
                 left = limit + 1 - challenge.wrong_attempts  # attempts before the one that returns included
                 if left == 1:
-                    return VerifyResult(False, message_zh="核验码或证件号码后六位不正确。再错一次，订单将被退回。",
-                                        message_en="Wrong code or certificate digits. One more wrong attempt returns "
-                                                   "the order.")
-                return VerifyResult(False, message_zh=f"核验码或证件号码后六位不正确，还可尝试{left}次。",
-                                    message_en=f"Wrong code or certificate digits; {left} attempts left.")
+                    return VerifyResult(
+                        False,
+                        message_zh="核验码或证件号码后六位不正确。再错一次，订单将被退回。",
+                        message_en="Wrong code or certificate digits. One more wrong attempt returns the order.",
+                    )
+                return VerifyResult(
+                    False,
+                    message_zh=f"核验码或证件号码后六位不正确，还可尝试{left}次。",
+                    message_en=f"Wrong code or certificate digits; {left} attempts left.",
+                )
             challenge.verified_at = clock.now()
             challenge.save(update_fields=["verified_at"])
             pending = case.challenges.filter(verified_at__isnull=True).exists()
             if not pending:
                 self._start_review(case)
-            return VerifyResult(True, all_verified=not pending,
-                                message_zh="核验成功，已提交管局审核。" if not pending else "核验成功，等待其他负责人核验。",
-                                message_en="Verified: forwarded to the regulator." if not pending
-                                else "Verified: waiting for the other principal.")
+            return VerifyResult(
+                True,
+                all_verified=not pending,
+                message_zh="核验成功，已提交管局审核。" if not pending else "核验成功，等待其他负责人核验。",
+                message_en="Verified: forwarded to the regulator."
+                if not pending
+                else "Verified: waiting for the other principal.",
+            )
 
     def resend_sms(self, order, *, role: str = "", mobile: str = "") -> ResendResult:
         """A new code to the principal in `role` (or every unverified SMS of `mobile`); the old code stops
@@ -176,7 +216,9 @@ class SandboxRegulator:
         with transaction.atomic():
             case = latest_case(order, lock=True)
             if case is None or case.stage != RegulatorCase.Stage.SMS or (case.sms_deadline and now > case.sms_deadline):
-                return ResendResult(False, message_zh="当前无需短信核验。", message_en="No SMS verification is pending.")
+                return ResendResult(
+                    False, message_zh="当前无需短信核验。", message_en="No SMS verification is pending."
+                )
             challenges = SmsChallenge.objects.select_for_update().filter(case=case, verified_at__isnull=True)
             if role:
                 challenges = challenges.filter(role=role)
@@ -184,21 +226,33 @@ class SandboxRegulator:
                 challenges = challenges.filter(mobile_index=blind_index(mobile, purpose="mobile"))
             challenges = list(challenges.order_by("pk"))
             if not challenges:
-                return ResendResult(False, message_zh="该负责人无待核验的短信。",
-                                    message_en="That principal has no verification pending.")
+                return ResendResult(
+                    False,
+                    message_zh="该负责人无待核验的短信。",
+                    message_en="That principal has no verification pending.",
+                )
             if any(c.resend_count >= max_resends for c in challenges):
-                return ResendResult(False, message_zh=f"核验短信最多可重发{max_resends}次，已达上限。",
-                                    message_en=f"The code can be resent at most {max_resends} times; "
-                                               "that limit is reached.")
+                return ResendResult(
+                    False,
+                    message_zh=f"核验短信最多可重发{max_resends}次，已达上限。",
+                    message_en=f"The code can be resent at most {max_resends} times; that limit is reached.",
+                )
             wait = max(interval - int((now - c.sent_at).total_seconds()) for c in challenges)
             if wait > 0:
-                return ResendResult(False, message_zh=f"发送过于频繁，请{wait}秒后再试。",
-                                    message_en=f"Sent too recently; try again in {wait} seconds.")
+                return ResendResult(
+                    False,
+                    message_zh=f"发送过于频繁，请{wait}秒后再试。",
+                    message_en=f"Sent too recently; try again in {wait} seconds.",
+                )
             for challenge in challenges:
                 challenge.resend_count += 1
                 self._send_code(case, challenge.role, order, challenge=challenge)
-        return ResendResult(True, sent=len(challenges), message_zh="已重新发送核验短信，旧核验码作废。",
-                            message_en="A new code was sent; the previous code no longer works.")
+        return ResendResult(
+            True,
+            sent=len(challenges),
+            message_zh="已重新发送核验短信，旧核验码作废。",
+            message_en="A new code was sent; the previous code no longer works.",
+        )
 
     def _return(self, case: RegulatorCase) -> None:
         case.stage = RegulatorCase.Stage.RETURNED
@@ -242,12 +296,17 @@ class SandboxRegulator:
         for case in lapsed:
             self._return(case)
             changed += 1
-        for case in RegulatorCase.objects.filter(adapter=self.name, stage=RegulatorCase.Stage.RETURNED,
-                                                 order__status=states.SMS_VERIFICATION):
+        for case in RegulatorCase.objects.filter(
+            adapter=self.name, stage=RegulatorCase.Stage.RETURNED, order__status=states.SMS_VERIFICATION
+        ):
             case_returned(case)
             changed += 1
-        due = RegulatorCase.objects.filter(adapter=self.name, stage=RegulatorCase.Stage.REVIEW,
-                                           decide_on__lte=clock.today(), order__status=states.REGULATOR_REVIEW)
+        due = RegulatorCase.objects.filter(
+            adapter=self.name,
+            stage=RegulatorCase.Stage.REVIEW,
+            decide_on__lte=clock.today(),
+            order__status=states.REGULATOR_REVIEW,
+        )
         for case in due.select_related("order__website"):
             approve, code, note = self.decision_for(case)
             try:
@@ -264,8 +323,12 @@ def decision_days_refresh() -> int:
     the review started, the same number of working days). Returns how many moved."""
     calendar = workdays.current_calendar()
     moved = 0
-    open_reviews = RegulatorCase.objects.filter(adapter="sandbox", stage=RegulatorCase.Stage.REVIEW,
-                                                review_started_at__isnull=False, review_working_days__isnull=False)
+    open_reviews = RegulatorCase.objects.filter(
+        adapter="sandbox",
+        stage=RegulatorCase.Stage.REVIEW,
+        review_started_at__isnull=False,
+        review_working_days__isnull=False,
+    )
     for case in open_reviews.only("pk", "review_started_at", "review_working_days", "decide_on"):
         due = calendar.add_working_days(timezone.localdate(case.review_started_at), case.review_working_days)
         if due != case.decide_on:

@@ -1,4 +1,5 @@
 """Regulator test helpers: orders brought to the regulator's door through the real services."""
+
 from __future__ import annotations
 
 import re
@@ -16,11 +17,14 @@ SUBJECT_MOBILE = VALID_ENTERPRISE["subject.principal.mobile"]
 @pytest.fixture
 def submitted(applicant, hosted_site):
     """make(**field overrides) -> an order submitted for provider review (material checks not run)."""
+
     def make(**overrides):
-        order = valid_order(organisation=applicant.memberships.get().organisation, user=applicant, site=hosted_site,
-                            overrides=overrides)
+        order = valid_order(
+            organisation=applicant.memberships.get().organisation, user=applicant, site=hosted_site, overrides=overrides
+        )
         order_services.order_submit(order=order, user=applicant)
         return order
+
     return make
 
 
@@ -35,6 +39,7 @@ def awaiting_push(submitted, reviewer):
         order_services.order_review_approve(order=order, reviewer=reviewer)
         order.refresh_from_db()
         return order, submission_enqueue(order_pk=order.pk)
+
     return make
 
 

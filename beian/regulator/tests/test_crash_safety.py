@@ -7,6 +7,7 @@ claim's lifetime leaves the claim alone, and that a worker started after the cla
 finishes the push: exactly one regulator case, one set of MIIT SMS, one `regulator_accepted`
 event, the order in SMS_VERIFICATION and the submission DONE.
 """
+
 from __future__ import annotations
 
 import select
@@ -60,8 +61,9 @@ class CrashDeployment(Deployment):
 
     def worker_killed_at(self, point: str, timeout: float = 90) -> int:
         """Start a worker that pauses at `point`; SIGKILL it there. Returns its exit status."""
-        worker = self.popen([sys.executable, MANAGE, "process_submissions", "--once"],
-                            BEIAN_REGULATOR_PAUSE_AT=f"{point}:600")
+        worker = self.popen(
+            [sys.executable, MANAGE, "process_submissions", "--once"], BEIAN_REGULATOR_PAUSE_AT=f"{point}:600"
+        )
         seen, deadline = [], time.monotonic() + timeout
         try:
             while time.monotonic() < deadline:
@@ -88,8 +90,9 @@ class CrashDeployment(Deployment):
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def deployment(request, tmp_path_factory):
     """A migrated database with the reference data, shared by the scenarios of this module."""
-    with deployment_database(request.param, tmp_path_factory.mktemp(f"crash-{request.param}"),
-                             cls=CrashDeployment) as deploy:
+    with deployment_database(
+        request.param, tmp_path_factory.mktemp(f"crash-{request.param}"), cls=CrashDeployment
+    ) as deploy:
         yield deploy
 
 
@@ -104,7 +107,7 @@ def test_worker_killed_mid_push_is_finished_once_by_the_next_worker(deployment, 
     # 1. the worker dies after the regulator accepted the push, before our commit
     assert deployment.worker_killed_at(point) == -signal.SIGKILL
     crashed = deployment.state(order)
-    assert crashed["status"] == "PENDING_SUBMISSION"          # our transition never committed
+    assert crashed["status"] == "PENDING_SUBMISSION"  # our transition never committed
     assert crashed["cases"] == 1 and crashed["miit_sms"] == 2  # the regulator has the case and sent the SMS
     assert [(s["status"], s["attempts"]) for s in crashed["submissions"]] == [("in_flight", 1)]
     assert crashed["accepted_events"] == []
@@ -119,7 +122,7 @@ def test_worker_killed_mid_push_is_finished_once_by_the_next_worker(deployment, 
     after = deployment.state(order)
     assert after["status"] == "SMS_VERIFICATION"
     assert after["cases"] == 1 and after["case_references"] == crashed["case_references"]
-    assert after["miit_sms"] == 2 and after["challenges"] == 2          # no second set of SMS
+    assert after["miit_sms"] == 2 and after["challenges"] == 2  # no second set of SMS
     [submission] = after["submissions"]
     assert (submission["status"], submission["attempts"]) == ("done", 2)
     assert submission["regulator_reference"] == crashed["case_references"][0]

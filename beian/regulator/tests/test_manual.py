@@ -1,6 +1,7 @@
 """The manual bridge (BEIAN_REGULATOR_ADAPTER=manual): operators file on MIIT's own system and
 record the outcome here (number, or catalogue reason + opinion) with evidence; the order then
 moves on exactly as with the sandbox."""
+
 from __future__ import annotations
 
 import pytest
@@ -22,8 +23,10 @@ from beian.regulator.tests.conftest import CERT_TAIL, SUBJECT_MOBILE
 @pytest.fixture
 def manual(tmp_path):
     """The manual adapter, with evidence files stored under a temporary directory."""
-    storages = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage",
-                                                 "OPTIONS": {"location": str(tmp_path)}}}
+    storages = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(tmp_path)}},
+    }
     services._adapter_for.cache_clear()
     with override_settings(REGULATOR_ADAPTER="manual", STORAGES=storages):
         yield tmp_path
@@ -46,7 +49,7 @@ def evidence(name="miit-notice.png"):
 def operator_client(operator):
     client = Client()
     client.force_login(operator)
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"     # assert on the English messages
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # assert on the English messages
     return client
 
 
@@ -60,7 +63,7 @@ def test_a_manual_push_waits_for_the_operator_without_sandbox_sms(in_manual_revi
     assert (case.adapter, case.stage) == ("manual", RegulatorCase.Stage.REVIEW)
     assert order.status == states.REGULATOR_REVIEW
     assert not SmsMessage.objects.filter(order=order).exists()
-    assert services.adapter().progress() == 0                 # nothing moves by itself
+    assert services.adapter().progress() == 0  # nothing moves by itself
     page = operator_client.get(reverse("operator:console")).content.decode()
     assert reverse("operator:decision", args=[case.pk]) in page and 'name="evidence"' in page
 
@@ -68,12 +71,13 @@ def test_a_manual_push_waits_for_the_operator_without_sandbox_sms(in_manual_revi
 def test_the_operator_records_the_regulators_number_with_evidence(in_manual_review, operator_client, operator, manual):
     order, case = in_manual_review
     response = decide(operator_client, case, decision="approve", subject_number="京ICP备2026123456号-1")
-    assert "Attach the regulator" in response.content.decode()      # evidence is required
+    assert "Attach the regulator" in response.content.decode()  # evidence is required
     order.refresh_from_db()
     assert order.status == states.REGULATOR_REVIEW
 
-    response = decide(operator_client, case, decision="approve", subject_number="沪ICP备2026123456号",
-                      evidence=evidence())
+    response = decide(
+        operator_client, case, decision="approve", subject_number="沪ICP备2026123456号", evidence=evidence()
+    )
     assert "but the subject is filed in 京" in response.content.decode()
     response = decide(operator_client, case, decision="approve", subject_number="京ICP备12号", evidence=evidence())
     assert "Not a website filing number" in response.content.decode()
@@ -85,7 +89,7 @@ def test_the_operator_records_the_regulators_number_with_evidence(in_manual_revi
     case.refresh_from_db()
     assert order.status == states.APPROVED
     assert order.subject.filing_number == "京ICP备2026123456号"
-    assert order.website.filing_number == "京ICP备2026123456号-3"       # MIIT's suffix, not ours
+    assert order.website.filing_number == "京ICP备2026123456号-3"  # MIIT's suffix, not ours
     assert case.stage == RegulatorCase.Stage.APPROVED and case.decided_by == "operator"
     assert case.evidence.name.startswith("regulator/") and case.evidence.read().startswith(b"\x89PNG")
     assert (manual / case.evidence.name).exists()
@@ -96,17 +100,25 @@ def test_the_operator_records_the_regulators_number_with_evidence(in_manual_revi
 
 def test_the_operator_records_a_rejection_with_a_catalogue_reason(in_manual_review, operator_client, applicant):
     order, case = in_manual_review
-    response = decide(operator_client, case, decision="reject", reason_code="NOT_A_REASON", note="管局意见",
-                      evidence=evidence())
+    response = decide(
+        operator_client, case, decision="reject", reason_code="NOT_A_REASON", note="管局意见", evidence=evidence()
+    )
     assert "Choose a reason from the catalogue." in response.content.decode()
-    response = decide(operator_client, case, decision="reject", reason_code="SITE_NAME_NOT_RELATED", note=" ",
-                      evidence=evidence())
+    response = decide(
+        operator_client, case, decision="reject", reason_code="SITE_NAME_NOT_RELATED", note=" ", evidence=evidence()
+    )
     assert "Copy the regulator" in response.content.decode()
     order.refresh_from_db()
     assert order.status == states.REGULATOR_REVIEW
 
-    decide(operator_client, case, decision="reject", reason_code="SITE_NAME_NOT_RELATED",
-           note="网站名称与主办单位无关联，请修改。", evidence=evidence("notice.pdf"))
+    decide(
+        operator_client,
+        case,
+        decision="reject",
+        reason_code="SITE_NAME_NOT_RELATED",
+        note="网站名称与主办单位无关联，请修改。",
+        evidence=evidence("notice.pdf"),
+    )
     order.refresh_from_db()
     case.refresh_from_db()
     assert order.status == states.REGULATOR_REJECTED
@@ -122,22 +134,29 @@ def test_the_operator_records_a_rejection_with_a_catalogue_reason(in_manual_revi
 
 def test_a_case_is_decided_once(in_manual_review, operator):
     _order, case = in_manual_review
-    services.case_record_manual_decision(case=case, actor=operator, approve=True,
-                                         subject_number="京ICP备2026000777号", evidence=evidence())
+    services.case_record_manual_decision(
+        case=case, actor=operator, approve=True, subject_number="京ICP备2026000777号", evidence=evidence()
+    )
     with pytest.raises(ValidationFailed):
-        services.case_record_manual_decision(case=case, actor=operator, approve=False, reason_code="OTHER",
-                                             note="x", evidence=evidence())
+        services.case_record_manual_decision(
+            case=case, actor=operator, approve=False, reason_code="OTHER", note="x", evidence=evidence()
+        )
 
 
 def test_a_number_another_subject_holds_is_refused(in_manual_review, operator, organisation):
     from beian.filings.models import Person, Subject
 
-    Subject.objects.create(organisation=organisation, province="11", filing_number="京ICP备2026000888号",
-                           principal=Person.objects.create(organisation=organisation))
+    Subject.objects.create(
+        organisation=organisation,
+        province="11",
+        filing_number="京ICP备2026000888号",
+        principal=Person.objects.create(organisation=organisation),
+    )
     order, case = in_manual_review
     with pytest.raises(ValidationFailed, match="Another subject already has"):
-        services.case_record_manual_decision(case=case, actor=operator, approve=True,
-                                             subject_number="京ICP备2026000888号", evidence=evidence())
+        services.case_record_manual_decision(
+            case=case, actor=operator, approve=True, subject_number="京ICP备2026000888号", evidence=evidence()
+        )
     order.refresh_from_db()
     assert order.status == states.REGULATOR_REVIEW
 
@@ -154,5 +173,6 @@ def test_sandbox_cases_are_not_decided_by_hand(awaiting_push, operator):
     services.submissions_process_due()
     case = RegulatorCase.objects.get(order=order)
     with pytest.raises(ValidationFailed, match="Only manual-bridge cases"):
-        services.case_record_manual_decision(case=case, actor=operator, approve=True,
-                                             subject_number="京ICP备2026000999号", evidence=evidence())
+        services.case_record_manual_decision(
+            case=case, actor=operator, approve=True, subject_number="京ICP备2026000999号", evidence=evidence()
+        )

@@ -1,4 +1,5 @@
 """Filing numbers stay unique when the regulator approves many orders at the same moment."""
+
 from __future__ import annotations
 
 import re
@@ -21,24 +22,49 @@ def _orders_in_review(organisation, count: int) -> list[int]:
     now = clock.now()
     cases = []
     for n in range(count):
-        subject = Subject.objects.create(organisation=organisation, province="11", name=f"并发测试公司{n}",
-                                         principal=Person.objects.create(organisation=organisation))
-        website = Website.objects.create(organisation=organisation, subject=subject, domain=f"concurrent-{n}.cn",
-                                         principal=Person.objects.create(organisation=organisation))
-        order = Order.objects.create(organisation=organisation, subject=subject, website=website,
-                                     status=states.REGULATOR_REVIEW, created_at=now, status_changed_at=now,
-                                     last_customer_action_at=now)
-        cases.append(RegulatorCase.objects.create(
-            reference=f"SBXCONC{n:04d}", idempotency_key=f"concurrent-{n}", order=order, province="11",
-            stage=RegulatorCase.Stage.REVIEW, received_at=now, review_started_at=now, decide_on=clock.today()).pk)
+        subject = Subject.objects.create(
+            organisation=organisation,
+            province="11",
+            name=f"并发测试公司{n}",
+            principal=Person.objects.create(organisation=organisation),
+        )
+        website = Website.objects.create(
+            organisation=organisation,
+            subject=subject,
+            domain=f"concurrent-{n}.cn",
+            principal=Person.objects.create(organisation=organisation),
+        )
+        order = Order.objects.create(
+            organisation=organisation,
+            subject=subject,
+            website=website,
+            status=states.REGULATOR_REVIEW,
+            created_at=now,
+            status_changed_at=now,
+            last_customer_action_at=now,
+        )
+        cases.append(
+            RegulatorCase.objects.create(
+                reference=f"SBXCONC{n:04d}",
+                idempotency_key=f"concurrent-{n}",
+                order=order,
+                province="11",
+                stage=RegulatorCase.Stage.REVIEW,
+                received_at=now,
+                review_started_at=now,
+                decide_on=clock.today(),
+            ).pk
+        )
     return cases
 
 
 @pytest.mark.django_db(transaction=True)
 def test_fifty_simultaneous_approvals_issue_fifty_distinct_numbers(organisation):
     if connection.vendor == "sqlite":
-        pytest.skip("SQLite serialises all writers (and the in-memory test database is per connection); "
-                    "the concurrency proof runs on PostgreSQL")
+        pytest.skip(
+            "SQLite serialises all writers (and the in-memory test database is per connection); "
+            "the concurrency proof runs on PostgreSQL"
+        )
     from beian.filings.models import Order
     from beian.regulator.models import RegulatorCase
     from beian.regulator.services import case_decide
@@ -69,5 +95,5 @@ def test_fifty_simultaneous_approvals_issue_fifty_distinct_numbers(organisation)
     assert len(subject_numbers) == N
     year = clock.now().year
     serials = sorted(int(re.fullmatch(rf"京ICP备{year}(\d{{6}})号", number).group(1)) for number in subject_numbers)
-    assert serials == list(range(1, N + 1))          # one counter, no gaps, no repeats
+    assert serials == list(range(1, N + 1))  # one counter, no gaps, no repeats
     assert {o.website.filing_number for o in orders} == {f"{n}-1" for n in subject_numbers}

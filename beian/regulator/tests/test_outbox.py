@@ -1,5 +1,6 @@
 """The submission outbox: backoff, attempt limit, parking with a visible reason, the operator's
 audited "retry now", stale claims, reconciliation and cancellation."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -51,16 +52,16 @@ def test_retryable_errors_back_off_then_park_and_the_operator_retries(awaiting_p
         assert submission.last_error == "MIIT gateway timed out"
         wait = submission.next_attempt_at - clock.now()
         assert services.retry_delay(attempt) - dt.timedelta(seconds=5) < wait <= services.retry_delay(attempt)
-        assert services.submissions_process_due() == 0            # not due before its time
+        assert services.submissions_process_due() == 0  # not due before its time
         clock.advance(hours=(wait + dt.timedelta(seconds=1)) / dt.timedelta(hours=1))
-    assert services.submissions_process_due() == 1               # the 8th attempt fails too
+    assert services.submissions_process_due() == 1  # the 8th attempt fails too
     submission.refresh_from_db()
     assert submission.status == Submission.Status.PARKED
     assert submission.last_error == "Gave up after 8 attempts: MIIT gateway timed out"
     assert flaky.calls == services.MAX_ATTEMPTS
     assert AuditEvent.objects.filter(action="regulator.submission_parked", target_id=str(submission.pk)).exists()
     clock.advance(days=1)
-    assert services.submissions_process_due() == 0               # parked rows wait for an operator
+    assert services.submissions_process_due() == 0  # parked rows wait for an operator
 
     client = Client()
     client.force_login(operator)
@@ -87,7 +88,7 @@ def test_retryable_errors_back_off_then_park_and_the_operator_retries(awaiting_p
 def test_permanent_error_parks_at_once_with_the_regulators_reason(awaiting_push, operator):
     order, submission = awaiting_push()
     principal = order.subject.principal
-    principal.mobile = ""                  # the regulator refuses a push it cannot text
+    principal.mobile = ""  # the regulator refuses a push it cannot text
     principal.save()
     assert services.submissions_process_due() == 1
     submission.refresh_from_db()
@@ -122,9 +123,9 @@ def test_retry_now_only_for_parked_rows_and_only_for_operators(awaiting_push, mo
 
 def test_a_dead_workers_claim_is_retaken_only_when_stale(awaiting_push):
     order, submission = awaiting_push()
-    claimed = services.submission_claim_next()        # a worker claims the row ... and dies
+    claimed = services.submission_claim_next()  # a worker claims the row ... and dies
     assert claimed.pk == submission.pk and claimed.attempts == 1
-    assert services.submission_claim_next() is None   # a live claim is respected
+    assert services.submission_claim_next() is None  # a live claim is respected
     clock.advance(hours=(services.STALE_AFTER + dt.timedelta(minutes=1)) / dt.timedelta(hours=1))
     retaken = services.submission_claim_next()
     assert retaken.pk == submission.pk and retaken.attempts == 2
@@ -136,8 +137,9 @@ def test_a_dead_workers_claim_is_retaken_only_when_stale(awaiting_push):
 
 def test_a_push_that_kills_every_worker_is_parked(awaiting_push):
     _order, submission = awaiting_push()
-    Submission.objects.filter(pk=submission.pk).update(status=Submission.Status.IN_FLIGHT, claimed_at=clock.now(),
-                                                        attempts=services.MAX_ATTEMPTS)
+    Submission.objects.filter(pk=submission.pk).update(
+        status=Submission.Status.IN_FLIGHT, claimed_at=clock.now(), attempts=services.MAX_ATTEMPTS
+    )
     clock.advance(hours=1)
     assert services.submission_claim_next() is None
     submission.refresh_from_db()
@@ -147,13 +149,13 @@ def test_a_push_that_kills_every_worker_is_parked(awaiting_push):
 
 def test_enqueue_is_idempotent_and_an_orphaned_order_is_reconciled(submitted, reviewer):
     order = submitted()
-    order_services.order_review_approve(order=order, reviewer=reviewer)   # its after-commit enqueue never ran
+    order_services.order_review_approve(order=order, reviewer=reviewer)  # its after-commit enqueue never ran
     assert not order.submissions.exists()
-    assert services.regulator_progress() >= 2                            # one row created, one pushed
+    assert services.regulator_progress() >= 2  # one row created, one pushed
     order.refresh_from_db()
     [submission] = order.submissions.all()
     assert submission.status == Submission.Status.DONE and order.status == states.SMS_VERIFICATION
-    assert services.submission_enqueue(order_pk=order.pk) is None        # not waiting to be pushed any more
+    assert services.submission_enqueue(order_pk=order.pk) is None  # not waiting to be pushed any more
 
 
 def test_enqueue_twice_gives_the_same_row(awaiting_push):

@@ -1,6 +1,7 @@
 """The sandbox regulator against the rules file: SMS recipients per filing type (§1.1), the 24-hour
 window and the wrong-attempt limit (§2.4), resends, review length per province in working days,
 rejection with catalogue reasons (§9), and pushing again after an SMS timeout."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,11 +21,13 @@ from beian.regulator.adapters.sandbox import review_working_days
 from beian.regulator.models import RegulatorCase, SmsChallenge, Submission
 from beian.regulator.tests.conftest import CERT_TAIL, SUBJECT_MOBILE, sms_codes
 
-WEBSITE_MOBILE = "13800138001"      # the website principal, another person with his own phone
+WEBSITE_MOBILE = "13800138001"  # the website principal, another person with his own phone
 WEBSITE_EMERGENCY = "13900139001"
 SUBJECT_EMERGENCY = "13900139000"
-OTHER_PRINCIPAL = {"websites[0].principal.mobile": WEBSITE_MOBILE,
-                   "websites[0].principal.emergency_phone": WEBSITE_EMERGENCY}
+OTHER_PRINCIPAL = {
+    "websites[0].principal.mobile": WEBSITE_MOBILE,
+    "websites[0].principal.emergency_phone": WEBSITE_EMERGENCY,
+}
 
 
 def pushed(awaiting_push, filing_type: str = "", **overrides) -> Order:
@@ -58,19 +61,24 @@ def set_reference(key: str, **values) -> None:
 
 # --- who gets the SMS -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("filing_type, expected", [
-    ("FIRST_FILING", [SUBJECT_MOBILE, WEBSITE_MOBILE]),
-    ("NEW_WEBSITE", [SUBJECT_MOBILE, WEBSITE_MOBILE]),
-    ("NEW_ACCESS", [WEBSITE_MOBILE]),
-    ("CHANGE_SUBJECT", [SUBJECT_MOBILE]),
-    ("CHANGE_WEBSITE", [WEBSITE_MOBILE]),
-    ("CANCEL_SUBJECT", [SUBJECT_MOBILE]),
-    ("CHANGE_ACCESS", []),
-    ("CANCEL_ACCESS", []),
-    ("CANCEL_WEBSITE", []),
-])
+
+@pytest.mark.parametrize(
+    "filing_type, expected",
+    [
+        ("FIRST_FILING", [SUBJECT_MOBILE, WEBSITE_MOBILE]),
+        ("NEW_WEBSITE", [SUBJECT_MOBILE, WEBSITE_MOBILE]),
+        ("NEW_ACCESS", [WEBSITE_MOBILE]),
+        ("CHANGE_SUBJECT", [SUBJECT_MOBILE]),
+        ("CHANGE_WEBSITE", [WEBSITE_MOBILE]),
+        ("CANCEL_SUBJECT", [SUBJECT_MOBILE]),
+        ("CHANGE_ACCESS", []),
+        ("CANCEL_ACCESS", []),
+        ("CANCEL_WEBSITE", []),
+    ],
+)
 def test_the_sms_goes_to_the_principals_the_filing_type_requires_never_to_emergency_phones(
-        awaiting_push, filing_type, expected):
+    awaiting_push, filing_type, expected
+):
     order = pushed(awaiting_push, filing_type, **OTHER_PRINCIPAL)
     assert recipients(order) == expected
     assert not {SUBJECT_EMERGENCY, WEBSITE_EMERGENCY} & set(recipients(order))
@@ -94,6 +102,7 @@ def test_both_principals_must_verify_before_the_review_starts(awaiting_push):
 
 # --- the 24-hour window -----------------------------------------------------------------------
 
+
 def test_a_code_entered_within_24_hours_counts_and_one_entered_later_returns_the_order(awaiting_push):
     order = pushed(awaiting_push)
     first, second = sms_codes(order)
@@ -107,6 +116,7 @@ def test_a_code_entered_within_24_hours_counts_and_one_entered_later_returns_the
 
 
 # --- wrong attempts ---------------------------------------------------------------------------
+
 
 def test_five_wrong_attempts_leave_one_chance_and_the_sixth_wrong_returns_the_order(awaiting_push):
     order = pushed(awaiting_push)
@@ -124,21 +134,22 @@ def test_a_right_code_after_five_wrong_attempts_still_verifies(awaiting_push):
     order = pushed(awaiting_push)
     code = sms_codes(order)[0]
     for _ in range(4):
-        verify(order, code, tail="000000")           # right code, wrong certificate digits: wrong too
+        verify(order, code, tail="000000")  # right code, wrong certificate digits: wrong too
     verify(order, "123456")
     assert SmsChallenge.objects.filter(case__order=order, wrong_attempts=5).count() == 1
     assert verify(order, code).ok
-    assert order.status == states.SMS_VERIFICATION   # the other principal's SMS is still open
+    assert order.status == states.SMS_VERIFICATION  # the other principal's SMS is still open
 
 
 # --- resend -----------------------------------------------------------------------------------
+
 
 def test_resend_replaces_the_code_with_limits_in_number_and_spacing(awaiting_push, applicant):
     order = pushed(awaiting_push, **OTHER_PRINCIPAL)
     [old] = sms_codes(order, WEBSITE_MOBILE)
     refused = services.sms_resend(order=order, role="website_principal", actor=applicant)
     assert not refused.ok and refused.message_en.startswith("Sent too recently; try again in")
-    for n in range(3):
+    for _n in range(3):
         clock.advance(hours=1 / 60)
         result = services.sms_resend(order=order, role="website_principal", actor=applicant)
         assert result.ok and result.sent == 1
@@ -149,7 +160,7 @@ def test_resend_replaces_the_code_with_limits_in_number_and_spacing(awaiting_pus
     assert not limit.ok and limit.message_en == "The code can be resent at most 3 times; that limit is reached."
     assert len(sms_codes(order, WEBSITE_MOBILE)) == 4
     if old != codes[-1]:
-        assert not verify(order, old, WEBSITE_MOBILE).ok       # the replaced code no longer works
+        assert not verify(order, old, WEBSITE_MOBILE).ok  # the replaced code no longer works
     assert verify(order, codes[-1], WEBSITE_MOBILE).ok
     audits = AuditEvent.objects.filter(action="regulator.sms_resend", actor=applicant)
     assert [a.data["ok"] for a in audits.order_by("pk")] == [False, True, True, True, False]
@@ -158,7 +169,7 @@ def test_resend_replaces_the_code_with_limits_in_number_and_spacing(awaiting_pus
 def test_resend_limits_come_from_the_reference_settings(awaiting_push):
     set_reference("sms_verification", max_resends=1, resend_min_interval_seconds=0)
     order = pushed(awaiting_push)
-    assert services.sms_resend(order=order, mobile=SUBJECT_MOBILE).sent == 2   # one person, both roles
+    assert services.sms_resend(order=order, mobile=SUBJECT_MOBILE).sent == 2  # one person, both roles
     assert not services.sms_resend(order=order, mobile=SUBJECT_MOBILE).ok
     assert len(sms_codes(order)) == 4
 
@@ -168,7 +179,7 @@ def test_the_applicant_resends_from_the_order_page(awaiting_push, applicant, oth
     client = Client()
     client.force_login(applicant)
     page = client.get(reverse("applicant:order", args=[order.pk])).content.decode()
-    section = page[page.index('id="sms-verification"'):]
+    section = page[page.index('id="sms-verification"') :]
     assert reverse("applicant:sms_resend", args=[order.pk]) in section
     assert 'name="role" value="subject_principal"' in section and 'name="role" value="website_principal"' in section
     clock.advance(hours=0.1)
@@ -184,18 +195,19 @@ def test_the_applicant_resends_from_the_order_page(awaiting_push, applicant, oth
 
 # --- review length and decision ---------------------------------------------------------------
 
+
 def test_review_length_is_drawn_per_order_within_the_provinces_working_days(db):
     for province_days in (20, 30):
         drawn = [review_working_days(pk, province_days) for pk in range(1, 400)]
-        assert drawn == [review_working_days(pk, province_days) for pk in range(1, 400)]   # deterministic
+        assert drawn == [review_working_days(pk, province_days) for pk in range(1, 400)]  # deterministic
         assert min(drawn) >= 1 and max(drawn) <= province_days
-        assert len(set(drawn)) > province_days // 2                                      # actually spread
+        assert len(set(drawn)) > province_days // 2  # actually spread
 
 
 def test_the_minimum_review_length_is_a_reference_setting(db):
     set_reference("regulator_sandbox", review_min_working_days=15)
     assert {review_working_days(pk, 20) for pk in range(1, 200)} <= set(range(15, 21))
-    assert review_working_days(7, 10) == 10                 # the province's figure caps the minimum
+    assert review_working_days(7, 10) == 10  # the province's figure caps the minimum
 
 
 def test_the_decision_comes_on_the_drawn_working_day(awaiting_push):
@@ -205,7 +217,7 @@ def test_the_decision_comes_on_the_drawn_working_day(awaiting_push):
     for code in sms_codes(order):
         verify(order, code)
     case = RegulatorCase.objects.get(order=order)
-    days = review_working_days(order.pk, 20)   # Beijing: 20 working days expected
+    days = review_working_days(order.pk, 20)  # Beijing: 20 working days expected
     assert case.review_working_days == days
     assert case.decide_on == workdays.current_calendar().add_working_days(clock.today(), days)
     day_before = case.decide_on - dt.timedelta(days=1)
@@ -219,8 +231,7 @@ def test_the_decision_comes_on_the_drawn_working_day(awaiting_push):
     assert order.status == states.APPROVED and order.website.filing_number.startswith("京ICP备")
 
 
-def test_a_holiday_entered_during_the_review_moves_the_decision_day(awaiting_push,
-                                                                   django_capture_on_commit_callbacks):
+def test_a_holiday_entered_during_the_review_moves_the_decision_day(awaiting_push, django_capture_on_commit_callbacks):
     from beian.reference.models import CalendarDay
 
     order = pushed(awaiting_push)
@@ -229,8 +240,11 @@ def test_a_holiday_entered_during_the_review_moves_the_decision_day(awaiting_pus
     case = RegulatorCase.objects.get(order=order)
     before = case.decide_on
     # the operator marks two working days of the review as days off (e.g. a corrected schedule)
-    days_off = [day for day in (clock.today() + dt.timedelta(days=i) for i in range(1, 10))
-                if workdays.current_calendar().is_working_day(day)][:2]
+    days_off = [
+        day
+        for day in (clock.today() + dt.timedelta(days=i) for i in range(1, 10))
+        if workdays.current_calendar().is_working_day(day)
+    ][:2]
     with django_capture_on_commit_callbacks(execute=True):
         for day in days_off:
             CalendarDay.objects.update_or_create(date=day, defaults={"kind": CalendarDay.Kind.DAY_OFF, "name": "test"})
@@ -240,11 +254,14 @@ def test_a_holiday_entered_during_the_review_moves_the_decision_day(awaiting_pus
     assert case.decide_on == calendar.add_working_days(clock.today(), case.review_working_days)
 
 
-@pytest.mark.parametrize("trigger, code, note", [
-    ("#sandbox-reject", "CONTENT_NOT_MATCH_NATURE", "网站内容与主体性质或经营范围不符"),
-    ("#sandbox-reject:DOMAIN_OWNER_MISMATCH", "DOMAIN_OWNER_MISMATCH", "域名持有者与备案主体不一致"),
-    ("#sandbox-reject:NO_SUCH_REASON", "OTHER", "沙箱驳回：NO_SUCH_REASON"),
-])
+@pytest.mark.parametrize(
+    "trigger, code, note",
+    [
+        ("#sandbox-reject", "CONTENT_NOT_MATCH_NATURE", "网站内容与主体性质或经营范围不符"),
+        ("#sandbox-reject:DOMAIN_OWNER_MISMATCH", "DOMAIN_OWNER_MISMATCH", "域名持有者与备案主体不一致"),
+        ("#sandbox-reject:NO_SUCH_REASON", "OTHER", "沙箱驳回：NO_SUCH_REASON"),
+    ],
+)
 def test_the_reject_trigger_rejects_with_a_catalogue_reason(awaiting_push, trigger, code, note):
     from beian.core.jobs import run_periodic_jobs
     from beian.filings.demo import VALID_ENTERPRISE
@@ -262,6 +279,7 @@ def test_the_reject_trigger_rejects_with_a_catalogue_reason(awaiting_push, trigg
 
 
 # --- after an SMS timeout the provider pushes again --------------------------------------------
+
 
 def test_the_operator_pushes_a_returned_order_again_and_new_sms_go_out(awaiting_push, operator):
     from beian.core.jobs import run_periodic_jobs
@@ -288,11 +306,10 @@ def test_the_operator_pushes_a_returned_order_again_and_new_sms_go_out(awaiting_
     assert order.status == states.SMS_VERIFICATION
     second_case = RegulatorCase.objects.exclude(pk=first_case.pk).get(order=order)
     assert second_case.idempotency_key != first_case.idempotency_key
-    assert len(sms_codes(order)) == 4                          # a fresh pair of codes
+    assert len(sms_codes(order)) == 4  # a fresh pair of codes
     for code in sms_codes(order)[2:]:
         verify(order, code)
     assert order.status == states.REGULATOR_REVIEW
     assert client.post(reverse("operator:push_again", args=[order.pk])).status_code == 302
     order.refresh_from_db()
-    assert order.status == states.REGULATOR_REVIEW               # refused: not returned
-
+    assert order.status == states.REGULATOR_REVIEW  # refused: not returned

@@ -1,4 +1,5 @@
 """`manage.py seed_demo_queue` fills the reviewer's queue with valid orders whose automated checks pass."""
+
 from __future__ import annotations
 
 import io
@@ -31,7 +32,7 @@ def test_seeded_orders_are_submitted_valid_and_checked(db, reviewer, django_capt
         assert not missing_materials(order)
         materials = list(order.materials.filter(is_current=True))
         assert len(materials) == 7
-        for material in materials:   # the automated checks ran (OCR, face, signature) and found nothing
+        for material in materials:  # the automated checks ran (OCR, face, signature) and found nothing
             assert material.check_status == "done" and material.findings == [], (material.slot, material.findings)
     plain, flagged = orders
     assert "#sandbox-reject" not in plain.website.remark
@@ -43,8 +44,12 @@ def test_seeded_orders_are_submitted_valid_and_checked(db, reviewer, django_capt
         services.order_review_approve(order=flagged, reviewer=reviewer)
     for code in sms_codes(flagged):
         flagged.refresh_from_db()
-        sms_verify(order=flagged, mobile=flagged.subject.principal.mobile, code=code,
-                   certificate_tail=flagged.subject.principal.certificate_number[-6:])
+        sms_verify(
+            order=flagged,
+            mobile=flagged.subject.principal.mobile,
+            code=code,
+            certificate_tail=flagged.subject.principal.certificate_number[-6:],
+        )
     clock.advance(days=45)
     run_periodic_jobs()
     flagged.refresh_from_db()

@@ -1,4 +1,5 @@
 """Formatting for the reviewer console."""
+
 from __future__ import annotations
 
 from django import template

@@ -1,5 +1,6 @@
 """The operator's working-day calendar page: which years are official, the 2027 schedule entered
 as the notice writes it, refusals that keep what the operator typed, and operators only."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -38,8 +39,9 @@ def test_the_console_warns_and_the_page_shows_2027_as_provisional(operator_clien
 def test_a_refused_schedule_keeps_the_operators_text(operator_client):
     operator_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     typed = "2027-01-01..2027-01-03 元旦\n2027-02-05..2027-02-11 春节\nsoon"
-    response = operator_client.post(reverse("operator:calendar"), {"year": "2027", "days_off": typed,
-                                                                   "makeup": "2027-02-20", "confirm": "on"})
+    response = operator_client.post(
+        reverse("operator:calendar"), {"year": "2027", "days_off": typed, "makeup": "2027-02-20", "confirm": "on"}
+    )
     assert response.status_code == 200
     page = response.content.decode()
     assert "“soon” is not a date" in page
@@ -48,10 +50,17 @@ def test_a_refused_schedule_keeps_the_operators_text(operator_client):
 
 
 def test_a_confirmed_schedule_removes_the_warning(operator_client):
-    response = operator_client.post(reverse("operator:calendar"), {
-        "year": "2027", "confirm": "on", "makeup": "2027-02-20",
-        "days_off": "2027-01-01\n2027-02-05..2027-02-11\n2027-04-05\n2027-05-01..2027-05-05\n"
-                    "2027-06-09\n2027-09-15\n2027-10-01..2027-10-07"}, follow=True)
+    response = operator_client.post(
+        reverse("operator:calendar"),
+        {
+            "year": "2027",
+            "confirm": "on",
+            "makeup": "2027-02-20",
+            "days_off": "2027-01-01\n2027-02-05..2027-02-11\n2027-04-05\n2027-05-01..2027-05-05\n"
+            "2027-06-09\n2027-09-15\n2027-10-01..2027-10-07",
+        },
+        follow=True,
+    )
     page = response.content.decode()
     assert 'id="year-2027" class="calendar-year confirmed"' in page
     assert current_calendar().is_confirmed_year(2027)

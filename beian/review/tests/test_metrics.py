@@ -1,4 +1,5 @@
 """Reviewer metrics over a small seeded history of timeline events."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,13 +27,20 @@ def history(organisation):
     """Province 11: o1 approved after 2 h by alice; o2 returned after 4 h by alice, then approved by bob.
     Province 44: o3 returned after 10 h by bob; o4 approved after 6 h by bob; o5 approved after 30 h by bob.
     o6: first decision in September (outside), another in the period. o7: decided in November (outside)."""
-    o = {i: queued_order(organisation=organisation, province=p) for i, p in
-         {1: "11", 2: "11", 3: "44", 4: "44", 5: "44", 6: "11", 7: "11"}.items()}
+    o = {
+        i: queued_order(organisation=organisation, province=p)
+        for i, p in {1: "11", 2: "11", 3: "44", 4: "44", 5: "44", 6: "11", 7: "11"}.items()
+    }
     for i in o:
         event(o[i], "submit", T0 if i not in (6,) else at(2025, 9, 20, 9))
     event(o[1], "approve", T0 + dt.timedelta(hours=2), "alice")
-    event(o[2], "return_fields", T0 + dt.timedelta(hours=4), "alice",
-          returns("DOC_UNCLEAR", "DOC_UNCLEAR", "SITE_NAME_INVALID"))
+    event(
+        o[2],
+        "return_fields",
+        T0 + dt.timedelta(hours=4),
+        "alice",
+        returns("DOC_UNCLEAR", "DOC_UNCLEAR", "SITE_NAME_INVALID"),
+    )
     event(o[2], "resubmit", T0 + dt.timedelta(hours=20))
     event(o[2], "approve", T0 + dt.timedelta(hours=28), "bob")
     event(o[3], "return_fields", T0 + dt.timedelta(hours=10), "bob", returns("DOC_UNCLEAR"))
@@ -56,10 +64,10 @@ def test_percentile_interpolates_between_ranks():
 
 def test_time_to_first_review_per_province_and_reviewer(history):
     report = review_metrics(start=START, end=END)
-    assert report.first_reviews == 5   # o6's first decision was in September, o7's in November
+    assert report.first_reviews == 5  # o6's first decision was in September, o7's in November
     assert report.overall.count == 5
-    assert report.overall.p50_hours == pytest.approx(6.0)              # 2, 4, 6, 10, 30
-    assert report.overall.p90_hours == pytest.approx(10 + 0.6 * 20)     # between 10 and 30
+    assert report.overall.p50_hours == pytest.approx(6.0)  # 2, 4, 6, 10, 30
+    assert report.overall.p90_hours == pytest.approx(10 + 0.6 * 20)  # between 10 and 30
     provinces = {p.label: p for p in report.by_province}
     assert provinces["11"].count == 2 and provinces["11"].p50_hours == pytest.approx(3.0)
     assert provinces["11"].p90_hours == pytest.approx(3.8)
@@ -80,7 +88,7 @@ def test_return_rate_by_reason_code(history):
     assert rates["DOC_UNCLEAR"].returns == 2 and rates["DOC_UNCLEAR"].fields == 3
     assert rates["DOC_UNCLEAR"].rate == pytest.approx(2 / 7)
     assert rates["SITE_NAME_INVALID"].returns == 1 and rates["PHONE_UNREACHABLE"].returns == 1
-    assert [r.code for r in report.reasons][0] == "DOC_UNCLEAR"
+    assert next(r.code for r in report.reasons) == "DOC_UNCLEAR"
 
 
 def test_the_period_selects_the_events(history):
@@ -105,9 +113,9 @@ def test_metrics_page_shows_the_figures(client, operator, history):
 
 
 def test_durations_under_an_hour_read_in_minutes():
-    from beian.review.templatetags.review_tags import duration_hours
-
     from django.utils import translation
+
+    from beian.review.templatetags.review_tags import duration_hours
 
     with translation.override("en"):
         assert duration_hours(0.75) == "45 min" and duration_hours(6) == "6.0 h" and duration_hours(None) == "—"

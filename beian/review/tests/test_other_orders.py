@@ -1,6 +1,7 @@
 """A reviewer's search beyond the queue: the queue page lists, below the queue, the orders in any
 other status that match the search — filed, at the regulator, rejected, drafts — with a link to
 each, and never an order the queue above already shows."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -41,13 +42,32 @@ def other_row(html, order) -> str:
 def filed(organisation):
     """京ICP备2026000001号: its first website filed (-1), a second website at the regulator, a third
     website's order awaiting provider review."""
-    first = queued_order(organisation=organisation, province="11", status=states.APPROVED, name="北京云海科技有限公司",
-                         domain="yunhai.cn", uscc="91110108MA01AAAA1X", subject_number="京ICP备2026000001号",
-                         website_number="京ICP备2026000001号-1", queued_at=at(2026, 3, 2, 10))
-    at_regulator = queued_order(organisation=organisation, subject=first.subject, status=states.REGULATOR_REVIEW,
-                                domain="yunhai-shop.cn", filing_type="NEW_WEBSITE", queued_at=at(2026, 5, 6, 10))
-    awaiting = queued_order(organisation=organisation, subject=first.subject, domain="yunhai-edu.cn",
-                            filing_type="NEW_WEBSITE", queued_at=at(2026, 5, 20, 10))
+    first = queued_order(
+        organisation=organisation,
+        province="11",
+        status=states.APPROVED,
+        name="北京云海科技有限公司",
+        domain="yunhai.cn",
+        uscc="91110108MA01AAAA1X",
+        subject_number="京ICP备2026000001号",
+        website_number="京ICP备2026000001号-1",
+        queued_at=at(2026, 3, 2, 10),
+    )
+    at_regulator = queued_order(
+        organisation=organisation,
+        subject=first.subject,
+        status=states.REGULATOR_REVIEW,
+        domain="yunhai-shop.cn",
+        filing_type="NEW_WEBSITE",
+        queued_at=at(2026, 5, 6, 10),
+    )
+    awaiting = queued_order(
+        organisation=organisation,
+        subject=first.subject,
+        domain="yunhai-edu.cn",
+        filing_type="NEW_WEBSITE",
+        queued_at=at(2026, 5, 20, 10),
+    )
     return {"first": first, "at_regulator": at_regulator, "awaiting": awaiting}
 
 
@@ -64,28 +84,39 @@ def test_a_filed_order_is_found_by_its_website_filing_number(client, reviewer, f
 
 def test_the_subject_filing_number_finds_every_order_of_the_subject(client, reviewer, filed):
     html = search(login(client, reviewer), "京icp备2026000001号")
-    assert queue_rows(html) == [filed["awaiting"].pk]                      # the queue is unchanged
+    assert queue_rows(html) == [filed["awaiting"].pk]  # the queue is unchanged
     # most recently changed first; the awaiting one is in the queue above, not repeated here
     assert other_rows(html) == [filed["at_regulator"].pk, filed["first"].pk]
     assert "Regulator review" in other_row(html, filed["at_regulator"])
-    assert "京ICP备2026000001号" in other_row(html, filed["at_regulator"])   # the subject's number until filed
+    assert "京ICP备2026000001号" in other_row(html, filed["at_regulator"])  # the subject's number until filed
 
 
 def test_a_name_search_lists_the_subject_in_every_status_newest_first(client, reviewer, filed, organisation):
-    rejected = queued_order(organisation=organisation, province="31", status=states.REGULATOR_REJECTED,
-                            name="上海云海数据服务有限公司", queued_at=at(2026, 4, 1, 9))
+    rejected = queued_order(
+        organisation=organisation,
+        province="31",
+        status=states.REGULATOR_REJECTED,
+        name="上海云海数据服务有限公司",
+        queued_at=at(2026, 4, 1, 9),
+    )
     latin = queued_order(organisation=organisation, status=states.APPROVED, name="北京Acme云计算有限公司")
     html = search(login(client, reviewer), "云海")
     assert queue_rows(html) == [filed["awaiting"].pk]
     assert other_rows(html) == [filed["at_regulator"].pk, rejected.pk, filed["first"].pk]
-    assert other_rows(search(client, "ACME云")) == [latin.pk]      # letters in any case
+    assert other_rows(search(client, "ACME云")) == [latin.pk]  # letters in any case
 
 
-@pytest.mark.parametrize("status, label", [(states.PROVIDER_REJECTED, "Rejected by provider review"),
-                                           (states.REGULATOR_REJECTED, "Rejected by the regulator")])
+@pytest.mark.parametrize(
+    "status, label",
+    [
+        (states.PROVIDER_REJECTED, "Rejected by provider review"),
+        (states.REGULATOR_REJECTED, "Rejected by the regulator"),
+    ],
+)
 def test_a_rejected_order_is_found_by_its_domain(client, reviewer, organisation, status, label):
-    rejected = queued_order(organisation=organisation, province="44", status=status, name="广州华信贸易有限公司",
-                            domain="huaxin.com.cn")
+    rejected = queued_order(
+        organisation=organisation, province="44", status=status, name="广州华信贸易有限公司", domain="huaxin.com.cn"
+    )
     queued_order(organisation=organisation, province="44", status=states.APPROVED, domain="other.com.cn")
     for q in ("huaxin.com.cn", "https://HuaXin.com.cn/about"):
         html = search(login(client, reviewer), q)
@@ -94,8 +125,13 @@ def test_a_rejected_order_is_found_by_its_domain(client, reviewer, organisation,
 
 
 def test_uscc_search_finds_the_orders_of_the_subject_in_every_status(client, reviewer, filed, organisation):
-    draft = queued_order(organisation=organisation, subject=filed["first"].subject, status=states.DRAFT,
-                         domain="draft.cn", filing_type="NEW_WEBSITE")
+    draft = queued_order(
+        organisation=organisation,
+        subject=filed["first"].subject,
+        status=states.DRAFT,
+        domain="draft.cn",
+        filing_type="NEW_WEBSITE",
+    )
     stranger = queued_order(organisation=organisation, status=states.APPROVED, uscc="91310000MA1FL0000X")
     html = search(login(client, reviewer), "91110108ma01aaaa1x")
     assert queue_rows(html) == [filed["awaiting"].pk]
@@ -108,8 +144,13 @@ def test_uscc_search_finds_the_orders_of_the_subject_in_every_status(client, rev
 def test_other_orders_never_repeat_the_queue_and_hide_nothing_the_filters_leave_out(client, reviewer, organisation):
     beijing = queued_order(organisation=organisation, province="11", name="北京星辰网络有限公司", domain="xc1.cn")
     shanghai = queued_order(organisation=organisation, province="31", name="上海星辰网络有限公司", domain="xc2.cn")
-    returned = queued_order(organisation=organisation, province="31", status=states.PROVIDER_NEEDS_CHANGES,
-                            name="上海星辰网络有限公司", domain="xc3.cn")
+    returned = queued_order(
+        organisation=organisation,
+        province="31",
+        status=states.PROVIDER_NEEDS_CHANGES,
+        name="上海星辰网络有限公司",
+        domain="xc3.cn",
+    )
     login(client, reviewer)
     html = search(client, "星辰网络")
     assert set(queue_rows(html)) == {beijing.pk, shanghai.pk}
@@ -131,8 +172,15 @@ def test_no_search_no_other_orders(client, reviewer, filed):
 
 def test_the_list_is_capped_most_recent_first_and_says_so(client, reviewer, organisation, monkeypatch):
     base = at(2026, 1, 5, 9)
-    orders = [queued_order(organisation=organisation, status=states.APPROVED, name="杭州博远教育咨询有限公司",
-                           queued_at=base + dt.timedelta(days=i)) for i in range(4)]
+    orders = [
+        queued_order(
+            organisation=organisation,
+            status=states.APPROVED,
+            name="杭州博远教育咨询有限公司",
+            queued_at=base + dt.timedelta(days=i),
+        )
+        for i in range(4)
+    ]
     newest_first = [o.pk for o in reversed(orders)]
     rows, more = other_orders(QueueFilters(q="博远教育"), limit=3)
     assert [o.pk for o in rows] == newest_first[:3] and more
@@ -157,5 +205,6 @@ def test_applicants_cannot_search_all_orders(client, applicant, other_tenant, fi
 
 def test_the_queue_itself_is_unchanged_by_the_search_beyond_it(filed):
     assert list(review_queue(QueueFilters(q="京ICP备2026000001号")).values_list("pk", flat=True)) == [
-        filed["awaiting"].pk]
+        filed["awaiting"].pk
+    ]
     assert not review_queue(QueueFilters(q="京ICP备2026000001号-1")).exists()

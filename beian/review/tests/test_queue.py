@@ -1,4 +1,5 @@
 """The review queue: deadline order across weekends and holidays, every filter and every search."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,8 +17,9 @@ def pks(qs) -> list[int]:
     return list(qs.values_list("pk", flat=True))
 
 
-def test_queue_orders_by_deadline_across_weekend_holiday_and_resubmission(applicant, hosted_site, reviewer,
-                                                                           frozen_clock):
+def test_queue_orders_by_deadline_across_weekend_holiday_and_resubmission(
+    applicant, hosted_site, reviewer, frozen_clock
+):
     """Submitted through the real services at fixed business times; the deadlines and their order
     follow the calendar, and a resubmission is due from its resubmission, not its first submission."""
     org = applicant.memberships.get().organisation
@@ -28,16 +30,19 @@ def test_queue_orders_by_deadline_across_weekend_holiday_and_resubmission(applic
         services.order_submit(order=order, user=applicant)
         return Order.objects.get(pk=order.pk)
 
-    resubmitted = submit_at(at(2025, 9, 25, 9, 0))              # Thursday, first submitted earliest
-    friday = submit_at(at(2025, 9, 26, 10, 0))                  # due Sunday 09-28 (make-up working day)
-    before_holiday = submit_at(at(2025, 9, 30, 15, 0))          # due 10-09 15:00 (National Day off)
-    in_holiday = submit_at(at(2025, 10, 4, 11, 0))              # due 10-10 00:00 (end of 10-09)
+    resubmitted = submit_at(at(2025, 9, 25, 9, 0))  # Thursday, first submitted earliest
+    friday = submit_at(at(2025, 9, 26, 10, 0))  # due Sunday 09-28 (make-up working day)
+    before_holiday = submit_at(at(2025, 9, 30, 15, 0))  # due 10-09 15:00 (National Day off)
+    in_holiday = submit_at(at(2025, 10, 4, 11, 0))  # due 10-10 00:00 (end of 10-09)
     frozen_clock(at(2025, 9, 25, 10, 0))
-    services.order_return_fields(order=resubmitted, reviewer=reviewer, returns=[
-        {"field": "websites[0].name", "reason_code": "SITE_NAME_INVALID", "note": ""}])
+    services.order_return_fields(
+        order=resubmitted,
+        reviewer=reviewer,
+        returns=[{"field": "websites[0].name", "reason_code": "SITE_NAME_INVALID", "note": ""}],
+    )
     frozen_clock(at(2025, 10, 9, 9, 0))
     services.order_update(order=resubmitted, user=applicant, values={"websites[0].name": "示例科技公司官网"})
-    services.order_submit(order=resubmitted, user=applicant)     # resubmitted 10-09 09:00: due 10-10 09:00
+    services.order_submit(order=resubmitted, user=applicant)  # resubmitted 10-09 09:00: due 10-10 09:00
 
     due = dict(Order.objects.values_list("pk", "review_due_at"))
     assert due[friday.pk] == at(2025, 9, 28, 10, 0)
@@ -62,30 +67,77 @@ def spread(organisation, reviewer, second_reviewer):
     """Six queued orders that differ in one dimension each, plus noise outside the queue."""
     now = at(2025, 10, 20, 12, 0)
     rows = {
-        "beijing_new": queued_order(organisation=organisation, province="11", queued_at=now - dt.timedelta(minutes=20),
-                                    due=now + dt.timedelta(hours=23), name="北京云海科技有限公司",
-                                    domain="yunhai.cn", uscc="91110108MA01AAAA1X"),
-        "shanghai_mine": queued_order(organisation=organisation, province="31", queued_at=now - dt.timedelta(hours=5),
-                                      due=now + dt.timedelta(hours=19), reviewer=reviewer, findings=1,
-                                      name="上海星辰网络有限公司", domain="xingchen-shop.com"),
-        "guangdong_other": queued_order(organisation=organisation, province="44",
-                                        queued_at=now - dt.timedelta(hours=30),
-                                        due=now - dt.timedelta(hours=6), reviewer=second_reviewer, findings=2,
-                                        name="广州华信贸易有限公司", domain="huaxin.com.cn"),
-        "new_website": queued_order(organisation=organisation, province="11", filing_type="NEW_WEBSITE",
-                                    queued_at=now - dt.timedelta(days=4), due=now - dt.timedelta(days=3),
-                                    findings=3, name="北京恒泰数据有限公司", domain="hengtai.net",
-                                    subject_number="京ICP备2023012345号"),
-        "change": queued_order(organisation=organisation, province="33", filing_type="CHANGE_WEBSITE",
-                               queued_at=now - dt.timedelta(hours=50), due=now - dt.timedelta(hours=20), findings=7,
-                               name="杭州博远教育咨询有限公司", domain="boyuan.top",
-                               subject_number="浙ICP备2020000777号", website_number="浙ICP备2020000777号-2"),
-        "resubmitted": queued_order(organisation=organisation, province="44", status=states.PROVIDER_RESUBMITTED,
-                                    queued_at=now - dt.timedelta(hours=2), due=now + dt.timedelta(hours=22),
-                                    reviewer=reviewer, name="深圳智创软件有限公司", domain="zhichuang.cn"),
+        "beijing_new": queued_order(
+            organisation=organisation,
+            province="11",
+            queued_at=now - dt.timedelta(minutes=20),
+            due=now + dt.timedelta(hours=23),
+            name="北京云海科技有限公司",
+            domain="yunhai.cn",
+            uscc="91110108MA01AAAA1X",
+        ),
+        "shanghai_mine": queued_order(
+            organisation=organisation,
+            province="31",
+            queued_at=now - dt.timedelta(hours=5),
+            due=now + dt.timedelta(hours=19),
+            reviewer=reviewer,
+            findings=1,
+            name="上海星辰网络有限公司",
+            domain="xingchen-shop.com",
+        ),
+        "guangdong_other": queued_order(
+            organisation=organisation,
+            province="44",
+            queued_at=now - dt.timedelta(hours=30),
+            due=now - dt.timedelta(hours=6),
+            reviewer=second_reviewer,
+            findings=2,
+            name="广州华信贸易有限公司",
+            domain="huaxin.com.cn",
+        ),
+        "new_website": queued_order(
+            organisation=organisation,
+            province="11",
+            filing_type="NEW_WEBSITE",
+            queued_at=now - dt.timedelta(days=4),
+            due=now - dt.timedelta(days=3),
+            findings=3,
+            name="北京恒泰数据有限公司",
+            domain="hengtai.net",
+            subject_number="京ICP备2023012345号",
+        ),
+        "change": queued_order(
+            organisation=organisation,
+            province="33",
+            filing_type="CHANGE_WEBSITE",
+            queued_at=now - dt.timedelta(hours=50),
+            due=now - dt.timedelta(hours=20),
+            findings=7,
+            name="杭州博远教育咨询有限公司",
+            domain="boyuan.top",
+            subject_number="浙ICP备2020000777号",
+            website_number="浙ICP备2020000777号-2",
+        ),
+        "resubmitted": queued_order(
+            organisation=organisation,
+            province="44",
+            status=states.PROVIDER_RESUBMITTED,
+            queued_at=now - dt.timedelta(hours=2),
+            due=now + dt.timedelta(hours=22),
+            reviewer=reviewer,
+            name="深圳智创软件有限公司",
+            domain="zhichuang.cn",
+        ),
     }
-    queued_order(organisation=organisation, province="11", status=states.APPROVED, name="北京云海科技有限公司",
-                 domain="yunhai-old.cn", subject_number="京ICP备2020099999号")
+    queued_order(
+        organisation=organisation,
+        province="11",
+        status=states.APPROVED,
+        name="北京云海科技有限公司",
+        domain="yunhai-old.cn",
+        subject_number="京ICP备2020099999号",
+    )
     return now, rows
 
 
@@ -96,54 +148,66 @@ def names(qs, rows) -> set[str]:
 
 def test_queue_default_order_is_by_deadline(spread):
     now, rows = spread
-    order = [rows[k].pk for k in ("new_website", "change", "guangdong_other", "shanghai_mine", "resubmitted",
-                                  "beijing_new")]
+    order = [
+        rows[k].pk for k in ("new_website", "change", "guangdong_other", "shanghai_mine", "resubmitted", "beijing_new")
+    ]
     assert pks(review_queue(now=now)) == order
 
 
-@pytest.mark.parametrize("filters, expected", [
-    (QueueFilters(province="11"), {"beijing_new", "new_website"}),
-    (QueueFilters(province="44"), {"guangdong_other", "resubmitted"}),
-    (QueueFilters(province="65"), set()),
-    (QueueFilters(filing_type="NEW_WEBSITE"), {"new_website"}),
-    (QueueFilters(filing_type="FIRST_FILING"), {"beijing_new", "shanghai_mine", "guangdong_other", "resubmitted"}),
-    (QueueFilters(age="lt1h"), {"beijing_new"}),
-    (QueueFilters(age="1to24h"), {"shanghai_mine", "resubmitted"}),
-    (QueueFilters(age="1to3d"), {"guangdong_other", "change"}),
-    (QueueFilters(age="gt3d"), {"new_website"}),
-    (QueueFilters(age="overdue"), {"guangdong_other", "new_website", "change"}),
-    (QueueFilters(assignee="me"), {"shanghai_mine", "resubmitted"}),
-    (QueueFilters(assignee="unassigned"), {"beijing_new", "new_website", "change"}),
-    (QueueFilters(assignee="anyone"), {"beijing_new", "shanghai_mine", "guangdong_other", "new_website", "change",
-                                       "resubmitted"}),
-    (QueueFilters(findings="0"), {"beijing_new", "resubmitted"}),
-    (QueueFilters(findings="1-2"), {"shanghai_mine", "guangdong_other"}),
-    (QueueFilters(findings="3+"), {"new_website", "change"}),
-    (QueueFilters(province="44", assignee="me"), {"resubmitted"}),
-    (QueueFilters(province="11", age="overdue", findings="3+"), {"new_website"}),
-])
+@pytest.mark.parametrize(
+    "filters, expected",
+    [
+        (QueueFilters(province="11"), {"beijing_new", "new_website"}),
+        (QueueFilters(province="44"), {"guangdong_other", "resubmitted"}),
+        (QueueFilters(province="65"), set()),
+        (QueueFilters(filing_type="NEW_WEBSITE"), {"new_website"}),
+        (QueueFilters(filing_type="FIRST_FILING"), {"beijing_new", "shanghai_mine", "guangdong_other", "resubmitted"}),
+        (QueueFilters(age="lt1h"), {"beijing_new"}),
+        (QueueFilters(age="1to24h"), {"shanghai_mine", "resubmitted"}),
+        (QueueFilters(age="1to3d"), {"guangdong_other", "change"}),
+        (QueueFilters(age="gt3d"), {"new_website"}),
+        (QueueFilters(age="overdue"), {"guangdong_other", "new_website", "change"}),
+        (QueueFilters(assignee="me"), {"shanghai_mine", "resubmitted"}),
+        (QueueFilters(assignee="unassigned"), {"beijing_new", "new_website", "change"}),
+        (
+            QueueFilters(assignee="anyone"),
+            {"beijing_new", "shanghai_mine", "guangdong_other", "new_website", "change", "resubmitted"},
+        ),
+        (QueueFilters(findings="0"), {"beijing_new", "resubmitted"}),
+        (QueueFilters(findings="1-2"), {"shanghai_mine", "guangdong_other"}),
+        (QueueFilters(findings="3+"), {"new_website", "change"}),
+        (QueueFilters(province="44", assignee="me"), {"resubmitted"}),
+        (QueueFilters(province="11", age="overdue", findings="3+"), {"new_website"}),
+    ],
+)
 def test_each_filter(spread, reviewer, filters, expected):
     now, rows = spread
     assert names(review_queue(filters, reviewer=reviewer, now=now), rows) == expected
 
 
-@pytest.mark.parametrize("q, search, expected", [
-    ("yunhai.cn", "auto", {"beijing_new"}),                     # the approved yunhai-old.cn is not in the queue
-    ("YunHai.CN", "auto", {"beijing_new"}),
-    ("https://xingchen-shop.com/about", "auto", {"shanghai_mine"}),
-    ("huaxin", "domain", {"guangdong_other"}),                  # prefix
-    ("京ICP备2023012345号", "auto", {"new_website"}),
-    ("京ICP备2023012345", "auto", {"new_website"}),              # without the trailing 号
-    ("浙icp备2020000777号-2", "auto", {"change"}),                # a website number
-    ("浙ICP备2020000777号-3", "auto", set()),
-    ("91110108MA01AAAA1X", "auto", {"beijing_new"}),            # USCC through the blind index
-    ("91110108ma01aaaa1x", "uscc", {"beijing_new"}),
-    ("云海", "auto", {"beijing_new"}),                            # part of the subject name
-    ("星辰网络", "name", {"shanghai_mine"}),
-    ("有限公司", "name", {"beijing_new", "shanghai_mine", "guangdong_other", "new_website", "change",
-                       "resubmitted"}),
-    ("不存在", "name", set()),
-])
+@pytest.mark.parametrize(
+    "q, search, expected",
+    [
+        ("yunhai.cn", "auto", {"beijing_new"}),  # the approved yunhai-old.cn is not in the queue
+        ("YunHai.CN", "auto", {"beijing_new"}),
+        ("https://xingchen-shop.com/about", "auto", {"shanghai_mine"}),
+        ("huaxin", "domain", {"guangdong_other"}),  # prefix
+        ("京ICP备2023012345号", "auto", {"new_website"}),
+        ("京ICP备2023012345", "auto", {"new_website"}),  # without the trailing 号
+        ("浙icp备2020000777号-2", "auto", {"change"}),  # a website number
+        ("浙ICP备2020000777号-3", "auto", set()),
+        ("91110108MA01AAAA1X", "auto", {"beijing_new"}),  # USCC through the blind index
+        ("91110108ma01aaaa1x", "uscc", {"beijing_new"}),
+        ("云海", "auto", {"beijing_new"}),  # part of the subject name
+        ("星辰网络", "name", {"shanghai_mine"}),
+        (
+            "有限公司",
+            "name",
+            {"beijing_new", "shanghai_mine", "guangdong_other", "new_website", "change", "resubmitted"},
+        ),
+        ("不存在", "name", set()),
+    ],
+)
 def test_each_search(spread, reviewer, q, search, expected):
     now, rows = spread
     assert names(review_queue(QueueFilters(q=q, search=search), reviewer=reviewer, now=now), rows) == expected
@@ -160,10 +224,18 @@ def test_uscc_is_stored_encrypted_and_found_only_by_its_blind_index(spread):
     assert not review_queue(QueueFilters(q="91110108MA01AAAA1Y", search="uscc")).exists()
 
 
-@pytest.mark.parametrize("text, kind", [
-    ("demo-shop.cn", "domain"), ("http://demo-shop.cn/", "domain"), ("京ICP备2026000001号-1", "number"),
-    ("91110108MA01AAAA1X", "uscc"), ("11010519491231002X", "uscc"), ("北京示例科技", "name"), ("Acme", "name"),
-])
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("demo-shop.cn", "domain"),
+        ("http://demo-shop.cn/", "domain"),
+        ("京ICP备2026000001号-1", "number"),
+        ("91110108MA01AAAA1X", "uscc"),
+        ("11010519491231002X", "uscc"),
+        ("北京示例科技", "name"),
+        ("Acme", "name"),
+    ],
+)
 def test_search_kind_is_detected(text, kind):
     assert search_kind(text) == kind
 
@@ -171,8 +243,11 @@ def test_search_kind_is_detected(text, kind):
 def test_submitted_order_is_found_by_each_search(applicant, hosted_site):
     order = valid_order(organisation=applicant.memberships.get().organisation, user=applicant, site=hosted_site)
     services.order_submit(order=order, user=applicant)
-    for q in (VALID_ENTERPRISE["websites[0].domain"], VALID_ENTERPRISE["subject.certificate_number"],
-              VALID_ENTERPRISE["subject.name"][2:6]):
+    for q in (
+        VALID_ENTERPRISE["websites[0].domain"],
+        VALID_ENTERPRISE["subject.certificate_number"],
+        VALID_ENTERPRISE["subject.name"][2:6],
+    ):
         assert pks(review_queue(QueueFilters(q=q))) == [order.pk], q
     assert pks(review_queue(QueueFilters(province="11"))) == [order.pk]
     assert not review_queue(QueueFilters(province="31")).exists()

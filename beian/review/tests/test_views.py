@@ -1,5 +1,6 @@
 """Reviewer console pages: access control, the queue page, the order page (changes since the last
 return, masked), claim / release / reassign / take next through the views."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,14 +30,21 @@ def login(client, user):
 
 # --- access control ---------------------------------------------------------------------------------
 
+
 def test_applicants_get_403_on_every_review_page(client, applicant, submitted):
     login(client, applicant)
     pk = submitted.pk
     for url in ("/review/", "/review/metrics/", f"/review/orders/{pk}/"):
         assert client.get(url).status_code == 403, url
-    for url in ("/review/next/", f"/review/orders/{pk}/claim/", f"/review/orders/{pk}/release/",
-                f"/review/orders/{pk}/reassign/", f"/review/orders/{pk}/approve/", f"/review/orders/{pk}/return/",
-                f"/review/orders/{pk}/reveal/"):
+    for url in (
+        "/review/next/",
+        f"/review/orders/{pk}/claim/",
+        f"/review/orders/{pk}/release/",
+        f"/review/orders/{pk}/reassign/",
+        f"/review/orders/{pk}/approve/",
+        f"/review/orders/{pk}/return/",
+        f"/review/orders/{pk}/reveal/",
+    ):
         assert client.post(url, {"path": "subject.principal.mobile"}).status_code == 403, url
     order = Order.objects.get(pk=pk)
     assert order.status == states.PENDING_PROVIDER_REVIEW and order.assigned_reviewer is None
@@ -56,15 +64,28 @@ def test_reviewers_get_403_on_operator_only_pages(client, reviewer, second_revie
 
 # --- queue page ---------------------------------------------------------------------------------------
 
-def test_queue_page_shows_deadline_overdue_mine_and_filters(client, organisation, reviewer, second_reviewer,
-                                                          frozen_clock):
+
+def test_queue_page_shows_deadline_overdue_mine_and_filters(
+    client, organisation, reviewer, second_reviewer, frozen_clock
+):
     now = frozen_clock(at(2025, 10, 20, 12, 0))
-    late = queued_order(organisation=organisation, province="44", due=now - dt.timedelta(hours=3), findings=2,
-                        name="广州华信贸易有限公司")
-    mine = queued_order(organisation=organisation, province="11", due=now + dt.timedelta(hours=5), reviewer=reviewer,
-                        name="北京云海科技有限公司")
-    other = queued_order(organisation=organisation, province="11", due=now + dt.timedelta(hours=9),
-                         reviewer=second_reviewer)
+    late = queued_order(
+        organisation=organisation,
+        province="44",
+        due=now - dt.timedelta(hours=3),
+        findings=2,
+        name="广州华信贸易有限公司",
+    )
+    mine = queued_order(
+        organisation=organisation,
+        province="11",
+        due=now + dt.timedelta(hours=5),
+        reviewer=reviewer,
+        name="北京云海科技有限公司",
+    )
+    other = queued_order(
+        organisation=organisation, province="11", due=now + dt.timedelta(hours=9), reviewer=second_reviewer
+    )
     login(client, reviewer)
     html = client.get("/review/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     rows = html.split('data-order="')[1:]
@@ -81,8 +102,9 @@ def test_queue_page_shows_deadline_overdue_mine_and_filters(client, organisation
 
 def test_queue_page_paginates_and_keeps_the_filters(client, organisation, reviewer, frozen_clock):
     now = frozen_clock(at(2025, 10, 20, 12, 0))
-    orders = [queued_order(organisation=organisation, province="11", due=now + dt.timedelta(minutes=i))
-              for i in range(55)]
+    orders = [
+        queued_order(organisation=organisation, province="11", due=now + dt.timedelta(minutes=i)) for i in range(55)
+    ]
     queued_order(organisation=organisation, province="31", due=now)
     login(client, reviewer)
     first = client.get("/review/", {"province": "11"})
@@ -106,11 +128,16 @@ def test_take_next_claims_the_most_urgent_order_within_the_filters(client, organ
 
 # --- order page ---------------------------------------------------------------------------------------
 
+
 def test_changes_since_the_last_return_field_by_field_masked(client, applicant, reviewer, submitted):
-    services.order_return_fields(order=submitted, reviewer=reviewer, returns=[
-        {"field": "subject.principal.mobile", "reason_code": "PHONE_UNREACHABLE", "note": "电话无人接听"},
-        {"field": "websites[0].name", "reason_code": "SITE_NAME_NOT_RELATED", "note": ""},
-    ])
+    services.order_return_fields(
+        order=submitted,
+        reviewer=reviewer,
+        returns=[
+            {"field": "subject.principal.mobile", "reason_code": "PHONE_UNREACHABLE", "note": "电话无人接听"},
+            {"field": "websites[0].name", "reason_code": "SITE_NAME_NOT_RELATED", "note": ""},
+        ],
+    )
     order = Order.objects.get(pk=submitted.pk)
     services.order_update(order=order, user=applicant, values={"subject.principal.mobile": "13700137001"})
     services.order_submit(order=order, user=applicant)
@@ -159,8 +186,9 @@ def test_claim_and_release_through_the_pages(client, reviewer, second_reviewer, 
     assert submitted.events.filter(event="release", reason="下班", visible_to_applicant=False).exists()
 
 
-def test_operator_reassigns_through_the_page_and_the_timeline_shows_it(client, operator, reviewer, second_reviewer,
-                                                                      submitted, applicant):
+def test_operator_reassigns_through_the_page_and_the_timeline_shows_it(
+    client, operator, reviewer, second_reviewer, submitted, applicant
+):
     services.order_claim(order=submitted, reviewer=reviewer)
     login(client, operator)
     page = client.get(f"/review/orders/{submitted.pk}/")
@@ -172,10 +200,13 @@ def test_operator_reassigns_through_the_page_and_the_timeline_shows_it(client, o
     timeline = timeline.split('id="timeline"')[1]
     assert "reviewer → reviewer2" in timeline and "平衡工作量" in timeline
     # the applicant's timeline (API) does not show internal events
-    token = client.post("/api/v1/auth/token", {"username": "applicant", "password": "pw-applicant"},
-                        content_type="application/json").json()["token"]
-    events = [e["event"] for e in client.get(f"/api/v1/orders/{submitted.pk}/timeline",
-                                             HTTP_AUTHORIZATION=f"Bearer {token}").json()]
+    token = client.post(
+        "/api/v1/auth/token", {"username": "applicant", "password": "pw-applicant"}, content_type="application/json"
+    ).json()["token"]
+    events = [
+        e["event"]
+        for e in client.get(f"/api/v1/orders/{submitted.pk}/timeline", HTTP_AUTHORIZATION=f"Bearer {token}").json()
+    ]
     assert "submit" in events and "reassign" not in events and "claim" not in events
 
 

@@ -3,6 +3,7 @@
 Certificate numbers get real check characters from python-stdnum, so `serial` yields as many
 distinct valid orders as needed.
 """
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -12,8 +13,8 @@ from stdnum.cn import ric, uscc
 from beian.rules.model import DomainFacts, ExistingFilings, OrderInput, PersonInput, SubjectInput, WebsiteInput
 
 TODAY = date(2026, 11, 29)
-ENTERPRISE, INDIVIDUAL = 4, 5            # subject_natures[].miit_form_code
-BUSINESS_LICENCE, RESIDENT_ID = 1, 2     # certificate_types[].code
+ENTERPRISE, INDIVIDUAL = 4, 5  # subject_natures[].miit_form_code
+BUSINESS_LICENCE, RESIDENT_ID = 1, 2  # certificate_types[].code
 BEIJING, SHANGHAI = "11", "31"
 
 
@@ -27,13 +28,24 @@ def make_resident_id(serial: int = 0, *, address: str = "110105", birth: date = 
     return body + ric.calc_check_digit(body + "0")
 
 
-def person(serial: int = 0, *, name: str = "张三", email_user: str = "zhangsan", mobile_prefix: str = "1380013",
-           address: str = "110105", legal_rep: bool | None = True, today: date = TODAY) -> PersonInput:
+def person(
+    serial: int = 0,
+    *,
+    name: str = "张三",
+    email_user: str = "zhangsan",
+    mobile_prefix: str = "1380013",
+    address: str = "110105",
+    legal_rep: bool | None = True,
+    today: date = TODAY,
+) -> PersonInput:
     return PersonInput(
-        name=name, certificate_type=RESIDENT_ID,
+        name=name,
+        certificate_type=RESIDENT_ID,
         certificate_number=make_resident_id(serial, address=address),
-        certificate_valid_until=today + timedelta(days=5 * 365), mobile=f"{mobile_prefix}{serial % 10000:04d}",
-        emergency_phone=f"0106{serial % 10**7:07d}", email=f"{email_user}{serial}@example.com",
+        certificate_valid_until=today + timedelta(days=5 * 365),
+        mobile=f"{mobile_prefix}{serial % 10000:04d}",
+        emergency_phone=f"0106{serial % 10**7:07d}",
+        email=f"{email_user}{serial}@example.com",
         is_legal_representative=legal_rep,
     )
 
@@ -45,20 +57,37 @@ def enterprise_order(serial: int = 0, *, today: date = TODAY) -> OrderInput:
     return OrderInput(
         filing_type="FIRST_FILING",
         subject=SubjectInput(
-            nature=ENTERPRISE, province=BEIJING, city="北京市", district="朝阳区", name=subject_name,
-            certificate_type=BUSINESS_LICENCE, certificate_number=make_uscc(serial),
-            certificate_address="北京市朝阳区示例路1号", mailing_address="朝阳区示例路1号示例大厦101室",
-            investor=subject_name, office_phone="010-62345678",
+            nature=ENTERPRISE,
+            province=BEIJING,
+            city="北京市",
+            district="朝阳区",
+            name=subject_name,
+            certificate_type=BUSINESS_LICENCE,
+            certificate_number=make_uscc(serial),
+            certificate_address="北京市朝阳区示例路1号",
+            mailing_address="朝阳区示例路1号示例大厦101室",
+            investor=subject_name,
+            office_phone="010-62345678",
             principal=person(serial, today=today),
         ),
-        websites=[WebsiteInput(
-            name="示例科技产品介绍", domain=domain, service_contents=["单位门户网站"], languages=["中文简体"],
-            pre_approvals=[{"item": "以上都不涉及"}],
-            principal=person(serial + 1, name="李四", email_user="lisi", mobile_prefix="1391111", legal_rep=False,
-                             today=today),
-            domain_facts=DomainFacts(domain=domain, registrant=subject_name, real_name_verified=True,
-                                     expires_on=today + timedelta(days=730)),
-        )],
+        websites=[
+            WebsiteInput(
+                name="示例科技产品介绍",
+                domain=domain,
+                service_contents=["单位门户网站"],
+                languages=["中文简体"],
+                pre_approvals=[{"item": "以上都不涉及"}],
+                principal=person(
+                    serial + 1, name="李四", email_user="lisi", mobile_prefix="1391111", legal_rep=False, today=today
+                ),
+                domain_facts=DomainFacts(
+                    domain=domain,
+                    registrant=subject_name,
+                    real_name_verified=True,
+                    expires_on=today + timedelta(days=730),
+                ),
+            )
+        ],
         existing=ExistingFilings(),
     )
 
@@ -70,16 +99,31 @@ def individual_order(serial: int = 0, *, today: date = TODAY) -> OrderInput:
     return OrderInput(
         filing_type="FIRST_FILING",
         subject=SubjectInput(
-            nature=INDIVIDUAL, province=BEIJING, city="北京市", district="西城区", name=principal.name,
-            certificate_type=RESIDENT_ID, certificate_number=principal.certificate_number,
-            certificate_address="北京市西城区示例胡同2号", mailing_address="西城区示例胡同2号",
+            nature=INDIVIDUAL,
+            province=BEIJING,
+            city="北京市",
+            district="西城区",
+            name=principal.name,
+            certificate_type=RESIDENT_ID,
+            certificate_number=principal.certificate_number,
+            certificate_address="北京市西城区示例胡同2号",
+            mailing_address="西城区示例胡同2号",
             principal=principal,
         ),
-        websites=[WebsiteInput(
-            name="张三的学习笔记", domain=domain, service_contents=["博客/个人空间"], languages=["中文简体"],
-            remark="记录编程学习心得和读书笔记的个人网站，不含任何企业信息或经营性内容。",
-            principal=principal,
-            domain_facts=DomainFacts(domain=domain, registrant=principal.name, real_name_verified=True,
-                                     expires_on=today + timedelta(days=400)),
-        )],
+        websites=[
+            WebsiteInput(
+                name="张三的学习笔记",
+                domain=domain,
+                service_contents=["博客/个人空间"],
+                languages=["中文简体"],
+                remark="记录编程学习心得和读书笔记的个人网站，不含任何企业信息或经营性内容。",
+                principal=principal,
+                domain_facts=DomainFacts(
+                    domain=domain,
+                    registrant=principal.name,
+                    real_name_verified=True,
+                    expires_on=today + timedelta(days=400),
+                ),
+            )
+        ],
     )

@@ -25,4 +25,5 @@ def codes(findings: list[Finding]) -> set[str]:
 def check(ref):
     def run(kind: str, value: str, **options) -> list[Finding]:
         return check_value(kind, value, ref=ref, today=TODAY, **options)
+
     return run

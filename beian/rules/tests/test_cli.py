@@ -1,4 +1,5 @@
 """python -m beian.rules: check, validate, schema, docs; JSON out, exit 0/1/2, no Django needed."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -30,7 +31,10 @@ def test_check_error_exits_1_with_findings_as_json(capsys):
     [finding] = json.loads(out)
     assert code == 1
     assert (finding["code"], finding["field"], finding["severity"]) == (
-        "website.domain.tld_not_approved", "domain", "error")
+        "website.domain.tld_not_approved",
+        "domain",
+        "error",
+    )
     assert finding["message"] == finding["message_en"]
 
 
@@ -44,16 +48,19 @@ def test_check_warnings_only_exit_0(capsys):
 def test_check_with_nature_and_province(capsys):
     code, out = run(capsys, "check", "uscc", "91110000600037341L", "--nature", "3", "--province", "31")
     assert code == 1
-    assert {f["code"] for f in json.loads(out)} == {"subject.uscc.category_nature_mismatch",
-                                                    "subject.uscc.region_other_province"}
+    assert {f["code"] for f in json.loads(out)} == {
+        "subject.uscc.category_nature_mismatch",
+        "subject.uscc.region_other_province",
+    }
 
 
 def test_check_certificate_by_type(capsys):
     assert run(capsys, "check", "certificate", "E12345678", "--certificate-type", "7")[0] == 0
 
 
-@pytest.mark.parametrize("argv", [["check", "certificate", "E12345678"], ["check", "colour", "red"], [],
-                                  ["validate"], ["check", "uscc"]])
+@pytest.mark.parametrize(
+    "argv", [["check", "certificate", "E12345678"], ["check", "colour", "red"], [], ["validate"], ["check", "uscc"]]
+)
 def test_usage_errors_exit_2(capsys, argv):
     with pytest.raises(SystemExit) as exit_:
         main(argv)
@@ -98,9 +105,11 @@ def test_docs(capsys):
 
 
 def test_module_runs_without_django():
-    script = ("import sys, runpy; sys.argv = ['beian.rules', 'check', 'mobile', '123'];\n"
-              "try:\n    runpy.run_module('beian.rules', run_name='__main__')\n"
-              "except SystemExit as e:\n    assert 'django' not in sys.modules, 'django imported'; sys.exit(e.code)")
+    script = (
+        "import sys, runpy; sys.argv = ['beian.rules', 'check', 'mobile', '123'];\n"
+        "try:\n    runpy.run_module('beian.rules', run_name='__main__')\n"
+        "except SystemExit as e:\n    assert 'django' not in sys.modules, 'django imported'; sys.exit(e.code)"
+    )
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 1, result.stderr
     assert json.loads(result.stdout)[0]["code"] == "person.mobile.format"

@@ -1,4 +1,5 @@
 """Domains (§6): syntax and IDN, approved suffixes, main domain vs subdomain."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,18 +7,39 @@ import pytest
 from beian.rules.tests.conftest import pairs
 
 
-@pytest.mark.parametrize("value", [
-    "example.com", "EXAMPLE.COM", "example.com.", "example.com.cn", "example.bj.cn", "example.gov.cn",
-    "example.政务.cn", "例子.中国", "xn--fsqu00a.xn--fiqs8s", "示例.公司", "my-site.top", "example.cc",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "example.com",
+        "EXAMPLE.COM",
+        "example.com.",
+        "example.com.cn",
+        "example.bj.cn",
+        "example.gov.cn",
+        "example.政务.cn",
+        "例子.中国",
+        "xn--fsqu00a.xn--fiqs8s",
+        "示例.公司",
+        "my-site.top",
+        "example.cc",
+    ],
+)
 def test_fileable_main_domains(check, value):
     assert check("domain", value) == []
 
 
-@pytest.mark.parametrize(("value", "suffix"), [
-    ("example.io", "io"), ("example.org", "org"), ("example.app", "app"), ("example.co.uk", "co.uk"),
-    ("example.hk", "hk"), ("example.unknownsuffix", "unknownsuffix"), ("foo.公司.cn", "公司.cn"),
-])
+@pytest.mark.parametrize(
+    ("value", "suffix"),
+    [
+        ("example.io", "io"),
+        ("example.org", "org"),
+        ("example.app", "app"),
+        ("example.co.uk", "co.uk"),
+        ("example.hk", "hk"),
+        ("example.unknownsuffix", "unknownsuffix"),
+        ("foo.公司.cn", "公司.cn"),
+    ],
+)
 def test_suffix_not_approved_by_miit_is_an_error(check, value, suffix):
     findings = check("domain", value)
     assert pairs(findings) == {("website.domain.tld_not_approved", "domain")}
@@ -31,12 +53,15 @@ def test_suffix_reported_later_but_unverified_is_a_warning(check):
     assert not findings[0].is_error
 
 
-@pytest.mark.parametrize(("value", "main"), [
-    ("blog.example.com", "example.com"),
-    ("shop.example.com.cn", "example.com.cn"),
-    ("a.b.example.cn", "example.cn"),
-    ("www.blog.example.com", "example.com"),
-])
+@pytest.mark.parametrize(
+    ("value", "main"),
+    [
+        ("blog.example.com", "example.com"),
+        ("shop.example.com.cn", "example.com.cn"),
+        ("a.b.example.cn", "example.cn"),
+        ("www.blog.example.com", "example.com"),
+    ],
+)
 def test_bare_subdomain_is_an_error_naming_the_main_domain(check, value, main):
     [finding] = check("domain", value)
     assert (finding.code, finding.field, finding.is_error) == ("website.domain.subdomain", "domain", True)
@@ -49,19 +74,22 @@ def test_www_is_normalised_away_with_an_info(check):
     assert finding.params["main_domain"] == "example.com"
 
 
-@pytest.mark.parametrize(("value", "code"), [
-    ("http://example.com", "website.domain.syntax"),
-    ("example.com/path", "website.domain.syntax"),
-    ("exa mple.com", "website.domain.syntax"),
-    ("-example.com", "website.domain.syntax"),
-    ("example..com", "website.domain.syntax"),
-    ("exam_ple.com", "website.domain.syntax"),
-    ("localhost", "website.domain.syntax"),
-    ("com.cn", "website.domain.syntax"),
-    ("192.168.1.1", "website.domain.syntax"),
-    ("a" * 64 + ".com", "website.domain.syntax"),
-    ("xn--zz.com", "website.domain.syntax"),
-    ("例子-.中国", "website.domain.idn"),
-])
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("http://example.com", "website.domain.syntax"),
+        ("example.com/path", "website.domain.syntax"),
+        ("exa mple.com", "website.domain.syntax"),
+        ("-example.com", "website.domain.syntax"),
+        ("example..com", "website.domain.syntax"),
+        ("exam_ple.com", "website.domain.syntax"),
+        ("localhost", "website.domain.syntax"),
+        ("com.cn", "website.domain.syntax"),
+        ("192.168.1.1", "website.domain.syntax"),
+        ("a" * 64 + ".com", "website.domain.syntax"),
+        ("xn--zz.com", "website.domain.syntax"),
+        ("例子-.中国", "website.domain.idn"),
+    ],
+)
 def test_malformed_domains(check, value, code):
     assert pairs(check("domain", value)) == {(code, "domain")}

@@ -1,4 +1,5 @@
 """validate_order: cross-field, province-matrix and filing-type rules over whole orders."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -27,6 +28,7 @@ TIANJIN, JILIN, SHANXI, SHAANXI, HEBEI = "12", "22", "14", "61", "13"
 def validate(ref):
     def run(order: OrderInput, *, complete: bool = False):
         return validate_order(order, ref, today=TODAY, complete=complete)
+
     return run
 
 
@@ -48,8 +50,13 @@ def test_complete_orders_written_from_the_rules_have_no_findings(validate, build
 def test_empty_order_is_valid_input_and_only_the_pre_submit_check_lists_what_is_missing(validate):
     assert validate(OrderInput()) == []
     missing = {f.field for f in validate(OrderInput(), complete=True)}
-    assert {"subject.nature", "subject.name", "subject.certificate_number", "subject.principal.mobile",
-            "websites"} <= missing
+    assert {
+        "subject.nature",
+        "subject.name",
+        "subject.certificate_number",
+        "subject.principal.mobile",
+        "websites",
+    } <= missing
     assert codes(validate(OrderInput(), complete=True)) == {"order.field.required"}
 
 
@@ -57,8 +64,13 @@ def test_pre_submit_check_of_a_website_lists_its_empty_fields(validate):
     order = enterprise_order()
     order.websites[0] = WebsiteInput(name="示例科技产品介绍")
     missing = {f.field for f in validate(order, complete=True)}
-    assert {"websites[0].domain", "websites[0].service_contents", "websites[0].languages",
-            "websites[0].pre_approvals", "websites[0].principal.name"} <= missing
+    assert {
+        "websites[0].domain",
+        "websites[0].service_contents",
+        "websites[0].languages",
+        "websites[0].pre_approvals",
+        "websites[0].principal.name",
+    } <= missing
     assert "websites[0].name" not in missing
 
 
@@ -68,30 +80,37 @@ def test_personal_site_needs_a_remark_before_submitting(validate):
     assert ("order.field.required", "websites[0].remark") in pairs(validate(order, complete=True))
 
 
-@pytest.mark.parametrize(("subject_filed", "domain_filed", "same_subject", "expected"), [
-    (False, False, False, "FIRST_FILING"),
-    (True, False, False, "NEW_WEBSITE"),
-    (True, True, True, "NEW_ACCESS"),
-    (True, True, False, "WEBSITE_MIGRATION"),
-    (False, True, False, "WEBSITE_MIGRATION"),
-])
+@pytest.mark.parametrize(
+    ("subject_filed", "domain_filed", "same_subject", "expected"),
+    [
+        (False, False, False, "FIRST_FILING"),
+        (True, False, False, "NEW_WEBSITE"),
+        (True, True, True, "NEW_ACCESS"),
+        (True, True, False, "WEBSITE_MIGRATION"),
+        (False, True, False, "WEBSITE_MIGRATION"),
+    ],
+)
 def test_detect_filing_type(subject_filed, domain_filed, same_subject, expected):
     assert detect_filing_type(subject_filed, domain_filed, same_subject) == expected
 
 
-@pytest.mark.parametrize(("filing_type", "existing", "expected"), [
-    ("FIRST_FILING", ExistingFilings(subject_filed=True), "NEW_WEBSITE"),
-    ("FIRST_FILING", ExistingFilings(subject_filed=True, filed_domains=["demo-shop-0.cn"]), "NEW_ACCESS"),
-    ("NEW_WEBSITE", ExistingFilings(), "FIRST_FILING"),
-    ("NEW_ACCESS", ExistingFilings(subject_filed=True), "NEW_WEBSITE"),
-    ("NEW_WEBSITE", ExistingFilings(subject_filed=True, filed_domains=["WWW.Demo-Shop-0.cn"]), "NEW_ACCESS"),
-])
+@pytest.mark.parametrize(
+    ("filing_type", "existing", "expected"),
+    [
+        ("FIRST_FILING", ExistingFilings(subject_filed=True), "NEW_WEBSITE"),
+        ("FIRST_FILING", ExistingFilings(subject_filed=True, filed_domains=["demo-shop-0.cn"]), "NEW_ACCESS"),
+        ("NEW_WEBSITE", ExistingFilings(), "FIRST_FILING"),
+        ("NEW_ACCESS", ExistingFilings(subject_filed=True), "NEW_WEBSITE"),
+        ("NEW_WEBSITE", ExistingFilings(subject_filed=True, filed_domains=["WWW.Demo-Shop-0.cn"]), "NEW_ACCESS"),
+    ],
+)
 def test_filing_type_that_contradicts_existing_filings_is_type_wrong(validate, filing_type, existing, expected):
     order = enterprise_order()
     order.filing_type, order.existing = filing_type, existing
     findings = [f for f in validate(order) if f.code == "order.filing_type.wrong"]
     assert [(f.field, f.params["expected"], f.rejection_reason) for f in findings] == [
-        ("filing_type", expected, "TYPE_WRONG")]
+        ("filing_type", expected, "TYPE_WRONG")
+    ]
 
 
 def test_right_filing_types_pass(validate):
@@ -123,23 +142,29 @@ def test_change_orders_are_not_type_checked(validate):
     assert validate(order) == []
 
 
-@pytest.mark.parametrize(("province", "region", "city", "blocked"), [(HEBEI, "130000", "河北省石家庄市", True),
-                                                                    (BEIJING, "110000", "北京市", False)])
-def test_empty_shell_subject_may_add_a_website_only_where_the_province_allows(validate, province, region, city,
-                                                                              blocked):
+@pytest.mark.parametrize(
+    ("province", "region", "city", "blocked"),
+    [(HEBEI, "130000", "河北省石家庄市", True), (BEIJING, "110000", "北京市", False)],
+)
+def test_empty_shell_subject_may_add_a_website_only_where_the_province_allows(
+    validate, province, region, city, blocked
+):
     order = enterprise_in(province, region, city)
     order.filing_type = "NEW_WEBSITE"
     order.existing = ExistingFilings(subject_filed=True, subject_is_empty_shell=True)
     assert (("subject.empty_shell.cannot_add_website", "filing_type") in pairs(validate(order))) is blocked
 
 
-@pytest.mark.parametrize(("filing_type", "error"), [("FIRST_FILING", True), ("NEW_WEBSITE", True),
-                                                    ("NEW_ACCESS", False)])
+@pytest.mark.parametrize(
+    ("filing_type", "error"), [("FIRST_FILING", True), ("NEW_WEBSITE", True), ("NEW_ACCESS", False)]
+)
 def test_one_domain_per_website_on_new_filings(validate, filing_type, error):
     order = enterprise_order()
     order.filing_type = filing_type
-    order.existing = ExistingFilings(subject_filed=filing_type != "FIRST_FILING",
-                                     filed_domains=["demo-shop-0.cn"] if filing_type == "NEW_ACCESS" else [])
+    order.existing = ExistingFilings(
+        subject_filed=filing_type != "FIRST_FILING",
+        filed_domains=["demo-shop-0.cn"] if filing_type == "NEW_ACCESS" else [],
+    )
     order.websites[0].extra_domains = ["demo-shop-0.com.cn"]
     findings = validate(order)
     assert (("website.domain.extra_on_new_filing", "websites[0].extra_domains") in pairs(findings)) is error
@@ -163,19 +188,39 @@ def test_a_domain_listed_on_two_websites(validate):
     assert [(f.field, f.params["other"]) for f in findings] == [("websites[1].domain", "websites[0].domain")]
 
 
-@pytest.mark.parametrize(("facts", "expected"), [
-    (DomainFacts("demo-shop-0.cn", registrant="上海另一家公司有限公司", real_name_verified=True,
-                 expires_on=TODAY + timedelta(days=400)), {"website.domain.registrant_mismatch"}),
-    (DomainFacts("demo-shop-0.cn", registrant="张三", real_name_verified=True,
-                 expires_on=TODAY + timedelta(days=400)), {"website.domain.registrant_is_principal"}),
-    (DomainFacts("demo-shop-0.cn", registrant="北京示例科技有限公司 ", real_name_verified=False),
-     {"website.domain.not_verified"}),
-    (DomainFacts("demo-shop-0.cn", registrant="北京示例科技有限公司", expires_on=TODAY - timedelta(days=1)),
-     {"website.domain.expired"}),
-    (DomainFacts("demo-shop-0.cn", registrant="北京示例科技有限公司", expires_on=TODAY + timedelta(days=30)),
-     {"website.domain.expires_soon"}),
-    (DomainFacts("demo-shop-0.cn"), set()),   # registry knows nothing: nothing is claimed
-])
+@pytest.mark.parametrize(
+    ("facts", "expected"),
+    [
+        (
+            DomainFacts(
+                "demo-shop-0.cn",
+                registrant="上海另一家公司有限公司",
+                real_name_verified=True,
+                expires_on=TODAY + timedelta(days=400),
+            ),
+            {"website.domain.registrant_mismatch"},
+        ),
+        (
+            DomainFacts(
+                "demo-shop-0.cn", registrant="张三", real_name_verified=True, expires_on=TODAY + timedelta(days=400)
+            ),
+            {"website.domain.registrant_is_principal"},
+        ),
+        (
+            DomainFacts("demo-shop-0.cn", registrant="北京示例科技有限公司 ", real_name_verified=False),
+            {"website.domain.not_verified"},
+        ),
+        (
+            DomainFacts("demo-shop-0.cn", registrant="北京示例科技有限公司", expires_on=TODAY - timedelta(days=1)),
+            {"website.domain.expired"},
+        ),
+        (
+            DomainFacts("demo-shop-0.cn", registrant="北京示例科技有限公司", expires_on=TODAY + timedelta(days=30)),
+            {"website.domain.expires_soon"},
+        ),
+        (DomainFacts("demo-shop-0.cn"), set()),  # registry knows nothing: nothing is claimed
+    ],
+)
 def test_domain_registry_facts(validate, facts, expected):
     order = enterprise_order()
     order.websites[0].domain_facts = facts
@@ -204,8 +249,10 @@ def test_different_principals_cannot_share_mobile_or_email(validate):
     website_principal.mobile = order.subject.principal.mobile
     website_principal.email = order.subject.principal.email.upper()
     findings = validate(order)
-    assert pairs(findings) == {("person.contacts.shared", "websites[0].principal.mobile"),
-                               ("person.contacts.shared", "websites[0].principal.email")}
+    assert pairs(findings) == {
+        ("person.contacts.shared", "websites[0].principal.mobile"),
+        ("person.contacts.shared", "websites[0].principal.email"),
+    }
     assert all(f.rejection_reason == "CONTACTS_DUPLICATED" for f in findings)
 
 
@@ -215,8 +262,10 @@ def test_one_person_as_both_principals_may_repeat_his_contacts(validate):
     assert validate(order) == []
 
 
-@pytest.mark.parametrize(("whose", "field"), [("subject", "subject.principal.emergency_phone"),
-                                              ("website", "websites[0].principal.emergency_phone")])
+@pytest.mark.parametrize(
+    ("whose", "field"),
+    [("subject", "subject.principal.emergency_phone"), ("website", "websites[0].principal.emergency_phone")],
+)
 def test_emergency_phone_must_differ_from_every_principals_mobile(validate, whose, field):
     order = enterprise_order()
     target = order.subject.principal if whose == "subject" else order.websites[0].principal
@@ -232,13 +281,16 @@ def test_number_used_by_another_subject(validate):
     assert findings[0].rejection_reason == "PHONE_USED_BY_OTHER_SUBJECT"
 
 
-@pytest.mark.parametrize(("field", "value", "code"), [
-    ("mobile", "12345", "person.mobile.format"),
-    ("emergency_phone", "12345", "person.emergency_phone.format"),
-    ("email", "nobody", "person.email.format"),
-    ("name", "张3", "person.name.characters"),
-    ("certificate_number", "110105198506150001", "person.resident_id.checksum"),
-])
+@pytest.mark.parametrize(
+    ("field", "value", "code"),
+    [
+        ("mobile", "12345", "person.mobile.format"),
+        ("emergency_phone", "12345", "person.emergency_phone.format"),
+        ("email", "nobody", "person.email.format"),
+        ("name", "张3", "person.name.characters"),
+        ("certificate_number", "110105198506150001", "person.resident_id.checksum"),
+    ],
+)
 def test_website_principal_fields_point_at_the_form_field(validate, field, value, code):
     order = enterprise_order()
     setattr(order.websites[0].principal, field, value)
@@ -251,14 +303,17 @@ def test_principal_must_hold_a_personal_certificate(validate):
     assert ("person.certificate_type.not_allowed", "subject.principal.certificate_type") in pairs(validate(order))
 
 
-@pytest.mark.parametrize(("valid_until", "long_term", "code"), [
-    (TODAY - timedelta(days=1), False, "person.certificate.expired"),
-    (TODAY + timedelta(days=60), False, "person.certificate.expires_soon"),
-    (date(2027, 2, 27), False, "person.certificate.expires_soon"),
-    (date(2027, 2, 28), False, None),                        # 29 Nov + 3 months, clamped to February
-    (None, True, None),
-    (TODAY - timedelta(days=1), True, None),
-])
+@pytest.mark.parametrize(
+    ("valid_until", "long_term", "code"),
+    [
+        (TODAY - timedelta(days=1), False, "person.certificate.expired"),
+        (TODAY + timedelta(days=60), False, "person.certificate.expires_soon"),
+        (date(2027, 2, 27), False, "person.certificate.expires_soon"),
+        (date(2027, 2, 28), False, None),  # 29 Nov + 3 months, clamped to February
+        (None, True, None),
+        (TODAY - timedelta(days=1), True, None),
+    ],
+)
 def test_certificate_validity_needs_three_months_or_long_term(validate, valid_until, long_term, code):
     order = enterprise_order()
     principal = order.subject.principal
@@ -273,33 +328,41 @@ def test_underage_principal(validate):
     assert pairs(validate(order)) == {("person.age.below_minimum", "subject.principal.certificate_number")}
 
 
-@pytest.mark.parametrize(("province", "region", "city", "expected"), [
-    (TIANJIN, "120000", "天津市", ("subject.principal.not_legal_rep", "error")),
-    (JILIN, "220000", "吉林省长春市", ("subject.principal.authorisation_required", "warning")),
-    (BEIJING, "110000", "北京市", None),
-])
+@pytest.mark.parametrize(
+    ("province", "region", "city", "expected"),
+    [
+        (TIANJIN, "120000", "天津市", ("subject.principal.not_legal_rep", "error")),
+        (JILIN, "220000", "吉林省长春市", ("subject.principal.authorisation_required", "warning")),
+        (BEIJING, "110000", "北京市", None),
+    ],
+)
 def test_subject_principal_who_is_not_the_legal_representative(validate, province, region, city, expected):
     order = enterprise_in(province, region, city)
     order.subject.principal.is_legal_representative = False
-    found = [(f.code, f.severity.value) for f in validate(order)
-             if f.field == "subject.principal.is_legal_representative"]
+    found = [
+        (f.code, f.severity.value) for f in validate(order) if f.field == "subject.principal.is_legal_representative"
+    ]
     assert found == ([expected] if expected else [])
 
 
 def test_website_principal_authorisation_where_the_province_asks(validate):
     order = enterprise_in(TIANJIN, "120000", "天津市")
     assert ("website.principal.authorisation_required", "websites[0].principal.is_legal_representative") in pairs(
-        validate(order))
+        validate(order)
+    )
     assert "website.principal.authorisation_required" not in codes(validate(enterprise_order()))
 
 
-@pytest.mark.parametrize(("province", "code"), [
-    (SHANXI, "subject.individual.non_local"),                # local_only
-    (SHANGHAI, "subject.individual.residence_proof_required"),
-    (BEIJING, None),                                         # Beijing ID in Beijing
-    (SHAANXI, None),                                         # cross_province_allowed
-    (JILIN, "subject.individual.non_local_policy_unknown"),
-])
+@pytest.mark.parametrize(
+    ("province", "code"),
+    [
+        (SHANXI, "subject.individual.non_local"),  # local_only
+        (SHANGHAI, "subject.individual.residence_proof_required"),
+        (BEIJING, None),  # Beijing ID in Beijing
+        (SHAANXI, None),  # cross_province_allowed
+        (JILIN, "subject.individual.non_local_policy_unknown"),
+    ],
+)
 def test_individual_with_an_id_from_another_province(validate, province, code):
     order = individual_order()
     order.subject.province = province
@@ -307,13 +370,16 @@ def test_individual_with_an_id_from_another_province(validate, province, code):
     assert found == ({code} if code else set())
 
 
-@pytest.mark.parametrize(("field", "address", "code"), [
-    ("certificate_address", "上海市浦东新区示例路1号", "subject.certificate_address.other_province"),
-    ("mailing_address", "广东省广州市天河区示例路1号", "subject.mailing_address.other_province"),
-    ("mailing_address", "北京市朝阳区示例路1号", "subject.mailing_address.repeats_province"),
-    ("mailing_address", "朝阳区示例路示例大厦", "subject.mailing_address.no_door_number"),
-    ("mailing_address", "朝阳区广东路8号", None),            # a street named after a province
-])
+@pytest.mark.parametrize(
+    ("field", "address", "code"),
+    [
+        ("certificate_address", "上海市浦东新区示例路1号", "subject.certificate_address.other_province"),
+        ("mailing_address", "广东省广州市天河区示例路1号", "subject.mailing_address.other_province"),
+        ("mailing_address", "北京市朝阳区示例路1号", "subject.mailing_address.repeats_province"),
+        ("mailing_address", "朝阳区示例路示例大厦", "subject.mailing_address.no_door_number"),
+        ("mailing_address", "朝阳区广东路8号", None),  # a street named after a province
+    ],
+)
 def test_addresses_stay_in_the_chosen_province(validate, field, address, code):
     order = enterprise_order()
     setattr(order.subject, field, address)
@@ -322,16 +388,21 @@ def test_addresses_stay_in_the_chosen_province(validate, field, address, code):
 
 def test_organisation_certificate_checks_in_an_order(validate):
     order = enterprise_order()
-    order.subject.nature = 3                                  # 事业单位 with an enterprise code and licence
-    assert {("subject.uscc.category_nature_mismatch", "subject.certificate_number"),
-            ("subject.certificate_type.not_allowed", "subject.certificate_type")} <= pairs(validate(order))
+    order.subject.nature = 3  # 事业单位 with an enterprise code and licence
+    assert {
+        ("subject.uscc.category_nature_mismatch", "subject.certificate_number"),
+        ("subject.certificate_type.not_allowed", "subject.certificate_type"),
+    } <= pairs(validate(order))
 
 
-@pytest.mark.parametrize(("nature", "province", "code", "field"), [
-    (99, BEIJING, "subject.nature.unknown", "subject.nature"),
-    (1, BEIJING, "subject.nature.not_offered", "subject.nature"),
-    (ENTERPRISE, "99", "subject.province.unknown", "subject.province"),
-])
+@pytest.mark.parametrize(
+    ("nature", "province", "code", "field"),
+    [
+        (99, BEIJING, "subject.nature.unknown", "subject.nature"),
+        (1, BEIJING, "subject.nature.not_offered", "subject.nature"),
+        (ENTERPRISE, "99", "subject.province.unknown", "subject.province"),
+    ],
+)
 def test_unknown_dictionary_values(validate, nature, province, code, field):
     order = enterprise_order()
     order.subject.nature, order.subject.province = nature, province
@@ -340,7 +411,7 @@ def test_unknown_dictionary_values(validate, nature, province, code, field):
 
 def test_office_phone(validate):
     order = enterprise_order()
-    order.subject.office_phone = "13800138000"                # a mobile is accepted
+    order.subject.office_phone = "13800138000"  # a mobile is accepted
     assert validate(order) == []
     order.subject.office_phone = "6234"
     assert pairs(validate(order)) == {("subject.office_phone.format", "subject.office_phone")}
@@ -351,7 +422,8 @@ def test_service_contents_for_individuals(validate):
     order.websites[0].service_contents = ["博客/个人空间", "网络购物", "网上炒鞋"]
     assert pairs(validate(order)) == {
         ("website.service_content.not_for_individuals", "websites[0].service_contents[1]"),
-        ("website.service_content.unknown", "websites[0].service_contents[2]")}
+        ("website.service_content.unknown", "websites[0].service_contents[2]"),
+    }
 
 
 def test_individuals_cannot_hold_pre_approvals(validate):
@@ -361,15 +433,22 @@ def test_individuals_cannot_hold_pre_approvals(validate):
     assert pairs(findings) == {("website.pre_approval.not_for_individuals", "websites[0].pre_approvals[0].item")}
 
 
-@pytest.mark.parametrize(("pre_approvals", "expected"), [
-    ([{"item": "新闻"}], {("website.pre_approval.number_missing", "websites[0].pre_approvals[0].number")}),
-    ([{"item": "新闻", "number": "  "}],
-     {("website.pre_approval.number_missing", "websites[0].pre_approvals[0].number")}),
-    ([{"item": "以上都不涉及"}, {"item": "出版", "number": "1"}],
-     {("website.pre_approval.none_with_items", "websites[0].pre_approvals")}),
-    ([{"item": "炼丹"}], {("website.pre_approval.unknown", "websites[0].pre_approvals[0].item")}),
-    ([{"item": "新闻", "number": "10120170001"}], set()),
-])
+@pytest.mark.parametrize(
+    ("pre_approvals", "expected"),
+    [
+        ([{"item": "新闻"}], {("website.pre_approval.number_missing", "websites[0].pre_approvals[0].number")}),
+        (
+            [{"item": "新闻", "number": "  "}],
+            {("website.pre_approval.number_missing", "websites[0].pre_approvals[0].number")},
+        ),
+        (
+            [{"item": "以上都不涉及"}, {"item": "出版", "number": "1"}],
+            {("website.pre_approval.none_with_items", "websites[0].pre_approvals")},
+        ),
+        ([{"item": "炼丹"}], {("website.pre_approval.unknown", "websites[0].pre_approvals[0].item")}),
+        ([{"item": "新闻", "number": "10120170001"}], set()),
+    ],
+)
 def test_pre_approvals(validate, pre_approvals, expected):
     order = enterprise_order()
     order.websites[0].pre_approvals = pre_approvals
@@ -390,8 +469,9 @@ def test_languages_must_come_from_the_list(validate):
     assert pairs(validate(order)) == {("website.language.unknown", "websites[0].languages[1]")}
 
 
-@pytest.mark.parametrize(("remark", "code"), [("个人博客", "website.remark.too_short"),
-                                              ("记" * 201, "website.remark.too_long")])
+@pytest.mark.parametrize(
+    ("remark", "code"), [("个人博客", "website.remark.too_short"), ("记" * 201, "website.remark.too_long")]
+)
 def test_personal_remark_length(validate, remark, code):
     order = individual_order()
     order.websites[0].remark = remark
@@ -421,11 +501,14 @@ def test_subject_name_rules_follow_the_nature(validate):
     assert ("person.name.characters", "subject.name") in pairs(validate(individual))
 
 
-@pytest.mark.parametrize(("field", "value", "code"), [
-    ("name", "北京示例\x00科技有限公司", "input.invisible_characters"),
-    ("name", "北京示例\u200b科技有限公司", "input.invisible_characters"),
-    ("mailing_address", "朝阳区" * 200, "input.too_long"),
-])
+@pytest.mark.parametrize(
+    ("field", "value", "code"),
+    [
+        ("name", "北京示例\x00科技有限公司", "input.invisible_characters"),
+        ("name", "北京示例\u200b科技有限公司", "input.invisible_characters"),
+        ("mailing_address", "朝阳区" * 200, "input.too_long"),
+    ],
+)
 def test_unreadable_values_get_one_hygiene_finding(validate, field, value, code):
     order = enterprise_order()
     setattr(order.subject, field, value)

@@ -1,4 +1,5 @@
 """order_from_dict (tolerant reader) and ORDER_JSON_SCHEMA, both derived from the input dataclasses."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -27,26 +28,35 @@ def test_json_round_trip(build):
 def test_unknown_keys_are_ignored_with_a_warning():
     order = order_from_dict({"subject": {"nme": "x", "name": "北京示例科技有限公司"}, "extra": 1})
     assert order.subject.name == "北京示例科技有限公司"
-    assert pairs(order.input_findings) == {("order.input.unknown_key", "subject.nme"),
-                                           ("order.input.unknown_key", "extra")}
+    assert pairs(order.input_findings) == {
+        ("order.input.unknown_key", "subject.nme"),
+        ("order.input.unknown_key", "extra"),
+    }
     assert not any(f.is_error for f in order.input_findings)
 
 
-@pytest.mark.parametrize(("data", "field"), [
-    ({"subject": {"nature": "4"}}, "subject.nature"),
-    ({"subject": {"nature": True}}, "subject.nature"),
-    ({"subject": {"principal": {"is_legal_representative": 1}}}, "subject.principal.is_legal_representative"),
-    ({"subject": {"principal": {"certificate_valid_until": "2026-13-01"}}},
-     "subject.principal.certificate_valid_until"),
-    ({"subject": "北京示例科技有限公司"}, "subject"),
-    ({"websites": {"name": "x"}}, "websites"),
-    ({"websites": [{"name": 5}]}, "websites[0].name"),
-    ({"websites": ["示例"]}, "websites[0]"),
-    ({"websites": [{"service_contents": ["其他", 3]}]}, "websites[0].service_contents[1]"),
-    ({"websites": [{"pre_approvals": [{"item": "新闻", "number": 10120170001}]}]},
-     "websites[0].pre_approvals[0].number"),
-    ({"filing_type": None}, "filing_type"),
-])
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        ({"subject": {"nature": "4"}}, "subject.nature"),
+        ({"subject": {"nature": True}}, "subject.nature"),
+        ({"subject": {"principal": {"is_legal_representative": 1}}}, "subject.principal.is_legal_representative"),
+        (
+            {"subject": {"principal": {"certificate_valid_until": "2026-13-01"}}},
+            "subject.principal.certificate_valid_until",
+        ),
+        ({"subject": "北京示例科技有限公司"}, "subject"),
+        ({"websites": {"name": "x"}}, "websites"),
+        ({"websites": [{"name": 5}]}, "websites[0].name"),
+        ({"websites": ["示例"]}, "websites[0]"),
+        ({"websites": [{"service_contents": ["其他", 3]}]}, "websites[0].service_contents[1]"),
+        (
+            {"websites": [{"pre_approvals": [{"item": "新闻", "number": 10120170001}]}]},
+            "websites[0].pre_approvals[0].number",
+        ),
+        ({"filing_type": None}, "filing_type"),
+    ],
+)
 def test_wrong_types_are_dropped_with_an_error(data, field):
     order = order_from_dict(data)
     assert pairs(order.input_findings) == {("order.input.wrong_type", field)}
@@ -54,8 +64,9 @@ def test_wrong_types_are_dropped_with_an_error(data, field):
 
 
 def test_wrongly_typed_value_falls_back_to_the_default():
-    order = order_from_dict({"subject": {"nature": "4", "name": "北京示例科技有限公司"},
-                             "websites": [{"name": "示例"}, 7]})
+    order = order_from_dict(
+        {"subject": {"nature": "4", "name": "北京示例科技有限公司"}, "websites": [{"name": "示例"}, 7]}
+    )
     assert order.subject.nature is None and order.subject.name == "北京示例科技有限公司"
     assert [w.name for w in order.websites] == ["示例"]
 
@@ -82,8 +93,10 @@ def test_schema_mirrors_the_input_dataclasses():
     assert person["certificate_type"] == {"anyOf": [{"type": "integer"}, {"type": "null"}]}
     website = top["websites"]["items"]["properties"]
     assert website["pre_approvals"]["items"] == {
-        "type": "object", "additionalProperties": False,
-        "properties": {"item": {"type": "string"}, "number": {"type": "string"}}}
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {"item": {"type": "string"}, "number": {"type": "string"}},
+    }
     assert website["domain_facts"]["anyOf"][0]["properties"]["expires_on"]["anyOf"][0]["format"] == "date"
 
 

@@ -1,4 +1,5 @@
 """Property tests: generated valid numbers pass, any single substitution fails, any text is safe."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -43,7 +44,7 @@ def substituted(value: str, data: st.DataObject) -> str:
     position = data.draw(st.integers(0, len(value) - 1))
     replacement = data.draw(st.characters(codec="utf-8", exclude_categories=("Cs",)))
     assume(unicodedata.normalize("NFKC", replacement).upper() != value[position])
-    return value[:position] + replacement + value[position + 1:]
+    return value[:position] + replacement + value[position + 1 :]
 
 
 @FAST
@@ -81,10 +82,14 @@ def test_arbitrary_text_never_raises_and_speaks_in_registered_findings(kind, tex
 
 
 @FAST
-@given(st.sampled_from(ALL_KINDS), st.text(max_size=40), st.sampled_from(["\x00", "\x1b", "\u200b", "\ufeff", "\n"]),
-       st.text(max_size=40))
+@given(
+    st.sampled_from(ALL_KINDS),
+    st.text(max_size=40),
+    st.sampled_from(["\x00", "\x1b", "\u200b", "\ufeff", "\n"]),
+    st.text(max_size=40),
+)
 def test_text_with_control_characters_gets_a_finding_for_every_kind(kind, before, control, after):
-    assume((before + after).strip())              # a lone newline is just an empty value
+    assume((before + after).strip())  # a lone newline is just an empty value
     findings = check_value(kind, before + control + after, ref=REF, today=TODAY, **kind_options(kind))
     assert [(f.code, f.field) for f in findings] == [("input.invisible_characters", kind)]
 
@@ -99,7 +104,8 @@ def test_very_long_values_get_a_finding_for_every_kind(kind, length):
 def test_empty_values_get_a_finding_for_every_kind():
     for kind in ALL_KINDS:
         assert [(f.code, f.field) for f in check_value(kind, "  ", ref=REF, today=TODAY, **kind_options(kind))] == [
-            ("input.empty", kind)]
+            ("input.empty", kind)
+        ]
 
 
 JSON = st.recursive(
@@ -107,11 +113,27 @@ JSON = st.recursive(
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4),
     max_leaves=20,
 )
-KNOWN_KEYS = st.sampled_from(["filing_type", "subject", "websites", "existing", "name", "domain", "principal",
-                              "mobile", "certificate_number", "pre_approvals", "expires_on", "nature"])
+KNOWN_KEYS = st.sampled_from(
+    [
+        "filing_type",
+        "subject",
+        "websites",
+        "existing",
+        "name",
+        "domain",
+        "principal",
+        "mobile",
+        "certificate_number",
+        "pre_approvals",
+        "expires_on",
+        "nature",
+    ]
+)
 ORDER_LIKE = st.recursive(
-    JSON, lambda children: st.dictionaries(KNOWN_KEYS, children, max_size=5) | st.lists(children, max_size=3),
-    max_leaves=25)
+    JSON,
+    lambda children: st.dictionaries(KNOWN_KEYS, children, max_size=5) | st.lists(children, max_size=3),
+    max_leaves=25,
+)
 
 
 @FAST
@@ -123,8 +145,9 @@ def test_any_json_is_read_and_validated_without_raising(data):
 
 
 @FAST
-@given(st.sampled_from(["name", "certificate_number", "certificate_address", "mailing_address", "office_phone"]),
-       st.text())
+@given(
+    st.sampled_from(["name", "certificate_number", "certificate_address", "mailing_address", "office_phone"]), st.text()
+)
 def test_any_text_in_an_order_field_is_safe(field, text):
     order = enterprise_order()
     setattr(order.subject, field, text)

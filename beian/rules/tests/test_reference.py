@@ -1,4 +1,5 @@
 """ReferenceSnapshot: built from seed-shaped data only, so operators' edits change the rules."""
+
 from __future__ import annotations
 
 import copy
@@ -25,11 +26,20 @@ def test_individual_nature_is_the_one_whose_certificates_are_personal(ref):
     assert [code for code, nature in ref.natures.items() if nature.is_individual] == [5]
 
 
-@pytest.mark.parametrize(("certificate_type", "scheme"), [
-    (1, NumberScheme.USCC), (13, NumberScheme.USCC), (12, NumberScheme.ORG_CODE), (2, NumberScheme.RESIDENT_ID),
-    (41, NumberScheme.RESIDENCE_PERMIT), (42, NumberScheme.RESIDENCE_PERMIT), (7, NumberScheme.FREE_FORM),
-    (30, NumberScheme.FREE_FORM), (21, NumberScheme.FREE_FORM),
-])
+@pytest.mark.parametrize(
+    ("certificate_type", "scheme"),
+    [
+        (1, NumberScheme.USCC),
+        (13, NumberScheme.USCC),
+        (12, NumberScheme.ORG_CODE),
+        (2, NumberScheme.RESIDENT_ID),
+        (41, NumberScheme.RESIDENCE_PERMIT),
+        (42, NumberScheme.RESIDENCE_PERMIT),
+        (7, NumberScheme.FREE_FORM),
+        (30, NumberScheme.FREE_FORM),
+        (21, NumberScheme.FREE_FORM),
+    ],
+)
 def test_certificate_number_scheme_is_recognised_from_the_name(ref, certificate_type, scheme):
     assert ref.certificate_types[certificate_type].scheme is scheme
 
@@ -41,14 +51,22 @@ def test_approved_suffixes_in_unicode_and_punycode(ref):
 
 
 def test_uscc_categories_named_like_a_nature_imply_that_nature(ref):
-    assert dict(ref.uscc.nature_for_category) == {"12": 3, "31": 11, "34": 14, "41": 12, "51": 6, "52": 9,
-                                                  "53": 10, "91": 4}
+    assert dict(ref.uscc.nature_for_category) == {
+        "12": 3,
+        "31": 11,
+        "34": 14,
+        "41": 12,
+        "51": 6,
+        "52": 9,
+        "53": 10,
+        "91": 4,
+    }
 
 
 def test_an_empty_seed_still_gives_a_working_snapshot():
     empty = ReferenceSnapshot.from_seed({})
     findings = validate_order(enterprise_order(), empty, today=TODAY)
-    assert "order.filing_type.unknown" in codes(findings)     # nothing is known, nothing crashes
+    assert "order.filing_type.unknown" in codes(findings)  # nothing is known, nothing crashes
 
 
 def test_database_shaped_seed_without_derived_keys_works(seed):
@@ -60,16 +78,39 @@ def test_database_shaped_seed_without_derived_keys_works(seed):
     assert codes(check_value("site-name", "在线赌博游戏", ref=ref, today=TODAY)) == set()
 
 
-@pytest.mark.parametrize(("edit", "kind", "value", "before", "after"), [
-    (lambda s: s["website_name_rules"]["banned_prefixes_non_national_units"].remove("中国"),
-     "site-name", "中国好网站", {"website.name.national_prefix"}, set()),
-    (lambda s: s["approved_tlds"]["cctld_other"].append(".io"),
-     "domain", "example.io", {"website.domain.tld_not_approved"}, set()),
-    (lambda s: s["sms_verification"].update(mobile_regex=r"^1[3-8]\d{9}$"),
-     "mobile", "19912345678", set(), {"person.mobile.format"}),
-    (lambda s: s["uscc"]["category_pos1_2"].pop("92"),
-     "uscc", make_uscc(1, category="92"), set(), {"subject.uscc.category_unknown"}),
-])
+@pytest.mark.parametrize(
+    ("edit", "kind", "value", "before", "after"),
+    [
+        (
+            lambda s: s["website_name_rules"]["banned_prefixes_non_national_units"].remove("中国"),
+            "site-name",
+            "中国好网站",
+            {"website.name.national_prefix"},
+            set(),
+        ),
+        (
+            lambda s: s["approved_tlds"]["cctld_other"].append(".io"),
+            "domain",
+            "example.io",
+            {"website.domain.tld_not_approved"},
+            set(),
+        ),
+        (
+            lambda s: s["sms_verification"].update(mobile_regex=r"^1[3-8]\d{9}$"),
+            "mobile",
+            "19912345678",
+            set(),
+            {"person.mobile.format"},
+        ),
+        (
+            lambda s: s["uscc"]["category_pos1_2"].pop("92"),
+            "uscc",
+            make_uscc(1, category="92"),
+            set(),
+            {"subject.uscc.category_unknown"},
+        ),
+    ],
+)
 def test_operator_edits_change_the_rules(seed, edit, kind, value, before, after):
     edited = copy.deepcopy(seed)
     edit(edited)

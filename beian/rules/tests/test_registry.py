@@ -1,4 +1,5 @@
 """The rule registry: stable, well-formed codes, sources and catalogue references; docs in sync."""
+
 from __future__ import annotations
 
 import json
@@ -37,8 +38,9 @@ def test_prevented_rejection_reason_is_in_the_catalogue(rule):
 
 
 def test_every_rule_is_exercised_by_a_test():
-    sources = "\n".join(path.read_text(encoding="utf-8") for path in TESTS.glob("test_*.py")
-                        if path.name != "test_registry.py")
+    sources = "\n".join(
+        path.read_text(encoding="utf-8") for path in TESTS.glob("test_*.py") if path.name != "test_registry.py"
+    )
     untested = [code for code in RULES if f'"{code}"' not in sources]
     assert untested == []
 

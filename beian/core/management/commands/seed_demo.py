@@ -1,6 +1,7 @@
 """Demo data: an operator, a reviewer and an applicant whose organisation has an unfiled hosted site.
 
 Idempotent: running it again keeps what is there. Prints the URLs and the accounts."""
+
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -43,9 +44,14 @@ class Command(BaseCommand):
         users["operator"].groups.add(operator_group())
         org, _ = Organisation.objects.get_or_create(name="北京示例科技有限公司", defaults={"external_id": "demo-001"})
         Membership.objects.get_or_create(user=users["applicant"], organisation=org)
-        site, created = HostedSite.objects.get_or_create(slug="demo-shop", defaults={
-            "organisation": org, "title": "示例科技官网",
-            "body_html": "<h1>北京示例科技有限公司</h1><p>欢迎访问示例科技。我们提供企业软件与技术服务。</p>"})
+        site, created = HostedSite.objects.get_or_create(
+            slug="demo-shop",
+            defaults={
+                "organisation": org,
+                "title": "示例科技官网",
+                "body_html": "<h1>北京示例科技有限公司</h1><p>欢迎访问示例科技。我们提供企业软件与技术服务。</p>",
+            },
+        )
         SiteDomain.objects.get_or_create(domain="demo-shop.cn", defaults={"site": site})
         from django.conf import settings
 

@@ -2,6 +2,7 @@
 
 Run as many as you like (claims are conditional updates); kill one at any moment and another
 retakes its claim once it is older than --stale-after seconds of business time."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,8 +22,12 @@ class Command(BaseCommand):
         parser.add_argument("--once", action="store_true", help="one pass over the due rows, then exit")
         parser.add_argument("--interval", type=float, default=5.0, help="seconds to sleep when nothing is due")
         parser.add_argument("--limit", type=int, default=50, help="rows per pass")
-        parser.add_argument("--stale-after", type=int, default=int(services.STALE_AFTER.total_seconds()),
-                            help="seconds after which another worker's unfinished claim is retaken")
+        parser.add_argument(
+            "--stale-after",
+            type=int,
+            default=int(services.STALE_AFTER.total_seconds()),
+            help="seconds after which another worker's unfinished claim is retaken",
+        )
 
     def handle(self, *args, **options):
         if options["limit"] < 1 or options["interval"] < 0 or options["stale_after"] < 1:
