@@ -12,11 +12,11 @@ import threading
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from PIL import Image
 from stdnum.cn import ric, uscc
 
-from beian.core import clock
 from beian.materials.checks.quality import downscaled
 
 OCR_WORK_SIDE = 1280  # long side the image is reduced to before OCR
@@ -123,7 +123,7 @@ def is_plausible_id_number(number: str) -> bool:
     if len(number) != 18 or not number[:17].isdigit():
         return False
     try:
-        return ric.calc_check_digit(number) == number[17] and ric.get_birth_date(number) <= clock.today()
+        return ric.calc_check_digit(number) == number[17] and ric.get_birth_date(number) <= date.today()  # noqa: DTZ011 - plausibility on the wall-clock day: this reading is pure, no business clock
     except ValueError:
         return False
 
