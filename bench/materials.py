@@ -73,7 +73,9 @@ def main() -> int:
     if codes:
         print("unexpected findings:", *codes, sep="\n  ")
         return 1
-    warm_totals, warm_cpu, warm_checks = [], [], defaultdict(float)
+    warm_totals: list[float] = []
+    warm_cpu: list[float] = []
+    warm_checks: defaultdict[str, float] = defaultdict(float)
     for _ in range(runs):
         total, cpu, per_check, _ = check_order(materials)
         warm_totals.append(total)

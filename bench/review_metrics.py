@@ -25,6 +25,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -40,6 +41,9 @@ from bench.review_queue import (
     django_on,
     drop_database,
 )
+
+if TYPE_CHECKING:
+    from beian.filings.selectors import ReviewMetrics
 
 TARGET_P95_MS = 1000.0
 BENCH_DB = "beian_bench_metrics"
@@ -85,7 +89,8 @@ class History:
     """One order's timeline, generated forward from its first submission; events after `now` are cut."""
 
     def __init__(self, now: dt.datetime):
-        self.now, self.status, self.events = now, "DRAFT", []
+        self.now, self.status = now, "DRAFT"
+        self.events: list[dict[str, Any]] = []
 
     def add(self, event: str, at: dt.datetime, to: str, actor=None, data=None, reason="") -> bool:
         if at >= self.now:
@@ -320,10 +325,10 @@ def windows(now: dt.datetime, days: int) -> list[tuple[str, dt.datetime, dt.date
     ]
 
 
-def measure(start, end, runs: int) -> tuple[float, float, object]:
+def measure(start, end, runs: int) -> tuple[float, float, ReviewMetrics]:
     from beian.filings.selectors import review_metrics
 
-    timings, report = [], None
+    timings: list[float] = []
     for i in range(runs + 1):
         started = time.perf_counter()
         report = review_metrics(start=start, end=end)
@@ -370,7 +375,7 @@ def main() -> int:
             now = seeded["now"]
             print(
                 f"seeded {args.orders:,} orders with {seeded['events']:,} timeline events over {args.days} days "
-                f"in {time.perf_counter() - started:.0f} s on PostgreSQL {connection.pg_version // 10000}"
+                f"in {time.perf_counter() - started:.0f} s on PostgreSQL {connection.get_database_version()[0]}"
             )
         print(
             f"\n{'review_metrics(start, end)':<34} {'p50 ms':>8} {'p95 ms':>8} {'decisions':>10} "

@@ -24,6 +24,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -270,7 +271,7 @@ def seed(n: int, rng: random.Random) -> dict:
         "64": "宁",
         "65": "新",
     }
-    samples = {"awaiting": [], "all": []}
+    samples: dict[str, list[Any]] = {"awaiting": [], "all": []}
     batch = 5000
     serial = 0
     sla = 1
@@ -549,7 +550,7 @@ def main() -> int:
         samples = seed(args.orders, rng)
         print(
             f"seeded {args.orders:,} orders ({len(samples['awaiting']):,} awaiting review) "
-            f"in {time.perf_counter() - started:.0f} s on PostgreSQL {connection.pg_version // 10000}"
+            f"in {time.perf_counter() - started:.0f} s on PostgreSQL {connection.get_database_version()[0]}"
         )
         print(f"\n{'query (count + first 50 rows)':<34} {'p50 ms':>8} {'p95 ms':>8} {'matches':>9}")
         print("-" * 62)

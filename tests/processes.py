@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -76,7 +77,8 @@ def _postgres_url(name: str = "postgres") -> str | None:
 def deployment_database(kind: str, var_dir: Path, cls: type[Deployment] = Deployment, **env: str):
     """A migrated database with the reference data: a SQLite file, or (in the PostgreSQL pass) a
     fresh PostgreSQL database dropped afterwards."""
-    drop = None
+    drop: Callable[[], None] | None = None
+    url: str | None
     if kind == "sqlite":
         url = f"sqlite:///{var_dir / 'deployment.sqlite3'}"
     else:
@@ -90,11 +92,12 @@ def deployment_database(kind: str, var_dir: Path, cls: type[Deployment] = Deploy
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
 
-        def drop():
+        def drop() -> None:
             with psycopg.connect(admin, autocommit=True) as conn:
                 conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
         url = _postgres_url(name)
+        assert url is not None  # the same DATABASE_URL that gave admin_url
     deploy = cls(url, var_dir, **env)
     try:
         deploy.run("migrate", "--noinput", "-v", "0", timeout=300)

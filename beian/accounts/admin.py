@@ -13,7 +13,7 @@ class MembershipInline(admin.TabularInline):
 class BeianUserAdmin(UserAdmin):
     list_display = ("username", "email", "role", "is_active")
     list_filter = ("role", "is_active")
-    fieldsets = (*UserAdmin.fieldsets, ("Beian", {"fields": ("role", "language")}))
+    fieldsets = (*(UserAdmin.fieldsets or ()), ("Beian", {"fields": ("role", "language")}))
     inlines = [MembershipInline]
 
 

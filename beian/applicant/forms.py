@@ -98,20 +98,23 @@ class StepForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.order = order
         self.paths = [p for p in paths if p in order_fields.BY_PATH]
+        self.path_by_name: dict[str, str] = {}  # form field name -> order field path
         for path in self.paths:
             field = order_fields.BY_PATH[path]
             self.fields[field.form_name] = form_field(field, order, editable=path in editable)
             self.initial[field.form_name] = order_fields.get_value(order, path)
             self.fields[field.form_name].widget.attrs.update({"data-path": path, "autocomplete": "off"})
-            self.fields[field.form_name].path = path
-            self.fields[field.form_name].returned = path in order.returned_field_paths
+            self.path_by_name[field.form_name] = path
+            # our own tags on Django's Field (so attr-defined), read by the wizard views: form.fields[name].path
+            self.fields[field.form_name].path = path  # type: ignore[attr-defined]
+            self.fields[field.form_name].returned = path in order.returned_field_paths  # type: ignore[attr-defined]
 
     def changed_values(self) -> dict:
         """{path: value} of enabled fields the user changed (disabled fields never count)."""
         out = {}
         for name in self.changed_data:
             if not self.fields[name].disabled:
-                out[self.fields[name].path] = self.cleaned_data[name]
+                out[self.path_by_name[name]] = self.cleaned_data[name]
         return out
 
     def raw_values(self) -> dict:
@@ -123,11 +126,13 @@ class StepForm(forms.Form):
             if isinstance(
                 field, forms.MultipleChoiceField
             ):  # checkboxes (and pre-approval numbers): as the widget reads them
-                out[field.path] = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+                out[self.path_by_name[name]] = field.widget.value_from_datadict(
+                    self.data, self.files, self.add_prefix(name)
+                )
             elif isinstance(field, forms.BooleanField):
-                out[field.path] = self.add_prefix(name) in self.data
+                out[self.path_by_name[name]] = self.add_prefix(name) in self.data
             else:
-                out[field.path] = self.data.get(self.add_prefix(name), "")
+                out[self.path_by_name[name]] = self.data.get(self.add_prefix(name), "")
         return out
 
 

@@ -278,7 +278,7 @@ def stage_estimates(*, province: str, calendar, now: dt.datetime | None = None) 
 def stage_entered_on(order) -> dt.date:
     """The date the order entered the stage it is in now (a stay may span several states)."""
     stage = STAGE_OF_STATE.get(order.status)
-    members = STAGES.get(stage, frozenset({order.status}))
+    members = STAGES[stage] if stage else frozenset({order.status})  # every STAGE_OF_STATE value is a stage
     entry = (
         order.events.filter(to_status__in=members)
         .exclude(from_status__in=members)

@@ -195,7 +195,8 @@ class Order(models.Model):
 
         from beian.reference.models import FilingType
 
-        if hasattr(self, "filing_type_name_zh"):  # annotated by the list selectors (no query per row)
+        # both annotated by the list selectors (no query per row)
+        if hasattr(self, "filing_type_name_zh") and hasattr(self, "filing_type_name_en"):
             zh, en = self.filing_type_name_zh, self.filing_type_name_en
         else:
             zh, en = FilingType.objects.filter(code=self.filing_type).values_list("name_zh", "name_en").first() or (
@@ -335,6 +336,7 @@ def returns_text(returns: list[dict]) -> str:
         path = r.get("field", "")
         field = order_fields.BY_PATH.get(path)
         label = str(field.label) if field else materials.get(path.removeprefix("materials."), path)
-        text = f"{label}: {reasons.get(r.get('reason_code'), r.get('reason_code', ''))}"
+        code = r.get("reason_code") or ""
+        text = f"{label}: {reasons.get(code, code)}"
         parts.append(f"{text} — {r['note']}" if r.get("note") else text)
     return "; ".join(parts)

@@ -366,7 +366,8 @@ def review_metrics(*, start, end) -> ReviewMetrics:
     counts = in_period.aggregate(decisions=Count("id"), returned=Count("id", filter=Q(event="return_fields")))
     decisions, returned = counts["decisions"], counts["returned"]
 
-    reason_events, reason_fields = defaultdict(int), defaultdict(int)
+    reason_events: defaultdict[str, int] = defaultdict(int)
+    reason_fields: defaultdict[str, int] = defaultdict(int)
     for data in in_period.filter(event="return_fields").order_by().values_list("data", flat=True):
         codes = [r.get("reason_code", "") for r in (data or {}).get("returns", [])]
         for code in set(codes):

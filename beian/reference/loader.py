@@ -22,7 +22,7 @@ STATUTORY_HOLIDAYS_SETTING = "statutory_holidays"
 
 TLD_GROUPS = ("cn_family", "idn", "gtld_ascii", "cctld_other")
 NAME_RULE_TEXT_KEYS = {"organisation_rules", "other_personal_rules", "sources"}
-LIST_TABLES = {  # seed key -> model
+LIST_TABLES: dict[str, type[m.ReferenceRow]] = {  # seed key -> model
     "provinces": m.Province,
     "certificate_types": m.CertificateType,
     "subject_natures": m.SubjectNature,
@@ -63,9 +63,11 @@ def _name_rule_settings(rules: dict) -> dict:
     return out
 
 
-def seed_rows(seed: dict) -> dict[type, list[dict]]:
+def seed_rows(seed: dict) -> dict[type[m.ReferenceRow], list[dict]]:
     """The seed as rows per model (each row a seed-shaped dict)."""
-    rows: dict[type, list[dict]] = {model: list(seed.get(key, [])) for key, model in LIST_TABLES.items()}
+    rows: dict[type[m.ReferenceRow], list[dict]] = {
+        model: list(seed.get(key, [])) for key, model in LIST_TABLES.items()
+    }
     tlds = seed.get("approved_tlds", {})
     rows[m.ApprovedTld] = [{"suffix": s, "group": g} for g in TLD_GROUPS for s in tlds.get(g, [])]
     rows[m.NameWord] = _name_words(seed.get("website_name_rules", {}))
@@ -92,7 +94,7 @@ def seed_rows(seed: dict) -> dict[type, list[dict]]:
     return rows
 
 
-def _split(model, entry: dict) -> tuple[dict, dict]:
+def _split(model: type[m.ReferenceRow], entry: dict) -> tuple[dict, dict]:
     """(lookup kwargs, defaults) for one seed entry."""
     fields = {field: entry[seed_key] for seed_key, field in model.SEED_FIELDS.items() if seed_key in entry}
     extra = {k: v for k, v in entry.items() if k not in model.SEED_FIELDS}
@@ -134,7 +136,7 @@ def load_seed(seed: dict | None = None, *, force: bool = False) -> dict[str, Cou
                 instance.edited_at = None
                 instance.save()
                 counts["updated"] += 1
-        report[model._meta.verbose_name_plural] = counts
+        report[str(model._meta.verbose_name_plural)] = counts
     return report
 
 
@@ -154,8 +156,8 @@ def seed_from_database() -> dict:
     tlds = dict(settings.get("approved_tlds", {}))
     for group in TLD_GROUPS:
         tlds[group] = []
-    for row in m.ApprovedTld.objects.all():
-        tlds.setdefault(row.group, []).append(row.suffix)
+    for tld in m.ApprovedTld.objects.all():
+        tlds.setdefault(tld.group, []).append(tld.suffix)
     tlds["all"] = [s for g in TLD_GROUPS for s in tlds[g]]
     seed["approved_tlds"] = tlds
     name_rules = dict(settings.get("website_name_rules", {}))

@@ -7,6 +7,8 @@ An operator's edit (admin) sets `edited_at`; the loader then keeps that row unle
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -16,8 +18,10 @@ class ReferenceRow(models.Model):
     edited_at = models.DateTimeField(_("edited by operator at"), null=True, blank=True, editable=False)
 
     # seed key -> model field; subclasses list their typed columns
-    SEED_FIELDS: dict[str, str] = {}
-    NATURAL_KEY = ""
+    SEED_FIELDS: ClassVar[dict[str, str]] = {}
+    NATURAL_KEY: ClassVar[str | tuple[str, ...]] = ""  # field name(s) that identify a seed entry
+
+    objects = models.Manager()  # declared here so code over any reference table (the loader) can use it
 
     class Meta:
         abstract = True

@@ -128,20 +128,14 @@ def submission_claim_next(stale_after: dt.timedelta = STALE_AFTER) -> Submission
             if same_row.update(status=Submission.Status.PARKED, finished_at=now, last_error=error):
                 _audit_parked(submission.pk)
             continue
+        stale_note: dict[str, str] = {}
+        if stale:
+            assert submission.claimed_at is not None  # `due` takes an IN_FLIGHT row only by its claimed_at
+            stale_note["last_error"] = _(
+                "The previous attempt's worker stopped before finishing (claim of %(at)s went stale)."
+            ) % {"at": submission.claimed_at.isoformat(timespec="seconds")}
         claimed = same_row.update(
-            status=Submission.Status.IN_FLIGHT,
-            claimed_at=now,
-            attempts=F("attempts") + 1,
-            **(
-                {
-                    "last_error": _(
-                        "The previous attempt's worker stopped before finishing (claim of %(at)s went stale)."
-                    )
-                    % {"at": submission.claimed_at.isoformat(timespec="seconds")}
-                }
-                if stale
-                else {}
-            ),
+            status=Submission.Status.IN_FLIGHT, claimed_at=now, attempts=F("attempts") + 1, **stale_note
         )
         if claimed:
             submission.refresh_from_db()
@@ -275,7 +269,7 @@ def submission_retry(*, submission: Submission, actor) -> Submission:
             order=row.order,
             event="regulator_push_retry",
             actor=actor,
-            reason=before["error"],
+            reason=str(before["error"]),  # last_error is a CharField
             visible_to_applicant=False,
         )
         transaction.on_commit(_kick_worker)
@@ -293,6 +287,7 @@ def order_push_again(*, order: Order, actor) -> Submission:
             reason=gettext_noop("Pushed to the regulator again after the SMS verification lapsed"),
         )
         submission = submission_enqueue(order_pk=order.pk)
+    assert submission is not None  # the transition above left the order in PENDING_SUBMISSION
     return submission
 
 

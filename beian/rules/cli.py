@@ -16,6 +16,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from beian.rules.docs import rules_markdown
 from beian.rules.engine import ALL_KINDS, check_value, validate_order
@@ -58,7 +59,8 @@ def _print_findings(findings: list[Finding], language: str) -> int:
     return 1 if has_errors(findings) else 0
 
 
-def _read_order(path: Path) -> dict:
+def _read_order(path: Path) -> Any:
+    """The parsed JSON, whatever its shape: the tolerant reader reports a non-object as a finding."""
     text = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
     return json.loads(text)
 

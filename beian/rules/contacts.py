@@ -47,7 +47,7 @@ def _parse(number: str) -> phonenumbers.PhoneNumber | None:
         return None
 
 
-def _has_type(number: str, types: frozenset) -> bool:
+def _has_type(number: str, types: frozenset[int]) -> bool:
     parsed = _parse(number)
     return (
         parsed is not None

@@ -5,9 +5,11 @@ Pure Python: no Django imports. A Finding is what an applicant, a reviewer or a 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from dataclasses import field as dataclass_field
 from enum import Enum
+from typing import Any
 
 
 class Severity(str, Enum):
@@ -27,7 +29,7 @@ class Finding:
     fix_en: str = ""
     source: str = ""  # where the rule comes from, e.g. "rules §5.1 [firm]"
     rejection_reason: str = ""  # catalogue code the regulator would use, e.g. "CERT_NUMBER_MISMATCH"
-    params: dict = dataclass_field(default_factory=dict, compare=False, hash=False)
+    params: dict[str, Any] = dataclass_field(default_factory=dict, compare=False, hash=False)
 
     @property
     def is_error(self) -> bool:
@@ -39,11 +41,11 @@ class Finding:
     def fix(self, language: str) -> str:
         return self.fix_en if language.startswith("en") else self.fix_zh
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["severity"] = self.severity.value
         return data
 
 
-def has_errors(findings) -> bool:
+def has_errors(findings: Iterable[Finding]) -> bool:
     return any(f.is_error for f in findings)

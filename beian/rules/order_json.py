@@ -48,7 +48,7 @@ def _optional_of(tp: Any) -> Any | None:
     return None
 
 
-def schema_of(tp: Any) -> dict:
+def schema_of(tp: Any) -> dict[str, Any]:
     optional = _optional_of(tp)
     if optional is not None:
         return {"anyOf": [schema_of(optional), {"type": "null"}]}
@@ -65,7 +65,7 @@ def schema_of(tp: Any) -> dict:
     return {"type": _JSON_NAMES[tp]}
 
 
-ORDER_JSON_SCHEMA: dict = {
+ORDER_JSON_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "Beian filing order",
     "description": "An ICP filing order as accepted by the rules engine, the wizard and the partner API. "
@@ -74,13 +74,12 @@ ORDER_JSON_SCHEMA: dict = {
 }
 
 
-def order_from_dict(data: dict) -> OrderInput:
+def order_from_dict(data: object) -> OrderInput:
     """Read an order; never raises. Problems are findings in `input_findings`:
     unknown keys are ignored with a warning, values of the wrong type are dropped with an error."""
     findings: list[Finding] = []
-    order = _read(data, OrderInput, "", findings)
-    if isinstance(order, _Invalid):
-        order = OrderInput()
+    read = _read(data, OrderInput, "", findings)
+    order = read if isinstance(read, OrderInput) else OrderInput()  # else: _Invalid, a finding says why
     order.input_findings = findings
     return order
 

@@ -19,9 +19,13 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any, TypeVar
 
 import idna
 import tldextract
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 SEED_PATH = Path(__file__).resolve().parent.parent / "reference" / "data" / "icp-data.json"
 
@@ -154,7 +158,7 @@ class SiteNameRules:
 @dataclass(frozen=True)
 class UsccTables:
     length: int
-    pattern: re.Pattern
+    pattern: re.Pattern[str]
     alphabet: str
     categories: Mapping[str, str]  # positions 1-2 -> entity category (zh)
     nature_for_category: Mapping[str, int]  # category whose name is a nature's name -> nature code
@@ -162,8 +166,8 @@ class UsccTables:
 
 @dataclass(frozen=True)
 class ResidentIdTables:
-    pattern: re.Pattern
-    first_generation_pattern: re.Pattern
+    pattern: re.Pattern[str]
+    first_generation_pattern: re.Pattern[str]
     residence_permit_prefixes: Mapping[str, str]
 
 
@@ -188,7 +192,7 @@ class ReferenceSnapshot:
     pre_approval_none_required: bool
     languages: Mapping[str, Choice]
     rejection_reasons: Mapping[str, RejectionReason]
-    mobile_pattern: re.Pattern
+    mobile_pattern: re.Pattern[str]
     uscc: UsccTables
     resident_id: ResidentIdTables
     tlds: TldTables
@@ -198,7 +202,7 @@ class ReferenceSnapshot:
     settings: EngineSettings
 
     @classmethod
-    def from_seed(cls, data: Mapping, settings: EngineSettings | None = None) -> ReferenceSnapshot:
+    def from_seed(cls, data: Mapping[str, Any], settings: EngineSettings | None = None) -> ReferenceSnapshot:
         certificate_types = _certificate_types(data.get("certificate_types", []))
         natures = _natures(data.get("subject_natures", []), certificate_types)
         pre_extra = data.get("pre_approval_extra", {})
@@ -247,11 +251,11 @@ def load_seed_snapshot(path: str | Path | None = None) -> ReferenceSnapshot:
     return ReferenceSnapshot.from_seed(seed)
 
 
-def _frozen(mapping: dict) -> Mapping:
+def _frozen(mapping: dict[K, V]) -> Mapping[K, V]:
     return MappingProxyType(mapping)
 
 
-def _province(p: Mapping) -> Province:
+def _province(p: Mapping[str, Any]) -> Province:
     return Province(
         code=str(p["code"]),
         name=p.get("name", ""),
@@ -267,7 +271,7 @@ def _province(p: Mapping) -> Province:
     )
 
 
-def _certificate_types(rows: Iterable[Mapping]) -> Mapping[int, CertificateType]:
+def _certificate_types(rows: Iterable[Mapping[str, Any]]) -> Mapping[int, CertificateType]:
     return _frozen(
         {
             r["code"]: CertificateType(
@@ -281,8 +285,10 @@ def _certificate_types(rows: Iterable[Mapping]) -> Mapping[int, CertificateType]
     )
 
 
-def _natures(rows: Iterable[Mapping], certificate_types: Mapping[int, CertificateType]) -> Mapping[int, Nature]:
-    natures = {}
+def _natures(
+    rows: Iterable[Mapping[str, Any]], certificate_types: Mapping[int, CertificateType]
+) -> Mapping[int, Nature]:
+    natures: dict[int, Nature] = {}
     for r in rows:
         allowed = frozenset(r.get("allowed_certificate_codes", []))
         holders = {certificate_types[c].holder for c in allowed if c in certificate_types}
@@ -297,15 +303,15 @@ def _natures(rows: Iterable[Mapping], certificate_types: Mapping[int, Certificat
     return _frozen(natures)
 
 
-def _choices(rows: Iterable[Mapping]) -> Mapping[str, Choice]:
+def _choices(rows: Iterable[Mapping[str, Any]]) -> Mapping[str, Choice]:
     return _frozen({r["name_zh"]: Choice(r["name_zh"], bool(r.get("allowed_for_individuals", True))) for r in rows})
 
 
-def _rejection_reason(r: Mapping) -> RejectionReason:
+def _rejection_reason(r: Mapping[str, Any]) -> RejectionReason:
     return RejectionReason(r["code"], r.get("text_zh", ""), r.get("text_en", ""))
 
 
-def _uscc_tables(u: Mapping, natures: Mapping[int, Nature]) -> UsccTables:
+def _uscc_tables(u: Mapping[str, Any], natures: Mapping[int, Nature]) -> UsccTables:
     alphabet = u.get("alphabet", "0123456789")
     length = int(u.get("length", 18))
     chars = f"[{re.escape(alphabet)}]"
@@ -317,7 +323,7 @@ def _uscc_tables(u: Mapping, natures: Mapping[int, Nature]) -> UsccTables:
     return UsccTables(length, pattern, alphabet, _frozen(categories), _frozen(nature_for_category))
 
 
-def _resident_id_tables(r: Mapping) -> ResidentIdTables:
+def _resident_id_tables(r: Mapping[str, Any]) -> ResidentIdTables:
     length = int(r.get("length", 18))
     return ResidentIdTables(
         pattern=re.compile(f"[0-9]{{{length - 1}}}[0-9X]"),
@@ -341,7 +347,7 @@ def _suffix_forms(suffixes: Iterable[str]) -> set[str]:
     return forms
 
 
-def _tld_tables(t: Mapping) -> TldTables:
+def _tld_tables(t: Mapping[str, Any]) -> TldTables:
     groups = [t.get(key, []) for key in ("all", "cn_family", "idn", "gtld_ascii", "cctld_other")]
     approved = _suffix_forms(s for group in groups for s in group)
     unverified = _suffix_forms(t.get("later_reported_additions_unverified", [])) - approved
@@ -351,7 +357,7 @@ def _tld_tables(t: Mapping) -> TldTables:
     return TldTables(frozenset(approved), frozenset(unverified), max_labels, extractor)
 
 
-def _site_name_rules(w: Mapping, pre_extra: Mapping) -> SiteNameRules:
+def _site_name_rules(w: Mapping[str, Any], pre_extra: Mapping[str, Any]) -> SiteNameRules:
     personal = w.get("personal_restricted_words", {})
     restricted = [
         word

@@ -376,6 +376,7 @@ def _dates_shown(calendar, today: dt.date):
             result = compute_eta(
                 status=status, today=today, calendar=calendar, estimates=published(), stage_entered=entered
             )
+            assert result is not None
             shown += [result.filed.p50, result.filed.p90]
             if result.stage_end:
                 shown += [result.stage_end.p50, result.stage_end.p90]

@@ -25,7 +25,9 @@ def queued_on_new_years_eve(applicant, hosted_site, frozen_clock):
 
 
 def due_day(order) -> dt.date:
-    return Order.objects.get(pk=order.pk).review_due_at.astimezone(SH).date()
+    due = Order.objects.get(pk=order.pk).review_due_at
+    assert due is not None
+    return due.astimezone(SH).date()
 
 
 def test_a_deadline_skips_the_statutory_new_year_of_2027(queued_on_new_years_eve):

@@ -21,8 +21,8 @@ from tests.factories import valid_order
 SH = ZoneInfo("Asia/Shanghai")
 
 
-def at(*args) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=SH)
+def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> dt.datetime:
+    return dt.datetime(year, month, day, hour, minute, tzinfo=SH)
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import cv2
+import cv2.data  # the bundled cascades; imported by name so the type checker sees the submodule
 import numpy as np
 from PIL import Image
 

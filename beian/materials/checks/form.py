@@ -149,9 +149,10 @@ def signature_ink_fraction(image: Image.Image, label: OcrLine) -> float:
     paper = float(np.percentile(grey, 90))
     dark = (grey < paper * 0.6).astype(np.uint8)
     rows, cols = grey.shape
-    horizontal = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((1, max(3, cols // 4)), np.uint8))
-    vertical = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((max(3, rows // 2), 1), np.uint8))
-    ruled = cv2.dilate(horizontal | vertical, np.ones((5, 5), np.uint8))
+    # OpenCV returns uint8 arrays for uint8 input; asarray only tells the type checker so (no copy)
+    horizontal = np.asarray(cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((1, max(3, cols // 4)), np.uint8)), np.uint8)
+    vertical = np.asarray(cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((max(3, rows // 2), 1), np.uint8)), np.uint8)
+    ruled = np.asarray(cv2.dilate(horizontal | vertical, np.ones((5, 5), np.uint8)), np.uint8)
     return float((dark & (1 - ruled)).mean())
 
 

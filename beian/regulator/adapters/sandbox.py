@@ -108,7 +108,7 @@ class SandboxRegulator:
         return SubmitResult(case.reference, roles)
 
     def _replay(self, case: RegulatorCase) -> SubmitResult:
-        roles = ()
+        roles: tuple[str, ...] = ()
         if case.stage in (RegulatorCase.Stage.SMS, RegulatorCase.Stage.RETURNED):
             roles = tuple(case.challenges.order_by("pk").values_list("role", flat=True))
         return SubmitResult(case.reference, roles, replayed=True)
@@ -219,12 +219,12 @@ class SandboxRegulator:
                 return ResendResult(
                     False, message_zh="当前无需短信核验。", message_en="No SMS verification is pending."
                 )
-            challenges = SmsChallenge.objects.select_for_update().filter(case=case, verified_at__isnull=True)
+            pending = SmsChallenge.objects.select_for_update().filter(case=case, verified_at__isnull=True)
             if role:
-                challenges = challenges.filter(role=role)
+                pending = pending.filter(role=role)
             if mobile or not role:
-                challenges = challenges.filter(mobile_index=blind_index(mobile, purpose="mobile"))
-            challenges = list(challenges.order_by("pk"))
+                pending = pending.filter(mobile_index=blind_index(mobile, purpose="mobile"))
+            challenges = list(pending.order_by("pk"))
             if not challenges:
                 return ResendResult(
                     False,
@@ -330,6 +330,7 @@ def decision_days_refresh() -> int:
         review_working_days__isnull=False,
     )
     for case in open_reviews.only("pk", "review_started_at", "review_working_days", "decide_on"):
+        assert case.review_working_days is not None  # open_reviews excludes NULL
         due = calendar.add_working_days(timezone.localdate(case.review_started_at), case.review_working_days)
         if due != case.decide_on:
             moved += RegulatorCase.objects.filter(pk=case.pk, stage=RegulatorCase.Stage.REVIEW).update(decide_on=due)

@@ -51,4 +51,10 @@ def sms_codes(order, mobile: str | None = None) -> list[str]:
     messages = SmsMessage.objects.filter(order=order, purpose="miit_verification").order_by("created_at", "pk")
     if mobile:
         messages = messages.filter(mobile_index=blind_index(mobile, purpose="mobile"))
-    return [CODE.search(m.body).group(1) for m in messages]
+    return [_code(m.body) for m in messages]
+
+
+def _code(body: str) -> str:
+    match = CODE.search(body)
+    assert match is not None, body
+    return match.group(1)

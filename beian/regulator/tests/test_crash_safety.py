@@ -64,6 +64,7 @@ class CrashDeployment(Deployment):
         worker = self.popen(
             [sys.executable, MANAGE, "process_submissions", "--once"], BEIAN_REGULATOR_PAUSE_AT=f"{point}:600"
         )
+        assert worker.stdout is not None and worker.stderr is not None  # popen pipes both
         seen, deadline = [], time.monotonic() + timeout
         try:
             while time.monotonic() < deadline:

@@ -231,7 +231,9 @@ def test_domain_registry_facts(validate, facts, expected):
 
 def test_domain_validity_margin_follows_the_province(validate):
     order = enterprise_in(SHANGHAI, "310000", "上海市")
-    order.websites[0].domain_facts.expires_on = TODAY + timedelta(days=120)
+    facts = order.websites[0].domain_facts
+    assert facts is not None
+    facts.expires_on = TODAY + timedelta(days=120)
     [finding] = [f for f in validate(order) if f.code == "website.domain.expires_soon"]
     assert finding.params == {"days": 120, "min_days": 180}
     assert "website.domain.expires_soon" not in codes(validate(enterprise_order()))
@@ -239,7 +241,9 @@ def test_domain_validity_margin_follows_the_province(validate):
 
 def test_individual_registrant_must_be_the_person(validate):
     order = individual_order()
-    order.websites[0].domain_facts.registrant = "李四"
+    facts = order.websites[0].domain_facts
+    assert facts is not None
+    facts.registrant = "李四"
     assert pairs(validate(order)) == {("website.domain.registrant_mismatch", "websites[0].domain")}
 
 

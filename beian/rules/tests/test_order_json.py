@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from typing import Any
 
 import pytest
 
@@ -13,8 +14,8 @@ from beian.rules.tests.builders import TODAY, enterprise_order, individual_order
 from beian.rules.tests.conftest import pairs
 
 
-def as_json(order: OrderInput) -> dict:
-    data = json.loads(json.dumps(dataclasses.asdict(order), default=str, ensure_ascii=False))
+def as_json(order: OrderInput) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(json.dumps(dataclasses.asdict(order), default=str, ensure_ascii=False))
     del data["input_findings"]
     return data
 

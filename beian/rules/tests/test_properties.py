@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date, timedelta
+from typing import Any
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -18,12 +19,12 @@ ALPHABET = REF.uscc.alphabet
 FAST = settings(database=None, deadline=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 
 
-def kind_options(kind: str) -> dict:
+def kind_options(kind: str) -> dict[str, Any]:
     return {"certificate_type": 2} if kind == "certificate" else {}
 
 
 @st.composite
-def valid_usccs(draw) -> str:
+def valid_usccs(draw: st.DrawFn) -> str:
     category = draw(st.sampled_from(sorted(REF.uscc.categories)))
     region = draw(st.from_regex(r"[0-9]{6}", fullmatch=True))
     organisation = draw(st.text(alphabet=ALPHABET, min_size=9, max_size=9))
@@ -32,7 +33,7 @@ def valid_usccs(draw) -> str:
 
 
 @st.composite
-def valid_resident_ids(draw) -> str:
+def valid_resident_ids(draw: st.DrawFn) -> str:
     address = draw(st.from_regex(r"[1-6][0-9]{5}", fullmatch=True))
     birth = draw(st.dates(min_value=date(1900, 1, 1), max_value=TODAY - timedelta(days=19 * 366)))
     body = f"{address}{birth:%Y%m%d}{draw(st.integers(0, 999)):03d}"
@@ -42,7 +43,7 @@ def valid_resident_ids(draw) -> str:
 def substituted(value: str, data: st.DataObject) -> str:
     """The value with one character replaced by a different one (after normalisation)."""
     position = data.draw(st.integers(0, len(value) - 1))
-    replacement = data.draw(st.characters(codec="utf-8", exclude_categories=("Cs",)))
+    replacement = data.draw(st.characters(codec="utf-8", exclude_categories=["Cs"]))
     assume(unicodedata.normalize("NFKC", replacement).upper() != value[position])
     return value[:position] + replacement + value[position + 1 :]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from typing import Any
 
 import pytest
 
@@ -14,8 +15,9 @@ from beian.rules.tests.conftest import codes
 
 
 @pytest.fixture(scope="module")
-def seed() -> dict:
-    return json.loads(SEED_PATH.read_text(encoding="utf-8"))
+def seed() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(SEED_PATH.read_text(encoding="utf-8"))
+    return data
 
 
 def test_seed_snapshot_is_loaded_once():
