@@ -131,7 +131,9 @@ def domain_error(request, exc: DomainError):
 @api.exception_handler(ValidationError)
 def validation_error(request, exc: ValidationError):
     first = exc.errors[0] if exc.errors else {}
-    field = ".".join(str(p) for p in first.get("loc", [])[1:])
+    loc = list(first.get("loc", []))
+    # ("body", "payload", "site_id") -> "site_id": the path inside the JSON body; ("path", "order_id") -> "order_id"
+    field = ".".join(str(p) for p in loc[2 if loc[:1] == ["body"] else 1 :])
     return api.create_response(
         request, error("invalid_request", first.get("msg", _("Invalid request")), field), status=422
     )
