@@ -108,6 +108,7 @@ BODY_ERRORS = {400: ErrorOut}
 IDEMPOTENCY_KEY = Header(
     None,
     alias="Idempotency-Key",
+    max_length=200,
     description="Any unique string (e.g. a UUID) per intended change; a repeat replays the first answer.",
 )
 
@@ -163,12 +164,12 @@ def _tenant(request):
     return org
 
 
-def idempotent(request, endpoint: str, produce):
+def idempotent(request, endpoint: str, produce, key: str | None):
     """Run `produce()` once per (user, Idempotency-Key, endpoint); replay the stored response after.
 
     A repeat must be the same request (path, query and body); the same key with another request is refused
     with 422 `idempotency.key_reused` instead of answering for a request that was never processed."""
-    key = request.headers.get("Idempotency-Key", "").strip()
+    key = (key or "").strip()
     if not key:
         return produce()
     fingerprint = _request_fingerprint(request)
@@ -323,7 +324,7 @@ def create_order(request, payload: CreateOrderIn, idempotency_key: str | None = 
         order = services.order_create_draft(organisation=org, user=request.user, hosted_site=site)
         return 201, order_out(order)
 
-    return idempotent(request, "orders.create", produce)
+    return idempotent(request, "orders.create", produce, idempotency_key)
 
 
 @v1.get(
@@ -359,7 +360,7 @@ def update_order(request, order_id: int, payload: Body[OrderPatch], idempotency_
         body["findings"] = [_finding(f) for f in findings]
         return 200, body
 
-    return idempotent(request, f"orders.{order_id}.update", produce)
+    return idempotent(request, f"orders.{order_id}.update", produce, idempotency_key)
 
 
 @v1.post(
@@ -383,7 +384,7 @@ def upload_material(
         material.refresh_from_db()
         return 201, material_out(material)
 
-    return idempotent(request, f"orders.{order_id}.materials.{slot}", produce)
+    return idempotent(request, f"orders.{order_id}.materials.{slot}", produce, idempotency_key)
 
 
 @v1.get(
@@ -431,7 +432,7 @@ def submit_order(
         )
         return 200, order_out(order)
 
-    return idempotent(request, f"orders.{order_id}.submit", produce)
+    return idempotent(request, f"orders.{order_id}.submit", produce, idempotency_key)
 
 
 @v1.get(
@@ -484,7 +485,7 @@ def sms_verification(request, order_id: int, payload: SmsIn, idempotency_key: st
             "findings": [],
         }
 
-    return idempotent(request, f"orders.{order_id}.sms-verification", produce)
+    return idempotent(request, f"orders.{order_id}.sms-verification", produce, idempotency_key)
 
 
 @v1.post(

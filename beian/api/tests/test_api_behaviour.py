@@ -187,6 +187,14 @@ def test_an_upload_repeated_with_its_key_stores_one_version(applicant, order):
     assert_error(different, 422, "idempotency.key_reused")
 
 
+def test_a_key_longer_than_200_characters_is_refused(applicant, hosted_site):
+    response = bearer(applicant).post(
+        "/api/v1/orders", {"site_id": hosted_site.pk}, content_type="application/json", HTTP_IDEMPOTENCY_KEY="k" * 201
+    )
+    assert_error(response, 422, "invalid_request", field="Idempotency-Key")
+    assert not Order.objects.exists()
+
+
 def test_a_failed_call_does_not_use_up_its_key(applicant, order):
     """An error is not stored: after fixing the request, the same key works."""
     client = bearer(applicant)
@@ -194,6 +202,10 @@ def test_a_failed_call_does_not_use_up_its_key(applicant, order):
     bad = client.patch(url, {"subject": {"colour": "red"}}, content_type="application/json", HTTP_IDEMPOTENCY_KEY="p")
     assert_error(bad, 422, "field.unknown", field="subject.colour")
     assert not IdempotencyRecord.objects.exists()
+    fixed = client.patch(
+        url, {"subject": {"city": "北京市"}}, content_type="application/json", HTTP_IDEMPOTENCY_KEY="p"
+    )
+    assert fixed.status_code == 200 and fixed.json()["data"]["subject"]["city"] == "北京市"
 
 
 # --- validation errors with field paths --------------------------------------------------------
