@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "ninja",  # its templates and static files: /api/docs serves Swagger UI from our host, not a CDN
     "beian.core",
     "beian.accounts",
     "beian.reference",

@@ -1,10 +1,12 @@
-"""Partner API v1 (django-ninja). Same services as the wizard. OpenAPI at /api/openapi.json.
+"""Partner API v1 (django-ninja). Same services as the wizard. OpenAPI at /api/openapi.json, docs at /api/docs.
 
-Errors are JSON {code, field, message, findings}. Mutating calls accept an Idempotency-Key.
+Errors are JSON {code, field, message, findings} (schemas.ErrorOut). Mutating calls accept an Idempotency-Key.
+Schemas live in schemas.py; every operation declares each status it can answer with.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 from django.contrib.auth import authenticate
@@ -13,15 +15,33 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from ninja import Body, File, NinjaAPI, Router, Schema
-from ninja.errors import AuthenticationError, ValidationError
+from ninja import Body, File, Header, NinjaAPI, Router
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.files import UploadedFile
+from ninja.parser import Parser
 from ninja.security import HttpBearer, django_auth
 
 from beian.accounts.models import ApiToken
 from beian.accounts.permissions import organisation_of
 from beian.api.models import IdempotencyRecord
-from beian.core.exceptions import DomainError
+from beian.api.schemas import (
+    CreateOrderIn,
+    ErrorOut,
+    EventOut,
+    MaterialOut,
+    OrderOut,
+    OrderPatch,
+    OrderUpdateOut,
+    PrecheckOut,
+    RulesOrder,
+    SiteOut,
+    SmsIn,
+    SmsResultOut,
+    SubmitIn,
+    TokenIn,
+    TokenOut,
+)
+from beian.core.exceptions import DomainError, PermissionDenied, ValidationFailed
 from beian.filings import fields as order_fields
 from beian.filings import selectors, services
 from beian.filings.validation import order_findings
@@ -42,14 +62,55 @@ class BearerToken(HttpBearer):
         return row.user
 
 
+class JsonParser(Parser):
+    """JSON bodies as ninja parses them; an empty form (what many clients send for a POST without data) is no
+    body, so the optional body of submit may be left out."""
+
+    def parse_body(self, request):
+        if request.content_type in {"multipart/form-data", "application/x-www-form-urlencoded"} and not (
+            request.POST or request.FILES
+        ):
+            return None
+        return super().parse_body(request)
+
+
+API_DESCRIPTION = """The ICP filing (ICP备案) API for partners: create a filing order for a hosted site, fill it in,
+upload its materials, ask whether it will pass, submit it for provider review and follow it.
+
+**Authentication**: `POST /api/v1/auth/token` with a username and password returns a token; send it as
+`Authorization: Bearer <token>`. (A logged-in browser session works too.)
+
+**Errors**: every 4xx answer is an `ErrorOut`: a stable `code`, the `field` path it is about (or empty), a
+`message` in the request's language (`Accept-Language: en` for English, zh-hans otherwise) and the `findings`
+behind it. Finding codes are stable; branch on codes, never on messages.
+
+**Idempotency**: mutating calls accept an `Idempotency-Key` header. The first answer to a key is stored and
+replayed for every repeat of the same request; the same key with a different request answers
+422 `idempotency.key_reused`. Keys are scoped to your user and the operation.
+"""
+
 api = NinjaAPI(
     title="Beian partner API",
     version="1.0.0",
+    description=API_DESCRIPTION,
     urls_namespace="api",
+    parser=JsonParser(),
     auth=[BearerToken(), django_auth],
     docs_url="/docs",
 )
 v1 = Router()
+
+# The error statuses every authenticated operation can answer with (422: a parameter that does not match this
+# document, e.g. a path id that is not a number), those of an order's operations, and 400 for a body that is not JSON.
+AUTH_ERRORS = {401: ErrorOut, 403: ErrorOut, 422: ErrorOut}
+ORDER_ERRORS = {**AUTH_ERRORS, 404: ErrorOut}
+BODY_ERRORS = {400: ErrorOut}
+IDEMPOTENCY_KEY = Header(
+    None,
+    alias="Idempotency-Key",
+    max_length=200,
+    description="Any unique string (e.g. a UUID) per intended change; a repeat replays the first answer.",
+)
 
 
 def error(code: str, message: str, field: str = "", findings=None) -> dict:
@@ -59,6 +120,7 @@ def error(code: str, message: str, field: str = "", findings=None) -> dict:
 def _finding(f) -> dict:
     data = f.as_dict()
     data["message"] = f.message(get_language() or "zh-hans")
+    data["fix"] = f.fix(get_language() or "zh-hans")
     return data
 
 
@@ -70,7 +132,9 @@ def domain_error(request, exc: DomainError):
 @api.exception_handler(ValidationError)
 def validation_error(request, exc: ValidationError):
     first = exc.errors[0] if exc.errors else {}
-    field = ".".join(str(p) for p in first.get("loc", [])[1:])
+    loc = list(first.get("loc", []))
+    # ("body", "payload", "site_id") -> "site_id": the path inside the JSON body; ("path", "order_id") -> "order_id"
+    field = ".".join(str(p) for p in loc[2 if loc[:1] == ["body"] else 1 :])
     return api.create_response(
         request, error("invalid_request", first.get("msg", _("Invalid request")), field), status=422
     )
@@ -81,6 +145,13 @@ def not_found(request, exc):
     return api.create_response(request, error("not_found", _("Not found.")), status=404)
 
 
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    """ninja's own refusals (a body that is not JSON: 400; a failed CSRF check of a session call: 403)."""
+    code = {400: "invalid_request", 403: "permission_denied"}.get(exc.status_code, "error")
+    return api.create_response(request, error(code, str(exc)), status=exc.status_code)
+
+
 @api.exception_handler(AuthenticationError)
 def unauthenticated(request, exc):
     return api.create_response(request, error("unauthenticated", _("Log in or send a valid bearer token.")), status=401)
@@ -89,18 +160,22 @@ def unauthenticated(request, exc):
 def _tenant(request):
     org = getattr(request, "organisation", None) or organisation_of(request.user)
     if org is None:
-        raise DomainError(_("This account has no organisation."), code="permission_denied")
+        raise PermissionDenied(_("This account has no organisation."), code="permission_denied")
     return org
 
 
-def idempotent(request, endpoint: str, produce):
-    """Run `produce()` once per (user, Idempotency-Key, endpoint); replay the stored response after."""
-    key = request.headers.get("Idempotency-Key", "").strip()
+def idempotent(request, endpoint: str, produce, key: str | None):
+    """Run `produce()` once per (user, Idempotency-Key, endpoint); replay the stored response after.
+
+    A repeat must be the same request (path, query and body); the same key with another request is refused
+    with 422 `idempotency.key_reused` instead of answering for a request that was never processed."""
+    key = (key or "").strip()
     if not key:
         return produce()
+    fingerprint = _request_fingerprint(request)
     stored = IdempotencyRecord.objects.filter(user=request.user, key=key, endpoint=endpoint).first()
     if stored:
-        return stored.status, stored.body
+        return _replay(stored, fingerprint)
     status, body = produce()
     try:
         with transaction.atomic():
@@ -108,31 +183,46 @@ def idempotent(request, endpoint: str, produce):
                 user=request.user,
                 key=key,
                 endpoint=endpoint,
+                request_hash=fingerprint,
                 status=status,
                 body=json.loads(json.dumps(body, default=str)),
             )
     except IntegrityError:
-        stored = IdempotencyRecord.objects.get(user=request.user, key=key, endpoint=endpoint)
-        return stored.status, stored.body
+        return _replay(IdempotencyRecord.objects.get(user=request.user, key=key, endpoint=endpoint), fingerprint)
     return status, body
 
 
-# --- schemas -------------------------------------------------------------------------------
+def _replay(stored: IdempotencyRecord, fingerprint: str):
+    if stored.request_hash and stored.request_hash != fingerprint:
+        raise ValidationFailed(
+            _("This Idempotency-Key was already used for a different request."),
+            code="idempotency.key_reused",
+            field="Idempotency-Key",
+        )
+    return stored.status, stored.body
 
 
-class TokenIn(Schema):
-    username: str
-    password: str
+def _request_fingerprint(request) -> str:
+    """A hash of what the request asks for: method, path with query, and body (JSON canonically; uploads by
+    their fields and file contents, since multipart boundaries differ between repeats)."""
+    digest = hashlib.sha256(f"{request.method} {request.get_full_path()}\n".encode())
+    if request.content_type == "multipart/form-data":
+        for name, value in sorted(request.POST.items()):
+            digest.update(f"{name}={value}\n".encode())
+        for name, upload in sorted(request.FILES.items()):
+            digest.update(f"{name}:{upload.name}:".encode())
+            for chunk in upload.chunks():
+                digest.update(chunk)
+            upload.seek(0)
+    else:
+        try:
+            digest.update(json.dumps(json.loads(request.body or b"null"), sort_keys=True).encode())
+        except ValueError:
+            digest.update(request.body)
+    return digest.hexdigest()
 
 
-class CreateOrderIn(Schema):
-    site_id: int
-
-
-class SmsIn(Schema):
-    mobile: str
-    code: str
-    certificate_tail: str
+# --- output --------------------------------------------------------------------------------
 
 
 def order_out(order, request=None) -> dict:
@@ -148,10 +238,16 @@ def order_out(order, request=None) -> dict:
         "data": order_fields.nest(_masked_snapshot(order)),
         "editable_fields": sorted(services.editable_paths(order)),
         "returned_fields": order.returned_fields,
-        "materials": [
-            {"slot": m.slot, "version": m.version, "check_status": m.check_status, "findings": m.findings}
-            for m in material_services.current_materials(order).values()
-        ],
+        "materials": [material_out(m) for m in material_services.current_materials(order).values()],
+    }
+
+
+def material_out(material) -> dict:
+    return {
+        "slot": material.slot,
+        "version": material.version,
+        "check_status": material.check_status,
+        "findings": [_finding(f) for f in material_services.material_findings_of(material)],
     }
 
 
@@ -168,8 +264,11 @@ def _masked_snapshot(order) -> dict:
 @v1.post(
     "/auth/token",
     auth=None,
-    response={200: dict, 401: dict},
+    response={200: TokenOut, 400: ErrorOut, 401: ErrorOut, 422: ErrorOut},
+    operation_id="auth_token",
+    tags=["auth"],
     summary="Exchange a username and password for a bearer token",
+    description="401 `invalid_credentials` when the username or password is wrong.",
 )
 def token(request, payload: TokenIn):
     user = authenticate(request, username=payload.username, password=payload.password)
@@ -179,7 +278,13 @@ def token(request, payload: TokenIn):
     return 200, {"token": key, "token_type": "Bearer"}
 
 
-@v1.get("/sites", response=list[dict], summary="Hosted sites of your organisation")
+@v1.get(
+    "/sites",
+    response={200: list[SiteOut], **AUTH_ERRORS},
+    operation_id="sites_list",
+    tags=["sites"],
+    summary="Hosted sites of your organisation",
+)
 def sites(request):
     org = _tenant(request)
     return [
@@ -188,13 +293,28 @@ def sites(request):
     ]
 
 
-@v1.get("/orders", response=list[dict], summary="Your organisation's orders")
+@v1.get(
+    "/orders",
+    response={200: list[OrderOut], **AUTH_ERRORS},
+    operation_id="orders_list",
+    tags=["orders"],
+    summary="Your organisation's orders",
+    description="The latest 100 orders of your organisation, newest first.",
+)
 def list_orders(request):
     return [order_out(o) for o in selectors.orders_for_organisation(_tenant(request))[:100]]
 
 
-@v1.post("/orders", response={201: dict, 200: dict, 404: dict}, summary="Create a draft filing for a hosted site")
-def create_order(request, payload: CreateOrderIn):
+@v1.post(
+    "/orders",
+    response={201: OrderOut, **ORDER_ERRORS, **BODY_ERRORS},
+    operation_id="orders_create",
+    tags=["orders"],
+    summary="Create a draft filing for a hosted site",
+    description="The filing type follows from your organisation's records (`FIRST_FILING` or `NEW_WEBSITE`). "
+    "404 `not_found` (field `site_id`) when the site is not one of yours.",
+)
+def create_order(request, payload: CreateOrderIn, idempotency_key: str | None = IDEMPOTENCY_KEY):
     org = _tenant(request)
 
     def produce():
@@ -204,40 +324,78 @@ def create_order(request, payload: CreateOrderIn):
         order = services.order_create_draft(organisation=org, user=request.user, hosted_site=site)
         return 201, order_out(order)
 
-    return idempotent(request, "orders.create", produce)
+    return idempotent(request, "orders.create", produce, idempotency_key)
 
 
-@v1.get("/orders/{order_id}", response=dict, summary="One order with its data (PII masked)")
+@v1.get(
+    "/orders/{order_id}",
+    response={200: OrderOut, **ORDER_ERRORS},
+    operation_id="orders_get",
+    tags=["orders"],
+    summary="One order with its data (PII masked)",
+)
 def get_order(request, order_id: int):
     return order_out(selectors.order_for_organisation(_tenant(request), order_id))
 
 
-@v1.patch("/orders/{order_id}", response={200: dict, 422: dict}, summary="Update draft fields (nested JSON, partial)")
-def update_order(request, order_id: int, payload: Body[dict]):
+@v1.patch(
+    "/orders/{order_id}",
+    response={200: OrderUpdateOut, **ORDER_ERRORS, **BODY_ERRORS},
+    operation_id="orders_update",
+    tags=["orders"],
+    summary="Update draft fields (nested JSON, partial)",
+    description="Send any subset of the fields in `editable_fields`, nested as in `data`. The answer carries the "
+    "rules' findings about the fields sent (errors here do not refuse the update; submit does). "
+    "403 `field.locked` for a field that may not be changed now, 422 `field.unknown` / `field.invalid`.",
+)
+def update_order(request, order_id: int, payload: Body[OrderPatch], idempotency_key: str | None = IDEMPOTENCY_KEY):
     order = selectors.order_for_organisation(_tenant(request), order_id)
-    values = order_fields.flatten(payload.get("data", payload))
-    services.order_update(order=order, user=request.user, values=values)
+
+    def produce():
+        values = order_fields.flatten(payload.get("data", payload))
+        services.order_update(order=order, user=request.user, values=values)
+        updated = selectors.order_for_organisation(_tenant(request), order_id)
+        findings = [f for f in order_findings(updated) if f.field in values]
+        body = order_out(updated)
+        body["findings"] = [_finding(f) for f in findings]
+        return 200, body
+
+    return idempotent(request, f"orders.{order_id}.update", produce, idempotency_key)
+
+
+@v1.post(
+    "/orders/{order_id}/materials/{slot}",
+    response={201: MaterialOut, **ORDER_ERRORS},
+    operation_id="materials_upload",
+    tags=["materials"],
+    summary="Upload a material to its slot",
+    description="Multipart with one `file`. The file is sniffed and sanitised; the automated checks (OCR, "
+    "face detection) run afterwards, so `check_status` is `pending` at first: read the order or "
+    "`GET …/findings` later. 422 with an `upload.*` code (field `materials.<slot>`) for a file that is "
+    "refused, 422 `material.unknown_slot`, 403 `material.locked` when the slot may not be changed now.",
+)
+def upload_material(
+    request, order_id: int, slot: str, file: File[UploadedFile], idempotency_key: str | None = IDEMPOTENCY_KEY
+):
     order = selectors.order_for_organisation(_tenant(request), order_id)
-    findings = [f for f in order_findings(order) if f.field in values]
-    body = order_out(order)
-    body["findings"] = [_finding(f) for f in findings]
-    return 200, body
+
+    def produce():
+        material = material_services.material_upload(order=order, slot=slot, upload=file, user=request.user)
+        material.refresh_from_db()
+        return 201, material_out(material)
+
+    return idempotent(request, f"orders.{order_id}.materials.{slot}", produce, idempotency_key)
 
 
-@v1.post("/orders/{order_id}/materials/{slot}", response={201: dict}, summary="Upload a material to its slot")
-def upload_material(request, order_id: int, slot: str, file: File[UploadedFile]):
-    order = selectors.order_for_organisation(_tenant(request), order_id)
-    material = material_services.material_upload(order=order, slot=slot, upload=file, user=request.user)
-    material.refresh_from_db()
-    return 201, {
-        "slot": material.slot,
-        "version": material.version,
-        "check_status": material.check_status,
-        "findings": [_finding(f) for f in material_services.material_findings_of(material)],
-    }
-
-
-@v1.get("/orders/{order_id}/findings", response=dict, summary="Will this pass? Every finding of the whole order")
+@v1.get(
+    "/orders/{order_id}/findings",
+    response={200: PrecheckOut, **ORDER_ERRORS},
+    operation_id="orders_findings",
+    tags=["orders"],
+    summary="Will this pass? Every finding of the whole order",
+    description="The same pre-review submit runs: the rules over the complete order, missing materials and "
+    "the findings of the materials' automated checks. `ok` is false while any finding is an error.",
+)
 def validate_order(request, order_id: int):
     order = selectors.order_for_organisation(_tenant(request), order_id)
     findings = (
@@ -248,22 +406,42 @@ def validate_order(request, order_id: int):
     return {"ok": not any(f.is_error for f in findings), "findings": [_finding(f) for f in findings]}
 
 
-@v1.post("/orders/{order_id}/submit", response={200: dict, 422: dict, 409: dict}, summary="Submit for provider review")
-def submit_order(request, order_id: int):
+@v1.post(
+    "/orders/{order_id}/submit",
+    response={200: OrderOut, 409: ErrorOut, **ORDER_ERRORS, **BODY_ERRORS},
+    operation_id="orders_submit",
+    tags=["orders"],
+    summary="Submit for provider review",
+    description="422 `order.has_errors` with the blocking `findings` while the pre-review finds errors; 409 "
+    "`order.illegal_transition` when the order cannot be submitted in its state. The body is optional.",
+)
+def submit_order(
+    request,
+    order_id: int,
+    payload: Body[SubmitIn | None] = None,
+    acknowledge_warnings: bool = False,
+    idempotency_key: str | None = IDEMPOTENCY_KEY,
+):
     order = selectors.order_for_organisation(_tenant(request), order_id)
 
     def produce():
         services.order_submit(
             order=order,
             user=request.user,
-            acknowledged_warnings=["*"] if request.GET.get("acknowledge_warnings") else [],
+            acknowledged_warnings=["*"] if acknowledge_warnings else (payload.acknowledged_warnings if payload else []),
         )
         return 200, order_out(order)
 
-    return idempotent(request, f"orders.{order_id}.submit", produce)
+    return idempotent(request, f"orders.{order_id}.submit", produce, idempotency_key)
 
 
-@v1.get("/orders/{order_id}/timeline", response=list[dict], summary="What happened to the order, oldest first")
+@v1.get(
+    "/orders/{order_id}/timeline",
+    response={200: list[EventOut], **ORDER_ERRORS},
+    operation_id="orders_timeline",
+    tags=["orders"],
+    summary="What happened to the order, oldest first",
+)
 def timeline(request, order_id: int):
     order = selectors.order_for_organisation(_tenant(request), order_id)
     return [
@@ -280,32 +458,46 @@ def timeline(request, order_id: int):
 
 
 @v1.post(
-    "/orders/{order_id}/sms-verification", response={200: dict, 422: dict}, summary="Enter a MIIT SMS verification code"
+    "/orders/{order_id}/sms-verification",
+    response={200: SmsResultOut, **ORDER_ERRORS, **BODY_ERRORS, 422: SmsResultOut},
+    operation_id="orders_sms_verification",
+    tags=["orders"],
+    summary="Enter a MIIT SMS verification code",
+    description="422 with `ok: false` and code `sms.wrong` for a wrong code (the shape is an `ErrorOut` plus "
+    "`ok` and `all_verified`); 422 `sms.not_pending` when no verification is pending.",
 )
-def sms_verification(request, order_id: int, payload: SmsIn):
+def sms_verification(request, order_id: int, payload: SmsIn, idempotency_key: str | None = IDEMPOTENCY_KEY):
     from beian.regulator.services import sms_verify
 
     order = selectors.order_for_organisation(_tenant(request), order_id)
-    result = sms_verify(
-        order=order, mobile=payload.mobile, code=payload.code, certificate_tail=payload.certificate_tail
-    )
-    message = result.message_en if (get_language() or "").startswith("en") else result.message_zh
-    return (200 if result.ok else 422), {
-        "ok": result.ok,
-        "all_verified": result.all_verified,
-        "message": message,
-        "code": "" if result.ok else "sms.wrong",
-    }
+
+    def produce():
+        result = sms_verify(
+            order=order, mobile=payload.mobile, code=payload.code, certificate_tail=payload.certificate_tail
+        )
+        message = result.message_en if (get_language() or "").startswith("en") else result.message_zh
+        return (200 if result.ok else 422), {
+            "ok": result.ok,
+            "all_verified": result.all_verified,
+            "message": message,
+            "code": "" if result.ok else "sms.wrong",
+            "field": "" if result.ok else "code",
+            "findings": [],
+        }
+
+    return idempotent(request, f"orders.{order_id}.sms-verification", produce, idempotency_key)
 
 
 @v1.post(
     "/validate",
-    response=dict,
+    response={200: PrecheckOut, 400: ErrorOut, 401: ErrorOut, 422: ErrorOut},
+    operation_id="validate",
+    tags=["validation"],
     summary="Validate a partial or full order (the rules engine's JSON shape)",
     description="Body: an order as in `python -m beian.rules validate --schema`. `?complete=1` also reports "
     "required fields that are empty. Returns every finding with its stable code.",
 )
-def validate(request, payload: Body[dict], complete: bool = False):
+def validate(request, payload: Body[RulesOrder], complete: bool = False):
     from beian.filings.validation import payload_findings
 
     findings = payload_findings(payload, complete=complete)
