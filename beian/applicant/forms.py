@@ -15,6 +15,16 @@ def _choices(field, order):
     return getattr(choices, field.choices)()
 
 
+class IsoDateInput(forms.DateInput):
+    """<input type="date"> accepts only YYYY-MM-DD; a localised value (zh-hans renders 2036/01/01)
+    shows blank in the browser and is posted back empty, which wipes the date on the next save."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
 class PreApprovalWidget(forms.CheckboxSelectMultiple):
     """A checkbox per pre-approval item with the approval number (审批文号) beside it; the value is
     [{"item", "number"}] as the order stores it. The "none" option carries no number."""
@@ -83,7 +93,7 @@ def form_field(field, order, *, editable: bool) -> forms.Field:
             choices=[("", "—"), *list(_choices(field, order))], coerce=coerce, empty_value=None, **common
         )
     if field.kind == "date":
-        return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **common)
+        return forms.DateField(widget=IsoDateInput(), **common)
     if field.kind == "bool":
         return forms.BooleanField(**common)
     if field.kind == "email":
