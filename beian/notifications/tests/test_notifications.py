@@ -274,3 +274,14 @@ def test_the_preferences_page_stores_channels_per_kind(client, applicant):
 def test_pages_need_a_login(client):
     assert client.get("/notifications/").status_code == 302
     assert client.get("/notifications/preferences/").status_code == 302
+
+
+def test_links_in_every_channel_follow_the_public_url_of_the_servers_port(
+    order, reviewer, django_capture_on_commit_callbacks, settings
+):
+    settings.BEIAN_PUBLIC_URL = "http://127.0.0.1:8101"  # what BEIAN_PORT=8101 (make run PORT=8101) derives
+    return_name(order, reviewer, django_capture_on_commit_callbacks)
+    (email,) = mail.outbox
+    (sms,) = SmsMessage.objects.filter(purpose="notice:returned")
+    for body in (email.body, sms.body):
+        assert "http://127.0.0.1:8101/apply/orders/" in body and ":8000" not in body
