@@ -210,7 +210,9 @@ def order_detail(request, pk):
             "in_review": in_review,
             "can_act": in_review and (holder is None or holder.pk == request.user.pk),
             "held_by_other": in_review and holder is not None and holder.pk != request.user.pk,
-            "can_release": holder is not None and (holder.pk == request.user.pk or request.user.is_operator),
+            "can_release": in_review
+            and holder is not None
+            and (holder.pk == request.user.pk or request.user.is_operator),
             "reviewers": (
                 User.objects.filter(role__in=[User.Role.REVIEWER, User.Role.OPERATOR], is_active=True)
                 .exclude(pk=getattr(holder, "pk", None))
