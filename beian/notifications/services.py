@@ -165,10 +165,13 @@ def _eta_line(order) -> str:
         return ""
     if eta is None:
         return ""
-    line = _("If you act today, the filing number is expected between %(p50)s and %(p90)s.") % {
-        "p50": eta.filed.p50.isoformat(),
-        "p90": eta.filed.p90.isoformat(),
-    }
+    if eta.filed.single:  # a range whose ends are equal is one date
+        line = _("If you act today, the filing number is expected on %(date)s.") % {"date": eta.filed.p50.isoformat()}
+    else:
+        line = _("If you act today, the filing number is expected between %(p50)s and %(p90)s.") % {
+            "p50": eta.filed.p50.isoformat(),
+            "p90": eta.filed.p90.isoformat(),
+        }
     if eta.unconfirmed_years:
         line += " " + _(
             "The State Council's holiday schedule for %(years)s is not in our calendar yet; "
