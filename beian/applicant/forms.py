@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from beian.filings import fields as order_fields
-from beian.reference import choices
+from beian.reference import choices, snapshot
 
 
 def _choices(field, order):
@@ -55,7 +55,7 @@ class PreApprovalWidget(forms.CheckboxSelectMultiple):
         entries = []
         for index, (value, _label) in enumerate(self.choices):
             if str(value) in chosen:
-                number = (data.get(self._number_name(name, index)) or "").strip()[:100]
+                number = (data.get(self._number_name(name, index)) or "").strip()  # too long: the rules say so
                 entries.append({"item": str(value), "number": "" if value == self.none_option else number})
         return entries
 
@@ -96,11 +96,14 @@ def form_field(field, order, *, editable: bool) -> forms.Field:
         return forms.DateField(widget=IsoDateInput(), **common)
     if field.kind == "bool":
         return forms.BooleanField(**common)
+    # Length limits are the rules' own (reference settings), shown as the inputs' maxlength; the
+    # server never truncates or refuses a longer value: it is kept and the rules report it.
+    limits = snapshot.current().settings
     if field.kind == "email":
-        return forms.CharField(max_length=254, widget=forms.EmailInput, **common)
+        return forms.CharField(widget=forms.EmailInput(attrs={"maxlength": limits.max_text_length}), **common)
     if field.path.endswith("remark"):
-        return forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=1000, **common)
-    return forms.CharField(max_length=300, **common)
+        return forms.CharField(widget=forms.Textarea(attrs={"rows": 3, "maxlength": limits.remark_max_chars}), **common)
+    return forms.CharField(widget=forms.TextInput(attrs={"maxlength": limits.max_text_length}), **common)
 
 
 class StepForm(forms.Form):
