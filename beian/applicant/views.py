@@ -231,7 +231,7 @@ def _precheck(order):
     groups = defaultdict(list)
     for f in findings:
         field = order_fields.BY_PATH.get(order_fields.owner_path(f.field))
-        label = labels.get(f.field) or (field.label if field else "")
+        label = labels.get(f.field) or (field.full_label if field else "")
         groups[step_of_path(order_fields.owner_path(f.field)).key].append({"finding": f, "label": label})
     return findings, [{"step": s, "items": groups[s.key]} for s in STEPS if groups.get(s.key)]
 
@@ -242,7 +242,8 @@ def confirm_step(request, order):
         {
             "step": s,
             "fields": [
-                {"label": order_fields.BY_PATH[p].label, "value": order_fields.display_value(order, p)} for p in s.paths
+                {"label": order_fields.BY_PATH[p].full_label, "value": order_fields.display_value(order, p)}
+                for p in s.paths
             ],
         }
         for s in STEPS
@@ -301,7 +302,7 @@ def order_detail(request, pk):
     returned = [
         {
             **r,
-            "label": order_fields.BY_PATH[r["field"]].label if r["field"] in order_fields.BY_PATH else r["field"],
+            "label": order_fields.BY_PATH[r["field"]].full_label if r["field"] in order_fields.BY_PATH else r["field"],
             "step": step_of_path(r["field"]).key,
         }
         for r in _returns(order).values()

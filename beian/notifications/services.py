@@ -137,7 +137,7 @@ def _field_label(order, path: str) -> str:
         req = next((r for r in order_requirements(order) if r.slot == slot), None)
         return req.label(translation.get_language()) if req else slot
     field = order_fields.BY_PATH.get(path)
-    return str(field.label) if field else path
+    return str(field.full_label) if field else path
 
 
 def _reason(code: str) -> tuple[str, str]:

@@ -135,7 +135,11 @@ def _changes(order, slot_labels: dict, reasons: dict) -> list[dict] | None:
     for row in rows:
         field = order_fields.BY_PATH.get(row.path)
         if field is not None:
-            label, old, new = field.label, order_fields.display(field, row.old), order_fields.display(field, row.new)
+            label, old, new = (
+                field.full_label,
+                order_fields.display(field, row.old),
+                order_fields.display(field, row.new),
+            )
         else:  # a returned material: the new upload is in the materials column
             label, old, new = slot_labels.get(row.path.removeprefix("materials."), row.path), "", ""
         out.append(
