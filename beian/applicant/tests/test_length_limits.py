@@ -18,7 +18,9 @@ def _website_step(applicant, hosted_site):
 
 
 def _tag(page: str, name: str) -> str:
-    return re.search(rf'<(?:input|textarea)[^>]*name="{name}"[^>]*>', page).group(0)
+    match = re.search(rf'<(?:input|textarea)[^>]*name="{name}"[^>]*>', page)
+    assert match, f"no input {name}"
+    return match.group(0)
 
 
 def test_the_inputs_maxlength_are_the_rules_limits(applicant, hosted_site):
