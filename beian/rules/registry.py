@@ -149,8 +149,8 @@ FILING_TYPE_WRONG = _rule(
     "order.filing_type.wrong",
     ERROR,
     "根据主体和域名的备案情况，本订单应为“{expected_name}”，而不是“{actual_name}”。",
-    'Given what is already filed for the subject and domain, this order must be "{expected_name_en}", '
-    'not "{actual_name_en}".',
+    "Given what is already filed for the subject and domain, this order must be '{expected_name}', "
+    "not '{actual_name}'.",
     "放弃本订单，按正确的备案类型重新创建。",
     "Abandon this order and create a new one with the right filing type.",
     "§1",
