@@ -29,10 +29,10 @@ migrate: install var/secrets.env
 	$(PY) manage.py load_reference
 
 demo: migrate
-	$(PY) manage.py seed_demo --port $(PORT)
+	BEIAN_PORT=$(PORT) $(PY) manage.py seed_demo --port $(PORT)
 
 run: demo
-	BEIAN_EMBEDDED_SCHEDULER=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	BEIAN_PORT=$(PORT) BEIAN_EMBEDDED_SCHEDULER=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
 	BEIAN_TESTING=1 $(PY) -m pytest $(PYTEST_ARGS)

@@ -200,7 +200,11 @@ LOGGING = {
 }
 MAX_IMAGE_PIXELS = int(os.environ.get("BEIAN_MAX_IMAGE_PIXELS", str(40_000_000)))
 WHITENOISE_USE_FINDERS = True
-BEIAN_PUBLIC_URL = os.environ.get("BEIAN_PUBLIC_URL", "http://127.0.0.1:8000")  # links in emails and SMS
+# The port the development server runs on (`make run PORT=8101` passes it); the demo's links follow it.
+BEIAN_PORT = os.environ.get("BEIAN_PORT", "8000")
+BEIAN_PUBLIC_URL = os.environ.get("BEIAN_PUBLIC_URL") or f"http://127.0.0.1:{BEIAN_PORT}"  # links in emails and SMS
+# A hosted site's own address; `{slug}` is the site's address (HostedSite.slug).
+BEIAN_HOSTED_SITE_URL = os.environ.get("BEIAN_HOSTED_SITE_URL") or f"http://{{slug}}{HOSTED_SITE_SUFFIX}:{BEIAN_PORT}/"
 REVIEW_CLAIM_IDLE_MINUTES = int(
     os.environ.get("BEIAN_REVIEW_CLAIM_IDLE_MINUTES", "30")
 )  # an idle claim returns to the queue

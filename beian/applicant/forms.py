@@ -6,13 +6,23 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from beian.filings import fields as order_fields
-from beian.reference import choices
+from beian.reference import choices, snapshot
 
 
 def _choices(field, order):
     if field.choices == "certificate_types":
         return choices.certificate_types(order.subject.nature)
     return getattr(choices, field.choices)()
+
+
+class IsoDateInput(forms.DateInput):
+    """<input type="date"> accepts only YYYY-MM-DD; a localised value (zh-hans renders 2036/01/01)
+    shows blank in the browser and is posted back empty, which wipes the date on the next save."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class PreApprovalWidget(forms.CheckboxSelectMultiple):
@@ -45,7 +55,7 @@ class PreApprovalWidget(forms.CheckboxSelectMultiple):
         entries = []
         for index, (value, _label) in enumerate(self.choices):
             if str(value) in chosen:
-                number = (data.get(self._number_name(name, index)) or "").strip()[:100]
+                number = (data.get(self._number_name(name, index)) or "").strip()  # too long: the rules say so
                 entries.append({"item": str(value), "number": "" if value == self.none_option else number})
         return entries
 
@@ -83,14 +93,17 @@ def form_field(field, order, *, editable: bool) -> forms.Field:
             choices=[("", "—"), *list(_choices(field, order))], coerce=coerce, empty_value=None, **common
         )
     if field.kind == "date":
-        return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **common)
+        return forms.DateField(widget=IsoDateInput(), **common)
     if field.kind == "bool":
         return forms.BooleanField(**common)
+    # Length limits are the rules' own (reference settings), shown as the inputs' maxlength; the
+    # server never truncates or refuses a longer value: it is kept and the rules report it.
+    limits = snapshot.current().settings
     if field.kind == "email":
-        return forms.CharField(max_length=254, widget=forms.EmailInput, **common)
+        return forms.CharField(widget=forms.EmailInput(attrs={"maxlength": limits.max_text_length}), **common)
     if field.path.endswith("remark"):
-        return forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=1000, **common)
-    return forms.CharField(max_length=300, **common)
+        return forms.CharField(widget=forms.Textarea(attrs={"rows": 3, "maxlength": limits.remark_max_chars}), **common)
+    return forms.CharField(widget=forms.TextInput(attrs={"maxlength": limits.max_text_length}), **common)
 
 
 class StepForm(forms.Form):

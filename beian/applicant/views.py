@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from beian.accounts.permissions import applicant_required
@@ -112,6 +113,7 @@ def _step_context(request, order, step, form=None, findings=None):
 
 
 @applicant_required
+@never_cache  # Cache-Control: no-store: browser back after submit reloads the page (no live submit button)
 def step(request, pk, key):
     order = _order(request, pk)
     step = BY_KEY.get(key)
@@ -229,7 +231,7 @@ def _precheck(order):
     groups = defaultdict(list)
     for f in findings:
         field = order_fields.BY_PATH.get(order_fields.owner_path(f.field))
-        label = labels.get(f.field) or (field.label if field else "")
+        label = labels.get(f.field) or (field.full_label if field else "")
         groups[step_of_path(order_fields.owner_path(f.field)).key].append({"finding": f, "label": label})
     return findings, [{"step": s, "items": groups[s.key]} for s in STEPS if groups.get(s.key)]
 
@@ -240,7 +242,8 @@ def confirm_step(request, order):
         {
             "step": s,
             "fields": [
-                {"label": order_fields.BY_PATH[p].label, "value": order_fields.display_value(order, p)} for p in s.paths
+                {"label": order_fields.BY_PATH[p].full_label, "value": order_fields.display_value(order, p)}
+                for p in s.paths
             ],
         }
         for s in STEPS
@@ -268,6 +271,13 @@ def confirm_step(request, order):
 @require_POST
 def submit(request, pk):
     order = _order(request, pk)
+    if order.status not in states.APPLICANT_EDITABLE:  # e.g. the confirm page again after browser back
+        messages.error(
+            request,
+            _("This order was already submitted (now: %(status)s). Nothing was changed.")
+            % {"status": order.status_label},
+        )
+        return redirect("applicant:order", order.pk)
     _findings, _groups = _precheck(order)
     warnings = [f.code for f in _findings if f.severity.value == "warning"]
     if warnings and not request.POST.get("acknowledge"):
@@ -283,6 +293,7 @@ def submit(request, pk):
 
 
 @applicant_required
+@never_cache
 def order_detail(request, pk):
     from beian.regulator.models import RegulatorCase
 
@@ -291,7 +302,7 @@ def order_detail(request, pk):
     returned = [
         {
             **r,
-            "label": order_fields.BY_PATH[r["field"]].label if r["field"] in order_fields.BY_PATH else r["field"],
+            "label": order_fields.BY_PATH[r["field"]].full_label if r["field"] in order_fields.BY_PATH else r["field"],
             "step": step_of_path(r["field"]).key,
         }
         for r in _returns(order).values()
@@ -363,6 +374,9 @@ def _order_action(request, pk, service, success: str):
 @applicant_required
 @require_POST
 def withdraw(request, pk):
+    if not request.POST.get("confirm"):  # a confirmation the server checks, with or without JavaScript
+        messages.error(request, _("Tick the box to confirm that you want to withdraw the order. Nothing was changed."))
+        return redirect("applicant:order", _order(request, pk).pk)
     return _order_action(request, pk, services.order_withdraw, _("Withdrawn to draft. You can edit and submit again."))
 
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from beian.filings import services
 from beian.materials import samples as builders
+from beian.materials.verification_data import verification_form_data
 
 REJECT_TRIGGER = "#sandbox-reject"
 
@@ -259,7 +261,6 @@ def _images(company: str, uscc: str, person: str, id_number: str) -> dict[str, t
         "owner_id_front": ("owner-id-front.jpg", front),
         "owner_id_back": ("owner-id-back.jpg", back),
         "owner_photo": ("owner.jpg", _shared_images()["photo"]),
-        "verification_form": ("form.jpg", _shared_images()["form"]),
     }
 
 
@@ -268,13 +269,44 @@ def _shared_images() -> dict[str, bytes]:
     return {
         "back": builders.jpeg_bytes(builders.id_card_back_image()),
         "photo": builders.jpeg_bytes(builders.owner_photo(side=900)),
-        "form": builders.jpeg_bytes(builders.form_page_image(signed=True)),
     }
 
 
-def material_files(profile: Profile = BEIJING) -> dict[str, tuple[str, bytes]]:
-    """slot -> (file name, bytes) of good uploads matching the profile's typed data."""
-    return dict(_images(profile.company, profile.uscc, profile.person, profile.id_number))
+def material_files(profile: Profile = BEIJING, order=None) -> dict[str, tuple[str, bytes]]:
+    """slot -> (file name, bytes) of good uploads matching the profile's typed data.
+
+    The signed verification form is the one generated for `order`; without an order it is the
+    profile's data without an order number (the automated check then asks a reviewer to look)."""
+    files = dict(_images(profile.company, profile.uscc, profile.person, profile.id_number))
+    data = verification_form_data(order) if order is not None else _profile_form_data(profile)
+    files["verification_form"] = ("form.jpg", _signed_form(tuple(sorted(data.items()))))
+    return files
+
+
+def _profile_form_data(profile: Profile) -> dict:
+    return {
+        "order_reference": "",
+        "subject_name": profile.company,
+        "subject_nature": "企业",
+        "certificate_type": "营业执照",
+        "certificate_number": profile.uscc,
+        "certificate_address": profile.certificate_address,
+        "principal_name": profile.person,
+        "principal_certificate_number": profile.id_number,
+        "principal_mobile": profile.mobile,
+        "website_name": profile.site_name,
+        "domain": profile.domain,
+        "service_content": "单位门户网站",
+        "website_principal_name": profile.person,
+        "website_principal_certificate_number": profile.id_number,
+        "website_principal_mobile": profile.mobile,
+        "access_provider": settings.ACCESS_PROVIDER_NAME,
+    }
+
+
+@cache
+def _signed_form(data: tuple[tuple[str, object], ...]) -> bytes:
+    return builders.jpeg_bytes(builders.form_page_image(signed=True, data=dict(data)))
 
 
 def upload_materials(order, user, slots=None, profile: Profile = BEIJING, *, check_now: bool = False) -> None:
@@ -284,7 +316,7 @@ def upload_materials(order, user, slots=None, profile: Profile = BEIJING, *, che
     (inside a transaction that never commits, such as a test's)."""
     from beian.materials.services import material_run_checks, material_upload, order_requirements
 
-    files = material_files(profile)
+    files = material_files(profile, order=order)
     for req in order_requirements(order):
         if slots is None or req.slot in slots:
             name, data = files[req.slot]

@@ -18,6 +18,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from beian.filings import states
@@ -191,8 +192,17 @@ def compute_eta(
     estimates: dict[str, StageEstimate],
     stage_entered: dt.date | None = None,
     needs_sms: bool = True,
+    stage_entries: Sequence[tuple[str, dt.date]] = (),
 ) -> OrderEta | None:
-    """The dates for an order in `status`; None for finished orders."""
+    """The dates for an order in `status`; None for finished orders.
+
+    `stage_entries`: (stage, day entered) of each stage the order went through since it last
+    entered the pipeline (submission or resubmission), the current one included. The filing-number
+    dates are never earlier than those estimated on entering each of them: the published stage
+    figures are upper bounds ("within N working days"), so a stage finished inside its estimate (a
+    same-day approval, an immediate push) must not pull the whole filing earlier while the later
+    stages are still to come; only a stage running past its estimate moves the dates (later).
+    The regulator's decision itself ends the estimate."""
     if status in states.TERMINAL:
         return None
     pipeline = [s for s in PIPELINE if needs_sms or s != SMS]
@@ -216,6 +226,11 @@ def compute_eta(
         calendar.add_working_days(base50, sum(estimates[s].p50 for s in rest)),
         calendar.add_working_days(base90, sum(estimates[s].p90 for s in rest)),
     )
+    if stage is not None:
+        for entered_stage, entered_on in stage_entries:
+            promised = _promised(entered_stage, entered_on, pipeline, estimates, calendar)
+            p50 = max(filed.p50, promised.p50)
+            filed = DateRange(p50, max(filed.p90, promised.p90, p50))
     used = tuple(estimates[s] for s in ([stage] if stage else []) + list(rest))
     return OrderEta(
         status=status,
@@ -226,6 +241,17 @@ def compute_eta(
         overdue=overdue,
         unconfirmed_years=tuple(calendar.unconfirmed_years(today, filed.p90)),
         estimates=used,
+    )
+
+
+def _promised(
+    stage: str, entered_on: dt.date, pipeline: Sequence[str], estimates: dict[str, StageEstimate], calendar
+) -> DateRange:
+    """The filing-number dates as estimated on the day the order entered `stage`."""
+    rest = [s for s in PIPELINE[PIPELINE.index(stage) :] if s in pipeline]
+    return DateRange(
+        calendar.add_working_days(entered_on, sum(estimates[s].p50 for s in rest)),
+        calendar.add_working_days(entered_on, sum(estimates[s].p90 for s in rest)),
     )
 
 
@@ -289,6 +315,25 @@ def stage_entered_on(order) -> dt.date:
     return _local_date(entry or order.status_changed_at)
 
 
+def stage_entries(order) -> list[tuple[str, dt.date]]:
+    """(stage, day entered) of every stage since the order last entered the pipeline."""
+    review = STAGES[PROVIDER_REVIEW]
+    events = list(
+        order.events.filter(Q(from_status__in=STAGE_OF_STATE) | Q(to_status__in=STAGE_OF_STATE))
+        .order_by("at", "id")
+        .values_list("at", "from_status", "to_status")
+    )
+    entries: list[tuple[str, dt.date]] = []
+    for at, from_status, to_status in events:
+        stage, before = STAGE_OF_STATE.get(to_status), STAGE_OF_STATE.get(from_status)
+        if stage is None or stage == before:
+            continue
+        if to_status in review:  # a (re)submission starts the pipeline again
+            entries = []
+        entries.append((stage, _local_date(at)))
+    return entries
+
+
 def needs_sms(filing_type: str) -> bool:
     from beian.reference.snapshot import setting
 
@@ -312,4 +357,5 @@ def order_eta(order, *, calendar=None) -> OrderEta | None:
         estimates=stage_estimates(province=order.subject.province, calendar=calendar, now=now),
         stage_entered=stage_entered_on(order) if order.status in STAGE_OF_STATE else None,
         needs_sms=needs_sms(order.filing_type),
+        stage_entries=stage_entries(order) if order.status in STAGE_OF_STATE else (),
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,6 +20,15 @@ class OrderField:
     kind: str = "text"  # text | int | date | bool | list | email
     pii: bool = False
     choices: str = ""  # reference table the choices come from
+
+    @property
+    def full_label(self):
+        """The label that says whose field it is where both principals have one (findings, the
+        pre-check, notifications, diffs): "主体负责人 证件有效期至" rather than "证件有效期至"."""
+        owner = next((name for prefix, name in PRINCIPALS.items() if self.path.startswith(prefix)), None)
+        if owner is None or self.path.rsplit(".", 1)[1] not in PERSON_NAMES:
+            return self.label
+        return format_lazy("{owner} {label}", owner=owner, label=self.label)
 
     @property
     def form_name(self) -> str:
@@ -35,6 +45,9 @@ PERSON = [
     ("emergency_phone", _("Emergency phone"), "text", True, ""),
     ("email", _("Email"), "email", False, ""),
 ]
+
+PERSON_NAMES = frozenset(name for name, *_rest in PERSON)
+PRINCIPALS = {"subject.principal.": _("Subject principal"), "websites[0].principal.": _("Website principal")}
 
 FIELDS: list[OrderField] = [
     OrderField("subject.nature", _("Subject nature"), "subject", "int", choices="natures"),

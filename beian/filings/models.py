@@ -335,7 +335,7 @@ def returns_text(returns: list[dict]) -> str:
     for r in returns:
         path = r.get("field", "")
         field = order_fields.BY_PATH.get(path)
-        label = str(field.label) if field else materials.get(path.removeprefix("materials."), path)
+        label = str(field.full_label) if field else materials.get(path.removeprefix("materials."), path)
         code = r.get("reason_code") or ""
         text = f"{label}: {reasons.get(code, code)}"
         parts.append(f"{text} — {r['note']}" if r.get("note") else text)

@@ -52,7 +52,13 @@ def website_input(website: Website, domain_facts=None) -> WebsiteInput:
 def existing_filings(order: Order) -> ExistingFilings:
     from beian.filings.models import Website as W
 
-    filed = W.objects.filter(subject=order.subject, filing_number__isnull=False).values_list("domain", flat=True)
+    # What was filed before this order: never the order's own result (its website, once filed, and
+    # the subject its approved first filing filed), or a filed order would contradict itself.
+    filed = (
+        W.objects.filter(subject=order.subject, filing_number__isnull=False)
+        .exclude(pk=order.website_id)
+        .values_list("domain", flat=True)
+    )
     elsewhere = (
         (
             W.objects.filter(filing_number__isnull=False)
@@ -75,11 +81,17 @@ def existing_filings(order: Order) -> ExistingFilings:
         ):
             used.add(order.subject.principal.mobile)
     return ExistingFilings(
-        subject_filed=bool(order.subject.filing_number),
+        subject_filed=bool(order.subject.filing_number) and not _subject_filed_by(order),
         filed_domains=list(filed),
         domains_filed_elsewhere=list(elsewhere),
         mobiles_used_by_other_subjects=sorted(used),
     )
+
+
+def _subject_filed_by(order: Order) -> bool:
+    """The order is the first filing whose approval filed the subject (each first filing creates
+    its own subject; its website is numbered in the same approval)."""
+    return order.filing_type == "FIRST_FILING" and bool(order.website.filing_number)
 
 
 def order_input(order: Order, *, domain_facts=None) -> OrderInput:

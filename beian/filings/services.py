@@ -381,6 +381,11 @@ def order_release_claim(*, order: Order, actor, reason: str = "") -> Order:
     with transaction.atomic():
         locked = Order.objects.select_for_update(of=("self",)).select_related("assigned_reviewer").get(pk=order.pk)
         holder = locked.assigned_reviewer
+        if locked.status not in states.AWAITING_PROVIDER:  # the decision ended the claim
+            raise ValidationFailed(
+                _("This order is no longer in provider review; there is no claim to release."),
+                code="order.not_in_review",
+            )
         if holder is None:
             raise ValidationFailed(_("Nobody holds this order."), code="order.not_claimed")
         if holder.pk != actor.pk and not getattr(actor, "is_operator", False):
@@ -478,7 +483,8 @@ def order_review_approve(*, order: Order, reviewer, note: str = "") -> Order:
             to=states.PENDING_SUBMISSION,
             actor=reviewer,
             reason=note,
-            extra_updates={"returned_fields": []},
+            # the decision ends the claim (the reviewer stays on record as who approved)
+            extra_updates={"returned_fields": [], "claimed_at": None},
         )
         transaction.on_commit(lambda: submission_enqueue(order_pk=order.pk))
     return order
@@ -515,7 +521,8 @@ def order_return_fields(*, order: Order, reviewer, returns: list[dict]) -> Order
         actor=reviewer,
         reason="; ".join(f"{r['field']}: {r['reason_code']}" for r in clean),
         data={"returns": clean},
-        extra_updates={"returned_fields": clean, "last_customer_action_at": clock.now()},
+        # the claim ends; the reviewer stays reserved, and the resubmission renews the claim
+        extra_updates={"returned_fields": clean, "last_customer_action_at": clock.now(), "claimed_at": None},
     )
 
 

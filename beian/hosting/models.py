@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +16,11 @@ class HostedSite(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def address_url(self) -> str:
+        """Where the site answers on the platform: http://<slug>.localhost:<port>/ (BEIAN_HOSTED_SITE_URL)."""
+        return settings.BEIAN_HOSTED_SITE_URL.format(slug=self.slug)
 
     @property
     def primary_domain(self) -> str:

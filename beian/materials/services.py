@@ -17,6 +17,7 @@ from beian.core.exceptions import PermissionDenied, ValidationFailed
 from beian.filings import states
 from beian.materials.models import Material, MaterialRequirement
 from beian.materials.requirements import holder_of, requirements_for
+from beian.materials.verification_data import verification_form_data
 from beian.rules.findings import Finding, Severity
 
 SIGNING_SALT = "beian.materials.download"
@@ -126,15 +127,29 @@ def _enqueue_checks(material_pk: int) -> None:
 
 def expected_values(material: Material) -> dict:
     """What the applicant typed that the image should show (for the OCR cross-check)."""
+    # the checks package loads OpenCV and the OCR engine's modules: imported where it is used
+    from beian.materials.checks.form import COMPARED_ROWS
+    from beian.materials.checks.ocr import LONG_TERM
+
     order = material.order
     if material.slot == "business_licence":
         return {"certificate_number": order.subject.certificate_number or "", "name": order.subject.name}
+    if material.slot == "verification_form":  # the form must be the one generated for this order
+        data = verification_form_data(order)
+        return {key: str(data.get(key) or "") for key in COMPARED_ROWS}
     if material.slot.startswith("legal_rep_id"):
         person = order.subject.principal
     elif material.slot.startswith("owner_id"):
         person = order.website.principal
     else:
         return {}
+    if material.slot.endswith("_back"):
+        valid_until = person.certificate_valid_until
+        return {
+            "valid_until": LONG_TERM
+            if person.certificate_long_term
+            else (valid_until.isoformat() if valid_until else "")
+        }
     return {"name": person.name, "certificate_number": person.certificate_number or ""}
 
 

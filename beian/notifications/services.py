@@ -137,7 +137,7 @@ def _field_label(order, path: str) -> str:
         req = next((r for r in order_requirements(order) if r.slot == slot), None)
         return req.label(translation.get_language()) if req else slot
     field = order_fields.BY_PATH.get(path)
-    return str(field.label) if field else path
+    return str(field.full_label) if field else path
 
 
 def _reason(code: str) -> tuple[str, str]:
@@ -165,10 +165,13 @@ def _eta_line(order) -> str:
         return ""
     if eta is None:
         return ""
-    line = _("If you act today, the filing number is expected between %(p50)s and %(p90)s.") % {
-        "p50": eta.filed.p50.isoformat(),
-        "p90": eta.filed.p90.isoformat(),
-    }
+    if eta.filed.single:  # a range whose ends are equal is one date
+        line = _("If you act today, the filing number is expected on %(date)s.") % {"date": eta.filed.p50.isoformat()}
+    else:
+        line = _("If you act today, the filing number is expected between %(p50)s and %(p90)s.") % {
+            "p50": eta.filed.p50.isoformat(),
+            "p90": eta.filed.p90.isoformat(),
+        }
     if eta.unconfirmed_years:
         line += " " + _(
             "The State Council's holiday schedule for %(years)s is not in our calendar yet; "

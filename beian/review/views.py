@@ -135,7 +135,11 @@ def _changes(order, slot_labels: dict, reasons: dict) -> list[dict] | None:
     for row in rows:
         field = order_fields.BY_PATH.get(row.path)
         if field is not None:
-            label, old, new = field.label, order_fields.display(field, row.old), order_fields.display(field, row.new)
+            label, old, new = (
+                field.full_label,
+                order_fields.display(field, row.old),
+                order_fields.display(field, row.new),
+            )
         else:  # a returned material: the new upload is in the materials column
             label, old, new = slot_labels.get(row.path.removeprefix("materials."), row.path), "", ""
         out.append(
@@ -210,7 +214,9 @@ def order_detail(request, pk):
             "in_review": in_review,
             "can_act": in_review and (holder is None or holder.pk == request.user.pk),
             "held_by_other": in_review and holder is not None and holder.pk != request.user.pk,
-            "can_release": holder is not None and (holder.pk == request.user.pk or request.user.is_operator),
+            "can_release": in_review
+            and holder is not None
+            and (holder.pk == request.user.pk or request.user.is_operator),
             "reviewers": (
                 User.objects.filter(role__in=[User.Role.REVIEWER, User.Role.OPERATOR], is_active=True)
                 .exclude(pk=getattr(holder, "pk", None))

@@ -48,7 +48,10 @@ def check_filing_type(order: OrderInput, ctx: Context) -> list[Finding]:
                 "filing_type",
                 expected=expected,
                 actual=order.filing_type,
-                expected_name=ctx.ref.filing_types.get(expected, expected),
+                expected_name=ctx.ref.filing_type_name(expected),
+                actual_name=ctx.ref.filing_type_name(order.filing_type),
+                expected_name_en=ctx.ref.filing_type_name(expected, "en"),
+                actual_name_en=ctx.ref.filing_type_name(order.filing_type, "en"),
             )
         )
     return findings + _empty_shell(order, ctx)

@@ -200,6 +200,7 @@ class ReferenceSnapshot:
     domains_per_website_new_filing: int | None
     domain_real_name_sync_working_days: int | str
     settings: EngineSettings
+    filing_types_en: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # code -> name_en
 
     @classmethod
     def from_seed(cls, data: Mapping[str, Any], settings: EngineSettings | None = None) -> ReferenceSnapshot:
@@ -226,6 +227,9 @@ class ReferenceSnapshot:
             domains_per_website_new_filing=data.get("limits", {}).get("domains_per_website_new_filing"),
             domain_real_name_sync_working_days=data.get("timings", {}).get("domain_real_name_sync_working_days", "?"),
             settings=settings or EngineSettings(),
+            filing_types_en=_frozen(
+                {t["code"]: t.get("name_en") or t.get("name_zh", t["code"]) for t in data.get("filing_types", [])}
+            ),
         )
 
     def nature(self, code: int | None) -> Nature | None:
@@ -236,6 +240,11 @@ class ReferenceSnapshot:
 
     def certificate(self, code: int | None) -> CertificateType | None:
         return None if code is None else self.certificate_types.get(code)
+
+    def filing_type_name(self, code: str, language: str = "zh") -> str:
+        """The filing type as people read it (never the enum code, unless it is unknown)."""
+        names = self.filing_types_en if language.startswith("en") else self.filing_types
+        return names.get(code) or self.filing_types.get(code) or code
 
     def rejection_text(self, code: str, language: str = "zh") -> str:
         reason = self.rejection_reasons.get(code)

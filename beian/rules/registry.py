@@ -148,9 +148,9 @@ FILING_TYPE_UNKNOWN = _rule(
 FILING_TYPE_WRONG = _rule(
     "order.filing_type.wrong",
     ERROR,
-    "根据主体和域名的备案情况，本订单应为“{expected_name}”（{expected}），而不是 {actual}。",
-    "Given what is already filed for the subject and domain, this order must be {expected} ({expected_name}), "
-    "not {actual}.",
+    "根据主体和域名的备案情况，本订单应为“{expected_name}”，而不是“{actual_name}”。",
+    "Given what is already filed for the subject and domain, this order must be '{expected_name}', "
+    "not '{actual_name}'.",
     "放弃本订单，按正确的备案类型重新创建。",
     "Abandon this order and create a new one with the right filing type.",
     "§1",

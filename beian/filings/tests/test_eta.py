@@ -429,3 +429,52 @@ def test_dates_follow_an_entered_2027_schedule_once_confirmed(db, operator, froz
             == ()
         )
     assert used_saturday
+
+
+def _through_the_pipeline(applicant, frozen_clock, days_per_step):
+    """Submit, approve, push (SMS) and verify (regulator review), each step `days` after the last:
+    the filing-number dates shown at each stage."""
+    from beian.filings import services
+    from beian.filings.models import Order
+
+    calendar = current_calendar()
+    day = D("2026-12-01")
+    frozen_clock(timezone.make_aware(dt.datetime.combine(day, dt.time(10))))
+    order = _order_in(applicant.memberships.get().organisation, applicant, "11")
+    shown = []
+    steps = (
+        states.PENDING_PROVIDER_REVIEW,
+        states.PENDING_SUBMISSION,
+        states.SMS_VERIFICATION,
+        states.REGULATOR_REVIEW,
+    )
+    for to, days in zip(steps, days_per_step, strict=True):
+        day = calendar.add_working_days(day, days)
+        frozen_clock(timezone.make_aware(dt.datetime.combine(day, dt.time(10))))
+        services.order_transition(order=order, to=to, actor_label="test")
+        order = Order.objects.get(pk=order.pk)
+        shown.append(eta.order_eta(order).filed)
+    return shown
+
+
+def test_the_filing_eta_does_not_jump_earlier_when_stages_finish_inside_their_estimate(applicant, frozen_clock):
+    """Approved, pushed and verified on the day of submission: the dates promised at submission stay
+    (they used to fall from 2027-01-04…07 to 2026-12-30…30 once in SMS verification)."""
+    shown = _through_the_pipeline(applicant, frozen_clock, (0, 0, 0, 0))
+    assert [(r.p50, r.p90) for r in shown] == [(D("2027-01-04"), D("2027-01-07"))] * 4
+
+
+def test_a_stage_running_past_its_estimate_moves_the_filing_eta_later_never_earlier(applicant, frozen_clock):
+    shown = _through_the_pipeline(applicant, frozen_clock, (0, 4, 0, 1))  # the provider review took 4 WD
+    p50s, p90s = [r.p50 for r in shown], [r.p90 for r in shown]
+    assert p50s == sorted(p50s) and p90s == sorted(p90s) and p50s[-1] > p50s[0]
+    assert all(r.p50 <= r.p90 for r in shown)
+
+
+def test_the_promised_dates_are_a_floor_only_while_the_filing_is_in_the_pipeline():
+    kwargs = {"today": D("2026-12-01"), "calendar": CAL, "estimates": published(), "stage_entered": D("2026-12-01")}
+    later = compute_eta(status=states.SMS_VERIFICATION, stage_entries=[(PROVIDER_REVIEW, D("2026-12-01"))], **kwargs)
+    alone = compute_eta(status=states.SMS_VERIFICATION, **kwargs)
+    assert later.filed.p50 > alone.filed.p50 and later.stage_end == alone.stage_end  # the stage's own dates unchanged
+    draft = compute_eta(status=states.DRAFT, stage_entries=[(PROVIDER_REVIEW, D("2026-11-01"))], **kwargs)
+    assert draft.filed == compute_eta(status=states.DRAFT, **kwargs).filed

@@ -18,11 +18,17 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps
 from beian.materials.checks.crosscheck import (
     EXPECTED_KEYS,
     business_licence_findings,
+    id_card_back_findings,
     id_card_findings,
     mask_id_numbers_in,
 )
 from beian.materials.checks.face import FaceBox, FaceDetectorUnavailable, detect_faces, face_findings
-from beian.materials.checks.form import image_signature_findings, pdf_signature_findings
+from beian.materials.checks.form import (
+    COMPARED_ROWS,
+    form_order_findings,
+    image_signature_findings,
+    pdf_signature_findings,
+)
 from beian.materials.checks.ocr import OcrLine, OcrUnavailable, read_text
 from beian.materials.checks.quality import (
     blur_findings,
@@ -51,19 +57,19 @@ class KindChecks:
     face: bool = False  # exactly one face
     crosscheck: Crosscheck | None = None  # OCR fields vs what the applicant typed
     signature: bool = False  # verification form signed
+    compare_only_given: bool = False  # the crosscheck runs (and OCR for it) only when `expected` is given
 
-    @property
-    def needs_ocr(self) -> bool:
-        return self.crosscheck is not None or self.signature
+    def needs_ocr(self, expected: Mapping[str, str]) -> bool:
+        return self.signature or (self.crosscheck is not None and (bool(expected) or not self.compare_only_given))
 
 
 KINDS: dict[str, KindChecks] = {
     "business_licence": KindChecks(colour=True, crosscheck=business_licence_findings),
     "id_card_front": KindChecks(colour=True, crosscheck=id_card_findings),
-    "id_card_back": KindChecks(colour=True),
+    "id_card_back": KindChecks(colour=True, crosscheck=id_card_back_findings, compare_only_given=True),
     "owner_photo": KindChecks(colour=True, face=True),
     "domain_certificate": KindChecks(),
-    "verification_form": KindChecks(signature=True),
+    "verification_form": KindChecks(signature=True, crosscheck=form_order_findings, compare_only_given=True),
 }
 
 
@@ -125,12 +131,14 @@ def run_material_checks(
 
     `requirement`: a MaterialRequirement or a dict of its fields (from the reference data).
     `expected`: what the applicant typed: {"name": ..., "certificate_number": ...} for
-    business_licence and id_card_front; ignored by the other kinds.
+    business_licence and id_card_front; {"valid_until": ISO date or 长期} for id_card_back; the
+    order's rows (keys of checks.form.COMPARED_ROWS) for verification_form; ignored by the other
+    kinds. id_card_back and verification_form compare nothing when `expected` is empty.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown material kind {kind!r}; expected one of {sorted(KINDS)}")
     checks, rules, where = KINDS[kind], as_requirement(requirement), f"materials.{kind}"
-    unknown_keys = set(expected) - EXPECTED_KEYS
+    unknown_keys = set(expected) - (COMPARED_ROWS.keys() if checks.signature else EXPECTED_KEYS)
     if checks.crosscheck is not None and unknown_keys:
         raise ValueError(f"unknown expected keys {sorted(unknown_keys)}; use {sorted(EXPECTED_KEYS)}")
     result = CheckResult()
@@ -199,7 +207,7 @@ def _image_checks(
     if checks.face:
         with result.timed("face"):
             _face_check(result, image, where)
-    if checks.needs_ocr:
+    if checks.needs_ocr(expected):
         with result.timed("ocr"):
             _ocr_checks(result, image, checks, expected, where)
 
@@ -223,7 +231,7 @@ def _ocr_checks(
         result.findings.append(_check_not_run("material.ocr.unavailable", where, "文字识别", "text recognition", exc))
         return
     result.metrics["ocr_lines"] = len(result.ocr_lines)
-    if checks.crosscheck is not None:
+    if checks.crosscheck is not None and (expected or not checks.compare_only_given):
         result.findings.extend(checks.crosscheck(result.ocr_lines, expected, field=where))
     if checks.signature:
         result.findings.extend(image_signature_findings(image, result.ocr_lines, field=where))

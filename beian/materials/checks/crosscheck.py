@@ -18,6 +18,7 @@ from beian.materials.checks.ocr import (
     extract_organisation_name,
     extract_person_name,
     extract_uscc,
+    extract_validity_end,
 )
 from beian.rules.findings import Finding, Severity
 
@@ -83,7 +84,20 @@ ID_CARD_FIELDS = (
 )
 
 
-EXPECTED_KEYS = frozenset(spec.key for spec in BUSINESS_LICENCE_FIELDS + ID_CARD_FIELDS)
+ID_CARD_BACK_FIELDS = (
+    ComparedField(
+        "valid_until",  # ISO date, or 长期 for a long-term card
+        "material.ocr.valid_until",
+        "证件有效期至",
+        "validity end date",
+        "身份证背面",
+        "ID card back",
+        extract_validity_end,
+        "OTHER",
+    ),
+)
+ID_CARD_BACK_KEYS = frozenset(spec.key for spec in ID_CARD_BACK_FIELDS)
+EXPECTED_KEYS = frozenset(spec.key for spec in BUSINESS_LICENCE_FIELDS + ID_CARD_FIELDS + ID_CARD_BACK_FIELDS)
 
 
 def business_licence_findings(lines: Sequence[OcrLine], expected: Mapping[str, str], *, field: str) -> list[Finding]:
@@ -92,6 +106,11 @@ def business_licence_findings(lines: Sequence[OcrLine], expected: Mapping[str, s
 
 def id_card_findings(lines: Sequence[OcrLine], expected: Mapping[str, str], *, field: str) -> list[Finding]:
     return _crosscheck(lines, expected, ID_CARD_FIELDS, field)
+
+
+def id_card_back_findings(lines: Sequence[OcrLine], expected: Mapping[str, str], *, field: str) -> list[Finding]:
+    """The validity period's end on the back against the typed 证件有效期至 (or 长期)."""
+    return _crosscheck(lines, expected, ID_CARD_BACK_FIELDS, field)
 
 
 def _crosscheck(

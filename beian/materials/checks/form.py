@@ -3,18 +3,20 @@
 PDF: it must carry something our generated template never has: a page image (a scan or photo),
 an ink or stamp annotation, or a digital signature (/ByteRange).
 Image of the printed form: OCR must find the title and the signature label, and the signing area
-below the label must hold ink once the box's ruled lines are removed.
+below the label must hold ink once the box's ruled lines are removed; and what OCR reads in the
+form's rows (order number, subject, domain, website principal, provider) must be this order's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 
 import cv2
 import numpy as np
 from PIL import Image
 
-from beian.materials.checks.ocr import OcrLine, OcrUnavailable, read_text
+from beian.materials.checks.ocr import OcrLine, OcrUnavailable, compact, read_text, value_after_label
 from beian.materials.checks.pdf import PDF_MAGIC, PdfUninspectable, inspect_pdf
 from beian.rules.findings import Finding, Severity
 
@@ -29,6 +31,16 @@ PDF_SIGNATURE_EVIDENCE = frozenset({"Image", "Ink", "Stamp", "ByteRange"})
 # from 0.5 h left of it to 14 h right of its left edge. The template's box is drawn larger.
 SIGNING_AREA = (-0.5, 0.4, 14.0, 3.2)
 MIN_INK_FRACTION = 0.004
+ORDER_REFERENCE_LABEL = "备案订单号"
+# Rows of the form compared with the order: key of verification_form_data -> (label printed on the
+# form, name in English). The labels are those of verification_form.py's sections.
+COMPARED_ROWS = {
+    "order_reference": (ORDER_REFERENCE_LABEL, "order number"),
+    "subject_name": ("主办单位名称", "subject name"),
+    "domain": ("网站域名", "domain"),
+    "website_principal_name": ("网站负责人姓名", "website principal's name"),
+    "access_provider": ("接入服务商", "access provider"),
+}
 
 
 def verification_form_signed(
@@ -126,6 +138,63 @@ def image_signature_findings(image: Image.Image, lines: Sequence[OcrLine], *, fi
             )
         )
     return findings
+
+
+def form_order_findings(lines: Sequence[OcrLine], expected: Mapping[str, str], *, field: str = FIELD) -> list[Finding]:
+    """The form's rows against this order (`expected`: keys of COMPARED_ROWS, as printed on the
+    form generated for the order). A form of another order is an ERROR naming both values; a row
+    OCR could not read is a WARNING. Only the keys given are compared; nothing is compared when
+    the image is not recognisably the form (its title is missing: already a finding)."""
+    unknown = set(expected) - set(COMPARED_ROWS)
+    if unknown:
+        raise ValueError(f"unknown expected keys {sorted(unknown)}; use {sorted(COMPARED_ROWS)}")
+    if not any(TITLE_KEYWORD in line.compact_text for line in lines):
+        return []
+    text = "".join(line.compact_text for line in lines).upper()
+    findings = []
+    for key, (label, label_en) in COMPARED_ROWS.items():
+        if key not in expected:
+            continue
+        wanted = compact(str(expected[key] or "")).upper()
+        read = value_after_label(lines, re.compile(rf"^{label}[:：]?"))
+        if read is None and wanted and wanted in text:
+            continue  # OCR split the row differently; the order's value is on the form
+        if read is None:
+            findings.append(_row_unreadable(key, label, label_en, field))
+        elif compact(read).upper() != wanted:
+            findings.append(_row_mismatch(key, label, label_en, field, read=compact(read), wanted=str(expected[key])))
+    return findings
+
+
+def _row_mismatch(key: str, label: str, label_en: str, field: str, *, read: str, wanted: str) -> Finding:
+    return Finding(
+        code=f"material.form.{key}_mismatch",
+        severity=Severity.ERROR,
+        field=field,
+        message_zh=f"核验单上的{label}“{read}”与本订单的“{wanted}”不一致，可能是其他订单的核验单。",
+        message_en=f'The {label_en} on the form, "{read}", differs from this order\'s, "{wanted}"; it may be the '
+        "form of another order.",
+        fix_zh="请下载本订单的核验单，签字后重新上传。",
+        fix_en="Download this order's form, sign it and upload it again.",
+        source=SOURCE,
+        rejection_reason="DOC_MISSING",
+        params={"read": read, "expected": wanted},
+    )
+
+
+def _row_unreadable(key: str, label: str, label_en: str, field: str) -> Finding:
+    return Finding(
+        code=f"material.form.{key}_unreadable",
+        severity=Severity.WARNING,
+        field=field,
+        message_zh=f"未能从核验单图片中识别出{label}，无法自动核对是否为本订单的核验单，将由人工审核。",
+        message_en=f"The {label_en} could not be read from the form, so it was not checked automatically that the "
+        "form is this order's; a reviewer will check it.",
+        fix_zh="请正面拍摄完整、清晰的核验单。",
+        fix_en="Photograph the whole form head-on and sharply.",
+        source=SOURCE,
+        rejection_reason="DOC_UNCLEAR",
+    )
 
 
 def signing_area(label: OcrLine, image_size: tuple[int, int]) -> tuple[int, int, int, int]:

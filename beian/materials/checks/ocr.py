@@ -24,6 +24,9 @@ MIN_LINE_SCORE = 0.5
 OCR_CONFUSIONS = str.maketrans("OI", "01")  # letters that never occur in a USCC / ID number
 ORGANISATION_NAME_LABEL = re.compile(r"^名称[:：]?")
 PERSON_NAME_LABEL = re.compile(r"^姓名[:：]?")
+_DATE = r"(\d{4})[.\-/年](\d{1,2})[.\-/月](\d{1,2})日?"
+VALIDITY_PERIOD = re.compile(rf"{_DATE}[-—–~至]+(?:(长期)|{_DATE})")
+LONG_TERM = "长期"
 
 
 class OcrUnavailable(RuntimeError):
@@ -138,6 +141,21 @@ def _first_valid_code(lines: Sequence[OcrLine], is_valid: Callable[[str], bool])
                 corrected = candidate.translate(OCR_CONFUSIONS)
                 if corrected != candidate and is_valid(corrected):
                     return corrected
+    return None
+
+
+def extract_validity_end(lines: Sequence[OcrLine]) -> str | None:
+    """The end of the 有效期限 on a resident ID card back: an ISO date, or 长期 (long-term)."""
+    for line in lines:
+        match = VALIDITY_PERIOD.search(line.compact_text)
+        if not match:
+            continue
+        if match.group(4):
+            return LONG_TERM
+        try:
+            return date(int(match.group(5)), int(match.group(6)), int(match.group(7))).isoformat()
+        except ValueError:  # OCR read an impossible date
+            continue
     return None
 
 

@@ -94,7 +94,10 @@ def id_card_front_image(*, name: str = PERSON, number: str = ID_NUMBER, width: i
     return image
 
 
-def id_card_back_image(*, width: int = 1280) -> Image.Image:
+ID_VALIDITY = "2016.01.01-2036.01.01"  # the demo types 2036-01-01 as the principals' 证件有效期至
+
+
+def id_card_back_image(*, validity: str = ID_VALIDITY, width: int = 1280) -> Image.Image:
     height = round(width * 54 / 85.6)
     unit = width / 1280
     image = Image.new("RGB", (width, height), (230, 238, 236))
@@ -103,7 +106,7 @@ def id_card_back_image(*, width: int = 1280) -> Image.Image:
     draw.text((380 * unit, 110 * unit), "中华人民共和国", font=font(round(56 * unit)), fill=INK)
     draw.text((380 * unit, 200 * unit), "居民身份证", font=font(round(72 * unit)), fill=INK)
     draw.text((200 * unit, 560 * unit), "签发机关  北京市公安局朝阳分局", font=font(round(34 * unit)), fill=INK)
-    draw.text((200 * unit, 640 * unit), "有效期限  2020.01.01-2040.01.01", font=font(round(34 * unit)), fill=INK)
+    draw.text((200 * unit, 640 * unit), f"有效期限  {validity}", font=font(round(34 * unit)), fill=INK)
     return image
 
 
@@ -138,11 +141,12 @@ def form_data(**overrides: object) -> dict:
     return data
 
 
-def form_page_image(*, signed: bool, scale: float = 2.0) -> Image.Image:
-    """Our generated form rendered like a photo of the printout, signed by hand or not."""
+def form_page_image(*, signed: bool, scale: float = 2.0, data: dict | None = None) -> Image.Image:
+    """Our generated form (of `data`, `form_data()` by default) rendered like a photo of the
+    printout, signed by hand or not."""
     import pypdfium2  # test-only dependency: renders the real template
 
-    document = pypdfium2.PdfDocument(render_verification_form(form_data()))
+    document = pypdfium2.PdfDocument(render_verification_form(form_data() if data is None else data))
     page = document[0]
     image = page.render(scale=scale).to_pil().convert("RGB")
     if signed:

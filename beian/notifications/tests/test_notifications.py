@@ -274,3 +274,25 @@ def test_the_preferences_page_stores_channels_per_kind(client, applicant):
 def test_pages_need_a_login(client):
     assert client.get("/notifications/").status_code == 302
     assert client.get("/notifications/preferences/").status_code == 302
+
+
+def test_links_in_every_channel_follow_the_public_url_of_the_servers_port(
+    order, reviewer, django_capture_on_commit_callbacks, settings
+):
+    settings.BEIAN_PUBLIC_URL = "http://127.0.0.1:8101"  # what BEIAN_PORT=8101 (make run PORT=8101) derives
+    return_name(order, reviewer, django_capture_on_commit_callbacks)
+    (email,) = mail.outbox
+    (sms,) = SmsMessage.objects.filter(purpose="notice:returned")
+    for body in (email.body, sms.body):
+        assert "http://127.0.0.1:8101/apply/orders/" in body and ":8000" not in body
+
+
+def test_a_range_whose_ends_are_equal_reads_as_one_date(order, applicant, django_capture_on_commit_callbacks):
+    put(order, states.PENDING_SUBMISSION)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.order_transition(order=order, to=states.SMS_VERIFICATION, actor_label="regulator-sandbox")
+    expected = eta.order_eta(order).filed
+    assert expected.single  # SMS (1 working day) then the regulator's 20: one date
+    body = Notification.objects.get(user=applicant, kind="sms_verification").body
+    day = expected.p50.isoformat()
+    assert f"预计将于 {day} 取得备案号" in body and f"{day} 至 {day}" not in body

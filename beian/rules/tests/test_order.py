@@ -518,3 +518,16 @@ def test_unreadable_values_get_one_hygiene_finding(validate, field, value, code)
     setattr(order.subject, field, value)
     findings = [f for f in validate(order) if f.field == f"subject.{field}"]
     assert [f.code for f in findings] == [code]
+
+
+def test_a_wrong_filing_type_is_named_by_its_labels_never_its_code(validate):
+    order = enterprise_order()
+    order.filing_type = "FIRST_FILING"
+    order.existing = ExistingFilings(subject_filed=True, filed_domains=["demo-shop-0.cn"])
+    [finding] = [f for f in validate(order) if f.code == "order.filing_type.wrong"]
+    assert "新增接入（接入备案）" in finding.message_zh and "首次备案" in finding.message_zh
+    assert "'新增接入（接入备案）'" in finding.message_en  # names as the registry's other rules show them
+    assert (finding.params["expected_name_en"], finding.params["actual_name_en"]) == ("New access", "First filing")
+    for text in (finding.message_zh, finding.message_en, finding.fix_zh, finding.fix_en):
+        assert "NEW_ACCESS" not in text and "FIRST_FILING" not in text
+    assert (finding.params["expected"], finding.params["actual"]) == ("NEW_ACCESS", "FIRST_FILING")  # for partners

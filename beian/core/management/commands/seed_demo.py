@@ -29,7 +29,7 @@ class Command(BaseCommand):
     help = "Create the demo accounts and an unfiled hosted site (idempotent)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--port", default="8000")
+        parser.add_argument("--port", default=None, help="the port the server runs on (default: BEIAN_PORT)")
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -58,7 +58,7 @@ class Command(BaseCommand):
         from beian.materials.samples import write_demo_set
 
         samples = write_demo_set(settings.VAR_DIR / "demo-materials")
-        port = options["port"]
+        port = options["port"] or settings.BEIAN_PORT
         self.stdout.write(self.style.SUCCESS("Demo ready."))
         self.stdout.write(f"  Platform:     http://127.0.0.1:{port}/")
         self.stdout.write(f"  Hosted site:  http://demo-shop.localhost:{port}/  (unfiled: shows the block page)")
