@@ -16,7 +16,6 @@ from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.enums import Align, XPos, YPos
 
-from beian.core import clock
 from beian.materials.checks.crosscheck import mask_id_number
 from beian.materials.checks.form import FORM_TITLE, SEAL_LABEL, SIGNATURE_LABEL, verification_form_signed
 from beian.materials.fonts import CJK_FONT_PATH
@@ -90,7 +89,7 @@ def _display_values(data: Mapping[str, Any]) -> dict[str, str]:
         values["service_content"] = "、".join(str(item) for item in service_content)
     for key in MASKED_FIELDS:
         values[key] = mask_id_number(values[key])
-    filled_on = data.get("date") or clock.today()
+    filled_on = data.get("date") or date.today()  # noqa: DTZ011 - a pure renderer; orders pass the business date (verification_data)
     if isinstance(filled_on, str):
         filled_on = date.fromisoformat(filled_on)
     values["date"] = f"{filled_on.year}年{filled_on.month}月{filled_on.day}日"
