@@ -17,7 +17,9 @@ from beian.core.exceptions import PermissionDenied, ValidationFailed
 from beian.filings import states
 from beian.materials.models import Material, MaterialRequirement
 from beian.materials.requirements import holder_of, requirements_for
+from beian.rules import registry
 from beian.rules.findings import Finding, Severity
+from beian.rules.registry import Bilingual
 
 SIGNING_SALT = "beian.materials.download"
 
@@ -38,15 +40,8 @@ def missing_materials(order) -> list[Finding]:
     for req in order_requirements(order):
         if req.required and req.slot not in have:
             missing.append(
-                Finding(
-                    code="material.missing",
-                    severity=Severity.ERROR,
-                    field=f"materials.{req.slot}",
-                    message_zh=f"缺少材料：{req.label_zh}",
-                    message_en=f"Missing material: {req.label_en}",
-                    fix_zh="请在“上传材料”一步上传。",
-                    fix_en="Upload it in the materials step.",
-                    rejection_reason="DOC_MISSING",
+                registry.MATERIAL_MISSING.at(
+                    f"materials.{req.slot}", params={}, label=Bilingual(req.label_zh, req.label_en)
                 )
             )
     return missing
