@@ -24,6 +24,7 @@ from beian.api.models import IdempotencyRecord
 from beian.core.exceptions import DomainError
 from beian.filings import fields as order_fields
 from beian.filings import selectors, services
+from beian.filings.precheck import order_precheck
 from beian.filings.validation import order_findings
 from beian.hosting.models import HostedSite
 from beian.materials import services as material_services
@@ -129,13 +130,17 @@ class CreateOrderIn(Schema):
     site_id: int
 
 
+class SubmitIn(Schema):
+    acknowledged_warnings: list[str] = []  # the warning codes the user acknowledged (GET .../findings)
+
+
 class SmsIn(Schema):
     mobile: str
     code: str
     certificate_tail: str
 
 
-def order_out(order, request=None) -> dict:
+def order_out(order, request) -> dict:
     return {
         "id": order.pk,
         "reference": order.reference,
@@ -146,7 +151,7 @@ def order_out(order, request=None) -> dict:
         "filing_number": order.website.filing_number,
         "subject_filing_number": order.subject.filing_number,
         "data": order_fields.nest(_masked_snapshot(order)),
-        "editable_fields": sorted(services.editable_paths(order)),
+        "editable_fields": sorted(selectors.order_actions_for(order, request.user, member=True).editable_paths),
         "returned_fields": order.returned_fields,
         "materials": [
             {"slot": m.slot, "version": m.version, "check_status": m.check_status, "findings": m.findings}
@@ -190,7 +195,7 @@ def sites(request):
 
 @v1.get("/orders", response=list[dict], summary="Your organisation's orders")
 def list_orders(request):
-    return [order_out(o) for o in selectors.orders_for_organisation(_tenant(request))[:100]]
+    return [order_out(o, request) for o in selectors.orders_for_organisation(_tenant(request))[:100]]
 
 
 @v1.post("/orders", response={201: dict, 200: dict, 404: dict}, summary="Create a draft filing for a hosted site")
@@ -202,14 +207,14 @@ def create_order(request, payload: CreateOrderIn):
         if site is None:
             return 404, error("not_found", _("Not found."), "site_id")
         order = services.order_create_draft(organisation=org, user=request.user, hosted_site=site)
-        return 201, order_out(order)
+        return 201, order_out(order, request)
 
     return idempotent(request, "orders.create", produce)
 
 
 @v1.get("/orders/{order_id}", response=dict, summary="One order with its data (PII masked)")
 def get_order(request, order_id: int):
-    return order_out(selectors.order_for_organisation(_tenant(request), order_id))
+    return order_out(selectors.order_for_organisation(_tenant(request), order_id), request)
 
 
 @v1.patch("/orders/{order_id}", response={200: dict, 422: dict}, summary="Update draft fields (nested JSON, partial)")
@@ -219,7 +224,7 @@ def update_order(request, order_id: int, payload: Body[dict]):
     services.order_update(order=order, user=request.user, values=values)
     order = selectors.order_for_organisation(_tenant(request), order_id)
     findings = [f for f in order_findings(order) if f.field in values]
-    body = order_out(order)
+    body = order_out(order, request)
     body["findings"] = [_finding(f) for f in findings]
     return 200, body
 
@@ -240,25 +245,21 @@ def upload_material(request, order_id: int, slot: str, file: File[UploadedFile])
 @v1.get("/orders/{order_id}/findings", response=dict, summary="Will this pass? Every finding of the whole order")
 def validate_order(request, order_id: int):
     order = selectors.order_for_organisation(_tenant(request), order_id)
-    findings = (
-        order_findings(order, complete=True)
-        + material_services.missing_materials(order)
-        + material_services.material_findings(order)
-    )
-    return {"ok": not any(f.is_error for f in findings), "findings": [_finding(f) for f in findings]}
+    check = order_precheck(order)
+    return {"ok": check.ok, "findings": [_finding(f) for f in check.findings]}
 
 
 @v1.post("/orders/{order_id}/submit", response={200: dict, 422: dict, 409: dict}, summary="Submit for provider review")
-def submit_order(request, order_id: int):
+def submit_order(request, order_id: int, payload: Body[SubmitIn | None] = None):
     order = selectors.order_for_organisation(_tenant(request), order_id)
 
     def produce():
         services.order_submit(
             order=order,
             user=request.user,
-            acknowledged_warnings=["*"] if request.GET.get("acknowledge_warnings") else [],
+            acknowledged_warnings=payload.acknowledged_warnings if payload else [],
         )
-        return 200, order_out(order)
+        return 200, order_out(order, request)
 
     return idempotent(request, f"orders.{order_id}.submit", produce)
 
