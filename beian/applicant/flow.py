@@ -76,7 +76,7 @@ class Step:
     def context(self, request, order, flow, *, form=None, findings=None) -> dict:
         acts = selectors.order_actions_for(order, request.user, member=True)
         if form is None:
-            form = StepForm(order=order, paths=self.paths, editable=acts.editable_paths, prefix="f")
+            form = StepForm(order=order, paths=self.paths, editable=set(acts.editable_paths), prefix="f")
         findings = findings if findings is not None else order_findings(order)
         grouped = order_fields.findings_by_field(findings)
         rows, section, returns = [], None, returns_of(order)
@@ -105,7 +105,7 @@ class Step:
         return []
 
     def form(self, request, order, data=None) -> StepForm:
-        editable = selectors.order_actions_for(order, request.user, member=True).editable_paths
+        editable = set(selectors.order_actions_for(order, request.user, member=True).editable_paths)
         return StepForm(data, order=order, paths=self.paths, editable=editable, prefix="f")
 
     def get(self, request, order, flow):

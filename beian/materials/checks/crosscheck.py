@@ -37,11 +37,12 @@ class ComparedField:
     display: Callable[[str], str] = lambda value: value
 
     @property
-    def copy(self) -> dict[str, Bilingual]:
-        return {
-            "label": Bilingual(self.label_zh, self.label_en),
-            "document": Bilingual(self.document_zh, self.document_en),
-        }
+    def label(self) -> Bilingual:
+        return Bilingual(self.label_zh, self.label_en)
+
+    @property
+    def document(self) -> Bilingual:
+        return Bilingual(self.document_zh, self.document_en)
 
 
 def mask_id_numbers_in(text: str) -> str:
@@ -119,13 +120,20 @@ def normalised(value: str) -> str:
 def _mismatch(spec: ComparedField, field: str, *, read: str, typed: str) -> Finding:
     shown_read, shown_typed = spec.display(read), spec.display(typed)
     return RULES[f"{spec.code}_mismatch"].at(
-        field, params={"read": shown_read, "entered": shown_typed}, read=shown_read, entered=shown_typed, **spec.copy
+        field,
+        params={"read": shown_read, "entered": shown_typed},
+        read=shown_read,
+        entered=shown_typed,
+        label=spec.label,
+        document=spec.document,
     )
 
 
 def _unreadable(spec: ComparedField, field: str) -> Finding:
-    return RULES[f"{spec.code}_unreadable"].at(field, params={}, **spec.copy)
+    return RULES[f"{spec.code}_unreadable"].at(field, params={}, label=spec.label, document=spec.document)
 
 
 def _not_compared(spec: ComparedField, field: str) -> Finding:
-    return MATERIAL_OCR_NOT_COMPARED.at(field, params={"expected_key": spec.key}, **spec.copy)
+    return MATERIAL_OCR_NOT_COMPARED.at(
+        field, params={"expected_key": spec.key}, label=spec.label, document=spec.document
+    )

@@ -55,8 +55,11 @@ def resolution_findings(width: int, height: int, *, min_short_side_px: int, fiel
     short_side = min(width, height)
     if short_side >= min_short_side_px:
         return []
-    params = {"width": width, "height": height, "short_side_px": short_side, "min_short_side_px": min_short_side_px}
-    return [registry.MATERIAL_RESOLUTION.at(field, **params)]
+    return [
+        registry.MATERIAL_RESOLUTION.at(
+            field, width=width, height=height, short_side_px=short_side, min_short_side_px=min_short_side_px
+        )
+    ]
 
 
 def measure_sharpness(image: Image.Image) -> float:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from io import BytesIO
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from PIL import Image, ImageOps
 
@@ -82,7 +82,7 @@ class UploadRejected(Exception):
         return self.fix_en if language.startswith("en") else self.fix_zh
 
     @classmethod
-    def of(cls, rule: registry.Rule, *, params: dict, **values: object) -> UploadRejected:
+    def of(cls, rule: registry.Rule, *, params: dict, **values: Any) -> UploadRejected:
         """The rejection a registry rule describes; `values` fill its copy."""
         finding = rule.at("", params=params, **values)
         return cls(
@@ -334,8 +334,13 @@ def _type_not_allowed(detected: str | None, allowed_formats: list[str]) -> Uploa
 
 
 def _too_many_pixels(width: int, height: int, max_pixels: int) -> UploadRejected:
-    params = {"width": width, "height": height, "max_pixels": max_pixels}
-    return UploadRejected.of(registry.MATERIAL_UPLOAD_TOO_MANY_PIXELS, params=params, **params)
+    return UploadRejected.of(
+        registry.MATERIAL_UPLOAD_TOO_MANY_PIXELS,
+        params={"width": width, "height": height, "max_pixels": max_pixels},
+        width=width,
+        height=height,
+        max_pixels=max_pixels,
+    )
 
 
 def _truncated(fmt: str) -> UploadRejected:
