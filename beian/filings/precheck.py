@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from beian.filings.validation import order_findings
+from beian.filings import validation
 from beian.materials import services as material_services
 from beian.rules.findings import Finding, Severity
 
@@ -56,7 +56,7 @@ class Precheck:
 
 def order_precheck(order) -> Precheck:
     return Precheck(
-        rule_findings=tuple(order_findings(order, complete=True)),
+        rule_findings=tuple(validation.order_findings(order, complete=True)),
         missing_materials=tuple(material_services.missing_materials(order)),
         material_findings=tuple(material_services.material_findings(order)),
     )

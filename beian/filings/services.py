@@ -343,7 +343,7 @@ def order_claim(*, order: Order, reviewer) -> Order:
         order.refresh_from_db(fields=["assigned_reviewer", "claimed_at", "status"])
         if not updated:
             acts = selectors.order_actions_for(order, reviewer, member=False, now=now)
-            if not acts.in_review:
+            if acts.reasons.get("act") == "order.illegal_transition":
                 states.check_transition(order.status, states.PENDING_SUBMISSION)
             if not acts.may_claim:
                 raise PermissionDenied(_("Another reviewer is working on this order."), code="order.claimed")
@@ -395,9 +395,9 @@ def order_release_claim(*, order: Order, actor, reason: str = "") -> Order:
         locked = Order.objects.select_for_update(of=("self",)).select_related("assigned_reviewer").get(pk=order.pk)
         holder = locked.assigned_reviewer
         acts = selectors.order_actions_for(locked, actor, member=False)
-        if holder is None:
+        if acts.reasons.get("release") == "order.not_claimed":
             raise ValidationFailed(_("Nobody holds this order."), code="order.not_claimed")
-        if not acts.may_release:
+        if not acts.may_release or holder is None:
             raise PermissionDenied(
                 _("Only the reviewer who holds the order or an operator can release it."), code="order.claimed"
             )
