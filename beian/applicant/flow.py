@@ -14,7 +14,6 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from beian.applicant.forms import StepForm, UploadForm
 from beian.core.exceptions import DomainError
@@ -294,20 +293,20 @@ class Flow:
 
 FLOW = Flow(
     (
-        ChecklistStep("checklist", _lazy("Materials checklist"), CHECKLIST_PATHS),
-        Step("context", _lazy("Account and domain"), CONTEXT_PATHS),
+        ChecklistStep("checklist", gettext_lazy("Materials checklist"), CHECKLIST_PATHS),
+        Step("context", gettext_lazy("Account and domain"), CONTEXT_PATHS),
         Step(
             "subject",
-            _lazy("Subject information"),
+            gettext_lazy("Subject information"),
             tuple(f.path for f in FIELDS if f.step == "subject" and f.path not in CHECKLIST_PATHS),
         ),
         Step(
             "website",
-            _lazy("Website information"),
+            gettext_lazy("Website information"),
             tuple(f.path for f in FIELDS if f.step == "website" and f.path not in CONTEXT_PATHS),
         ),
-        MaterialsStep("materials", _lazy("Upload materials")),
-        ConfirmStep("confirm", _lazy("Confirm and submit")),
+        MaterialsStep("materials", gettext_lazy("Upload materials")),
+        ConfirmStep("confirm", gettext_lazy("Confirm and submit")),
     )
 )
 STEPS = FLOW.steps
