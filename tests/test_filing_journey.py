@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from beian.core import clock
-from beian.filings import services, states
+from beian.filings import selectors, services, states
 from beian.filings.models import Order
 from beian.notifications.models import SmsMessage
 from beian.regulator.services import sms_verify
@@ -83,7 +83,7 @@ def test_returned_fields_reopen_only_those_fields(applicant, reviewer, hosted_si
     )
     order.refresh_from_db()
     assert order.status == states.PROVIDER_NEEDS_CHANGES
-    assert services.editable_paths(order) == {"websites[0].name"}
+    assert selectors.order_actions_for(order, applicant).editable_paths == {"websites[0].name"}
     with pytest.raises(PermissionDenied):
         services.order_update(order=order, user=applicant, values={"subject.city": "上海市"})
     services.order_update(order=order, user=applicant, values={"websites[0].name": "示例科技公司官网"})
@@ -172,7 +172,7 @@ def test_a_returned_material_reopens_only_its_upload_slot(applicant, reviewer, h
         returns=[{"field": "materials.owner_photo", "reason_code": "DOC_UNCLEAR", "note": "请上传正面清晰照片"}],
     )
     order.refresh_from_db()
-    assert services.editable_paths(order) == set()  # no typed field is open
+    assert selectors.order_actions_for(order, applicant).editable_paths == set()  # no typed field is open
     photo = SimpleUploadedFile("me.jpg", samples.jpeg_bytes(samples.owner_photo(side=800)))
     assert material_upload(order=order, slot="owner_photo", upload=photo, user=applicant).version == 2
     with pytest.raises(PermissionDenied):

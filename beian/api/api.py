@@ -44,6 +44,7 @@ from beian.api.schemas import (
 from beian.core.exceptions import DomainError, PermissionDenied, ValidationFailed
 from beian.filings import fields as order_fields
 from beian.filings import selectors, services
+from beian.filings.precheck import order_precheck
 from beian.filings.validation import order_findings
 from beian.hosting.models import HostedSite
 from beian.materials import services as material_services
@@ -225,7 +226,7 @@ def _request_fingerprint(request) -> str:
 # --- output --------------------------------------------------------------------------------
 
 
-def order_out(order, request=None) -> dict:
+def order_out(order, request) -> dict:
     return {
         "id": order.pk,
         "reference": order.reference,
@@ -236,7 +237,7 @@ def order_out(order, request=None) -> dict:
         "filing_number": order.website.filing_number,
         "subject_filing_number": order.subject.filing_number,
         "data": order_fields.nest(_masked_snapshot(order)),
-        "editable_fields": sorted(services.editable_paths(order)),
+        "editable_fields": sorted(selectors.order_actions_for(order, request.user, member=True).editable_paths),
         "returned_fields": order.returned_fields,
         "materials": [material_out(m) for m in material_services.current_materials(order).values()],
     }
@@ -302,7 +303,7 @@ def sites(request):
     description="The latest 100 orders of your organisation, newest first.",
 )
 def list_orders(request):
-    return [order_out(o) for o in selectors.orders_for_organisation(_tenant(request))[:100]]
+    return [order_out(o, request) for o in selectors.orders_for_organisation(_tenant(request))[:100]]
 
 
 @v1.post(
@@ -322,7 +323,7 @@ def create_order(request, payload: CreateOrderIn, idempotency_key: str | None = 
         if site is None:
             return 404, error("not_found", _("Not found."), "site_id")
         order = services.order_create_draft(organisation=org, user=request.user, hosted_site=site)
-        return 201, order_out(order)
+        return 201, order_out(order, request)
 
     return idempotent(request, "orders.create", produce, idempotency_key)
 
@@ -335,7 +336,7 @@ def create_order(request, payload: CreateOrderIn, idempotency_key: str | None = 
     summary="One order with its data (PII masked)",
 )
 def get_order(request, order_id: int):
-    return order_out(selectors.order_for_organisation(_tenant(request), order_id))
+    return order_out(selectors.order_for_organisation(_tenant(request), order_id), request)
 
 
 @v1.patch(
@@ -356,7 +357,7 @@ def update_order(request, order_id: int, payload: Body[OrderPatch], idempotency_
         services.order_update(order=order, user=request.user, values=values)
         updated = selectors.order_for_organisation(_tenant(request), order_id)
         findings = [f for f in order_findings(updated) if f.field in values]
-        body = order_out(updated)
+        body = order_out(updated, request)
         body["findings"] = [_finding(f) for f in findings]
         return 200, body
 
@@ -398,12 +399,8 @@ def upload_material(
 )
 def validate_order(request, order_id: int):
     order = selectors.order_for_organisation(_tenant(request), order_id)
-    findings = (
-        order_findings(order, complete=True)
-        + material_services.missing_materials(order)
-        + material_services.material_findings(order)
-    )
-    return {"ok": not any(f.is_error for f in findings), "findings": [_finding(f) for f in findings]}
+    check = order_precheck(order)
+    return {"ok": check.ok, "findings": [_finding(f) for f in check.findings]}
 
 
 @v1.post(
@@ -412,14 +409,15 @@ def validate_order(request, order_id: int):
     operation_id="orders_submit",
     tags=["orders"],
     summary="Submit for provider review",
-    description="422 `order.has_errors` with the blocking `findings` while the pre-review finds errors; 409 "
-    "`order.illegal_transition` when the order cannot be submitted in its state. The body is optional.",
+    description="Runs the same pre-review as `GET …/findings`. 422 `order.has_errors` with the blocking "
+    "`findings` while it finds errors; 422 `order.warnings_unacknowledged` while a warning's code is missing "
+    "from `acknowledged_warnings`; 409 `order.illegal_transition` when the order cannot be submitted in its "
+    "state. Without a body nothing is acknowledged.",
 )
 def submit_order(
     request,
     order_id: int,
     payload: Body[SubmitIn | None] = None,
-    acknowledge_warnings: bool = False,
     idempotency_key: str | None = IDEMPOTENCY_KEY,
 ):
     order = selectors.order_for_organisation(_tenant(request), order_id)
@@ -428,9 +426,9 @@ def submit_order(
         services.order_submit(
             order=order,
             user=request.user,
-            acknowledged_warnings=["*"] if acknowledge_warnings else (payload.acknowledged_warnings if payload else []),
+            acknowledged_warnings=payload.acknowledged_warnings if payload else [],
         )
-        return 200, order_out(order)
+        return 200, order_out(order, request)
 
     return idempotent(request, f"orders.{order_id}.submit", produce, idempotency_key)
 

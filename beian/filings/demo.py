@@ -376,11 +376,10 @@ def submitted_order(*, profile: Profile, reject_reason: str = ""):
 
     With `reject_reason` the website remark carries the sandbox trigger, so the sandbox regulator
     rejects it with that catalogue reason at the end of its review."""
-    from beian.filings.validation import order_findings
+    from beian.filings.precheck import order_precheck
 
     organisation, user, site = tenant_for(profile)
     overrides = {"websites[0].remark": f"{profile.remark} {REJECT_TRIGGER}:{reject_reason}"} if reject_reason else {}
     order = valid_order(organisation=organisation, user=user, site=site, profile=profile, overrides=overrides)
-    warnings = [f.code for f in order_findings(order, complete=True) if not f.is_error]
-    services.order_submit(order=order, user=user, acknowledged_warnings=warnings)
+    services.order_submit(order=order, user=user, acknowledged_warnings=order_precheck(order).warning_codes)
     return order

@@ -6,10 +6,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import F, Q, QuerySet
 from django.http import Http404
 
 from beian.core import clock
+from beian.filings import actions
 from beian.filings.models import AWAITING_REVIEW, Order
 
 ORDER_RELATED = ("subject", "subject__principal", "website", "website__principal", "website__hosted_site")
@@ -37,6 +39,47 @@ def order_for_organisation(organisation, pk) -> Order:
         return orders_for_organisation(organisation).get(pk=pk)
     except (Order.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+# --- what a user may do now (the inputs of the pure actions.order_actions) ----------------------
+
+
+def order_state(order: Order, *, slots=()) -> actions.OrderState:
+    return actions.OrderState(
+        status=order.status,
+        filing_type=order.filing_type,
+        returned_paths=frozenset(order.returned_field_paths),
+        slots=tuple(slots),
+        claim_holder_id=order.assigned_reviewer_id,
+        claimed_at=order.claimed_at,
+    )
+
+
+def user_state(user, *, organisation_id: int | None = None, member: bool | None = None) -> actions.UserState:
+    """`member`: the caller already knows whether the user belongs to the order's organisation
+    (an order read through the tenant's selectors); otherwise it is looked up."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return actions.UserState(id=None, is_active=False)
+    if member is None:
+        member = organisation_id is not None and user.memberships.filter(organisation_id=organisation_id).exists()
+    return actions.UserState(
+        id=user.pk,
+        is_member=member,
+        is_reviewer=bool(getattr(user, "is_reviewer", False)),
+        is_operator=bool(getattr(user, "is_operator", False)),
+        is_active=user.is_active,
+    )
+
+
+def order_actions_for(order: Order, user, *, slots=(), member: bool | None = None, now=None) -> actions.Actions:
+    """What `user` may do to `order` now. `slots`: the order's material slots, when the caller
+    needs `editable_slots` (materials.services.order_requirements)."""
+    return actions.order_actions(
+        order_state(order, slots=slots),
+        user_state(user, organisation_id=order.organisation_id, member=member),
+        now or clock.now(),
+        idle_minutes=settings.REVIEW_CLAIM_IDLE_MINUTES,
+    )
 
 
 # --- review queue ------------------------------------------------------------------------------

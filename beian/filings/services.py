@@ -3,16 +3,19 @@ appends a timeline event and an audit event, and runs side effects on commit."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from beian.core import audit, clock
-from beian.core.exceptions import PermissionDenied, ValidationFailed
+from beian.core.exceptions import NotFound, PermissionDenied, ValidationFailed
 from beian.filings import fields as order_fields
-from beian.filings import states
+from beian.filings import selectors, states
 from beian.filings.models import Order, OrderEvent, OrderVersion, Person, Subject, Website
+from beian.filings.precheck import order_precheck
 
 
 def _actor_label(actor) -> str:
@@ -136,21 +139,9 @@ def order_create_draft(*, organisation, user, hosted_site=None) -> Order:
     return order
 
 
-def editable_paths(order: Order) -> set[str]:
-    """Which fields the applicant may change now: all in a draft, only returned ones after a return."""
-    if order.status not in states.APPLICANT_EDITABLE:
-        return set()
-    paths = set(order_fields.BY_PATH)
-    if order.filing_type != "FIRST_FILING":
-        paths = {p for p in paths if not p.startswith("subject.")}
-    if order.status in states.FIELD_LEVEL_RETURN:
-        paths &= order.returned_field_paths
-    return paths
-
-
 def order_update(*, order: Order, user, values: dict) -> list[str]:
     """Apply {path: value}; refuses fields that are locked. Returns the paths that changed."""
-    allowed = editable_paths(order)
+    allowed = selectors.order_actions_for(order, user).editable_paths
     unknown = [p for p in values if p not in order_fields.BY_PATH]
     if unknown:
         raise ValidationFailed(
@@ -185,19 +176,28 @@ def order_update(*, order: Order, user, values: dict) -> list[str]:
     return changed
 
 
-def order_submit(*, order: Order, user, acknowledged_warnings: list[str] | None = None) -> Order:
-    """Submit (or resubmit) for provider review. Refused while any error finding remains."""
-    from beian.filings.validation import order_findings
-    from beian.materials.services import material_findings, missing_materials
-
-    if order.status not in states.APPLICANT_EDITABLE:
-        states.check_transition(order.status, states.PENDING_PROVIDER_REVIEW)
-    automated = order_findings(order, complete=True) + material_findings(order)
-    findings = [f for f in automated if f.is_error] + missing_materials(order)
-    if findings:
+def order_submit(*, order: Order, user, acknowledged_warnings: Iterable[str] = ()) -> Order:
+    """Submit (or resubmit) for provider review. Refused while any error finding remains, and while
+    a warning remains whose code is not in `acknowledged_warnings` (the codes the user ticked)."""
+    if not selectors.order_actions_for(order, user).may_submit:
+        if order.status not in states.APPLICANT_EDITABLE:
+            states.check_transition(order.status, states.PENDING_PROVIDER_REVIEW)
+        raise NotFound(_("Not found."))  # not the applicant's order: as for a foreign id
+    check = order_precheck(order)
+    if check.errors:
         raise ValidationFailed(
-            _("The order has problems to fix before it can be submitted."), code="order.has_errors", findings=findings
+            _("The order has problems to fix before it can be submitted."),
+            code="order.has_errors",
+            findings=check.errors,
         )
+    unacknowledged = check.unacknowledged(acknowledged_warnings)
+    if unacknowledged:
+        raise ValidationFailed(
+            _("Please confirm that you have read the warnings."),
+            code="order.warnings_unacknowledged",
+            findings=unacknowledged,
+        )
+    automated = check.automated
     target = states.PENDING_PROVIDER_REVIEW if order.status == states.DRAFT else states.PROVIDER_RESUBMITTED
     now = clock.now()
     with transaction.atomic():
@@ -211,14 +211,23 @@ def order_submit(*, order: Order, user, acknowledged_warnings: list[str] | None 
             extra_updates={
                 "submitted_at": order.submitted_at or now,
                 "last_customer_action_at": now,
-                "acknowledged_warnings": acknowledged_warnings or [],
+                "acknowledged_warnings": check.warning_codes,
                 **review_queue_fields(order, findings=automated, queued_at=now),
             },
         )
     return order
 
 
+def _assert_applicant_may(order: Order, user, allowed: bool, target: str) -> None:
+    """Refuse what actions.order_actions does not allow: an illegal transition says so; a user
+    outside the order's organisation is told it does not exist, as for a foreign id."""
+    if not allowed:
+        states.check_transition(order.status, target)
+        raise NotFound(_("Not found."))
+
+
 def order_withdraw(*, order: Order, user) -> Order:
+    _assert_applicant_may(order, user, selectors.order_actions_for(order, user).may_withdraw, states.DRAFT)
     return order_transition(
         order=order,
         to=states.DRAFT,
@@ -229,6 +238,7 @@ def order_withdraw(*, order: Order, user) -> Order:
 
 
 def order_abandon(*, order: Order, user) -> Order:
+    _assert_applicant_may(order, user, selectors.order_actions_for(order, user).may_abandon, states.ABANDONED)
     return order_transition(
         order=order, to=states.ABANDONED, actor=user, reason=gettext_noop("Abandoned by the applicant")
     )
@@ -323,27 +333,30 @@ def _check_reviewer(user) -> None:
 
 
 def order_claim(*, order: Order, reviewer) -> Order:
-    """Exclusive: a reviewer claims an unclaimed order, or renews a claim they hold."""
+    """Exclusive: a reviewer claims an unclaimed order, or renews a claim they hold. The decision is
+    actions.order_actions' `may_claim`; the conditional update keeps two reviewers from both winning."""
     _check_reviewer(reviewer)
     with transaction.atomic():
         now = clock.now()
         awaiting = Order.objects.filter(pk=order.pk, status__in=states.AWAITING_PROVIDER)
         updated = awaiting.filter(assigned_reviewer__isnull=True).update(assigned_reviewer=reviewer, claimed_at=now)
-        if not updated:
-            awaiting.filter(assigned_reviewer=reviewer).update(claimed_at=now)
         order.refresh_from_db(fields=["assigned_reviewer", "claimed_at", "status"])
-        if not updated and order.status not in states.AWAITING_PROVIDER:
-            states.check_transition(order.status, states.PENDING_SUBMISSION)
-        if not updated and order.assigned_reviewer_id != reviewer.pk:
-            raise PermissionDenied(_("Another reviewer is working on this order."), code="order.claimed")
+        if not updated:
+            acts = selectors.order_actions_for(order, reviewer, member=False, now=now)
+            if acts.reasons.get("act") == "order.illegal_transition":
+                states.check_transition(order.status, states.PENDING_SUBMISSION)
+            if not acts.may_claim:
+                raise PermissionDenied(_("Another reviewer is working on this order."), code="order.claimed")
+            awaiting.filter(assigned_reviewer=reviewer).update(claimed_at=now)
+            order.refresh_from_db(fields=["claimed_at"])
         if updated:
             order_add_event(order=order, event="claim", actor=reviewer, visible_to_applicant=False)
             audit.record(action="order.claim", target=order, actor=reviewer)
     return order
 
 
-def _require_claim(order: Order, reviewer) -> None:
-    """Acting on an order claims it; an order claimed by someone else is refused."""
+def _claim_to_act(order: Order, reviewer) -> None:
+    """Acting on an order (`may_act`) claims it; an order claimed by someone else is refused."""
     order_claim(order=order, reviewer=reviewer)
 
 
@@ -381,14 +394,15 @@ def order_release_claim(*, order: Order, actor, reason: str = "") -> Order:
     with transaction.atomic():
         locked = Order.objects.select_for_update(of=("self",)).select_related("assigned_reviewer").get(pk=order.pk)
         holder = locked.assigned_reviewer
-        if locked.status not in states.AWAITING_PROVIDER:  # the decision ended the claim
+        acts = selectors.order_actions_for(locked, actor, member=False)
+        if acts.reasons.get("release") == "order.not_in_review":
             raise ValidationFailed(
                 _("This order is no longer in provider review; there is no claim to release."),
                 code="order.not_in_review",
             )
-        if holder is None:
+        if acts.reasons.get("release") == "order.not_claimed":
             raise ValidationFailed(_("Nobody holds this order."), code="order.not_claimed")
-        if holder.pk != actor.pk and not getattr(actor, "is_operator", False):
+        if not acts.may_release or holder is None:
             raise PermissionDenied(
                 _("Only the reviewer who holds the order or an operator can release it."), code="order.claimed"
             )
@@ -476,7 +490,7 @@ def order_release_idle_claims() -> int:
 def order_review_approve(*, order: Order, reviewer, note: str = "") -> Order:
     from beian.regulator.services import submission_enqueue
 
-    _require_claim(order, reviewer)
+    _claim_to_act(order, reviewer)
     with transaction.atomic():
         order_transition(
             order=order,
@@ -494,7 +508,7 @@ def order_return_fields(*, order: Order, reviewer, returns: list[dict]) -> Order
     """Field-level return: each item {"field": path, "reason_code": catalogue code, "note": text}."""
     from beian.reference.models import RejectionReason
 
-    _require_claim(order, reviewer)
+    _claim_to_act(order, reviewer)
     if not returns:
         raise ValidationFailed(_("Choose at least one field to return."), code="return.empty")
     from beian.materials.services import order_requirements

@@ -14,11 +14,13 @@ from django.utils.translation import gettext as _
 
 from beian.core import audit, clock
 from beian.core.exceptions import PermissionDenied, ValidationFailed
-from beian.filings import states
+from beian.filings import selectors
 from beian.materials.models import Material, MaterialRequirement
 from beian.materials.requirements import holder_of, requirements_for
 from beian.materials.verification_data import verification_form_data
+from beian.rules import registry
 from beian.rules.findings import Finding, Severity
+from beian.rules.registry import Bilingual
 
 SIGNING_SALT = "beian.materials.download"
 
@@ -39,15 +41,8 @@ def missing_materials(order) -> list[Finding]:
     for req in order_requirements(order):
         if req.required and req.slot not in have:
             missing.append(
-                Finding(
-                    code="material.missing",
-                    severity=Severity.ERROR,
-                    field=f"materials.{req.slot}",
-                    message_zh=f"缺少材料：{req.label_zh}",
-                    message_en=f"Missing material: {req.label_en}",
-                    fix_zh="请在“上传材料”一步上传。",
-                    fix_en="Upload it in the materials step.",
-                    rejection_reason="DOC_MISSING",
+                registry.MATERIAL_MISSING.at(
+                    f"materials.{req.slot}", params={}, label=Bilingual(req.label_zh, req.label_en)
                 )
             )
     return missing
@@ -57,15 +52,17 @@ def material_upload(*, order, slot: str, upload, user) -> Material:
     """Store one upload for a slot. Hostile or unsuitable files raise ValidationFailed; nothing is stored."""
     from beian.materials.checks.upload import UploadRejected, inspect_upload
 
-    if order.status not in states.APPLICANT_EDITABLE:
+    requirements = order_requirements(order)
+    acts = selectors.order_actions_for(order, user, slots=[r.slot for r in requirements])
+    if not acts.may_edit:
         raise PermissionDenied(
             _("Materials cannot be changed in this state."), code="material.locked", field=f"materials.{slot}"
         )
-    if order.status in states.FIELD_LEVEL_RETURN and f"materials.{slot}" not in order.returned_field_paths:
+    if acts.only_returned and not acts.may_edit_slot(slot):
         raise PermissionDenied(
             _("This material was not returned for changes."), code="material.locked", field=f"materials.{slot}"
         )
-    requirement = next((r for r in order_requirements(order) if r.slot == slot), None)
+    requirement = next((r for r in requirements if r.slot == slot), None)
     if requirement is None:
         raise ValidationFailed(
             _("This filing does not need that material."), code="material.unknown_slot", field=f"materials.{slot}"

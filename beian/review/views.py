@@ -23,7 +23,7 @@ from beian.applicant.steps import STEPS
 from beian.core import audit, clock
 from beian.core.views import attempt
 from beian.filings import fields as order_fields
-from beian.filings import selectors, services, states
+from beian.filings import selectors, services
 from beian.filings.validation import order_findings
 from beian.materials import services as material_services
 from beian.reference import choices
@@ -198,8 +198,9 @@ def order_detail(request, pk):
                 "findings": material_services.material_findings_of(m),
             }
         )
-    in_review = order.status in states.AWAITING_PROVIDER
     holder, now = order.assigned_reviewer, clock.now()
+    acts = selectors.order_actions_for(order, request.user, member=False, now=now)
+    in_review = acts.in_review
     timeline = [{"event": e, "label": e.label} for e in order.events.select_related("actor")]
     return render(
         request,
@@ -212,11 +213,10 @@ def order_detail(request, pk):
             "timeline": timeline,
             "reasons": reasons,
             "in_review": in_review,
-            "can_act": in_review and (holder is None or holder.pk == request.user.pk),
-            "held_by_other": in_review and holder is not None and holder.pk != request.user.pk,
-            "can_release": in_review
-            and holder is not None
-            and (holder.pk == request.user.pk or request.user.is_operator),
+            "actions": acts,
+            "can_act": acts.may_act,
+            "held_by_other": acts.held_by_other,
+            "can_release": acts.may_release,
             "reviewers": (
                 User.objects.filter(role__in=[User.Role.REVIEWER, User.Role.OPERATOR], is_active=True)
                 .exclude(pk=getattr(holder, "pk", None))

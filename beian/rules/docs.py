@@ -14,6 +14,7 @@ _AREAS = {
     "person": "Principals (负责人)",
     "phone": "Phones",
     "website": "Websites and domains",
+    "material": "Materials (uploads and their automated checks)",
 }
 
 
@@ -25,9 +26,14 @@ def _row(rule: Rule, ref: ReferenceSnapshot) -> str:
     reason = rule.prevents or "—"
     if rule.prevents:
         reason = f"`{rule.prevents}` {ref.rejection_text(rule.prevents, 'zh')}"
+    messages = [f"{_cell(rule.message_zh)}<br>{_cell(rule.message_en)}"]
+    fixes = [f"{_cell(rule.fix_zh)}<br>{_cell(rule.fix_en)}"]
+    for name, text in rule.variants:  # the same rule worded for another situation
+        messages.append(f"*{name}:* {_cell(text.message_zh)}<br>{_cell(text.message_en)}")
+        fixes.append(f"*{name}:* {_cell(text.fix_zh)}<br>{_cell(text.fix_en)}")
     return (
-        f"| `{rule.code}` | {rule.severity.value} | {_cell(rule.message_zh)}<br>{_cell(rule.message_en)} "
-        f"| {_cell(rule.fix_zh)}<br>{_cell(rule.fix_en)} | {rule.source} | {_cell(reason)} |"
+        f"| `{rule.code}` | {rule.severity.value} | {'<br>'.join(messages)} "
+        f"| {'<br>'.join(fixes)} | {rule.source} | {_cell(reason)} |"
     )
 
 

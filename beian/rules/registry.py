@@ -8,11 +8,31 @@ rule checks against live in the ReferenceSnapshot, never here.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from beian.rules.findings import Finding, Severity
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+class Bilingual(NamedTuple):
+    """A value the copy needs in each language (a document's or a check's name): `{label}` is
+    filled with `zh` in the Chinese text and with `en` in the English one."""
+
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True)
+class Wording:
+    """Another wording of a rule's copy for one situation (same code, severity and meaning)."""
+
+    message_zh: str
+    message_en: str
+    fix_zh: str
+    fix_en: str
 
 
 @dataclass(frozen=True)
@@ -26,6 +46,7 @@ class Rule:
     section: str  # where in icp-filing-rules.md, e.g. "§5.1"; "product" for our own policy
     confidence: str  # firm | provider | varies | unverified
     prevents: str = ""  # rejection_reasons[].code
+    variants: tuple[tuple[str, Wording], ...] = ()  # (name, wording) for situations worded differently
 
     @property
     def source(self) -> str:
@@ -36,18 +57,30 @@ class Rule:
     def area(self) -> str:
         return self.code.split(".", 1)[0]
 
-    def at(self, field: str, **params: object) -> Finding:
+    def wording(self, variant: str = "") -> Wording:
+        if not variant:
+            return Wording(self.message_zh, self.message_en, self.fix_zh, self.fix_en)
+        return dict(self.variants)[variant]
+
+    def at(
+        self, field: str, *, params: Mapping[str, object] | None = None, variant: str = "", **values: object
+    ) -> Finding:
+        """The finding of this rule at `field`. `values` fill the copy's {placeholders} (a Bilingual
+        value per language) and are the finding's params unless `params` is given."""
+        text = self.wording(variant)
+        zh = {k: v.zh if isinstance(v, Bilingual) else v for k, v in values.items()}
+        en = {k: v.en if isinstance(v, Bilingual) else v for k, v in values.items()}
         return Finding(
             code=self.code,
             severity=self.severity,
             field=field,
-            message_zh=self.message_zh.format(**params),
-            message_en=self.message_en.format(**params),
-            fix_zh=self.fix_zh.format(**params),
-            fix_en=self.fix_en.format(**params),
+            message_zh=text.message_zh.format(**zh),
+            message_en=text.message_en.format(**en),
+            fix_zh=text.fix_zh.format(**zh),
+            fix_en=text.fix_en.format(**en),
             source=self.source,
             rejection_reason=self.prevents,
-            params=params,
+            params=dict(params) if params is not None else values,
         )
 
 
@@ -64,10 +97,22 @@ def _rule(
     section: str,
     confidence: str,
     prevents: str = "",
+    variants: Mapping[str, Wording] | None = None,
 ) -> Rule:
     if code in RULES:
         raise ValueError(f"rule {code} declared twice")
-    rule = Rule(code, severity, message_zh, message_en, fix_zh, fix_en, section, confidence, prevents)
+    rule = Rule(
+        code,
+        severity,
+        message_zh,
+        message_en,
+        fix_zh,
+        fix_en,
+        section,
+        confidence,
+        prevents,
+        tuple((variants or {}).items()),
+    )
     RULES[code] = rule
     return rule
 
@@ -1117,4 +1162,369 @@ DOMAIN_EXPIRES_SOON = _rule(
     "§6.2",
     "varies",
     "DOMAIN_EXPIRED_OR_SHORT",
+)
+
+
+# --- materials: uploads and the automated checks of uploaded files (§4, §9) -------------------
+# The checks live in beian/materials/checks; they build their findings from these rules.
+_REVIEWER_WILL_CHECK_ZH = "无需操作，审核员会人工核对该项。"
+_REVIEWER_WILL_CHECK_EN = "Nothing to do: a reviewer checks this item by hand."
+
+MATERIAL_MISSING = _rule(
+    "material.missing",
+    ERROR,
+    "缺少材料：{label}",
+    "Missing material: {label}",
+    "请在“上传材料”一步上传。",
+    "Upload it in the materials step.",
+    "§4",
+    "firm",
+    "DOC_MISSING",
+)
+MATERIAL_UPLOAD_EMPTY = _rule(
+    "material.upload.empty",
+    ERROR,
+    "上传的文件为空。",
+    "The uploaded file is empty.",
+    "请重新选择文件上传。",
+    "Choose the file again and upload it.",
+    "§4.2",
+    "provider",
+    "DOC_UNCLEAR",
+)
+MATERIAL_UPLOAD_TOO_LARGE = _rule(
+    "material.upload.too_large",
+    ERROR,
+    "文件大小 {size} 超过上限 {limit}。",
+    "The file is {size}, above the limit of {limit}.",
+    "请压缩或重新拍摄，使文件不超过 {limit}。",
+    "Compress or retake the picture so that it is at most {limit}.",
+    "§4.2",
+    "varies",
+    "DOC_UNCLEAR",
+)
+MATERIAL_UPLOAD_UNRECOGNISED = _rule(
+    "material.upload.unrecognised",
+    ERROR,
+    "文件内容不是可识别的图片或文档，仅接受 {allowed}。",
+    "The file's content is not a recognised image or document; only {allowed} is accepted.",
+    "请上传 {allowed} 格式的原始文件（修改扩展名无效）。",
+    "Upload the original file in {allowed} format (renaming it does not help).",
+    "§4.2",
+    "provider",
+    "DOC_UNCLEAR",
+)
+MATERIAL_UPLOAD_TYPE_NOT_ALLOWED = _rule(
+    "material.upload.type_not_allowed",
+    ERROR,
+    "文件实际格式为 {detected}，仅接受 {allowed}。",
+    "The file is actually {detected}; only {allowed} is accepted.",
+    "请另存为 {allowed} 后上传（修改扩展名无效）。",
+    "Save it as {allowed} and upload again (renaming it does not help).",
+    "§4.2",
+    "provider",
+    "DOC_UNCLEAR",
+)
+MATERIAL_UPLOAD_TOO_MANY_PIXELS = _rule(
+    "material.upload.too_many_pixels",
+    ERROR,
+    "图片尺寸为 {width}×{height} 像素，超过 {max_pixels:,} 像素的处理上限。",
+    "The image declares {width}×{height} pixels, above the processing limit of {max_pixels:,} pixels.",
+    "请上传正常拍摄或扫描的图片。",
+    "Upload a normally taken photo or scan.",
+    "product",
+    "provider",
+    "DOC_UNCLEAR",
+)
+MATERIAL_UPLOAD_TRUNCATED = _rule(
+    "material.upload.truncated",
+    ERROR,
+    "{format} 文件不完整（缺少结束标记），可能上传中断。",
+    "The {format} file is incomplete (no end marker); the upload may have been cut off.",
+    "请重新上传完整的文件。",
+    "Upload the complete file again.",
+    "product",
+    "provider",
+    "DOC_UNCLEAR",
+)
+MATERIAL_UPLOAD_TRAILING_DATA = _rule(
+    "material.upload.trailing_data",
+    ERROR,
+    "{format} 文件结束标记后还附带了 {extra_bytes} 字节的其他数据，不予接受。",
+    "The {format} file carries {extra_bytes} bytes of other data after its end marker and is refused.",
+    "请用图片编辑器或系统相册“另存为”后重新上传。",
+    "Re-save the file with an image editor or the photo app and upload it again.",
+    "product",
+    "provider",
+    "DOC_UNCLEAR",
+)
+MATERIAL_UPLOAD_CORRUPT = _rule(
+    "material.upload.corrupt",
+    ERROR,
+    "{format} 文件已损坏，无法解码。",
+    "The {format} file is damaged and cannot be decoded.",
+    "请重新拍摄或另存为后上传。",
+    "Retake or re-save the picture and upload it again.",
+    "product",
+    "provider",
+    "DOC_UNCLEAR",
+)
+MATERIAL_UPLOAD_PDF_UNINSPECTABLE = _rule(
+    "material.upload.pdf_uninspectable",
+    ERROR,
+    "无法检查该PDF的内容（{reason}）。",
+    "The PDF's content cannot be inspected ({reason}).",
+    "请上传未加密的普通PDF，或上传签字页的照片/扫描图片。",
+    "Upload a plain, unencrypted PDF, or a photo/scan of the signed page.",
+    "product",
+    "provider",
+    "DOC_UNCLEAR",
+)
+MATERIAL_UPLOAD_PDF_ACTIVE_CONTENT = _rule(
+    "material.upload.pdf_active_content",
+    ERROR,
+    "PDF包含脚本、附件或外部动作（{listed}），不予接受。",
+    "The PDF contains scripts, attachments or external actions ({listed}) and is refused.",
+    "请用“打印为PDF”重新生成，或上传扫描图片。",
+    'Re-create it with "print to PDF", or upload a scanned image.',
+    "product",
+    "provider",
+    "DOC_UNCLEAR",
+)
+MATERIAL_PDF_UNCHECKED = _rule(
+    "material.pdf.unchecked",
+    WARNING,
+    "该材料为PDF，未做图片质量和文字识别检查，将由人工审核。",
+    "This material is a PDF, so image quality and OCR checks did not run; a reviewer will check it.",
+    _REVIEWER_WILL_CHECK_ZH,
+    _REVIEWER_WILL_CHECK_EN,
+    "§4.2",
+    "provider",
+)
+MATERIAL_RESOLUTION = _rule(
+    "material.resolution",
+    ERROR,
+    "图片分辨率为 {width}×{height}，短边 {short_side_px} 像素，低于要求的 {min_short_side_px} 像素。",
+    "The image is {width}×{height}; its short side of {short_side_px} px is below the required {min_short_side_px} px.",
+    "请上传原图（不要截图或压缩），短边不少于 {min_short_side_px} 像素。",
+    "Upload the original picture (no screenshot or compression) with a short side of at least {min_short_side_px} px.",
+    "§4.2",
+    "varies",
+    "DOC_UNCLEAR",
+)
+MATERIAL_BLUR = _rule(
+    "material.blur",
+    WARNING,
+    "图片模糊：清晰度 {sharpness:.0f}，低于要求的 {min_sharpness:.0f}。",
+    "The image is blurred: sharpness {sharpness:.0f} is below the required {min_sharpness:.0f}.",
+    "请在光线充足处对焦后重新拍摄，保持手机稳定，文字应清晰可辨。",
+    "Retake the photo in good light, focused and held steady, so that all text is legible.",
+    "§4.2",
+    "provider",
+    "DOC_UNCLEAR",
+)
+MATERIAL_OVEREXPOSED = _rule(
+    "material.overexposed",
+    WARNING,
+    "图片过曝：{clipped} 的像素为纯白（上限 {limit}），最暗的文字灰度仅 {shadow_level}（应低于 {max_shadow_level}）。",
+    "The image is overexposed: {clipped} of the pixels are pure white (limit {limit}) and the darkest text is only "
+    "grey level {shadow_level} (should be below {max_shadow_level}).",
+    "请避免强光直射和闪光灯反光，重新拍摄。",
+    "Avoid direct light and flash glare, and retake the photo.",
+    "§4.2",
+    "provider",
+    "DOC_UNCLEAR",
+)
+MATERIAL_UNDEREXPOSED = _rule(
+    "material.underexposed",
+    WARNING,
+    "图片过暗：最亮部分的灰度仅 {highlight_level}（应不低于 {min_highlight_level}），{dark_clipped:.0%} 的像素为纯黑。",
+    "The image is underexposed: its brightest tone is only grey level {highlight_level} (should be at least "
+    "{min_highlight_level}); {dark_clipped:.0%} of the pixels are pure black.",
+    "请在光线充足处重新拍摄。",
+    "Retake the photo in good light.",
+    "§4.2",
+    "provider",
+    "DOC_UNCLEAR",
+)
+MATERIAL_GREYSCALE = _rule(
+    "material.greyscale",
+    ERROR,
+    "图片为黑白或灰度（彩色像素仅占 {measured}，应不少于 {limit}），要求彩色原件。",
+    "The image is black-and-white or greyscale ({measured} coloured pixels, at least {limit} expected); a colour "
+    "original is required.",
+    "请上传证件原件的彩色照片或彩色扫描件，不要上传复印件或黑白扫描件。",
+    "Upload a colour photo or colour scan of the original document, not a photocopy or b/w scan.",
+    "§4.2",
+    "firm",
+    "DOC_NOT_ORIGINAL",
+)
+MATERIAL_FACE_NONE = _rule(
+    "material.face.none",
+    ERROR,
+    "照片中未检测到正面人脸。",
+    "No frontal face was found in the photo.",
+    "请正对镜头、露出完整面部（不戴帽子、口罩或墨镜），在光线充足处重新拍摄。",
+    "Face the camera with the whole face visible (no hat, mask or sunglasses) in good light, and retake the photo.",
+    "§4.3",
+    "firm",
+    "BACKDROP_PHOTO_INVALID",
+)
+MATERIAL_FACE_MULTIPLE = _rule(
+    "material.face.multiple",
+    ERROR,
+    "照片中检测到 {faces} 张人脸，应只有网站负责人本人 1 张。",
+    "{faces} faces were found in the photo; only the website principal (1 face) may appear.",
+    "请单独拍摄，背景中不要出现其他人或人像。",
+    "Take the photo alone, with no other people or portraits in the background.",
+    "§4.3",
+    "firm",
+    "BACKDROP_PHOTO_INVALID",
+)
+_CHECK_NOT_RUN = (
+    "{check}未能运行（{error}），该项将由人工审核。",
+    "The {check} check could not run ({error}); a reviewer will check this item.",
+)
+MATERIAL_FACE_UNCHECKED = _rule(
+    "material.face.unchecked",
+    WARNING,
+    *_CHECK_NOT_RUN,
+    _REVIEWER_WILL_CHECK_ZH,
+    _REVIEWER_WILL_CHECK_EN,
+    "§4",
+    "provider",
+)
+MATERIAL_OCR_UNAVAILABLE = _rule(
+    "material.ocr.unavailable",
+    WARNING,
+    *_CHECK_NOT_RUN,
+    _REVIEWER_WILL_CHECK_ZH,
+    _REVIEWER_WILL_CHECK_EN,
+    "§4",
+    "provider",
+)
+MATERIAL_FORM_UNSIGNED = _rule(
+    "material.form.unsigned",
+    ERROR,
+    "“网站负责人签字”栏为空白（笔迹占比 {ink:.2%}，应不少于 {min_ink:.1%}）。",
+    "The signature box is blank (ink covers {ink:.2%}, at least {min_ink:.1%} expected).",
+    "请由网站负责人在签字栏内亲笔签名后重新拍照上传。",
+    "Have the website principal sign by hand inside the signature box, then upload a new photo.",
+    "§4.1",
+    "firm",
+    "DOC_MISSING",
+    variants={
+        "pdf": Wording(
+            "上传的核验单PDF没有扫描页、手写签名批注或数字签名，与系统生成的空白核验单相同。",
+            "The uploaded form PDF has no scanned page, handwritten signature annotation or digital signature; it is "
+            "the blank generated form.",
+            "请打印核验单，由网站负责人签字（单位加盖公章）后拍照或扫描上传。",
+            "Print the form, have the website principal sign it (organisations also stamp it), then upload a photo or "
+            "scan.",
+        )
+    },
+)
+MATERIAL_FORM_TITLE_MISSING = _rule(
+    "material.form.title_missing",
+    WARNING,
+    "图片中未识别到标题“{title}”，可能不是核验单或拍摄不完整。",
+    'The title "{title}" was not found in the image; it may not be the form, or the photo is incomplete.',
+    "请上传完整的核验单照片，标题和签字处都要清晰可见。",
+    "Upload a photo of the whole form with the title and the signature area clearly visible.",
+    "§4.1",
+    "provider",
+    "DOC_MISSING",
+)
+MATERIAL_FORM_SIGNATURE_BOX_NOT_FOUND = _rule(
+    "material.form.signature_box_not_found",
+    WARNING,
+    "图片中未识别到“{label}”栏，未能自动检查签字，将由人工审核。",
+    'The "{label}" (signature) box was not found, so the signature was not checked automatically; a reviewer will '
+    "check it.",
+    "请正面拍摄完整的核验单，签字栏清晰可见。",
+    "Photograph the whole form head-on with the signature box clearly visible.",
+    "§4.1",
+    "provider",
+    "DOC_UNCLEAR",
+)
+MATERIAL_FORM_UNCHECKED = _rule(
+    "material.form.unchecked",
+    WARNING,
+    "未能自动检查核验单的签字（{reason}），将由人工审核。",
+    "The form's signature could not be checked automatically ({reason}); a reviewer will check it.",
+    _REVIEWER_WILL_CHECK_ZH,
+    _REVIEWER_WILL_CHECK_EN,
+    "§4.1",
+    "provider",
+)
+# OCR cross-checks (§9): one mismatch and one unreadable code per compared value; {label} is the
+# value (e.g. 统一社会信用代码) and {document} the certificate it is read from (e.g. 营业执照).
+OCR_COMPARED = (
+    ("uscc", "CERT_NUMBER_MISMATCH"),
+    ("org_name", "SUBJECT_NAME_MISMATCH"),
+    ("id_number", "CERT_NUMBER_MISMATCH"),
+    ("person_name", "OTHER"),
+    ("valid_until", "OTHER"),
+)
+for _stem, _prevents in OCR_COMPARED:
+    _rule(
+        f"material.ocr.{_stem}_mismatch",
+        ERROR,
+        "{document}上的{label}“{read}”与填写的“{entered}”不一致。",
+        'The {label} on the {document}, "{read}", differs from the one entered, "{entered}".',
+        "请核对填写的{label}，或上传与所填信息一致的{document}。",
+        "Check the {label} you entered, or upload the {document} that matches it.",
+        "§9",
+        "firm",
+        _prevents,
+    )
+    _rule(
+        f"material.ocr.{_stem}_unreadable",
+        WARNING,
+        "未能从{document}图片中识别出{label}，无法自动核对，将由人工审核。",
+        "The {label} could not be read from the {document} image, so it was not checked automatically; a reviewer "
+        "will check it.",
+        "请上传完整、清晰、无遮挡的{document}原件照片。",
+        "Upload a complete, sharp and unobstructed photo of the original {document}.",
+        "§9",
+        "provider",
+        "DOC_UNCLEAR",
+    )
+# The verification form against this order (§4.1): one mismatch and one unreadable code per row
+# compared; {label} is the row as printed on the form (e.g. 网站域名).
+FORM_COMPARED = ("order_reference", "subject_name", "domain", "website_principal_name", "access_provider")
+for _stem in FORM_COMPARED:
+    _rule(
+        f"material.form.{_stem}_mismatch",
+        ERROR,
+        "核验单上的{label}“{read}”与本订单的“{wanted}”不一致，可能是其他订单的核验单。",
+        'The {label} on the form, "{read}", differs from this order\'s, "{wanted}"; it may be the form of another '
+        "order.",
+        "请下载本订单的核验单，签字后重新上传。",
+        "Download this order's form, sign it and upload it again.",
+        "§4.1",
+        "provider",
+        "DOC_MISSING",
+    )
+    _rule(
+        f"material.form.{_stem}_unreadable",
+        WARNING,
+        "未能从核验单图片中识别出{label}，无法自动核对是否为本订单的核验单，将由人工审核。",
+        "The {label} could not be read from the form, so it was not checked automatically that the form is this "
+        "order's; a reviewer will check it.",
+        "请正面拍摄完整、清晰的核验单。",
+        "Photograph the whole form head-on and sharply.",
+        "§4.1",
+        "provider",
+        "DOC_UNCLEAR",
+    )
+MATERIAL_OCR_NOT_COMPARED = _rule(
+    "material.ocr.not_compared",
+    INFO,
+    "尚未填写{label}，未与{document}核对。",
+    "No {label} was entered, so the {document} was not compared.",
+    "填写{label}后重新上传{document}，即可自动核对。",
+    "Enter the {label}, then upload the {document} again to have it compared.",
+    "§9",
+    "provider",
 )

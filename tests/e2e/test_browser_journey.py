@@ -103,8 +103,8 @@ def test_applicant_reviewer_sandbox_footer(
     shoot(page, "05-materials")
     page.goto(page.url.replace("/materials/", "/confirm/"))
     shoot(page, "06-confirm")
-    if page.locator("input[name=acknowledge]").count():
-        page.check("input[name=acknowledge]")
+    for box in page.locator("input[name=acknowledge]").all():  # one box per warning code
+        box.check()
     page.click("#submit-order")
     page.wait_for_selector("#order-status")
     shoot(page, "07-submitted")

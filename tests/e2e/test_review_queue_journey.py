@@ -245,8 +245,8 @@ def test_reviewer_clears_twenty_orders_and_the_sandbox_decides(
     page.click("button[name=continue]")
     page.wait_for_url(re.compile(r"/step/materials/"))
     page.goto(f"{base}/apply/orders/{by_name.pk}/step/confirm/")
-    if page.locator("input[name=acknowledge]").count():
-        page.check("input[name=acknowledge]")
+    for box in page.locator("input[name=acknowledge]").all():  # one box per warning code
+        box.check()
     page.click("#submit-order")
     page.wait_for_selector("#order-status")
     by_name.refresh_from_db()
@@ -276,8 +276,8 @@ def test_reviewer_clears_twenty_orders_and_the_sandbox_decides(
         == 0
     )
     page.goto(f"{base}/apply/orders/{by_photo.pk}/step/confirm/")
-    if page.locator("input[name=acknowledge]").count():
-        page.check("input[name=acknowledge]")
+    for box in page.locator("input[name=acknowledge]").all():  # one box per warning code
+        box.check()
     page.click("#submit-order")
     page.wait_for_selector("#order-status")
     by_photo.refresh_from_db()

@@ -71,7 +71,7 @@ def test_full_journey_over_the_api(applicant, hosted_site):
     assert body["data"]["subject"]["principal"]["certificate_number"].startswith("110105")
     assert "*" in body["data"]["subject"]["principal"]["certificate_number"]  # masked
 
-    early = api.post(f"/api/v1/orders/{order['id']}/submit")
+    early = api.post(f"/api/v1/orders/{order['id']}/submit", content_type="application/json")  # no body
     assert early.status_code == 422 and early.json()["code"] == "order.has_errors"
     assert any(f["code"] == "material.missing" for f in early.json()["findings"])
 
@@ -94,10 +94,16 @@ def test_full_journey_over_the_api(applicant, hosted_site):
     check = api.get(f"/api/v1/orders/{order['id']}/findings").json()
     assert check["ok"], [f for f in check["findings"] if f["severity"] == "error"]
 
-    submitted = api.post(f"/api/v1/orders/{order['id']}/submit?acknowledge_warnings=1", HTTP_IDEMPOTENCY_KEY="submit-1")
+    warnings = [f["code"] for f in check["findings"] if f["severity"] == "warning"]
+    ack = {"acknowledged_warnings": warnings}
+    submitted = api.post(
+        f"/api/v1/orders/{order['id']}/submit", ack, content_type="application/json", HTTP_IDEMPOTENCY_KEY="submit-1"
+    )
     assert submitted.status_code == 200, submitted.json()
     assert submitted.json()["status"] == "PENDING_PROVIDER_REVIEW"
-    replay = api.post(f"/api/v1/orders/{order['id']}/submit?acknowledge_warnings=1", HTTP_IDEMPOTENCY_KEY="submit-1")
+    replay = api.post(
+        f"/api/v1/orders/{order['id']}/submit", ack, content_type="application/json", HTTP_IDEMPOTENCY_KEY="submit-1"
+    )
     assert replay.status_code == 200  # the same answer, not an illegal-transition error
 
     status = api.get(f"/api/v1/orders/{order['id']}").json()

@@ -111,7 +111,7 @@ def test_finding_count_from_a_submission_with_warnings(applicant, hosted_site, m
 
     monkeypatch.setattr(validation, "order_findings", with_extra)
     order = valid_order(organisation=applicant.memberships.get().organisation, user=applicant, site=hosted_site)
-    services.order_submit(order=order, user=applicant)
+    services.order_submit(order=order, user=applicant, acknowledged_warnings=["test.warning"])
     assert fresh(order).finding_count == 2
 
 

@@ -43,7 +43,9 @@ from beian.materials.checks.quality import (
 from beian.materials.checks.requirement import MaterialRequirement, as_requirement
 from beian.materials.checks.upload import SanitisedUpload, UploadRejected, inspect_upload
 from beian.materials.fonts import CJK_FONT_PATH
-from beian.rules.findings import Finding, Severity, has_errors
+from beian.rules import registry
+from beian.rules.findings import Finding, has_errors
+from beian.rules.registry import Bilingual
 
 __all__ = ["KINDS", "CheckResult", "MaterialRequirement", "annotate", "annotate_details", "run_material_checks"]
 
@@ -165,16 +167,7 @@ def run_material_checks(
 def _pdf_findings(upload: SanitisedUpload, checks: KindChecks, where: str) -> list[Finding]:
     if checks.signature:
         return pdf_signature_findings(upload.data, field=where)
-    return [
-        Finding(
-            code="material.pdf.unchecked",
-            severity=Severity.WARNING,
-            field=where,
-            message_zh="该材料为PDF，未做图片质量和文字识别检查，将由人工审核。",
-            message_en="This material is a PDF, so image quality and OCR checks did not run; a reviewer will check it.",
-            source="rules §4.2",
-        )
-    ]
+    return [registry.MATERIAL_PDF_UNCHECKED.at(where)]
 
 
 def _image_checks(
@@ -216,7 +209,9 @@ def _face_check(result: CheckResult, image: Image.Image, where: str) -> None:
     try:
         result.faces = detect_faces(image)
     except FaceDetectorUnavailable as exc:
-        result.findings.append(_check_not_run("material.face.unchecked", where, "人脸检测", "face detection", exc))
+        result.findings.append(
+            _check_not_run(registry.MATERIAL_FACE_UNCHECKED, where, Bilingual("人脸检测", "face detection"), exc)
+        )
         return
     result.metrics["faces"] = len(result.faces)
     result.findings.extend(face_findings(result.faces, field=where))
@@ -228,7 +223,9 @@ def _ocr_checks(
     try:
         result.ocr_lines = read_text(image)
     except OcrUnavailable as exc:
-        result.findings.append(_check_not_run("material.ocr.unavailable", where, "文字识别", "text recognition", exc))
+        result.findings.append(
+            _check_not_run(registry.MATERIAL_OCR_UNAVAILABLE, where, Bilingual("文字识别", "text recognition"), exc)
+        )
         return
     result.metrics["ocr_lines"] = len(result.ocr_lines)
     if checks.crosscheck is not None and (expected or not checks.compare_only_given):
@@ -237,16 +234,8 @@ def _ocr_checks(
         result.findings.extend(image_signature_findings(image, result.ocr_lines, field=where))
 
 
-def _check_not_run(code: str, where: str, name_zh: str, name_en: str, error: Exception) -> Finding:
-    return Finding(
-        code=code,
-        severity=Severity.WARNING,
-        field=where,
-        message_zh=f"{name_zh}未能运行（{error}），该项将由人工审核。",
-        message_en=f"The {name_en} check could not run ({error}); a reviewer will check this item.",
-        source="rules §4",
-        params={"error": str(error)},
-    )
+def _check_not_run(rule: registry.Rule, where: str, check: Bilingual, error: Exception) -> Finding:
+    return rule.at(where, params={"error": str(error)}, check=check, error=error)
 
 
 def annotate(data: bytes, result: CheckResult) -> bytes:

@@ -20,23 +20,30 @@ from beian.materials.checks.ocr import (
     extract_uscc,
     extract_validity_end,
 )
-from beian.rules.findings import Finding, Severity
+from beian.rules.findings import Finding
+from beian.rules.registry import MATERIAL_OCR_NOT_COMPARED, RULES, Bilingual
 
-SOURCE = "rules §9, §5.1, §5.2"
 _ID_NUMBER_RUN = re.compile(r"(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])")
 
 
 @dataclass(frozen=True)
 class ComparedField:
     key: str  # key in the `expected` mapping
-    code: str  # finding code stem, e.g. "material.ocr.uscc"
+    code: str  # finding code stem, e.g. "material.ocr.uscc": its _mismatch and _unreadable rules are in the registry
     label_zh: str
     label_en: str
     document_zh: str
     document_en: str
     extract: Callable[[Sequence[OcrLine]], str | None]
-    rejection_reason: str
     display: Callable[[str], str] = lambda value: value
+
+    @property
+    def label(self) -> Bilingual:
+        return Bilingual(self.label_zh, self.label_en)
+
+    @property
+    def document(self) -> Bilingual:
+        return Bilingual(self.document_zh, self.document_en)
 
 
 def mask_id_numbers_in(text: str) -> str:
@@ -53,7 +60,6 @@ BUSINESS_LICENCE_FIELDS = (
         "营业执照",
         "business licence",
         extract_uscc,
-        "CERT_NUMBER_MISMATCH",
     ),
     ComparedField(
         "name",
@@ -63,7 +69,6 @@ BUSINESS_LICENCE_FIELDS = (
         "营业执照",
         "business licence",
         extract_organisation_name,
-        "SUBJECT_NAME_MISMATCH",
     ),
 )
 ID_CARD_FIELDS = (
@@ -75,12 +80,9 @@ ID_CARD_FIELDS = (
         "身份证",
         "ID card",
         extract_id_number,
-        "CERT_NUMBER_MISMATCH",
         mask_id_number,
     ),
-    ComparedField(
-        "name", "material.ocr.person_name", "姓名", "name", "身份证", "ID card", extract_person_name, "OTHER"
-    ),
+    ComparedField("name", "material.ocr.person_name", "姓名", "name", "身份证", "ID card", extract_person_name),
 )
 
 
@@ -93,7 +95,6 @@ ID_CARD_BACK_FIELDS = (
         "身份证背面",
         "ID card back",
         extract_validity_end,
-        "OTHER",
     ),
 )
 ID_CARD_BACK_KEYS = frozenset(spec.key for spec in ID_CARD_BACK_FIELDS)
@@ -136,43 +137,21 @@ def normalised(value: str) -> str:
 
 def _mismatch(spec: ComparedField, field: str, *, read: str, typed: str) -> Finding:
     shown_read, shown_typed = spec.display(read), spec.display(typed)
-    return Finding(
-        code=f"{spec.code}_mismatch",
-        severity=Severity.ERROR,
-        field=field,
-        message_zh=f"{spec.document_zh}上的{spec.label_zh}“{shown_read}”与填写的“{shown_typed}”不一致。",
-        message_en=f'The {spec.label_en} on the {spec.document_en}, "{shown_read}", differs from the one entered, '
-        f'"{shown_typed}".',
-        fix_zh=f"请核对填写的{spec.label_zh}，或上传与所填信息一致的{spec.document_zh}。",
-        fix_en=f"Check the {spec.label_en} you entered, or upload the {spec.document_en} that matches it.",
-        source=SOURCE,
-        rejection_reason=spec.rejection_reason,
+    return RULES[f"{spec.code}_mismatch"].at(
+        field,
         params={"read": shown_read, "entered": shown_typed},
+        read=shown_read,
+        entered=shown_typed,
+        label=spec.label,
+        document=spec.document,
     )
 
 
 def _unreadable(spec: ComparedField, field: str) -> Finding:
-    return Finding(
-        code=f"{spec.code}_unreadable",
-        severity=Severity.WARNING,
-        field=field,
-        message_zh=f"未能从{spec.document_zh}图片中识别出{spec.label_zh}，无法自动核对，将由人工审核。",
-        message_en=f"The {spec.label_en} could not be read from the {spec.document_en} image, so it was not checked "
-        "automatically; a reviewer will check it.",
-        fix_zh=f"请上传完整、清晰、无遮挡的{spec.document_zh}原件照片。",
-        fix_en=f"Upload a complete, sharp and unobstructed photo of the original {spec.document_en}.",
-        source=SOURCE,
-        rejection_reason="DOC_UNCLEAR",
-    )
+    return RULES[f"{spec.code}_unreadable"].at(field, params={}, label=spec.label, document=spec.document)
 
 
 def _not_compared(spec: ComparedField, field: str) -> Finding:
-    return Finding(
-        code="material.ocr.not_compared",
-        severity=Severity.INFO,
-        field=field,
-        message_zh=f"尚未填写{spec.label_zh}，未与{spec.document_zh}核对。",
-        message_en=f"No {spec.label_en} was entered, so the {spec.document_en} was not compared.",
-        source=SOURCE,
-        params={"expected_key": spec.key},
+    return MATERIAL_OCR_NOT_COMPARED.at(
+        field, params={"expected_key": spec.key}, label=spec.label, document=spec.document
     )

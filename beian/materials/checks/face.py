@@ -17,9 +17,9 @@ import numpy as np
 from PIL import Image
 
 from beian.materials.checks.quality import downscaled
-from beian.rules.findings import Finding, Severity
+from beian.rules import registry
+from beian.rules.findings import Finding
 
-SOURCE = "rules §4.3"
 CASCADE_FILE = "haarcascade_frontalface_default.xml"
 WORK_SIDE = 640
 MIN_FACE_FRACTION = 0.08  # of the short side: smaller faces are background people or noise
@@ -74,32 +74,5 @@ def face_findings(faces: list[FaceBox], *, field: str) -> list[Finding]:
     if len(faces) == 1:
         return []
     if not faces:
-        return [
-            Finding(
-                code="material.face.none",
-                severity=Severity.ERROR,
-                field=field,
-                message_zh="照片中未检测到正面人脸。",
-                message_en="No frontal face was found in the photo.",
-                fix_zh="请正对镜头、露出完整面部（不戴帽子、口罩或墨镜），在光线充足处重新拍摄。",
-                fix_en="Face the camera with the whole face visible (no hat, mask or sunglasses) in good light, and "
-                "retake the photo.",
-                source=SOURCE,
-                rejection_reason="BACKDROP_PHOTO_INVALID",
-                params={"faces": 0},
-            )
-        ]
-    return [
-        Finding(
-            code="material.face.multiple",
-            severity=Severity.ERROR,
-            field=field,
-            message_zh=f"照片中检测到 {len(faces)} 张人脸，应只有网站负责人本人 1 张。",
-            message_en=f"{len(faces)} faces were found in the photo; only the website principal (1 face) may appear.",
-            fix_zh="请单独拍摄，背景中不要出现其他人或人像。",
-            fix_en="Take the photo alone, with no other people or portraits in the background.",
-            source=SOURCE,
-            rejection_reason="BACKDROP_PHOTO_INVALID",
-            params={"faces": len(faces)},
-        )
-    ]
+        return [registry.MATERIAL_FACE_NONE.at(field, faces=0)]
+    return [registry.MATERIAL_FACE_MULTIPLE.at(field, faces=len(faces))]

@@ -18,9 +18,10 @@ from PIL import Image
 
 from beian.materials.checks.ocr import OcrLine, OcrUnavailable, compact, read_text, value_after_label
 from beian.materials.checks.pdf import PDF_MAGIC, PdfUninspectable, inspect_pdf
-from beian.rules.findings import Finding, Severity
+from beian.rules import registry
+from beian.rules.findings import Finding
+from beian.rules.registry import Bilingual
 
-SOURCE = "rules §4.1"
 FIELD = "materials.verification_form"
 FORM_TITLE = "网站备案信息真实性核验单"
 TITLE_KEYWORD = "核验单"
@@ -70,19 +71,8 @@ def pdf_signature_findings(data: bytes, *, field: str = FIELD) -> list[Finding]:
     if facts.has_any(PDF_SIGNATURE_EVIDENCE):
         return []
     return [
-        Finding(
-            code="material.form.unsigned",
-            severity=Severity.ERROR,
-            field=field,
-            message_zh="上传的核验单PDF没有扫描页、手写签名批注或数字签名，与系统生成的空白核验单相同。",
-            message_en="The uploaded form PDF has no scanned page, handwritten signature annotation or digital "
-            "signature; it is the blank generated form.",
-            fix_zh="请打印核验单，由网站负责人签字（单位加盖公章）后拍照或扫描上传。",
-            fix_en="Print the form, have the website principal sign it (organisations also stamp it), then upload a "
-            "photo or scan.",
-            source=SOURCE,
-            rejection_reason="DOC_MISSING",
-            params={"evidence_looked_for": sorted(PDF_SIGNATURE_EVIDENCE)},
+        registry.MATERIAL_FORM_UNSIGNED.at(
+            field, variant="pdf", params={"evidence_looked_for": sorted(PDF_SIGNATURE_EVIDENCE)}
         )
     ]
 
@@ -90,51 +80,19 @@ def pdf_signature_findings(data: bytes, *, field: str = FIELD) -> list[Finding]:
 def image_signature_findings(image: Image.Image, lines: Sequence[OcrLine], *, field: str = FIELD) -> list[Finding]:
     findings = []
     if not any(TITLE_KEYWORD in line.compact_text for line in lines):
-        findings.append(
-            Finding(
-                code="material.form.title_missing",
-                severity=Severity.WARNING,
-                field=field,
-                message_zh=f"图片中未识别到标题“{FORM_TITLE}”，可能不是核验单或拍摄不完整。",
-                message_en=f'The title "{FORM_TITLE}" was not found in the image; it may not be the form, or the photo '
-                "is incomplete.",
-                fix_zh="请上传完整的核验单照片，标题和签字处都要清晰可见。",
-                fix_en="Upload a photo of the whole form with the title and the signature area clearly visible.",
-                source=SOURCE,
-                rejection_reason="DOC_MISSING",
-            )
-        )
+        findings.append(registry.MATERIAL_FORM_TITLE_MISSING.at(field, params={}, title=FORM_TITLE))
     label = next((line for line in lines if SIGNATURE_LABEL in line.compact_text), None)
     if label is None:
-        findings.append(
-            Finding(
-                code="material.form.signature_box_not_found",
-                severity=Severity.WARNING,
-                field=field,
-                message_zh=f"图片中未识别到“{SIGNATURE_LABEL}”栏，未能自动检查签字，将由人工审核。",
-                message_en=f'The "{SIGNATURE_LABEL}" (signature) box was not found, so the signature was not checked '
-                "automatically; a reviewer will check it.",
-                fix_zh="请正面拍摄完整的核验单，签字栏清晰可见。",
-                fix_en="Photograph the whole form head-on with the signature box clearly visible.",
-                source=SOURCE,
-                rejection_reason="DOC_UNCLEAR",
-            )
-        )
+        findings.append(registry.MATERIAL_FORM_SIGNATURE_BOX_NOT_FOUND.at(field, params={}, label=SIGNATURE_LABEL))
         return findings
     ink = signature_ink_fraction(image, label)
     if ink < MIN_INK_FRACTION:
         findings.append(
-            Finding(
-                code="material.form.unsigned",
-                severity=Severity.ERROR,
-                field=field,
-                message_zh=f"“{SIGNATURE_LABEL}”栏为空白（笔迹占比 {ink:.2%}，应不少于 {MIN_INK_FRACTION:.1%}）。",
-                message_en=f"The signature box is blank (ink covers {ink:.2%}, at least {MIN_INK_FRACTION:.1%} expected).",
-                fix_zh="请由网站负责人在签字栏内亲笔签名后重新拍照上传。",
-                fix_en="Have the website principal sign by hand inside the signature box, then upload a new photo.",
-                source=SOURCE,
-                rejection_reason="DOC_MISSING",
+            registry.MATERIAL_FORM_UNSIGNED.at(
+                field,
                 params={"ink_fraction": round(ink, 4), "min_ink_fraction": MIN_INK_FRACTION},
+                ink=ink,
+                min_ink=MIN_INK_FRACTION,
             )
         )
     return findings
@@ -167,34 +125,13 @@ def form_order_findings(lines: Sequence[OcrLine], expected: Mapping[str, str], *
 
 
 def _row_mismatch(key: str, label: str, label_en: str, field: str, *, read: str, wanted: str) -> Finding:
-    return Finding(
-        code=f"material.form.{key}_mismatch",
-        severity=Severity.ERROR,
-        field=field,
-        message_zh=f"核验单上的{label}“{read}”与本订单的“{wanted}”不一致，可能是其他订单的核验单。",
-        message_en=f'The {label_en} on the form, "{read}", differs from this order\'s, "{wanted}"; it may be the '
-        "form of another order.",
-        fix_zh="请下载本订单的核验单，签字后重新上传。",
-        fix_en="Download this order's form, sign it and upload it again.",
-        source=SOURCE,
-        rejection_reason="DOC_MISSING",
-        params={"read": read, "expected": wanted},
+    return registry.RULES[f"material.form.{key}_mismatch"].at(
+        field, params={"read": read, "expected": wanted}, label=Bilingual(label, label_en), read=read, wanted=wanted
     )
 
 
 def _row_unreadable(key: str, label: str, label_en: str, field: str) -> Finding:
-    return Finding(
-        code=f"material.form.{key}_unreadable",
-        severity=Severity.WARNING,
-        field=field,
-        message_zh=f"未能从核验单图片中识别出{label}，无法自动核对是否为本订单的核验单，将由人工审核。",
-        message_en=f"The {label_en} could not be read from the form, so it was not checked automatically that the "
-        "form is this order's; a reviewer will check it.",
-        fix_zh="请正面拍摄完整、清晰的核验单。",
-        fix_en="Photograph the whole form head-on and sharply.",
-        source=SOURCE,
-        rejection_reason="DOC_UNCLEAR",
-    )
+    return registry.RULES[f"material.form.{key}_unreadable"].at(field, params={}, label=Bilingual(label, label_en))
 
 
 def signing_area(label: OcrLine, image_size: tuple[int, int]) -> tuple[int, int, int, int]:
@@ -226,12 +163,4 @@ def signature_ink_fraction(image: Image.Image, label: OcrLine) -> float:
 
 
 def _unchecked(field: str, reason: str) -> Finding:
-    return Finding(
-        code="material.form.unchecked",
-        severity=Severity.WARNING,
-        field=field,
-        message_zh=f"未能自动检查核验单的签字（{reason}），将由人工审核。",
-        message_en=f"The form's signature could not be checked automatically ({reason}); a reviewer will check it.",
-        source=SOURCE,
-        params={"reason": reason},
-    )
+    return registry.MATERIAL_FORM_UNCHECKED.at(field, reason=reason)

@@ -13,9 +13,9 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from beian.rules.findings import Finding, Severity
+from beian.rules import registry
+from beian.rules.findings import Finding
 
-SOURCE = "rules §4.2"
 SHARPNESS_WORK_SIDE = 1024  # blur is measured at this long side (downscale only) so sizes compare
 EXPOSURE_WORK_SIDE = 1024  # thin text strokes must survive the downscale
 COLOUR_WORK_SIDE = 512  # colour statistics need no more
@@ -56,24 +56,8 @@ def resolution_findings(width: int, height: int, *, min_short_side_px: int, fiel
     if short_side >= min_short_side_px:
         return []
     return [
-        Finding(
-            code="material.resolution",
-            severity=Severity.ERROR,
-            field=field,
-            message_zh=f"图片分辨率为 {width}×{height}，短边 {short_side} 像素，低于要求的 {min_short_side_px} 像素。",
-            message_en=f"The image is {width}×{height}; its short side of {short_side} px is below the required "
-            f"{min_short_side_px} px.",
-            fix_zh=f"请上传原图（不要截图或压缩），短边不少于 {min_short_side_px} 像素。",
-            fix_en="Upload the original picture (no screenshot or compression) with a short side of at least "
-            f"{min_short_side_px} px.",
-            source=SOURCE,
-            rejection_reason="DOC_UNCLEAR",
-            params={
-                "width": width,
-                "height": height,
-                "short_side_px": short_side,
-                "min_short_side_px": min_short_side_px,
-            },
+        registry.MATERIAL_RESOLUTION.at(
+            field, width=width, height=height, short_side_px=short_side, min_short_side_px=min_short_side_px
         )
     ]
 
@@ -88,17 +72,11 @@ def blur_findings(sharpness: float, *, min_sharpness: float, field: str) -> list
     if sharpness >= min_sharpness:
         return []
     return [
-        Finding(
-            code="material.blur",
-            severity=Severity.WARNING,
-            field=field,
-            message_zh=f"图片模糊：清晰度 {sharpness:.0f}，低于要求的 {min_sharpness:.0f}。",
-            message_en=f"The image is blurred: sharpness {sharpness:.0f} is below the required {min_sharpness:.0f}.",
-            fix_zh="请在光线充足处对焦后重新拍摄，保持手机稳定，文字应清晰可辨。",
-            fix_en="Retake the photo in good light, focused and held steady, so that all text is legible.",
-            source=SOURCE,
-            rejection_reason="DOC_UNCLEAR",
+        registry.MATERIAL_BLUR.at(
+            field,
             params={"sharpness": round(sharpness, 1), "min_sharpness": min_sharpness},
+            sharpness=sharpness,
+            min_sharpness=min_sharpness,
         )
     ]
 
@@ -116,70 +94,37 @@ def measure_exposure(image: Image.Image) -> Exposure:
 
 
 def exposure_findings(exposure: Exposure, *, field: str, limits: ExposureLimits = ExposureLimits()) -> list[Finding]:
+    params = {
+        "dark_clipped": round(exposure.dark_clipped, 4),
+        "bright_clipped": round(exposure.bright_clipped, 4),
+        "shadow_level": exposure.shadow_level,
+        "highlight_level": exposure.highlight_level,
+        "max_bright_clipped": limits.max_bright_clipped,
+        "max_shadow_level": limits.max_shadow_level,
+        "min_highlight_level": limits.min_highlight_level,
+    }
     if exposure.bright_clipped > limits.max_bright_clipped and exposure.shadow_level > limits.max_shadow_level:
-        clipped, limit = f"{exposure.bright_clipped:.0%}", f"{limits.max_bright_clipped:.0%}"
         return [
-            _exposure_finding(
-                "material.overexposed",
+            registry.MATERIAL_OVEREXPOSED.at(
                 field,
-                exposure,
-                limits,
-                f"图片过曝：{clipped} 的像素为纯白（上限 {limit}），"
-                f"最暗的文字灰度仅 {exposure.shadow_level}（应低于 {limits.max_shadow_level}）。",
-                f"The image is overexposed: {clipped} of the pixels are pure white (limit {limit}) and the darkest text "
-                f"is only grey level {exposure.shadow_level} (should be below {limits.max_shadow_level}).",
-                "请避免强光直射和闪光灯反光，重新拍摄。",
-                "Avoid direct light and flash glare, and retake the photo.",
+                params=params,
+                clipped=f"{exposure.bright_clipped:.0%}",
+                limit=f"{limits.max_bright_clipped:.0%}",
+                shadow_level=exposure.shadow_level,
+                max_shadow_level=limits.max_shadow_level,
             )
         ]
     if exposure.highlight_level < limits.min_highlight_level:
         return [
-            _exposure_finding(
-                "material.underexposed",
+            registry.MATERIAL_UNDEREXPOSED.at(
                 field,
-                exposure,
-                limits,
-                f"图片过暗：最亮部分的灰度仅 {exposure.highlight_level}（应不低于 {limits.min_highlight_level}）"
-                f"，{exposure.dark_clipped:.0%} 的像素为纯黑。",
-                f"The image is underexposed: its brightest tone is only grey level {exposure.highlight_level} (should be "
-                f"at least {limits.min_highlight_level}); {exposure.dark_clipped:.0%} of the pixels are pure black.",
-                "请在光线充足处重新拍摄。",
-                "Retake the photo in good light.",
+                params=params,
+                highlight_level=exposure.highlight_level,
+                min_highlight_level=limits.min_highlight_level,
+                dark_clipped=exposure.dark_clipped,
             )
         ]
     return []
-
-
-def _exposure_finding(
-    code: str,
-    field: str,
-    exposure: Exposure,
-    limits: ExposureLimits,
-    message_zh: str,
-    message_en: str,
-    fix_zh: str,
-    fix_en: str,
-) -> Finding:
-    return Finding(
-        code=code,
-        severity=Severity.WARNING,
-        field=field,
-        message_zh=message_zh,
-        message_en=message_en,
-        fix_zh=fix_zh,
-        fix_en=fix_en,
-        source=SOURCE,
-        rejection_reason="DOC_UNCLEAR",
-        params={
-            "dark_clipped": round(exposure.dark_clipped, 4),
-            "bright_clipped": round(exposure.bright_clipped, 4),
-            "shadow_level": exposure.shadow_level,
-            "highlight_level": exposure.highlight_level,
-            "max_bright_clipped": limits.max_bright_clipped,
-            "max_shadow_level": limits.max_shadow_level,
-            "min_highlight_level": limits.min_highlight_level,
-        },
-    )
 
 
 def measure_colourfulness(image: Image.Image) -> float:
@@ -196,22 +141,14 @@ def colour_findings(
 ) -> list[Finding]:
     if colourful_fraction >= min_colourful_fraction:
         return []
-    measured, limit = f"{colourful_fraction:.2%}", f"{min_colourful_fraction:.0%}"
     return [
-        Finding(
-            code="material.greyscale",
-            severity=Severity.ERROR,
-            field=field,
-            message_zh=f"图片为黑白或灰度（彩色像素仅占 {measured}，应不少于 {limit}），要求彩色原件。",
-            message_en=f"The image is black-and-white or greyscale ({measured} coloured pixels, at least {limit} "
-            "expected); a colour original is required.",
-            fix_zh="请上传证件原件的彩色照片或彩色扫描件，不要上传复印件或黑白扫描件。",
-            fix_en="Upload a colour photo or colour scan of the original document, not a photocopy or b/w scan.",
-            source=SOURCE,
-            rejection_reason="DOC_NOT_ORIGINAL",
+        registry.MATERIAL_GREYSCALE.at(
+            field,
             params={
                 "colourful_fraction": round(colourful_fraction, 4),
                 "min_colourful_fraction": min_colourful_fraction,
             },
+            measured=f"{colourful_fraction:.2%}",
+            limit=f"{min_colourful_fraction:.0%}",
         )
     ]

@@ -10,14 +10,15 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from io import BytesIO
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from PIL import Image, ImageOps
 
 from beian.materials.checks.pdf import PDF_MAGIC, PdfUninspectable, inspect_pdf
-from beian.rules.findings import Finding, Severity
+from beian.rules import registry
+from beian.rules.findings import Finding
+from beian.rules.registry import RULES
 
-SOURCE = "rules §4.2"
 JPEG_QUALITY = 90
 PDF_ACTIVE_CONTENT = frozenset(
     {
@@ -80,17 +81,31 @@ class UploadRejected(Exception):
     def fix(self, language: str) -> str:
         return self.fix_en if language.startswith("en") else self.fix_zh
 
+    @classmethod
+    def of(cls, rule: registry.Rule, *, params: dict, **values: Any) -> UploadRejected:
+        """The rejection a registry rule describes; `values` fill its copy."""
+        finding = rule.at("", params=params, **values)
+        return cls(
+            rule.code,
+            finding.message_zh,
+            finding.message_en,
+            fix_zh=finding.fix_zh,
+            fix_en=finding.fix_en,
+            params=finding.params,
+        )
+
     def as_finding(self, field: str) -> Finding:
+        rule = RULES[self.code]
         return Finding(
             code=self.code,
-            severity=Severity.ERROR,
+            severity=rule.severity,
             field=field,
             message_zh=self.message_zh,
             message_en=self.message_en,
             fix_zh=self.fix_zh,
             fix_en=self.fix_en,
-            source=SOURCE,
-            rejection_reason="DOC_UNCLEAR",
+            source=rule.source,
+            rejection_reason=rule.prevents,
             params=self.params,
         )
 
@@ -135,13 +150,7 @@ def inspect_upload(
     if len(data) > max_bytes:
         raise _too_large(len(data), max_bytes)
     if not data:
-        raise UploadRejected(
-            "material.upload.empty",
-            "上传的文件为空。",
-            "The uploaded file is empty.",
-            fix_zh="请重新选择文件上传。",
-            fix_en="Choose the file again and upload it.",
-        )
+        raise UploadRejected.of(registry.MATERIAL_UPLOAD_EMPTY, params={})
     detected = sniff_format(data)
     if detected not in allowed:
         raise _type_not_allowed(detected, allowed_formats)
@@ -290,13 +299,8 @@ def _checked_pdf(data: bytes) -> SanitisedUpload:
     try:
         facts = inspect_pdf(data)
     except PdfUninspectable as exc:
-        raise UploadRejected(
-            "material.upload.pdf_uninspectable",
-            f"无法检查该PDF的内容（{exc}）。",
-            f"The PDF's content cannot be inspected ({exc}).",
-            fix_zh="请上传未加密的普通PDF，或上传签字页的照片/扫描图片。",
-            fix_en="Upload a plain, unencrypted PDF, or a photo/scan of the signed page.",
-            params={"reason": str(exc)},
+        raise UploadRejected.of(
+            registry.MATERIAL_UPLOAD_PDF_UNINSPECTABLE, params={"reason": str(exc)}, reason=exc
         ) from exc
     if not facts.has_eof:
         raise _truncated("pdf")
@@ -305,92 +309,55 @@ def _checked_pdf(data: bytes) -> SanitisedUpload:
     active = sorted(facts.has_any(PDF_ACTIVE_CONTENT))
     if active:
         listed = ", ".join(f"/{name}" for name in active)
-        raise UploadRejected(
-            "material.upload.pdf_active_content",
-            f"PDF包含脚本、附件或外部动作（{listed}），不予接受。",
-            f"The PDF contains scripts, attachments or external actions ({listed}) and is refused.",
-            fix_zh="请用“打印为PDF”重新生成，或上传扫描图片。",
-            fix_en='Re-create it with "print to PDF", or upload a scanned image.',
-            params={"names": active},
-        )
+        raise UploadRejected.of(registry.MATERIAL_UPLOAD_PDF_ACTIVE_CONTENT, params={"names": active}, listed=listed)
     digest = hashlib.sha256(data).hexdigest()
     return SanitisedUpload(data=data, format="pdf", width=None, height=None, sha256=digest, source_sha256=digest)
 
 
 def _too_large(size: int, max_bytes: int) -> UploadRejected:
-    return UploadRejected(
-        "material.upload.too_large",
-        f"文件大小 {_mb(size)} 超过上限 {_mb(max_bytes)}。",
-        f"The file is {_mb(size)}, above the limit of {_mb(max_bytes)}.",
-        fix_zh=f"请压缩或重新拍摄，使文件不超过 {_mb(max_bytes)}。",
-        fix_en=f"Compress or retake the picture so that it is at most {_mb(max_bytes)}.",
+    return UploadRejected.of(
+        registry.MATERIAL_UPLOAD_TOO_LARGE,
         params={"size_bytes": size, "max_bytes": max_bytes},
+        size=_mb(size),
+        limit=_mb(max_bytes),
     )
 
 
 def _type_not_allowed(detected: str | None, allowed_formats: list[str]) -> UploadRejected:
     allowed_text = "/".join(fmt.upper() for fmt in allowed_formats)
+    params = {"detected": detected, "allowed": list(allowed_formats)}
     if detected is None:
-        return UploadRejected(
-            "material.upload.unrecognised",
-            f"文件内容不是可识别的图片或文档，仅接受 {allowed_text}。",
-            f"The file's content is not a recognised image or document; only {allowed_text} is accepted.",
-            fix_zh=f"请上传 {allowed_text} 格式的原始文件（修改扩展名无效）。",
-            fix_en=f"Upload the original file in {allowed_text} format (renaming it does not help).",
-            params={"detected": None, "allowed": list(allowed_formats)},
-        )
-    return UploadRejected(
-        "material.upload.type_not_allowed",
-        f"文件实际格式为 {detected.upper()}，仅接受 {allowed_text}。",
-        f"The file is actually {detected.upper()}; only {allowed_text} is accepted.",
-        fix_zh=f"请另存为 {allowed_text} 后上传（修改扩展名无效）。",
-        fix_en=f"Save it as {allowed_text} and upload again (renaming it does not help).",
-        params={"detected": detected, "allowed": list(allowed_formats)},
+        return UploadRejected.of(registry.MATERIAL_UPLOAD_UNRECOGNISED, params=params, allowed=allowed_text)
+    return UploadRejected.of(
+        registry.MATERIAL_UPLOAD_TYPE_NOT_ALLOWED, params=params, allowed=allowed_text, detected=detected.upper()
     )
 
 
 def _too_many_pixels(width: int, height: int, max_pixels: int) -> UploadRejected:
-    return UploadRejected(
-        "material.upload.too_many_pixels",
-        f"图片尺寸为 {width}×{height} 像素，超过 {max_pixels:,} 像素的处理上限。",
-        f"The image declares {width}×{height} pixels, above the processing limit of {max_pixels:,} pixels.",
-        fix_zh="请上传正常拍摄或扫描的图片。",
-        fix_en="Upload a normally taken photo or scan.",
+    return UploadRejected.of(
+        registry.MATERIAL_UPLOAD_TOO_MANY_PIXELS,
         params={"width": width, "height": height, "max_pixels": max_pixels},
+        width=width,
+        height=height,
+        max_pixels=max_pixels,
     )
 
 
 def _truncated(fmt: str) -> UploadRejected:
-    return UploadRejected(
-        "material.upload.truncated",
-        f"{fmt.upper()} 文件不完整（缺少结束标记），可能上传中断。",
-        f"The {fmt.upper()} file is incomplete (no end marker); the upload may have been cut off.",
-        fix_zh="请重新上传完整的文件。",
-        fix_en="Upload the complete file again.",
-        params={"format": fmt},
-    )
+    return UploadRejected.of(registry.MATERIAL_UPLOAD_TRUNCATED, params={"format": fmt}, format=fmt.upper())
 
 
 def _trailing_data(extra_bytes: int, fmt: str) -> UploadRejected:
-    return UploadRejected(
-        "material.upload.trailing_data",
-        f"{fmt.upper()} 文件结束标记后还附带了 {extra_bytes} 字节的其他数据，不予接受。",
-        f"The {fmt.upper()} file carries {extra_bytes} bytes of other data after its end marker and is refused.",
-        fix_zh="请用图片编辑器或系统相册“另存为”后重新上传。",
-        fix_en="Re-save the file with an image editor or the photo app and upload it again.",
+    return UploadRejected.of(
+        registry.MATERIAL_UPLOAD_TRAILING_DATA,
         params={"extra_bytes": extra_bytes, "format": fmt},
+        extra_bytes=extra_bytes,
+        format=fmt.upper(),
     )
 
 
 def _corrupt(fmt: str) -> UploadRejected:
-    return UploadRejected(
-        "material.upload.corrupt",
-        f"{fmt.upper()} 文件已损坏，无法解码。",
-        f"The {fmt.upper()} file is damaged and cannot be decoded.",
-        fix_zh="请重新拍摄或另存为后上传。",
-        fix_en="Retake or re-save the picture and upload it again.",
-        params={"format": fmt},
-    )
+    return UploadRejected.of(registry.MATERIAL_UPLOAD_CORRUPT, params={"format": fmt}, format=fmt.upper())
 
 
 def _mb(size: int) -> str:

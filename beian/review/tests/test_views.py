@@ -140,7 +140,8 @@ def test_changes_since_the_last_return_field_by_field_masked(client, applicant, 
     )
     order = Order.objects.get(pk=submitted.pk)
     services.order_update(order=order, user=applicant, values={"subject.principal.mobile": "13700137001"})
-    services.order_submit(order=order, user=applicant)
+    # the new mobile is not a local number: a warning the applicant acknowledges on submit
+    services.order_submit(order=order, user=applicant, acknowledged_warnings=["person.mobile.not_local"])
     login(client, reviewer)
     html = client.get(f"/review/orders/{order.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     section = html.split('id="changes"')[1].split("</section>")[0]

@@ -1,0 +1,316 @@
+"""The wizard as a flow of step objects (the way pretix's checkout flow does it).
+
+Each step knows its key, title, the order fields it edits, whether it applies to an order, whether
+it is complete given a pre-review, its template, and how it answers GET and POST. The views look a
+step up by key and hand the request over; next and previous come from the flow.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections import defaultdict
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from beian.applicant.forms import StepForm, UploadForm
+from beian.core.exceptions import DomainError
+from beian.filings import fields as order_fields
+from beian.filings import selectors, services
+from beian.filings.fields import FIELDS
+from beian.filings.precheck import Precheck, order_precheck
+from beian.filings.validation import order_findings
+from beian.materials import services as material_services
+
+SECTION_HEADINGS = {
+    "subject.principal": gettext_lazy("Subject principal (normally the legal representative)"),
+    "websites[0].principal": gettext_lazy("Website principal (does the face verification, receives the MIIT SMS)"),
+}
+CHECKLIST_PATHS = ("subject.nature", "subject.province")
+CONTEXT_PATHS = ("websites[0].domain",)
+
+
+def returns_of(order) -> dict[str, dict]:
+    """The reviewer's returns by field path, with the catalogue reason in the user's language."""
+    from beian.reference.models import RejectionReason  # a model of another app: read here only
+
+    english = (get_language() or "").startswith("en")
+    texts = {
+        r.code: (r.text_en if english and r.text_en else r.text_zh)
+        for r in RejectionReason.objects.filter(code__in=[x["reason_code"] for x in order.returned_fields])
+    }
+    return {r["field"]: {**r, "reason": texts.get(r["reason_code"], r["reason_code"])} for r in order.returned_fields}
+
+
+def _findings_of(precheck) -> list:
+    return precheck.findings if isinstance(precheck, Precheck) else list(precheck)
+
+
+class Step:
+    """A step that edits a group of order fields (a StepForm over `paths`)."""
+
+    template_name = "applicant/step.html"
+
+    def __init__(self, key: str, title, paths: tuple[str, ...] = ()):
+        self.key, self.title, self.paths = key, title, tuple(paths)
+
+    def __repr__(self) -> str:
+        return f"<Step {self.key}>"
+
+    def owns(self, path: str) -> bool:
+        """Whether a finding at `path` (an owner path, see fields.owner_path) belongs to this step."""
+        return path in self.paths
+
+    def is_applicable(self, order) -> bool:
+        return True
+
+    def is_complete(self, order, precheck) -> bool:
+        """No error finding at a field of this step. `precheck`: a Precheck, or the findings to judge."""
+        return not any(f.is_error and self.owns(order_fields.owner_path(f.field)) for f in _findings_of(precheck))
+
+    # --- request handling ---
+
+    def context(self, request, order, flow, *, form=None, findings=None) -> dict:
+        acts = selectors.order_actions_for(order, request.user, member=True)
+        if form is None:
+            form = StepForm(order=order, paths=self.paths, editable=set(acts.editable_paths), prefix="f")
+        findings = findings if findings is not None else order_findings(order)
+        grouped = order_fields.findings_by_field(findings)
+        rows, section, returns = [], None, returns_of(order)
+        for name in form.fields:
+            path = form.fields[name].path
+            group = path.rsplit(".", 1)[0]
+            rows.append(
+                {
+                    "field": form[name],
+                    "path": path,
+                    "findings": grouped.get(path, []),
+                    "heading": SECTION_HEADINGS.get(group) if group != section else None,
+                    "returned": returns.get(path),
+                }
+            )
+            section = group
+        return {
+            **flow.context(order, self),
+            "form": form,
+            "rows": rows,
+            "requirements": self.requirements(order),
+            "editable": bool(acts.editable_paths),
+        }
+
+    def requirements(self, order) -> list[dict]:
+        return []
+
+    def form(self, request, order, data=None) -> StepForm:
+        editable = set(selectors.order_actions_for(order, request.user, member=True).editable_paths)
+        return StepForm(data, order=order, paths=self.paths, editable=editable, prefix="f")
+
+    def get(self, request, order, flow):
+        return render(request, self.template_name, self.context(request, order, flow))
+
+    def post(self, request, order, flow):
+        form = self.form(request, order, request.POST)
+        if not form.is_valid():
+            return render(request, self.template_name, self.context(request, order, flow, form=form))
+        try:
+            services.order_update(order=order, user=request.user, values=form.changed_values())
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            return redirect("applicant:step", order.pk, self.key)
+        order = selectors.order_for_organisation(request.organisation, order.pk)
+        findings = order_findings(order)
+        if "continue" in request.POST and not self.is_complete(order, findings):
+            messages.warning(request, _("Saved. Fix the errors marked below before continuing."))
+            return render(request, self.template_name, self.context(request, order, flow, findings=findings))
+        messages.success(request, _("Saved."))
+        if "continue" in request.POST:
+            return redirect("applicant:step", order.pk, flow.next(order, self).key)
+        return redirect("applicant:step", order.pk, self.key)
+
+    def check_field(self, request, order):
+        """HTMX: findings for the field the user just left, computed from what is typed (not saved)."""
+        form = self.form(request, order, request.POST)
+        for path, value in form.raw_values().items():
+            with contextlib.suppress(TypeError, ValueError):  # the field's own finding explains it
+                order_fields.set_value(order, path, value)
+        findings = order_findings(order)
+        trigger = request.POST.get("_field") or (request.htmx.trigger_name if request.htmx else "")
+        name = (trigger or "").removeprefix("f-")
+        field = order_fields.BY_FORM_NAME.get(name)
+        path = field.path if field else ""
+        return render(
+            request,
+            "applicant/_findings.html",
+            {"findings": [f for f in findings if order_fields.owner_path(f.field) == path], "lang": get_language()},
+        )
+
+
+class ChecklistStep(Step):
+    """Subject nature and province; the materials they call for are listed below the form."""
+
+    def requirements(self, order) -> list[dict]:
+        return [
+            {"label": r.label(get_language()), "help": r.help(get_language()), "req": r}
+            for r in material_services.order_requirements(order)
+        ]
+
+
+class MaterialsStep(Step):
+    template_name = "applicant/materials.html"
+
+    def owns(self, path: str) -> bool:
+        return path.startswith("materials.")
+
+    def context(self, request, order, flow, **_kwargs) -> dict:
+        requirements = material_services.order_requirements(order)
+        acts = selectors.order_actions_for(order, request.user, slots=[r.slot for r in requirements], member=True)
+        current = material_services.current_materials(order)
+        returns = returns_of(order)
+        slots = []
+        for req in requirements:
+            material = current.get(req.slot)
+            slots.append(
+                {
+                    "req": req,
+                    "label": req.label(get_language()),
+                    "help": req.help(get_language()),
+                    "material": material,
+                    "link": material_services.signed_link(material, request.user) if material else "",
+                    "findings": material_services.material_findings_of(material) if material else [],
+                    "editable": acts.may_edit_slot(req.slot),
+                    "returned": returns.get(f"materials.{req.slot}"),
+                }
+            )
+        return {**flow.context(order, self), "slots": slots, "form": UploadForm()}
+
+    def post(self, request, order, flow):
+        return self.get(request, order, flow)  # uploads go to their own view (one form per slot)
+
+
+class ConfirmStep(Step):
+    """Will this pass? The pre-review grouped by step, a summary, the warnings to acknowledge."""
+
+    template_name = "applicant/confirm.html"
+
+    def owns(self, path: str) -> bool:
+        return False
+
+    def is_complete(self, order, precheck) -> bool:
+        findings = _findings_of(precheck)
+        return not any(f.is_error for f in findings)
+
+    def context(self, request, order, flow, **_kwargs) -> dict:
+        check = order_precheck(order)
+        acts = selectors.order_actions_for(order, request.user, member=True)
+        labels = {f"materials.{r.slot}": r.label(get_language()) for r in material_services.order_requirements(order)}
+        groups = defaultdict(list)
+        for f in check.findings:
+            owner = order_fields.owner_path(f.field)
+            field = order_fields.BY_PATH.get(owner)
+            label = labels.get(f.field) or (field.full_label if field else "")
+            groups[flow.step_of_path(owner).key].append({"finding": f, "label": label})
+        summary = [
+            {
+                "step": s,
+                "fields": [
+                    {"label": order_fields.BY_PATH[p].full_label, "value": order_fields.display_value(order, p)}
+                    for p in s.paths
+                ],
+            }
+            for s in flow.applicable(order)
+            if s.paths
+        ]
+        warnings = check.warnings
+        return {
+            **flow.context(order, self),
+            "groups": [{"step": s, "items": groups[s.key]} for s in flow.applicable(order) if groups.get(s.key)],
+            "errors": check.errors,
+            "warnings": warnings,
+            "warning_choices": [
+                {"code": code, "finding": next(f for f in warnings if f.code == code)} for code in check.warning_codes
+            ],
+            "summary": summary,
+            "can_submit": acts.may_submit,
+        }
+
+    def post(self, request, order, flow):
+        return self.get(request, order, flow)  # submitting has its own view
+
+
+class Flow:
+    def __init__(self, steps: tuple[Step, ...]):
+        self.steps = steps
+        self.by_key = {s.key: s for s in steps}
+
+    def __iter__(self):
+        return iter(self.steps)
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    def step(self, key: str) -> Step | None:
+        return self.by_key.get(key)
+
+    def first(self, order=None) -> Step:
+        return self.applicable(order)[0] if order is not None else self.steps[0]
+
+    def applicable(self, order) -> list[Step]:
+        return [s for s in self.steps if s.is_applicable(order)]
+
+    def next(self, order, step: Step) -> Step | None:
+        steps = self.applicable(order)
+        i = steps.index(step)
+        return steps[i + 1] if i + 1 < len(steps) else None
+
+    def previous(self, order, step: Step) -> Step | None:
+        steps = self.applicable(order)
+        i = steps.index(step)
+        return steps[i - 1] if i > 0 else None
+
+    def step_of_path(self, path: str) -> Step:
+        """The step where the field (or material slot) at `path` is filled in."""
+        for step in self.steps:
+            if step.owns(path):
+                return step
+        return self.by_key["subject"] if path.startswith("subject.") else self.by_key["website"]
+
+    def context(self, order, step: Step) -> dict:
+        steps = self.applicable(order)
+        nxt, prev = self.next(order, step), self.previous(order, step)
+        return {
+            "order": order,
+            "step": step,
+            "steps": steps,
+            "step_index": steps.index(step) + 1,
+            "step_count": len(steps),
+            "next_step": nxt,
+            "previous_step": prev,
+            "lang": get_language(),
+        }
+
+
+FLOW = Flow(
+    (
+        ChecklistStep("checklist", gettext_lazy("Materials checklist"), CHECKLIST_PATHS),
+        Step("context", gettext_lazy("Account and domain"), CONTEXT_PATHS),
+        Step(
+            "subject",
+            gettext_lazy("Subject information"),
+            tuple(f.path for f in FIELDS if f.step == "subject" and f.path not in CHECKLIST_PATHS),
+        ),
+        Step(
+            "website",
+            gettext_lazy("Website information"),
+            tuple(f.path for f in FIELDS if f.step == "website" and f.path not in CONTEXT_PATHS),
+        ),
+        MaterialsStep("materials", gettext_lazy("Upload materials")),
+        ConfirmStep("confirm", gettext_lazy("Confirm and submit")),
+    )
+)
+STEPS = FLOW.steps
+# the steps other pages link to: uploads return to the materials step, submit to the confirm step
+MATERIALS = next(s.key for s in STEPS if isinstance(s, MaterialsStep))
+CONFIRM = next(s.key for s in STEPS if isinstance(s, ConfirmStep))
+step_of_path = FLOW.step_of_path

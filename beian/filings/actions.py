@@ -1,0 +1,130 @@
+"""What may this user do to this order now? One pure answer (no database, no clock of its own).
+
+Plain data in (`OrderState`, `UserState`, `now`), plain data out (`Actions`). Views and templates
+render it; services assert it and raise the existing PermissionDenied codes. Build the inputs from
+models with `beian.filings.selectors.order_actions_for(order, user)`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from beian.filings import states
+from beian.filings.fields import BY_PATH
+
+ALL_FIELD_PATHS = frozenset(BY_PATH)
+
+
+@dataclass(frozen=True)
+class OrderState:
+    status: str
+    filing_type: str = "FIRST_FILING"
+    returned_paths: frozenset[str] = frozenset()  # field paths and "materials.<slot>" returned by review
+    slots: tuple[str, ...] = ()  # the material slots this order's requirements name
+    claim_holder_id: int | None = None
+    claimed_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class UserState:
+    id: int | None
+    is_member: bool = False  # of the order's organisation (the applicant side)
+    is_reviewer: bool = False  # reviewers and operators
+    is_operator: bool = False
+    is_active: bool = True
+
+
+@dataclass(frozen=True)
+class Actions:
+    may_edit: bool = False  # the applicant may change the order (all of it, or only what was returned)
+    only_returned: bool = False  # a field-level return: only the returned fields and slots are open
+    editable_paths: frozenset[str] = frozenset()
+    editable_slots: frozenset[str] = frozenset()
+    may_submit: bool = False
+    may_withdraw: bool = False
+    may_abandon: bool = False
+    in_review: bool = False  # the order waits on the provider's reviewers
+    may_claim: bool = False  # claim an unclaimed order, or renew one's own claim
+    may_act: bool = False  # decide / return fields (acting claims the order)
+    held_by_other: bool = False
+    may_release: bool = False
+    claim_idle: bool = False  # the claim has had no activity for longer than the idle limit
+    reasons: dict[str, str] = field(default_factory=dict, compare=False)  # action -> why not (a code)
+
+    def may_edit_slot(self, slot: str) -> bool:
+        return slot in self.editable_slots
+
+
+def _editable_paths(order: OrderState, paths: Iterable[str]) -> frozenset[str]:
+    out = set(paths)
+    if order.filing_type != "FIRST_FILING":  # the filed subject is not edited by a later order
+        out = {p for p in out if not p.startswith("subject.")}
+    if order.status in states.FIELD_LEVEL_RETURN:
+        out &= order.returned_paths
+    return frozenset(out)
+
+
+def order_actions(
+    order: OrderState,
+    user: UserState,
+    now: dt.datetime | None = None,
+    *,
+    idle_minutes: int | None = None,
+    field_paths: Iterable[str] = ALL_FIELD_PATHS,
+) -> Actions:
+    """Every permission of `user` on `order` at `now`; `idle_minutes` is the claim idle limit."""
+    active = user.is_active and user.id is not None
+    applicant = active and user.is_member
+    reviewer = active and user.is_reviewer
+    status = order.status
+
+    may_edit = applicant and status in states.APPLICANT_EDITABLE
+    only_returned = may_edit and status in states.FIELD_LEVEL_RETURN
+    editable_paths = _editable_paths(order, field_paths) if may_edit else frozenset()
+    editable_slots = (
+        frozenset(s for s in order.slots if not only_returned or f"materials.{s}" in order.returned_paths)
+        if may_edit
+        else frozenset()
+    )
+
+    in_review = status in states.AWAITING_PROVIDER
+    holder = order.claim_holder_id
+    mine = holder is not None and holder == user.id
+    may_claim = reviewer and in_review and (holder is None or mine)
+    claim_idle = bool(
+        holder is not None
+        and idle_minutes is not None
+        and now is not None
+        and (order.claimed_at is None or now - order.claimed_at > dt.timedelta(minutes=idle_minutes))
+    )
+    reasons: dict[str, str] = {}
+    if not reviewer:
+        reasons["act"] = "review.not_reviewer"
+    elif in_review and holder is not None and not mine:
+        reasons["act"] = "order.claimed"
+    elif not in_review:
+        reasons["act"] = "order.illegal_transition"
+    if not in_review:  # the decision ended the claim
+        reasons["release"] = "order.not_in_review"
+    elif holder is None:
+        reasons["release"] = "order.not_claimed"
+    elif not (active and (mine or user.is_operator)):
+        reasons["release"] = "order.claimed"
+    return Actions(
+        may_edit=may_edit,
+        only_returned=only_returned,
+        editable_paths=editable_paths,
+        editable_slots=editable_slots,
+        may_submit=may_edit,
+        may_withdraw=applicant and status != states.DRAFT and states.can_transition(status, states.DRAFT),
+        may_abandon=applicant and states.can_transition(status, states.ABANDONED),
+        in_review=in_review,
+        may_claim=may_claim,
+        may_act=may_claim,
+        held_by_other=in_review and holder is not None and not mine,
+        may_release=in_review and holder is not None and active and (mine or user.is_operator),
+        claim_idle=claim_idle,
+        reasons=reasons,
+    )
