@@ -115,13 +115,13 @@ def test_withdraw_and_abandon_follow_the_transition_table(status, withdraw, aban
         (order(states.PENDING_PROVIDER_REVIEW), INACTIVE_REVIEWER, False, False, False, "review.not_reviewer"),
         (order(states.DRAFT), REVIEWER, False, False, False, "order.illegal_transition"),
         (order(states.PENDING_SUBMISSION), REVIEWER, False, False, False, "order.illegal_transition"),
-        # a holder left on an order that is no longer in review: shown, but not actionable
+        # a holder left on an order that is no longer in review: the decision ended the claim
         (
             order(states.APPROVED, claim_holder_id=10, claimed_at=NOW),
             REVIEWER,
             False,
             False,
-            True,
+            False,
             "order.illegal_transition",
         ),
     ],
@@ -141,6 +141,8 @@ def test_release_reasons():
     held = order(states.PENDING_PROVIDER_REVIEW, claim_holder_id=10, claimed_at=NOW)
     assert order_actions(held, OTHER_REVIEWER, NOW).reasons["release"] == "order.claimed"
     assert "release" not in order_actions(held, REVIEWER, NOW).reasons
+    decided = order(states.PENDING_SUBMISSION, claim_holder_id=10, claimed_at=NOW)
+    assert order_actions(decided, REVIEWER, NOW).reasons["release"] == "order.not_in_review"
 
 
 @pytest.mark.parametrize(
