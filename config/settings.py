@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "beian.notifications",
     "beian.applicant",
     "beian.review",
+    "beian.operator",
     "beian.api",
     "beian.support",
 ]

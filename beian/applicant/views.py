@@ -162,7 +162,7 @@ def check_field(request, pk, key):
     path = field.path if field else ""
     return render(
         request,
-        "applicant/_findings.html",
+        "filings/_findings.html",
         {"findings": [f for f in findings if order_fields.owner_path(f.field) == path], "lang": get_language()},
     )
 

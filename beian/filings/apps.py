@@ -8,4 +8,10 @@ class FilingsConfig(AppConfig):
     verbose_name = _("Filings")
 
     def ready(self) -> None:
-        from beian.filings import signals  # noqa: F401
+        from beian.core import jobs
+        from beian.filings import lifecycle
+        from beian.filings import signals  # noqa: F401  (connects the receivers)
+        from beian.filings.services import order_release_idle_claims
+
+        jobs.register("idle_expiry", lifecycle.order_expire_idle, position=20)
+        jobs.register("review_claims", order_release_idle_claims, position=40)

@@ -214,6 +214,16 @@ class Order(models.Model):
     def returned_field_paths(self) -> set[str]:
         return {r["field"] for r in self.returned_fields}
 
+    @property
+    def applicant_may_edit(self) -> bool:
+        """The applicant may change data and materials in this state (states.APPLICANT_EDITABLE)."""
+        return self.status in states.APPLICANT_EDITABLE
+
+    @property
+    def returned_field_by_field(self) -> bool:
+        """Returned field by field: only the returned fields and slots are open (states.FIELD_LEVEL_RETURN)."""
+        return self.status in states.FIELD_LEVEL_RETURN
+
 
 EVENT_LABELS = {
     "create": _("Draft created"),

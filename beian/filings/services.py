@@ -3,6 +3,8 @@ appends a timeline event and an audit event, and runs side effects on commit."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +15,7 @@ from beian.core.exceptions import PermissionDenied, ValidationFailed
 from beian.filings import fields as order_fields
 from beian.filings import states
 from beian.filings.models import Order, OrderEvent, OrderVersion, Person, Subject, Website
+from beian.filings.signals import order_transitioned
 
 
 def _actor_label(actor) -> str:
@@ -85,16 +88,17 @@ def order_transition(
             actor_label=actor_label,
             data={"event": event, "from": from_status, "to": to, "reason": reason, **(data or {})},
         )
-        transaction.on_commit(lambda: _after_transition(locked.pk, event))
+        transaction.on_commit(partial(_publish_transition, locked.pk, event, from_status, to))
     for name in ("status", "status_changed_at", *(extra_updates or {})):
         setattr(order, name, getattr(locked, name))
     return order
 
 
-def _after_transition(order_pk: int, event: str) -> None:
-    from beian.notifications.services import notify_order_event
-
-    notify_order_event(order_pk=order_pk, event=event)
+def _publish_transition(order_pk: int, event: str, from_status: str, to_status: str) -> None:
+    """After the transition commits: tell the subscribers (notifications, the regulator outbox)."""
+    order_transitioned.send(
+        sender=Order, order_pk=order_pk, event=event, from_status=from_status, to_status=to_status
+    )
 
 
 # --- applicant -------------------------------------------------------------------------------
@@ -469,19 +473,16 @@ def order_release_idle_claims() -> int:
 
 
 def order_review_approve(*, order: Order, reviewer, note: str = "") -> Order:
-    from beian.regulator.services import submission_enqueue
-
+    """Approve for the regulator. The regulator app enqueues the push when the transition to
+    PENDING_SUBMISSION commits (beian.regulator.signals); its reconcile job covers a crash between."""
     _require_claim(order, reviewer)
-    with transaction.atomic():
-        order_transition(
-            order=order,
-            to=states.PENDING_SUBMISSION,
-            actor=reviewer,
-            reason=note,
-            extra_updates={"returned_fields": []},
-        )
-        transaction.on_commit(lambda: submission_enqueue(order_pk=order.pk))
-    return order
+    return order_transition(
+        order=order,
+        to=states.PENDING_SUBMISSION,
+        actor=reviewer,
+        reason=note,
+        extra_updates={"returned_fields": []},
+    )
 
 
 def order_return_fields(*, order: Order, reviewer, returns: list[dict]) -> Order:

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 
 from beian.core import audit, clock
 from beian.core.exceptions import PermissionDenied, ValidationFailed
-from beian.filings import states
 from beian.materials.models import Material, MaterialRequirement
 from beian.materials.requirements import holder_of, requirements_for
 from beian.rules.findings import Finding, Severity
@@ -56,11 +55,11 @@ def material_upload(*, order, slot: str, upload, user) -> Material:
     """Store one upload for a slot. Hostile or unsuitable files raise ValidationFailed; nothing is stored."""
     from beian.materials.checks.upload import UploadRejected, inspect_upload
 
-    if order.status not in states.APPLICANT_EDITABLE:
+    if not order.applicant_may_edit:
         raise PermissionDenied(
             _("Materials cannot be changed in this state."), code="material.locked", field=f"materials.{slot}"
         )
-    if order.status in states.FIELD_LEVEL_RETURN and f"materials.{slot}" not in order.returned_field_paths:
+    if order.returned_field_by_field and f"materials.{slot}" not in order.returned_field_paths:
         raise PermissionDenied(
             _("This material was not returned for changes."), code="material.locked", field=f"materials.{slot}"
         )

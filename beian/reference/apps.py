@@ -8,4 +8,8 @@ class ReferenceConfig(AppConfig):
     verbose_name = _("Reference data")
 
     def ready(self) -> None:
-        from beian.reference import signals  # noqa: F401
+        from beian.core import workdays
+        from beian.reference import signals  # noqa: F401  (connects the receivers)
+        from beian.reference.services import stored_calendar
+
+        workdays.set_calendar_source(stored_calendar)

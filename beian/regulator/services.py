@@ -182,16 +182,18 @@ def _record_accepted(submission: Submission, result: SubmitResult) -> None:
         note = ""
         if order.status == states.PENDING_SUBMISSION:
             target = states.SMS_VERIFICATION if result.sms_roles else states.REGULATOR_REVIEW
+            data = {
+                "regulator_reference": result.reference,
+                "sms_roles": list(result.sms_roles),
+                "idempotency_key": row.idempotency_key,
+                "replayed": result.replayed,
+            }
+            case = latest_case(order) if result.sms_roles else None
+            if case is not None and case.sms_deadline:
+                # published with the transition, so notifications need not read the regulator's case
+                data["sms_deadline"] = case.sms_deadline.isoformat()
             order_services.order_transition(
-                order=order,
-                to=target,
-                actor_label=f"regulator-{adapter().name}",
-                data={
-                    "regulator_reference": result.reference,
-                    "sms_roles": list(result.sms_roles),
-                    "idempotency_key": row.idempotency_key,
-                    "replayed": result.replayed,
-                },
+                order=order, to=target, actor_label=f"regulator-{adapter().name}", data=data
             )
         else:
             note = _("The regulator accepted the push while the order was %(status)s.") % {"status": order.status}
