@@ -9,8 +9,10 @@ class FilingsConfig(AppConfig):
 
     def ready(self) -> None:
         from beian.core import jobs
-        from beian.filings import lifecycle
-        from beian.filings import signals  # noqa: F401  (connects the receivers)
+        from beian.filings import (
+            lifecycle,
+            signals,  # noqa: F401  (connects the receivers)
+        )
         from beian.filings.services import order_release_idle_claims
 
         jobs.register("idle_expiry", lifecycle.order_expire_idle, position=20)

@@ -96,9 +96,7 @@ def order_transition(
 
 def _publish_transition(order_pk: int, event: str, from_status: str, to_status: str) -> None:
     """After the transition commits: tell the subscribers (notifications, the regulator outbox)."""
-    order_transitioned.send(
-        sender=Order, order_pk=order_pk, event=event, from_status=from_status, to_status=to_status
-    )
+    order_transitioned.send(sender=Order, order_pk=order_pk, event=event, from_status=from_status, to_status=to_status)
 
 
 # --- applicant -------------------------------------------------------------------------------

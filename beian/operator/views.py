@@ -11,12 +11,12 @@ from django.views.decorators.http import require_POST
 
 from beian.accounts.permissions import operator_required
 from beian.core import clock
+from beian.core import workdays as working_calendar
 from beian.core.jobs import run_periodic_jobs
 from beian.core.views import attempt
 from beian.filings import states
 from beian.filings.models import Order
 from beian.notifications.models import SmsMessage
-from beian.core import workdays as working_calendar
 from beian.reference.choices import rejection_reasons
 from beian.reference.services import calendar_enter_year
 from beian.regulator import services as regulator

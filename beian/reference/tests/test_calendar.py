@@ -64,9 +64,7 @@ def test_2027_is_provisional_until_an_operator_confirms_it(db, late_2026):
 
 
 def test_entering_and_confirming_2027_applies_the_schedule(db, late_2026, operator):
-    year = calendar_enter_year(
-        year=2027, days_off_text=OFF_2027, makeup_text=MAKEUP_2027, confirm=True, actor=operator
-    )
+    year = calendar_enter_year(year=2027, days_off_text=OFF_2027, makeup_text=MAKEUP_2027, confirm=True, actor=operator)
     assert year.source == cal.CONFIRMED
     calendar = current_calendar()
     assert calendar.is_confirmed_year(2027) and cal.unconfirmed_upcoming_years() == []
