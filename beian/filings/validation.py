@@ -8,13 +8,12 @@ from django.conf import settings
 
 from beian.core import clock
 from beian.filings.rules_input import order_input
+from beian.integrations import domain_registry as registry
 from beian.reference import snapshot
 
 
 @lru_cache(maxsize=1)
 def domain_registry():
-    from beian.filings import domain_registry as registry
-
     if settings.DOMAIN_REGISTRY.startswith("http"):
         return registry.RdapDomainRegistry(settings.DOMAIN_REGISTRY, timeout=5)
     return registry.FixtureDomainRegistry()

@@ -27,7 +27,8 @@ from beian.regulator.models import RegulatorCase, SmsChallenge, latest_case
 
 logger = logging.getLogger(__name__)
 
-REJECT_TRIGGER = re.compile(r"#sandbox-reject(?::([A-Z_]+))?")
+REJECT_TAG = "#sandbox-reject"  # in a website remark; the demo seeds orders carrying it
+REJECT_TRIGGER = re.compile(re.escape(REJECT_TAG) + r"(?::([A-Z_]+))?")
 DEFAULT_REJECT_REASON = "CONTENT_NOT_MATCH_NATURE"
 BOTH_PRINCIPALS = ("subject_principal", "website_principal")
 
