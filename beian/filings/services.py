@@ -88,13 +88,13 @@ def order_transition(
             actor_label=actor_label,
             data={"event": event, "from": from_status, "to": to, "reason": reason, **(data or {})},
         )
-        transaction.on_commit(partial(_publish_transition, locked.pk, event, from_status, to))
+        transaction.on_commit(partial(_after_transition, locked.pk, event, from_status, to))
     for name in ("status", "status_changed_at", *(extra_updates or {})):
         setattr(order, name, getattr(locked, name))
     return order
 
 
-def _publish_transition(order_pk: int, event: str, from_status: str, to_status: str) -> None:
+def _after_transition(order_pk: int, event: str, from_status: str = "", to_status: str = "") -> None:
     """After the transition commits: tell the subscribers (notifications, the regulator outbox)."""
     order_transitioned.send(sender=Order, order_pk=order_pk, event=event, from_status=from_status, to_status=to_status)
 
