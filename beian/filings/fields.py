@@ -10,6 +10,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from beian.core.masking import mask_id_number, mask_mobile
+from beian.reference.choices import label
+
 
 @dataclass(frozen=True)
 class OrderField:
@@ -222,8 +225,6 @@ def step_key_of_path(path: str) -> str:
 
 def masked_value(field: OrderField, value):
     """PII as shown on screen and in the API: masked; everything else unchanged."""
-    from beian.core.masking import mask_id_number, mask_mobile
-
     if not (field.pii and value):
         return value
     return mask_mobile(value) if ("mobile" in field.path or "phone" in field.path) else mask_id_number(value)
@@ -237,8 +238,6 @@ def display_value(order, path: str) -> str:
 def display(field: OrderField, value) -> str:
     """A field's value as a person reads it: masked PII, choice labels, yes/no, or an em dash."""
     from django.utils.translation import gettext
-
-    from beian.reference.choices import label
 
     value = masked_value(field, value)
     if value in (None, "", []):

@@ -23,6 +23,9 @@ from django.utils.translation import gettext_noop
 
 from beian.core import clock
 from beian.filings import states
+from beian.filings.models import Order
+from beian.filings.services import order_transition
+from beian.reference.snapshot import setting
 
 logger = logging.getLogger(__name__)
 
@@ -46,8 +49,6 @@ def parse_policy(value) -> IdlePolicy | None:
 
 
 def idle_policy() -> IdlePolicy | None:
-    from beian.reference.snapshot import setting
-
     timings = setting("timings", {}) or {}
     policy = parse_policy((timings.get("order_expiry") or {}).get("recommended"))
     if policy is None:
@@ -85,8 +86,6 @@ def idle_candidates(idle_for: dt.timedelta):
 
 
 def _candidates(idle_for: dt.timedelta):
-    from beian.filings.models import Order
-
     cutoff = clock.now() - idle_for
     return (
         Order.objects.filter(
@@ -99,9 +98,6 @@ def _candidates(idle_for: dt.timedelta):
 
 def order_expire_idle() -> int:
     """Periodic job: expire orders idle for expire_days. Re-checked under the row lock."""
-    from beian.filings.models import Order
-    from beian.filings.services import order_transition
-
     policy = idle_policy()
     if policy is None:
         return 0

@@ -12,10 +12,15 @@ from django.utils.translation import gettext_noop
 
 from beian.core import audit, clock
 from beian.core.exceptions import PermissionDenied, ValidationFailed
+from beian.core.workdays import current_calendar
 from beian.filings import fields as order_fields
-from beian.filings import states
+from beian.filings import numbers, states
 from beian.filings.models import Order, OrderEvent, OrderVersion, Person, Subject, Website
 from beian.filings.signals import order_transitioned
+from beian.filings.validation import order_findings
+from beian.materials.services import material_findings, missing_materials, order_requirements
+from beian.reference.models import Province, RejectionReason
+from beian.reference.snapshot import setting
 
 
 def _actor_label(actor) -> str:
@@ -189,9 +194,6 @@ def order_update(*, order: Order, user, values: dict) -> list[str]:
 
 def order_submit(*, order: Order, user, acknowledged_warnings: list[str] | None = None) -> Order:
     """Submit (or resubmit) for provider review. Refused while any error finding remains."""
-    from beian.filings.validation import order_findings
-    from beian.materials.services import material_findings, missing_materials
-
     if order.status not in states.APPLICANT_EDITABLE:
         states.check_transition(order.status, states.PENDING_PROVIDER_REVIEW)
     automated = order_findings(order, complete=True) + material_findings(order)
@@ -247,8 +249,6 @@ DEFAULT_REVIEW_SLA_WORKING_DAYS = 1
 
 
 def provider_review_sla_working_days() -> int:
-    from beian.reference.snapshot import setting
-
     value = setting("provider_review_sla_working_days", DEFAULT_REVIEW_SLA_WORKING_DAYS)
     try:
         days = int(value)
@@ -285,8 +285,6 @@ def review_queue_fields(order: Order, *, findings, queued_at) -> dict:
     """What an order carries into the review queue on each (re)submission: its deadline, the
     number of automated findings (warnings and errors), and a renewed claim for the reviewer who
     returned it, so a resubmission goes to the same reviewer first."""
-    from beian.core.workdays import current_calendar
-
     return {
         "review_due_at": review_deadline(
             queued_at, working_days=provider_review_sla_working_days(), calendar=current_calendar()
@@ -303,8 +301,6 @@ def review_deadlines_refresh() -> int:
     with the SLA and the calendar as they are now: an operator who changes either (a new SLA, a
     holiday schedule entered or corrected) sees the queue follow at once. Returns how many moved.
     A row that was resubmitted meanwhile keeps the deadline its resubmission gave it."""
-    from beian.core.workdays import current_calendar
-
     calendar, days = current_calendar(), provider_review_sla_working_days()
     moved = 0
     awaiting = Order.objects.filter(status__in=states.AWAITING_PROVIDER).only(
@@ -485,13 +481,9 @@ def order_review_approve(*, order: Order, reviewer, note: str = "") -> Order:
 
 def order_return_fields(*, order: Order, reviewer, returns: list[dict]) -> Order:
     """Field-level return: each item {"field": path, "reason_code": catalogue code, "note": text}."""
-    from beian.reference.models import RejectionReason
-
     _require_claim(order, reviewer)
     if not returns:
         raise ValidationFailed(_("Choose at least one field to return."), code="return.empty")
-    from beian.materials.services import order_requirements
-
     known = set(RejectionReason.objects.values_list("code", flat=True))
     returnable = set(order_fields.BY_PATH) | {f"materials.{r.slot}" for r in order_requirements(order)}
     for item in returns:
@@ -523,9 +515,6 @@ def order_return_fields(*, order: Order, reviewer, returns: list[dict]) -> Order
 
 def order_record_regulator_approval(*, order: Order, actor_label: str, subject_number: str = "", actor=None) -> Order:
     """Issue (or record) the numbers and mark the order filed. The site goes live on commit."""
-    from beian.filings import numbers
-    from beian.reference.models import Province
-
     with transaction.atomic():
         subject = Subject.objects.select_for_update().get(pk=order.subject_id)
         now = clock.now()

@@ -8,4 +8,4 @@ class MaterialsConfig(AppConfig):
     verbose_name = _("Materials")
 
     def ready(self) -> None:
-        from beian.materials import signals  # noqa: F401  (connects the receivers)
+        from beian.materials import signals  # noqa: F401  (connects the receivers; the app registry is ready only in ready())

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 
 from beian.core import audit, clock
 from beian.core.exceptions import PermissionDenied, ValidationFailed
+from beian.materials.checks import annotate_details, run_material_checks
+from beian.materials.checks.upload import UploadRejected, inspect_upload
 from beian.materials.models import Material, MaterialRequirement
 from beian.materials.requirements import holder_of, requirements_for
 from beian.rules.findings import Finding, Severity
@@ -53,8 +55,6 @@ def missing_materials(order) -> list[Finding]:
 
 def material_upload(*, order, slot: str, upload, user) -> Material:
     """Store one upload for a slot. Hostile or unsuitable files raise ValidationFailed; nothing is stored."""
-    from beian.materials.checks.upload import UploadRejected, inspect_upload
-
     if not order.applicant_may_edit:
         raise PermissionDenied(
             _("Materials cannot be changed in this state."), code="material.locked", field=f"materials.{slot}"
@@ -118,7 +118,7 @@ def _lang() -> str:
 
 
 def _enqueue_checks(material_pk: int) -> None:
-    from beian.materials.tasks import check_material
+    from beian.materials.tasks import check_material  # tasks imports this module
 
     check_material.delay(material_pk)
 
@@ -138,8 +138,6 @@ def expected_values(material: Material) -> dict:
 
 
 def material_run_checks(*, material: Material) -> Material:
-    from beian.materials.checks import run_material_checks
-
     requirement = next((r for r in order_requirements(material.order) if r.slot == material.slot), None)
     req = (
         {
@@ -191,8 +189,6 @@ def signed_link(material: Material, user, *, annotated: bool = False) -> str:
 
 def material_annotated_png(material: Material) -> bytes | None:
     """The stored OCR lines and face boxes drawn on the image; None for PDFs or unchecked files."""
-    from beian.materials.checks import annotate_details
-
     if material.content_type == "application/pdf" or material.check_status != Material.CheckStatus.DONE:
         return None
     with material.file.open("rb") as fh:

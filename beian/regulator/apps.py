@@ -8,8 +8,8 @@ class RegulatorConfig(AppConfig):
     verbose_name = _("Regulator")
 
     def ready(self) -> None:
-        from beian.core import jobs
-        from beian.regulator import signals  # noqa: F401  (connects the receivers)
-        from beian.regulator.services import regulator_progress
+        from beian.core import jobs  # the app registry is ready only in ready()
+        from beian.regulator import signals  # noqa: F401  (connects the receivers; the app registry is ready only in ready())
+        from beian.regulator.services import regulator_progress  # the app registry is ready only in ready()
 
         jobs.register("regulator", regulator_progress, position=10)

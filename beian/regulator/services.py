@@ -22,9 +22,10 @@ from django.utils.translation import gettext_noop
 
 from beian.core import audit, clock
 from beian.core.exceptions import ValidationFailed
+from beian.filings import numbers, states
 from beian.filings import services as order_services
-from beian.filings import states
-from beian.filings.models import Order
+from beian.filings.models import Order, Subject
+from beian.reference.models import Province, RejectionReason
 from beian.regulator import faults
 from beian.regulator.adapters.base import PermanentError, ResendResult, RetryableError, SubmitResult, VerifyResult
 from beian.regulator.models import RegulatorCase, Submission, latest_case
@@ -41,10 +42,11 @@ OPEN = (Submission.Status.PENDING, Submission.Status.IN_FLIGHT, Submission.Statu
 @lru_cache(maxsize=4)
 def _adapter_for(name: str):
     if name == "manual":
-        from beian.regulator.adapters.manual import ManualRegulator
+        # only the configured adapter is loaded; the adapters import this module
+        from beian.regulator.adapters.manual import ManualRegulator  # (see above)
 
         return ManualRegulator()
-    from beian.regulator.adapters.sandbox import SandboxRegulator
+    from beian.regulator.adapters.sandbox import SandboxRegulator  # the adapters import this module
 
     return SandboxRegulator()
 
@@ -81,7 +83,7 @@ def submission_enqueue(*, order_pk: int) -> Submission | None:
 
 
 def _kick_worker() -> None:
-    from beian.regulator.tasks import process_submissions
+    from beian.regulator.tasks import process_submissions  # tasks imports this module
 
     process_submissions.delay()
 
@@ -366,8 +368,6 @@ def case_decide(
 ) -> RegulatorCase:
     """Record the regulator's decision on a case in review and move the order (numbers on approval,
     a catalogue reason on rejection). A case is decided once."""
-    from beian.reference.models import RejectionReason
-
     with transaction.atomic():
         locked = RegulatorCase.objects.select_for_update().get(pk=case.pk)
         if locked.stage != RegulatorCase.Stage.REVIEW:
@@ -420,10 +420,6 @@ def case_decide(
 
 def _recorded_subject_number(order: Order, typed: str) -> str:
     """Check a number typed from the regulator's decision; reserve its website suffix. Returns the subject number."""
-    from beian.filings import numbers
-    from beian.filings.models import Subject
-    from beian.reference.models import Province
-
     typed = typed.strip()
     province = Province.objects.get(code=order.subject.province)
     error = numbers.recorded_number_error(typed, province=province.code, icp_abbr=province.icp_abbr)
