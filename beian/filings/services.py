@@ -14,10 +14,9 @@ from beian.core import audit, clock
 from beian.core.exceptions import PermissionDenied, ValidationFailed
 from beian.core.workdays import current_calendar
 from beian.filings import fields as order_fields
-from beian.filings import numbers, states
+from beian.filings import numbers, states, validation
 from beian.filings.models import Order, OrderEvent, OrderVersion, Person, Subject, Website
 from beian.filings.signals import order_transitioned
-from beian.filings.validation import order_findings
 from beian.materials.services import material_findings, missing_materials, order_requirements
 from beian.reference.models import Province, RejectionReason
 from beian.reference.snapshot import setting
@@ -196,7 +195,7 @@ def order_submit(*, order: Order, user, acknowledged_warnings: list[str] | None 
     """Submit (or resubmit) for provider review. Refused while any error finding remains."""
     if order.status not in states.APPLICANT_EDITABLE:
         states.check_transition(order.status, states.PENDING_PROVIDER_REVIEW)
-    automated = order_findings(order, complete=True) + material_findings(order)
+    automated = validation.order_findings(order, complete=True) + material_findings(order)
     findings = [f for f in automated if f.is_error] + missing_materials(order)
     if findings:
         raise ValidationFailed(
