@@ -4,7 +4,7 @@
 
 Cold = the first order in a fresh process (imports done, OCR models loaded on first use);
 warm = the median of the following runs. Target: warm median <= 3 s per order on 2 cores.
-The images are synthetic (beian.materials.samples) at typical upload sizes.
+The images are synthetic (beian.demo.samples) at typical upload sizes.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from beian.materials import samples as builders
+from beian.demo import samples as builders
 from beian.materials.checks import MaterialRequirement, run_material_checks
 
 TARGET_SECONDS = 3.0

@@ -68,9 +68,12 @@ INSTALLED_APPS = [
     "beian.materials",
     "beian.regulator",
     "beian.hosting",
+    "beian.integrations",
     "beian.notifications",
     "beian.applicant",
     "beian.review",
+    "beian.operator",
+    "beian.demo",
     "beian.api",
     "beian.support",
 ]

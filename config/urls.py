@@ -21,7 +21,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("apply/", include("beian.applicant.urls")),
     path("review/", include("beian.review.urls")),
-    path("operator/", include("beian.review.operator_urls")),
+    path("operator/", include("beian.operator.urls")),
     path("files/", include("beian.materials.urls")),
     path("help/", include("beian.support.urls")),
     path("notifications/", include("beian.notifications.urls")),

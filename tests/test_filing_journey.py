@@ -161,7 +161,7 @@ def test_a_returned_material_reopens_only_its_upload_slot(applicant, reviewer, h
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from beian.core.exceptions import PermissionDenied
-    from beian.materials import samples
+    from beian.demo import samples
     from beian.materials.services import material_upload
 
     order = valid_order(organisation=applicant.memberships.get().organisation, user=applicant, site=hosted_site)

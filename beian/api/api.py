@@ -45,9 +45,10 @@ from beian.core.exceptions import DomainError, PermissionDenied, ValidationFaile
 from beian.filings import fields as order_fields
 from beian.filings import selectors, services
 from beian.filings.precheck import order_precheck
-from beian.filings.validation import order_findings
+from beian.filings.validation import order_findings, payload_findings
 from beian.hosting.models import HostedSite
 from beian.materials import services as material_services
+from beian.regulator.services import sms_verify
 
 
 class BearerToken(HttpBearer):
@@ -465,7 +466,6 @@ def timeline(request, order_id: int):
     "`ok` and `all_verified`); 422 `sms.not_pending` when no verification is pending.",
 )
 def sms_verification(request, order_id: int, payload: SmsIn, idempotency_key: str | None = IDEMPOTENCY_KEY):
-    from beian.regulator.services import sms_verify
 
     order = selectors.order_for_organisation(_tenant(request), order_id)
 
@@ -496,7 +496,6 @@ def sms_verification(request, order_id: int, payload: SmsIn, idempotency_key: st
     "required fields that are empty. Returns every finding with its stable code.",
 )
 def validate(request, payload: Body[RulesOrder], complete: bool = False):
-    from beian.filings.validation import payload_findings
 
     findings = payload_findings(payload, complete=complete)
     return {"ok": not any(f.is_error for f in findings), "findings": [_finding(f) for f in findings]}

@@ -19,7 +19,7 @@ from beian.applicant.forms import StepForm, UploadForm
 from beian.core.exceptions import DomainError
 from beian.filings import fields as order_fields
 from beian.filings import selectors, services
-from beian.filings.fields import FIELDS
+from beian.filings.fields import FIELD_GROUPS
 from beian.filings.precheck import Precheck, order_precheck
 from beian.filings.validation import order_findings
 from beian.materials import services as material_services
@@ -28,8 +28,6 @@ SECTION_HEADINGS = {
     "subject.principal": gettext_lazy("Subject principal (normally the legal representative)"),
     "websites[0].principal": gettext_lazy("Website principal (does the face verification, receives the MIIT SMS)"),
 }
-CHECKLIST_PATHS = ("subject.nature", "subject.province")
-CONTEXT_PATHS = ("websites[0].domain",)
 
 
 def returns_of(order) -> dict[str, dict]:
@@ -142,7 +140,7 @@ class Step:
         path = field.path if field else ""
         return render(
             request,
-            "applicant/_findings.html",
+            "filings/_findings.html",
             {"findings": [f for f in findings if order_fields.owner_path(f.field) == path], "lang": get_language()},
         )
 
@@ -291,20 +289,13 @@ class Flow:
         }
 
 
+# The field steps are filings.fields.FIELD_GROUPS (one split of the fields, which the reviewer's page
+# and notifications use too); the checklist step adds the material list, then materials and confirm.
+_GROUPS = {group.key: group for group in FIELD_GROUPS}
 FLOW = Flow(
     (
-        ChecklistStep("checklist", gettext_lazy("Materials checklist"), CHECKLIST_PATHS),
-        Step("context", gettext_lazy("Account and domain"), CONTEXT_PATHS),
-        Step(
-            "subject",
-            gettext_lazy("Subject information"),
-            tuple(f.path for f in FIELDS if f.step == "subject" and f.path not in CHECKLIST_PATHS),
-        ),
-        Step(
-            "website",
-            gettext_lazy("Website information"),
-            tuple(f.path for f in FIELDS if f.step == "website" and f.path not in CONTEXT_PATHS),
-        ),
+        ChecklistStep("checklist", _GROUPS["checklist"].title, _GROUPS["checklist"].paths),
+        *(Step(g.key, g.title, g.paths) for g in FIELD_GROUPS if g.key != "checklist"),
         MaterialsStep("materials", gettext_lazy("Upload materials")),
         ConfirmStep("confirm", gettext_lazy("Confirm and submit")),
     )

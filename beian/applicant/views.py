@@ -17,9 +17,16 @@ from beian.core.exceptions import DomainError
 from beian.core.views import attempt
 from beian.filings import fields as order_fields
 from beian.filings import selectors, services, states
+from beian.filings.eta import order_eta
+from beian.filings.lifecycle import expires_on
 from beian.hosting import gate
 from beian.hosting.models import HostedSite
 from beian.materials import services as material_services
+from beian.materials.verification_data import verification_form_data
+from beian.materials.verification_form import render_verification_form
+from beian.regulator.models import RegulatorCase
+from beian.regulator.services import sms_resend as resend
+from beian.regulator.services import sms_verify as verify
 
 
 def _order(request, pk):
@@ -117,7 +124,6 @@ def submit(request, pk):
 @applicant_required
 @never_cache
 def order_detail(request, pk):
-    from beian.regulator.models import RegulatorCase
 
     order = _order(request, pk)
     acts = selectors.order_actions_for(order, request.user, member=True)
@@ -130,8 +136,6 @@ def order_detail(request, pk):
         }
         for r in returns_of(order).values()
     ]
-    from beian.filings.eta import order_eta
-    from beian.filings.lifecycle import expires_on
 
     return render(
         request,
@@ -155,7 +159,6 @@ def order_detail(request, pk):
 @applicant_required
 @require_POST
 def sms_verify(request, pk):
-    from beian.regulator.services import sms_verify as verify
 
     order = _order(request, pk)
     try:
@@ -176,7 +179,6 @@ def sms_verify(request, pk):
 @applicant_required
 @require_POST
 def sms_resend(request, pk):
-    from beian.regulator.services import sms_resend as resend
 
     order = _order(request, pk)
     try:
@@ -217,8 +219,6 @@ def abandon(request, pk):
 
 @applicant_required
 def verification_form(request, pk):
-    from beian.materials.verification_data import verification_form_data
-    from beian.materials.verification_form import render_verification_form
 
     order = _order(request, pk)
     pdf = render_verification_form(verification_form_data(order))

@@ -11,6 +11,6 @@ class CoreConfig(AppConfig):
         from django.conf import settings
 
         if settings.BEIAN_EMBEDDED_SCHEDULER:
-            from beian.core import scheduler
+            from beian.core import scheduler  # the scheduler thread is loaded only when it is switched on
 
             scheduler.start_if_serving()

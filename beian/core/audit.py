@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from beian.core import clock
+from beian.core.models import AuditEvent
 
 
 def record(
@@ -18,8 +19,6 @@ def record(
     organisation_id: int | None = None,
     data: dict | None = None,
 ):
-    from beian.core.models import AuditEvent
-
     if target is not None:
         target_type = target_type or target._meta.label_lower
         target_id = target_id or target.pk

@@ -6,10 +6,10 @@ import datetime as dt
 
 from django.utils import timezone
 
+from beian.core.models import ClockOffset
+
 
 def _offset():
-    from beian.core.models import ClockOffset
-
     row = ClockOffset.objects.order_by("pk").first()
     return dt.timedelta(seconds=row.seconds if row else 0)
 
@@ -24,8 +24,6 @@ def today() -> dt.date:
 
 def advance(*, days: float = 0, hours: float = 0) -> dt.datetime:
     """Move business time forward (sandbox, demo, tests). Never moves backwards."""
-    from beian.core.models import ClockOffset
-
     delta = dt.timedelta(days=days, hours=hours)
     if delta < dt.timedelta(0):
         raise ValueError("The business clock only moves forward")

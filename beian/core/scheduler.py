@@ -8,14 +8,14 @@ import sys
 import threading
 import time
 
+from beian.core.jobs import run_periodic_jobs
+
 INTERVAL_SECONDS = int(os.environ.get("BEIAN_SCHEDULER_INTERVAL", "30"))
 _started = False
 
 
 def _loop() -> None:
     from django.db import close_old_connections
-
-    from beian.core.jobs import run_periodic_jobs
 
     while True:
         time.sleep(INTERVAL_SECONDS)

@@ -1,8 +1,8 @@
 from celery import shared_task
 
+from beian.core.jobs import run_periodic_jobs as run
+
 
 @shared_task
 def run_periodic_jobs() -> dict:
-    from beian.core.jobs import run_periodic_jobs as run
-
     return run()

@@ -1,5 +1,8 @@
 """Working days of the mainland calendar: official holidays and make-up working days (调休).
 
+The one calendar module: the working-day arithmetic, the year view operators maintain, and the
+parsing and checks of a schedule they enter (stored by beian.reference.services).
+
 Source: chinese-calendar, plus operator-entered days (reference.CalendarDay) that override it
 and cover years the library does not know yet (it stops at 2026; the State Council publishes the
 next year's schedule around November).
@@ -24,9 +27,15 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import chinese_calendar
+from django.utils.translation import gettext as _
+
+from beian.core import clock
+from beian.core.exceptions import ValidationFailed
 
 CONFIRMED_YEARS_SETTING = "calendar_confirmed_years"
 STATUTORY_HOLIDAYS_SETTING = "statutory_holidays"
@@ -115,6 +124,7 @@ class Calendar:
     makeup_workdays: frozenset = field(default_factory=frozenset)
     confirmed_years: frozenset = field(default_factory=frozenset)  # operator-confirmed years
     statutory: tuple = ()  # StatutoryHoliday, for provisional years
+    day_names: tuple = ()  # (date, name) of the operator-entered days, by date
 
     def is_confirmed_year(self, year: int) -> bool:
         return year in self.confirmed_years or library_knows(year)
@@ -191,16 +201,150 @@ def parse_years(value) -> frozenset:
     return frozenset(years)
 
 
-def current_calendar() -> Calendar:
-    """The calendar with operator overrides from the database (read per call: edits apply at once)."""
-    from beian.reference.models import CalendarDay
-    from beian.reference.snapshot import setting
+# --- where the operator's days come from ---------------------------------------------------------
+# The operator-entered days and settings live in the reference app, which core may not import:
+# reference's AppConfig.ready() registers `beian.reference.services.stored_calendar` here.
 
-    off, work = set(), set()
-    for day in CalendarDay.objects.all().only("date", "kind"):
-        (work if day.kind == CalendarDay.Kind.WORKDAY else off).add(day.date)
-    holidays = setting("holidays", {})
-    statutory = parse_statutory(
-        setting(STATUTORY_HOLIDAYS_SETTING, {}), holidays.get("statutory", {}) if isinstance(holidays, dict) else {}
+_calendar_source: Callable[[], Calendar] | None = None
+
+
+def set_calendar_source(source: Callable[[], Calendar] | None) -> None:
+    global _calendar_source
+    _calendar_source = source
+
+
+def current_calendar() -> Calendar:
+    """The calendar with operator overrides (read per call from the registered source: edits apply
+    at once); the library's calendar alone while no source is registered."""
+    return _calendar_source() if _calendar_source is not None else Calendar()
+
+
+# --- the calendar as operators see and maintain it -------------------------------------------------
+# Which years are official, which are provisional, and the schedule an operator enters for a year
+# the library does not cover (beian.reference.services.calendar_enter_year stores it).
+
+LIBRARY, CONFIRMED, PROVISIONAL = "library", "confirmed", "provisional"
+_RANGE = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})(?:\s*(?:\.\.|~|～|至|—|to)\s*(\d{4}-\d{1,2}-\d{1,2}))?(?:\s+(.+))?$")
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    day: dt.date
+    name: str
+
+
+@dataclass(frozen=True)
+class YearCalendar:
+    year: int
+    source: str  # library | confirmed | provisional
+    days_off: tuple[CalendarEntry, ...]  # operator-entered
+    makeup_workdays: tuple[CalendarEntry, ...]  # operator-entered
+    statutory: tuple[CalendarEntry, ...]  # counted while provisional
+
+    @property
+    def editable(self) -> bool:
+        """The schedule form is for years the library does not cover."""
+        return self.source != LIBRARY
+
+    def as_text(self, kind: str) -> str:
+        entries = self.days_off if kind == "off" else self.makeup_workdays
+        return "\n".join(f"{e.day.isoformat()} {e.name}".strip() for e in entries)
+
+
+def year_calendar(year: int, calendar: Calendar | None = None) -> YearCalendar:
+    calendar = calendar or current_calendar()
+    names = dict(calendar.day_names)
+    off = tuple(CalendarEntry(day, names.get(day, "")) for day in sorted(calendar.days_off) if day.year == year)
+    work = tuple(CalendarEntry(day, names.get(day, "")) for day in sorted(calendar.makeup_workdays) if day.year == year)
+    if library_knows(year):
+        source = LIBRARY
+    elif calendar.is_confirmed_year(year):
+        source = CONFIRMED
+    else:
+        source = PROVISIONAL
+    statutory = tuple(
+        CalendarEntry(day, holiday.name) for day, holiday in sorted(calendar.statutory_days_off(year).items())
     )
-    return Calendar(frozenset(off), frozenset(work), parse_years(setting(CONFIRMED_YEARS_SETTING, [])), statutory)
+    return YearCalendar(year, source, off, work, statutory)
+
+
+def years_to_watch(today: dt.date) -> list[int]:
+    """This year and the next: the ones ETAs and deadlines reach."""
+    return [today.year, today.year + 1]
+
+
+def unconfirmed_upcoming_years(today: dt.date | None = None, calendar: Calendar | None = None) -> list[int]:
+    """Years ETAs reach whose official schedule is not in the calendar (the loud yearly check)."""
+    today = today or clock.today()
+    calendar = calendar or current_calendar()
+    return [year for year in years_to_watch(today) if not calendar.is_confirmed_year(year)]
+
+
+def parse_days(text: str, year: int) -> list[CalendarEntry]:
+    """One date or range per line (or separated by commas), an optional name after it:
+    `2027-02-05..2027-02-11 春节`, `2027-02-20`. Raises ValidationFailed naming every bad item."""
+    entries: list[CalendarEntry] = []
+    problems: list[str] = []
+    items = [item.strip() for line in (text or "").splitlines() for item in re.split(r"[,，;；、]", line)]
+    for item in filter(None, items):
+        match = _RANGE.match(item)
+        try:
+            if not match:
+                raise ValueError
+            first = dt.date.fromisoformat(_iso(match.group(1)))
+            last = dt.date.fromisoformat(_iso(match.group(2))) if match.group(2) else first
+        except ValueError:
+            problems.append(
+                _("“%(item)s” is not a date (YYYY-MM-DD) or a range (YYYY-MM-DD..YYYY-MM-DD).") % {"item": item}
+            )
+            continue
+        if last < first or (last - first).days > 31:
+            problems.append(_("“%(item)s”: a range runs forwards and covers at most a month.") % {"item": item})
+            continue
+        if first.year != year or last.year != year:
+            problems.append(_("“%(item)s” is not in %(year)s.") % {"item": item, "year": year})
+            continue
+        name = (match.group(3) or "").strip()[:80]
+        entries += [CalendarEntry(first + dt.timedelta(days=i), name) for i in range((last - first).days + 1)]
+    if problems:
+        raise ValidationFailed(" ".join(problems), code="calendar.bad_dates")
+    return entries
+
+
+def _iso(text: str) -> str:
+    year, month, day = text.split("-")
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+def schedule_problems(
+    year: int, days_off: list[CalendarEntry], makeup: list[CalendarEntry], *, confirm: bool, calendar: Calendar
+) -> list[str]:
+    """What makes a schedule impossible (always) or incomplete (when it is to be confirmed)."""
+    problems = []
+    off_days = {e.day for e in days_off}
+    both = sorted(off_days & {e.day for e in makeup})
+    if both:
+        problems.append(
+            _("%(days)s cannot be both a day off and a make-up working day.")
+            % {"days": ", ".join(d.isoformat() for d in both)}
+        )
+    weekdays = sorted(e.day for e in makeup if e.day.weekday() < 5)
+    if weekdays:
+        problems.append(
+            _("Make-up working days are weekend days; %(days)s is a weekday.")
+            % {"days": ", ".join(d.isoformat() for d in weekdays)}
+        )
+    if confirm:
+        missing = [
+            (day, h.name)
+            for day, h in sorted(calendar.statutory_days_off(year).items())
+            if day.weekday() < 5 and day not in off_days
+        ]
+        if missing:
+            problems.append(
+                _(
+                    "The statutory holidays %(days)s are missing from the days off; the official schedule always includes them."
+                )
+                % {"days": ", ".join(f"{d.isoformat()} ({n})" for d, n in missing)}
+            )
+    return problems

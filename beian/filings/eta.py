@@ -21,7 +21,12 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from beian.core import clock
+from beian.core.workdays import current_calendar
 from beian.filings import states
+from beian.filings.models import OrderEvent
+from beian.reference.models import Province
+from beian.reference.snapshot import setting
 
 MIN_SAMPLES = 20  # fewer finished stays than this in a province: use the published figures
 HISTORY_DAYS = 365  # how far back the history reaches
@@ -268,8 +273,6 @@ def province_transitions(*, province: str, since: dt.datetime) -> list[Transitio
     """Every stage-relevant transition of the province's orders since `since`, chronological."""
     from django.db.models import Q
 
-    from beian.filings.models import OrderEvent
-
     relevant = sorted(STAGE_OF_STATE)
     rows = (
         OrderEvent.objects.filter(order__subject__province=province, at__gte=since)
@@ -282,10 +285,6 @@ def province_transitions(*, province: str, since: dt.datetime) -> list[Transitio
 
 def stage_estimates(*, province: str, calendar, now: dt.datetime | None = None) -> dict[str, StageEstimate]:
     """Per stage: percentiles of the province's history, or the published figures."""
-    from beian.core import clock
-    from beian.reference.models import Province
-    from beian.reference.snapshot import setting
-
     now = now or clock.now()
     row = Province.objects.filter(code=province).first() if province else None
     sms_hours = (setting("sms_verification", {}) or {}).get("window_hours")
@@ -335,17 +334,12 @@ def stage_entries(order) -> list[tuple[str, dt.date]]:
 
 
 def needs_sms(filing_type: str) -> bool:
-    from beian.reference.snapshot import setting
-
     targets = (setting("sms_verification", {}) or {}).get("targets_by_type", {})
     return bool(targets.get(filing_type, ["?"]))
 
 
 def order_eta(order, *, calendar=None) -> OrderEta | None:
     """The dates to show for this order now (None once it is finished)."""
-    from beian.core import clock
-    from beian.core.workdays import current_calendar
-
     if order.status in states.TERMINAL:
         return None
     calendar = calendar or current_calendar()

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from beian.core.masking import mask_id_number, mask_mobile
+from beian.reference.choices import label
+
 
 @dataclass(frozen=True)
 class OrderField:
@@ -191,10 +194,50 @@ def nest(flat: dict) -> dict:
     return out
 
 
+# The fields in the groups the wizard asks for them: the checklist asks for the subject's nature
+# and province first, the account-and-domain step for the domain, then the subject and website
+# steps the rest. The same split as the wizard's steps in beian.applicant (a test holds the two
+# together); the reviewer's page shows these groups and notifications link a returned field to its
+# step without importing the interface.
+CHECKLIST_PATHS = ("subject.nature", "subject.province")
+CONTEXT_PATHS = ("websites[0].domain",)
+
+
+@dataclass(frozen=True)
+class FieldGroup:
+    key: str  # the wizard step's key
+    title: object
+    paths: tuple[str, ...]
+
+
+FIELD_GROUPS = (
+    FieldGroup("checklist", _("Materials checklist"), CHECKLIST_PATHS),
+    FieldGroup("context", _("Account and domain"), CONTEXT_PATHS),
+    FieldGroup(
+        "subject",
+        _("Subject information"),
+        tuple(f.path for f in FIELDS if f.step == "subject" and f.path not in CHECKLIST_PATHS),
+    ),
+    FieldGroup(
+        "website",
+        _("Website information"),
+        tuple(f.path for f in FIELDS if f.step == "website" and f.path not in CONTEXT_PATHS),
+    ),
+)
+
+
+def step_key_of_path(path: str) -> str:
+    """The key of the wizard step that edits `path` (a field path or `materials.<slot>`)."""
+    if path.startswith("materials."):
+        return "materials"
+    for group in FIELD_GROUPS:
+        if path in group.paths:
+            return group.key
+    return "subject" if path.startswith("subject.") else "website"
+
+
 def masked_value(field: OrderField, value):
     """PII as shown on screen and in the API: masked; everything else unchanged."""
-    from beian.core.masking import mask_id_number, mask_mobile
-
     if not (field.pii and value):
         return value
     return mask_mobile(value) if ("mobile" in field.path or "phone" in field.path) else mask_id_number(value)
@@ -208,8 +251,6 @@ def display_value(order, path: str) -> str:
 def display(field: OrderField, value) -> str:
     """A field's value as a person reads it: masked PII, choice labels, yes/no, or an em dash."""
     from django.utils.translation import gettext
-
-    from beian.reference.choices import label
 
     value = masked_value(field, value)
     if value in (None, "", []):

@@ -8,7 +8,7 @@ the moment the order entered its current state: "45 days in one customer step", 
 reviewer returns, or the applicant withdraws, starts a fresh idle period. Expiry is the
 transition to EXPIRED through `order_transition` (the data stays); its notification goes out
 from the transition's callback like every other. Reminders are notifications, once per
-threshold and idle period (dedupe key).
+threshold and idle period (dedupe key): the job is beian.notifications.services.order_remind_idle.
 """
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ from django.utils.translation import gettext_noop
 
 from beian.core import clock
 from beian.filings import states
+from beian.filings.models import Order
+from beian.filings.services import order_transition
+from beian.reference.snapshot import setting
 
 logger = logging.getLogger(__name__)
 
@@ -46,8 +49,6 @@ def parse_policy(value) -> IdlePolicy | None:
 
 
 def idle_policy() -> IdlePolicy | None:
-    from beian.reference.snapshot import setting
-
     timings = setting("timings", {}) or {}
     policy = parse_policy((timings.get("order_expiry") or {}).get("recommended"))
     if policy is None:
@@ -79,9 +80,12 @@ def expires_on(order, policy: IdlePolicy | None = None) -> dt.date | None:
     return timezone.localdate(idle_since(order) + dt.timedelta(days=policy.expire_days))
 
 
-def _candidates(idle_for: dt.timedelta):
-    from beian.filings.models import Order
+def idle_candidates(idle_for: dt.timedelta):
+    """Orders waiting on the applicant that may have been idle for `idle_for` (re-check each)."""
+    return _candidates(idle_for)
 
+
+def _candidates(idle_for: dt.timedelta):
     cutoff = clock.now() - idle_for
     return (
         Order.objects.filter(
@@ -94,9 +98,6 @@ def _candidates(idle_for: dt.timedelta):
 
 def order_expire_idle() -> int:
     """Periodic job: expire orders idle for expire_days. Re-checked under the row lock."""
-    from beian.filings.models import Order
-    from beian.filings.services import order_transition
-
     policy = idle_policy()
     if policy is None:
         return 0
@@ -123,24 +124,3 @@ def order_expire_idle() -> int:
             )
             expired += 1
     return expired
-
-
-def order_remind_idle() -> int:
-    """Periodic job: remind about orders idle for one of remind_days. Returns new reminders."""
-    from beian.notifications.services import notify_idle_reminder
-
-    policy = idle_policy()
-    if policy is None or not policy.remind_days:
-        return 0
-    now = clock.now()
-    sent = 0
-    for order in _candidates(dt.timedelta(days=policy.remind_days[0])):
-        action = due_action(now - idle_since(order), policy)
-        if action is None or action[0] != "remind":
-            continue
-        sent += bool(
-            notify_idle_reminder(
-                order=order, days=action[1], idle_since=idle_since(order), expires_on=expires_on(order, policy)
-            )
-        )
-    return sent

@@ -7,7 +7,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from beian.core.crypto import EncryptedCharField, blind_index, mask_id_number, mask_mobile
+from beian.filings import fields as order_fields
 from beian.filings import states
+from beian.materials.models import MaterialRequirement
+from beian.reference.models import FilingType, RejectionReason
 
 STATUS_LABELS = {
     states.DRAFT: _("Draft"),
@@ -193,8 +196,6 @@ class Order(models.Model):
     def filing_type_label(self) -> str:
         from django.utils.translation import get_language
 
-        from beian.reference.models import FilingType
-
         # both annotated by the list selectors (no query per row)
         if hasattr(self, "filing_type_name_zh") and hasattr(self, "filing_type_name_en"):
             zh, en = self.filing_type_name_zh, self.filing_type_name_en
@@ -214,6 +215,13 @@ class Order(models.Model):
     @property
     def returned_field_paths(self) -> set[str]:
         return {r["field"] for r in self.returned_fields}
+
+    def actions_for(self, user, *, slots=(), member: bool | None = None):
+        """What `user` may do to this order now (filings.actions.order_actions); other apps ask the
+        order instead of importing filings' selectors."""
+        from beian.filings.selectors import order_actions_for  # selectors import this module
+
+        return order_actions_for(self, user, slots=slots, member=member)
 
 
 EVENT_LABELS = {
@@ -315,10 +323,6 @@ def returns_text(returns: list[dict]) -> str:
     """A field-level return as its reader reads it: "<field or material>: <catalogue reason> — <note>",
     in the reader's language (the stored event reason holds paths and codes)."""
     from django.utils.translation import get_language
-
-    from beian.filings import fields as order_fields
-    from beian.materials.models import MaterialRequirement
-    from beian.reference.models import RejectionReason
 
     english = (get_language() or "").startswith("en")
     codes = {r.get("reason_code") for r in returns}

@@ -11,7 +11,9 @@ import re
 
 from django.db import IntegrityError, transaction
 
+from beian.core.exceptions import ValidationFailed
 from beian.filings.models import FilingNumberCounter, Subject
+from beian.reference.snapshot import setting
 
 
 def format_subject_number(icp_abbr: str, year: int, serial: int) -> str:
@@ -62,8 +64,6 @@ def recorded_number_error(number: str, *, province: str, icp_abbr: str) -> str:
     Accepts the subject number (京ICP备2026000001号) or a website number (…号-3)."""
     from django.utils.translation import gettext as _
 
-    from beian.reference.snapshot import setting
-
     formats = setting("filing_number_formats", {}) or {}
     match = parse(number, formats.get("subject_number_regex", r"^$")) or parse(
         number, formats.get("website_number_regex", r"^$")
@@ -90,8 +90,6 @@ def reserve_website_sequence(subject: Subject, sequence: int) -> None:
     """Make the next issued website number of `subject` end in -`sequence` (the regulator's choice,
     recorded by an operator). A sequence already issued is refused: suffixes are never reused."""
     from django.utils.translation import gettext as _
-
-    from beian.core.exceptions import ValidationFailed
 
     locked = Subject.objects.select_for_update().get(pk=subject.pk)
     if sequence <= locked.website_sequence:

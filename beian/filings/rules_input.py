@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from beian.filings.models import Order, Person, Subject, Website
+from beian.filings.models import Subject as S
+from beian.filings.models import Website as W
 from beian.rules.model import ExistingFilings, OrderInput, PersonInput, SubjectInput, WebsiteInput
 
 
@@ -50,8 +52,6 @@ def website_input(website: Website, domain_facts=None) -> WebsiteInput:
 
 
 def existing_filings(order: Order) -> ExistingFilings:
-    from beian.filings.models import Website as W
-
     # What was filed before this order: never the order's own result (its website, once filed, and
     # the subject its approved first filing filed), or a filed order would contradict itself.
     filed = (
@@ -71,15 +71,13 @@ def existing_filings(order: Order) -> ExistingFilings:
     )
     used = set()
     mobile_index = order.subject.principal.mobile_index
-    if mobile_index:
-        from beian.filings.models import Subject as S
-
-        if (
-            S.objects.filter(principal__mobile_index=mobile_index, filing_number__isnull=False)
-            .exclude(pk=order.subject_id)
-            .exists()
-        ):
-            used.add(order.subject.principal.mobile)
+    if (
+        mobile_index
+        and S.objects.filter(principal__mobile_index=mobile_index, filing_number__isnull=False)
+        .exclude(pk=order.subject_id)
+        .exists()
+    ):
+        used.add(order.subject.principal.mobile)
     return ExistingFilings(
         subject_filed=bool(order.subject.filing_number) and not _subject_filed_by(order),
         filed_domains=list(filed),

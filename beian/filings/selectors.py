@@ -11,8 +11,10 @@ from django.db.models import F, Q, QuerySet
 from django.http import Http404
 
 from beian.core import clock
+from beian.core.crypto import blind_index
 from beian.filings import actions
-from beian.filings.models import AWAITING_REVIEW, Order
+from beian.filings.models import AWAITING_REVIEW, Order, OrderEvent
+from beian.reference.models import FilingType
 
 ORDER_RELATED = ("subject", "subject__principal", "website", "website__principal", "website__hosted_site")
 
@@ -20,8 +22,6 @@ ORDER_RELATED = ("subject", "subject__principal", "website", "website__principal
 def with_filing_type_names(qs: QuerySet[Order]) -> QuerySet[Order]:
     """Each order carries its filing type's names, so `filing_type_label` needs no query per row."""
     from django.db.models import OuterRef, Subquery
-
-    from beian.reference.models import FilingType
 
     names = FilingType.objects.filter(code=OuterRef("filing_type"))
     return qs.annotate(
@@ -142,8 +142,6 @@ def _domain_text(value: str) -> str:
 
 
 def _search(qs: QuerySet[Order], text: str, kind: str) -> QuerySet[Order]:
-    from beian.core.crypto import blind_index
-
     kind = search_kind(text) if kind == "auto" else kind
     if kind == "domain":
         return qs.filter(website__domain__startswith=_domain_text(text))
@@ -402,8 +400,6 @@ def review_metrics(*, start, end) -> ReviewMetrics:
     from collections import defaultdict
 
     from django.db.models import Count, OuterRef, Subquery
-
-    from beian.filings.models import OrderEvent
 
     in_period = OrderEvent.objects.filter(event__in=DECISION_EVENTS, at__gte=start, at__lt=end)
     counts = in_period.aggregate(decisions=Count("id"), returned=Count("id", filter=Q(event="return_fields")))

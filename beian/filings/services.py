@@ -4,18 +4,24 @@ appends a timeline event and an audit event, and runs side effects on commit."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from beian.core import audit, clock
 from beian.core.exceptions import NotFound, PermissionDenied, ValidationFailed
+from beian.core.workdays import current_calendar
 from beian.filings import fields as order_fields
-from beian.filings import selectors, states
+from beian.filings import numbers, selectors, states
 from beian.filings.models import Order, OrderEvent, OrderVersion, Person, Subject, Website
 from beian.filings.precheck import order_precheck
+from beian.filings.signals import order_transitioned
+from beian.materials.services import order_requirements
+from beian.reference.models import Province, RejectionReason
+from beian.reference.snapshot import setting
 
 
 def _actor_label(actor) -> str:
@@ -88,16 +94,15 @@ def order_transition(
             actor_label=actor_label,
             data={"event": event, "from": from_status, "to": to, "reason": reason, **(data or {})},
         )
-        transaction.on_commit(lambda: _after_transition(locked.pk, event))
+        transaction.on_commit(partial(_after_transition, locked.pk, event, from_status, to))
     for name in ("status", "status_changed_at", *(extra_updates or {})):
         setattr(order, name, getattr(locked, name))
     return order
 
 
-def _after_transition(order_pk: int, event: str) -> None:
-    from beian.notifications.services import notify_order_event
-
-    notify_order_event(order_pk=order_pk, event=event)
+def _after_transition(order_pk: int, event: str, from_status: str = "", to_status: str = "") -> None:
+    """After the transition commits: tell the subscribers (notifications, the regulator outbox)."""
+    order_transitioned.send(sender=Order, order_pk=order_pk, event=event, from_status=from_status, to_status=to_status)
 
 
 # --- applicant -------------------------------------------------------------------------------
@@ -154,7 +159,8 @@ def order_update(*, order: Order, user, values: dict) -> list[str]:
             code="field.locked",
             field=locked[0],
         )
-    changed, dirty = [], {}
+    changed: list[str] = []
+    dirty: dict[int, tuple[models.Model, set[str]]] = {}
     for path, value in values.items():
         before = order_fields.get_value(order, path)
         try:
@@ -255,8 +261,6 @@ DEFAULT_REVIEW_SLA_WORKING_DAYS = 1
 
 
 def provider_review_sla_working_days() -> int:
-    from beian.reference.snapshot import setting
-
     value = setting("provider_review_sla_working_days", DEFAULT_REVIEW_SLA_WORKING_DAYS)
     try:
         days = int(value)
@@ -293,8 +297,6 @@ def review_queue_fields(order: Order, *, findings, queued_at) -> dict:
     """What an order carries into the review queue on each (re)submission: its deadline, the
     number of automated findings (warnings and errors), and a renewed claim for the reviewer who
     returned it, so a resubmission goes to the same reviewer first."""
-    from beian.core.workdays import current_calendar
-
     return {
         "review_due_at": review_deadline(
             queued_at, working_days=provider_review_sla_working_days(), calendar=current_calendar()
@@ -311,8 +313,6 @@ def review_deadlines_refresh() -> int:
     with the SLA and the calendar as they are now: an operator who changes either (a new SLA, a
     holiday schedule entered or corrected) sees the queue follow at once. Returns how many moved.
     A row that was resubmitted meanwhile keeps the deadline its resubmission gave it."""
-    from beian.core.workdays import current_calendar
-
     calendar, days = current_calendar(), provider_review_sla_working_days()
     moved = 0
     awaiting = Order.objects.filter(status__in=states.AWAITING_PROVIDER).only(
@@ -469,7 +469,7 @@ def order_release_idle_claims() -> int:
             if not done:
                 continue
             data = {
-                "reviewer": order.assigned_reviewer.get_username(),
+                "reviewer": order.assigned_reviewer.get_username() if order.assigned_reviewer else "",
                 "kind": "idle",
                 "idle_minutes": claim_idle_minutes(),
                 "reason_params": {"minutes": claim_idle_minutes()},
@@ -488,31 +488,24 @@ def order_release_idle_claims() -> int:
 
 
 def order_review_approve(*, order: Order, reviewer, note: str = "") -> Order:
-    from beian.regulator.services import submission_enqueue
-
+    """Approve for the regulator. The regulator app enqueues the push when the transition to
+    PENDING_SUBMISSION commits (beian.regulator.signals); its reconcile job covers a crash between."""
     _claim_to_act(order, reviewer)
-    with transaction.atomic():
-        order_transition(
-            order=order,
-            to=states.PENDING_SUBMISSION,
-            actor=reviewer,
-            reason=note,
-            # the decision ends the claim (the reviewer stays on record as who approved)
-            extra_updates={"returned_fields": [], "claimed_at": None},
-        )
-        transaction.on_commit(lambda: submission_enqueue(order_pk=order.pk))
-    return order
+    return order_transition(
+        order=order,
+        to=states.PENDING_SUBMISSION,
+        actor=reviewer,
+        reason=note,
+        # the decision ends the claim (the reviewer stays on record as who approved)
+        extra_updates={"returned_fields": [], "claimed_at": None},
+    )
 
 
 def order_return_fields(*, order: Order, reviewer, returns: list[dict]) -> Order:
     """Field-level return: each item {"field": path, "reason_code": catalogue code, "note": text}."""
-    from beian.reference.models import RejectionReason
-
     _claim_to_act(order, reviewer)
     if not returns:
         raise ValidationFailed(_("Choose at least one field to return."), code="return.empty")
-    from beian.materials.services import order_requirements
-
     known = set(RejectionReason.objects.values_list("code", flat=True))
     returnable = set(order_fields.BY_PATH) | {f"materials.{r.slot}" for r in order_requirements(order)}
     for item in returns:
@@ -545,9 +538,6 @@ def order_return_fields(*, order: Order, reviewer, returns: list[dict]) -> Order
 
 def order_record_regulator_approval(*, order: Order, actor_label: str, subject_number: str = "", actor=None) -> Order:
     """Issue (or record) the numbers and mark the order filed. The site goes live on commit."""
-    from beian.filings import numbers
-    from beian.reference.models import Province
-
     with transaction.atomic():
         subject = Subject.objects.select_for_update().get(pk=order.subject_id)
         now = clock.now()

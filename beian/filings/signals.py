@@ -1,12 +1,23 @@
-"""Review deadlines follow the calendar and the SLA (see beian.reference.signals.working_time_changed)."""
+"""What filings publishes, and what it listens to.
 
-from django.dispatch import receiver
+`order_transitioned` is sent once per order transition, after the transaction that made it
+commits (so a receiver never sees a transition that was rolled back), with `order_pk`, `event`
+(the name in states.TRANSITIONS), `from_status` and `to_status`. `regulator` (enqueue the push of
+an approved order) and `notifications` (tell the applicant) subscribe in their AppConfig.ready();
+filings imports neither of them.
+
+Review deadlines follow the calendar and the SLA (see beian.reference.signals.working_time_changed).
+"""
+
+from django.dispatch import Signal, receiver
 
 from beian.reference.signals import working_time_changed
+
+order_transitioned = Signal()
 
 
 @receiver(working_time_changed, dispatch_uid="filings-review-deadlines")
 def refresh_review_deadlines(**kwargs) -> None:
-    from beian.filings.services import review_deadlines_refresh
+    from beian.filings.services import review_deadlines_refresh  # services imports this module's signal
 
     review_deadlines_refresh()

@@ -6,15 +6,16 @@ from functools import lru_cache
 
 from django.conf import settings
 
+from beian import rules
 from beian.core import clock
 from beian.filings.rules_input import order_input
+from beian.integrations import domain_registry as registry
 from beian.reference import snapshot
+from beian.rules.model import DomainFacts, ExistingFilings
 
 
 @lru_cache(maxsize=1)
 def domain_registry():
-    from beian.filings import domain_registry as registry
-
     if settings.DOMAIN_REGISTRY.startswith("http"):
         return registry.RdapDomainRegistry(settings.DOMAIN_REGISTRY, timeout=5)
     return registry.FixtureDomainRegistry()
@@ -30,7 +31,6 @@ def domain_facts(domain: str):
 
 
 def order_findings(order, *, complete: bool = False):
-    from beian import rules
 
     data = order_input(order, domain_facts=domain_facts(order.website.domain))
     return rules.validate_order(data, snapshot.current(), today=clock.today(), complete=complete)
@@ -39,8 +39,6 @@ def order_findings(order, *, complete: bool = False):
 def payload_findings(data: dict, *, complete: bool = False):
     """Findings for an order sent as JSON (partner API, CLI shape). What is already filed and what
     the registry says about the domains are looked up here, never taken from the caller."""
-    from beian import rules
-    from beian.rules.model import DomainFacts, ExistingFilings
 
     order = rules.order_from_dict(data if isinstance(data, dict) else {})
     order.existing = ExistingFilings()

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from beian.materials.models import MaterialRequirement
+from beian.reference.models import CertificateType, SubjectNature
 
 SEED_PATH = Path(__file__).parent / "data" / "requirements.json"
 
@@ -35,8 +36,6 @@ def load_requirements(path: Path | None = None) -> dict[str, int]:
 
 def holder_of(nature: int | None) -> str:
     """'person' or 'organisation': who holds the certificates this subject nature may use."""
-    from beian.reference.models import CertificateType, SubjectNature
-
     row = SubjectNature.objects.filter(code=nature).first() if nature is not None else None
     if row is None:
         return ""

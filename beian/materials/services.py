@@ -14,7 +14,10 @@ from django.utils.translation import gettext as _
 
 from beian.core import audit, clock
 from beian.core.exceptions import PermissionDenied, ValidationFailed
-from beian.filings import selectors
+from beian.materials.checks import annotate_details, run_material_checks
+from beian.materials.checks.form import COMPARED_ROWS
+from beian.materials.checks.ocr import LONG_TERM
+from beian.materials.checks.upload import UploadRejected, inspect_upload
 from beian.materials.models import Material, MaterialRequirement
 from beian.materials.requirements import holder_of, requirements_for
 from beian.materials.verification_data import verification_form_data
@@ -50,10 +53,8 @@ def missing_materials(order) -> list[Finding]:
 
 def material_upload(*, order, slot: str, upload, user) -> Material:
     """Store one upload for a slot. Hostile or unsuitable files raise ValidationFailed; nothing is stored."""
-    from beian.materials.checks.upload import UploadRejected, inspect_upload
-
     requirements = order_requirements(order)
-    acts = selectors.order_actions_for(order, user, slots=[r.slot for r in requirements])
+    acts = order.actions_for(user, slots=[r.slot for r in requirements])  # filings decides (Order model API)
     if not acts.may_edit:
         raise PermissionDenied(
             _("Materials cannot be changed in this state."), code="material.locked", field=f"materials.{slot}"
@@ -117,16 +118,13 @@ def _lang() -> str:
 
 
 def _enqueue_checks(material_pk: int) -> None:
-    from beian.materials.tasks import check_material
+    from beian.materials.tasks import check_material  # tasks imports this module
 
     check_material.delay(material_pk)
 
 
 def expected_values(material: Material) -> dict:
     """What the applicant typed that the image should show (for the OCR cross-check)."""
-    # the checks package loads OpenCV and the OCR engine's modules: imported where it is used
-    from beian.materials.checks.form import COMPARED_ROWS
-    from beian.materials.checks.ocr import LONG_TERM
 
     order = material.order
     if material.slot == "business_licence":
@@ -151,8 +149,6 @@ def expected_values(material: Material) -> dict:
 
 
 def material_run_checks(*, material: Material) -> Material:
-    from beian.materials.checks import run_material_checks
-
     requirement = next((r for r in order_requirements(material.order) if r.slot == material.slot), None)
     req = (
         {
@@ -204,8 +200,6 @@ def signed_link(material: Material, user, *, annotated: bool = False) -> str:
 
 def material_annotated_png(material: Material) -> bytes | None:
     """The stored OCR lines and face boxes drawn on the image; None for PDFs or unchecked files."""
-    from beian.materials.checks import annotate_details
-
     if material.content_type == "application/pdf" or material.check_status != Material.CheckStatus.DONE:
         return None
     with material.file.open("rb") as fh:

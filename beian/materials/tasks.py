@@ -1,11 +1,11 @@
 from celery import shared_task
 
+from beian.materials.models import Material
+from beian.materials.services import material_run_checks
+
 
 @shared_task
 def check_material(material_pk: int) -> None:
-    from beian.materials.models import Material
-    from beian.materials.services import material_run_checks
-
     material = (
         Material.objects.select_related("order__subject__principal", "order__website__principal")
         .filter(pk=material_pk)

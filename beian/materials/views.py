@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 
 from beian.core.exceptions import PermissionDenied
-from beian.materials.services import material_from_link
+from beian.materials.services import material_annotated_png, material_from_link
 
 
 @login_required
@@ -23,8 +23,6 @@ def download(request, token):
 @login_required
 def annotated(request, token):
     """Reviewers: the image with the OCR text and the detected face drawn on it."""
-    from beian.materials.services import material_annotated_png
-
     try:
         material = material_from_link(token, request.user)
     except PermissionDenied:

@@ -6,3 +6,10 @@ class NotificationsConfig(AppConfig):
     name = "beian.notifications"
     label = "notifications"
     verbose_name = _("Notifications")
+
+    def ready(self) -> None:
+        from beian.core import jobs  # the app registry is ready only in ready()
+        from beian.notifications import signals  # noqa: F401  (connects the receivers; the app registry is ready only in ready())
+        from beian.notifications.services import order_remind_idle  # the app registry is ready only in ready()
+
+        jobs.register("idle_reminders", order_remind_idle, position=30)

@@ -22,12 +22,19 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from beian.core import clock
 from beian.core.crypto import blind_index
+from beian.filings import fields as order_fields
+from beian.filings import lifecycle
+from beian.filings.eta import order_eta
+from beian.filings.lifecycle import expires_on
+from beian.filings.models import Order
+from beian.materials.services import order_requirements
 from beian.notifications.models import Channel, Delivery, Kind, Notification, NotificationPreference, SmsMessage
+from beian.reference.models import RejectionReason
 
 logger = logging.getLogger(__name__)
 
@@ -117,10 +124,7 @@ def order_link(order, anchor: str = "") -> str:
 
 def field_link(order, path: str) -> str:
     """The wizard step that holds the field, scrolled to it (the input's id, or the upload slot)."""
-    from beian.applicant.steps import step_of_path
-    from beian.filings import fields as order_fields
-
-    url = reverse("applicant:step", args=[order.pk, step_of_path(path).key])
+    url = reverse("applicant:step", args=[order.pk, order_fields.step_key_of_path(path)])
     if path.startswith("materials."):
         return f"{url}#slot-{path.split('.', 1)[1]}"
     field = order_fields.BY_PATH.get(path)
@@ -128,11 +132,7 @@ def field_link(order, path: str) -> str:
 
 
 def _field_label(order, path: str) -> str:
-    from beian.filings import fields as order_fields
-
     if path.startswith("materials."):
-        from beian.materials.services import order_requirements
-
         slot = path.split(".", 1)[1]
         req = next((r for r in order_requirements(order) if r.slot == slot), None)
         return req.label(translation.get_language()) if req else slot
@@ -142,8 +142,6 @@ def _field_label(order, path: str) -> str:
 
 def _reason(code: str) -> tuple[str, str]:
     """(reason, how to fix) from the catalogue, in the active language."""
-    from beian.reference.models import RejectionReason
-
     row = RejectionReason.objects.filter(code=code).first() if code else None
     if row is None:
         return code, ""
@@ -156,8 +154,6 @@ def _reason(code: str) -> tuple[str, str]:
 
 def _eta_line(order) -> str:
     """When the filing number should come, if the applicant acts today (empty when unknown)."""
-    from beian.filings.eta import order_eta
-
     try:
         eta = order_eta(order)
     except Exception:  # an estimate must never stop a notification
@@ -181,8 +177,6 @@ def _eta_line(order) -> str:
 
 
 def _expiry_line(order) -> str:
-    from beian.filings.lifecycle import expires_on
-
     return _expiry_text(expires_on(order))
 
 
@@ -219,15 +213,12 @@ def _compose_event(order, event: str, row) -> Message:
             [row.reason if row else "", _eta_line(order), _expiry_line(order)],
         )
     if event == "regulator_accepted":
-        from beian.regulator.models import latest_case
-
-        case = latest_case(order)
+        # the regulator app puts the case's SMS deadline into the transition's data
+        sms_deadline = data.get("sms_deadline")
         deadline = ""
-        if case and case.sms_deadline:
-            from django.utils import timezone
-
+        if sms_deadline:
             deadline = _("Deadline: %(time)s.") % {
-                "time": timezone.localtime(case.sms_deadline).strftime("%Y-%m-%d %H:%M")
+                "time": timezone.localtime(dt.datetime.fromisoformat(sms_deadline)).strftime("%Y-%m-%d %H:%M")
             }
         return Message(
             _("MIIT SMS verification is waiting"),
@@ -392,8 +383,6 @@ def dispatch(*, order, kind: str, dedupe_key: str, compose: Callable[[], Message
 def notify_order_event(*, order_pk: int, event: str) -> int:
     """After a transition commits (filings.services.order_transition): notify if the applicant
     must act or wants to know. Replaying it for the same event sends nothing new."""
-    from beian.filings.models import Order
-
     kind = EVENT_KINDS.get(event)
     if kind is None:
         return 0
@@ -418,3 +407,26 @@ def notify_idle_reminder(*, order, days: int, idle_since: dt.datetime, expires_o
         dedupe_key=dedupe_key,
         compose=lambda: _compose_reminder(order, days, expires_on),
     )
+
+
+def order_remind_idle() -> int:
+    """Periodic job: remind about orders idle for one of remind_days (filings.lifecycle says which
+    and when). Returns new reminders."""
+    policy = lifecycle.idle_policy()
+    if policy is None or not policy.remind_days:
+        return 0
+    now = clock.now()
+    sent = 0
+    for order in lifecycle.idle_candidates(dt.timedelta(days=policy.remind_days[0])):
+        action = lifecycle.due_action(now - lifecycle.idle_since(order), policy)
+        if action is None or action[0] != "remind":
+            continue
+        sent += bool(
+            notify_idle_reminder(
+                order=order,
+                days=action[1],
+                idle_since=lifecycle.idle_since(order),
+                expires_on=expires_on(order, policy),
+            )
+        )
+    return sent

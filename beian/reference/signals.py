@@ -40,6 +40,10 @@ for model in WATCHED:
     receiver(post_delete, sender=model, dispatch_uid=f"refver-del-{model.__name__}")(bump)
 
 
+# Sent by `load_reference` after the seed is loaded; each receiver loads what derives from it and
+# returns (label, {"created": n, "updated": n, ...}). materials subscribes (its requirement matrix).
+reference_loaded = Signal()
+
 working_time_changed = Signal()
 WORKING_TIME_SETTINGS = {
     "provider_review_sla_working_days",

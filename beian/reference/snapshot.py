@@ -9,7 +9,8 @@ from __future__ import annotations
 import threading
 
 from beian.reference.loader import seed_from_database
-from beian.reference.models import ReferenceVersion
+from beian.reference.models import ReferenceSetting, ReferenceVersion
+from beian.rules.reference import ReferenceSnapshot
 
 _lock = threading.Lock()
 _cached: tuple[int, object] | None = None
@@ -23,8 +24,6 @@ def current_version() -> int:
 def current():
     """ReferenceSnapshot for the data in the database now."""
     global _cached
-    from beian.rules.reference import ReferenceSnapshot
-
     version = current_version()
     cached = _cached
     if cached and cached[0] == version:
@@ -41,7 +40,5 @@ def seed() -> dict:
 
 
 def setting(key: str, default=None):
-    from beian.reference.models import ReferenceSetting
-
     row = ReferenceSetting.objects.filter(key=key).values_list("value", flat=True).first()
     return default if row is None else row

@@ -8,4 +8,8 @@ class RegulatorConfig(AppConfig):
     verbose_name = _("Regulator")
 
     def ready(self) -> None:
-        from beian.regulator import signals  # noqa: F401
+        from beian.core import jobs  # the app registry is ready only in ready()
+        from beian.regulator import signals  # noqa: F401  (connects the receivers; the app registry is ready only in ready())
+        from beian.regulator.services import regulator_progress  # the app registry is ready only in ready()
+
+        jobs.register("regulator", regulator_progress, position=10)

@@ -22,9 +22,10 @@ from django.utils.translation import gettext_noop
 
 from beian.core import audit, clock
 from beian.core.exceptions import ValidationFailed
+from beian.filings import numbers, states
 from beian.filings import services as order_services
-from beian.filings import states
-from beian.filings.models import Order
+from beian.filings.models import Order, Subject
+from beian.reference.models import Province, RejectionReason
 from beian.regulator import faults
 from beian.regulator.adapters.base import PermanentError, ResendResult, RetryableError, SubmitResult, VerifyResult
 from beian.regulator.models import RegulatorCase, Submission, latest_case
@@ -41,10 +42,11 @@ OPEN = (Submission.Status.PENDING, Submission.Status.IN_FLIGHT, Submission.Statu
 @lru_cache(maxsize=4)
 def _adapter_for(name: str):
     if name == "manual":
-        from beian.regulator.adapters.manual import ManualRegulator
+        # only the configured adapter is loaded; the adapters import this module
+        from beian.regulator.adapters.manual import ManualRegulator  # (see above)
 
         return ManualRegulator()
-    from beian.regulator.adapters.sandbox import SandboxRegulator
+    from beian.regulator.adapters.sandbox import SandboxRegulator  # the adapters import this module
 
     return SandboxRegulator()
 
@@ -81,7 +83,7 @@ def submission_enqueue(*, order_pk: int) -> Submission | None:
 
 
 def _kick_worker() -> None:
-    from beian.regulator.tasks import process_submissions
+    from beian.regulator.tasks import process_submissions  # tasks imports this module
 
     process_submissions.delay()
 
@@ -176,16 +178,18 @@ def _record_accepted(submission: Submission, result: SubmitResult) -> None:
         note = ""
         if order.status == states.PENDING_SUBMISSION:
             target = states.SMS_VERIFICATION if result.sms_roles else states.REGULATOR_REVIEW
+            data = {
+                "regulator_reference": result.reference,
+                "sms_roles": list(result.sms_roles),
+                "idempotency_key": row.idempotency_key,
+                "replayed": result.replayed,
+            }
+            case = latest_case(order) if result.sms_roles else None
+            if case is not None and case.sms_deadline:
+                # published with the transition, so notifications need not read the regulator's case
+                data["sms_deadline"] = case.sms_deadline.isoformat()
             order_services.order_transition(
-                order=order,
-                to=target,
-                actor_label=f"regulator-{adapter().name}",
-                data={
-                    "regulator_reference": result.reference,
-                    "sms_roles": list(result.sms_roles),
-                    "idempotency_key": row.idempotency_key,
-                    "replayed": result.replayed,
-                },
+                order=order, to=target, actor_label=f"regulator-{adapter().name}", data=data
             )
         else:
             note = _("The regulator accepted the push while the order was %(status)s.") % {"status": order.status}
@@ -359,8 +363,6 @@ def case_decide(
 ) -> RegulatorCase:
     """Record the regulator's decision on a case in review and move the order (numbers on approval,
     a catalogue reason on rejection). A case is decided once."""
-    from beian.reference.models import RejectionReason
-
     with transaction.atomic():
         locked = RegulatorCase.objects.select_for_update().get(pk=case.pk)
         if locked.stage != RegulatorCase.Stage.REVIEW:
@@ -413,10 +415,6 @@ def case_decide(
 
 def _recorded_subject_number(order: Order, typed: str) -> str:
     """Check a number typed from the regulator's decision; reserve its website suffix. Returns the subject number."""
-    from beian.filings import numbers
-    from beian.filings.models import Subject
-    from beian.reference.models import Province
-
     typed = typed.strip()
     province = Province.objects.get(code=order.subject.province)
     error = numbers.recorded_number_error(typed, province=province.code, icp_abbr=province.icp_abbr)

@@ -19,7 +19,6 @@ from django.views.decorators.http import require_POST
 
 from beian.accounts.models import User
 from beian.accounts.permissions import operator_required, reviewer_required
-from beian.applicant.steps import STEPS
 from beian.core import audit, clock
 from beian.core.views import attempt
 from beian.filings import fields as order_fields
@@ -170,11 +169,9 @@ def order_detail(request, pk):
     changes = _changes(order, labels, dict(reasons))
     changed_paths = {c["path"] for c in changes or [] if c["changed"]}
     sections = []
-    for step in STEPS:
-        if not step.paths:
-            continue
+    for group in order_fields.FIELD_GROUPS:
         rows = []
-        for path in step.paths:
+        for path in group.paths:
             field = order_fields.BY_PATH[path]
             rows.append(
                 {
@@ -185,7 +182,7 @@ def order_detail(request, pk):
                     "pii": field.pii and bool(order_fields.get_value(order, path)),
                 }
             )
-        sections.append({"step": step, "rows": rows})
+        sections.append({"step": group, "rows": rows})
     materials = []
     for m in order.materials.all().order_by("slot", "-version"):
         annotated = m.check_status == m.CheckStatus.DONE and m.content_type != "application/pdf"

@@ -1,7 +1,7 @@
 """Beian rules engine: pure-Python validation of ICP filing orders (no Django).
 
-    from beian.rules import load_seed_snapshot, validate_order, check_value
-    findings = validate_order(order, load_seed_snapshot(), today=date.today(), complete=True)
+    >>> from beian.rules import load_seed_snapshot, validate_order, check_value
+    >>> findings = validate_order(order, load_seed_snapshot(), today=date.today(), complete=True)
 
 Facts (provinces, natures, certificates, TLDs, word lists...) come from a ReferenceSnapshot;
 every rule is declared once in `beian.rules.registry` with a stable code.

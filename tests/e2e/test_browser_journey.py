@@ -81,7 +81,7 @@ def test_applicant_reviewer_sandbox_footer(
 
     page.wait_for_url(re.compile(r"/step/materials/"))
     # a blurry licence of another company: explained within seconds, before any human looks
-    from beian.materials import samples
+    from beian.demo import samples
 
     other = tmp_path / "other-licence.jpg"
     other.write_bytes(

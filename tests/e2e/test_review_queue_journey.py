@@ -12,8 +12,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from beian.core import clock
+from beian.demo.orders import REJECT_TRIGGER, demo_profile, material_files
 from beian.filings import states
-from beian.filings.demo import REJECT_TRIGGER, demo_profile, material_files
 from beian.filings.models import Order
 from beian.reference.models import Province, RejectionReason
 from beian.regulator.models import RegulatorCase

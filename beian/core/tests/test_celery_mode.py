@@ -20,7 +20,8 @@ SETUP = """
 import json
 from beian.accounts.models import User
 from beian.core import clock
-from beian.filings import demo, services
+from beian.demo import orders as demo
+from beian.filings import services
 from beian.materials.models import Material
 order = demo.submitted_order(profile=demo.demo_profile(3))
 reviewer, _ = User.objects.get_or_create(username="celery-reviewer", defaults={"role": User.Role.REVIEWER})

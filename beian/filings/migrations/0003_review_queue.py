@@ -10,7 +10,7 @@ def backfill_queue(apps, schema_editor):
 
     from django.utils import timezone
 
-    from beian.core.workdays import Calendar
+    from beian.core.workdays import Calendar  # a migration imports what its function uses, when it runs
 
     def review_deadline(queued_at, *, working_days, calendar):  # as in services.review_deadline
         local = timezone.localtime(queued_at)

@@ -404,7 +404,7 @@ def test_dates_follow_an_entered_2027_schedule_once_confirmed(db, operator, froz
     of it: none in the week off, the make-up Saturday used, no warning left."""
     from zoneinfo import ZoneInfo
 
-    from beian.reference.calendar import calendar_enter_year
+    from beian.reference.services import calendar_enter_year
 
     frozen_clock(dt.datetime(2026, 11, 29, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
     calendar_enter_year(

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from beian.materials import samples as builders
+from beian.demo import samples as builders
 from beian.materials.checks.crosscheck import business_licence_findings, id_card_findings, mask_id_number
 from beian.materials.checks.ocr import OcrLine
 from beian.rules.findings import Severity

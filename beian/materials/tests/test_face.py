@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from PIL import Image
 
-from beian.materials import samples as builders
+from beian.demo import samples as builders
 from beian.materials.checks.face import detect_faces, face_findings
 
 FIELD = "materials.owner_photo"

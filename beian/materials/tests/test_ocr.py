@@ -4,7 +4,7 @@ import threading
 
 import pytest
 
-from beian.materials import samples as builders
+from beian.demo import samples as builders
 from beian.materials.checks import ocr
 from beian.materials.checks.ocr import (
     OcrLine,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from beian.materials import samples as builders
+from beian.demo import samples as builders
 from beian.materials.checks import MaterialRequirement, run_material_checks
 from beian.materials.checks.form import COMPARED_ROWS, form_order_findings
 from beian.materials.checks.ocr import OcrLine

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
-from beian.materials import samples as builders
+from beian.demo import samples as builders
 from beian.materials.checks.quality import (
     blur_findings,
     colour_findings,

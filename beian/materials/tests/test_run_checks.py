@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from beian.materials import samples as builders
+from beian.demo import samples as builders
 from beian.materials.checks import KINDS, MaterialRequirement, annotate, run_material_checks
 from beian.materials.tests import hostile
 from beian.materials.verification_form import render_verification_form

@@ -7,8 +7,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 
+from beian.demo import samples
 from beian.filings import services
-from beian.materials import samples
 from beian.materials.services import material_upload, signed_link
 
 BUCKET = "beian-materials-test"

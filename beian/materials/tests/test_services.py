@@ -6,8 +6,8 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from beian.core.exceptions import ValidationFailed
+from beian.demo import samples
 from beian.filings import services
-from beian.materials import samples
 from beian.materials.models import Material
 from beian.materials.services import current_materials, material_upload
 from beian.materials.tests import hostile

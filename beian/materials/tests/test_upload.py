@@ -5,7 +5,7 @@ from io import BytesIO
 import pytest
 from PIL import Image
 
-from beian.materials import samples as builders
+from beian.demo import samples as builders
 from beian.materials.checks.upload import UploadRejected, inspect_upload
 from beian.materials.tests import hostile
 

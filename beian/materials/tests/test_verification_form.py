@@ -6,7 +6,7 @@ from io import BytesIO
 import pypdfium2
 import pytest
 
-from beian.materials import samples as builders
+from beian.demo import samples as builders
 from beian.materials.checks.form import FORM_TITLE, SEAL_LABEL, SIGNATURE_LABEL
 from beian.materials.verification_form import (
     UnsupportedCharacters,

@@ -1,5 +1,7 @@
 from django import template
 
+from beian.notifications.services import unread_count
+
 register = template.Library()
 
 
@@ -8,6 +10,4 @@ def unread_notifications(user) -> int:
     """The header's unread count (0 for anonymous users)."""
     if not getattr(user, "is_authenticated", False):
         return 0
-    from beian.notifications.services import unread_count
-
     return unread_count(user)

@@ -10,11 +10,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.management import call_command
 
+from beian.core import workdays as cal
 from beian.core.exceptions import ValidationFailed
 from beian.core.models import AuditEvent
 from beian.core.workdays import current_calendar
-from beian.reference import calendar as cal
 from beian.reference.models import CalendarDay
+from beian.reference.services import calendar_enter_year
 
 D = dt.date.fromisoformat
 SH = ZoneInfo("Asia/Shanghai")
@@ -63,9 +64,7 @@ def test_2027_is_provisional_until_an_operator_confirms_it(db, late_2026):
 
 
 def test_entering_and_confirming_2027_applies_the_schedule(db, late_2026, operator):
-    year = cal.calendar_enter_year(
-        year=2027, days_off_text=OFF_2027, makeup_text=MAKEUP_2027, confirm=True, actor=operator
-    )
+    year = calendar_enter_year(year=2027, days_off_text=OFF_2027, makeup_text=MAKEUP_2027, confirm=True, actor=operator)
     assert year.source == cal.CONFIRMED
     calendar = current_calendar()
     assert calendar.is_confirmed_year(2027) and cal.unconfirmed_upcoming_years() == []
@@ -78,7 +77,7 @@ def test_entering_and_confirming_2027_applies_the_schedule(db, late_2026, operat
     assert event.data["before"]["source"] == cal.PROVISIONAL
 
     # entered again without the tick: the days are replaced and the year is provisional again
-    cal.calendar_enter_year(year=2027, days_off_text="2027-01-01", makeup_text="", confirm=False, actor=operator)
+    calendar_enter_year(year=2027, days_off_text="2027-01-01", makeup_text="", confirm=False, actor=operator)
     assert CalendarDay.objects.filter(date__year=2027).count() == 1
     assert not current_calendar().is_confirmed_year(2027)
 
@@ -95,7 +94,7 @@ def test_entering_and_confirming_2027_applies_the_schedule(db, late_2026, operat
 def test_impossible_or_incomplete_schedules_change_nothing(db, late_2026, operator, off, makeup, confirm, says):
     before = list(CalendarDay.objects.values_list("date", "kind"))
     with pytest.raises(ValidationFailed) as error:
-        cal.calendar_enter_year(year=2027, days_off_text=off, makeup_text=makeup, confirm=confirm, actor=operator)
+        calendar_enter_year(year=2027, days_off_text=off, makeup_text=makeup, confirm=confirm, actor=operator)
     assert says in error.value.message
     assert list(CalendarDay.objects.values_list("date", "kind")) == before
     assert not current_calendar().is_confirmed_year(2027)
@@ -104,9 +103,9 @@ def test_impossible_or_incomplete_schedules_change_nothing(db, late_2026, operat
 
 def test_library_years_and_far_years_are_refused(db, late_2026, operator):
     with pytest.raises(ValidationFailed, match="calendar library"):
-        cal.calendar_enter_year(year=2026, days_off_text="2026-10-09", makeup_text="", confirm=False, actor=operator)
+        calendar_enter_year(year=2026, days_off_text="2026-10-09", makeup_text="", confirm=False, actor=operator)
     with pytest.raises(ValidationFailed, match="between 2025 and 2028"):
-        cal.calendar_enter_year(year=2031, days_off_text="", makeup_text="", confirm=False, actor=operator)
+        calendar_enter_year(year=2031, days_off_text="", makeup_text="", confirm=False, actor=operator)
 
 
 def test_the_yearly_check_fails_loudly_until_next_year_is_confirmed(db, late_2026, operator, capsys):
@@ -117,6 +116,6 @@ def test_the_yearly_check_fails_loudly_until_next_year_is_confirmed(db, late_202
     assert "2027: provisional" in output.out and "2027-02-05 春节" in output.out
     assert "2027" in output.err
 
-    cal.calendar_enter_year(year=2027, days_off_text=OFF_2027, makeup_text=MAKEUP_2027, confirm=True, actor=operator)
+    calendar_enter_year(year=2027, days_off_text=OFF_2027, makeup_text=MAKEUP_2027, confirm=True, actor=operator)
     call_command("check_calendar")  # no exit
     assert "2027: confirmed" in capsys.readouterr().out

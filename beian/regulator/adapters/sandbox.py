@@ -20,6 +20,9 @@ from django.utils import timezone
 from beian.core import clock, workdays
 from beian.core.crypto import blind_index
 from beian.core.exceptions import DomainError
+from beian.filings import states
+from beian.notifications.services import sms_send
+from beian.reference.models import Province, RejectionReason
 from beian.reference.snapshot import setting
 from beian.regulator import faults
 from beian.regulator.adapters.base import PermanentError, ResendResult, SubmitResult, VerifyResult
@@ -27,7 +30,8 @@ from beian.regulator.models import RegulatorCase, SmsChallenge, latest_case
 
 logger = logging.getLogger(__name__)
 
-REJECT_TRIGGER = re.compile(r"#sandbox-reject(?::([A-Z_]+))?")
+REJECT_TAG = "#sandbox-reject"  # in a website remark; the demo seeds orders carrying it
+REJECT_TRIGGER = re.compile(re.escape(REJECT_TAG) + r"(?::([A-Z_]+))?")
 DEFAULT_REJECT_REASON = "CONTENT_NOT_MATCH_NATURE"
 BOTH_PRINCIPALS = ("subject_principal", "website_principal")
 
@@ -118,8 +122,6 @@ class SandboxRegulator:
 
     def _send_code(self, case, role, order, challenge=None):
         """Text a fresh code to the principal's mobile (the emergency phone never gets one)."""
-        from beian.notifications.services import sms_send
-
         person = self._person(order, role)
         code = f"{secrets.randbelow(10**6):06d}"
         if challenge is None:
@@ -261,8 +263,6 @@ class SandboxRegulator:
     # --- review ------------------------------------------------------------------------------
 
     def _start_review(self, case: RegulatorCase) -> None:
-        from beian.reference.models import Province
-
         province = Province.objects.filter(code=case.province).first()
         days = review_working_days(case.order_id, province.expected_regulator_review_working_days if province else 20)
         case.stage = RegulatorCase.Stage.REVIEW
@@ -273,8 +273,6 @@ class SandboxRegulator:
 
     def decision_for(self, case: RegulatorCase) -> tuple[bool, str, str]:
         """(approve, reason code, regulator opinion) for a case whose review is over."""
-        from beian.reference.models import RejectionReason
-
         match = REJECT_TRIGGER.search(case.order.website.remark or "")
         if not match:
             return True, "", ""
@@ -287,8 +285,7 @@ class SandboxRegulator:
 
     def progress(self) -> int:
         """Time out unverified SMS, return over-attempted ones, decide reviews that are due."""
-        from beian.filings import states
-        from beian.regulator.services import case_decide, case_returned
+        from beian.regulator.services import case_decide, case_returned  # services imports the adapters
 
         changed = 0
         now = clock.now()

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
+from beian.demo.orders import VALID_ENTERPRISE, valid_order
 from beian.filings import services as order_services
-from beian.filings.demo import VALID_ENTERPRISE, valid_order
 
 CODE = re.compile(r"核验码：(\d{6})")
 CERT_TAIL = VALID_ENTERPRISE["subject.principal.certificate_number"][-6:]

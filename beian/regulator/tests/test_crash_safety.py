@@ -27,7 +27,8 @@ SETUP = """
 import json
 from unittest import mock
 from beian.accounts.models import User
-from beian.filings import demo, services
+from beian.demo import orders as demo
+from beian.filings import services
 # the worker under test does the push (not the approval's after-commit kick); material checks are
 # not what this test is about, so they are not run
 with mock.patch("beian.regulator.services._kick_worker"), mock.patch("beian.materials.services._enqueue_checks"):

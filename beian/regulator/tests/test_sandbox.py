@@ -264,7 +264,7 @@ def test_a_holiday_entered_during_the_review_moves_the_decision_day(awaiting_pus
 )
 def test_the_reject_trigger_rejects_with_a_catalogue_reason(awaiting_push, trigger, code, note):
     from beian.core.jobs import run_periodic_jobs
-    from beian.filings.demo import VALID_ENTERPRISE
+    from beian.demo.orders import VALID_ENTERPRISE
 
     order = pushed(awaiting_push, **{"websites[0].remark": f"{VALID_ENTERPRISE['websites[0].remark']} {trigger}"})
     for sms in sms_codes(order):

@@ -5,7 +5,7 @@ monitoring or cron; `--year` checks one year."""
 from django.core.management.base import BaseCommand
 
 from beian.core import clock
-from beian.reference import calendar
+from beian.core import workdays as calendar
 
 
 class Command(BaseCommand):

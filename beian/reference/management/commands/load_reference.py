@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from beian.reference.loader import load_seed, read_seed
+from beian.reference.signals import reference_loaded
 
 
 class Command(BaseCommand):
@@ -17,9 +18,8 @@ class Command(BaseCommand):
             changed += counts["created"] + counts["updated"]
             summary = ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "empty"
             self.stdout.write(f"{table}: {summary}")
-        from beian.materials.requirements import load_requirements
-
-        counts = load_requirements()
-        changed += counts["created"] + counts["updated"]
-        self.stdout.write("material requirements: " + ", ".join(f"{k} {v}" for k, v in counts.items() if v))
+        # apps whose data derives from the reference (materials: the requirement matrix) load theirs
+        for _receiver, (label, counts) in reference_loaded.send(sender=self.__class__):
+            changed += counts["created"] + counts["updated"]
+            self.stdout.write(f"{label}: " + ", ".join(f"{k} {v}" for k, v in counts.items() if v))
         self.stdout.write(self.style.SUCCESS(f"reference data loaded: {changed} rows changed"))

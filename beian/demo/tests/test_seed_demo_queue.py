@@ -65,7 +65,7 @@ def test_seeded_orders_are_submitted_valid_and_checked(db, reviewer, django_capt
 def test_twenty_demo_companies_are_distinct_and_spread_over_provinces():
     from stdnum.cn import ric, uscc
 
-    from beian.filings.demo import demo_profile
+    from beian.demo.orders import demo_profile
 
     profiles = [demo_profile(i) for i in range(1, 21)]
     for field in ("key", "company", "uscc", "id_number", "mobile", "domain"):

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
+from beian.accounts.models import Organisation
 from beian.core.exceptions import DomainError
+from beian.demo import orders as demo
+from beian.reference.models import Province, RejectionReason
 
 
 class Command(BaseCommand):
@@ -21,10 +24,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        from beian.accounts.models import Organisation
-        from beian.filings import demo
-        from beian.reference.models import Province, RejectionReason
-
         count = options["orders"]
         if not 1 <= count <= 500:
             raise CommandError("--orders must be between 1 and 500.")

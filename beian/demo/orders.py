@@ -1,9 +1,10 @@
 """Complete, valid enterprise first filings for tests and demos, with materials that pass the checks.
 
 One `Profile` per demo company: the typed data matches the synthetic licence and ID-card images
-drawn by `beian.materials.samples` (OCR reads back the name, credit code and ID number), the
+drawn by `beian.demo.samples` (OCR reads back the name, credit code and ID number), the
 certificate numbers carry correct check characters, and the addresses lie in the filing province.
-Tests (tests/factories.py) and the `seed_demo_queue` command build orders from here.
+Tests (tests/factories.py) and the `seed_demo_queue` command build orders from here. The sandbox
+reject trigger is the sandbox adapter's own (`REJECT_TAG`).
 """
 
 from __future__ import annotations
@@ -15,11 +16,14 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
+from beian.accounts.models import Membership, Organisation, User
+from beian.demo import samples as builders
 from beian.filings import services
-from beian.materials import samples as builders
+from beian.filings.precheck import order_precheck
+from beian.hosting.models import HostedSite, SiteDomain
+from beian.materials.services import material_run_checks, material_upload, order_requirements
 from beian.materials.verification_data import verification_form_data
-
-REJECT_TRIGGER = "#sandbox-reject"
+from beian.regulator.adapters.sandbox import REJECT_TAG as REJECT_TRIGGER
 
 
 @dataclass(frozen=True)
@@ -314,8 +318,6 @@ def upload_materials(order, user, slots=None, profile: Profile = BEIJING, *, che
 
     The automated checks run as a task after the upload commits; `check_now` runs them at once
     (inside a transaction that never commits, such as a test's)."""
-    from beian.materials.services import material_run_checks, material_upload, order_requirements
-
     files = material_files(profile, order=order)
     for req in order_requirements(order):
         if slots is None or req.slot in slots:
@@ -345,9 +347,6 @@ def valid_order(
 
 def tenant_for(profile: Profile):
     """The organisation, applicant user and hosted site of a demo company (created or reused)."""
-    from beian.accounts.models import Membership, Organisation, User
-    from beian.hosting.models import HostedSite, SiteDomain
-
     with transaction.atomic():
         organisation, _ = Organisation.objects.get_or_create(
             external_id=f"demo-{profile.key}", defaults={"name": profile.company}
@@ -376,8 +375,6 @@ def submitted_order(*, profile: Profile, reject_reason: str = ""):
 
     With `reject_reason` the website remark carries the sandbox trigger, so the sandbox regulator
     rejects it with that catalogue reason at the end of its review."""
-    from beian.filings.precheck import order_precheck
-
     organisation, user, site = tenant_for(profile)
     overrides = {"websites[0].remark": f"{profile.remark} {REJECT_TRIGGER}:{reject_reason}"} if reject_reason else {}
     order = valid_order(organisation=organisation, user=user, site=site, profile=profile, overrides=overrides)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from beian.review import operator
+from beian.operator import views as operator
 
 app_name = "operator"
 urlpatterns = [

@@ -10,7 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from beian.filings.domain_registry import (
+from beian.integrations.domain_registry import (
     DomainRegistryError,
     FixtureDomainRegistry,
     RdapDomainRegistry,

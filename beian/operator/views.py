@@ -11,13 +11,14 @@ from django.views.decorators.http import require_POST
 
 from beian.accounts.permissions import operator_required
 from beian.core import clock
+from beian.core import workdays as working_calendar
 from beian.core.jobs import run_periodic_jobs
 from beian.core.views import attempt
 from beian.filings import states
 from beian.filings.models import Order
 from beian.notifications.models import SmsMessage
-from beian.reference import calendar as working_calendar
 from beian.reference.choices import rejection_reasons
+from beian.reference.services import calendar_enter_year
 from beian.regulator import services as regulator
 from beian.regulator.models import RegulatorCase, Submission
 
@@ -26,7 +27,7 @@ from beian.regulator.models import RegulatorCase, Submission
 def console(request):
     return render(
         request,
-        "review/operator.html",
+        "operator/console.html",
         {
             "now": clock.now(),
             "adapter": regulator.adapter().name,
@@ -67,7 +68,7 @@ def calendar(request):
         }
         saved = attempt(
             request,
-            lambda: working_calendar.calendar_enter_year(
+            lambda: calendar_enter_year(
                 year=chosen,
                 days_off_text=form["days_off"],
                 makeup_text=form["makeup"],
@@ -89,7 +90,7 @@ def calendar(request):
         }
     return render(
         request,
-        "review/calendar.html",
+        "operator/calendar.html",
         {"years": years, "editable": editable, "current": current, "form": form, "today": today},
     )
 

@@ -2,11 +2,13 @@
 
 Idempotent: running it again keeps what is there. Prints the URLs and the accounts."""
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from beian.accounts.models import Membership, Organisation, User
+from beian.demo.samples import write_demo_set
 from beian.hosting.models import HostedSite, SiteDomain
 
 DEMO_PASSWORD = "beian-demo-2026"
@@ -53,10 +55,6 @@ class Command(BaseCommand):
             },
         )
         SiteDomain.objects.get_or_create(domain="demo-shop.cn", defaults={"site": site})
-        from django.conf import settings
-
-        from beian.materials.samples import write_demo_set
-
         samples = write_demo_set(settings.VAR_DIR / "demo-materials")
         port = options["port"] or settings.BEIAN_PORT
         self.stdout.write(self.style.SUCCESS("Demo ready."))

@@ -1,0 +1,15 @@
+"""The wizard's field steps are filings.fields' groups (notifications and the reviewer's page use the
+groups without importing the interface), and a path links to the step that edits it."""
+
+from beian.applicant.flow import FLOW
+from beian.filings import fields
+
+
+def test_the_groups_are_the_wizard_steps_that_edit_fields():
+    wizard = [(s.key, str(s.title), s.paths) for s in FLOW.steps if s.paths]
+    assert [(g.key, str(g.title), g.paths) for g in fields.FIELD_GROUPS] == wizard
+
+
+def test_every_path_links_to_the_step_the_wizard_edits_it_in():
+    paths = [*fields.BY_PATH, "materials.licence", "subject.unknown", "websites[0].unknown"]
+    assert {p: fields.step_key_of_path(p) for p in paths} == {p: FLOW.step_of_path(p).key for p in paths}
