@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install migrate demo bench messages clean
+.PHONY: run test lint install migrate demo bench messages clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -36,6 +36,16 @@ run: demo
 
 test: install
 	BEIAN_TESTING=1 $(PY) -m pytest $(PYTEST_ARGS)
+
+# The tooling gate (also .pre-commit-config.yaml and .ci/run): lint, format, types, import contracts,
+# Django's checks and no missing migration. Each command says what is wrong and where.
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	BEIAN_TESTING=1 $(VENV)/bin/mypy
+	BEIAN_TESTING=1 $(PY) manage.py check --fail-level WARNING
+	BEIAN_TESTING=1 $(PY) manage.py makemigrations --check --dry-run
 
 bench: install
 	$(PY) bench/rules.py

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db import models
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -146,7 +147,7 @@ def _pre_approval(value) -> dict:
     return {"item": str(value), "number": ""}
 
 
-def set_value(order, path: str, value) -> object:
+def set_value(order, path: str, value) -> models.Model:
     """Set one field (coerced); returns the model instance that must be saved."""
     field = BY_PATH[path]
     obj, attr = _target(order, path)
