@@ -34,6 +34,8 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 TESTING = env_bool("BEIAN_TESTING") or "pytest" in sys.modules
 DEBUG = env_bool("DJANGO_DEBUG", True)
+# Demo tools (a signed photo of an order's own verification form, for a demo without a printer): on with DEBUG
+DEMO_TOOLS = env_bool("BEIAN_DEMO_TOOLS", DEBUG)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 SALT_KEY = os.environ.get("BEIAN_PII_KEY", "")  # field-encryption key material
 BLIND_INDEX_KEY = os.environ.get("BEIAN_BLIND_INDEX_KEY", "")
@@ -109,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "beian.accounts.context_processors.roles",
+                "beian.core.context_processors.demo_tools",
             ],
         },
     },

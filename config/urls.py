@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import include, path
@@ -28,3 +29,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]
+if settings.DEMO_TOOLS:  # the demo app's tools; nothing else links to them when they are off
+    urlpatterns.append(path("demo/", include("beian.demo.urls")))

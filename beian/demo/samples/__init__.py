@@ -144,7 +144,7 @@ def form_data(**overrides: object) -> dict:
 def form_page_image(*, signed: bool, scale: float = 2.0, data: dict | None = None) -> Image.Image:
     """Our generated form (of `data`, `form_data()` by default) rendered like a photo of the
     printout, signed by hand or not."""
-    import pypdfium2  # test-only dependency: renders the real template
+    import pypdfium2  # demo and test dependency (heavy): renders the real template
 
     document = pypdfium2.PdfDocument(render_verification_form(form_data() if data is None else data))
     page = document[0]
@@ -212,16 +212,18 @@ def jpeg_with_gps(image: Image.Image) -> bytes:
     return jpeg_bytes(image, exif=exif.tobytes())
 
 
-def write_demo_set(folder: Path) -> list[Path]:
+def write_demo_set(folder: Path, *, signed_form: bytes | None = None) -> list[Path]:
     """Good sample uploads for the demo applicant (matching the demo's typed data), plus one
-    blurry licence of another company to see the automated checks object."""
+    blurry licence of another company to see the automated checks object. `signed_form`: the
+    photo of the signed verification form to offer (it cannot carry the number of an order that
+    does not exist yet; the materials step offers the order's own under demo tools)."""
     folder.mkdir(parents=True, exist_ok=True)
     files = {
         "1-business-licence.jpg": jpeg_bytes(licence_image()),
         "2-id-card-front-zhangsan.jpg": jpeg_bytes(id_card_front_image()),
         "3-id-card-back.jpg": jpeg_bytes(id_card_back_image()),
         "4-owner-photo.jpg": jpeg_bytes(owner_photo(side=900)),
-        "5-verification-form-signed.jpg": jpeg_bytes(form_page_image(signed=True)),
+        "5-verification-form-signed.jpg": signed_form or jpeg_bytes(form_page_image(signed=True)),
         "x-blurry-licence-other-company.jpg": jpeg_bytes(
             blurred(licence_image(name="上海另一家公司有限公司", uscc="91310000MA1FL0000N"), radius=4.0)
         ),

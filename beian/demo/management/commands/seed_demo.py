@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from beian.accounts.models import Membership, Organisation, User
+from beian.demo.orders import material_files
 from beian.demo.samples import write_demo_set
 from beian.hosting.models import HostedSite, SiteDomain
 
@@ -55,7 +56,9 @@ class Command(BaseCommand):
             },
         )
         SiteDomain.objects.get_or_create(domain="demo-shop.cn", defaults={"site": site})
-        samples = write_demo_set(settings.VAR_DIR / "demo-materials")
+        samples = write_demo_set(
+            settings.VAR_DIR / "demo-materials", signed_form=material_files()["verification_form"][1]
+        )
         port = options["port"] or settings.BEIAN_PORT
         self.stdout.write(self.style.SUCCESS("Demo ready."))
         self.stdout.write(f"  Platform:     http://127.0.0.1:{port}/")

@@ -1,0 +1,48 @@
+"""The demo's signed verification form: the order's own form, so the automated form check finds it
+this order's; only the order's tenant gets it, and the materials step offers it under demo tools."""
+
+import io
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+from PIL import Image
+
+from beian.filings import services
+from beian.materials.checks.form import COMPARED_ROWS, form_order_findings
+from beian.materials.checks.ocr import read_text
+from beian.materials.verification_data import verification_form_data
+
+
+@pytest.fixture
+def order(applicant, organisation, hosted_site):
+    from tests.factories import VALID_ENTERPRISE
+
+    order = services.order_create_draft(organisation=organisation, user=applicant, hosted_site=hosted_site)
+    services.order_update(order=order, user=applicant, values=VALID_ENTERPRISE)
+    return order
+
+
+def test_the_signed_form_is_this_orders_form(client, applicant, order):
+    client.force_login(applicant)
+    response = client.get(reverse("demo:signed_form", args=[order.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
+    assert order.reference in response["Content-Disposition"]
+    lines = read_text(Image.open(io.BytesIO(response.content)))  # real OCR: the point of the tool
+    data = verification_form_data(order)
+    assert form_order_findings(lines, {key: str(data.get(key) or "") for key in COMPARED_ROWS}) == []
+
+
+def test_another_tenant_gets_404(client, other_tenant, order):
+    client.force_login(other_tenant)
+    assert client.get(reverse("demo:signed_form", args=[order.pk])).status_code == 404
+
+
+def test_the_materials_step_offers_it_only_with_demo_tools(client, applicant, order):
+    client.force_login(applicant)
+    link = reverse("demo:signed_form", args=[order.pk])
+    page = client.get(reverse("applicant:step", args=[order.pk, "materials"])).content.decode()
+    assert link in page
+    with override_settings(DEMO_TOOLS=False):
+        page = client.get(reverse("applicant:step", args=[order.pk, "materials"])).content.decode()
+    assert link not in page
