@@ -1,6 +1,26 @@
-"""Shared fixtures: reference data loaded once per test database, and the personas."""
+"""Shared fixtures: reference data loaded once per test database, the personas, order builders
+(tests/builders.py) and recorded material-check results outside the materials tests."""
+
+from pathlib import Path
 
 import pytest
+
+ROOT = Path(__file__).resolve().parent
+# Only these run the real OCR and face detection on every upload; elsewhere each distinct upload is
+# checked for real once per test process and the result replayed (tests/builders.py, RecordedChecks).
+REAL_CHECKS = (ROOT / "beian" / "materials" / "tests", ROOT / "tests" / "e2e")
+
+
+@pytest.fixture(autouse=True)
+def _recorded_material_checks(request):
+    path = Path(str(request.node.path)).resolve()
+    if any(path.is_relative_to(folder) for folder in REAL_CHECKS):
+        yield
+        return
+    from tests.builders import RECORDED
+
+    with RECORDED.installed():
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -111,3 +131,11 @@ def _english_for_direct_calls():
 
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def orders(organisation, applicant, hosted_site, reviewer):
+    """Orders of the applicant's organisation in any state (tests/builders.py)."""
+    from tests.builders import OrderBuilder
+
+    return OrderBuilder(organisation=organisation, user=applicant, site=hosted_site, reviewer=reviewer)
