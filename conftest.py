@@ -134,8 +134,10 @@ def _english_for_direct_calls():
 
 
 @pytest.fixture
-def orders(organisation, applicant, hosted_site, reviewer):
-    """Orders of the applicant's organisation in any state (tests/builders.py)."""
+def orders(request, organisation, applicant, hosted_site):
+    """Orders of the applicant's organisation in any state (tests/builders.py). Reviewer steps are
+    taken by the `reviewer` persona when the test uses it, otherwise by a builder's own reviewer."""
     from tests.builders import OrderBuilder
 
+    reviewer = request.getfixturevalue("reviewer") if "reviewer" in request.fixturenames else None
     return OrderBuilder(organisation=organisation, user=applicant, site=hosted_site, reviewer=reviewer)

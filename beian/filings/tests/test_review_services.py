@@ -26,11 +26,8 @@ def at(*args) -> dt.datetime:
 
 
 @pytest.fixture
-def submitted(applicant, hosted_site):
-    order = valid_order(organisation=applicant.memberships.get().organisation, user=applicant, site=hosted_site)
-    services.order_submit(order=order, user=applicant)
-    order.refresh_from_db()
-    return order
+def submitted(orders):
+    return orders.submitted()
 
 
 def fresh(order) -> Order:
