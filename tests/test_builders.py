@@ -88,3 +88,12 @@ def test_recorded_checks_run_once_per_distinct_input_and_replay_copies(db):  # "
     other = recorder("id_card_front", b"a", requirement={}, expected={"name": "李四"})
     assert again == {"kind": "id_card_front", "findings": []}
     assert other == again and len(calls) == 2 and recorder.replays == 1
+
+
+def test_resubmitted_order_carries_the_changed_field_and_a_new_version_of_the_returned_slot(orders):
+    order = orders.resubmitted(fields=["websites[0].name"], slots=["owner_photo"])
+    assert order.status == states.PROVIDER_RESUBMITTED
+    assert order.website.name == "示例科技公司官网"
+    photos = order.materials.filter(slot="owner_photo").order_by("version")
+    assert [m.version for m in photos] == [1, 2] and photos.last().is_current
+    assert order.versions.count() == 2
