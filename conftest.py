@@ -84,6 +84,31 @@ def hosted_site(organisation):
     return site
 
 
+def _flushes_the_database(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    transactional = bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+    return transactional or bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test flushes every table when it ends: put the reference data back at once,
+    committed, so the tests after it neither reload it inside their own transaction (slow, and its
+    after-commit callbacks would sit in front of the test's own) nor depend on the order they run
+    in (xdist distributes files differently from one run to the next)."""
+    result = yield
+    if _flushes_the_database(item):
+        from pytest_django.plugin import blocking_manager_key
+
+        from beian.materials.requirements import load_requirements
+        from beian.reference.loader import load_seed
+
+        with item.config.stash[blocking_manager_key].unblock():
+            load_seed()
+            load_requirements()
+    return result
+
+
 @pytest.fixture(autouse=True)
 def _reference_data_present(request):
     """Transactional tests flush every table; put the reference data back for the next test."""
