@@ -74,7 +74,7 @@ def test_materials_keep_the_real_bytes_and_the_recorded_result(orders):
     assert RECORDED.runs >= 1
 
 
-def test_recorded_checks_run_once_per_distinct_input_and_replay_copies(db):  # "today" is in the key
+def test_recorded_checks_run_once_per_distinct_input_and_replay_copies():
     calls = []
 
     def real(kind, data, *, requirement, expected):
