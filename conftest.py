@@ -1,6 +1,26 @@
-"""Shared fixtures: reference data loaded once per test database, and the personas."""
+"""Shared fixtures: reference data loaded once per test database, the personas, order builders
+(tests/builders.py) and recorded material-check results outside the materials tests."""
+
+from pathlib import Path
 
 import pytest
+
+ROOT = Path(__file__).resolve().parent
+# Only these run the real OCR and face detection on every upload; elsewhere each distinct upload is
+# checked for real once per test process and the result replayed (tests/builders.py, RecordedChecks).
+REAL_CHECKS = (ROOT / "beian" / "materials" / "tests", ROOT / "tests" / "e2e")
+
+
+@pytest.fixture(autouse=True)
+def _recorded_material_checks(request):
+    path = Path(str(request.node.path)).resolve()
+    if any(path.is_relative_to(folder) for folder in REAL_CHECKS):
+        yield
+        return
+    from tests.builders import RECORDED
+
+    with RECORDED.installed():
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -64,6 +84,31 @@ def hosted_site(organisation):
     return site
 
 
+def _flushes_the_database(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    transactional = bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+    return transactional or bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test flushes every table when it ends: put the reference data back at once,
+    committed, so the tests after it neither reload it inside their own transaction (slow, and its
+    after-commit callbacks would sit in front of the test's own) nor depend on the order they run
+    in (xdist distributes files differently from one run to the next)."""
+    result = yield
+    if _flushes_the_database(item):
+        from pytest_django.plugin import blocking_manager_key
+
+        from beian.materials.requirements import load_requirements
+        from beian.reference.loader import load_seed
+
+        with item.config.stash[blocking_manager_key].unblock():
+            load_seed()
+            load_requirements()
+    return result
+
+
 @pytest.fixture(autouse=True)
 def _reference_data_present(request):
     """Transactional tests flush every table; put the reference data back for the next test."""
@@ -111,3 +156,13 @@ def _english_for_direct_calls():
 
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def orders(request, organisation, applicant, hosted_site):
+    """Orders of the applicant's organisation in any state (tests/builders.py). Reviewer steps are
+    taken by the `reviewer` persona when the test uses it, otherwise by a builder's own reviewer."""
+    from tests.builders import OrderBuilder
+
+    reviewer = request.getfixturevalue("reviewer") if "reviewer" in request.fixturenames else None
+    return OrderBuilder(organisation=organisation, user=applicant, site=hosted_site, reviewer=reviewer)

@@ -6,13 +6,29 @@ REDIS_URL, CELERY_BROKER_URL, BEIAN_S3_BUCKET select PostgreSQL, Redis, Celery a
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    return os.environ.get(name, str(default)).lower() in {"1", "true", "yes", "on"}
+
+
+TESTING = env_bool("BEIAN_TESTING") or "pytest" in sys.modules
+if TESTING and not os.environ.get("BEIAN_VAR_DIR"):
+    # Tests never write into the checkout's var/: one temporary directory per test process (each
+    # xdist worker has its own), removed at exit; processes the tests start inherit it.
+    _test_var = tempfile.mkdtemp(prefix="beian-test-var-")
+    os.environ["BEIAN_VAR_DIR"] = _test_var
+    atexit.register(shutil.rmtree, _test_var, ignore_errors=True)
 VAR_DIR = Path(os.environ.get("BEIAN_VAR_DIR", BASE_DIR / "var"))
 
 
@@ -28,11 +44,6 @@ def _env_file(path: Path) -> None:
 _env_file(VAR_DIR / "secrets.env")
 
 
-def env_bool(name: str, default: bool = False) -> bool:
-    return os.environ.get(name, str(default)).lower() in {"1", "true", "yes", "on"}
-
-
-TESTING = env_bool("BEIAN_TESTING") or "pytest" in sys.modules
 DEBUG = env_bool("DJANGO_DEBUG", True)
 # Demo tools (a signed photo of an order's own verification form, for a demo without a printer): on with DEBUG
 DEMO_TOOLS = env_bool("BEIAN_DEMO_TOOLS", DEBUG)
@@ -129,6 +140,8 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
+if TESTING:  # thousands of test users: a fast hash (never outside tests)
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -138,6 +151,8 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if TESTING and os.environ.get("PYTEST_XDIST_WORKER"):  # parallel test workers share one Redis
+    CACHES["default"]["KEY_PREFIX"] = os.environ["PYTEST_XDIST_WORKER"]
 
 # Celery: in-process (eager) unless a broker is configured.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")

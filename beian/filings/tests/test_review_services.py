@@ -26,11 +26,8 @@ def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> dt.da
 
 
 @pytest.fixture
-def submitted(applicant, hosted_site):
-    order = valid_order(organisation=applicant.memberships.get().organisation, user=applicant, site=hosted_site)
-    services.order_submit(order=order, user=applicant)
-    order.refresh_from_db()
-    return order
+def submitted(orders):
+    return orders.submitted()
 
 
 def fresh(order) -> Order:

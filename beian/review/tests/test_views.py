@@ -11,14 +11,11 @@ from beian.core.models import AuditEvent
 from beian.filings import services, states
 from beian.filings.models import Order
 from beian.review.tests.helpers import at, queued_order
-from tests.factories import valid_order
 
 
 @pytest.fixture
-def submitted(applicant, hosted_site):
-    order = valid_order(organisation=applicant.memberships.get().organisation, user=applicant, site=hosted_site)
-    services.order_submit(order=order, user=applicant)
-    return Order.objects.get(pk=order.pk)
+def submitted(orders):
+    return orders.submitted()
 
 
 def login(client, user):

@@ -1,0 +1,221 @@
+"""The applicant's pages: dashboard, starting a filing, each wizard step (GET, a happy POST, and an
+error that keeps the applicant on the step with what they typed), submitting and the order page."""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from beian.applicant.flow import FLOW
+from beian.filings import fields as order_fields
+from beian.filings import states
+from beian.filings.models import Order
+from tests.builders import VALID_ENTERPRISE, material_files
+
+
+@pytest.fixture
+def web(client, applicant):
+    client.force_login(applicant)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # assert on the English msgids
+    return client
+
+
+def form_data(key: str, values: dict | None = None, **extra) -> dict:
+    """The POST of one wizard step with the values of a complete enterprise filing."""
+    values = {**VALID_ENTERPRISE, **(values or {})}
+    data: dict[str, object] = {}
+    for path in FLOW.by_key[key].paths:
+        if path not in values:
+            continue
+        name = "f-" + order_fields.BY_PATH[path].form_name
+        value = values[path]
+        if value is True:
+            data[name] = "on"
+        elif value is False or value is None:
+            continue
+        else:
+            data[name] = value if isinstance(value, list) else str(value)
+    return {**data, **extra}
+
+
+def step_url(order, key):
+    return f"/apply/orders/{order.pk}/step/{key}/"
+
+
+# --- dashboard and start --------------------------------------------------------------------------
+
+
+def test_the_dashboard_lists_the_sites_with_their_state(web, hosted_site):
+    page = web.get("/apply/")
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "示例科技官网" in html and "demo-shop.cn" in html
+    assert "Unfiled: site is blocked" in html and f'id="start-{hosted_site.slug}"' in html
+
+
+def test_the_dashboard_shows_an_open_filing_instead_of_start(web, orders):
+    order = orders.submitted()
+    html = web.get("/apply/").content.decode()
+    assert "Filing in progress: site shows a maintenance page" in html
+    assert f'href="/apply/orders/{order.pk}/"' in html and order.reference in html
+    assert 'id="start-demo-shop"' not in html
+
+
+def test_the_dashboard_shows_the_number_of_a_filed_site(web, orders):
+    order = orders.approved()
+    html = web.get("/apply/").content.decode()
+    assert "Filed" in html and order.website.filing_number in html
+
+
+def test_start_creates_a_draft_and_opens_the_first_step(web, hosted_site, organisation):
+    response = web.post(f"/apply/sites/{hosted_site.pk}/start/")
+    order = Order.objects.get(organisation=organisation)
+    assert order.status == states.DRAFT and order.website.hosted_site == hosted_site
+    assert response.status_code == 302 and response["Location"] == step_url(order, "checklist")
+
+
+def test_start_again_opens_the_filing_already_under_way(web, hosted_site, organisation):
+    web.post(f"/apply/sites/{hosted_site.pk}/start/")
+    again = web.post(f"/apply/sites/{hosted_site.pk}/start/")
+    order = Order.objects.get(organisation=organisation)  # still one
+    assert again.status_code == 302 and again["Location"] == f"/apply/orders/{order.pk}/"
+
+
+def test_start_needs_a_post(web, hosted_site):
+    assert web.get(f"/apply/sites/{hosted_site.pk}/start/").status_code == 405
+
+
+# --- the wizard, step by step ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def draft(web, hosted_site, organisation):
+    web.post(f"/apply/sites/{hosted_site.pk}/start/")
+    return Order.objects.get(organisation=organisation)
+
+
+def test_the_wizard_from_checklist_to_submitted(web, draft, django_capture_on_commit_callbacks):
+    for key, following in (
+        ("checklist", "context"),
+        ("context", "subject"),
+        ("subject", "website"),
+        ("website", "materials"),
+    ):
+        page = web.get(step_url(draft, key))
+        assert page.status_code == 200, key
+        response = web.post(step_url(draft, key), form_data(key, **{"continue": "1"}))
+        assert response.status_code == 302, (key, response.content.decode()[:2000])
+        assert response["Location"] == step_url(draft, following)
+
+    draft.refresh_from_db()
+    assert draft.subject.name == VALID_ENTERPRISE["subject.name"]
+    assert draft.website.domain == VALID_ENTERPRISE["websites[0].domain"]
+    assert draft.subject.principal.certificate_valid_until.isoformat() == "2036-01-01"
+
+    materials = web.get(step_url(draft, "materials"))
+    assert materials.status_code == 200
+    for slot, (name, data) in material_files().items():
+        if f'/materials/{slot}/"' not in materials.content.decode():
+            continue
+        with django_capture_on_commit_callbacks(execute=True):  # the checks run after the upload
+            response = web.post(f"/apply/orders/{draft.pk}/materials/{slot}/", {"file": SimpleUploadedFile(name, data)})
+        assert response.status_code == 302 and response["Location"] == step_url(draft, "materials")
+    assert draft.materials.filter(is_current=True, check_status="done").count() == 7
+    assert "Uploaded." in web.get(step_url(draft, "materials")).content.decode()
+
+    confirm = web.get(step_url(draft, "confirm"))
+    html = confirm.content.decode()
+    assert confirm.status_code == 200
+    assert VALID_ENTERPRISE["subject.name"] in html and VALID_ENTERPRISE["websites[0].domain"] in html
+
+    submitted = web.post(f"/apply/orders/{draft.pk}/submit/", {"acknowledge": "1"})
+    assert submitted.status_code == 302 and submitted["Location"] == f"/apply/orders/{draft.pk}/"
+    draft.refresh_from_db()
+    assert draft.status == states.PENDING_PROVIDER_REVIEW
+
+
+def test_save_without_continue_stays_on_the_step(web, draft):
+    response = web.post(step_url(draft, "checklist"), form_data("checklist"))
+    assert response.status_code == 302 and response["Location"] == step_url(draft, "checklist")
+    draft.subject.refresh_from_db()
+    assert draft.subject.province == "11"
+
+
+def _kept_on_step(response, typed: str):
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert response.templates[0].name == "applicant/step.html"
+    assert "Saved. Fix the errors marked below before continuing." in html
+    assert f'value="{typed}"' in html or f">{typed}</textarea>" in html
+
+
+def test_a_bad_domain_keeps_the_applicant_on_the_context_step(web, draft):
+    web.post(step_url(draft, "checklist"), form_data("checklist"))
+    response = web.post(step_url(draft, "context"), {"f-website__domain": "not a domain", "continue": "1"})
+    _kept_on_step(response, "not a domain")
+    draft.website.refresh_from_db()
+    assert draft.website.domain == "not a domain"  # saved: nothing typed is lost
+
+
+def test_a_bad_mobile_keeps_the_applicant_on_the_subject_step(web, draft):
+    web.post(step_url(draft, "checklist"), form_data("checklist"))
+    data = form_data("subject", {"subject.principal.mobile": "12345"}, **{"continue": "1"})
+    response = web.post(step_url(draft, "subject"), data)
+    _kept_on_step(response, "12345")
+    assert 'value="' + VALID_ENTERPRISE["subject.name"] + '"' in response.content.decode()
+
+
+def test_a_bad_site_name_keeps_the_applicant_on_the_website_step(web, draft):
+    for key in ("checklist", "context", "subject"):
+        web.post(step_url(draft, key), form_data(key))
+    data = form_data("website", {"websites[0].name": "x"}, **{"continue": "1"})
+    response = web.post(step_url(draft, "website"), data)
+    _kept_on_step(response, "x")
+    assert VALID_ENTERPRISE["websites[0].remark"] in response.content.decode()
+
+
+def test_an_unknown_step_is_not_found(web, draft):
+    assert web.get(step_url(draft, "nonsense")).status_code == 404
+
+
+def test_another_tenants_order_is_not_found(client, other_tenant, draft):
+    client.force_login(other_tenant)
+    assert client.get(step_url(draft, "checklist")).status_code == 404
+    assert client.get(f"/apply/orders/{draft.pk}/").status_code == 404
+
+
+# --- the order page -------------------------------------------------------------------------------
+
+
+def test_the_order_page_of_a_submitted_filing(web, orders):
+    order = orders.submitted()
+    page = web.get(f"/apply/orders/{order.pk}/")
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert order.reference in html and 'id="order-status"' in html
+    assert "Withdraw to draft" in html and 'id="timeline"' in html
+    assert "Edit the filing" not in html  # under review: nothing to edit
+
+
+def test_the_order_page_lists_the_returned_fields_with_a_link_to_their_step(web, orders):
+    order = orders.returned(fields=["websites[0].name"], note="请使用公司简称")
+    html = web.get(f"/apply/orders/{order.pk}/").content.decode()
+    assert "Fields returned for changes" in html and "请使用公司简称" in html
+    assert f'href="{step_url(order, "website")}"' in html
+    assert "Edit the filing" in html
+
+
+def test_the_order_page_of_a_filed_order_shows_its_number(web, orders):
+    order = orders.approved()
+    html = web.get(f"/apply/orders/{order.pk}/").content.decode()
+    assert f'<strong id="filing-number">{order.website.filing_number}</strong>' in html
+    assert "Withdraw to draft" not in html
+
+
+def test_withdraw_from_the_order_page(web, orders):
+    order = orders.submitted()
+    response = web.post(f"/apply/orders/{order.pk}/withdraw/")
+    assert response.status_code == 302
+    order.refresh_from_db()
+    assert order.status == states.DRAFT

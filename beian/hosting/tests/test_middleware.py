@@ -1,0 +1,101 @@
+"""Which hosted site a Host header reaches, and what it serves: 451 unfiled, 503 while the first
+filing runs, 200 with the filing number in the footer once filed."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from beian.hosting.middleware import site_for_host
+from beian.hosting.models import HostedSite, SiteDomain
+
+
+def get(host: str, path: str = "/"):
+    return Client().get(path, HTTP_HOST=host)
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "demo-shop.localhost",
+        "demo-shop.localhost:8000",
+        "DEMO-SHOP.LOCALHOST",
+        "Demo-Shop.localhost:8101",
+        "demo-shop.localhost.",
+        "demo-shop.cn",
+        "DEMO-SHOP.CN",
+        "demo-shop.cn:80",
+        "www.demo-shop.cn",
+        "demo-shop.cn.",
+    ],
+)
+def test_slug_and_custom_domain_hosts_reach_the_site(hosted_site, host):
+    assert site_for_host(host) == hosted_site
+    response = get(host)
+    assert response.status_code == 451  # found, and unfiled: blocked
+    assert response.wsgi_request.hosted_site == hosted_site
+    assert response.templates[0].name == "hosting/blocked.html"
+
+
+@pytest.mark.parametrize("host", ["nobody.localhost", "unknown.example.com", "shop.cn", "demo-shop.cn.evil.com"])
+def test_an_unknown_host_gets_the_unknown_site_page(hosted_site, host):
+    assert site_for_host(host) is None
+    response = get(host)
+    assert response.status_code == 404
+    assert response.templates[0].name == "hosting/unknown.html"
+
+
+@pytest.mark.parametrize("host", ["localhost", "127.0.0.1", "testserver", "localhost:8000", "127.0.0.1:8101"])
+def test_platform_hosts_serve_the_filing_system(hosted_site, host):
+    response = get(host)
+    assert response.status_code == 302 and response["Location"] == "/accounts/login/"
+    assert not hasattr(response.wsgi_request, "hosted_site")
+
+
+def test_the_bare_suffix_is_no_site(hosted_site):
+    assert site_for_host("localhost.") is None
+    assert site_for_host(".localhost") is None
+
+
+def test_each_slug_reaches_its_own_site(hosted_site, other_tenant):
+    other = HostedSite.objects.create(
+        organisation=other_tenant.memberships.get().organisation, slug="other-shop", title="另一家网站"
+    )
+    SiteDomain.objects.create(site=other, domain="other-shop.com.cn")
+    assert site_for_host("other-shop.localhost") == other
+    assert site_for_host("other-shop.com.cn") == other
+    assert site_for_host("demo-shop.localhost") == hosted_site
+
+
+def test_every_path_of_a_hosted_host_goes_to_the_site_not_the_platform(hosted_site):
+    for path in ("/", "/about/", "/accounts/login/", "/apply/"):
+        response = get("demo-shop.localhost", path)
+        assert response.status_code == 451, path
+        assert response.wsgi_request.hosted_site == hosted_site
+
+
+def test_unfiled_site_is_blocked_with_451(hosted_site):
+    response = get("demo-shop.cn")
+    assert response.status_code == 451
+    assert response["Cache-Control"] == "no-store"
+    assert "beian.miit.gov.cn" not in response.content.decode()
+
+
+def test_a_site_whose_first_filing_runs_shows_maintenance_with_503(orders):
+    orders.submitted()
+    for host in ("demo-shop.localhost", "demo-shop.cn:8000"):
+        response = get(host)
+        assert response.status_code == 503
+        assert int(response["Retry-After"]) > 0
+        assert response["Cache-Control"] == "no-store"
+
+
+def test_a_filed_site_serves_200_with_its_number_in_the_footer(orders):
+    order = orders.approved()
+    number = order.website.filing_number
+    for host in ("demo-shop.localhost", "DEMO-SHOP.CN", "www.demo-shop.cn:8000", "demo-shop.cn."):
+        response = get(host)
+        html = response.content.decode()
+        assert response.status_code == 200, host
+        assert "北京示例科技有限公司" in html  # the site's own content
+        assert number in html and 'href="https://beian.miit.gov.cn/"' in html

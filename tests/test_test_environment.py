@@ -1,0 +1,27 @@
+"""The suite leaves the checkout alone: uploads and other files go to a temporary var directory."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+
+
+def test_the_var_directory_of_the_tests_is_outside_the_checkout():
+    var, checkout = Path(settings.VAR_DIR).resolve(), Path(settings.BASE_DIR).resolve()
+    assert not var.is_relative_to(checkout)
+    for folder in (settings.PRIVATE_MEDIA_ROOT, settings.STATIC_ROOT, default_storage.location):
+        assert Path(folder).resolve().is_relative_to(var), folder
+
+
+def test_an_upload_lands_in_the_temporary_var_directory(orders):
+    order = orders.complete_draft(slots=["business_licence"])
+    material = order.materials.get(slot="business_licence")
+    stored = Path(default_storage.path(material.file.name)).resolve()
+    assert stored.is_file() and stored.read_bytes()[:2] == b"\xff\xd8"
+    assert stored.is_relative_to(Path(settings.VAR_DIR).resolve())
+    assert not stored.is_relative_to(Path(settings.BASE_DIR).resolve())
+
+
+def test_passwords_use_the_fast_hasher_under_tests(applicant):
+    assert applicant.password.startswith("md5$")
+    assert applicant.check_password("pw-applicant")
