@@ -55,10 +55,10 @@ def test_approved_order_is_filed_with_numbers(orders):
 
 
 def test_returned_order_reopens_the_returned_fields_and_slots(orders):
-    from beian.filings.services import editable_paths
+    from beian.filings.selectors import order_actions_for
 
     order = orders.returned(fields=["websites[0].name"], slots=["owner_photo"])
-    assert editable_paths(order) >= {"websites[0].name"}
+    assert order_actions_for(order, order.created_by).editable_paths == {"websites[0].name"}
     assert set(order.returned_field_paths) == {"websites[0].name", "materials.owner_photo"}
 
 

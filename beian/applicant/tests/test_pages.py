@@ -3,6 +3,8 @@ error that keeps the applicant on the step with what they typed), submitting and
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -115,7 +117,7 @@ def test_the_wizard_from_checklist_to_submitted(web, draft, django_capture_on_co
 
     materials = web.get(step_url(draft, "materials"))
     assert materials.status_code == 200
-    for slot, (name, data) in material_files().items():
+    for slot, (name, data) in material_files(order=draft).items():  # the order's own signed form
         if f'/materials/{slot}/"' not in materials.content.decode():
             continue
         with django_capture_on_commit_callbacks(execute=True):  # the checks run after the upload
@@ -129,7 +131,9 @@ def test_the_wizard_from_checklist_to_submitted(web, draft, django_capture_on_co
     assert confirm.status_code == 200
     assert VALID_ENTERPRISE["subject.name"] in html and VALID_ENTERPRISE["websites[0].domain"] in html
 
-    submitted = web.post(f"/apply/orders/{draft.pk}/submit/", {"acknowledge": "1"})
+    # the applicant ticks each warning shown (nothing less is accepted)
+    shown = re.findall(r'name="acknowledge" value="([^"]+)"', html)
+    submitted = web.post(f"/apply/orders/{draft.pk}/submit/", {"acknowledge": shown})
     assert submitted.status_code == 302 and submitted["Location"] == f"/apply/orders/{draft.pk}/"
     draft.refresh_from_db()
     assert draft.status == states.PENDING_PROVIDER_REVIEW
@@ -215,7 +219,10 @@ def test_the_order_page_of_a_filed_order_shows_its_number(web, orders):
 
 def test_withdraw_from_the_order_page(web, orders):
     order = orders.submitted()
-    response = web.post(f"/apply/orders/{order.pk}/withdraw/")
+    unconfirmed = web.post(f"/apply/orders/{order.pk}/withdraw/")
+    order.refresh_from_db()
+    assert unconfirmed.status_code == 302 and order.status == states.PENDING_PROVIDER_REVIEW
+    response = web.post(f"/apply/orders/{order.pk}/withdraw/", {"confirm": "on"})
     assert response.status_code == 302
     order.refresh_from_db()
     assert order.status == states.DRAFT
