@@ -87,7 +87,11 @@ def hosted_site(organisation):
 def _flushes_the_database(item) -> bool:
     marker = item.get_closest_marker("django_db")
     transactional = bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
-    return transactional or bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+    # only a test whose database fixtures were set up (a failed setup, e.g. no browser, flushed nothing)
+    set_up = set(getattr(item, "funcargs", {}))
+    return bool(set_up & {"_django_db_helper", "db", "transactional_db", "live_server"}) and (
+        transactional or bool({"transactional_db", "live_server"} & set_up)
+    )
 
 
 @pytest.hookimpl(wrapper=True)
