@@ -23,11 +23,16 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 
 TESTING = env_bool("BEIAN_TESTING") or "pytest" in sys.modules
-if TESTING and not os.environ.get("BEIAN_VAR_DIR"):
-    # Tests never write into the checkout's var/: one temporary directory per test process (each
-    # xdist worker has its own), removed at exit; processes the tests start inherit it.
-    _test_var = tempfile.mkdtemp(prefix="beian-test-var-")
+_test_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if TESTING and (
+    not os.environ.get("BEIAN_VAR_DIR") or os.environ.get("BEIAN_TEST_VAR_WORKER", _test_worker) != _test_worker
+):
+    # Tests never write into the checkout's var/: one temporary directory per test process, removed
+    # at exit. xdist workers inherit the controller's environment, so a worker makes its own (the
+    # marker says whose it is); processes a test starts (Celery, crash tests) inherit their worker's.
+    _test_var = tempfile.mkdtemp(prefix=f"beian-test-var-{_test_worker or 'main'}-")
     os.environ["BEIAN_VAR_DIR"] = _test_var
+    os.environ["BEIAN_TEST_VAR_WORKER"] = _test_worker
     atexit.register(shutil.rmtree, _test_var, ignore_errors=True)
 VAR_DIR = Path(os.environ.get("BEIAN_VAR_DIR", BASE_DIR / "var"))
 
