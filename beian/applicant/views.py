@@ -22,8 +22,6 @@ from beian.filings.lifecycle import expires_on
 from beian.hosting import gate
 from beian.hosting.models import HostedSite
 from beian.materials import services as material_services
-from beian.materials.verification_data import verification_form_data
-from beian.materials.verification_form import render_verification_form
 from beian.regulator.models import RegulatorCase
 from beian.regulator.services import sms_resend as resend
 from beian.regulator.services import sms_verify as verify
@@ -219,9 +217,12 @@ def abandon(request, pk):
 
 @applicant_required
 def verification_form(request, pk):
-
     order = _order(request, pk)
-    pdf = render_verification_form(verification_form_data(order))
+    try:
+        pdf = material_services.verification_form_pdf(order)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("applicant:step", order.pk, MATERIALS)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="verification-form-{order.reference}.pdf"'
     return response

@@ -3,18 +3,26 @@ signed, as the automated checks expect it (the real journey prints, signs and ph
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import HttpResponse
+from django.shortcuts import redirect
 
 from beian.accounts.permissions import applicant_required
+from beian.core.exceptions import DomainError
 from beian.demo import samples
 from beian.filings import selectors
-from beian.materials.verification_data import verification_form_data
+from beian.materials.services import printable_form_data
 
 
 @applicant_required
 def signed_form(request, pk):
     order = selectors.order_for_organisation(request.organisation, pk)
-    image = samples.form_page_image(signed=True, data=verification_form_data(order))
+    try:
+        data = printable_form_data(order)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("applicant:step", order.pk, "materials")
+    image = samples.form_page_image(signed=True, data=data)
     response = HttpResponse(samples.jpeg_bytes(image), content_type="image/jpeg")
     response["Content-Disposition"] = f'attachment; filename="verification-form-{order.reference}-signed.jpg"'
     return response

@@ -21,6 +21,7 @@ from beian.materials.checks.upload import UploadRejected, inspect_upload
 from beian.materials.models import Material, MaterialRequirement
 from beian.materials.requirements import holder_of, requirements_for
 from beian.materials.verification_data import verification_form_data
+from beian.materials.verification_form import FORM_FIELDS, render_verification_form
 from beian.rules import registry
 from beian.rules.findings import Finding, Severity
 from beian.rules.registry import Bilingual
@@ -229,3 +230,24 @@ def can_view(user, material: Material) -> bool:
 
 def material_findings_of(material: Material) -> list[Finding]:
     return [Finding(**{**f, "severity": Severity(f["severity"])}) for f in material.findings]
+
+
+def printable_form_data(order) -> dict:
+    """The order's data for its verification form, refused (nothing printed) while a row the form
+    prints is still empty: the applicant fills in the subject and website steps first."""
+    data = verification_form_data(order)
+    if any(not data.get(key) for key in FORM_FIELDS):
+        raise ValidationFailed(
+            _(
+                "The verification form prints the subject and website information: fill in those steps "
+                "first, then download the form."
+            ),
+            code="form.incomplete",
+            field="materials.verification_form",
+        )
+    return data
+
+
+def verification_form_pdf(order) -> bytes:
+    """The order's verification form (核验单) to print, sign and upload."""
+    return render_verification_form(printable_form_data(order))

@@ -46,3 +46,13 @@ def test_the_materials_step_offers_it_only_with_demo_tools(client, applicant, or
     with override_settings(DEMO_TOOLS=False):
         page = client.get(reverse("applicant:step", args=[order.pk, "materials"])).content.decode()
     assert link not in page
+
+
+def test_an_order_without_its_data_gets_a_message_not_an_error(client, applicant, organisation, hosted_site):
+    empty = services.order_create_draft(organisation=organisation, user=applicant, hosted_site=hosted_site)
+    client.force_login(applicant)
+    for url in (reverse("demo:signed_form", args=[empty.pk]), reverse("applicant:verification_form", args=[empty.pk])):
+        response = client.get(url, follow=True)
+        assert response.status_code == 200
+        assert response.redirect_chain[-1][0].endswith(f"/apply/orders/{empty.pk}/step/materials/")
+        assert "请先填写这两步" in response.content.decode()  # the page speaks zh-hans
