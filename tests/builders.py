@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterable
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from beian.core import clock
+from beian.demo import orders as demo_orders
 from beian.demo.orders import BEIJING, VALID_ENTERPRISE, Profile, enterprise_values, material_files
 from beian.filings import services, states
 from beian.filings.precheck import order_precheck
@@ -174,8 +175,9 @@ def valid_order(
     overrides: dict | None = None,
 ):
     """A complete draft first filing for `profile` (materials uploaded and checked unless asked not to)."""
-    order = services.order_create_draft(organisation=organisation, user=user, hosted_site=site)
-    services.order_update(order=order, user=user, values={**enterprise_values(profile), **(overrides or {})})
+    order = demo_orders.valid_order(
+        organisation=organisation, user=user, site=site, materials=False, profile=profile, overrides=overrides
+    )
     if materials:
         upload_materials(order, user, profile=profile)
     return order
