@@ -112,13 +112,12 @@ class RecordedChecks:
 
         from beian.demo import orders as demo_orders
         from beian.materials import checks
-        from beian.materials import services as material_services
 
         if self._real is None:
             self._real = checks.run_material_checks
         stack = contextlib.ExitStack()
-        # patched where material_run_checks looks it up (materials.services imports it by name)
-        stack.enter_context(mock.patch.object(material_services, "run_material_checks", self))
+        # material_run_checks imports it from the checks package when it runs
+        stack.enter_context(mock.patch.object(checks, "run_material_checks", self))
         stack.enter_context(mock.patch.object(demo_orders, "_signed_form", _own_form(demo_orders._signed_form)))
         return stack
 

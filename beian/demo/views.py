@@ -9,7 +9,6 @@ from django.shortcuts import redirect
 
 from beian.accounts.permissions import applicant_required
 from beian.core.exceptions import DomainError
-from beian.demo import samples
 from beian.filings import selectors
 from beian.materials.services import printable_form_data
 
@@ -22,6 +21,8 @@ def signed_form(request, pk):
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect("applicant:step", order.pk, "materials")
+    from beian.demo import samples  # renders with pypdfium2 and OpenCV's package: loaded where used
+
     image = samples.form_page_image(signed=True, data=data)
     response = HttpResponse(samples.jpeg_bytes(image), content_type="image/jpeg")
     response["Content-Disposition"] = f'attachment; filename="verification-form-{order.reference}-signed.jpg"'

@@ -14,14 +14,9 @@ from django.utils.translation import gettext as _
 
 from beian.core import audit, clock
 from beian.core.exceptions import PermissionDenied, ValidationFailed
-from beian.materials.checks import annotate_details, run_material_checks
-from beian.materials.checks.form import COMPARED_ROWS
-from beian.materials.checks.ocr import LONG_TERM
-from beian.materials.checks.upload import UploadRejected, inspect_upload
 from beian.materials.models import Material, MaterialRequirement
 from beian.materials.requirements import holder_of, requirements_for
 from beian.materials.verification_data import verification_form_data
-from beian.materials.verification_form import FORM_FIELDS, render_verification_form
 from beian.rules import registry
 from beian.rules.findings import Finding, Severity
 from beian.rules.registry import Bilingual
@@ -54,6 +49,8 @@ def missing_materials(order) -> list[Finding]:
 
 def material_upload(*, order, slot: str, upload, user) -> Material:
     """Store one upload for a slot. Hostile or unsuitable files raise ValidationFailed; nothing is stored."""
+    from beian.materials.checks.upload import UploadRejected, inspect_upload  # heavy (OpenCV): where used
+
     requirements = order_requirements(order)
     acts = order.actions_for(user, slots=[r.slot for r in requirements])  # filings decides (Order model API)
     if not acts.may_edit:
@@ -126,6 +123,8 @@ def _enqueue_checks(material_pk: int) -> None:
 
 def expected_values(material: Material) -> dict:
     """What the applicant typed that the image should show (for the OCR cross-check)."""
+    from beian.materials.checks.form import COMPARED_ROWS  # heavy (OpenCV): where used, not at start-up
+    from beian.materials.checks.ocr import LONG_TERM  # heavy (OpenCV): where used, not at start-up
 
     order = material.order
     if material.slot == "business_licence":
@@ -165,6 +164,8 @@ def material_run_checks(*, material: Material) -> Material:
     with material.file.open("rb") as fh:
         data = fh.read()
     try:
+        from beian.materials.checks import run_material_checks  # heavy (OpenCV): where used
+
         result = run_material_checks(
             requirement.check_kind if requirement else material.slot,
             data,
@@ -204,6 +205,8 @@ def material_annotated_png(material: Material) -> bytes | None:
     if material.content_type == "application/pdf" or material.check_status != Material.CheckStatus.DONE:
         return None
     with material.file.open("rb") as fh:
+        from beian.materials.checks import annotate_details  # heavy (OpenCV): where used
+
         return annotate_details(fh.read(), material.check_details)
 
 
@@ -236,6 +239,8 @@ def printable_form_data(order) -> dict:
     """The order's data for its verification form, refused (nothing printed) while a row the form
     prints is still empty: the applicant fills in the subject and website steps first."""
     data = verification_form_data(order)
+    from beian.materials.verification_form import FORM_FIELDS  # fpdf and fonts: loaded where used
+
     if any(not data.get(key) for key in FORM_FIELDS):
         raise ValidationFailed(
             _(
@@ -250,4 +255,6 @@ def printable_form_data(order) -> dict:
 
 def verification_form_pdf(order) -> bytes:
     """The order's verification form (核验单) to print, sign and upload."""
+    from beian.materials.verification_form import render_verification_form  # fpdf: loaded where used
+
     return render_verification_form(printable_form_data(order))
