@@ -85,9 +85,11 @@ class Subject(models.Model):
     office_phone = models.CharField(_("office phone"), max_length=32, blank=True)
     investor = models.CharField(_("investor or superior unit"), max_length=200, blank=True)
     principal = models.OneToOneField(Person, on_delete=models.PROTECT, related_name="subject_principal_of")
-    filing_number = models.CharField(_("subject filing number"), max_length=40, unique=True, null=True, blank=True)
+    # The subject's number once filed (copied from its SubjectFiling record for display; the
+    # record is the owner). Several orders' subject rows (a first filing, later new websites or
+    # changes) carry the same number.
+    filing_number = models.CharField(_("subject filing number"), max_length=40, null=True, blank=True, db_index=True)  # noqa: DJ001 (NULL: not filed; queries test isnull)
     filed_at = models.DateTimeField(null=True, blank=True)
-    website_sequence = models.PositiveIntegerField(default=0, editable=False)  # last "-n" issued; never reused
 
     def save(self, *args, **kwargs):
         self.certificate_number_index = blind_index(self.certificate_number, purpose="certificate")
@@ -104,8 +106,17 @@ class Subject(models.Model):
 
 
 class Website(models.Model):
+    """A website as an order applies for it (one row per website per order; `Order.websites`). Its
+    number is copied from its WebsiteFiling record once the regulator approves."""
+
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="websites")
     subject = models.ForeignKey(Subject, on_delete=models.PROTECT, related_name="websites")
+    order = models.ForeignKey("filings.Order", null=True, blank=True, on_delete=models.CASCADE, related_name="websites")
+    position = models.PositiveSmallIntegerField(default=0)  # websites[position] in field paths
+    # The standing record this website is (new access, later changes) or became (on approval).
+    website_filing = models.ForeignKey(
+        "filings.WebsiteFiling", null=True, blank=True, on_delete=models.SET_NULL, related_name="applications"
+    )
     hosted_site = models.ForeignKey(
         "hosting.HostedSite", null=True, blank=True, on_delete=models.SET_NULL, related_name="websites"
     )
@@ -116,9 +127,12 @@ class Website(models.Model):
     pre_approvals = models.JSONField(_("pre-approvals"), default=list, blank=True)
     remark = models.TextField(_("remark"), blank=True)
     principal = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="website_principal_of")
-    filing_number = models.CharField(_("website filing number"), max_length=48, unique=True, null=True, blank=True)
+    filing_number = models.CharField(_("website filing number"), max_length=48, null=True, blank=True, db_index=True)  # noqa: DJ001 (NULL: not filed)
     sequence = models.PositiveIntegerField(null=True, blank=True, editable=False)
     filed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
 
     def __str__(self) -> str:
         return self.name or self.domain or f"website #{self.pk}"
@@ -132,7 +146,13 @@ class Order(models.Model):
     filing_type = models.CharField(_("filing type"), max_length=40, default="FIRST_FILING")
     status = models.CharField(_("status"), max_length=30, choices=STATUS_CHOICES, default=states.DRAFT, db_index=True)
     subject = models.ForeignKey(Subject, on_delete=models.PROTECT, related_name="orders")
+    # The order's first website (websites[0]); all of them: `order.websites` (Website.order).
     website = models.ForeignKey(Website, on_delete=models.PROTECT, related_name="orders")
+    # The standing subject record the order applies against (new website, new access, changes) or
+    # created (a first filing, on approval). Null while a first filing is not yet filed.
+    subject_filing = models.ForeignKey(
+        "filings.SubjectFiling", null=True, blank=True, on_delete=models.PROTECT, related_name="orders"
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField()
     status_changed_at = models.DateTimeField()
@@ -306,6 +326,163 @@ class OrderVersion(models.Model):
     class Meta:
         ordering = ["number"]
         constraints = [models.UniqueConstraint(fields=["order", "number"], name="uniq_order_version")]
+
+
+# --- the standing filing records (rules file §1, §7; ARCHITECTURE "Filing records and orders") ---
+#
+# What the regulator holds: a subject filing (主体备案号), its website filings (网站备案号 -n, each
+# with its domains) and the access records of each website (which providers access it). They
+# change only through a regulator outcome (beian.filings.records) and keep their history
+# (RecordEvent: which order changed what, when). The data as filed lives in the order-side rows
+# the records point at (Subject, Website, Person: encrypted PII, masked on screen); an approved
+# change points the record at the new rows and the history keeps the old ones.
+
+
+class RecordStatus(models.TextChoices):
+    ACTIVE = "active", _("Filed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class SubjectFiling(models.Model):
+    """A filed subject. Identity: certificate type + number (blind index), across all tenants."""
+
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="subject_filings")
+    subject = models.ForeignKey(Subject, on_delete=models.PROTECT, related_name="+")  # the data as filed
+    province = models.CharField(_("province"), max_length=2)
+    nature = models.PositiveIntegerField(_("subject nature"), null=True, blank=True)
+    certificate_type = models.PositiveIntegerField(_("certificate type"), null=True, blank=True)
+    certificate_number_index = models.CharField(max_length=64, db_index=True, editable=False)
+    name = models.CharField(_("subject name"), max_length=255)
+    filing_number = models.CharField(_("subject filing number"), max_length=40, unique=True)
+    website_sequence = models.PositiveIntegerField(default=0, editable=False)  # last "-n" issued; never reused
+    status = models.CharField(max_length=20, choices=RecordStatus.choices, default=RecordStatus.ACTIVE)
+    filed_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("subject filing")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["certificate_number_index"],
+                condition=models.Q(status="active"),
+                name="uniq_active_subject_certificate",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.filing_number
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == RecordStatus.ACTIVE
+
+
+class WebsiteFiling(models.Model):
+    """A filed website: the subject's number + -n (never reused), its domains and access records."""
+
+    subject_filing = models.ForeignKey(SubjectFiling, on_delete=models.PROTECT, related_name="websites")
+    website = models.ForeignKey(Website, on_delete=models.PROTECT, related_name="+")  # the data as filed
+    sequence = models.PositiveIntegerField()
+    filing_number = models.CharField(_("website filing number"), max_length=48, unique=True)
+    name = models.CharField(_("website name"), max_length=255)
+    status = models.CharField(max_length=20, choices=RecordStatus.choices, default=RecordStatus.ACTIVE)
+    filed_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("website filing")
+        ordering = ["subject_filing", "sequence"]
+        constraints = [
+            models.UniqueConstraint(fields=["subject_filing", "sequence"], name="uniq_website_filing_sequence")
+        ]
+
+    def __str__(self) -> str:
+        return self.filing_number
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == RecordStatus.ACTIVE
+
+
+class FiledDomain(models.Model):
+    """A domain of a filed website (the registrable main domain, stored as its A-label). A domain
+    is filed for at most one website at a time; a removed one keeps its row with `removed_at`."""
+
+    website_filing = models.ForeignKey(WebsiteFiling, on_delete=models.CASCADE, related_name="domains")
+    domain = models.CharField(_("domain"), max_length=253, db_index=True)
+    added_at = models.DateTimeField()
+    removed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("filed domain")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["domain"], condition=models.Q(removed_at__isnull=True), name="uniq_active_filed_domain"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.domain
+
+
+class AccessRecord(models.Model):
+    """Which access provider accesses a filed website: us (our hosted site serves it) or another
+    provider by name. A website may be accessed through several providers at once (§1.4)."""
+
+    website_filing = models.ForeignKey(WebsiteFiling, on_delete=models.CASCADE, related_name="accesses")
+    is_ours = models.BooleanField(default=True)
+    provider_name = models.CharField(_("access provider"), max_length=100, blank=True)
+    hosted_site = models.ForeignKey(
+        "hosting.HostedSite", null=True, blank=True, on_delete=models.SET_NULL, related_name="access_records"
+    )
+    status = models.CharField(max_length=20, choices=RecordStatus.choices, default=RecordStatus.ACTIVE)
+    since = models.DateTimeField()
+    until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("access record")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["website_filing"],
+                condition=models.Q(status="active", is_ours=True),
+                name="uniq_active_own_access",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.provider_name or "—"
+
+
+RECORD_EVENT_LABELS = {
+    "subject_filed": _("Subject filed"),
+    "subject_recorded": _("Subject filed elsewhere recorded"),
+    "website_filed": _("Website filed"),
+    "website_recorded": _("Website filed elsewhere recorded"),
+    "domain_added": _("Domain added"),
+    "access_added": _("Access added"),
+}
+
+
+class RecordEvent(models.Model):
+    """History of the records: which order changed what, when (append-only). `data` holds numbers,
+    domains and row ids, never PII (the rows it names hold that, encrypted)."""
+
+    subject_filing = models.ForeignKey(SubjectFiling, on_delete=models.CASCADE, related_name="events")
+    website_filing = models.ForeignKey(
+        WebsiteFiling, null=True, blank=True, on_delete=models.CASCADE, related_name="events"
+    )
+    order = models.ForeignKey("filings.Order", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField()
+    action = models.CharField(max_length=40)
+    actor_label = models.CharField(max_length=150, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    @property
+    def label(self) -> str:
+        return str(RECORD_EVENT_LABELS.get(self.action, self.action))
 
 
 class FilingNumberCounter(models.Model):

@@ -12,7 +12,7 @@ import re
 from django.db import IntegrityError, transaction
 
 from beian.core.exceptions import ValidationFailed
-from beian.filings.models import FilingNumberCounter, Subject
+from beian.filings.models import FilingNumberCounter, SubjectFiling
 from beian.reference.snapshot import setting
 
 
@@ -42,15 +42,15 @@ def next_serial(province: str, year: int) -> int:
         return counter.last_serial
 
 
-def issue_subject_number(subject: Subject, *, icp_abbr: str, year: int) -> str:
-    return format_subject_number(icp_abbr, year, next_serial(subject.province, year))
+def issue_subject_number(*, province: str, icp_abbr: str, year: int) -> str:
+    return format_subject_number(icp_abbr, year, next_serial(province, year))
 
 
-def issue_website_sequence(subject: Subject) -> int:
-    locked = Subject.objects.select_for_update().get(pk=subject.pk)
+def issue_website_sequence(subject_filing: SubjectFiling) -> int:
+    locked = SubjectFiling.objects.select_for_update().get(pk=subject_filing.pk)
     locked.website_sequence += 1
     locked.save(update_fields=["website_sequence"])
-    subject.website_sequence = locked.website_sequence
+    subject_filing.website_sequence = locked.website_sequence
     return locked.website_sequence
 
 
@@ -86,12 +86,12 @@ def split_recorded_number(number: str) -> tuple[str, int | None]:
     return match.group(1), int(match.group(2)) if match.group(2) else None
 
 
-def reserve_website_sequence(subject: Subject, sequence: int) -> None:
-    """Make the next issued website number of `subject` end in -`sequence` (the regulator's choice,
-    recorded by an operator). A sequence already issued is refused: suffixes are never reused."""
+def reserve_website_sequence(subject_filing: SubjectFiling, sequence: int) -> None:
+    """Make the next issued website number of `subject_filing` end in -`sequence` (the regulator's
+    choice, recorded by an operator). A sequence already issued is refused: suffixes are never reused."""
     from django.utils.translation import gettext as _
 
-    locked = Subject.objects.select_for_update().get(pk=subject.pk)
+    locked = SubjectFiling.objects.select_for_update().get(pk=subject_filing.pk)
     if sequence <= locked.website_sequence:
         raise ValidationFailed(
             _("Website number -%(n)s was already issued under this subject.") % {"n": sequence},
@@ -100,4 +100,4 @@ def reserve_website_sequence(subject: Subject, sequence: int) -> None:
         )
     locked.website_sequence = sequence - 1
     locked.save(update_fields=["website_sequence"])
-    subject.website_sequence = locked.website_sequence
+    subject_filing.website_sequence = locked.website_sequence

@@ -13,7 +13,15 @@ from django.http import Http404
 from beian.core import clock
 from beian.core.crypto import blind_index
 from beian.filings import actions
-from beian.filings.models import AWAITING_REVIEW, Order, OrderEvent
+from beian.filings.models import (
+    AWAITING_REVIEW,
+    FiledDomain,
+    Order,
+    OrderEvent,
+    RecordStatus,
+    SubjectFiling,
+    WebsiteFiling,
+)
 from beian.reference.models import FilingType
 
 ORDER_RELATED = ("subject", "subject__principal", "website", "website__principal", "website__hosted_site")
@@ -445,4 +453,38 @@ def review_metrics(*, start, end) -> ReviewMetrics:
             (ReasonRate(code, n, reason_fields[code], n / decisions) for code, n in reason_events.items()),
             key=lambda r: (-r.returns, r.code),
         ),
+    )
+
+
+# --- the standing filing records ------------------------------------------------------------------
+
+
+def subject_filing_by_certificate(certificate_number: str) -> SubjectFiling | None:
+    """The active subject record of a certificate number, in any tenant (blind index): the
+    identity of a subject is its certificate, not the account that filed it."""
+    index = blind_index(certificate_number or "", purpose="certificate")
+    if not index:
+        return None
+    return (
+        SubjectFiling.objects.filter(certificate_number_index=index, status=RecordStatus.ACTIVE).order_by("pk").first()
+    )
+
+
+def website_filing_by_domain(domain: str) -> WebsiteFiling | None:
+    """The active website record a (main) domain is filed for, in any tenant; `domain` as the
+    records store it (records.wire_domain)."""
+    filed = (
+        FiledDomain.objects.filter(domain=domain, removed_at__isnull=True, website_filing__status=RecordStatus.ACTIVE)
+        .select_related("website_filing__subject_filing")
+        .first()
+    )
+    return filed.website_filing if filed else None
+
+
+def filings_for_organisation(organisation) -> QuerySet[SubjectFiling]:
+    """The tenant's subject records with their websites, domains and access records."""
+    return (
+        SubjectFiling.objects.filter(organisation=organisation)
+        .order_by("pk")
+        .prefetch_related("websites__domains", "websites__accesses")
     )

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from functools import partial
 
 from django.db import models, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -15,12 +14,21 @@ from beian.core import audit, clock
 from beian.core.exceptions import NotFound, PermissionDenied, ValidationFailed
 from beian.core.workdays import current_calendar
 from beian.filings import fields as order_fields
-from beian.filings import numbers, selectors, states
-from beian.filings.models import Order, OrderEvent, OrderVersion, Person, Subject, Website
+from beian.filings import records, selectors, states
+from beian.filings.models import (
+    Order,
+    OrderEvent,
+    OrderVersion,
+    Person,
+    RecordStatus,
+    Subject,
+    SubjectFiling,
+    Website,
+)
 from beian.filings.precheck import order_precheck
 from beian.filings.signals import order_transitioned
 from beian.materials.services import order_requirements
-from beian.reference.models import Province, RejectionReason
+from beian.reference.models import RejectionReason
 from beian.reference.snapshot import setting
 
 
@@ -109,14 +117,17 @@ def _after_transition(order_pk: int, event: str, from_status: str = "", to_statu
 
 
 def order_create_draft(*, organisation, user, hosted_site=None) -> Order:
-    """A new draft. Reuses the tenant's filed subject (new website) when there is one."""
+    """A new draft. Against the tenant's filed subject record (new website) when there is one."""
     now = clock.now()
     with transaction.atomic():
-        filed_subject = (
-            Subject.objects.filter(organisation=organisation, filing_number__isnull=False).order_by("pk").first()
+        subject_filing = (
+            SubjectFiling.objects.filter(organisation=organisation, status=RecordStatus.ACTIVE)
+            .select_related("subject")
+            .order_by("pk")
+            .first()
         )
-        if filed_subject:
-            subject, filing_type = filed_subject, "NEW_WEBSITE"
+        if subject_filing:
+            subject, filing_type = subject_filing.subject, "NEW_WEBSITE"
         else:
             subject = Subject.objects.create(
                 organisation=organisation, principal=Person.objects.create(organisation=organisation)
@@ -133,12 +144,15 @@ def order_create_draft(*, organisation, user, hosted_site=None) -> Order:
             organisation=organisation,
             filing_type=filing_type,
             subject=subject,
+            subject_filing=subject_filing,
             website=website,
             created_by=user,
             created_at=now,
             status_changed_at=now,
             last_customer_action_at=now,
         )
+        website.order = order
+        website.save(update_fields=["order"])
         order_add_event(order=order, event="create", actor=user, to_status=states.DRAFT)
         audit.record(action="order.create", target=order, actor=user, data={"filing_type": filing_type})
     return order
@@ -536,34 +550,21 @@ def order_return_fields(*, order: Order, reviewer, returns: list[dict]) -> Order
 # --- regulator outcomes ----------------------------------------------------------------------
 
 
-def order_record_regulator_approval(*, order: Order, actor_label: str, subject_number: str = "", actor=None) -> Order:
-    """Issue (or record) the numbers and mark the order filed. The site goes live on commit."""
+def order_record_regulator_approval(
+    *, order: Order, actor_label: str, subject_number: str = "", website_sequence: int | None = None, actor=None
+) -> Order:
+    """The regulator approved: the standing records change (beian.filings.records issues or records
+    the numbers) and the order is filed. The site goes live on commit."""
     with transaction.atomic():
-        subject = Subject.objects.select_for_update().get(pk=order.subject_id)
-        now = clock.now()
-        if not subject.filing_number:
-            if not subject_number:
-                province = Province.objects.get(code=subject.province)
-                # the year of the decision on the mainland (Asia/Shanghai), not in UTC
-                subject_number = numbers.issue_subject_number(
-                    subject, icp_abbr=province.icp_abbr, year=timezone.localtime(now).year
-                )
-            subject.filing_number = subject_number
-            subject.filed_at = now
-            subject.save(update_fields=["filing_number", "filed_at"])
-        order.subject = subject
-        website = order.website
-        sequence = numbers.issue_website_sequence(subject)
-        website.sequence = sequence
-        website.filing_number = numbers.format_website_number(subject.filing_number, sequence)
-        website.filed_at = now
-        website.save(update_fields=["sequence", "filing_number", "filed_at"])
+        records.records_apply_approval(
+            order=order, actor_label=actor_label, subject_number=subject_number, website_sequence=website_sequence
+        )
         order_transition(
             order=order,
             to=states.APPROVED,
             actor=actor,
             actor_label=actor_label,
-            data={"subject_number": subject.filing_number, "website_number": website.filing_number},
+            data={"subject_number": order.subject.filing_number, "website_number": order.website.filing_number},
         )
     return order
 

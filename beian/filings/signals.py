@@ -6,6 +6,11 @@ commits (so a receiver never sees a transition that was rolled back), with `orde
 an approved order) and `notifications` (tell the applicant) subscribe in their AppConfig.ready();
 filings imports neither of them.
 
+`record_changed` is sent after a change of the standing filing records commits
+(beian.filings.records), with `subject_filing_pk`, `order_pk` (the order whose outcome changed
+them, or None) and `domains` (the A-labels whose gate decision may have changed); the hosting
+gate drops what it cached about them.
+
 Review deadlines follow the calendar and the SLA (see beian.reference.signals.working_time_changed).
 """
 
@@ -14,6 +19,7 @@ from django.dispatch import Signal, receiver
 from beian.reference.signals import working_time_changed
 
 order_transitioned = Signal()
+record_changed = Signal()
 
 
 @receiver(working_time_changed, dispatch_uid="filings-review-deadlines")

@@ -24,7 +24,7 @@ from beian.core import audit, clock
 from beian.core.exceptions import ValidationFailed
 from beian.filings import numbers, states
 from beian.filings import services as order_services
-from beian.filings.models import Order, Subject
+from beian.filings.models import Order, SubjectFiling
 from beian.reference.models import Province, RejectionReason
 from beian.regulator import faults
 from beian.regulator.adapters.base import PermanentError, ResendResult, RetryableError, SubmitResult, VerifyResult
@@ -367,15 +367,16 @@ def case_decide(
         locked = RegulatorCase.objects.select_for_update().get(pk=case.pk)
         if locked.stage != RegulatorCase.Stage.REVIEW:
             raise ValidationFailed(_("That case is not waiting for a decision."), code="case.not_in_review")
-        order = Order.objects.select_related("subject", "website").get(pk=locked.order_id)
+        order = Order.objects.select_related("subject", "website", "subject_filing").get(pk=locked.order_id)
         if order.status != states.REGULATOR_REVIEW:
             raise ValidationFailed(_("The order is not in regulator review."), code="case.order_not_in_review")
         if not approve and not RejectionReason.objects.filter(code=reason_code).exists():
             raise ValidationFailed(
                 _("Choose a reason from the catalogue."), code="case.reason_unknown", field="reason_code"
             )
+        website_sequence = None
         if approve and subject_number:
-            subject_number = _recorded_subject_number(order, subject_number)
+            subject_number, website_sequence = _recorded_number(order, subject_number)
         if evidence is not None:
             locked.evidence.save(f"regulator/{locked.reference}-{evidence.name}", evidence, save=False)
         locked.stage = RegulatorCase.Stage.APPROVED if approve else RegulatorCase.Stage.REJECTED
@@ -388,7 +389,11 @@ def case_decide(
         )
         if approve:
             order_services.order_record_regulator_approval(
-                order=order, actor_label=decided_by, actor=actor, subject_number=subject_number
+                order=order,
+                actor_label=decided_by,
+                actor=actor,
+                subject_number=subject_number,
+                website_sequence=website_sequence,
             )
         else:
             order_services.order_record_regulator_rejection(
@@ -413,30 +418,36 @@ def case_decide(
     return case
 
 
-def _recorded_subject_number(order: Order, typed: str) -> str:
-    """Check a number typed from the regulator's decision; reserve its website suffix. Returns the subject number."""
+def _recorded_number(order: Order, typed: str) -> tuple[str, int | None]:
+    """Check a number typed from the regulator's decision. Returns (subject number, website
+    sequence or None); the records reserve the sequence when they apply the approval."""
     typed = typed.strip()
     province = Province.objects.get(code=order.subject.province)
     error = numbers.recorded_number_error(typed, province=province.code, icp_abbr=province.icp_abbr)
     if error:
         raise ValidationFailed(error, code="case.number_invalid", field="subject_number")
     subject_number, sequence = numbers.split_recorded_number(typed)
-    filed = order.subject.filing_number
+    record = order.subject_filing
+    filed = record.filing_number if record is not None else order.subject.filing_number
     if filed and filed != subject_number:
         raise ValidationFailed(
             _("This subject is already filed as %(number)s.") % {"number": filed},
             code="case.number_mismatch",
             field="subject_number",
         )
-    if not filed and Subject.objects.filter(filing_number=subject_number).exclude(pk=order.subject_id).exists():
+    if not filed and SubjectFiling.objects.filter(filing_number=subject_number).exists():
         raise ValidationFailed(
             _("Another subject already has the number %(number)s.") % {"number": subject_number},
             code="case.number_taken",
             field="subject_number",
         )
-    if sequence is not None:
-        numbers.reserve_website_sequence(order.subject, sequence)
-    return subject_number
+    if sequence is not None and record is not None and sequence <= record.website_sequence:
+        raise ValidationFailed(
+            _("Website number -%(n)s was already issued under this subject.") % {"n": sequence},
+            code="number.sequence_used",
+            field="subject_number",
+        )
+    return subject_number, sequence
 
 
 def case_record_manual_decision(

@@ -29,14 +29,24 @@ def test_serials_are_unique_per_province_and_year(db):
 
 
 def test_website_sequence_is_never_reused(db, organisation):
-    from beian.filings.models import Person, Subject
+    from beian.core import clock
+    from beian.filings.models import Person, Subject, SubjectFiling
 
     subject = Subject.objects.create(
         organisation=organisation, province="11", principal=Person.objects.create(organisation=organisation)
     )
-    assert [numbers.issue_website_sequence(subject) for _ in range(3)] == [1, 2, 3]
-    subject.refresh_from_db()
-    assert subject.website_sequence == 3
+    record = SubjectFiling.objects.create(
+        organisation=organisation,
+        subject=subject,
+        province="11",
+        name="x",
+        filing_number="京ICP备2026000777号",
+        filed_at=clock.now(),
+        updated_at=clock.now(),
+    )
+    assert [numbers.issue_website_sequence(record) for _ in range(3)] == [1, 2, 3]
+    record.refresh_from_db()
+    assert record.website_sequence == 3
 
 
 @pytest.mark.django_db(transaction=True)

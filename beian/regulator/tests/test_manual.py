@@ -144,13 +144,23 @@ def test_a_case_is_decided_once(in_manual_review, operator):
 
 
 def test_a_number_another_subject_holds_is_refused(in_manual_review, operator, organisation):
-    from beian.filings.models import Person, Subject
+    from beian.core import clock
+    from beian.filings.models import Person, Subject, SubjectFiling
 
-    Subject.objects.create(
+    other = Subject.objects.create(
         organisation=organisation,
         province="11",
         filing_number="京ICP备2026000888号",
         principal=Person.objects.create(organisation=organisation),
+    )
+    SubjectFiling.objects.create(
+        organisation=organisation,
+        subject=other,
+        province="11",
+        name="other",
+        filing_number="京ICP备2026000888号",
+        filed_at=clock.now(),
+        updated_at=clock.now(),
     )
     order, case = in_manual_review
     with pytest.raises(ValidationFailed, match="Another subject already has"):

@@ -1,0 +1,239 @@
+"""The standing filing records change here, and only on a regulator outcome (sandbox or manual
+bridge): `records_apply_approval` is called by `services.order_record_regulator_approval` inside
+its transaction. Every change appends a RecordEvent naming the order, and `record_changed` is sent
+after commit with the domains whose gate decision may have changed.
+
+What an approval does, by filing type (rules file §1.2–§1.4):
+- FIRST_FILING: a new subject filing (a number issued by the regulator: the sandbox's counter, or
+  the one an operator recorded from the real decision) and one website filing `-n` per website
+  of the order, each with its domain and our access record.
+- NEW_WEBSITE: one more website filing per website under the subject's record (`-n` continues
+  the subject's sequence; never reused). A subject filed elsewhere (无主体新增网站) is recorded
+  here with the number the regulator holds.
+- NEW_ACCESS: the subject and website keep their numbers (recorded from the external lookup at
+  the order's first step); our access record is added beside the other providers'.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import idna
+from django.db import transaction
+from django.utils import timezone
+
+from beian.core import audit, clock
+from beian.core.crypto import blind_index
+from beian.filings import numbers
+from beian.filings.models import (
+    AccessRecord,
+    FiledDomain,
+    Order,
+    RecordEvent,
+    RecordStatus,
+    Subject,
+    SubjectFiling,
+    Website,
+    WebsiteFiling,
+)
+from beian.filings.signals import record_changed
+from beian.reference.models import Province
+from beian.rules.domains import domain_key
+
+FIRST_FILING = "FIRST_FILING"
+NEW_WEBSITE = "NEW_WEBSITE"
+NEW_ACCESS = "NEW_ACCESS"
+
+
+def wire_domain(domain: str) -> str:
+    """A domain as the records store it: the main domain's A-label, lower case, no `www.`."""
+    key = domain_key(domain or "")
+    if not key:
+        return ""
+    try:
+        return idna.encode(key, uts46=True).decode("ascii")
+    except (idna.IDNAError, UnicodeError):
+        return key  # not a domain: kept as typed (the rules say why)
+
+
+def order_websites(order: Order) -> list[Website]:
+    """The websites an order applies for, in their order (websites[0], websites[1], …)."""
+    websites = list(Website.objects.filter(order=order).order_by("position", "pk"))
+    return websites or [order.website]
+
+
+def _event(*, subject_filing, action, order, actor_label, website_filing=None, **data) -> RecordEvent:
+    return RecordEvent.objects.create(
+        subject_filing=subject_filing,
+        website_filing=website_filing,
+        order=order,
+        at=clock.now(),
+        action=action,
+        actor_label=actor_label,
+        data=data,
+    )
+
+
+def _subject_filing_for(order: Order, subject: Subject, *, subject_number: str, actor_label: str) -> SubjectFiling:
+    """The order's subject record: the one it targets, or a new one (first filing; a subject filed
+    elsewhere recorded with its number)."""
+    if order.subject_filing_id:
+        return SubjectFiling.objects.select_for_update().get(pk=order.subject_filing_id)
+    now = clock.now()
+    if order.filing_type == FIRST_FILING or not subject.filing_number:
+        number = subject_number or numbers.issue_subject_number(
+            province=subject.province,
+            icp_abbr=Province.objects.get(code=subject.province).icp_abbr,
+            # the year of the decision on the mainland (Asia/Shanghai), not in UTC
+            year=timezone.localtime(now).year,
+        )
+        action = "subject_filed"
+    else:
+        number, action = subject.filing_number, "subject_recorded"
+    record = SubjectFiling.objects.create(
+        organisation_id=order.organisation_id,
+        subject=subject,
+        province=subject.province,
+        nature=subject.nature,
+        certificate_type=subject.certificate_type,
+        certificate_number_index=subject.certificate_number_index
+        or blind_index(subject.certificate_number or "", purpose="certificate"),
+        name=subject.name,
+        filing_number=number,
+        filed_at=now,
+        updated_at=now,
+    )
+    _event(subject_filing=record, action=action, order=order, actor_label=actor_label, number=number)
+    return record
+
+
+def _add_domain(website_filing: WebsiteFiling, domain: str) -> str:
+    domain = wire_domain(domain)
+    if domain:
+        FiledDomain.objects.create(website_filing=website_filing, domain=domain, added_at=clock.now())
+    return domain
+
+
+def _add_our_access(website_filing: WebsiteFiling, website: Website) -> AccessRecord:
+    access, _created = AccessRecord.objects.update_or_create(
+        website_filing=website_filing,
+        is_ours=True,
+        status=RecordStatus.ACTIVE,
+        defaults={"hosted_site_id": website.hosted_site_id, "since": clock.now()},
+    )
+    return access
+
+
+def _new_website_filing(subject_filing: SubjectFiling, website: Website, *, sequence: int, number: str):
+    now = clock.now()
+    return WebsiteFiling.objects.create(
+        subject_filing=subject_filing,
+        website=website,
+        sequence=sequence,
+        filing_number=number,
+        name=website.name,
+        filed_at=now,
+        updated_at=now,
+    )
+
+
+def _file_website(order: Order, subject_filing: SubjectFiling, website: Website, *, actor_label: str):
+    """A new website filing (first filing, new website): the next -n under the subject."""
+    sequence = numbers.issue_website_sequence(subject_filing)
+    number = numbers.format_website_number(subject_filing.filing_number, sequence)
+    record = _new_website_filing(subject_filing, website, sequence=sequence, number=number)
+    domain = _add_domain(record, website.domain)
+    _add_our_access(record, website)
+    _event(
+        subject_filing=subject_filing,
+        website_filing=record,
+        action="website_filed",
+        order=order,
+        actor_label=actor_label,
+        number=number,
+        domains=[domain] if domain else [],
+    )
+    return record, [domain] if domain else []
+
+
+def _access_website(order: Order, subject_filing: SubjectFiling, website: Website, *, actor_label: str):
+    """New access: the website keeps its number; our access record is added."""
+    record = website.website_filing
+    domains: list[str] = []
+    if record is None:  # filed elsewhere: recorded here with the number the regulator holds
+        _subject_number, sequence = numbers.split_recorded_number(website.filing_number or "")
+        sequence = sequence or subject_filing.website_sequence + 1
+        number = website.filing_number or numbers.format_website_number(subject_filing.filing_number, sequence)
+        record = _new_website_filing(subject_filing, website, sequence=sequence, number=number)
+        if sequence > subject_filing.website_sequence:
+            SubjectFiling.objects.filter(pk=subject_filing.pk).update(website_sequence=sequence)
+            subject_filing.website_sequence = sequence
+        domain = _add_domain(record, website.domain)
+        domains = [domain] if domain else []
+        _event(
+            subject_filing=subject_filing,
+            website_filing=record,
+            action="website_recorded",
+            order=order,
+            actor_label=actor_label,
+            number=number,
+            domains=domains,
+        )
+    else:
+        domains = list(record.domains.filter(removed_at__isnull=True).values_list("domain", flat=True))
+    _add_our_access(record, website)
+    _event(
+        subject_filing=subject_filing,
+        website_filing=record,
+        action="access_added",
+        order=order,
+        actor_label=actor_label,
+        number=record.filing_number,
+    )
+    return record, domains
+
+
+def records_apply_approval(
+    *, order: Order, actor_label: str, subject_number: str = "", website_sequence: int | None = None
+) -> SubjectFiling:
+    """Apply the regulator's approval of `order` to the records (inside the caller's transaction)
+    and copy the numbers onto the order's subject and websites. `subject_number` and
+    `website_sequence`: what an operator recorded from the real regulator's decision."""
+    subject = Subject.objects.select_for_update().get(pk=order.subject_id)
+    subject_filing = _subject_filing_for(order, subject, subject_number=subject_number, actor_label=actor_label)
+    if website_sequence is not None:
+        numbers.reserve_website_sequence(subject_filing, website_sequence)
+    now = clock.now()
+    if subject.filing_number != subject_filing.filing_number or subject.filed_at is None:
+        subject.filing_number = subject_filing.filing_number
+        subject.filed_at = subject.filed_at or now
+        subject.save(update_fields=["filing_number", "filed_at"])
+    order.subject = subject
+    if order.subject_filing_id != subject_filing.pk:
+        order.subject_filing = subject_filing
+        Order.objects.filter(pk=order.pk).update(subject_filing=subject_filing)
+    domains: list[str] = []
+    file = _access_website if order.filing_type == NEW_ACCESS else _file_website
+    for website in order_websites(order):
+        record, changed = file(order, subject_filing, website, actor_label=actor_label)
+        domains += changed
+        website.website_filing = record
+        website.sequence = record.sequence
+        website.filing_number = record.filing_number
+        website.filed_at = website.filed_at or now
+        website.save(update_fields=["website_filing", "sequence", "filing_number", "filed_at"])
+        if website.pk == order.website_id:
+            order.website = website
+    SubjectFiling.objects.filter(pk=subject_filing.pk).update(updated_at=now)
+    audit.record(
+        action="record.approval_applied",
+        target=subject_filing,
+        actor_label=actor_label,
+        data={"order": order.pk, "filing_type": order.filing_type, "domains": domains},
+    )
+    transaction.on_commit(partial(_announce, subject_filing.pk, order.pk, domains))
+    return subject_filing
+
+
+def _announce(subject_filing_pk: int, order_pk: int | None, domains: list[str]) -> None:
+    record_changed.send(sender=SubjectFiling, subject_filing_pk=subject_filing_pk, order_pk=order_pk, domains=domains)

@@ -1,0 +1,42 @@
+"""The standing filing records: created and changed only by the regulator's approval, with history."""
+
+from __future__ import annotations
+
+from beian.filings import selectors, states
+from beian.filings.models import AccessRecord, FiledDomain, Order, RecordEvent, SubjectFiling, WebsiteFiling
+from beian.filings.records import wire_domain
+
+
+def test_a_first_filing_approval_creates_the_subject_website_domain_and_access_records(orders, hosted_site):
+    order = orders.approved()
+    subject = SubjectFiling.objects.get()
+    website = WebsiteFiling.objects.get()
+    assert subject.filing_number == order.subject.filing_number and subject.filing_number.startswith("京ICP备")
+    assert website.filing_number == order.website.filing_number == f"{subject.filing_number}-1"
+    assert website.subject_filing == subject and website.website_id == order.website_id
+    assert list(FiledDomain.objects.values_list("domain", flat=True)) == [wire_domain(order.website.domain)]
+    access = AccessRecord.objects.get()
+    assert access.is_ours and access.hosted_site == hosted_site and access.website_filing == website
+    order = Order.objects.get(pk=order.pk)
+    assert order.subject_filing == subject and order.website.website_filing == website
+    history = list(RecordEvent.objects.values_list("action", "order_id"))
+    assert history == [("subject_filed", order.pk), ("website_filed", order.pk)]
+
+
+def test_records_are_found_by_certificate_and_domain_across_tenants(orders):
+    order = orders.approved()
+    record = SubjectFiling.objects.get()
+    assert selectors.subject_filing_by_certificate(order.subject.certificate_number.lower()) == record
+    assert selectors.website_filing_by_domain(wire_domain(order.website.domain)).subject_filing == record
+    assert selectors.website_filing_by_domain("not-filed.cn") is None
+
+
+def test_nothing_is_recorded_before_the_regulator_approves(orders):
+    orders.build(states.REGULATOR_REVIEW)
+    assert not SubjectFiling.objects.exists() and not WebsiteFiling.objects.exists()
+
+
+def test_idn_domains_are_recorded_as_a_labels():
+    assert wire_domain("Www.示例.中国.") == "xn--fsq092h.xn--fiqs8s"
+    assert wire_domain("xn--fsq092h.xn--fiqs8s") == "xn--fsq092h.xn--fiqs8s"
+    assert wire_domain("") == ""
