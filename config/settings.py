@@ -213,6 +213,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "beian@localhos
 # Regulator adapter: "sandbox" (default, realistic simulation) or "manual" (operators file by hand).
 REGULATOR_ADAPTER = os.environ.get("BEIAN_REGULATOR_ADAPTER", "sandbox")
 DOMAIN_REGISTRY = os.environ.get("BEIAN_DOMAIN_REGISTRY", "fixture")  # or an RDAP base URL
+# What MIIT holds for filings made through other access providers: "fixture" (the sandbox; MIIT's
+# own system is not reachable), reading the JSON file named here (default: the bundled one).
+FILING_LOOKUP_ADAPTER = os.environ.get("BEIAN_FILING_LOOKUP", "fixture")
+FILING_LOOKUP_FIXTURE = os.environ.get("BEIAN_FILING_LOOKUP_FIXTURE", "")
 ACCESS_PROVIDER_NAME = os.environ.get("BEIAN_ACCESS_PROVIDER_NAME", "Beian 建站云")
 
 SESSION_COOKIE_HTTPONLY = True
