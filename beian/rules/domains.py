@@ -129,6 +129,42 @@ def _expiry(expires_on: date, field: str, ctx: Context) -> list[Finding]:
     return []
 
 
+def main_domain_key(value: str, ctx: Context) -> str:
+    """The main (registrable) domain of any domain typed, in unicode: "shop.例子.中国" and
+    "xn--fsqu00a.xn--fiqs8s" both give "例子.中国". "" when the value is no domain (parse_domain says why)."""
+    text = unicodedata.normalize("NFKC", value).strip().lower().rstrip(".")
+    if not text or len(text) > _MAX_DOMAIN_LENGTH or any(c in _NOT_IN_DOMAINS for c in text):
+        return ""
+    try:
+        unicode_form = idna.decode(idna.encode(text, uts46=True))
+    except (idna.IDNAError, UnicodeError):
+        return ""
+    labels = unicode_form.split(".")
+    suffix_size = max(_approved_suffix_length(labels, ctx), _public_suffix_length(unicode_form, ctx), 1)
+    return ".".join(labels[-suffix_size - 1 :]) if len(labels) > suffix_size else ""
+
+
+def display_domain(value: str) -> str:
+    """A domain as people read it: U-labels ("xn--fsqu00a.xn--fiqs8s" -> "例子.中国"), lower case, no
+    trailing dot; A-labels and U-labels may be mixed. A value that is no valid domain is shown as
+    stored (trimmed), so a page never fails on bad data."""
+    text = value.strip().rstrip(".")
+    if not text or len(text) > _MAX_DOMAIN_LENGTH:
+        return text
+    try:
+        return idna.decode(text, uts46=True)
+    except (idna.IDNAError, UnicodeError):
+        return text
+
+
+def wire_domain(value: str) -> str:
+    """A domain as sent to registries and the regulator: A-labels ("例子.中国" -> "xn--fsqu00a.xn--fiqs8s"),
+    from U-labels, A-labels, a mix or full-width input. Raises ValueError (idna.IDNAError) for a value
+    that is no valid domain: nothing invalid goes on the wire."""
+    text = unicodedata.normalize("NFKC", value).strip().rstrip(".")
+    return idna.encode(text, uts46=True).decode("ascii")
+
+
 def domain_key(value: str) -> str:
     """A domain as compared between websites and existing filings: unicode, lower case, no www."""
     text = unicodedata.normalize("NFKC", value).strip().lower().rstrip(".")

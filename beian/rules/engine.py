@@ -12,7 +12,7 @@ from beian.rules.filing_type import check_filing_type
 from beian.rules.findings import Finding
 from beian.rules.model import OrderInput
 from beian.rules.names import check_org_name, check_person_name
-from beian.rules.order import check_order_contacts, check_order_domains
+from beian.rules.order import check_order_contacts, check_order_domains, check_order_limits
 from beian.rules.reference import ReferenceSnapshot
 from beian.rules.registry import (
     CERTIFICATE_TYPE_NOT_ALLOWED,
@@ -50,7 +50,8 @@ def validate_order(order: OrderInput, ref: ReferenceSnapshot, *, today: date, co
             website, f"websites[{index}]", ctx, filing_type=order.filing_type, subject=order.subject
         )
     findings += check_order_contacts(order)
-    findings += check_order_domains(order)
+    findings += check_order_domains(order, ctx)
+    findings += check_order_limits(order, ctx)
     if complete:
         findings += check_required(order, ctx)
     return findings

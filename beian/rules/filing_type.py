@@ -11,6 +11,8 @@ from beian.rules.registry import (
     EMPTY_SHELL_CANNOT_ADD,
     FILING_TYPE_UNKNOWN,
     FILING_TYPE_WRONG,
+    WEBSITE_NEEDS_OTHER_FILING_TYPE,
+    Rule,
 )
 
 FIRST_FILING = "FIRST_FILING"
@@ -39,29 +41,44 @@ def check_filing_type(order: OrderInput, ctx: Context) -> list[Finding]:
         return [FILING_TYPE_UNKNOWN.at("filing_type", filing_type=order.filing_type)]
     if order.filing_type not in DETECTED_TYPES:
         return []
-    findings, expected_types = _per_domain(order)
+    findings, expected_by_website = _per_domain(order)
+    expected_types = set(expected_by_website.values())
     if not expected_types and not findings:
         expected_types = _judged_by_subject_only(order)
-    for expected in sorted(expected_types - {order.filing_type}):
-        findings.append(
-            FILING_TYPE_WRONG.at(
-                "filing_type",
-                expected=expected,
-                actual=order.filing_type,
-                expected_name=ctx.ref.filing_type_name(expected),
-                actual_name=ctx.ref.filing_type_name(order.filing_type),
-                expected_name_en=ctx.ref.filing_type_name(expected, "en"),
-                actual_name_en=ctx.ref.filing_type_name(order.filing_type, "en"),
-            )
-        )
+    if order.filing_type in expected_types and len(expected_types) > 1:
+        # Websites of one order that need different types: the order's type fits some of them; the
+        # others leave it (changing the order's type would only make the first ones wrong).
+        findings += [
+            _type_finding(WEBSITE_NEEDS_OTHER_FILING_TYPE, f"{prefix}.domain", ctx, expected, order.filing_type)
+            for prefix, expected in expected_by_website.items()
+            if expected != order.filing_type
+        ]
+    else:
+        findings += [
+            _type_finding(FILING_TYPE_WRONG, "filing_type", ctx, expected, order.filing_type)
+            for expected in sorted(expected_types - {order.filing_type})
+        ]
     return findings + _empty_shell(order, ctx)
 
 
-def _per_domain(order: OrderInput) -> tuple[list[Finding], set[str]]:
+def _type_finding(rule: Rule, field: str, ctx: Context, expected: str, actual: str) -> Finding:
+    return rule.at(
+        field,
+        expected=expected,
+        actual=actual,
+        expected_name=ctx.ref.filing_type_name(expected),
+        actual_name=ctx.ref.filing_type_name(actual),
+        expected_name_en=ctx.ref.filing_type_name(expected, "en"),
+        actual_name_en=ctx.ref.filing_type_name(actual, "en"),
+    )
+
+
+def _per_domain(order: OrderInput) -> tuple[list[Finding], dict[str, str]]:
+    """Conflicting domains, and the type each other website's domain needs (by field prefix)."""
     existing = order.existing
     filed_here = {domain_key(d) for d in existing.filed_domains}
     filed_elsewhere = {domain_key(d) for d in existing.domains_filed_elsewhere}
-    findings, expected_types = [], set()
+    findings, expected_by_website = [], {}
     for index, website in enumerate(order.websites):
         key = domain_key(website.domain)
         if not key:
@@ -72,8 +89,8 @@ def _per_domain(order: OrderInput) -> tuple[list[Finding], set[str]]:
         if expected == WEBSITE_MIGRATION:
             findings.append(DOMAIN_FILED_BY_OTHER_SUBJECT.at(f"websites[{index}].domain", domain=key))
         else:
-            expected_types.add(expected)
-    return findings, expected_types
+            expected_by_website[f"websites[{index}]"] = expected
+    return findings, expected_by_website
 
 
 def _judged_by_subject_only(order: OrderInput) -> set[str]:

@@ -179,6 +179,44 @@ class TldTables:
     extractor: tldextract.TLDExtract
 
 
+class SubjectKind(StrEnum):
+    """Which subjects a per-order limit speaks of (`limits` keys and `province_order_caps[].subject`)."""
+
+    ANY = "any"
+    ORGANISATION = "organisation"
+    INDIVIDUAL = "individual"
+
+    @classmethod
+    def of(cls, nature: Nature) -> SubjectKind:
+        return cls.INDIVIDUAL if nature.is_individual else cls.ORGANISATION
+
+
+@dataclass(frozen=True)
+class OrderCap:
+    """A province's cap on one order (`limits.province_order_caps`, written once from the free-text
+    `limits.province_domain_caps`). A None figure is no cap."""
+
+    province: str
+    subject: SubjectKind
+    natures: frozenset[int]  # empty: every nature of `subject`
+    filing_types: frozenset[str]
+    max_websites_per_order: int | None
+    max_domains_per_order: int | None
+    applies_when_filed_websites_over: int | None  # only once the subject has more filed websites
+    max_filed_websites: int | None  # the subject's filed websites plus the order's new ones
+    source_text: str
+
+    def applies(self, nature: Nature, filing_type: str, filed_websites: int) -> bool:
+        return (
+            filing_type in self.filing_types
+            and self.subject in (SubjectKind.ANY, SubjectKind.of(nature))
+            and (not self.natures or nature.code in self.natures)
+            and (
+                self.applies_when_filed_websites_over is None or filed_websites > self.applies_when_filed_websites_over
+            )
+        )
+
+
 @dataclass(frozen=True)
 class ReferenceSnapshot:
     provinces: Mapping[str, Province]
@@ -201,12 +239,16 @@ class ReferenceSnapshot:
     domain_real_name_sync_working_days: int | str
     settings: EngineSettings
     filing_types_en: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # code -> name_en
+    # the provider's cap on websites per order, by SubjectKind value (limits.tencent_websites_per_order)
+    websites_per_order: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    order_caps: Mapping[str, tuple[OrderCap, ...]] = field(default_factory=lambda: MappingProxyType({}))  # by province
 
     @classmethod
     def from_seed(cls, data: Mapping[str, Any], settings: EngineSettings | None = None) -> ReferenceSnapshot:
         certificate_types = _certificate_types(data.get("certificate_types", []))
         natures = _natures(data.get("subject_natures", []), certificate_types)
         pre_extra = data.get("pre_approval_extra", {})
+        limits = data.get("limits", {})
         return cls(
             provinces=_frozen({p["code"]: _province(p) for p in data.get("provinces", [])}),
             natures=natures,
@@ -224,16 +266,26 @@ class ReferenceSnapshot:
             resident_id=_resident_id_tables(data.get("resident_id", {})),
             tlds=_tld_tables(data.get("approved_tlds", {})),
             site_names=_site_name_rules(data.get("website_name_rules", {}), pre_extra),
-            domains_per_website_new_filing=data.get("limits", {}).get("domains_per_website_new_filing"),
+            domains_per_website_new_filing=limits.get("domains_per_website_new_filing"),
             domain_real_name_sync_working_days=data.get("timings", {}).get("domain_real_name_sync_working_days", "?"),
             settings=settings or EngineSettings(),
             filing_types_en=_frozen(
                 {t["code"]: t.get("name_en") or t.get("name_zh", t["code"]) for t in data.get("filing_types", [])}
             ),
+            websites_per_order=_frozen(
+                {str(kind): int(n) for kind, n in limits.get("tencent_websites_per_order", {}).items() if n is not None}
+            ),
+            order_caps=_order_caps(limits.get("province_order_caps", [])),
         )
 
     def nature(self, code: int | None) -> Nature | None:
         return None if code is None else self.natures.get(code)
+
+    def websites_per_order_limit(self, nature: Nature) -> int | None:
+        return self.websites_per_order.get(SubjectKind.of(nature))
+
+    def order_caps_of(self, province: Province | None) -> tuple[OrderCap, ...]:
+        return self.order_caps.get(province.code, ()) if province else ()
 
     def province(self, code: str | None) -> Province | None:
         return None if code is None else self.provinces.get(code)
@@ -278,6 +330,28 @@ def _province(p: Mapping[str, Any]) -> Province:
         empty_shell_subject_can_add_website=p.get("empty_shell_subject_can_add_website"),
         min_domain_days_remaining=p.get("min_domain_days_remaining"),
     )
+
+
+def _optional_int(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+def _order_caps(rows: Iterable[Mapping[str, Any]]) -> Mapping[str, tuple[OrderCap, ...]]:
+    caps: dict[str, list[OrderCap]] = {}
+    for r in rows:
+        cap = OrderCap(
+            province=str(r["province"]),
+            subject=SubjectKind(r.get("subject") or SubjectKind.ANY),
+            natures=frozenset(int(n) for n in r.get("natures") or ()),
+            filing_types=frozenset(r.get("filing_types") or ()),
+            max_websites_per_order=_optional_int(r.get("max_websites_per_order")),
+            max_domains_per_order=_optional_int(r.get("max_domains_per_order")),
+            applies_when_filed_websites_over=_optional_int(r.get("applies_when_filed_websites_over")),
+            max_filed_websites=_optional_int(r.get("max_filed_websites")),
+            source_text=r.get("source_text", ""),
+        )
+        caps.setdefault(cap.province, []).append(cap)
+    return _frozen({province: tuple(rows) for province, rows in caps.items()})
 
 
 def _certificate_types(rows: Iterable[Mapping[str, Any]]) -> Mapping[int, CertificateType]:

@@ -202,6 +202,85 @@ FILING_TYPE_WRONG = _rule(
     "firm",
     "TYPE_WRONG",
 )
+WEBSITE_NEEDS_OTHER_FILING_TYPE = _rule(
+    "order.website.needs_other_filing_type",
+    ERROR,
+    "根据该网站域名的备案情况，它须以“{expected_name}”办理，不能放在“{actual_name}”订单中。",
+    "Given what is already filed for this website's domain, it needs a '{expected_name}' order; it cannot be "
+    "part of this '{actual_name}' order.",
+    "将该网站从本订单中移除，另建“{expected_name}”订单办理。",
+    "Remove this website from the order and file it in a separate '{expected_name}' order.",
+    "§1",
+    "firm",
+    "TYPE_WRONG",
+)
+
+# --- websites and domains per order (§5.7) ----------------------------------------------------
+ORDER_WEBSITES_TOO_MANY = _rule(
+    "order.websites.too_many",
+    ERROR,
+    "{subject_kind}每个订单最多 {limit} 个网站（当前 {count} 个）。",
+    "An order of {subject_kind} may hold at most {limit} website(s) ({count} listed).",
+    "将其余网站放到后续的“新增网站”订单中。",
+    "Move the other websites to later 'new website' orders.",
+    "§5.7",
+    "provider",
+    "DOMAIN_COUNT_EXCEEDED",
+)
+ORDER_WEBSITES_PROVINCE_CAP = _rule(
+    "order.websites.province_cap",
+    ERROR,
+    "{province_name}管局要求每个订单最多 {limit} 个网站（当前 {count} 个）。",
+    "The {province_name} regulator accepts at most {limit} website(s) per order ({count} listed).",
+    "将其余网站放到后续的订单中。",
+    "Move the other websites to later orders.",
+    "§5.7",
+    "varies",
+    "DOMAIN_COUNT_EXCEEDED",
+    variants={
+        "after_filed": Wording(
+            "{province_name}管局：主体已备案 {filed} 个网站（超过 {threshold} 个），每个订单只能包含 {limit} 个网站"
+            "（当前 {count} 个）。",
+            "The {province_name} regulator: a subject with {filed} filed websites (more than {threshold}) may add "
+            "only {limit} website(s) per order ({count} listed).",
+            "每个订单只提交 {limit} 个网站。",
+            "Submit {limit} website(s) per order.",
+        )
+    },
+)
+ORDER_DOMAINS_PROVINCE_CAP = _rule(
+    "order.domains.province_cap",
+    ERROR,
+    "{province_name}管局要求每个订单最多 {limit} 个域名（当前 {count} 个）。",
+    "The {province_name} regulator accepts at most {limit} domain(s) per order ({count} listed).",
+    "将其余域名的网站放到后续的订单中。",
+    "Move the websites of the other domains to later orders.",
+    "§5.7",
+    "varies",
+    "DOMAIN_COUNT_EXCEEDED",
+    variants={
+        "after_filed": Wording(
+            "{province_name}管局：主体已备案 {filed} 个网站（超过 {threshold} 个），每个订单只能包含 {limit} 个域名"
+            "（当前 {count} 个）。",
+            "The {province_name} regulator: a subject with {filed} filed websites (more than {threshold}) may add "
+            "only {limit} domain(s) per order ({count} listed).",
+            "每个订单只提交 {limit} 个域名。",
+            "Submit {limit} domain(s) per order.",
+        )
+    },
+)
+ORDER_FILED_WEBSITES_PROVINCE_CAP = _rule(
+    "order.websites.province_total_cap",
+    ERROR,
+    "{province_name}管局要求每个主体最多备案 {limit} 个网站（已备案 {filed} 个，本订单 {count} 个）。",
+    "The {province_name} regulator allows at most {limit} filed websites per subject ({filed} filed, {count} in "
+    "this order).",
+    "减少本订单的网站数量，或先注销不再使用的网站。",
+    "List fewer websites, or cancel websites no longer in use first.",
+    "§5.7",
+    "varies",
+    "DOMAIN_COUNT_EXCEEDED",
+)
 EMPTY_SHELL_CANNOT_ADD = _rule(
     "subject.empty_shell.cannot_add_website",
     ERROR,
@@ -887,6 +966,15 @@ SITE_NAME_INTERACTIVE = _rule(
     "§5.5",
     "varies",
     "PREAPPROVAL_REQUIRED",
+    variants={
+        "individual": Wording(
+            "个人网站名称含有“{words}”等交互服务字样；交互服务需要前置审批，个人无法办理。",
+            "A personal site name suggesting interactive services ('{words}') needs a pre-approval, which "
+            "individuals cannot hold.",
+            "修改名称；交互服务须以单位名义备案并办理前置审批。",
+            "Rename the site; interactive services must be filed by an organisation with the pre-approval.",
+        )
+    },
 )
 SITE_NAME_FINANCE = _rule(
     "website.name.finance_keyword",
@@ -977,6 +1065,17 @@ PRE_APPROVAL_NONE_WITH_ITEMS = _rule(
     "§5.6",
     "firm",
     "PREAPPROVAL_INVALID",
+)
+SERVICE_CONTENT_FINANCE = _rule(
+    "website.service_content.finance_needs_pre_approval",
+    WARNING,
+    "服务内容“{content}”属于金融类（{words}），须提供金融业务许可或备案。",
+    "The service content '{content}' is financial ('{words}') and needs a finance licence or filing.",
+    "提供互联网金融前置审批，或取消该服务内容。",
+    "Supply the internet-finance pre-approval, or deselect this service content.",
+    "§5.6",
+    "varies",
+    "PREAPPROVAL_REQUIRED",
 )
 LANGUAGE_UNKNOWN = _rule(
     "website.language.unknown",
@@ -1094,6 +1193,17 @@ DOMAIN_DUPLICATED_IN_ORDER = _rule(
     "一个域名只能属于一个网站。",
     "A domain belongs to one website only.",
     "§12",
+    "firm",
+    "DOMAIN_COUNT_EXCEEDED",
+)
+DOMAIN_SAME_MAIN_DOMAIN_IN_ORDER = _rule(
+    "website.domain.same_main_domain_in_order",
+    ERROR,
+    "域名“{domain}”与 {other} 属于同一主域名“{main_domain}”。",
+    "The domain '{domain}' has the same main domain '{main_domain}' as {other}.",
+    "一个主域名只能备案为一个网站；子域名在主域名备案后即可使用。",
+    "A main domain is filed as one website only; its subdomains are covered once it is filed.",
+    "§6.3",
     "firm",
     "DOMAIN_COUNT_EXCEEDED",
 )

@@ -106,4 +106,11 @@ def _scope_words(name: str, field: str, ctx: Context, has_pre_approval: bool) ->
         found = words.found_in(name)
         if found:
             findings.append(rule.at(field, words=_WORD_JOINER.join(found)))
+    if ctx.is_individual:
+        # Interactive services need a pre-approval, which individuals cannot hold: the words the
+        # personal list does not name already ("聊天室", "留言板") are worth the same warning.
+        personal = set(rules.personal_restricted_words.found_in(name))
+        interactive = [w for w in rules.interactive_words.found_in(name) if w not in personal]
+        if interactive:
+            findings.append(SITE_NAME_INTERACTIVE.at(field, variant="individual", words=_WORD_JOINER.join(interactive)))
     return findings

@@ -18,6 +18,7 @@ from beian.rules.registry import (
     PRE_APPROVAL_UNKNOWN,
     REMARK_TOO_LONG,
     REMARK_TOO_SHORT,
+    SERVICE_CONTENT_FINANCE,
     SERVICE_CONTENT_NOT_FOR_INDIVIDUALS,
     SERVICE_CONTENT_UNKNOWN,
     WEBSITE_PRINCIPAL_NEEDS_AUTHORISATION,
@@ -30,9 +31,9 @@ def check_website(
     website: WebsiteInput, prefix: str, ctx: Context, *, filing_type: str, subject: SubjectInput
 ) -> list[Finding]:
     none_option = ctx.ref.pre_approval_none_option
+    has_pre_approval = any(_item(entry) not in ("", none_option) for entry in website.pre_approvals)
 
     def name(value: str, field: str, ctx: Context) -> list[Finding]:
-        has_pre_approval = any(_item(entry) not in ("", none_option) for entry in website.pre_approvals)
         return check_site_name(
             value, field, ctx, domain=website.domain, subject_name=subject.name, has_pre_approval=has_pre_approval
         )
@@ -42,7 +43,7 @@ def check_website(
         *check_text(website.domain, f"{prefix}.domain", ctx, check_domain),
         *_extra_domains(website, prefix, ctx, filing_type),
         *_domain_facts(website, prefix, ctx, subject),
-        *_service_contents(website.service_contents, f"{prefix}.service_contents", ctx),
+        *_service_contents(website.service_contents, f"{prefix}.service_contents", ctx, has_pre_approval),
         *_pre_approvals(website.pre_approvals, f"{prefix}.pre_approvals", ctx),
         *_languages(website.languages, f"{prefix}.languages", ctx),
         *_remark(website.remark, f"{prefix}.remark", ctx),
@@ -73,7 +74,7 @@ def _domain_facts(website: WebsiteInput, prefix: str, ctx: Context, subject: Sub
     )
 
 
-def _service_contents(contents: list[str], field: str, ctx: Context) -> list[Finding]:
+def _service_contents(contents: list[str], field: str, ctx: Context, has_pre_approval: bool) -> list[Finding]:
     findings = []
     for index, content in enumerate(contents):
         known = ctx.ref.service_contents.get(content)
@@ -81,6 +82,8 @@ def _service_contents(contents: list[str], field: str, ctx: Context) -> list[Fin
             findings.append(SERVICE_CONTENT_UNKNOWN.at(f"{field}[{index}]", content=_shown(content)))
         elif ctx.is_individual and not known.allowed_for_individuals:
             findings.append(SERVICE_CONTENT_NOT_FOR_INDIVIDUALS.at(f"{field}[{index}]", content=content))
+        elif not has_pre_approval and (finance := ctx.ref.site_names.finance_keywords.found_in(content)):
+            findings.append(SERVICE_CONTENT_FINANCE.at(f"{field}[{index}]", content=content, words="、".join(finance)))
     return findings
 
 

@@ -6,11 +6,20 @@ distinct valid orders as needed.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from stdnum.cn import ric, uscc
 
-from beian.rules.model import DomainFacts, ExistingFilings, OrderInput, PersonInput, SubjectInput, WebsiteInput
+from beian.rules.model import (
+    DomainFacts,
+    ExistingFilings,
+    OrderInput,
+    PersonInput,
+    PreApproval,
+    SubjectInput,
+    WebsiteInput,
+)
 
 TODAY = date(2026, 11, 29)
 ENTERPRISE, INDIVIDUAL = 4, 5  # subject_natures[].miit_form_code
@@ -127,3 +136,23 @@ def individual_order(serial: int = 0, *, today: date = TODAY) -> OrderInput:
             )
         ],
     )
+
+
+def with_websites(order: OrderInput, count: int) -> OrderInput:
+    """The order with `count` websites: copies of its first one, each on a domain of its own."""
+    first = order.websites[0]
+    base = first.domain.removesuffix(".cn")
+    order.websites = [first] + [
+        replace(
+            first,
+            domain=f"{base}-site{i}.cn",
+            principal=replace(first.principal),
+            domain_facts=replace(first.domain_facts, domain=f"{base}-site{i}.cn") if first.domain_facts else None,
+            service_contents=list(first.service_contents),
+            pre_approvals=[PreApproval(**entry) for entry in first.pre_approvals],
+            languages=list(first.languages),
+            extra_domains=[],
+        )
+        for i in range(1, count)
+    ]
+    return order

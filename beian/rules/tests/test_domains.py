@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from beian.rules.domains import display_domain, wire_domain
 from beian.rules.tests.conftest import pairs
 
 
@@ -93,3 +94,46 @@ def test_www_is_normalised_away_with_an_info(check):
 )
 def test_malformed_domains(check, value, code):
     assert pairs(check("domain", value)) == {(code, "domain")}
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("xn--fiqs8s", "中国"),
+        ("xn--fsqu00a.xn--fiqs8s", "例子.中国"),
+        ("XN--FSQU00A.XN--FIQS8S.", "例子.中国"),
+        ("xn--fsqu00a.中国", "例子.中国"),  # mixed A- and U-labels
+        ("例子.xn--fiqs8s", "例子.中国"),
+        ("www.xn--55qx5d.cn", "www.公司.cn"),
+        ("例子.中国", "例子.中国"),
+        ("Example.COM", "example.com"),
+        ("  example.com ", "example.com"),
+        ("xn--zz.com", "xn--zz.com"),  # not a valid A-label: shown as stored, never an error page
+        ("not a domain", "not a domain"),
+        ("", ""),
+    ],
+)
+def test_display_domain_shows_u_labels(stored, shown):
+    assert display_domain(stored) == shown
+
+
+@pytest.mark.parametrize(
+    ("typed", "wire"),
+    [
+        ("中国", "xn--fiqs8s"),
+        ("例子.中国", "xn--fsqu00a.xn--fiqs8s"),
+        ("例子.xn--fiqs8s", "xn--fsqu00a.xn--fiqs8s"),
+        ("xn--fsqu00a.xn--fiqs8s", "xn--fsqu00a.xn--fiqs8s"),
+        ("ＥＸＡＭＰＬＥ。ｃｏｍ", "example.com"),  # full-width input from Chinese keyboards
+        ("公司.cn.", "xn--55qx5d.cn"),
+    ],
+)
+def test_wire_domain_sends_a_labels(typed, wire):
+    assert wire_domain(typed) == wire
+    assert wire_domain(display_domain(wire)) == wire
+
+
+@pytest.mark.parametrize("value", ["", "例子-.中国", "example..com", "xn--zz.com"])
+def test_wire_domain_refuses_what_is_no_domain(value):
+    with pytest.raises(ValueError):
+        wire_domain(value)

@@ -123,3 +123,45 @@ def test_operator_edits_change_the_rules(seed, edit, kind, value, before, after)
 def test_rejection_texts_come_from_the_catalogue(ref):
     assert ref.rejection_text("TYPE_WRONG", "en").startswith("Wrong filing type")
     assert ref.rejection_text("NO_SUCH_CODE") == ""
+
+
+def test_province_order_caps_are_read_from_the_limits(ref):
+    assert sorted(ref.order_caps) == ["14", "36", "41", "42", "43", "46", "61"]
+    [shanxi] = ref.order_caps["14"]
+    assert (shanxi.max_domains_per_order, shanxi.max_websites_per_order) == (3, None)
+    assert shanxi.filing_types == {"FIRST_FILING", "NEW_WEBSITE"}
+    assert {cap.applies_when_filed_websites_over for cap in ref.order_caps["36"]} == {7, 15}
+    assert dict(ref.websites_per_order) == {"organisation": 10, "individual": 1}
+
+
+def test_every_free_text_province_cap_has_its_structured_form(seed):
+    limits = seed["limits"]
+    assert {cap["province"] for cap in limits["province_order_caps"]} == set(limits["province_domain_caps"])
+    for cap in limits["province_order_caps"]:
+        assert cap["source_text"] == limits["province_domain_caps"][cap["province"]]
+
+
+@pytest.mark.parametrize(
+    ("edit", "before", "after"),
+    [
+        (
+            lambda s: s["limits"]["province_order_caps"].append(
+                {"province": "11", "subject": "any", "filing_types": ["FIRST_FILING"], "max_domains_per_order": 1}
+            ),
+            set(),
+            {"order.domains.province_cap"},
+        ),
+        (
+            lambda s: s["limits"]["tencent_websites_per_order"].update(organisation=1),
+            set(),
+            {"order.websites.too_many"},
+        ),
+    ],
+)
+def test_operator_edits_of_the_order_limits_change_the_rules(seed, edit, before, after):
+    order = enterprise_order()
+    order.websites.append(enterprise_order(1).websites[0])
+    edited = copy.deepcopy(seed)
+    edit(edited)
+    for ref, expected in ((load_seed_snapshot(), before), (ReferenceSnapshot.from_seed(edited), after)):
+        assert {f.code for f in validate_order(order, ref, today=TODAY) if f.field == "websites"} == expected
