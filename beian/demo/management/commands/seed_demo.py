@@ -1,4 +1,5 @@
-"""Demo data: an operator, a reviewer and an applicant whose organisation has an unfiled hosted site.
+"""Demo data: an operator, a reviewer, an applicant whose organisation has an unfiled hosted site (two
+domains), and a second applicant (`yunfan`) whose site's domain is filed through another provider.
 
 Idempotent: running it again keeps what is there. Prints the URLs and the accounts."""
 
@@ -17,6 +18,7 @@ ACCOUNTS = [
     ("operator", User.Role.OPERATOR, "operator@example.com"),
     ("reviewer", User.Role.REVIEWER, "reviewer@example.com"),
     ("applicant", User.Role.APPLICANT, "applicant@example.com"),
+    ("yunfan", User.Role.APPLICANT, "yunfan@example.com"),
 ]
 OPERATOR_APPS = ("reference", "materials", "filings", "hosting", "accounts", "core")
 
@@ -56,6 +58,25 @@ class Command(BaseCommand):
             },
         )
         SiteDomain.objects.get_or_create(domain="demo-shop.cn", defaults={"site": site})
+        # A second domain bound to the same site, never filed: the gate decides per domain, so it
+        # stays blocked after demo-shop.cn is filed (until a new website order files it).
+        SiteDomain.objects.get_or_create(domain="demo-shop.com.cn", defaults={"site": site})
+        # New access: a company whose subject and website are filed through another provider (the
+        # external-filing lookup's fixture: 沪ICP备2021012345号-1, yunfan-tech.cn via 阿里云). Its
+        # site is blocked here until its new-access order passes our first review.
+        yunfan, _ = Organisation.objects.get_or_create(
+            name="上海云帆信息技术有限公司", defaults={"external_id": "demo-002"}
+        )
+        Membership.objects.get_or_create(user=users["yunfan"], organisation=yunfan)
+        yunfan_site, _ = HostedSite.objects.get_or_create(
+            slug="yunfan",
+            defaults={
+                "organisation": yunfan,
+                "title": "云帆信息官网",
+                "body_html": "<h1>上海云帆信息技术有限公司</h1><p>云帆信息：企业信息化解决方案。</p>",
+            },
+        )
+        SiteDomain.objects.get_or_create(domain="yunfan-tech.cn", defaults={"site": yunfan_site})
         samples = write_demo_set(
             settings.VAR_DIR / "demo-materials", signed_form=material_files()["verification_form"][1]
         )
@@ -63,6 +84,9 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo ready."))
         self.stdout.write(f"  Platform:     http://127.0.0.1:{port}/")
         self.stdout.write(f"  Hosted site:  http://demo-shop.localhost:{port}/  (unfiled: shows the block page)")
+        self.stdout.write(
+            f"  New access:   http://yunfan.localhost:{port}/  (yunfan-tech.cn, filed via another provider)"
+        )
         self.stdout.write(f"  API docs:     http://127.0.0.1:{port}/api/docs")
         self.stdout.write(f"  Sample materials to upload: {samples[0].parent}/")
         for username, role, _email in ACCOUNTS:
