@@ -30,8 +30,8 @@ import idna
 from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.db.models import F, Q, Subquery
+from django.utils import timezone
 
-from beian.core import clock
 from beian.filings import states
 from beian.filings.models import AccessRecord, FiledDomain, Order, RecordStatus, Website
 from beian.filings.records import wire_domain
@@ -153,7 +153,7 @@ def _values(domain: str, decision: gate.GateDecision) -> dict:
         "access": decision.access.value,
         "reason": decision.reason.value,
         "filing_number": decision.filing_number,
-        "valid_until": clock.now() + max_age(),
+        "valid_until": timezone.now() + max_age(),  # the age of a cached row: wall time, not business time
     }
 
 
@@ -297,7 +297,7 @@ def entry_for_host(host: str, *, recompute: bool = True) -> GateEntry | None:
     entry = next((rows[c] for c in candidates if c in rows), None)
     if entry is None:
         return _resolve_missing(key) if recompute else None
-    if entry.valid_until is None or entry.valid_until <= clock.now() or not entry.reason:
+    if entry.valid_until is None or entry.valid_until <= timezone.now() or not entry.reason:
         if recompute:
             entry = _recompute(entry)
     return entry
