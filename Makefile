@@ -53,6 +53,7 @@ lint: install
 bench: install
 	$(PY) bench/rules.py
 	$(PY) bench/materials.py
+	$(PY) bench/gate.py
 
 messages: install
 	$(PY) manage.py makemessages -l zh_Hans -l en --no-obsolete -i var -i bench -i docs -i .venv
