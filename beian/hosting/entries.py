@@ -22,6 +22,7 @@ Freshness, in three layers:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 from collections.abc import Iterable
@@ -67,10 +68,8 @@ def slug_host(slug: str) -> str:
 def _variants(domain: str) -> set[str]:
     """How an order's website may have typed a main domain: A-label or U-label, with or without www."""
     forms = {domain}
-    try:
+    with contextlib.suppress(idna.IDNAError, UnicodeError):
         forms.add(idna.decode(domain))
-    except (idna.IDNAError, UnicodeError):
-        pass
     return forms | {f"www.{f}" for f in forms}
 
 
@@ -99,7 +98,7 @@ def domain_facts(host: str, *, organisation_id: int) -> gate.DomainFacts:
         record = filed[main].website_filing
         number = record.filing_number
         ours = any(
-            access.hosted_site_id is None or access.hosted_site.organisation_id == organisation_id
+            access.hosted_site is None or access.hosted_site.organisation_id == organisation_id
             for access in AccessRecord.objects.filter(
                 website_filing=record, is_ours=True, status=RecordStatus.ACTIVE
             ).select_related("hosted_site")
@@ -138,7 +137,9 @@ def site_hosts(site: HostedSite) -> dict[str, str]:
     """Every address of the site -> the host its decision is taken from: each bound domain decides
     for itself; the platform address `<slug>.localhost` decides as the site's PRIMARY domain (its
     first bound domain) does, and is blocked while the site has none."""
-    domains = [ascii_host(d) for d in SiteDomain.objects.filter(site=site).order_by("pk").values_list("domain", flat=True)]
+    domains = [
+        ascii_host(d) for d in SiteDomain.objects.filter(site=site).order_by("pk").values_list("domain", flat=True)
+    ]
     hosts = {d: d for d in domains}
     hosts[slug_host(site.slug)] = domains[0] if domains else ""
     return hosts
@@ -196,13 +197,21 @@ def _matching(*, site_ids: Iterable[int] = (), domains: Iterable[str] = ()) -> Q
 
 def invalidate(*, site_ids: Iterable[int] = (), domains: Iterable[str] = (), everything: bool = False) -> int:
     """Mark the entries of these sites and (main) domains stale, in the caller's transaction."""
-    qs = GateEntry.objects.all() if everything else GateEntry.objects.filter(_matching(site_ids=site_ids, domains=domains))
+    qs = (
+        GateEntry.objects.all()
+        if everything
+        else GateEntry.objects.filter(_matching(site_ids=site_ids, domains=domains))
+    )
     return qs.update(valid_until=None, generation=F("generation") + 1)
 
 
 def refresh(*, site_ids: Iterable[int] = (), domains: Iterable[str] = (), everything: bool = False) -> None:
     """Recompute the entries of these sites and domains now (after the change committed)."""
-    qs = GateEntry.objects.all() if everything else GateEntry.objects.filter(_matching(site_ids=site_ids, domains=domains))
+    qs = (
+        GateEntry.objects.all()
+        if everything
+        else GateEntry.objects.filter(_matching(site_ids=site_ids, domains=domains))
+    )
     for site in HostedSite.objects.filter(pk__in=qs.values("site_id")):
         publish_site(site)
 
@@ -224,9 +233,7 @@ def sync_site(site_id: int) -> None:
             if h not in existing
         ]
     )
-    GateEntry.objects.filter(host__in=list(hosts)).update(
-        site=site, valid_until=None, generation=F("generation") + 1
-    )
+    GateEntry.objects.filter(host__in=list(hosts)).update(site=site, valid_until=None, generation=F("generation") + 1)
 
 
 # --- the per-request read -------------------------------------------------------------------------
@@ -261,10 +268,8 @@ def _resolve_missing(key: str) -> GateEntry | None:
         candidates = gate.host_candidates(key)
         forms = {c: c for c in candidates}
         for c in candidates:
-            try:
+            with contextlib.suppress(idna.IDNAError, UnicodeError):
                 forms[idna.decode(c)] = c
-            except (idna.IDNAError, UnicodeError):
-                pass
         bound = {
             forms.get(ascii_host(d.domain), ascii_host(d.domain)): d
             for d in SiteDomain.objects.filter(domain__in=list(forms)).select_related("site")
@@ -288,7 +293,7 @@ def entry_for_host(host: str, *, recompute: bool = True) -> GateEntry | None:
     if not candidates:
         return None
     footer = ReferenceSetting.objects.filter(key=FOOTER_SETTING).values("value")[:1]
-    rows = {
+    rows: dict[str, GateEntry] = {
         e.host: e
         for e in GateEntry.objects.filter(host__in=candidates)
         .select_related("site")
@@ -297,9 +302,8 @@ def entry_for_host(host: str, *, recompute: bool = True) -> GateEntry | None:
     entry = next((rows[c] for c in candidates if c in rows), None)
     if entry is None:
         return _resolve_missing(key) if recompute else None
-    if entry.valid_until is None or entry.valid_until <= timezone.now() or not entry.reason:
-        if recompute:
-            entry = _recompute(entry)
+    if (entry.valid_until is None or entry.valid_until <= timezone.now() or not entry.reason) and recompute:
+        entry = _recompute(entry)
     return entry
 
 
@@ -326,4 +330,3 @@ def site_domain_decisions(site: HostedSite) -> list[tuple[str, gate.GateDecision
         _main, decision = decide_host(ascii_host(domain), organisation_id=site.organisation_id, policy=policy)
         rows.append((domain, decision))
     return rows
-

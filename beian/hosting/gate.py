@@ -15,6 +15,7 @@ Rules file §8.5, §6.3, §1.4 (ARCHITECTURE "Filing records and orders"), decid
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from enum import Enum
 
@@ -134,10 +135,8 @@ def host_key(host: str) -> str:
     are compared as A-labels (browsers send those; a U-label here is a hand-made request)."""
     key = host.split(":", 1)[0].strip().lower().rstrip(".")
     if not key.isascii():
-        try:
+        with contextlib.suppress(UnicodeError):
             key = key.encode("idna").decode("ascii")
-        except UnicodeError:
-            pass
     return key
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -31,7 +32,7 @@ def _relevant(update_fields, watched: frozenset[str]) -> bool:
 def order_scope(order_pk: int) -> tuple[set[int], set[str]]:
     """The sites and main domains an order's websites name."""
     website_pk = Order.objects.filter(pk=order_pk).values_list("website_id", flat=True).first()
-    rows = Website.objects.filter(order_id=order_pk) | Website.objects.filter(pk=website_pk)
+    rows = Website.objects.filter(Q(order_id=order_pk) | Q(pk=website_pk or 0))
     sites, domains = set(), set()
     for site_id, domain in rows.values_list("hosted_site_id", "domain"):
         sites.add(site_id)

@@ -47,7 +47,9 @@ def test_decision_per_domain_state_filing_type_and_order_state(domain_state, fil
     facts = DOMAIN_STATES[domain_state]
     if status is not None:
         number = RECORDED if filing_type == "NEW_ACCESS" else ""
-        facts = DomainFacts(facts.domain, facts.filing_number, facts.our_access, (OrderFact(filing_type, status, number),))
+        facts = DomainFacts(
+            facts.domain, facts.filing_number, facts.our_access, (OrderFact(filing_type, status, number),)
+        )
     decision = decide(facts)
     assert (decision.access, decision.filing_number) == expected(domain_state, filing_type, status)
     assert decision.status_code == {Access.SERVE: 200, Access.MAINTENANCE: 503, Access.BLOCK: 451}[decision.access]

@@ -109,7 +109,9 @@ def test_maintenance_only_while_the_first_filing_runs_then_the_next_request_serv
     assert serves(get("demo-shop.localhost"), order.website.filing_number)
 
 
-def test_after_commit_the_entries_are_already_recomputed(orders, django_capture_on_commit_callbacks, django_assert_max_num_queries):
+def test_after_commit_the_entries_are_already_recomputed(
+    orders, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
     order = orders.regulator_review()
     assert get("demo-shop.cn").status_code == 503
     with django_capture_on_commit_callbacks(execute=True):
