@@ -19,7 +19,7 @@ from beian.filings import fields as order_fields
 from beian.filings import selectors, services, states
 from beian.filings.eta import order_eta
 from beian.filings.lifecycle import expires_on
-from beian.hosting import gate
+from beian.hosting.entries import site_domain_decisions
 from beian.hosting.models import HostedSite
 from beian.materials import services as material_services
 from beian.regulator.models import RegulatorCase
@@ -43,10 +43,7 @@ def dashboard(request):
     sites = []
     for site in HostedSite.objects.filter(organisation=request.organisation).prefetch_related("domains"):
         order = selectors.latest_order_for_site(site)
-        decision = gate.decide(
-            filing_number=order.website.filing_number if order else None, order_status=order.status if order else None
-        )
-        sites.append({"site": site, "order": order, "decision": decision})
+        sites.append({"site": site, "order": order, "domains": site_domain_decisions(site)})
     orders = selectors.orders_for_organisation(request.organisation)[:50]
     return render(request, "applicant/dashboard.html", {"sites": sites, "orders": orders})
 

@@ -1,5 +1,6 @@
-"""Host header -> hosted site. Platform hosts go to the normal URLconf; `<slug>.localhost` and
-a site's own domains go to the hosted-site URLconf, which asks the gate what to serve."""
+"""Host header -> hosted site. Platform hosts go to the normal URLconf; `<slug>.localhost`, a
+site's own domains and their subdomains go to the hosted-site URLconf, which serves what the gate
+decided for that address (beian.hosting.entries: one query per request)."""
 
 from __future__ import annotations
 
@@ -7,17 +8,13 @@ from django.conf import settings
 from django.http import HttpResponseNotFound
 from django.template.loader import render_to_string
 
-from beian.hosting.models import HostedSite, SiteDomain
+from beian.hosting.entries import entry_for_host
+from beian.hosting.models import HostedSite
 
 
 def site_for_host(host: str) -> HostedSite | None:
-    host = host.split(":")[0].lower().rstrip(".")
-    suffix = settings.HOSTED_SITE_SUFFIX
-    if suffix and host.endswith(suffix) and host != suffix.lstrip("."):
-        slug = host[: -len(suffix)]
-        return HostedSite.objects.filter(slug=slug).first()
-    domain = SiteDomain.objects.select_related("site").filter(domain=host.removeprefix("www.")).first()
-    return domain.site if domain else None
+    entry = entry_for_host(host)
+    return entry.site if entry else None
 
 
 class HostedSiteMiddleware:
@@ -28,9 +25,10 @@ class HostedSiteMiddleware:
         host = request.get_host().split(":")[0].lower()
         if host in settings.PLATFORM_HOSTS:
             return self.get_response(request)
-        site = site_for_host(host)
-        if site is None:
+        entry = entry_for_host(host)
+        if entry is None:
             return HttpResponseNotFound(render_to_string("hosting/unknown.html", request=request))
-        request.hosted_site = site
+        request.hosted_site = entry.site
+        request.gate_entry = entry
         request.urlconf = "config.urls_hosted"
         return self.get_response(request)

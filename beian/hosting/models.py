@@ -38,3 +38,31 @@ class SiteDomain(models.Model):
     def save(self, *args, **kwargs):
         self.domain = self.domain.strip().lower().rstrip(".")
         super().save(*args, **kwargs)
+
+
+class GateEntry(models.Model):
+    """The gate's published decision for one address a site answers on: each bound domain (as its
+    A-label) and the platform address `<slug><HOSTED_SITE_SUFFIX>`. Maintained by
+    `beian.hosting.entries` (signal receivers, `manage.py gate_rebuild`); a hosted request reads it
+    in one indexed query joined to its site. An nginx edge map can be generated from it.
+
+    `valid_until` NULL marks an entry stale (set inside the transaction of any change that may
+    alter it, so a crash after commit cannot leave it serving the old decision); a stale or expired
+    entry is recomputed on the next request. `generation` is bumped by every invalidation: a
+    recomputation started before it is not written back (optimistic concurrency)."""
+
+    host = models.CharField(max_length=253, unique=True)
+    site = models.ForeignKey(HostedSite, on_delete=models.CASCADE, related_name="gate_entries")
+    domain = models.CharField(max_length=253, blank=True, db_index=True)  # the main domain decided on
+    access = models.CharField(max_length=20)
+    reason = models.CharField(max_length=30)
+    filing_number = models.CharField(max_length=48, blank=True)
+    generation = models.PositiveIntegerField(default=0)
+    valid_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("gate entry")
+        verbose_name_plural = _("gate entries")
+
+    def __str__(self) -> str:
+        return f"{self.host}: {self.access}"

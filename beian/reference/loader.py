@@ -19,6 +19,10 @@ SEED_PATH = Path(__file__).parent / "data" / "icp-data.json"
 # (solar date, lunar date or solar term), for years the official schedule does not cover yet.
 STATUTORY_HOLIDAYS_PATH = Path(__file__).parent / "data" / "statutory-holidays.json"
 STATUTORY_HOLIDAYS_SETTING = "statutory_holidays"
+# Operator settings of our own beside the collected seed (editable under Reference settings):
+# `new_access_serve_from` — when a new-access domain may be served (beian.hosting.gate.NewAccessServe:
+# "submitted", "provider_review_passed" (rules file §8.5: as Tencent, the default) or "approved").
+OPERATOR_SETTINGS = {"new_access_serve_from": "provider_review_passed"}
 
 TLD_GROUPS = ("cn_family", "idn", "gtld_ascii", "cctld_other")
 NAME_RULE_TEXT_KEYS = {"organisation_rules", "other_personal_rules", "sources"}
@@ -90,6 +94,7 @@ def seed_rows(seed: dict) -> dict[type[m.ReferenceRow], list[dict]]:
     settings_rows.append(
         {"key": STATUTORY_HOLIDAYS_SETTING, "value": json.loads(STATUTORY_HOLIDAYS_PATH.read_text(encoding="utf-8"))}
     )
+    settings_rows += [{"key": k, "value": v} for k, v in OPERATOR_SETTINGS.items()]
     rows[m.ReferenceSetting] = settings_rows
     return rows
 
