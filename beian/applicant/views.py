@@ -48,7 +48,8 @@ def dashboard(request):
         )
         sites.append({"site": site, "order": order, "decision": decision})
     orders = selectors.orders_for_organisation(request.organisation)[:50]
-    return render(request, "applicant/dashboard.html", {"sites": sites, "orders": orders})
+    filings = selectors.filing_records(request.organisation)  # "Filings" (applicant/_filings.html)
+    return render(request, "applicant/dashboard.html", {"sites": sites, "orders": orders, "filings": filings})
 
 
 @applicant_required

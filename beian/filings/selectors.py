@@ -567,11 +567,15 @@ class SubjectRecord:
     history: tuple[HistoryRow, ...]
 
 
-def _order_ref(order: Order | None) -> OrderRef | None:
-    return OrderRef(id=order.pk, reference=order.reference) if order is not None else None
+def _order_ref(order: Order | None, organisation_id: int) -> OrderRef | None:
+    """The order of a record change, when it is the tenant's own (a record may be changed by the
+    same subject's order under another account: that order is not shown)."""
+    if order is None or order.organisation_id != organisation_id:
+        return None
+    return OrderRef(id=order.pk, reference=order.reference)
 
 
-def _website_record(website: WebsiteFiling, events: list[RecordEvent]) -> WebsiteRecord:
+def _website_record(website: WebsiteFiling, events: list[RecordEvent], organisation_id: int) -> WebsiteRecord:
     mine = [e for e in events if e.website_filing_id == website.pk and e.order_id]
     return WebsiteRecord(
         filing_number=website.filing_number,
@@ -595,8 +599,8 @@ def _website_record(website: WebsiteFiling, events: list[RecordEvent]) -> Websit
             )
             for a in website.accesses.all()
         ),
-        created_by=_order_ref(mine[0].order) if mine else None,
-        last_changed_by=_order_ref(mine[-1].order) if mine else None,
+        created_by=_order_ref(mine[0].order, organisation_id) if mine else None,
+        last_changed_by=_order_ref(mine[-1].order, organisation_id) if mine else None,
     )
 
 
@@ -628,14 +632,14 @@ def filing_records(organisation) -> list[SubjectRecord]:
                 status=subject.status,
                 status_label=str(subject.get_status_display()),
                 filed_at=subject.filed_at,
-                websites=tuple(_website_record(w, events) for w in subject.websites.all()),
+                websites=tuple(_website_record(w, events, subject.organisation_id) for w in subject.websites.all()),
                 history=tuple(
                     HistoryRow(
                         at=e.at,
                         action=e.action,
                         label=e.label,
                         filing_number=str((e.data or {}).get("number", "")),
-                        order=_order_ref(e.order),
+                        order=_order_ref(e.order, subject.organisation_id),
                     )
                     for e in events
                 ),
