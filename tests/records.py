@@ -15,7 +15,7 @@ def add_website_filing(subject_filing: SubjectFiling, *, domain: str, order=None
     sequence = subject_filing.website_sequence + 1
     SubjectFiling.objects.filter(pk=subject_filing.pk).update(website_sequence=sequence)
     subject_filing.website_sequence = sequence
-    first = WebsiteFiling.objects.filter(subject_filing=subject_filing).order_by("sequence").first()
+    first = WebsiteFiling.objects.filter(subject_filing=subject_filing).order_by("sequence")[0]
     website = WebsiteFiling.objects.create(
         subject_filing=subject_filing,
         website=first.website,
