@@ -37,6 +37,7 @@ from beian.api.schemas import (
     SiteOut,
     SmsIn,
     SmsResultOut,
+    SubjectFilingOut,
     SubmitIn,
     TokenIn,
     TokenOut,
@@ -49,6 +50,7 @@ from beian.filings.validation import order_findings, payload_findings
 from beian.hosting.models import HostedSite
 from beian.materials import services as material_services
 from beian.regulator.services import sms_verify
+from beian.rules.domains import display_domain, wire_domain
 
 
 class BearerToken(HttpBearer):
@@ -237,10 +239,48 @@ def order_out(order, request) -> dict:
         "site_id": order.website.hosted_site_id,
         "filing_number": order.website.filing_number,
         "subject_filing_number": order.subject.filing_number,
-        "data": order_fields.nest(_masked_snapshot(order)),
+        "data": _with_domain_labels(order_fields.nest(_masked_snapshot(order))),
         "editable_fields": sorted(selectors.order_actions_for(order, request.user, member=True).editable_paths),
         "returned_fields": order.returned_fields,
         "materials": [material_out(m) for m in material_services.current_materials(order).values()],
+    }
+
+
+def _order_ref_out(ref) -> dict | None:
+    return {"id": ref.id, "reference": ref.reference} if ref else None
+
+
+def filing_out(subject) -> dict:
+    """A subject record (selectors.filing_records) as `SubjectFilingOut`."""
+    return {
+        "filing_number": subject.filing_number,
+        "province": subject.province,
+        "nature": subject.nature,
+        "name": subject.name,
+        "status": subject.status,
+        "filed_at": subject.filed_at.isoformat(),
+        "websites": [
+            {
+                "filing_number": w.filing_number,
+                "sequence": w.sequence,
+                "name": w.name,
+                "status": w.status,
+                "filed_at": w.filed_at.isoformat(),
+                "domains": [{"domain": d.domain, "domain_ascii": d.domain_ascii} for d in w.domains],
+                "access_records": [
+                    {
+                        "is_ours": a.is_ours,
+                        "provider_name": a.provider_name,
+                        "status": a.status,
+                        "since": a.since.isoformat(),
+                    }
+                    for a in w.accesses
+                ],
+                "created_by_order": _order_ref_out(w.created_by),
+                "last_changed_by_order": _order_ref_out(w.last_changed_by),
+            }
+            for w in subject.websites
+        ],
     }
 
 
@@ -251,6 +291,18 @@ def material_out(material) -> dict:
         "check_status": material.check_status,
         "findings": [_finding(f) for f in material_services.material_findings_of(material)],
     }
+
+
+def _with_domain_labels(data: dict) -> dict:
+    """Each website's `domain` as people read it (U-label) and `domain_ascii` beside it (A-label)."""
+    for website in data.get("websites") or []:
+        stored = website.get("domain") or ""
+        website["domain"] = display_domain(stored)
+        try:
+            website["domain_ascii"] = wire_domain(stored) if stored else ""
+        except ValueError:  # not a domain (yet): shown as typed; the rules say why
+            website["domain_ascii"] = stored
+    return data
 
 
 def _masked_snapshot(order) -> dict:
@@ -293,6 +345,20 @@ def sites(request):
         {"id": s.pk, "slug": s.slug, "title": s.title, "domain": s.primary_domain}
         for s in HostedSite.objects.filter(organisation=org)
     ]
+
+
+@v1.get(
+    "/filings",
+    response={200: list[SubjectFilingOut], **AUTH_ERRORS},
+    operation_id="filings_list",
+    tags=["filings"],
+    summary="Your organisation's standing filing records",
+    description="Every subject filed by your organisation (with us, or recorded here from another provider) with "
+    "its websites (`-n`), their domains (U-label and A-label), access records and the orders that filed or last "
+    "changed them. Records change only through the regulator's decisions on your orders. No personal data.",
+)
+def list_filings(request):
+    return [filing_out(s) for s in selectors.filing_records(_tenant(request))]
 
 
 @v1.get(

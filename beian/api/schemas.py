@@ -114,7 +114,19 @@ def order_data_json_schema() -> dict[str, Any]:
     return root
 
 
-OrderData = Annotated[dict[str, Any], WithJsonSchema(order_data_json_schema())]
+def _order_out_json_schema() -> dict[str, Any]:
+    schema = order_data_json_schema()
+    website = schema["properties"]["websites"]["items"]["properties"]
+    website["domain"]["description"] = "The domain as people read it (U-label), e.g. `示例.中国`."
+    website["domain_ascii"] = {
+        "type": "string",
+        "readOnly": True,
+        "description": "The same domain as an A-label (`xn--…`); in responses only.",
+    }
+    return schema
+
+
+OrderData = Annotated[dict[str, Any], WithJsonSchema(_order_out_json_schema())]
 
 _patch_schema = order_data_json_schema()
 _patch_schema["properties"]["data"] = {
@@ -229,3 +241,50 @@ class SmsResultOut(Schema):
     field: str = ""
     message: str
     findings: list[FindingOut] = Field(default_factory=list)
+
+
+# --- standing filing records (GET /filings) ------------------------------------------------------
+
+
+class OrderRefOut(Schema):
+    id: int = Field(..., description="The order's id (`GET /api/v1/orders/{id}`).")
+    reference: str = Field(..., description="The order's reference shown to people, e.g. `BA2026010200001`.")
+
+
+class FiledDomainOut(Schema):
+    domain: str = Field(..., description="The main domain as people read it (U-label), e.g. `示例.中国`.")
+    domain_ascii: str = Field(
+        ..., description="The same domain as stored and filed (A-label), e.g. `xn--fsq092h.xn--fiqs8s`."
+    )
+
+
+class AccessRecordOut(Schema):
+    is_ours: bool = Field(..., description="True when the website is accessed through us.")
+    provider_name: str = Field("", description="The other access provider's name; empty for our own access.")
+    status: Literal["active", "cancelled"]
+    since: str = Field(..., description="ISO 8601 time the access was recorded.")
+
+
+class WebsiteFilingOut(Schema):
+    filing_number: str = Field(..., description="The website's filing number, e.g. `京ICP备2026000001号-1`.")
+    sequence: int = Field(..., description="The `-n` of the number; never reused within a subject.")
+    name: str = Field(..., description="The website's name as filed.")
+    status: Literal["active", "cancelled"]
+    filed_at: str = Field(..., description="ISO 8601 time the website was filed (or recorded).")
+    domains: list[FiledDomainOut] = Field(..., description="The website's filed main domains.")
+    access_records: list[AccessRecordOut] = Field(..., description="Who accesses the website: us and/or others.")
+    created_by_order: OrderRefOut | None = Field(None, description="The order whose approval filed the website.")
+    last_changed_by_order: OrderRefOut | None = Field(None, description="The order of the latest record change.")
+
+
+class SubjectFilingOut(Schema):
+    """A filed subject of your organisation. Carries no personal data (certificate numbers and
+    principals stay in the orders, masked there)."""
+
+    filing_number: str = Field(..., description="The subject's filing number, e.g. `京ICP备2026000001号`.")
+    province: str = Field(..., description="GB code of the province it is filed in, e.g. `11`.")
+    nature: int | None = Field(None, description="MIIT code of the subject nature (reference table `natures`).")
+    name: str = Field(..., description="The subject's name as filed.")
+    status: Literal["active", "cancelled"]
+    filed_at: str = Field(..., description="ISO 8601 time the subject was filed (or recorded).")
+    websites: list[WebsiteFilingOut]

@@ -45,7 +45,8 @@ def dashboard(request):
         order = selectors.latest_order_for_site(site)
         sites.append({"site": site, "order": order, "domains": site_domain_decisions(site)})
     orders = selectors.orders_for_organisation(request.organisation)[:50]
-    return render(request, "applicant/dashboard.html", {"sites": sites, "orders": orders})
+    filings = selectors.filing_records(request.organisation)  # "Filings" (applicant/_filings.html)
+    return render(request, "applicant/dashboard.html", {"sites": sites, "orders": orders, "filings": filings})
 
 
 @applicant_required

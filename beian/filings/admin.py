@@ -1,8 +1,23 @@
-"""Operators see orders here; the state machine owns status and numbers (read-only)."""
+"""Operators see orders here; the state machine owns status and numbers (read-only). The standing
+filing records are read-only too: they change only through regulator outcomes (filings.records)."""
 
 from django.contrib import admin
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
-from beian.filings.models import Order, OrderEvent, Subject, Website
+from beian.filings.models import (
+    AccessRecord,
+    FiledDomain,
+    Order,
+    OrderEvent,
+    RecordEvent,
+    Subject,
+    SubjectFiling,
+    Website,
+    WebsiteFiling,
+)
+from beian.filings.records import wire_domain
+from beian.rules.domains import display_domain
 
 
 class OrderEventInline(admin.TabularInline):
@@ -54,3 +69,119 @@ class WebsiteAdmin(admin.ModelAdmin):
     list_display = ("name", "domain", "organisation", "filing_number")
     search_fields = ("name", "domain", "filing_number")
     readonly_fields = ("filing_number", "sequence", "filed_at", "principal", "subject")
+
+
+# --- the standing filing records: read-only -----------------------------------------------------
+
+
+class ReadOnlyMixin:
+    """Records change only through the regulator's outcomes (filings.records): no add, change or
+    delete here, whoever is signed in (the view permission still lets operators read them)."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class DomainSearchMixin:
+    """A search for a domain typed as a U-label (示例.中国), with `www.` or a path, finds its stored
+    A-label main domain too."""
+
+    domain_lookup = "domains__domain"
+
+    def get_search_results(self, request, queryset, search_term):
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        domain = wire_domain(search_term.strip()) if "." in search_term else ""
+        if domain:
+            found = found | queryset.filter(Q(**{self.domain_lookup: domain}))
+            may_have_duplicates = True
+        return found, may_have_duplicates
+
+
+class FiledDomainInline(ReadOnlyMixin, admin.TabularInline):
+    model = FiledDomain
+    extra = 0
+    fields = ("domain", "shown_as", "added_at", "removed_at")
+    readonly_fields = fields
+
+    @admin.display(description=_("shown as"))
+    def shown_as(self, obj):
+        return display_domain(obj.domain)
+
+
+class AccessRecordInline(ReadOnlyMixin, admin.TabularInline):
+    model = AccessRecord
+    extra = 0
+    fields = ("is_ours", "provider_name", "hosted_site", "status", "since", "until")
+    readonly_fields = fields
+
+
+class WebsiteFilingInline(ReadOnlyMixin, admin.TabularInline):
+    model = WebsiteFiling
+    extra = 0
+    fields = ("filing_number", "name", "status", "filed_at")
+    readonly_fields = fields
+    show_change_link = True
+
+
+class RecordEventInline(ReadOnlyMixin, admin.TabularInline):
+    model = RecordEvent
+    fk_name = "subject_filing"
+    extra = 0
+    fields = ("at", "action", "website_filing", "order", "actor_label", "data")
+    readonly_fields = fields
+
+
+@admin.register(SubjectFiling)
+class SubjectFilingAdmin(ReadOnlyMixin, DomainSearchMixin, admin.ModelAdmin):
+    list_display = ("filing_number", "name", "organisation", "province", "status", "filed_at")
+    list_filter = ("status", "province")
+    search_fields = ("filing_number", "name", "websites__filing_number", "websites__domains__domain")
+    domain_lookup = "websites__domains__domain"
+    readonly_fields = (
+        "filing_number",
+        "name",
+        "organisation",
+        "province",
+        "nature",
+        "certificate_type",
+        "website_sequence",
+        "status",
+        "filed_at",
+        "updated_at",
+    )
+    fields = readonly_fields  # not the subject row (encrypted PII) nor the certificate index
+    inlines = [WebsiteFilingInline, RecordEventInline]
+
+
+@admin.register(WebsiteFiling)
+class WebsiteFilingAdmin(ReadOnlyMixin, DomainSearchMixin, admin.ModelAdmin):
+    list_display = ("filing_number", "name", "domain_list", "subject_filing", "status", "filed_at")
+    list_filter = ("status", "subject_filing__province")
+    search_fields = ("filing_number", "name", "domains__domain")
+    list_select_related = ("subject_filing",)
+    readonly_fields = ("filing_number", "subject_filing", "sequence", "name", "status", "filed_at", "updated_at")
+    fields = readonly_fields
+    inlines = [FiledDomainInline, AccessRecordInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("domains")
+
+    @admin.display(description=_("domains"))
+    def domain_list(self, obj):
+        return ", ".join(display_domain(d.domain) for d in obj.domains.all() if d.removed_at is None)
+
+
+@admin.register(RecordEvent)
+class RecordEventAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ("at", "action", "subject_filing", "website_filing", "order", "actor_label")
+    list_filter = ("action", "subject_filing__province")
+    search_fields = ("subject_filing__filing_number", "website_filing__filing_number")
+    list_select_related = ("subject_filing", "website_filing", "order")
+    readonly_fields = ("at", "action", "subject_filing", "website_filing", "order", "actor_label", "data")
+    fields = readonly_fields

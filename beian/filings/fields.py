@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from beian.core.masking import mask_id_number, mask_mobile
 from beian.reference.choices import label
+from beian.rules.domains import display_domain
 
 
 @dataclass(frozen=True)
@@ -262,4 +263,6 @@ def display(field: OrderField, value) -> str:
         return gettext("Yes") if value else gettext("No")
     if isinstance(value, dt.date):
         return value.isoformat()
+    if field.path.endswith(".domain"):
+        return display_domain(str(value))  # stored as typed or as an A-label; people read the U-label
     return str(value)

@@ -7,22 +7,26 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import get_language
 
 from beian.core import clock
 from beian.core.crypto import blind_index
 from beian.filings import actions
 from beian.filings.models import (
     AWAITING_REVIEW,
+    AccessRecord,
     FiledDomain,
     Order,
     OrderEvent,
+    RecordEvent,
     RecordStatus,
     SubjectFiling,
     WebsiteFiling,
 )
-from beian.reference.models import FilingType
+from beian.reference.models import FilingType, Province, SubjectNature
+from beian.rules.domains import display_domain
 
 ORDER_RELATED = ("subject", "subject__principal", "website", "website__principal", "website__hosted_site")
 
@@ -482,9 +486,163 @@ def website_filing_by_domain(domain: str) -> WebsiteFiling | None:
 
 
 def filings_for_organisation(organisation) -> QuerySet[SubjectFiling]:
-    """The tenant's subject records with their websites, domains and access records."""
+    """The tenant's subject records with their websites (by -n), domains, access records and
+    history (each event with its order): a constant number of queries however many there are."""
     return (
         SubjectFiling.objects.filter(organisation=organisation)
         .order_by("pk")
-        .prefetch_related("websites__domains", "websites__accesses")
+        .prefetch_related(
+            Prefetch("websites", queryset=WebsiteFiling.objects.order_by("sequence", "pk")),
+            Prefetch("websites__domains", queryset=FiledDomain.objects.order_by("added_at", "pk")),
+            Prefetch("websites__accesses", queryset=AccessRecord.objects.order_by("-is_ours", "since", "pk")),
+            Prefetch("events", queryset=RecordEvent.objects.select_related("order").order_by("at", "pk")),
+        )
     )
+
+
+# What people and partners read of the records (the API's `GET /filings`, the applicant's "Filings"
+# section): plain rows built from `filings_for_organisation`, domains as U-label and A-label, no PII.
+
+
+@dataclass(frozen=True)
+class OrderRef:
+    id: int
+    reference: str
+
+
+@dataclass(frozen=True)
+class DomainRow:
+    domain: str  # U-label, as people read it
+    domain_ascii: str  # A-label, as stored and sent to the regulator
+
+
+@dataclass(frozen=True)
+class AccessRow:
+    is_ours: bool
+    provider_name: str  # empty for our own access
+    status: str
+    status_label: str
+    since: object  # datetime
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    at: object  # datetime
+    action: str
+    label: str
+    filing_number: str
+    order: OrderRef | None
+
+
+@dataclass(frozen=True)
+class WebsiteRecord:
+    filing_number: str
+    sequence: int
+    name: str
+    status: str
+    status_label: str
+    filed_at: object
+    domains: tuple[DomainRow, ...]
+    accesses: tuple[AccessRow, ...]
+    created_by: OrderRef | None  # the order whose approval filed (or recorded) the website
+    last_changed_by: OrderRef | None  # the order of its latest record change
+
+    @property
+    def our_access(self) -> AccessRow | None:
+        return next((a for a in self.accesses if a.is_ours and a.status == RecordStatus.ACTIVE), None)
+
+
+@dataclass(frozen=True)
+class SubjectRecord:
+    filing_number: str
+    province: str
+    province_name: str
+    nature: int | None
+    nature_label: str
+    name: str
+    status: str
+    status_label: str
+    filed_at: object
+    websites: tuple[WebsiteRecord, ...]
+    history: tuple[HistoryRow, ...]
+
+
+def _order_ref(order: Order | None, organisation_id: int) -> OrderRef | None:
+    """The order of a record change, when it is the tenant's own (a record may be changed by the
+    same subject's order under another account: that order is not shown)."""
+    if order is None or order.organisation_id != organisation_id:
+        return None
+    return OrderRef(id=order.pk, reference=order.reference)
+
+
+def _website_record(website: WebsiteFiling, events: list[RecordEvent], organisation_id: int) -> WebsiteRecord:
+    mine = [e for e in events if e.website_filing_id == website.pk and e.order_id]
+    return WebsiteRecord(
+        filing_number=website.filing_number,
+        sequence=website.sequence,
+        name=website.name,
+        status=website.status,
+        status_label=str(website.get_status_display()),
+        filed_at=website.filed_at,
+        domains=tuple(
+            DomainRow(domain=display_domain(d.domain), domain_ascii=d.domain)
+            for d in website.domains.all()
+            if d.removed_at is None
+        ),
+        accesses=tuple(
+            AccessRow(
+                is_ours=a.is_ours,
+                provider_name="" if a.is_ours else a.provider_name,
+                status=a.status,
+                status_label=str(a.get_status_display()),
+                since=a.since,
+            )
+            for a in website.accesses.all()
+        ),
+        created_by=_order_ref(mine[0].order, organisation_id) if mine else None,
+        last_changed_by=_order_ref(mine[-1].order, organisation_id) if mine else None,
+    )
+
+
+def filing_records(organisation) -> list[SubjectRecord]:
+    """The tenant's standing records as people and partners read them (see the dataclasses above)."""
+    subjects = list(filings_for_organisation(organisation))
+    if not subjects:
+        return []
+    english = (get_language() or "").startswith("en")
+    provinces = {
+        p.code: (p.name_en if english and p.name_en else p.name)
+        for p in Province.objects.filter(code__in={s.province for s in subjects})
+    }
+    natures = {
+        n.code: (n.name_en if english and n.name_en else n.name_zh)
+        for n in SubjectNature.objects.filter(code__in={s.nature for s in subjects if s.nature is not None})
+    }
+    out = []
+    for subject in subjects:
+        events = list(subject.events.all())
+        out.append(
+            SubjectRecord(
+                filing_number=subject.filing_number,
+                province=subject.province,
+                province_name=provinces.get(subject.province, subject.province),
+                nature=subject.nature,
+                nature_label=natures.get(subject.nature, "") if subject.nature is not None else "",
+                name=subject.name,
+                status=subject.status,
+                status_label=str(subject.get_status_display()),
+                filed_at=subject.filed_at,
+                websites=tuple(_website_record(w, events, subject.organisation_id) for w in subject.websites.all()),
+                history=tuple(
+                    HistoryRow(
+                        at=e.at,
+                        action=e.action,
+                        label=e.label,
+                        filing_number=str((e.data or {}).get("number", "")),
+                        order=_order_ref(e.order, subject.organisation_id),
+                    )
+                    for e in events
+                ),
+            )
+        )
+    return out
