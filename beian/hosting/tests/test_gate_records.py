@@ -156,3 +156,12 @@ def test_gate_rebuild_recomputes_every_entry(filed, hosted_site):
     hosts = set(GateEntry.objects.values_list("host", flat=True))
     assert hosts == {"demo-shop.cn", "demo-shop.localhost"}
     assert set(GateEntry.objects.values_list("access", flat=True)) == {"serve"}
+
+
+def test_an_edited_site_shows_its_new_content_on_the_next_request(filed, hosted_site):
+    number = filed.website.filing_number
+    assert serves(get("demo-shop.cn"), number)  # rendered once, kept by the process
+    hosted_site.body_html = "<h1>新的首页内容</h1>"
+    hosted_site.save()
+    response = get("demo-shop.cn")
+    assert serves(response, number) and "新的首页内容" in response.content.decode()
