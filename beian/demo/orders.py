@@ -321,7 +321,7 @@ def upload_materials(order, user, slots=None, profile: Profile = BEIJING, *, che
     files = material_files(profile, order=order)
     for req in order_requirements(order):
         if slots is None or req.slot in slots:
-            name, data = files[req.slot]
+            name, data = files[req.slot] if req.slot in files else files[req.base_slot]  # websites[i]: the same person
             material = material_upload(order=order, slot=req.slot, upload=SimpleUploadedFile(name, data), user=user)
             if check_now:
                 material_run_checks(material=material)

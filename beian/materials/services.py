@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from beian.core import audit, clock
 from beian.core.exceptions import PermissionDenied, ValidationFailed
 from beian.materials.models import Material, MaterialRequirement
-from beian.materials.requirements import holder_of, requirements_for
+from beian.materials.requirements import holder_of, per_website, requirements_for, split_slot
 from beian.materials.verification_data import verification_form_data
 from beian.rules import registry
 from beian.rules.findings import Finding, Severity
@@ -24,10 +24,17 @@ from beian.rules.registry import Bilingual
 SIGNING_SALT = "beian.materials.download"
 
 
+def websites_of(order) -> list:
+    """The order's websites, websites[0] first (materials sit below filings: read through the relation)."""
+    return [order.website, *(w for w in order.websites.all() if w.pk != order.website_id)]
+
+
 def order_requirements(order) -> list[MaterialRequirement]:
-    return requirements_for(
+    """The material slots of the order: the subject's once, the per-website ones for every website."""
+    requirements = requirements_for(
         filing_type=order.filing_type, holder=holder_of(order.subject.nature), province=order.subject.province
     )
+    return per_website(requirements, len(websites_of(order)))
 
 
 def current_materials(order) -> dict[str, Material]:
@@ -127,18 +134,20 @@ def expected_values(material: Material) -> dict:
     from beian.materials.checks.ocr import LONG_TERM  # heavy (OpenCV): where used, not at start-up
 
     order = material.order
-    if material.slot == "business_licence":
+    slot, index = split_slot(material.slot)
+    if slot == "business_licence":
         return {"certificate_number": order.subject.certificate_number or "", "name": order.subject.name}
-    if material.slot == "verification_form":  # the form must be the one generated for this order
+    if slot == "verification_form":  # the form must be the one generated for this order
         data = verification_form_data(order)
         return {key: str(data.get(key) or "") for key in COMPARED_ROWS}
-    if material.slot.startswith("legal_rep_id"):
+    if slot.startswith("legal_rep_id"):
         person = order.subject.principal
-    elif material.slot.startswith("owner_id"):
-        person = order.website.principal
+    elif slot.startswith("owner_id"):
+        websites = websites_of(order)
+        person = (websites[index] if index < len(websites) else order.website).principal
     else:
         return {}
-    if material.slot.endswith("_back"):
+    if slot.endswith("_back"):
         valid_until = person.certificate_valid_until
         return {
             "valid_until": LONG_TERM
