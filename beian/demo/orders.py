@@ -284,6 +284,9 @@ def material_files(profile: Profile = BEIJING, order=None) -> dict[str, tuple[st
     files = dict(_images(profile.company, profile.uscc, profile.person, profile.id_number))
     data = verification_form_data(order) if order is not None else _profile_form_data(profile)
     files["verification_form"] = ("form.jpg", _signed_form(tuple(sorted(data.items()))))
+    for index in range(1, order.websites.count() if order is not None else 0):  # a form per website
+        data = verification_form_data(order, index)
+        files[f"verification_form__{index}"] = ("form.jpg", _signed_form(tuple(sorted(data.items()))))
     return files
 
 

@@ -243,6 +243,22 @@ def order_remove_website(*, order: Order, user, index: int) -> None:
     order_fields.forget_websites(order)
 
 
+def order_website_principal_from_subject(*, order: Order, user, index: int) -> list[str]:
+    """ "Same as subject principal": websites[index]'s principal takes the subject principal's
+    details (an update like any other: refused where the fields are locked). Returns what changed."""
+    if not 0 <= index < len(order_fields.websites_of(order)):
+        raise ValidationFailed(
+            _("The order has no website %(number)s.") % {"number": index + 1},
+            code="order.no_such_website",
+            field=f"websites[{index}]",
+        )
+    values = {
+        f"websites[{index}].principal.{name}": order_fields.get_value(order, f"subject.principal.{name}")
+        for name in order_fields.PERSON_NAMES
+    }
+    return order_update(order=order, user=user, values=values)
+
+
 def order_update(*, order: Order, user, values: dict) -> list[str]:
     """Apply {path: value}; refuses fields that are locked. Returns the paths that changed.
 

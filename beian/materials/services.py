@@ -137,8 +137,8 @@ def expected_values(material: Material) -> dict:
     slot, index = split_slot(material.slot)
     if slot == "business_licence":
         return {"certificate_number": order.subject.certificate_number or "", "name": order.subject.name}
-    if slot == "verification_form":  # the form must be the one generated for this order
-        data = verification_form_data(order)
+    if slot == "verification_form":  # the form must be the one generated for this order (and website)
+        data = verification_form_data(order, index)
         return {key: str(data.get(key) or "") for key in COMPARED_ROWS}
     if slot.startswith("legal_rep_id"):
         person = order.subject.principal
@@ -244,10 +244,11 @@ def material_findings_of(material: Material) -> list[Finding]:
     return [Finding(**{**f, "severity": Severity(f["severity"])}) for f in material.findings]
 
 
-def printable_form_data(order) -> dict:
-    """The order's data for its verification form, refused (nothing printed) while a row the form
-    prints is still empty: the applicant fills in the subject and website steps first."""
-    data = verification_form_data(order)
+def printable_form_data(order, website_index: int = 0) -> dict:
+    """The order's data for its verification form (of websites[website_index]), refused (nothing
+    printed) while a row the form prints is still empty: the applicant fills in the subject and
+    website steps first."""
+    data = verification_form_data(order, website_index)
     from beian.materials.verification_form import FORM_FIELDS  # fpdf and fonts: loaded where used
 
     if any(not data.get(key) for key in FORM_FIELDS):
@@ -262,8 +263,8 @@ def printable_form_data(order) -> dict:
     return data
 
 
-def verification_form_pdf(order) -> bytes:
-    """The order's verification form (核验单) to print, sign and upload."""
+def verification_form_pdf(order, website_index: int = 0) -> bytes:
+    """The verification form (核验单) of one website of the order, to print, sign and upload."""
     from beian.materials.verification_form import render_verification_form  # fpdf: loaded where used
 
-    return render_verification_form(printable_form_data(order))
+    return render_verification_form(printable_form_data(order, website_index))

@@ -9,28 +9,14 @@ from beian.core.crypto import mask_id_number
 from beian.reference.choices import label
 
 
-def website_rows(website) -> dict:
-    """The form's website section of one website (keys of verification_form.WEBSITE_SECTION)."""
-    return {
-        "website_name": website.name,
-        "domain": website.domain,
-        "website_principal_name": website.principal.name,
-        "website_principal_certificate_number": mask_id_number(website.principal.certificate_number),
-        "website_principal_mobile": website.principal.mobile,
-        "service_content": "、".join(website.service_contents),
-        "access_provider": settings.ACCESS_PROVIDER_NAME,
-    }
-
-
-def verification_form_data(order) -> dict:
-    """Every website of the order: websites[0] under the plain keys, websites[i] (i >= 1) under
-    `website<i+1>.<key>` ("website2.domain"), one section each on the form."""
-    subject, website = order.subject, order.website
-    principal = subject.principal
-    more = {}
+def verification_form_data(order, website_index: int = 0) -> dict:
+    """The form of one website (websites[website_index]): the subject, then that website. An
+    order of several websites has a form per website (the slot `verification_form__<i>`)."""
+    subject = order.subject
     others = [w for w in order.websites.all() if w.pk != order.website_id] if order.pk else []
-    for number, other in enumerate(others, start=2):
-        more.update({f"website{number}.{key}": value for key, value in website_rows(other).items()})
+    websites = [order.website, *others]
+    website = websites[website_index] if 0 <= website_index < len(websites) else order.website
+    principal = subject.principal
     return {
         "order_reference": order.reference,
         "subject_name": subject.name,
@@ -53,5 +39,4 @@ def verification_form_data(order) -> dict:
         "service_content": "、".join(website.service_contents),
         "access_provider": settings.ACCESS_PROVIDER_NAME,
         "date": clock.today().isoformat(),
-        **more,
     }

@@ -1,7 +1,7 @@
 from django.db import migrations, models
 
-# The website principal's documents and the domain certificate are asked for each website.
-PER_WEBSITE_SLOTS = ("owner_id_front", "owner_id_back", "owner_photo", "domain_certificate")
+# Asked for each website: its principal's documents, its domain certificate, its verification form.
+PER_WEBSITE_SLOTS = ("owner_id_front", "owner_id_back", "owner_photo", "domain_certificate", "verification_form")
 
 
 def mark_per_website(apps, schema_editor):
