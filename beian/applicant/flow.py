@@ -178,7 +178,7 @@ class WebsiteStep(Step):
 
     def paths_of(self, order, actions=None) -> tuple[str, ...]:
         count = len(order_fields.websites_of(order))
-        indexes = range(count)
+        indexes = list(range(count))
         if actions is not None and actions.only_returned:
             opened = {order_fields.website_index(p) for p in actions.editable_paths}
             indexes = [i for i in indexes if i in opened] or [0]

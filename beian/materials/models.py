@@ -38,6 +38,10 @@ class MaterialRequirement(models.Model):
     example = models.CharField(_("example picture"), max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
     edited_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Set on the requirements of an order (materials.requirements.per_website), not stored: the slot
+    # as the matrix names it, and the website it is for (None: the subject's).
+    base_slot: str = ""
+    website_index: int | None = None
 
     class Meta:
         ordering = ["order", "pk"]
