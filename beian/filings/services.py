@@ -28,7 +28,7 @@ from beian.filings.models import (
 from beian.filings.precheck import order_precheck
 from beian.filings.signals import order_transitioned
 from beian.materials.requirements import holder_of
-from beian.materials.services import order_requirements
+from beian.materials.services import materials_website_removed, order_requirements
 from beian.reference.models import RejectionReason
 from beian.reference.snapshot import setting
 
@@ -233,6 +233,7 @@ def order_remove_website(*, order: Order, user, index: int) -> None:
         principal = gone.principal
         gone.delete()
         principal.delete()
+        materials_website_removed(order=order, index=index, user=user)
         for position, website in enumerate(websites):
             if website.position != position:
                 website.position = position

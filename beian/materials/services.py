@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from beian.core import audit, clock
 from beian.core.exceptions import PermissionDenied, ValidationFailed
 from beian.materials.models import Material, MaterialRequirement
-from beian.materials.requirements import holder_of, per_website, requirements_for, split_slot
+from beian.materials.requirements import holder_of, per_website, requirements_for, split_slot, website_slot
 from beian.materials.verification_data import verification_form_data
 from beian.rules import registry
 from beian.rules.findings import Finding, Severity
@@ -126,6 +126,29 @@ def _enqueue_checks(material_pk: int) -> None:
     from beian.materials.tasks import check_material  # tasks imports this module
 
     check_material.delay(material_pk)
+
+
+def materials_website_removed(*, order, index: int, user=None) -> None:
+    """websites[index] left the order: its materials stop counting (kept under a slot no requirement
+    names, every version), and the materials of the websites after it follow them up one place
+    (`owner_id_front__3` becomes `owner_id_front__2`). Call inside the removing transaction."""
+    materials = list(Material.objects.select_for_update().filter(order=order).order_by("pk"))
+    moves = {}
+    for material in materials:
+        base, at = split_slot(material.slot)
+        if at == index and index > 0:
+            moves[material.pk] = f"{base}__removed{material.pk}"[:40]
+        elif at > index:
+            moves[material.pk] = website_slot(base, at - 1)
+    # slots only move down one place: free the removed website's first, then from the lowest up
+    for material in sorted(materials, key=lambda m: split_slot(m.slot)[1]):
+        if material.pk in moves:
+            material.slot = moves[material.pk]
+            if "__removed" in material.slot:
+                material.is_current = False
+            material.save(update_fields=["slot", "is_current"])
+    if moves:
+        audit.record(action="material.website_removed", target=order, actor=user, data={"website": index})
 
 
 def expected_values(material: Material) -> dict:

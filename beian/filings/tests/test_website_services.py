@@ -121,3 +121,15 @@ def test_websites_are_not_added_while_only_returned_fields_may_change(orders, ap
     with pytest.raises(PermissionDenied) as error:
         services.order_update(order=order, user=applicant, values={"websites[1].name": "新网站"})
     assert error.value.code == "field.locked"
+
+
+def test_removing_a_website_moves_the_materials_of_the_websites_after_it(orders, applicant):
+    order = orders.with_websites(3).complete_draft()
+    before = {m.slot: m.pk for m in order.materials.filter(is_current=True)}
+    services.order_remove_website(order=order, user=applicant, index=1)
+    after = {m.slot: m.pk for m in order.materials.filter(is_current=True)}
+    assert after["owner_id_front__1"] == before["owner_id_front__2"]  # websites[2] is websites[1] now
+    assert "owner_id_front__2" not in after
+    assert after["owner_id_front"] == before["owner_id_front"]
+    removed = order.materials.get(pk=before["owner_id_front__1"])
+    assert not removed.is_current and "removed" in removed.slot  # kept, every version
