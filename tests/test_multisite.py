@@ -8,7 +8,8 @@ from beian.core.crypto import blind_index
 from beian.filings import fields as order_fields
 from beian.filings import states
 from beian.filings.precheck import order_precheck
-from beian.notifications.models import SmsMessage
+from beian.notifications.models import Notification, SmsMessage
+from beian.notifications.services import notify_order_event
 from beian.regulator.models import SmsChallenge, latest_case
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +37,9 @@ def test_approval_numbers_every_website_and_texts_each_website_principal(orders)
     )
     for website in websites:
         assert blind_index(website.principal.mobile, purpose="mobile") in texted
+    notify_order_event(order_pk=order.pk, event="regulator_approved")  # after commit in the product
+    filed = Notification.objects.filter(order=order).order_by("pk").last()
+    assert f"{subject_number}-1" in filed.body and f"{subject_number}-2" in filed.body
 
 
 def test_each_website_principal_gets_one_code_per_distinct_mobile(orders):
