@@ -140,6 +140,7 @@ def order_detail(request, pk):
         "applicant/order.html",
         {
             "order": order,
+            "websites": order_fields.websites_of(order),
             "timeline": selectors.timeline(order),
             "case": case,
             "returned": returned,

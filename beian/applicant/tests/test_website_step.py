@@ -70,3 +70,12 @@ def test_a_returned_field_of_the_second_website_opens_that_website_only(web, ord
     assert 'value="add"' not in html and 'value="remove:1"' not in html
     _post(web, order, **{"f-website_1__name": "示例科技产品中心站"})
     assert fields.websites_of(Order.objects.get(pk=order.pk))[1].name == "示例科技产品中心站"
+
+
+def test_the_order_page_lists_every_website_with_its_number(web, orders):
+    order = orders.with_websites(2).approved(acknowledge_warnings=True)
+    html = web.get(f"/apply/orders/{order.pk}/").content.decode()
+    number = order.subject.filing_number
+    assert "Website 1: 示例科技官网 · demo-shop.cn" in html
+    assert f'<strong id="filing-number">{number}-1</strong>' in html
+    assert f'<strong class="website-number">{number}-2</strong>' in html and "demo-shop-2.cn" in html
