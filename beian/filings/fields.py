@@ -23,8 +23,8 @@ from beian.reference.choices import label
 # An order holds websites[0] … websites[N-1]; every website has the same fields. The registry holds
 # each website field once, under its template path ("websites[].name"); `BY_PATH` resolves a
 # concrete path ("websites[2].name") to that definition with the concrete path filled in.
-_WEBSITE = re.compile(r"^websites\[(\d+)\]")
-_FORM_WEBSITE = re.compile(r"^website(?:_(\d+))?__")
+_WEBSITE = re.compile(r"^websites\[(0|[1-9]\d*)\]")
+_FORM_WEBSITE = re.compile(r"^website(?:_([1-9]\d*))?__")
 TEMPLATE_PREFIX = "websites[]"
 
 

@@ -18,6 +18,7 @@ def test_a_path_of_any_website_resolves_to_the_field_of_the_registry():
     assert fields.BY_FORM_NAME["website__name"].path == "websites[0].name"
     assert "websites[].name" not in fields.BY_PATH  # a template is no field of an order
     assert "websites[1].nope" not in fields.BY_PATH
+    assert "websites[01].name" not in fields.BY_PATH  # one spelling per website
     assert fields.owner_path("websites[2].pre_approvals[0].number") == "websites[2].pre_approvals"
 
 
