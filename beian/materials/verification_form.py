@@ -74,24 +74,9 @@ def render_verification_form(data: Mapping[str, Any]) -> bytes:
     _title(pdf, values["date"], values["order_reference"])
     _section(pdf, "一、主办者信息", SUBJECT_SECTION, values)
     _section(pdf, "二、网站信息", WEBSITE_SECTION, values)
-    for number, rows in _more_websites(data):
-        _section(pdf, f"二、网站信息（网站{number}）", WEBSITE_SECTION, rows)
     _declaration(pdf)
     _signature_boxes(pdf)
     return bytes(pdf.output())
-
-
-def _more_websites(data: Mapping[str, Any]) -> list[tuple[int, dict[str, str]]]:
-    """The sections of websites[1] on: keys `website<n>.<key>` (n = 2, 3, …), printable like the first."""
-    out = []
-    number = 2
-    while f"website{number}.website_name" in data or f"website{number}.domain" in data:
-        rows = {key: str(data.get(f"website{number}.{key}") or "").strip() for key, _label in WEBSITE_SECTION}
-        rows["website_principal_certificate_number"] = mask_id_number(rows["website_principal_certificate_number"])
-        _ensure_printable(rows)
-        out.append((number, rows))
-        number += 1
-    return out
 
 
 def _display_values(data: Mapping[str, Any]) -> dict[str, str]:
