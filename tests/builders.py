@@ -158,7 +158,8 @@ def upload_materials(order, user, slots=None, profile: Profile = BEIJING, *, fil
     uploaded = []
     for req in order_requirements(order):
         if slots is None or req.slot in slots:
-            name, data = files[req.slot]
+            # a slot of websites[i] (`owner_id_front__1`): the same person's file as the first website's
+            name, data = files[req.slot] if req.slot in files else files[req.base_slot]
             material = material_upload(order=order, slot=req.slot, upload=SimpleUploadedFile(name, data), user=user)
             uploaded.append(check_material(material))
     return uploaded
@@ -182,6 +183,24 @@ def valid_order(
     return order
 
 
+def website_values(profile: Profile, index: int) -> dict:
+    """websites[index] (index >= 1) of the profile's subject: its own name, domain and remark; its
+    principal the profile's person (the same ID documents) with a mobile of their own."""
+    stem, _dot, suffix = profile.domain.partition(".")
+    prefix = f"websites[{index}]"
+    values = {
+        key.replace("websites[0]", prefix): value
+        for key, value in enterprise_values(profile).items()
+        if key.startswith("websites[0]")
+    }
+    values[f"{prefix}.name"] = (
+        profile.site_name.removesuffix("官网") + ("产品中心", "技术文档", "招聘")[(index - 1) % 3]
+    )
+    values[f"{prefix}.domain"] = f"{stem}-{index + 1}.{suffix}"
+    values[f"{prefix}.principal.mobile"] = f"{int(profile.mobile) + 100 + index}"
+    return values
+
+
 # --- orders in any state -------------------------------------------------------------------------
 
 
@@ -191,9 +210,16 @@ class OrderBuilder:
     Each method returns the order refreshed from the database. `overrides` are typed field values
     on top of the profile's complete enterprise filing."""
 
-    def __init__(self, *, organisation, user, site, reviewer=None, profile: Profile = BEIJING):
+    def __init__(self, *, organisation, user, site, reviewer=None, profile: Profile = BEIJING, websites: int = 1):
         self.organisation, self.user, self.site = organisation, user, site
         self._reviewer, self.profile = reviewer, profile
+        self.websites = websites  # websites per order: websites[1] on from `website_values`
+
+    def with_websites(self, count: int) -> OrderBuilder:
+        """The same builder for orders of `count` websites."""
+        other = copy.copy(self)
+        other.websites = count
+        return other
 
     @property
     def reviewer(self):
@@ -219,8 +245,11 @@ class OrderBuilder:
         """A draft: the profile's typed data (or none with values=False), no materials."""
         order = services.order_create_draft(organisation=self.organisation, user=self.user, hosted_site=self.site)
         if values:
+            extra = {}
+            for index in range(1, self.websites):
+                extra.update(website_values(self.profile, index))
             services.order_update(
-                order=order, user=self.user, values={**enterprise_values(self.profile), **(overrides or {})}
+                order=order, user=self.user, values={**enterprise_values(self.profile), **extra, **(overrides or {})}
             )
         return self._fresh(order)
 
@@ -324,12 +353,13 @@ class OrderBuilder:
     def regulator_review(self, **kwargs):
         """REGULATOR_REVIEW: every principal answered the sandbox's SMS with the right code."""
         from beian.core.crypto import blind_index
+        from beian.filings.fields import websites_of
         from beian.notifications.models import SmsMessage
         from beian.regulator.services import sms_verify
 
         order = self.sms_verification(**kwargs)
         people = {}
-        for person in (order.subject.principal, order.website.principal):
+        for person in (order.subject.principal, *(w.principal for w in websites_of(order))):
             people[blind_index(person.mobile, purpose="mobile")] = person
         messages = SmsMessage.objects.filter(order=order, purpose="miit_verification").order_by("created_at", "pk")
         for message in messages:

@@ -238,6 +238,8 @@ def order_out(order, request) -> dict:
         "filing_type": order.filing_type,
         "site_id": order.website.hosted_site_id,
         "filing_number": order.website.filing_number,
+        "website_filing_numbers": [w.filing_number for w in order_fields.websites_of(order)],
+        "max_websites": services.order_website_limit(order=order),
         "subject_filing_number": order.subject.filing_number,
         "data": _with_domain_labels(order_fields.nest(_masked_snapshot(order))),
         "editable_fields": sorted(selectors.order_actions_for(order, request.user, member=True).editable_paths),
@@ -414,7 +416,9 @@ def get_order(request, order_id: int):
     summary="Update draft fields (nested JSON, partial)",
     description="Send any subset of the fields in `editable_fields`, nested as in `data`. The answer carries the "
     "rules' findings about the fields sent (errors here do not refuse the update; submit does). "
-    "403 `field.locked` for a field that may not be changed now, 422 `field.unknown` / `field.invalid`.",
+    "403 `field.locked` for a field that may not be changed now, 422 `field.unknown` / `field.invalid`. "
+    "`websites` is a list: every website sent is stored (websites the order lacks are added); more websites "
+    "than `max_websites` answer 422 `order.too_many_websites` and change nothing.",
 )
 def update_order(request, order_id: int, payload: Body[OrderPatch], idempotency_key: str | None = IDEMPOTENCY_KEY):
     order = selectors.order_for_organisation(_tenant(request), order_id)

@@ -96,8 +96,9 @@ def order_data_json_schema() -> dict[str, Any]:
                     "websites",
                     {
                         "type": "array",
-                        "maxItems": 1,
-                        "description": "The website of the order (one per order).",
+                        "description": "The order's websites in their order (`websites[0]` is the first). "
+                        "Up to the limit in `max_websites` (reference data: organisation vs individual); "
+                        "more answer 422 `order.too_many_websites` and change nothing.",
                         "items": {"type": "object", "properties": {}, "additionalProperties": False},
                     },
                 )
@@ -108,8 +109,8 @@ def order_data_json_schema() -> dict[str, Any]:
                 )
         return node
 
-    for field in order_fields.FIELDS:
-        parts = field.path.replace("websites[0]", "websites").split(".")
+    for field in (*order_fields.SUBJECT_FIELDS, *order_fields.WEBSITE_FIELDS):
+        parts = field.path.replace(order_fields.TEMPLATE_PREFIX, "websites").split(".")
         node_for(parts[:-1])["properties"][parts[-1]] = _field_schema(field)
     return root
 
@@ -208,7 +209,11 @@ class OrderOut(Schema):
     status_label: str
     filing_type: str = Field(..., description="`FIRST_FILING`, `NEW_WEBSITE`, `NEW_ACCESS`, …")
     site_id: int | None
-    filing_number: str | None = Field(None, description="The website's filing number (`…-n`) once approved.")
+    filing_number: str | None = Field(None, description="The first website's filing number (`…-n`) once approved.")
+    website_filing_numbers: list[str | None] = Field(
+        default_factory=list, description="Every website's filing number once approved, in `websites` order."
+    )
+    max_websites: int = Field(1, description="The most websites this order may hold (reference data `limits`).")
     subject_filing_number: str | None = Field(None, description="The subject's filing number once approved.")
     data: OrderData = Field(..., description="The order's fields, nested; personal data masked.")
     editable_fields: list[str] = Field(..., description="Field paths the applicant may change now.")

@@ -26,7 +26,7 @@ from beian.materials import services as material_services
 
 SECTION_HEADINGS = {
     "subject.principal": gettext_lazy("Subject principal (normally the legal representative)"),
-    "websites[0].principal": gettext_lazy("Website principal (does the face verification, receives the MIIT SMS)"),
+    "websites[].principal": gettext_lazy("Website principal (does the face verification, receives the MIIT SMS)"),
 }
 
 
@@ -61,6 +61,10 @@ class Step:
         """Whether a finding at `path` (an owner path, see fields.owner_path) belongs to this step."""
         return path in self.paths
 
+    def paths_of(self, order, actions=None) -> tuple[str, ...]:
+        """The fields this step shows for `order` (the website step: those of every website)."""
+        return self.paths
+
     def is_applicable(self, order) -> bool:
         return True
 
@@ -73,37 +77,48 @@ class Step:
     def context(self, request, order, flow, *, form=None, findings=None) -> dict:
         acts = selectors.order_actions_for(order, request.user, member=True)
         if form is None:
-            form = StepForm(order=order, paths=self.paths, editable=set(acts.editable_paths), prefix="f")
+            form = StepForm(
+                order=order, paths=self.paths_of(order, acts), editable=set(acts.editable_paths), prefix="f"
+            )
         findings = findings if findings is not None else order_findings(order)
         grouped = order_fields.findings_by_field(findings)
-        rows, section, returns = [], None, returns_of(order)
+        rows, section, website, returns = [], None, None, returns_of(order)
         for name in form.fields:
             path = form.fields[name].path
             group = path.rsplit(".", 1)[0]
+            index = order_fields.website_index(path)
             rows.append(
                 {
                     "field": form[name],
                     "path": path,
                     "findings": grouped.get(path, []),
-                    "heading": SECTION_HEADINGS.get(group) if group != section else None,
+                    "website": index if index != website else None,  # the first row of a website
+                    "website_title": order_fields.website_title(index) if index is not None else "",
+                    "heading": SECTION_HEADINGS.get(order_fields.template_path(group)) if group != section else None,
                     "returned": returns.get(path),
                 }
             )
-            section = group
+            section, website = group, index
         return {
             **flow.context(order, self),
             "form": form,
             "rows": rows,
             "requirements": self.requirements(order),
             "editable": bool(acts.editable_paths),
+            **self.extra_context(order, acts),
         }
+
+    def extra_context(self, order, acts) -> dict:
+        return {}
 
     def requirements(self, order) -> list[dict]:
         return []
 
     def form(self, request, order, data=None) -> StepForm:
-        editable = set(selectors.order_actions_for(order, request.user, member=True).editable_paths)
-        return StepForm(data, order=order, paths=self.paths, editable=editable, prefix="f")
+        acts = selectors.order_actions_for(order, request.user, member=True)
+        return StepForm(
+            data, order=order, paths=self.paths_of(order, acts), editable=set(acts.editable_paths), prefix="f"
+        )
 
     def get(self, request, order, flow):
         return render(request, self.template_name, self.context(request, order, flow))
@@ -125,7 +140,11 @@ class Step:
         messages.success(request, _("Saved."))
         if "continue" in request.POST:
             return redirect("applicant:step", order.pk, flow.next(order, self).key)
-        return redirect("applicant:step", order.pk, self.key)
+        return self.after_save(request, order) or redirect("applicant:step", order.pk, self.key)
+
+    def after_save(self, request, order):
+        """A step's own action posted with the form (after the typed values are saved), or None."""
+        return None
 
     def check_field(self, request, order):
         """HTMX: findings for the field the user just left, computed from what is typed (not saved)."""
@@ -143,6 +162,57 @@ class Step:
             "filings/_findings.html",
             {"findings": [f for f in findings if order_fields.owner_path(f.field) == path], "lang": get_language()},
         )
+
+
+class WebsiteStep(Step):
+    """Every website of the order, each with its own principal: add a website (up to the reference
+    limit), remove one (not the first), fill a website principal from the subject principal. The
+    buttons are plain submit buttons of the step's form (no JavaScript needed); the typed values are
+    saved first. After a field-level return only the websites with a returned field are shown."""
+
+    template_name = "applicant/websites.html"
+
+    def owns(self, path: str) -> bool:
+        field = order_fields.resolve(path)
+        return field is not None and field.step == "website" and path not in order_fields.CONTEXT_PATHS
+
+    def paths_of(self, order, actions=None) -> tuple[str, ...]:
+        count = len(order_fields.websites_of(order))
+        indexes = list(range(count))
+        if actions is not None and actions.only_returned:
+            opened = {order_fields.website_index(p) for p in actions.editable_paths}
+            indexes = [i for i in indexes if i in opened] or [0]
+        return tuple(p for i in indexes for p in order_fields.website_group_paths(i))
+
+    def extra_context(self, order, acts) -> dict:
+        count = len(order_fields.websites_of(order))
+        limit = services.order_website_limit(order=order)
+        may_change = acts.may_edit and not acts.only_returned
+        return {
+            "website_count": count,
+            "website_limit": limit,
+            "may_add_website": may_change and count < limit,
+            "may_change_websites": may_change,
+        }
+
+    def after_save(self, request, order):
+        action, _sep, value = (request.POST.get("website_action") or "").partition(":")
+        if not action:
+            return None
+        index = int(value) if value.isdigit() else -1
+        try:
+            if action == "add":
+                services.order_add_website(order=order, user=request.user)
+                messages.success(request, _("Website added."))
+            elif action == "remove":
+                services.order_remove_website(order=order, user=request.user, index=index)
+                messages.success(request, _("Website removed."))
+            elif action == "same_principal":
+                services.order_website_principal_from_subject(order=order, user=request.user, index=index)
+                messages.success(request, _("The website principal was filled in from the subject principal."))
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        return redirect("applicant:step", order.pk, self.key)
 
 
 class ChecklistStep(Step):
@@ -214,11 +284,11 @@ class ConfirmStep(Step):
                 "step": s,
                 "fields": [
                     {"label": order_fields.BY_PATH[p].full_label, "value": order_fields.display_value(order, p)}
-                    for p in s.paths
+                    for p in s.paths_of(order)
                 ],
             }
             for s in flow.applicable(order)
-            if s.paths
+            if s.paths_of(order)
         ]
         warnings = check.warnings
         return {
@@ -295,7 +365,11 @@ _GROUPS = {group.key: group for group in FIELD_GROUPS}
 FLOW = Flow(
     (
         ChecklistStep("checklist", _GROUPS["checklist"].title, _GROUPS["checklist"].paths),
-        *(Step(g.key, g.title, g.paths) for g in FIELD_GROUPS if g.key != "checklist"),
+        *(
+            (WebsiteStep if g.key == "website" else Step)(g.key, g.title, g.paths)
+            for g in FIELD_GROUPS
+            if g.key != "checklist"
+        ),
         MaterialsStep("materials", gettext_lazy("Upload materials")),
         ConfirmStep("confirm", gettext_lazy("Confirm and submit")),
     )

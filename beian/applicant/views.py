@@ -138,6 +138,7 @@ def order_detail(request, pk):
         "applicant/order.html",
         {
             "order": order,
+            "websites": order_fields.websites_of(order),
             "timeline": selectors.timeline(order),
             "case": case,
             "returned": returned,
@@ -216,11 +217,14 @@ def abandon(request, pk):
 @applicant_required
 def verification_form(request, pk):
     order = _order(request, pk)
+    index = request.GET.get("website", "0")
+    index = int(index) if index.isdigit() else 0  # websites[index]: each website has its own form
     try:
-        pdf = material_services.verification_form_pdf(order)
+        pdf = material_services.verification_form_pdf(order, index)
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect("applicant:step", order.pk, MATERIALS)
+    suffix = f"-{index + 1}" if index else ""
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="verification-form-{order.reference}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="verification-form-{order.reference}{suffix}.pdf"'
     return response

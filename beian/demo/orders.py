@@ -284,6 +284,9 @@ def material_files(profile: Profile = BEIJING, order=None) -> dict[str, tuple[st
     files = dict(_images(profile.company, profile.uscc, profile.person, profile.id_number))
     data = verification_form_data(order) if order is not None else _profile_form_data(profile)
     files["verification_form"] = ("form.jpg", _signed_form(tuple(sorted(data.items()))))
+    for index in range(1, order.websites.count() if order is not None else 0):  # a form per website
+        data = verification_form_data(order, index)
+        files[f"verification_form__{index}"] = ("form.jpg", _signed_form(tuple(sorted(data.items()))))
     return files
 
 
@@ -321,7 +324,7 @@ def upload_materials(order, user, slots=None, profile: Profile = BEIJING, *, che
     files = material_files(profile, order=order)
     for req in order_requirements(order):
         if slots is None or req.slot in slots:
-            name, data = files[req.slot]
+            name, data = files[req.slot] if req.slot in files else files[req.base_slot]  # websites[i]: the same person
             material = material_upload(order=order, slot=req.slot, upload=SimpleUploadedFile(name, data), user=user)
             if check_now:
                 material_run_checks(material=material)

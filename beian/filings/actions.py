@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from beian.filings import states
-from beian.filings.fields import BY_PATH
+from beian.filings.fields import BY_PATH, paths_for
 
-ALL_FIELD_PATHS = frozenset(BY_PATH)
+ALL_FIELD_PATHS = frozenset(BY_PATH)  # the fields of a one-website order
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class OrderState:
     slots: tuple[str, ...] = ()  # the material slots this order's requirements name
     claim_holder_id: int | None = None
     claimed_at: dt.datetime | None = None
+    website_count: int = 1  # websites[0] … websites[website_count - 1]
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def order_actions(
     now: dt.datetime | None = None,
     *,
     idle_minutes: int | None = None,
-    field_paths: Iterable[str] = ALL_FIELD_PATHS,
+    field_paths: Iterable[str] | None = None,
 ) -> Actions:
     """Every permission of `user` on `order` at `now`; `idle_minutes` is the claim idle limit."""
     active = user.is_active and user.id is not None
@@ -82,6 +83,8 @@ def order_actions(
 
     may_edit = applicant and status in states.APPLICANT_EDITABLE
     only_returned = may_edit and status in states.FIELD_LEVEL_RETURN
+    if field_paths is None:
+        field_paths = paths_for(order.website_count)
     editable_paths = _editable_paths(order, field_paths) if may_edit else frozenset()
     editable_slots = (
         frozenset(s for s in order.slots if not only_returned or f"materials.{s}" in order.returned_paths)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from beian.filings.fields import websites_of as order_websites
 from beian.filings.models import Order, Person, Subject, Website
 from beian.filings.models import Subject as S
 from beian.filings.models import Website as W
@@ -93,9 +94,16 @@ def _subject_filed_by(order: Order) -> bool:
 
 
 def order_input(order: Order, *, domain_facts=None) -> OrderInput:
+    """`domain_facts`: a function domain -> facts (asked for every website's domain), or the facts
+    of the first website's domain."""
+    websites = order_websites(order)
+    if callable(domain_facts):
+        facts = [domain_facts(w.domain) if w.domain else None for w in websites]
+    else:
+        facts = [domain_facts] + [None] * (len(websites) - 1)
     return OrderInput(
         filing_type=order.filing_type,
         subject=subject_input(order.subject),
-        websites=[website_input(order.website, domain_facts)],
+        websites=[website_input(w, f) for w, f in zip(websites, facts, strict=True)],
         existing=existing_filings(order),
     )

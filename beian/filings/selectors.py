@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from beian.core import clock
 from beian.core.crypto import blind_index
 from beian.filings import actions
+from beian.filings import fields as order_fields
 from beian.filings.models import (
     AWAITING_REVIEW,
     AccessRecord,
@@ -56,8 +57,9 @@ def order_for_organisation(organisation, pk) -> Order:
 # --- what a user may do now (the inputs of the pure actions.order_actions) ----------------------
 
 
-def order_state(order: Order, *, slots=()) -> actions.OrderState:
+def order_state(order: Order, *, slots=(), website_count: int | None = None) -> actions.OrderState:
     return actions.OrderState(
+        website_count=website_count or len(order_fields.websites_of(order)),
         status=order.status,
         filing_type=order.filing_type,
         returned_paths=frozenset(order.returned_field_paths),
@@ -83,11 +85,14 @@ def user_state(user, *, organisation_id: int | None = None, member: bool | None 
     )
 
 
-def order_actions_for(order: Order, user, *, slots=(), member: bool | None = None, now=None) -> actions.Actions:
+def order_actions_for(
+    order: Order, user, *, slots=(), member: bool | None = None, now=None, website_count: int | None = None
+) -> actions.Actions:
     """What `user` may do to `order` now. `slots`: the order's material slots, when the caller
-    needs `editable_slots` (materials.services.order_requirements)."""
+    needs `editable_slots` (materials.services.order_requirements). `website_count`: judge the
+    fields of that many websites (an update that adds websites) instead of the order's own."""
     return actions.order_actions(
-        order_state(order, slots=slots),
+        order_state(order, slots=slots, website_count=website_count),
         user_state(user, organisation_id=order.organisation_id, member=member),
         now or clock.now(),
         idle_minutes=settings.REVIEW_CLAIM_IDLE_MINUTES,

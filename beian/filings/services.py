@@ -27,7 +27,8 @@ from beian.filings.models import (
 )
 from beian.filings.precheck import order_precheck
 from beian.filings.signals import order_transitioned
-from beian.materials.services import order_requirements
+from beian.materials.requirements import holder_of
+from beian.materials.services import materials_website_removed, order_requirements
 from beian.reference.models import RejectionReason
 from beian.reference.snapshot import setting
 
@@ -158,14 +159,130 @@ def order_create_draft(*, organisation, user, hosted_site=None) -> Order:
     return order
 
 
+def order_website_limit(*, order: Order, nature: int | None = None) -> int:
+    """The most websites one order may hold (reference data `limits`: organisation vs individual).
+    `nature`: judge for that subject nature instead of the order's. While the nature is not chosen
+    yet the larger limit applies (the rules report a mismatch once it is)."""
+    per_order = (setting("limits", {}) or {}).get("tencent_websites_per_order") or {}
+    holder = holder_of(order.subject.nature if nature is None else nature)
+    if holder:
+        value = per_order.get("individual" if holder == "person" else "organisation")
+    else:
+        value = max((v for v in per_order.values() if isinstance(v, int)), default=None)
+    return int(value) if value else 1
+
+
+def _too_many_websites(limit: int) -> ValidationFailed:
+    return ValidationFailed(
+        _("An order may hold at most %(limit)s websites for this subject.") % {"limit": limit},
+        code="order.too_many_websites",
+        field="websites",
+    )
+
+
+def _new_website(order: Order, position: int) -> Website:
+    return Website.objects.create(
+        organisation=order.organisation,
+        subject=order.subject,
+        order=order,
+        position=position,
+        principal=Person.objects.create(organisation=order.organisation),
+    )
+
+
+def order_add_website(*, order: Order, user) -> Website:
+    """Add an empty website (with its own principal) at the end of the order, up to the limit."""
+    with transaction.atomic():
+        Order.objects.select_for_update().filter(pk=order.pk).first()
+        order_fields.forget_websites(order)
+        count = len(order_fields.websites_of(order))
+        acts = selectors.order_actions_for(order, user, website_count=count + 1)
+        if not acts.may_edit or acts.only_returned:
+            raise PermissionDenied(_("Websites cannot be added to this order now."), code="order.websites_locked")
+        limit = order_website_limit(order=order)
+        if count >= limit:
+            raise _too_many_websites(limit)
+        website = _new_website(order, count)
+        order.last_customer_action_at = clock.now()
+        order.save(update_fields=["last_customer_action_at"])
+        audit.record(action="order.website_add", target=order, actor=user, data={"website": count})
+    order_fields.forget_websites(order)
+    return website
+
+
+def order_remove_website(*, order: Order, user, index: int) -> None:
+    """Remove websites[index] (never the first) with its principal; later websites move up."""
+    with transaction.atomic():
+        Order.objects.select_for_update().filter(pk=order.pk).first()
+        order_fields.forget_websites(order)
+        websites = order_fields.websites_of(order)
+        acts = selectors.order_actions_for(order, user)
+        if not acts.may_edit or acts.only_returned:
+            raise PermissionDenied(_("Websites cannot be removed from this order now."), code="order.websites_locked")
+        if index == 0:
+            raise ValidationFailed(
+                _("The first website of an order cannot be removed."), code="order.first_website", field="websites[0]"
+            )
+        if not 0 < index < len(websites):
+            raise ValidationFailed(
+                _("The order has no website %(number)s.") % {"number": index + 1},
+                code="order.no_such_website",
+                field=f"websites[{index}]",
+            )
+        gone = websites.pop(index)
+        principal = gone.principal
+        gone.delete()
+        principal.delete()
+        materials_website_removed(order=order, index=index, user=user)
+        for position, website in enumerate(websites):
+            if website.position != position:
+                website.position = position
+                website.save(update_fields=["position"])
+        order.last_customer_action_at = clock.now()
+        order.save(update_fields=["last_customer_action_at"])
+        audit.record(action="order.website_remove", target=order, actor=user, data={"website": index})
+    order_fields.forget_websites(order)
+
+
+def order_website_principal_from_subject(*, order: Order, user, index: int) -> list[str]:
+    """ "Same as subject principal": websites[index]'s principal takes the subject principal's
+    details (an update like any other: refused where the fields are locked). Returns what changed."""
+    if not 0 <= index < len(order_fields.websites_of(order)):
+        raise ValidationFailed(
+            _("The order has no website %(number)s.") % {"number": index + 1},
+            code="order.no_such_website",
+            field=f"websites[{index}]",
+        )
+    values = {
+        f"websites[{index}].principal.{name}": order_fields.get_value(order, f"subject.principal.{name}")
+        for name in order_fields.PERSON_NAMES
+    }
+    return order_update(order=order, user=user, values=values)
+
+
 def order_update(*, order: Order, user, values: dict) -> list[str]:
-    """Apply {path: value}; refuses fields that are locked. Returns the paths that changed."""
-    allowed = selectors.order_actions_for(order, user).editable_paths
+    """Apply {path: value}; refuses fields that are locked. Returns the paths that changed.
+
+    Paths may name any website (`websites[1].name`); websites the order does not have yet are
+    added (up to the reference limit, `order.too_many_websites` beyond it; nothing changes then)."""
     unknown = [p for p in values if p not in order_fields.BY_PATH]
     if unknown:
         raise ValidationFailed(
             _("Unknown field: %(field)s") % {"field": unknown[0]}, code="field.unknown", field=unknown[0]
         )
+    count = len(order_fields.websites_of(order))
+    indexes = [i for i in map(order_fields.website_index, values) if i is not None]
+    needed = max(count, max(indexes, default=-1) + 1)
+    nature = values.get("subject.nature", order.subject.nature)
+    try:
+        limit = order_website_limit(
+            order=order, nature=order_fields.coerce(order_fields.BY_PATH["subject.nature"], nature)
+        )
+    except (TypeError, ValueError):
+        limit = order_website_limit(order=order)  # the bad nature is reported below as field.invalid
+    if needed > limit and (needed > count or "subject.nature" in values):
+        raise _too_many_websites(limit)
+    allowed = selectors.order_actions_for(order, user, website_count=needed).editable_paths
     locked = [p for p in values if p not in allowed]
     if locked:
         raise PermissionDenied(
@@ -173,24 +290,36 @@ def order_update(*, order: Order, user, values: dict) -> list[str]:
             code="field.locked",
             field=locked[0],
         )
-    changed: list[str] = []
-    dirty: dict[int, tuple[models.Model, set[str]]] = {}
-    for path, value in values.items():
-        before = order_fields.get_value(order, path)
-        try:
-            obj = order_fields.set_value(order, path, value)
-        except (TypeError, ValueError):
-            raise ValidationFailed(
-                _("Invalid value for %(field)s") % {"field": path}, code="field.invalid", field=path
-            ) from None
-        if order_fields.get_value(order, path) != before:
-            changed.append(path)
-            dirty.setdefault(id(obj), (obj, set()))[1].add(path.rsplit(".", 1)[1])
+    try:
+        return _apply_update(order, user, values, count=count, needed=needed)
+    finally:
+        order_fields.forget_websites(order)  # a refused update rolled back the websites it added
+
+
+def _apply_update(order: Order, user, values: dict, *, count: int, needed: int) -> list[str]:
     with transaction.atomic():
+        for position in range(count, needed):
+            _new_website(order, position)
+        order_fields.forget_websites(order)
+        changed: list[str] = []
+        dirty: dict[int, tuple[models.Model, set[str]]] = {}
+        for path, value in values.items():
+            before = order_fields.get_value(order, path)
+            try:
+                obj = order_fields.set_value(order, path, value)
+            except (TypeError, ValueError):
+                raise ValidationFailed(
+                    _("Invalid value for %(field)s") % {"field": path}, code="field.invalid", field=path
+                ) from None
+            if order_fields.get_value(order, path) != before:
+                changed.append(path)
+                dirty.setdefault(id(obj), (obj, set()))[1].add(path.rsplit(".", 1)[1])
         for obj, names in dirty.values():
             obj.save(update_fields=sorted(names))
         order.last_customer_action_at = clock.now()
         order.save(update_fields=["last_customer_action_at"])
+        if needed > count:
+            audit.record(action="order.website_add", target=order, actor=user, data={"websites": needed})
         if changed:
             audit.record(action="order.update", target=order, actor=user, data={"fields": changed})
     return changed
@@ -521,7 +650,7 @@ def order_return_fields(*, order: Order, reviewer, returns: list[dict]) -> Order
     if not returns:
         raise ValidationFailed(_("Choose at least one field to return."), code="return.empty")
     known = set(RejectionReason.objects.values_list("code", flat=True))
-    returnable = set(order_fields.BY_PATH) | {f"materials.{r.slot}" for r in order_requirements(order)}
+    returnable = set(order_fields.order_paths(order)) | {f"materials.{r.slot}" for r in order_requirements(order)}
     for item in returns:
         if item.get("field") not in returnable:
             raise ValidationFailed(

@@ -25,6 +25,11 @@ class MaterialRequirement(models.Model):
     holder = models.CharField(_("subject holder"), max_length=20, choices=Holder.choices, default=Holder.ANY)
     provinces = models.JSONField(_("provinces"), default=list, blank=True, help_text=_("empty = all provinces"))
     required = models.BooleanField(_("required"), default=True)
+    per_website = models.BooleanField(
+        _("one per website"),
+        default=False,
+        help_text=_("Asked for each website of the order (e.g. the website principal's ID, the domain certificate)."),
+    )
     formats = models.JSONField(_("accepted formats"), default=list)
     max_bytes = models.PositiveIntegerField(_("maximum size (bytes)"), default=4 * 1024 * 1024)
     min_short_side = models.PositiveIntegerField(_("minimum short side (px)"), default=600)
@@ -33,6 +38,10 @@ class MaterialRequirement(models.Model):
     example = models.CharField(_("example picture"), max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
     edited_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Set on the requirements of an order (materials.requirements.per_website), not stored: the slot
+    # as the matrix names it, and the website it is for (None: the subject's).
+    base_slot: str = ""
+    website_index: int | None = None
 
     class Meta:
         ordering = ["order", "pk"]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import json
+import re
 from pathlib import Path
 
 from beian.materials.models import MaterialRequirement
@@ -56,3 +58,38 @@ def requirements_for(*, filing_type: str, holder: str, province: str) -> list[Ma
             continue
         result.append(req)
     return result
+
+
+# A per-website slot of websites[i] (i >= 1) is named `<slot>__<i>` ("owner_id_front__1");
+# websites[0] keeps the plain slot name.
+_WEBSITE_SLOT = re.compile(r"^(?P<base>.+)__(?P<index>[1-9]\d*)$")
+
+
+def website_slot(base: str, index: int) -> str:
+    return base if index == 0 else f"{base}__{index}"
+
+
+def split_slot(slot: str) -> tuple[str, int]:
+    """`owner_id_front__1` -> ("owner_id_front", 1); `owner_id_front` -> ("owner_id_front", 0)."""
+    match = _WEBSITE_SLOT.match(slot)
+    return (match.group("base"), int(match.group("index"))) if match else (slot, 0)
+
+
+def per_website(requirements: list[MaterialRequirement], website_count: int) -> list[MaterialRequirement]:
+    """The requirements with each per-website slot repeated for websites[1] on (unsaved copies with
+    the slot `<slot>__<i>` and a label naming the website). Every item carries `base_slot` and
+    `website_index` (None for the subject's materials)."""
+    out = []
+    for req in requirements:
+        req.base_slot, req.website_index = req.slot, (0 if req.per_website else None)
+        out.append(req)
+    for index in range(1, website_count):
+        for req in requirements:
+            if not req.per_website:
+                continue
+            extra = copy.copy(req)
+            extra.slot, extra.website_index = website_slot(req.slot, index), index
+            extra.label_zh = f"{req.label_zh}（网站{index + 1}）"
+            extra.label_en = f"{req.label_en} (website {index + 1})"
+            out.append(extra)
+    return out

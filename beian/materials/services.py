@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from beian.core import audit, clock
 from beian.core.exceptions import PermissionDenied, ValidationFailed
 from beian.materials.models import Material, MaterialRequirement
-from beian.materials.requirements import holder_of, requirements_for
+from beian.materials.requirements import holder_of, per_website, requirements_for, split_slot, website_slot
 from beian.materials.verification_data import verification_form_data
 from beian.rules import registry
 from beian.rules.findings import Finding, Severity
@@ -24,10 +24,17 @@ from beian.rules.registry import Bilingual
 SIGNING_SALT = "beian.materials.download"
 
 
+def websites_of(order) -> list:
+    """The order's websites, websites[0] first (materials sit below filings: read through the relation)."""
+    return [order.website, *(w for w in order.websites.all() if w.pk != order.website_id)]
+
+
 def order_requirements(order) -> list[MaterialRequirement]:
-    return requirements_for(
+    """The material slots of the order: the subject's once, the per-website ones for every website."""
+    requirements = requirements_for(
         filing_type=order.filing_type, holder=holder_of(order.subject.nature), province=order.subject.province
     )
+    return per_website(requirements, len(websites_of(order)))
 
 
 def current_materials(order) -> dict[str, Material]:
@@ -121,24 +128,49 @@ def _enqueue_checks(material_pk: int) -> None:
     check_material.delay(material_pk)
 
 
+def materials_website_removed(*, order, index: int, user=None) -> None:
+    """websites[index] left the order: its materials stop counting (kept under a slot no requirement
+    names, every version), and the materials of the websites after it follow them up one place
+    (`owner_id_front__3` becomes `owner_id_front__2`). Call inside the removing transaction."""
+    materials = list(Material.objects.select_for_update().filter(order=order).order_by("pk"))
+    moves = {}
+    for material in materials:
+        base, at = split_slot(material.slot)
+        if at == index and index > 0:
+            moves[material.pk] = f"{base}__removed{material.pk}"[:40]
+        elif at > index:
+            moves[material.pk] = website_slot(base, at - 1)
+    # slots only move down one place: free the removed website's first, then from the lowest up
+    for material in sorted(materials, key=lambda m: split_slot(m.slot)[1]):
+        if material.pk in moves:
+            material.slot = moves[material.pk]
+            if "__removed" in material.slot:
+                material.is_current = False
+            material.save(update_fields=["slot", "is_current"])
+    if moves:
+        audit.record(action="material.website_removed", target=order, actor=user, data={"website": index})
+
+
 def expected_values(material: Material) -> dict:
     """What the applicant typed that the image should show (for the OCR cross-check)."""
     from beian.materials.checks.form import COMPARED_ROWS  # heavy (OpenCV): where used, not at start-up
     from beian.materials.checks.ocr import LONG_TERM  # heavy (OpenCV): where used, not at start-up
 
     order = material.order
-    if material.slot == "business_licence":
+    slot, index = split_slot(material.slot)
+    if slot == "business_licence":
         return {"certificate_number": order.subject.certificate_number or "", "name": order.subject.name}
-    if material.slot == "verification_form":  # the form must be the one generated for this order
-        data = verification_form_data(order)
+    if slot == "verification_form":  # the form must be the one generated for this order (and website)
+        data = verification_form_data(order, index)
         return {key: str(data.get(key) or "") for key in COMPARED_ROWS}
-    if material.slot.startswith("legal_rep_id"):
+    if slot.startswith("legal_rep_id"):
         person = order.subject.principal
-    elif material.slot.startswith("owner_id"):
-        person = order.website.principal
+    elif slot.startswith("owner_id"):
+        websites = websites_of(order)
+        person = (websites[index] if index < len(websites) else order.website).principal
     else:
         return {}
-    if material.slot.endswith("_back"):
+    if slot.endswith("_back"):
         valid_until = person.certificate_valid_until
         return {
             "valid_until": LONG_TERM
@@ -235,10 +267,11 @@ def material_findings_of(material: Material) -> list[Finding]:
     return [Finding(**{**f, "severity": Severity(f["severity"])}) for f in material.findings]
 
 
-def printable_form_data(order) -> dict:
-    """The order's data for its verification form, refused (nothing printed) while a row the form
-    prints is still empty: the applicant fills in the subject and website steps first."""
-    data = verification_form_data(order)
+def printable_form_data(order, website_index: int = 0) -> dict:
+    """The order's data for its verification form (of websites[website_index]), refused (nothing
+    printed) while a row the form prints is still empty: the applicant fills in the subject and
+    website steps first."""
+    data = verification_form_data(order, website_index)
     from beian.materials.verification_form import FORM_FIELDS  # fpdf and fonts: loaded where used
 
     if any(not data.get(key) for key in FORM_FIELDS):
@@ -253,8 +286,8 @@ def printable_form_data(order) -> dict:
     return data
 
 
-def verification_form_pdf(order) -> bytes:
-    """The order's verification form (核验单) to print, sign and upload."""
+def verification_form_pdf(order, website_index: int = 0) -> bytes:
+    """The verification form (核验单) of one website of the order, to print, sign and upload."""
     from beian.materials.verification_form import render_verification_form  # fpdf: loaded where used
 
-    return render_verification_form(printable_form_data(order))
+    return render_verification_form(printable_form_data(order, website_index))

@@ -9,8 +9,13 @@ from beian.core.crypto import mask_id_number
 from beian.reference.choices import label
 
 
-def verification_form_data(order) -> dict:
-    subject, website = order.subject, order.website
+def verification_form_data(order, website_index: int = 0) -> dict:
+    """The form of one website (websites[website_index]): the subject, then that website. An
+    order of several websites has a form per website (the slot `verification_form__<i>`)."""
+    subject = order.subject
+    others = [w for w in order.websites.all() if w.pk != order.website_id] if order.pk else []
+    websites = [order.website, *others]
+    website = websites[website_index] if 0 <= website_index < len(websites) else order.website
     principal = subject.principal
     return {
         "order_reference": order.reference,

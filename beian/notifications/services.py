@@ -251,7 +251,10 @@ def _compose_event(order, event: str, row) -> Message:
         return Message(
             _("Your website is filed"),
             _("Filing number %(number)s. It now shows in your site's footer, linked to https://beian.miit.gov.cn/.")
-            % {"number": order.website.filing_number or data.get("website_number", "")},
+            % {
+                "number": "、".join(w.filing_number for w in order_fields.websites_of(order) if w.filing_number)
+                or data.get("website_number", "")
+            },  # every website of the order has its own number
             order_link(order),
         )
     if event == "expire":

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.text import format_lazy
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -157,6 +158,20 @@ def _changes(order, slot_labels: dict, reasons: dict) -> list[dict] | None:
     return out
 
 
+def _field_groups(order) -> list[order_fields.FieldGroup]:
+    """The wizard's field groups, the website group once per website (websites[1] on with its domain)."""
+    out = []
+    count = len(order_fields.websites_of(order))
+    for group in order_fields.FIELD_GROUPS:
+        if group.key != "website" or count == 1:
+            out.append(group)
+            continue
+        for index in range(count):
+            title = format_lazy("{group} · {website}", group=group.title, website=order_fields.website_title(index))
+            out.append(order_fields.FieldGroup(group.key, title, order_fields.website_group_paths(index)))
+    return out
+
+
 @reviewer_required
 def order_detail(request, pk):
     order = selectors.order_for_reviewer(pk)
@@ -169,7 +184,7 @@ def order_detail(request, pk):
     changes = _changes(order, labels, dict(reasons))
     changed_paths = {c["path"] for c in changes or [] if c["changed"]}
     sections = []
-    for group in order_fields.FIELD_GROUPS:
+    for group in _field_groups(order):
         rows = []
         for path in group.paths:
             field = order_fields.BY_PATH[path]
@@ -315,7 +330,7 @@ def reveal(request, pk):
     order = selectors.order_for_reviewer(pk)
     path = request.POST.get("path", "")
     field = order_fields.BY_PATH.get(path)
-    if field is None or not field.pii:
+    if field is None or not field.pii or path not in order_fields.order_paths(order):
         return HttpResponse(status=400)
     audit.record(action="pii.view", target=order, actor=request.user, data={"field": path})
     return HttpResponse(f'<span class="pii-revealed">{escape(order_fields.get_value(order, path))}</span>')

@@ -21,6 +21,7 @@ from beian.core import clock, workdays
 from beian.core.crypto import blind_index
 from beian.core.exceptions import DomainError
 from beian.filings import states
+from beian.filings.fields import websites_of
 from beian.notifications.services import sms_send
 from beian.reference.models import Province, RejectionReason
 from beian.reference.snapshot import setting
@@ -85,7 +86,7 @@ class SandboxRegulator:
         existing = RegulatorCase.objects.filter(idempotency_key=idempotency_key).first()
         if existing:  # the same push again (crash after sending, stale claim): answer as before
             return self._replay(existing)
-        roles = sms_roles_for(order.filing_type)
+        roles = self._recipients(order, sms_roles_for(order.filing_type))
         for role in roles:
             if not self._person(order, role).mobile:
                 raise PermanentError(f"MIIT refused the push: the {role.replace('_', ' ')} has no mobile number")
@@ -117,12 +118,40 @@ class SandboxRegulator:
             roles = tuple(case.challenges.order_by("pk").values_list("role", flat=True))
         return SubmitResult(case.reference, roles, replayed=True)
 
+    @staticmethod
+    def _recipients(order, roles) -> tuple[str, ...]:
+        """The SMS challenges of a push: the subject principal, and the principal of every website
+        (`website_principal` for websites[0], `website_principal.<i>` for websites[i]), one code
+        per distinct mobile among the websites' principals."""
+        out: list[str] = []
+        for role in roles:
+            if role != "website_principal":
+                out.append(role)
+                continue
+            seen: set[str] = set()
+            for index, website in enumerate(websites_of(order)):
+                mobile = website.principal.mobile or ""
+                if mobile and mobile in seen:
+                    continue
+                seen.add(mobile)
+                out.append(role if index == 0 else f"{role}.{index}")
+        return tuple(out)
+
+    @staticmethod
+    def _website(order, role):
+        _name, _dot, index = role.partition(".")
+        websites = websites_of(order)
+        return websites[int(index)] if index.isdigit() and int(index) < len(websites) else order.website
+
     def _person(self, order, role):
-        return order.subject.principal if role == "subject_principal" else order.website.principal
+        if role == "subject_principal":
+            return order.subject.principal
+        return self._website(order, role).principal
 
     def _send_code(self, case, role, order, challenge=None):
         """Text a fresh code to the principal's mobile (the emergency phone never gets one)."""
         person = self._person(order, role)
+        domain = order.website.domain if role == "subject_principal" else self._website(order, role).domain
         code = f"{secrets.randbelow(10**6):06d}"
         if challenge is None:
             challenge = SmsChallenge(case=case, role=role)
@@ -136,7 +165,7 @@ class SandboxRegulator:
             mobile=person.mobile,
             order=order,
             purpose="miit_verification",
-            body=f"【工信部】您的ICP备案申请（{order.website.domain}）短信核验码：{code}，请于{deadline}前"
+            body=f"【工信部】您的ICP备案申请（{domain}）短信核验码：{code}，请于{deadline}前"
             f"访问核验页面，输入核验码、手机号码及证件号码后六位完成核验。",
         )
 
