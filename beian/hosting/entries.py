@@ -36,7 +36,7 @@ from django.utils import timezone
 from beian.filings import states
 from beian.filings.models import AccessRecord, FiledDomain, Order, RecordStatus, Website
 from beian.filings.records import wire_domain
-from beian.hosting import gate
+from beian.hosting import gate, stamp
 from beian.hosting.footer import DEFAULT_MIIT_LINK, footer_context
 from beian.hosting.models import GateEntry, HostedSite, SiteDomain
 from beian.reference.models import ReferenceSetting
@@ -180,6 +180,7 @@ def rebuild_all() -> int:
     for site in HostedSite.objects.order_by("pk").iterator():
         count += len(publish_site(site))
     GateEntry.objects.exclude(site__in=HostedSite.objects.all()).delete()
+    stamp.changed()  # it may follow writes that bypassed the signals: every process re-reads
     return count
 
 
@@ -196,7 +197,9 @@ def _matching(*, site_ids: Iterable[int] = (), domains: Iterable[str] = ()) -> Q
 
 
 def invalidate(*, site_ids: Iterable[int] = (), domains: Iterable[str] = (), everything: bool = False) -> int:
-    """Mark the entries of these sites and (main) domains stale, in the caller's transaction."""
+    """Mark the entries of these sites and (main) domains stale, in the caller's transaction, and
+    bump the gate stamp (now and after commit: every process re-reads the table)."""
+    stamp.changed()
     qs = (
         GateEntry.objects.all()
         if everything
@@ -220,6 +223,7 @@ def sync_site(site_id: int) -> None:
     """The site's addresses changed (a domain bound or removed, a new slug): create the entries of
     its new addresses (stale, computed on first request), drop those of addresses it lost, and
     mark the others stale (the primary domain may have changed)."""
+    stamp.changed()  # also its title or content, which every process keeps with the entry
     site = HostedSite.objects.filter(pk=site_id).first()
     if site is None:
         return

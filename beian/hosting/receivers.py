@@ -15,7 +15,7 @@ from django.dispatch import receiver
 from beian.filings.models import AccessRecord, FiledDomain, Order, SubjectFiling, Website, WebsiteFiling
 from beian.filings.records import wire_domain
 from beian.filings.signals import order_transitioned, record_changed
-from beian.hosting import entries
+from beian.hosting import entries, stamp
 from beian.hosting.models import GateEntry, HostedSite, SiteDomain
 from beian.reference.models import ReferenceSetting
 
@@ -104,6 +104,8 @@ def new_access_setting_changed(instance, **kwargs) -> None:
     if instance.key == entries.NEW_ACCESS_SETTING:
         entries.invalidate(everything=True)
         transaction.on_commit(_refresh_everything)
+    elif instance.key == entries.FOOTER_SETTING:  # the MIIT link every process keeps with its entries
+        stamp.changed()
 
 
 def _refresh_everything() -> None:
