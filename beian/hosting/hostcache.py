@@ -17,10 +17,10 @@ avoids re-reading it. The rendered bytes are kept by beian.hosting.views under a
 from __future__ import annotations
 
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Hashable
 from dataclasses import dataclass
+from time import monotonic
 
 from django.conf import settings
 from django.utils import timezone
@@ -35,7 +35,7 @@ HOSTS_KEPT = 4096
 @dataclass(frozen=True, slots=True)
 class Kept:
     stamp: Hashable
-    expires: float  # time.monotonic()
+    expires: float  # monotonic()
     entry: GateEntry | None  # None: no site answers on the host
 
 
@@ -52,7 +52,7 @@ def entry(host: str) -> GateEntry | None:
     stamp has not moved: no query then; otherwise the table's (one query while the entry is fresh)."""
     key = gate.host_key(host)
     current = stamp.read()  # before the table: see the module's docstring
-    now = time.monotonic()
+    now = monotonic()
     kept = _kept.get(key)
     if kept is not None and current is not None and kept.stamp == current and now < kept.expires:
         return kept.entry
