@@ -81,7 +81,10 @@ def test_the_request_after_a_site_edit_shows_it_in_one_query(
         hosted_site.save()
     with django_assert_max_num_queries(1):
         response = get("demo-shop.cn")
-    assert serves(response, number, "示例科技新官网", "新版内容") and "北京示例科技有限公司" not in response.content.decode()
+    assert (
+        serves(response, number, "示例科技新官网", "新版内容")
+        and "北京示例科技有限公司" not in response.content.decode()
+    )
     with django_assert_max_num_queries(1):  # each host is read once after the change
         assert serves(get("demo-shop.localhost"), number, "新版内容")
     with django_assert_num_queries(0):
