@@ -18,6 +18,9 @@ Freshness, in three layers:
 3. a stale, expired (GATE_ENTRY_MAX_AGE, a safety net for writes that bypass signals such as
    `QuerySet.update`) or missing entry is recomputed on read.
 `manage.py gate_rebuild` recomputes every entry.
+Every invalidation also bumps the gate stamp (beian.hosting.stamp), so each process, which keeps
+the entries it served in memory (beian.hosting.hostcache), re-reads them on its next request; a
+hosted request whose host is kept and whose stamp has not moved makes no query at all.
 """
 
 from __future__ import annotations
