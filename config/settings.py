@@ -161,6 +161,11 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if TESTING and os.environ.get("PYTEST_XDIST_WORKER"):  # parallel test workers share one Redis
     CACHES["default"]["KEY_PREFIX"] = os.environ["PYTEST_XDIST_WORKER"]
+# The hosted-site gate: each process keeps what a hosted request needs while the gate stamp has not
+# moved (beian.hosting.stamp): a file under VAR_DIR (one machine), or a key in the Redis cache.
+GATE_STAMP = os.environ.get("BEIAN_GATE_STAMP") or ("cache" if REDIS_URL else "file")
+# Seconds a process trusts what it keeps without the stamp: only the net under a lost bump
+GATE_CACHE_MAX_AGE = float(os.environ.get("BEIAN_GATE_CACHE_MAX_AGE", "5"))
 
 # Celery: in-process (eager) unless a broker is configured.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")

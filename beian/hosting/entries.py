@@ -18,6 +18,9 @@ Freshness, in three layers:
 3. a stale, expired (GATE_ENTRY_MAX_AGE, a safety net for writes that bypass signals such as
    `QuerySet.update`) or missing entry is recomputed on read.
 `manage.py gate_rebuild` recomputes every entry.
+Every invalidation also bumps the gate stamp (beian.hosting.stamp), so each process, which keeps
+the entries it served in memory (beian.hosting.hostcache), re-reads them on its next request; a
+hosted request whose host is kept and whose stamp has not moved makes no query at all.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from django.utils import timezone
 from beian.filings import states
 from beian.filings.models import AccessRecord, FiledDomain, Order, RecordStatus, Website
 from beian.filings.records import wire_domain
-from beian.hosting import gate
+from beian.hosting import gate, stamp
 from beian.hosting.footer import DEFAULT_MIIT_LINK, footer_context
 from beian.hosting.models import GateEntry, HostedSite, SiteDomain
 from beian.reference.models import ReferenceSetting
@@ -180,6 +183,7 @@ def rebuild_all() -> int:
     for site in HostedSite.objects.order_by("pk").iterator():
         count += len(publish_site(site))
     GateEntry.objects.exclude(site__in=HostedSite.objects.all()).delete()
+    stamp.changed()  # it may follow writes that bypassed the signals: every process re-reads
     return count
 
 
@@ -196,7 +200,9 @@ def _matching(*, site_ids: Iterable[int] = (), domains: Iterable[str] = ()) -> Q
 
 
 def invalidate(*, site_ids: Iterable[int] = (), domains: Iterable[str] = (), everything: bool = False) -> int:
-    """Mark the entries of these sites and (main) domains stale, in the caller's transaction."""
+    """Mark the entries of these sites and (main) domains stale, in the caller's transaction, and
+    bump the gate stamp (now and after commit: every process re-reads the table)."""
+    stamp.changed()
     qs = (
         GateEntry.objects.all()
         if everything
@@ -220,6 +226,7 @@ def sync_site(site_id: int) -> None:
     """The site's addresses changed (a domain bound or removed, a new slug): create the entries of
     its new addresses (stale, computed on first request), drop those of addresses it lost, and
     mark the others stale (the primary domain may have changed)."""
+    stamp.changed()  # also its title or content, which every process keeps with the entry
     site = HostedSite.objects.filter(pk=site_id).first()
     if site is None:
         return

@@ -1,6 +1,7 @@
 """Host header -> hosted site. Platform hosts go to the normal URLconf; `<slug>.localhost`, a
 site's own domains and their subdomains go to the hosted-site URLconf, which serves what the gate
-decided for that address (beian.hosting.entries: one query per request)."""
+decided for that address (beian.hosting.entries), kept in each process while the gate stamp has
+not moved (beian.hosting.hostcache: no query per request then)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,12 @@ from django.conf import settings
 from django.http import HttpResponseNotFound
 from django.template.loader import render_to_string
 
-from beian.hosting.entries import entry_for_host
+from beian.hosting import hostcache
 from beian.hosting.models import HostedSite
 
 
 def site_for_host(host: str) -> HostedSite | None:
-    entry = entry_for_host(host)
+    entry = hostcache.entry(host)
     return entry.site if entry else None
 
 
@@ -25,7 +26,7 @@ class HostedSiteMiddleware:
         host = request.get_host().split(":")[0].lower()
         if host in settings.PLATFORM_HOSTS:
             return self.get_response(request)
-        entry = entry_for_host(host)
+        entry = hostcache.entry(host)
         if entry is None:
             return HttpResponseNotFound(render_to_string("hosting/unknown.html", request=request))
         request.hosted_site = entry.site

@@ -15,7 +15,7 @@ from django.dispatch import receiver
 from beian.filings.models import AccessRecord, FiledDomain, Order, SubjectFiling, Website, WebsiteFiling
 from beian.filings.records import wire_domain
 from beian.filings.signals import order_transitioned, record_changed
-from beian.hosting import entries
+from beian.hosting import entries, stamp
 from beian.hosting.models import GateEntry, HostedSite, SiteDomain
 from beian.reference.models import ReferenceSetting
 
@@ -50,11 +50,13 @@ def _record_domains(**filters) -> list[str]:
 @receiver(post_save, sender=HostedSite, dispatch_uid="gate-site-saved")
 def site_saved(instance, **kwargs) -> None:
     entries.sync_site(instance.pk)
+    _refresh_site_after_commit(instance.pk)
 
 
 @receiver(post_save, sender=SiteDomain, dispatch_uid="gate-domain-bound")
 def domain_bound(instance, **kwargs) -> None:
     entries.sync_site(instance.site_id)
+    _refresh_site_after_commit(instance.site_id)
 
 
 @receiver(post_delete, sender=SiteDomain, dispatch_uid="gate-domain-unbound")
@@ -62,6 +64,20 @@ def domain_unbound(instance, **kwargs) -> None:
     # no entry is created here: the site itself may be being deleted (its entries cascade)
     GateEntry.objects.filter(host=entries.ascii_host(instance.domain)).delete()
     entries.invalidate(site_ids=[instance.site_id])
+    _refresh_site_after_commit(instance.site_id)
+
+
+def _refresh_site_after_commit(site_id: int) -> None:
+    """Recompute the site's entries once the edit committed, so the next request of every process
+    reads fresh entries in one query (a deleted site has none left to recompute)."""
+
+    def refresh() -> None:
+        try:
+            entries.refresh(site_ids=[site_id])
+        except Exception:  # the entries stay stale (marked in the edit's transaction): recomputed on read
+            logger.exception("gate entries of site %s not refreshed", site_id)
+
+    transaction.on_commit(refresh)
 
 
 @receiver(post_save, sender=Order, dispatch_uid="gate-order-saved")
@@ -104,6 +120,8 @@ def new_access_setting_changed(instance, **kwargs) -> None:
     if instance.key == entries.NEW_ACCESS_SETTING:
         entries.invalidate(everything=True)
         transaction.on_commit(_refresh_everything)
+    elif instance.key == entries.FOOTER_SETTING:  # the MIIT link every process keeps with its entries
+        stamp.changed()
 
 
 def _refresh_everything() -> None:

@@ -1,0 +1,166 @@
+"""A change made in another process is seen by the next hosted request of a server that keeps its
+gate entries in memory: real processes against one database (a SQLite file, or a fresh PostgreSQL
+database in the PostgreSQL pass) and one gate stamp (the file under their shared VAR_DIR, or with
+REDIS_URL the Redis key).
+
+A gunicorn worker serves the hosted site; `manage.py shell` processes approve the filing, edit the
+site and unbind its domain, as the regulator worker or the applicant's web process would. The server
+trusts what it keeps for 600 s here (GATE_CACHE_MAX_AGE), so only the stamp can tell it: a write
+that bypasses the signals (no bump) stays unseen, which shows the server answers from its memory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from http.client import HTTPConnection
+
+import pytest
+from django.conf import settings
+
+from tests.processes import Deployment, deployment_database
+
+pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGTERM") or sys.platform == "win32", reason="needs gunicorn")
+
+SETUP = """
+import json
+from beian.demo.orders import BEIJING, tenant_for
+from tests.builders import RECORDED, OrderBuilder
+organisation, user, site = tenant_for(BEIJING)
+with RECORDED.installed():
+    order = OrderBuilder(organisation=organisation, user=user, site=site).regulator_review()
+print("RESULT" + json.dumps({"order": order.pk, "site": site.pk, "slug": site.slug, "domain": site.domains.get().domain, "title": site.title}))
+"""
+
+APPROVE = """
+import json
+from beian.filings.models import Order
+from beian.regulator.models import latest_case
+from beian.regulator.services import case_decide
+order = Order.objects.get(pk={order})
+case_decide(latest_case(order), decided_by="regulator-sandbox", approve=True)
+order.refresh_from_db()
+print("RESULT" + json.dumps({{"status": order.status, "number": order.website.filing_number}}))
+"""
+
+BYPASS = """
+from beian.hosting.models import HostedSite
+HostedSite.objects.filter(pk={site}).update(title="绕过信号的标题")
+print("RESULT{{}}")
+"""
+
+EDIT = """
+from beian.hosting.models import HostedSite
+site = HostedSite.objects.get(pk={site})
+site.title = "另一进程改的标题"
+site.save()
+print("RESULT{{}}")
+"""
+
+UNBIND = """
+from beian.hosting.models import SiteDomain
+SiteDomain.objects.get(domain={domain!r}).delete()
+print("RESULT{{}}")
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def get(port: int, host: str) -> tuple[int, str]:
+    conn = HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request("GET", "/", headers={"Host": host})
+        response = conn.getresponse()
+        return response.status, response.read().decode()
+    finally:
+        conn.close()
+
+
+@contextlib.contextmanager
+def server(deploy: Deployment) -> Iterator[int]:
+    """A gunicorn worker serving config.wsgi against the deployment, trusting its memory 600 s."""
+    port = free_port()
+    process = deploy.popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--workers",
+            "1",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "config.wsgi:application",
+        ],
+        BEIAN_GATE_CACHE_MAX_AGE="600",
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert process.poll() is None, process.communicate()[1]
+            with contextlib.suppress(OSError):
+                get(port, "127.0.0.1")
+                break
+            assert time.monotonic() < deadline, "gunicorn did not answer within 60 s"
+            time.sleep(0.2)
+        yield port
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+
+
+@pytest.fixture(
+    params=[("sqlite", "file"), ("postgres", "file"), ("sqlite", "cache")],
+    ids=["sqlite-file-stamp", "postgres-file-stamp", "sqlite-redis-stamp"],
+)
+def deploy(request, tmp_path_factory):
+    kind, stamp = request.param
+    env = {"BEIAN_GATE_STAMP": stamp}
+    if stamp == "cache":
+        if not os.environ.get("REDIS_URL"):
+            pytest.skip("the Redis stamp runs in the pass with REDIS_URL")
+        env["REDIS_URL"] = os.environ["REDIS_URL"]
+    with deployment_database(kind, tmp_path_factory.mktemp(f"gate-{kind}-{stamp}"), **env) as deployment:
+        yield deployment
+
+
+def test_changes_made_by_other_processes_are_seen_by_the_next_request_of_the_server(deploy):
+    made = deploy.python(SETUP)
+    domain, slug = made["domain"], made["slug"]
+    platform_address = f"{slug}{settings.HOSTED_SITE_SUFFIX}"
+    with server(deploy) as port:
+        assert get(port, domain)[0] == 503  # the first filing is with the regulator
+        assert get(port, platform_address)[0] == 503
+
+        approved = deploy.python(APPROVE.format(order=made["order"]))  # the regulator worker's process
+        assert approved["status"] == "APPROVED"
+        for host in (domain, f"www.{domain}", platform_address):
+            status, page = get(port, host)
+            assert status == 200 and approved["number"] in page and made["title"] in page, host
+
+        deploy.python(BYPASS.format(site=made["site"]))  # no signal, no bump: the server keeps its page
+        status, page = get(port, domain)
+        assert status == 200 and made["title"] in page and "绕过信号的标题" not in page
+
+        deploy.python(EDIT.format(site=made["site"]))  # the applicant's web process
+        status, page = get(port, domain)
+        assert status == 200 and "另一进程改的标题" in page and approved["number"] in page
+
+        deploy.python(UNBIND.format(domain=domain))
+        assert get(port, domain)[0] == 404
+        assert get(port, platform_address)[0] == 451  # the site has no domain left to be filed
