@@ -70,18 +70,49 @@ def test_the_dashboard_shows_the_number_of_a_filed_site(web, orders):
     assert "Filed" in html and order.website.filing_number in html
 
 
-def test_start_creates_a_draft_and_opens_the_first_step(web, hosted_site, organisation):
+def verify_data(**extra) -> dict:
+    """The first step's POST for the complete enterprise filing (a first filing of demo-shop.cn)."""
+    return {
+        "province": VALID_ENTERPRISE["subject.province"],
+        "nature": VALID_ENTERPRISE["subject.nature"],
+        "certificate_type": VALID_ENTERPRISE["subject.certificate_type"],
+        "certificate_number": VALID_ENTERPRISE["subject.certificate_number"],
+        "domains": VALID_ENTERPRISE["websites[0].domain"],
+        **extra,
+    }
+
+
+def test_start_opens_the_verify_step_and_verifying_creates_the_draft(web, hosted_site, organisation):
     response = web.post(f"/apply/sites/{hosted_site.pk}/start/")
+    assert response.status_code == 302 and response["Location"] == f"/apply/sites/{hosted_site.pk}/verify/"
+    assert not Order.objects.filter(organisation=organisation).exists()  # nothing before the type is known
+
+    page = web.get(response["Location"])
+    assert page.status_code == 200 and "demo-shop.cn" in page.content.decode()  # the site's domain, prefilled
+    checked = web.post(response["Location"], verify_data(check="1"))
+    html = checked.content.decode()
+    assert checked.status_code == 200 and 'data-type="FIRST_FILING"' in html and 'id="verify-confirm"' in html
+    assert not Order.objects.filter(organisation=organisation).exists()  # checking creates nothing
+
+    created = web.post(response["Location"], verify_data(confirm="1"))
     order = Order.objects.get(organisation=organisation)
     assert order.status == states.DRAFT and order.website.hosted_site == hosted_site
-    assert response.status_code == 302 and response["Location"] == step_url(order, "checklist")
+    assert order.filing_type == "FIRST_FILING" and order.subject.province == "11"
+    assert order.subject.certificate_number == VALID_ENTERPRISE["subject.certificate_number"]
+    assert created.status_code == 302 and created["Location"] == step_url(order, "verify")
+    shown = web.get(step_url(order, "verify")).content.decode()
+    assert 'id="filing-type"' in shown and "locked" in shown
 
 
 def test_start_again_opens_the_filing_already_under_way(web, hosted_site, organisation):
-    web.post(f"/apply/sites/{hosted_site.pk}/start/")
+    web.post(f"/apply/sites/{hosted_site.pk}/verify/", verify_data(confirm="1"))
     again = web.post(f"/apply/sites/{hosted_site.pk}/start/")
     order = Order.objects.get(organisation=organisation)  # still one
     assert again.status_code == 302 and again["Location"] == f"/apply/orders/{order.pk}/"
+    # verifying the same domain again opens that order too: one open order per target
+    twice = web.post(f"/apply/sites/{hosted_site.pk}/verify/", verify_data(confirm="1"))
+    assert twice.status_code == 302 and twice["Location"] == f"/apply/orders/{order.pk}/"
+    assert Order.objects.filter(organisation=organisation).count() == 1
 
 
 def test_start_needs_a_post(web, hosted_site):
@@ -93,12 +124,13 @@ def test_start_needs_a_post(web, hosted_site):
 
 @pytest.fixture
 def draft(web, hosted_site, organisation):
-    web.post(f"/apply/sites/{hosted_site.pk}/start/")
+    web.post(f"/apply/sites/{hosted_site.pk}/verify/", verify_data(confirm="1"))
     return Order.objects.get(organisation=organisation)
 
 
 def test_the_wizard_from_checklist_to_submitted(web, draft, django_capture_on_commit_callbacks):
     for key, following in (
+        ("verify", "checklist"),
         ("checklist", "context"),
         ("context", "subject"),
         ("subject", "website"),
