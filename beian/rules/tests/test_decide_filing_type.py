@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from beian.rules.filing_type import DomainState, SubjectState, decide_filing_type
+from beian.rules.filing_type import DomainState, SubjectState, check_recorded_match, decide_filing_type
+from beian.rules.model import (
+    ExistingFilings,
+    OrderInput,
+    PersonInput,
+    RecordedSubject,
+    RecordedWebsite,
+    SubjectInput,
+    WebsiteInput,
+)
 from beian.rules.registry import Bilingual
 
 NONE = SubjectState()
@@ -105,16 +114,6 @@ def test_an_empty_shell_subject_where_the_province_does_not_allow_a_new_website(
 
 
 def _new_access(subject_name: str, site_name: str, principal: str):
-    from beian.rules.model import (
-        ExistingFilings,
-        OrderInput,
-        PersonInput,
-        RecordedSubject,
-        RecordedWebsite,
-        SubjectInput,
-        WebsiteInput,
-    )
-
     recorded = RecordedSubject(
         number="沪ICP备2021012345号",
         name="上海云帆信息技术有限公司",
@@ -130,8 +129,6 @@ def _new_access(subject_name: str, site_name: str, principal: str):
 
 
 def test_new_access_entries_must_match_the_recorded_filing():
-    from beian.rules.filing_type import check_recorded_match
-
     assert check_recorded_match(_new_access("上海云帆信息技术有限公司", "云帆信息官网", "陈静")) == []
     findings = check_recorded_match(_new_access("上海云帆科技有限公司", "云帆官网", "王五"))
     assert [(f.code, f.field) for f in findings] == [
