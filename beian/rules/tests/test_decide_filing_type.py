@@ -78,7 +78,9 @@ def test_another_accounts_subject_reveals_nothing_of_it():
 
 def test_a_subject_filed_in_another_province():
     decision = decide_filing_type(
-        SubjectState(filed=True, number="沪ICP备2021012345号", province="31", province_name=Bilingual("上海", "Shanghai")),
+        SubjectState(
+            filed=True, number="沪ICP备2021012345号", province="31", province_name=Bilingual("上海", "Shanghai")
+        ),
         [NEW],
         province="11",
     )
