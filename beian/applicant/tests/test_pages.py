@@ -104,6 +104,23 @@ def test_start_opens_the_verify_step_and_verifying_creates_the_draft(web, hosted
     assert 'id="filing-type"' in shown and "locked" in shown
 
 
+def test_verify_refuses_a_domain_filed_under_another_subject_and_explains(web, hosted_site, organisation):
+    url = f"/apply/sites/{hosted_site.pk}/verify/"
+    response = web.post(url, verify_data(domains="xinghe-net.cn", confirm="1"))
+    html = response.content.decode()
+    assert response.status_code == 200 and 'id="verify-refused"' in html
+    assert "website.domain.filed_by_other_subject" in html and "website migration" in html
+    assert 'id="verify-confirm"' not in html and not Order.objects.filter(organisation=organisation).exists()
+
+
+def test_verify_explains_a_wrongly_requested_type(web, hosted_site):
+    data = verify_data(domains="yunfan-tech.cn", province="31", certificate_number="913101156000210167")
+    html = web.post(f"/apply/sites/{hosted_site.pk}/verify/", {**data, "filing_type": "NEW_WEBSITE"}).content.decode()
+    assert "order.filing_type.requested_wrong" in html and "New access" in html
+    detected = web.post(f"/apply/sites/{hosted_site.pk}/verify/", {**data, "check": "1"}).content.decode()
+    assert 'data-type="NEW_ACCESS"' in detected and "沪ICP备2021012345号-1" in detected
+
+
 def test_start_again_opens_the_filing_already_under_way(web, hosted_site, organisation):
     web.post(f"/apply/sites/{hosted_site.pk}/verify/", verify_data(confirm="1"))
     again = web.post(f"/apply/sites/{hosted_site.pk}/start/")
