@@ -295,7 +295,8 @@ def existing_filings_for(
     if found.unavailable:
         return ExistingFilings(lookup_unavailable=True)
     subject = subject_state(found, organisation=organisation)
-    same, other = [], []
+    same: list[str] = []
+    other: list[str] = []
     for domain in found.domains:
         verdict = found.domain_same_subject(domain)
         if verdict is not None:
@@ -424,9 +425,9 @@ def order_conflicts(
                     "A domain can be in one filing at a time: wait until that filing is finished."
                 ) % {"domain": shown}
             conflicts.append(Conflict("order.domain_in_pipeline", message, f"websites[{index}].domain"))
-    index = blind_index(certificate_number or "", purpose="certificate")
-    if index:
-        other = in_pipeline.filter(subject__certificate_number_index=index).order_by("pk").first()
+    certificate_index = blind_index(certificate_number or "", purpose="certificate")
+    if certificate_index:
+        other = in_pipeline.filter(subject__certificate_number_index=certificate_index).order_by("pk").first()
         if other is not None:
             if other.organisation_id == getattr(organisation, "pk", None):
                 message = _(

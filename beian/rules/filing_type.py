@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from beian.rules.context import Context
 from beian.rules.domains import domain_key
 from beian.rules.findings import Finding
-from beian.rules.model import OrderInput, RecordedSubject
+from beian.rules.model import OrderInput, RecordedSubject, RecordedWebsite
 from beian.rules.registry import (
     DOMAIN_FILED_BY_OTHER_SUBJECT,
     EMPTY_SHELL_CANNOT_ADD,
@@ -281,7 +281,7 @@ _WEBSITE_NAME = Bilingual("网站名称", "The website name")
 _WEBSITE_PRINCIPAL = Bilingual("网站负责人姓名", "The website principal's name")
 
 
-def _recorded_website(recorded: RecordedSubject, domain: str):
+def _recorded_website(recorded: RecordedSubject, domain: str) -> RecordedWebsite | None:
     key = domain_key(domain)
     if not key:
         return None
