@@ -323,7 +323,7 @@ def order_start(
         organisation=organisation, domains=domains, hosted_site=hosted_site
     )
     if existing is not None:
-        if verify is not None and existing.filing_type != (requested_type or existing.filing_type):
+        if requested_type and existing.filing_type != requested_type:
             raise ValidationFailed(
                 _(
                     "Order %(reference)s for this domain is still open as a %(type)s. Continue it, or abandon "

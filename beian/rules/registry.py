@@ -295,7 +295,7 @@ RECORDED_MISMATCH = _rule(
     "{what} does not match the regulator's record{recorded}.",
     "须与已备案的信息一致；如需修改，请先在原接入商处办理变更。",
     "It must equal what is filed; to change it, file a change at the provider that holds the filing first.",
-    "§1.3–§1.4",
+    "§1.4",
     "firm",
     "TYPE_WRONG",
 )

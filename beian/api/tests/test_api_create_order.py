@@ -66,8 +66,13 @@ def test_the_first_api_version_still_creates_a_draft_for_a_site(applicant, hoste
     response = create(applicant, {"site_id": hosted_site.pk})
     assert response.status_code == 201 and response.json()["filing_type"] == "FIRST_FILING"
     assert response.json()["target"]["domains"] == ["demo-shop.cn"]
-    refused = create(applicant, {"site_id": hosted_site.pk, "filing_type": "NEW_ACCESS", "domains": []})
-    assert refused.status_code == 200  # the open draft of the site: one open order per target
+    again = create(applicant, {"site_id": hosted_site.pk, "filing_type": "FIRST_FILING"})
+    assert again.status_code == 200 and again.json()["id"] == response.json()["id"]  # one open order per target
+    # another type for the same target while its order is open: continue or abandon that order first
+    body = assert_error(
+        create(applicant, {"site_id": hosted_site.pk, "filing_type": "NEW_ACCESS"}), 422, "order.open_for_target"
+    )
+    assert response.json()["reference"] in body["message"]
 
 
 def test_a_type_without_the_verify_inputs_is_refused(applicant, hosted_site):
