@@ -58,6 +58,10 @@ from beian.rules.model import ExistingFilings, RecordedSubject, RecordedWebsite
 from beian.rules.registry import Bilingual
 
 SUBJECT_CHANGE_TYPES = ("CHANGE_SUBJECT", "CHANGE_FILING")  # §1.3: no new website while one is open
+# From the provider's approval until the regulator decides: one order per subject in here (§1.8).
+REGULATOR_PIPELINE = frozenset(
+    {states.PENDING_SUBMISSION, states.SMS_VERIFICATION, states.REGULATOR_REVIEW, states.RETURNED_SMS_TIMEOUT}
+)
 
 
 @dataclass(frozen=True)
@@ -402,10 +406,13 @@ def order_conflicts(
 ) -> list[Conflict]:
     """§1.8: a domain may be in one pipeline only, and a subject in one regulator pipeline only.
 
-    The pipeline of an order is from its submission until it is finished (states.IN_PROGRESS:
+    A domain's pipeline: from an order's submission until it is finished (states.IN_PROGRESS:
     provider review, the regulator's queue, SMS, review, a rejection awaiting resubmission); a
-    draft is not in it (anyone could type a domain into a draft). Orders of every tenant count; one
-    of another tenant is named by nothing but its existence."""
+    draft is not in it (anyone could type a domain into a draft). A subject's regulator pipeline
+    (MIIT's 主办者冲突): from the provider's approval until the regulator decides
+    (REGULATOR_PIPELINE); several orders of a subject may wait in provider review, one at a time
+    goes on. Orders of every tenant count; one of another tenant is named by nothing but its
+    existence."""
     conflicts: list[Conflict] = []
     in_pipeline = Order.objects.filter(status__in=states.IN_PROGRESS)
     if exclude_order is not None and exclude_order.pk:
@@ -427,17 +434,18 @@ def order_conflicts(
             conflicts.append(Conflict("order.domain_in_pipeline", message, f"websites[{index}].domain"))
     certificate_index = blind_index(certificate_number or "", purpose="certificate")
     if certificate_index:
-        other = in_pipeline.filter(subject__certificate_number_index=certificate_index).order_by("pk").first()
+        at_regulator = in_pipeline.filter(status__in=REGULATOR_PIPELINE)
+        other = at_regulator.filter(subject__certificate_number_index=certificate_index).order_by("pk").first()
         if other is not None:
             if other.organisation_id == getattr(organisation, "pk", None):
                 message = _(
-                    "The subject already has filing order %(reference)s in review. The regulator accepts one "
-                    "order per subject at a time: wait until it is finished, or withdraw it."
+                    "The subject already has filing order %(reference)s with the regulator. The regulator accepts "
+                    "one order per subject at a time: wait until it is decided."
                 ) % {"reference": other.reference}
             else:
                 message = _(
-                    "The subject already has a filing in review (possibly under another account). The regulator "
-                    "accepts one order per subject at a time: wait until it is finished."
+                    "The subject already has a filing with the regulator (possibly under another account). The "
+                    "regulator accepts one order per subject at a time: wait until it is decided."
                 )
             conflicts.append(Conflict("order.subject_in_pipeline", message, "subject.certificate_number"))
     return conflicts

@@ -414,14 +414,7 @@ def order_submit(*, order: Order, user, acknowledged_warnings: Iterable[str] = (
         if order.status not in states.APPLICANT_EDITABLE:
             states.check_transition(order.status, states.PENDING_PROVIDER_REVIEW)
         raise NotFound(_("Not found."))  # not the applicant's order: as for a foreign id
-    conflicts = detection_service.order_conflicts(
-        organisation=order.organisation,
-        domains=detection_service.order_domains(order),
-        certificate_number=order.subject.certificate_number or "",
-        exclude_order=order,
-    )
-    if conflicts:
-        raise ValidationFailed(conflicts[0].message, code=conflicts[0].code, field=conflicts[0].field)
+    _refuse_conflicts(order)
     check = order_precheck(order)
     if check.errors:
         raise ValidationFailed(
@@ -455,6 +448,18 @@ def order_submit(*, order: Order, user, acknowledged_warnings: Iterable[str] = (
             },
         )
     return order
+
+
+def _refuse_conflicts(order: Order) -> None:
+    """§1.8 (filings.detection.order_conflicts): on submit and on the provider's approval."""
+    conflicts = detection_service.order_conflicts(
+        organisation=order.organisation,
+        domains=detection_service.order_domains(order),
+        certificate_number=order.subject.certificate_number or "",
+        exclude_order=order,
+    )
+    if conflicts:
+        raise ValidationFailed(conflicts[0].message, code=conflicts[0].code, field=conflicts[0].field)
 
 
 def _assert_applicant_may(order: Order, user, allowed: bool, target: str) -> None:
@@ -724,6 +729,7 @@ def order_review_approve(*, order: Order, reviewer, note: str = "") -> Order:
     """Approve for the regulator. The regulator app enqueues the push when the transition to
     PENDING_SUBMISSION commits (beian.regulator.signals); its reconcile job covers a crash between."""
     _claim_to_act(order, reviewer)
+    _refuse_conflicts(order)  # one order per subject goes on to the regulator
     return order_transition(
         order=order,
         to=states.PENDING_SUBMISSION,

@@ -203,11 +203,16 @@ def test_a_domain_in_another_tenants_filing_in_progress(orders, second_account):
     assert submitted.reference not in refused.value.message  # nothing of the other tenant
 
 
-def test_a_subject_with_an_order_in_review_cannot_start_another(orders, applicant, organisation):
-    submitted = orders.submitted()
+def test_a_subject_with_an_order_at_the_regulator_cannot_start_or_send_another(orders, applicant, organisation):
+    other_domain = orders.submitted(overrides={"websites[0].domain": "demo-blog.cn"}, acknowledge_warnings=True)
+    at_regulator = orders.pending_submission()
     with pytest.raises(ValidationFailed) as refused:
-        services.order_start(organisation=organisation, user=applicant, verify=verify(BEIJING_USCC, "demo-blog.cn"))
-    assert refused.value.code == "order.subject_in_pipeline" and submitted.reference in refused.value.message
+        services.order_start(organisation=organisation, user=applicant, verify=verify(BEIJING_USCC, "demo-new.cn"))
+    assert refused.value.code == "order.subject_in_pipeline" and at_regulator.reference in refused.value.message
+    # the other order of the subject waits in provider review, but does not go on to the regulator
+    with pytest.raises(ValidationFailed) as held:
+        services.order_review_approve(order=other_domain, reviewer=orders.reviewer)
+    assert held.value.code == "order.subject_in_pipeline"
 
 
 def test_submit_is_refused_while_the_domain_is_in_another_filing(orders, second_account):
