@@ -121,6 +121,36 @@ def test_verify_explains_a_wrongly_requested_type(web, hosted_site):
     assert 'data-type="NEW_ACCESS"' in detected and "沪ICP备2021012345号-1" in detected
 
 
+def test_new_access_through_the_wizard_keeps_the_numbers_and_shows_them_locked(web, hosted_site, organisation):
+    data = verify_data(domains="yunfan-tech.cn", province="31", certificate_number="913101156000210167")
+    created = web.post(f"/apply/sites/{hosted_site.pk}/verify/", {**data, "confirm": "1"})
+    order = Order.objects.get(organisation=organisation)
+    assert created.status_code == 302 and created["Location"] == step_url(order, "verify")
+    assert order.filing_type == "NEW_ACCESS" and order.website.filing_number == "沪ICP备2021012345号-1"
+    html = web.get(step_url(order, "verify")).content.decode()
+    assert "沪ICP备2021012345号" in html and "沪ICP备2021012345号-1" in html and "locked" in html
+
+
+def test_verify_opens_the_filing_in_progress_of_the_same_domain(web, hosted_site, orders, organisation):
+    orders.submitted()
+    response = web.post(
+        f"/apply/sites/{hosted_site.pk}/verify/", verify_data(domains="demo-shop.cn", confirm="1"), follow=True
+    )
+    # the site's own filing in progress is opened instead (one open order per target)
+    assert response.redirect_chain[-1][0].startswith("/apply/orders/")
+    assert "A filing for this domain is already open" in response.content.decode()
+
+
+def test_a_filed_site_can_start_another_filing(web, hosted_site, orders):
+    orders.approved()
+    html = web.get("/apply/").content.decode()
+    assert f'id="start-{hosted_site.slug}"' in html
+    response = web.post(f"/apply/sites/{hosted_site.pk}/start/")
+    assert response["Location"] == f"/apply/sites/{hosted_site.pk}/verify/"
+    blog = web.post(response["Location"], verify_data(domains="demo-blog.cn", check="1")).content.decode()
+    assert 'data-type="NEW_WEBSITE"' in blog
+
+
 def test_start_again_opens_the_filing_already_under_way(web, hosted_site, organisation):
     web.post(f"/apply/sites/{hosted_site.pk}/verify/", verify_data(confirm="1"))
     again = web.post(f"/apply/sites/{hosted_site.pk}/start/")
