@@ -86,6 +86,8 @@ def order_input(order: Order, *, domain_facts=None) -> OrderInput:
     return OrderInput(
         filing_type=order.filing_type,
         subject=subject_input(order.subject),
-        websites=[website_input(order.website, domain_facts)],
+        # every website of the order (the first with the registry's facts the caller looked up), so
+        # a website the wizard cannot show yet is still checked, never filed unseen
+        websites=[website_input(w, domain_facts if i == 0 else None) for i, w in enumerate(order_websites(order))],
         existing=existing_filings(order),
     )

@@ -10,6 +10,7 @@ from beian.core.exceptions import ValidationFailed
 from beian.filings import services
 from beian.filings.detection import VerifyInput, existing_filings_for, filing_type_detect
 from beian.filings.models import SubjectFiling
+from beian.filings.precheck import order_precheck
 from beian.filings.validation import order_findings
 from beian.hosting.models import HostedSite, SiteDomain
 from beian.regulator.adapters.sandbox import sms_roles_for
@@ -221,3 +222,12 @@ def test_submit_is_refused_while_the_domain_is_in_another_filing(orders, second_
     with pytest.raises(ValidationFailed) as refused:
         services.order_submit(order=draft, user=second_account.user)
     assert refused.value.code == "order.domain_in_pipeline"
+
+
+def test_every_website_of_a_verified_order_is_checked(applicant, organisation):
+    order = services.order_start(
+        organisation=organisation, user=applicant, verify=verify(BEIJING_USCC, "demo-a.cn", "demo-b.cn")
+    ).order
+    assert [w.domain for w in order.websites.all()] == ["demo-a.cn", "demo-b.cn"]
+    fields = {f.field for f in order_precheck(order).errors}
+    assert "websites[1].name" in fields  # the second website must be filled in before submit
