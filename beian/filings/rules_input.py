@@ -52,13 +52,18 @@ def website_input(website: Website, domain_facts=None) -> WebsiteInput:
     )
 
 
+def _websites(order: Order) -> list[Website]:
+    """The order's websites, the first as the caller holds it (the wizard checks typed, unsaved values)."""
+    return [order.website if w.pk == order.website_id else w for w in order_websites(order)]
+
+
 def existing_filings(order: Order) -> ExistingFilings:
     """What was filed before this order, by certificate (the subject's identity, across all tenants)
     and by domain, from our records and the external lookup (filings.detection: the same lookups
     as the first step). Never the order's own result (the subject its approved first filing filed,
     the websites it filed), or a filed order would contradict itself."""
     subject = order.subject
-    websites = order_websites(order)
+    websites = _websites(order)
     existing = existing_filings_for(
         organisation=order.organisation,
         certificate_type=subject.certificate_type,
@@ -88,6 +93,6 @@ def order_input(order: Order, *, domain_facts=None) -> OrderInput:
         subject=subject_input(order.subject),
         # every website of the order (the first with the registry's facts the caller looked up), so
         # a website the wizard cannot show yet is still checked, never filed unseen
-        websites=[website_input(w, domain_facts if i == 0 else None) for i, w in enumerate(order_websites(order))],
+        websites=[website_input(w, domain_facts if i == 0 else None) for i, w in enumerate(_websites(order))],
         existing=existing_filings(order),
     )
