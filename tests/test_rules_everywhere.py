@@ -7,7 +7,11 @@ import sys
 
 from django.test import Client
 
+from beian.core.exceptions import ValidationFailed
 from beian.filings import services
+from beian.filings.validation import order_findings
+from beian.hosting.models import HostedSite
+from tests.builders import VALID_ENTERPRISE, OrderBuilder
 
 
 def _login(user):
@@ -53,8 +57,6 @@ def test_wizard_api_and_cli_agree(applicant, hosted_site, tmp_path):
             "websites[0].domain": "demo-shop.io",
         },
     )
-    from beian.filings.validation import order_findings
-
     wizard_codes = {(f.code, f.field) for f in order_findings(order)}
     expected = {
         ("subject.uscc.checksum", "subject.certificate_number"),
@@ -117,3 +119,62 @@ def test_rule_catalogue_page_lists_every_rule(db):
     html = Client().get("/help/rules/").content.decode()
     for code in RULES:
         assert code in html
+
+
+# --- what is already filed: the same lookups for validate, the wizard and submit --------------------
+
+
+def _everywhere(client, order, user, payload) -> tuple[set, set, set]:
+    """(code, field) of the API's /validate, the wizard's findings and submit's refusal."""
+    validate = {
+        (f["code"], f["field"])
+        for f in client.post("/api/v1/validate", payload, content_type="application/json").json()["findings"]
+    }
+    wizard = {(f.code, f.field) for f in order_findings(order)}
+    try:
+        services.order_submit(order=order, user=user)
+    except ValidationFailed as refused:
+        submit = {(f.code, f.field) for f in refused.findings}
+    else:
+        submit = set()
+    return validate, wizard, submit
+
+
+def _payload(domain: str) -> dict:
+    return {
+        "filing_type": "FIRST_FILING",
+        "subject": {
+            "nature": 4,
+            "province": "11",
+            "certificate_type": 1,
+            "certificate_number": VALID_ENTERPRISE["subject.certificate_number"],
+        },
+        "websites": [{"domain": domain}],
+        # what a client claims is filed is ignored: the lookups decide
+        "existing": {"subject_filed": False, "domains_filed_elsewhere": []},
+    }
+
+
+def test_a_domain_filed_under_another_subject_gets_the_same_answer_everywhere(applicant, orders):
+    order = orders.complete_draft(overrides={"websites[0].domain": "xinghe-net.cn"})  # 粤ICP备2020087654号-1
+    expected = ("website.domain.filed_by_other_subject", "websites[0].domain")
+    validate, wizard, submit = _everywhere(_login(applicant), order, applicant, _payload("xinghe-net.cn"))
+    assert expected in validate and expected in wizard and expected in submit
+
+
+def test_the_same_company_under_a_second_account_gets_the_same_answer_everywhere(orders, other_tenant):
+    filed = orders.approved()
+    organisation = other_tenant.memberships.get().organisation
+    site = HostedSite.objects.create(organisation=organisation, slug="second", title="第二个账号的站点")
+    second = OrderBuilder(organisation=organisation, user=other_tenant, site=site)
+    order = second.complete_draft(overrides={"websites[0].domain": "demo-second.cn"})
+    expected = ("order.filing_type.subject_other_account", "subject.certificate_number")
+    validate, wizard, submit = _everywhere(_login(other_tenant), order, other_tenant, _payload("demo-second.cn"))
+    assert expected in validate and expected in wizard and expected in submit
+    # and its own filed domain is never "filed under another subject" (identity is the certificate)
+    own = (
+        _login(other_tenant)
+        .post("/api/v1/validate", _payload(filed.website.domain), content_type="application/json")
+        .json()["findings"]
+    )
+    assert "website.domain.filed_by_other_subject" not in {f["code"] for f in own}

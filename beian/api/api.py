@@ -45,6 +45,7 @@ from beian.api.schemas import (
 from beian.core.exceptions import DomainError, PermissionDenied, ValidationFailed
 from beian.filings import fields as order_fields
 from beian.filings import selectors, services
+from beian.filings.detection import VerifyInput
 from beian.filings.precheck import order_precheck
 from beian.filings.validation import order_findings, payload_findings
 from beian.hosting.models import HostedSite
@@ -241,6 +242,7 @@ def order_out(order, request) -> dict:
         "website_filing_numbers": [w.filing_number for w in order_fields.websites_of(order)],
         "max_websites": services.order_website_limit(order=order),
         "subject_filing_number": order.subject.filing_number,
+        "target": target_out(order),
         "data": _with_domain_labels(order_fields.nest(_masked_snapshot(order))),
         "editable_fields": sorted(selectors.order_actions_for(order, request.user, member=True).editable_paths),
         "returned_fields": order.returned_fields,
@@ -283,6 +285,16 @@ def filing_out(subject) -> dict:
             }
             for w in subject.websites
         ],
+    }
+
+
+def target_out(order) -> dict:
+    websites = order_fields.websites_of(order)
+    record = order.subject_filing
+    return {
+        "subject_filing_number": record.filing_number if record else order.subject.filing_number,
+        "website_filing_numbers": [w.filing_number for w in websites if w.filing_number],
+        "domains": [w.domain for w in websites if w.domain],
     }
 
 
@@ -372,29 +384,79 @@ def list_filings(request):
     description="The latest 100 orders of your organisation, newest first.",
 )
 def list_orders(request):
-    return [order_out(o, request) for o in selectors.orders_for_organisation(_tenant(request))[:100]]
+    orders = (
+        selectors.orders_for_organisation(_tenant(request))
+        .select_related("subject_filing")
+        .prefetch_related("websites")[:100]
+    )
+    return [order_out(o, request) for o in orders]
 
 
 @v1.post(
     "/orders",
-    response={201: OrderOut, **ORDER_ERRORS, **BODY_ERRORS},
+    response={200: OrderOut, 201: OrderOut, **ORDER_ERRORS, **BODY_ERRORS},
     operation_id="orders_create",
     tags=["orders"],
-    summary="Create a draft filing for a hosted site",
-    description="The filing type follows from your organisation's records (`FIRST_FILING` or `NEW_WEBSITE`). "
-    "404 `not_found` (field `site_id`) when the site is not one of yours.",
+    summary="Start a filing (a draft) for a hosted site or for domains",
+    description="With the verify inputs (`province`, `nature`, `certificate_type`, `certificate_number`, "
+    "`domains`) the filing type is detected as the regulator does it: the subject by its certificate and each "
+    "domain, in our records and the regulator's records of other providers' filings. A requested `filing_type` "
+    "that detection contradicts, a domain filed under another subject, a subject filed with us under another "
+    "account and the like answer 422 with the reason's code and a message naming the right path; "
+    "`order.filing_type.lookup_unavailable`: try again. Without them (first API version): the site's primary "
+    "domain, the type from your organisation's records (`FIRST_FILING` or `NEW_WEBSITE`).\n\n"
+    "One open order per target (its domains; a site without a domain: the site): when your organisation "
+    "already has an open order for it, that order is returned with 200 instead of a new one (201). 422 "
+    "`order.domain_in_pipeline` / `order.subject_in_pipeline` while a domain or the subject is in another "
+    "filing in progress (any account). 404 `not_found` (field `site_id`) when the site is not one of yours.",
 )
 def create_order(request, payload: CreateOrderIn, idempotency_key: str | None = IDEMPOTENCY_KEY):
     org = _tenant(request)
 
     def produce():
-        site = HostedSite.objects.filter(pk=payload.site_id, organisation=org).first()
-        if site is None:
-            return 404, error("not_found", _("Not found."), "site_id")
-        order = services.order_create_draft(organisation=org, user=request.user, hosted_site=site)
-        return 201, order_out(order, request)
+        site = None
+        if payload.site_id is not None:
+            site = HostedSite.objects.filter(pk=payload.site_id, organisation=org).first()
+            if site is None:
+                return 404, error("not_found", _("Not found."), "site_id")
+        verify = _verify_input(payload, site)
+        if verify is None and site is None:
+            return 422, error(
+                "invalid_request", _("Send a site_id, or the subject's certificate and the domains."), "site_id"
+            )
+        started = services.order_start(
+            organisation=org, user=request.user, hosted_site=site, verify=verify, requested_type=payload.filing_type
+        )
+        return (201 if started.created else 200), order_out(started.order, request)
 
     return idempotent(request, "orders.create", produce, idempotency_key)
+
+
+def _verify_input(payload: CreateOrderIn, site) -> VerifyInput | None:
+    """The first step's inputs, when the client sent any; ValidationFailed when some are missing."""
+    if not (payload.certificate_number or payload.domains or payload.province or payload.nature):
+        return None
+    domains = payload.domains or ([site.primary_domain] if site is not None and site.primary_domain else [])
+    for name, value in (
+        ("province", payload.province),
+        ("nature", payload.nature),
+        ("certificate_type", payload.certificate_type),
+        ("certificate_number", payload.certificate_number.strip()),
+        ("domains", domains),
+    ):
+        if value in (None, "", []):
+            raise ValidationFailed(
+                _("To detect the filing type, send %(field)s too.") % {"field": name},
+                code="invalid_request",
+                field=name,
+            )
+    return VerifyInput(
+        province=payload.province,
+        nature=payload.nature,
+        certificate_type=payload.certificate_type,
+        certificate_number=payload.certificate_number.strip(),
+        domains=tuple(domains),
+    )
 
 
 @v1.get(
@@ -563,11 +625,13 @@ def sms_verification(request, order_id: int, payload: SmsIn, idempotency_key: st
     tags=["validation"],
     summary="Validate a partial or full order (the rules engine's JSON shape)",
     description="Body: an order as in `python -m beian.rules validate --schema`. `?complete=1` also reports "
-    "required fields that are empty. Returns every finding with its stable code.",
+    "required fields that are empty. Returns every finding with its stable code. What is already filed for "
+    "the subject's certificate and the websites' domains is looked up exactly as when an order is created, "
+    "edited in the wizard or submitted (the body's `existing` is ignored), so all give the same answer.",
 )
 def validate(request, payload: Body[RulesOrder], complete: bool = False):
 
-    findings = payload_findings(payload, complete=complete)
+    findings = payload_findings(payload, complete=complete, organisation=_tenant(request))
     return {"ok": not any(f.is_error for f in findings), "findings": [_finding(f) for f in findings]}
 
 

@@ -158,7 +158,27 @@ class TokenIn(Schema):
 
 
 class CreateOrderIn(Schema):
-    site_id: int = Field(..., description="A hosted site of your organisation (see `GET /api/v1/sites`).")
+    site_id: int | None = Field(
+        None,
+        description="A hosted site of your organisation (see `GET /api/v1/sites`). Optional when the verify "
+        "inputs name the domains.",
+    )
+    filing_type: str = Field(
+        "",
+        description="The filing type you intend (`FIRST_FILING`, `NEW_WEBSITE`, `NEW_ACCESS`). Refused with 422 "
+        "and the code of the reason (e.g. `order.filing_type.requested_wrong`) when what is filed for the subject "
+        "and the domains says otherwise; the message explains the right path. Empty: decided for you.",
+    )
+    province: str = Field("", description="Verify input: the subject's province (`provinces[].code`, e.g. `11`).")
+    nature: int | None = Field(None, description="Verify input: the subject nature (e.g. 4 enterprise, 5 individual).")
+    certificate_type: int | None = Field(None, description="Verify input: the subject's certificate type code.")
+    certificate_number: str = Field(
+        "", description="Verify input: the subject's certificate number (the subject's identity)."
+    )
+    domains: list[str] = Field(
+        default_factory=list,
+        description="Verify input: the main domain of each website. Default: the site's primary domain.",
+    )
 
 
 class SubmitIn(Schema):
@@ -202,6 +222,20 @@ class ReturnedFieldOut(Schema):
     note: str = Field("", description="The reviewer's note.")
 
 
+class TargetOut(Schema):
+    """What the order applies against: the standing records it changes, or creates on approval."""
+
+    subject_filing_number: str | None = Field(
+        None, description="The subject record the order targets (new website, new access) or created once filed."
+    )
+    website_filing_numbers: list[str] = Field(
+        default_factory=list,
+        description="The website records (`…-n`) the order targets (new access: the numbers as filed, which stay) "
+        "or created once filed, in the order of its websites.",
+    )
+    domains: list[str] = Field(default_factory=list, description="The domains of the order's websites.")
+
+
 class OrderOut(Schema):
     id: int
     reference: str = Field(..., description="The order's reference shown to people.")
@@ -215,6 +249,7 @@ class OrderOut(Schema):
     )
     max_websites: int = Field(1, description="The most websites this order may hold (reference data `limits`).")
     subject_filing_number: str | None = Field(None, description="The subject's filing number once approved.")
+    target: TargetOut | None = Field(None, description="The records the order applies against.")
     data: OrderData = Field(..., description="The order's fields, nested; personal data masked.")
     editable_fields: list[str] = Field(..., description="Field paths the applicant may change now.")
     returned_fields: list[ReturnedFieldOut] = Field(..., description="What a reviewer returned for changes.")

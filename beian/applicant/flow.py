@@ -215,6 +215,48 @@ class WebsiteStep(Step):
         return redirect("applicant:step", order.pk, self.key)
 
 
+TYPE_EXPLANATIONS = {
+    "FIRST_FILING": gettext_lazy(
+        "Neither the subject nor the domain is filed yet: a first filing, with the subject, the website, "
+        "the materials and SMS verification by both principals."
+    ),
+    "NEW_WEBSITE": gettext_lazy(
+        "The subject is already filed and the domain is not: a new website under the subject's number. The "
+        "subject's details must be as filed; the regulator re-checks the subject's filed websites."
+    ),
+    "NEW_ACCESS": gettext_lazy(
+        "The subject and the domain are already filed through another provider: new access through us. The "
+        "filing numbers stay; what you enter must equal the filing; only the website principal gets the SMS."
+    ),
+}
+
+
+class VerifyStep(Step):
+    """验证备案类型: what the filing type was decided from, and the type, locked for the order.
+
+    The decision happens before the order exists (views.verify, filings.detection); this step shows it.
+    A wrong type cannot be corrected inside the order: the applicant abandons it and starts over."""
+
+    template_name = "applicant/verify_step.html"
+
+    def owns(self, path: str) -> bool:
+        return path == "filing_type"
+
+    def context(self, request, order, flow, **_kwargs) -> dict:
+        findings = [f for f in order_findings(order) if self.owns(order_fields.owner_path(f.field))]
+        websites = list(order.websites.all()) or [order.website]
+        return {
+            **flow.context(order, self),
+            "findings": findings,
+            "websites": websites,
+            "explain": TYPE_EXPLANATIONS.get(order.filing_type, ""),
+            "can_abandon": selectors.order_actions_for(order, request.user, member=True).may_abandon,
+        }
+
+    def post(self, request, order, flow):
+        return redirect("applicant:step", order.pk, flow.next(order, self).key)
+
+
 class ChecklistStep(Step):
     """Subject nature and province; the materials they call for are listed below the form."""
 
@@ -364,6 +406,7 @@ class Flow:
 _GROUPS = {group.key: group for group in FIELD_GROUPS}
 FLOW = Flow(
     (
+        VerifyStep("verify", gettext_lazy("Verify the filing type")),
         ChecklistStep("checklist", _GROUPS["checklist"].title, _GROUPS["checklist"].paths),
         *(
             (WebsiteStep if g.key == "website" else Step)(g.key, g.title, g.paths)

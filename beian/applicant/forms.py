@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from beian.filings import fields as order_fields
@@ -151,3 +152,40 @@ class StepForm(forms.Form):
 
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("File"))
+
+
+REQUESTED_TYPES = ("FIRST_FILING", "NEW_WEBSITE", "NEW_ACCESS")
+
+
+class VerifyForm(forms.Form):
+    """The first step, "验证备案类型": what the regulator decides the filing type from."""
+
+    province = forms.ChoiceField(label=_("Province"))
+    nature = forms.TypedChoiceField(label=_("Subject nature"), coerce=int)
+    certificate_type = forms.TypedChoiceField(label=_("Certificate type"), coerce=int)
+    certificate_number = forms.CharField(label=_("Certificate number"), max_length=64)
+    domains = forms.CharField(
+        label=_("Domains"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The main domain of each website, one per line (without www.)."),
+        max_length=2000,
+    )
+    filing_type = forms.ChoiceField(label=_("Filing type you intend"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["province"].choices = [("", "—"), *choices.provinces()]
+        self.fields["nature"].choices = [("", "—"), *choices.natures()]
+        self.fields["certificate_type"].choices = [("", "—"), *choices.certificate_types()]
+        ref = snapshot.current()
+        self.fields["filing_type"].choices = [
+            ("", _("Decide it for me")),
+            *((code, ref.filing_type_name(code, get_language() or "zh")) for code in REQUESTED_TYPES),
+        ]
+
+    def clean_domains(self) -> list[str]:
+        text = self.cleaned_data["domains"]
+        domains = [d for d in text.replace(",", "\n").replace("，", "\n").split() if d.strip()]
+        if not domains:
+            raise forms.ValidationError(_("Enter at least one domain."))
+        return list(dict.fromkeys(d.strip() for d in domains))

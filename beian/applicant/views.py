@@ -11,12 +11,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from beian.accounts.permissions import applicant_required
-from beian.applicant.flow import CONFIRM, FLOW, MATERIALS, returns_of, step_of_path
-from beian.applicant.forms import UploadForm
+from beian.applicant.flow import CONFIRM, FLOW, MATERIALS, TYPE_EXPLANATIONS, returns_of, step_of_path
+from beian.applicant.forms import UploadForm, VerifyForm
 from beian.core.exceptions import DomainError
 from beian.core.views import attempt
+from beian.filings import detection, selectors, services, states
 from beian.filings import fields as order_fields
-from beian.filings import selectors, services, states
 from beian.filings.eta import order_eta
 from beian.filings.lifecycle import expires_on
 from beian.hosting.entries import site_domain_decisions
@@ -52,12 +52,101 @@ def dashboard(request):
 @applicant_required
 @require_POST
 def start(request, site_pk):
+    """The dashboard's start button: the site's open filing if there is one (one open order per
+    target), else the first step, which verifies the filing type before any order exists."""
     site = get_object_or_404(HostedSite, pk=site_pk, organisation=request.organisation)
-    order = selectors.latest_order_for_site(site)
-    if order and order.status not in states.TERMINAL:
+    order = detection.open_order_for_target(
+        organisation=request.organisation, domains=[d for d in [site.primary_domain] if d], hosted_site=site
+    )
+    if order is not None:
         return redirect("applicant:order", order.pk)
-    order = services.order_create_draft(organisation=request.organisation, user=request.user, hosted_site=site)
-    return redirect("applicant:step", order.pk, FLOW.first(order).key)
+    return redirect("applicant:verify_site", site.pk)
+
+
+def _verify_initial(request, site) -> dict:
+    """The site's domain, and the tenant's filed subject (if any) as the usual answer."""
+    initial = {"domains": site.primary_domain if site else ""}
+    record = selectors.filings_for_organisation(request.organisation).filter(status="active").first()
+    if record is not None:
+        subject = record.subject
+        initial.update(
+            province=subject.province,
+            nature=subject.nature,
+            certificate_type=subject.certificate_type,
+            certificate_number=subject.certificate_number,
+        )
+    return initial
+
+
+@applicant_required
+@never_cache
+def verify_type(request, site_pk=None):
+    """The first step (验证备案类型): province, nature, certificate and domains decide the filing type
+    (filings.detection). "Check" shows the decision; "Start" creates the order with that type, locked."""
+    site = get_object_or_404(HostedSite, pk=site_pk, organisation=request.organisation) if site_pk else None
+    form = VerifyForm(request.POST or None, initial=_verify_initial(request, site))
+    result = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        verify_input = detection.VerifyInput(
+            province=data["province"],
+            nature=data["nature"],
+            certificate_type=data["certificate_type"],
+            certificate_number=data["certificate_number"].strip(),
+            domains=tuple(data["domains"]),
+        )
+        if "confirm" in request.POST:
+            try:
+                started = services.order_start(
+                    organisation=request.organisation,
+                    user=request.user,
+                    hosted_site=site,
+                    verify=verify_input,
+                    requested_type=data["filing_type"],
+                )
+            except DomainError as exc:
+                messages.error(request, exc.message)
+            else:
+                if not started.created:
+                    messages.info(request, _("A filing for this domain is already open: here it is."))
+                    return redirect("applicant:order", started.order.pk)
+                messages.success(
+                    request,
+                    _("Filing started as a %(type)s. The type is fixed for this order.")
+                    % {"type": started.order.filing_type_label},
+                )
+                return redirect("applicant:step", started.order.pk, FLOW.first(started.order).key)
+        result = detection.filing_type_detect(
+            organisation=request.organisation, verify=verify_input, requested=data["filing_type"]
+        )
+    return render(
+        request,
+        "applicant/verify.html",
+        {
+            "form": form,
+            "site": site,
+            "result": result,
+            "lang": get_language(),
+            "explain": _explain(result),
+            "type_label": _type_label(result),
+        },
+    )
+
+
+def _type_label(result) -> str:
+    if result is None or result.refused:
+        return ""
+    name = detection.type_names().get(result.filing_type)
+    if name is None:
+        return result.filing_type
+    return name.en if (get_language() or "").startswith("en") else name.zh
+
+
+def _explain(result) -> str:
+    """What the detected type means for the applicant (shown with the decision)."""
+    if result is None or result.refused:
+        return ""
+    return str(TYPE_EXPLANATIONS.get(result.filing_type, ""))
 
 
 @applicant_required

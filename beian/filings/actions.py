@@ -26,6 +26,7 @@ class OrderState:
     claim_holder_id: int | None = None
     claimed_at: dt.datetime | None = None
     website_count: int = 1  # websites[0] … websites[website_count - 1]
+    subject_on_record: bool = True  # the subject is one of our records (False: filed elsewhere)
 
 
 @dataclass(frozen=True)
@@ -58,10 +59,20 @@ class Actions:
         return slot in self.editable_slots
 
 
+# A subject filed elsewhere is entered by the applicant (it must equal the regulator's record) except
+# its identity, which the first step verified and the record fixes.
+SUBJECT_IDENTITY = frozenset(
+    {"subject.province", "subject.nature", "subject.certificate_type", "subject.certificate_number"}
+)
+
+
 def _editable_paths(order: OrderState, paths: Iterable[str]) -> frozenset[str]:
     out = set(paths)
     if order.filing_type != "FIRST_FILING":  # the filed subject is not edited by a later order
-        out = {p for p in out if not p.startswith("subject.")}
+        if order.subject_on_record:
+            out = {p for p in out if not p.startswith("subject.")}
+        else:
+            out -= SUBJECT_IDENTITY
     if order.status in states.FIELD_LEVEL_RETURN:
         out &= order.returned_paths
     return frozenset(out)

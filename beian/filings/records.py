@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from beian.core import audit, clock
 from beian.core.crypto import blind_index
-from beian.filings import numbers
+from beian.filings import fields, numbers
 from beian.filings.models import (
     AccessRecord,
     FiledDomain,
@@ -57,9 +57,9 @@ def wire_domain(domain: str) -> str:
 
 
 def order_websites(order: Order) -> list[Website]:
-    """The websites an order applies for, in their order (websites[0], websites[1], …)."""
-    websites = list(Website.objects.filter(order=order).order_by("position", "pk"))
-    return websites or [order.website]
+    """The websites an order applies for, in their order (websites[0], websites[1], …), read afresh."""
+    fields.forget_websites(order)
+    return fields.websites_of(order)
 
 
 def _event(*, subject_filing, action, order, actor_label, website_filing=None, **data) -> RecordEvent:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from beian.filings.detection import existing_filings_for
 from beian.filings.fields import websites_of as order_websites
 from beian.filings.models import Order, Person, Subject, Website
 from beian.filings.models import Subject as S
-from beian.filings.models import Website as W
 from beian.rules.model import ExistingFilings, OrderInput, PersonInput, SubjectInput, WebsiteInput
 
 
@@ -53,44 +53,33 @@ def website_input(website: Website, domain_facts=None) -> WebsiteInput:
 
 
 def existing_filings(order: Order) -> ExistingFilings:
-    # What was filed before this order: never the order's own result (its website, once filed, and
-    # the subject its approved first filing filed), or a filed order would contradict itself.
-    filed = (
-        W.objects.filter(subject=order.subject, filing_number__isnull=False)
-        .exclude(pk=order.website_id)
-        .values_list("domain", flat=True)
+    """What was filed before this order, by certificate (the subject's identity, across all tenants)
+    and by domain, from our records and the external lookup (filings.detection: the same lookups
+    as the first step). Never the order's own result (the subject its approved first filing filed,
+    the websites it filed), or a filed order would contradict itself."""
+    subject = order.subject
+    websites = order_websites(order)  # the first as the caller holds it (typed, unsaved values)
+    existing = existing_filings_for(
+        organisation=order.organisation,
+        certificate_type=subject.certificate_type,
+        certificate_number=subject.certificate_number or "",
+        domains=[w.domain for w in websites],
+        exclude_order=order,
     )
-    elsewhere = (
-        (
-            W.objects.filter(filing_number__isnull=False)
-            .exclude(subject=order.subject)
-            .filter(domain=order.website.domain)
-            .values_list("domain", flat=True)
-        )
-        if order.website.domain
-        else []
-    )
-    used = set()
-    mobile_index = order.subject.principal.mobile_index
-    if (
-        mobile_index
-        and S.objects.filter(principal__mobile_index=mobile_index, filing_number__isnull=False)
-        .exclude(pk=order.subject_id)
-        .exists()
-    ):
-        used.add(order.subject.principal.mobile)
-    return ExistingFilings(
-        subject_filed=bool(order.subject.filing_number) and not _subject_filed_by(order),
-        filed_domains=list(filed),
-        domains_filed_elsewhere=list(elsewhere),
-        mobiles_used_by_other_subjects=sorted(used),
-    )
+    existing.mobiles_used_by_other_subjects = _mobiles_used_by_other_subjects(subject)
+    return existing
 
 
-def _subject_filed_by(order: Order) -> bool:
-    """The order is the first filing whose approval filed the subject (each first filing creates
-    its own subject; its website is numbered in the same approval)."""
-    return order.filing_type == "FIRST_FILING" and bool(order.website.filing_number)
+def _mobiles_used_by_other_subjects(subject: Subject) -> list[str]:
+    """The subject principal's mobile, when a filed subject with ANOTHER certificate uses it (the same
+    company under a second account is the same subject, not another)."""
+    mobile_index = subject.principal.mobile_index
+    if not mobile_index:
+        return []
+    others = S.objects.filter(principal__mobile_index=mobile_index, filing_number__isnull=False).exclude(pk=subject.pk)
+    if subject.certificate_number_index:
+        others = others.exclude(certificate_number_index=subject.certificate_number_index)
+    return [subject.principal.mobile] if others.exists() else []
 
 
 def order_input(order: Order, *, domain_facts=None) -> OrderInput:

@@ -66,6 +66,10 @@ def order_state(order: Order, *, slots=(), website_count: int | None = None) -> 
         slots=tuple(slots),
         claim_holder_id=order.assigned_reviewer_id,
         claimed_at=order.claimed_at,
+        # a new website / new access for a subject filed elsewhere has no record of ours yet
+        subject_on_record=order.filing_type == "FIRST_FILING"
+        or bool(order.subject_filing_id)
+        or not order.subject.filing_number,
     )
 
 

@@ -4,15 +4,17 @@ appends a timeline event and an audit event, and runs side effects on commit."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import partial
 
 from django.db import models, transaction
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from beian.core import audit, clock
 from beian.core.exceptions import NotFound, PermissionDenied, ValidationFailed
 from beian.core.workdays import current_calendar
+from beian.filings import detection as detection_service
 from beian.filings import fields as order_fields
 from beian.filings import records, selectors, states
 from beian.filings.models import (
@@ -117,45 +119,65 @@ def _after_transition(order_pk: int, event: str, from_status: str = "", to_statu
 # --- applicant -------------------------------------------------------------------------------
 
 
-def order_create_draft(*, organisation, user, hosted_site=None) -> Order:
-    """A new draft. Against the tenant's filed subject record (new website) when there is one."""
+def order_create_draft(
+    *, organisation, user, hosted_site=None, detection: detection_service.Detection | None = None
+) -> Order:
+    """A new draft. With a `detection` (the first step, filings.detection): of the detected type,
+    against its target, prefilled from the record (see `_prefill`). Without one (the builders and
+    old clients): against the tenant's filed subject record (new website) when there is one."""
+    if detection is not None and detection.refused:
+        raise ValidationFailed(
+            detection.findings[0].message(_language()), code=detection.findings[0].code, findings=detection.findings
+        )
     now = clock.now()
     with transaction.atomic():
-        subject_filing = (
-            SubjectFiling.objects.filter(organisation=organisation, status=RecordStatus.ACTIVE)
-            .select_related("subject")
-            .order_by("pk")
-            .first()
-        )
-        if subject_filing:
-            subject, filing_type = subject_filing.subject, "NEW_WEBSITE"
+        if detection is not None:
+            filing_type, subject_filing = detection.filing_type, detection.subject_filing
+            subject = _subject_for(organisation, detection)
         else:
-            subject = Subject.objects.create(
-                organisation=organisation, principal=Person.objects.create(organisation=organisation)
+            subject_filing = (
+                SubjectFiling.objects.filter(organisation=organisation, status=RecordStatus.ACTIVE)
+                .select_related("subject")
+                .order_by("pk")
+                .first()
             )
-            filing_type = "FIRST_FILING"
-        website = Website.objects.create(
-            organisation=organisation,
-            subject=subject,
-            hosted_site=hosted_site,
-            principal=Person.objects.create(organisation=organisation),
-            domain=hosted_site.primary_domain if hosted_site else "",
+            if subject_filing:
+                subject, filing_type = subject_filing.subject, "NEW_WEBSITE"
+            else:
+                subject = Subject.objects.create(
+                    organisation=organisation, principal=Person.objects.create(organisation=organisation)
+                )
+                filing_type = "FIRST_FILING"
+        websites = (
+            _websites_for(organisation, subject, detection, hosted_site)
+            if detection is not None
+            else [_website(organisation, subject, hosted_site=hosted_site, domain=_site_domain(hosted_site))]
         )
         order = Order.objects.create(
             organisation=organisation,
             filing_type=filing_type,
             subject=subject,
             subject_filing=subject_filing,
-            website=website,
+            website=websites[0],
             created_by=user,
             created_at=now,
             status_changed_at=now,
             last_customer_action_at=now,
         )
-        website.order = order
-        website.save(update_fields=["order"])
+        for position, website in enumerate(websites):
+            website.order, website.position = order, position
+            website.save(update_fields=["order", "position"])
         order_add_event(order=order, event="create", actor=user, to_status=states.DRAFT)
-        audit.record(action="order.create", target=order, actor=user, data={"filing_type": filing_type})
+        audit.record(
+            action="order.create",
+            target=order,
+            actor=user,
+            data={
+                "filing_type": filing_type,
+                "subject_filing": subject_filing.filing_number if subject_filing else "",
+                "domains": [w.domain for w in websites if w.domain],
+            },
+        )
     return order
 
 
@@ -260,6 +282,195 @@ def order_website_principal_from_subject(*, order: Order, user, index: int) -> l
     return order_update(order=order, user=user, values=values)
 
 
+def _language() -> str:
+    return get_language() or "zh-hans"
+
+
+def _site_domain(hosted_site) -> str:
+    return hosted_site.primary_domain if hosted_site else ""
+
+
+def _website(organisation, subject, *, hosted_site=None, domain="", **values) -> Website:
+    principal = values.pop("principal", None) or Person.objects.create(organisation=organisation)
+    return Website.objects.create(
+        organisation=organisation,
+        subject=subject,
+        hosted_site=hosted_site,
+        principal=principal,
+        domain=domain,
+        **values,
+    )
+
+
+def _subject_for(organisation, detection: detection_service.Detection) -> Subject:
+    """The order's subject: the record's (filed with us, this tenant: shared, read-only in the
+    wizard), or a new one prefilled from what was verified and, for a subject filed elsewhere, from
+    the regulator's record with its number (entries must equal the record; records_apply_approval
+    records the subject with that number)."""
+    if detection.subject_filing is not None:
+        return detection.subject_filing.subject
+    verify, external = detection.verify, detection.external_subject
+    subject = Subject(
+        organisation=organisation,
+        province=verify.province,
+        nature=verify.nature,
+        certificate_type=verify.certificate_type,
+        certificate_number=verify.certificate_number.strip(),
+        principal=Person.objects.create(organisation=organisation, name=external.principal_name if external else ""),
+    )
+    if external is not None:
+        subject.name, subject.filing_number = external.name, external.number
+        subject.province = external.province
+    subject.save()
+    return subject
+
+
+def _websites_for(organisation, subject, detection: detection_service.Detection, hosted_site) -> list[Website]:
+    """One website per entered domain; for new access, one per filed website (its domains as the
+    record holds them; the first entered is the website's domain), carrying the record's number
+    and prefilled from it. The hosted site is the first website's."""
+    found = detection.found
+    websites: list[Website] = []
+    seen: set[str] = set()
+    for domain in found.domains:
+        site = hosted_site if not websites else None
+        ours, external = found.website_filings.get(domain), found.external_websites.get(domain)
+        if detection.filing_type == "NEW_ACCESS" and ours is not None:
+            if ours.filing_number in seen:
+                continue
+            seen.add(ours.filing_number)
+            filed = ours.website
+            websites.append(
+                _website(
+                    organisation,
+                    subject,
+                    hosted_site=site,
+                    domain=domain,
+                    website_filing=ours,
+                    filing_number=ours.filing_number,
+                    sequence=ours.sequence,
+                    name=filed.name,
+                    service_contents=list(filed.service_contents),
+                    languages=list(filed.languages),
+                    pre_approvals=list(filed.pre_approvals),
+                    principal=_copy_person(organisation, filed.principal),
+                )
+            )
+        elif detection.filing_type == "NEW_ACCESS" and external is not None:
+            number = external[1].number
+            if number in seen:
+                continue
+            seen.add(number)
+            websites.append(
+                _website(
+                    organisation,
+                    subject,
+                    hosted_site=site,
+                    domain=domain,
+                    filing_number=number,
+                    name=external[1].name,
+                    principal=Person.objects.create(organisation=organisation, name=external[1].principal_name),
+                )
+            )
+        else:
+            websites.append(_website(organisation, subject, hosted_site=site, domain=domain))
+    return websites or [_website(organisation, subject, hosted_site=hosted_site, domain=_site_domain(hosted_site))]
+
+
+def _copy_person(organisation, person: Person) -> Person:
+    """The website principal as filed (our record, this tenant), for the applicant to confirm."""
+    return Person.objects.create(
+        organisation=organisation,
+        name=person.name,
+        certificate_type=person.certificate_type,
+        certificate_number=person.certificate_number,
+        certificate_valid_until=person.certificate_valid_until,
+        certificate_long_term=person.certificate_long_term,
+        mobile=person.mobile,
+        emergency_phone=person.emergency_phone,
+        email=person.email,
+        is_legal_representative=person.is_legal_representative,
+    )
+
+
+@dataclass(frozen=True)
+class Started:
+    order: Order
+    created: bool  # False: the open order for the same target was returned
+
+
+def order_start(
+    *,
+    organisation,
+    user,
+    hosted_site=None,
+    verify: detection_service.VerifyInput | None = None,
+    requested_type: str = "",
+) -> Started:
+    """Start a filing the way the dashboard's start button and POST /api/v1/orders do.
+
+    One open order per target: when the tenant already has an open (not finished) order for the
+    same target, that order is returned instead of a new draft. The target of an order is the set
+    of its websites' main domains (an order for a site without a domain: the hosted site). A filed
+    site may get new orders (a new website for another domain, new access…): finished orders do
+    not count.
+
+    With `verify` (the first step's inputs), the type is detected (filings.detection) and locked;
+    `requested_type`, when given, must be what detection finds, or the refusal explains the right
+    path. Without `verify` (clients of the first API version): the site's primary domain, the type
+    from the tenant's records as before. Refused (§1.8) while a domain is in another filing in
+    progress, in any tenant, or the subject has another order in review."""
+    domains = list(verify.domains) if verify is not None else [d for d in [_site_domain(hosted_site)] if d]
+    existing = detection_service.open_order_for_target(
+        organisation=organisation, domains=domains, hosted_site=hosted_site
+    )
+    if existing is not None:
+        if requested_type and existing.filing_type != requested_type:
+            raise ValidationFailed(
+                _(
+                    "Order %(reference)s for this domain is still open as a %(type)s. Continue it, or abandon "
+                    "it before you start another filing."
+                )
+                % {"reference": existing.reference, "type": existing.filing_type_label},
+                code="order.open_for_target",
+            )
+        return Started(order=existing, created=False)
+    detected = None
+    if verify is not None:
+        detected = detection_service.filing_type_detect(
+            organisation=organisation, verify=verify, requested=requested_type
+        )
+        if detected.refused:
+            first = detected.findings[0]
+            raise ValidationFailed(
+                first.message(_language()), code=first.code, field=first.field, findings=detected.findings
+            )
+    elif requested_type and requested_type != _type_from_records(organisation):
+        raise ValidationFailed(
+            _(
+                "The filing type can only be chosen together with the subject's province, nature, certificate "
+                "and the domains, which decide it. Without them this filing is a %(type)s."
+            )
+            % {"type": _type_from_records(organisation)},
+            code="order.verify_required",
+            field="filing_type",
+        )
+    certificate = verify.certificate_number if verify is not None else ""
+    conflicts = detection_service.order_conflicts(
+        organisation=organisation, domains=domains, certificate_number=certificate
+    )
+    if conflicts:
+        raise ValidationFailed(conflicts[0].message, code=conflicts[0].code, field=conflicts[0].field)
+    order = order_create_draft(organisation=organisation, user=user, hosted_site=hosted_site, detection=detected)
+    return Started(order=order, created=True)
+
+
+def _type_from_records(organisation) -> str:
+    """The type of a draft started without the first step's inputs (order_create_draft's rule)."""
+    filed = SubjectFiling.objects.filter(organisation=organisation, status=RecordStatus.ACTIVE).exists()
+    return "NEW_WEBSITE" if filed else "FIRST_FILING"
+
+
 def order_update(*, order: Order, user, values: dict) -> list[str]:
     """Apply {path: value}; refuses fields that are locked. Returns the paths that changed.
 
@@ -332,6 +543,7 @@ def order_submit(*, order: Order, user, acknowledged_warnings: Iterable[str] = (
         if order.status not in states.APPLICANT_EDITABLE:
             states.check_transition(order.status, states.PENDING_PROVIDER_REVIEW)
         raise NotFound(_("Not found."))  # not the applicant's order: as for a foreign id
+    _refuse_conflicts(order)
     check = order_precheck(order)
     if check.errors:
         raise ValidationFailed(
@@ -365,6 +577,18 @@ def order_submit(*, order: Order, user, acknowledged_warnings: Iterable[str] = (
             },
         )
     return order
+
+
+def _refuse_conflicts(order: Order) -> None:
+    """§1.8 (filings.detection.order_conflicts): on submit and on the provider's approval."""
+    conflicts = detection_service.order_conflicts(
+        organisation=order.organisation,
+        domains=detection_service.order_domains(order),
+        certificate_number=order.subject.certificate_number or "",
+        exclude_order=order,
+    )
+    if conflicts:
+        raise ValidationFailed(conflicts[0].message, code=conflicts[0].code, field=conflicts[0].field)
 
 
 def _assert_applicant_may(order: Order, user, allowed: bool, target: str) -> None:
@@ -634,6 +858,7 @@ def order_review_approve(*, order: Order, reviewer, note: str = "") -> Order:
     """Approve for the regulator. The regulator app enqueues the push when the transition to
     PENDING_SUBMISSION commits (beian.regulator.signals); its reconcile job covers a crash between."""
     _claim_to_act(order, reviewer)
+    _refuse_conflicts(order)  # one order per subject goes on to the regulator
     return order_transition(
         order=order,
         to=states.PENDING_SUBMISSION,

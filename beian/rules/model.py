@@ -74,14 +74,41 @@ class WebsiteInput:
 
 
 @dataclass
+class RecordedWebsite:
+    """A website as the regulator holds it (our records or the external lookup)."""
+
+    number: str = ""
+    name: str = ""
+    domains: list[str] = field(default_factory=list)
+    principal_name: str = ""
+
+
+@dataclass
+class RecordedSubject:
+    """The subject as the regulator holds it: what a new website or new access must match."""
+
+    number: str = ""
+    name: str = ""
+    province: str = ""
+    nature: int | None = None
+    principal_name: str = ""
+    websites: list[RecordedWebsite] = field(default_factory=list)
+
+
+@dataclass
 class ExistingFilings:
-    """What is already filed (ours or MIIT lookup), for filing-type detection and conflicts."""
+    """What is already filed (ours or MIIT lookup), for filing-type detection and conflicts.
+
+    Identity is the certificate: "this subject" is every filing of the same certificate number."""
 
     subject_filed: bool = False
-    filed_domains: list[str] = field(default_factory=list)  # domains filed under this subject
-    domains_filed_elsewhere: list[str] = field(default_factory=list)
+    filed_domains: list[str] = field(default_factory=list)  # the order's domains filed under this subject
+    domains_filed_elsewhere: list[str] = field(default_factory=list)  # ... filed under ANOTHER subject
     mobiles_used_by_other_subjects: list[str] = field(default_factory=list)
     subject_is_empty_shell: bool | None = None  # filed subject with no website/access left
+    lookup_unavailable: bool = False  # the records could not be asked: never guess the type
+    subject_other_account: bool = False  # filed with us under another of our customers' accounts
+    recorded: RecordedSubject | None = None  # the subject as filed (same certificate), if it is
 
 
 @dataclass

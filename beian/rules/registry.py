@@ -293,6 +293,92 @@ EMPTY_SHELL_CANNOT_ADD = _rule(
     "EMPTY_SHELL_SUBJECT",
 )
 
+FILING_TYPE_LOOKUP_UNAVAILABLE = _rule(
+    "order.filing_type.lookup_unavailable",
+    ERROR,
+    "暂时无法查询工信部的备案信息，无法确定备案类型。",
+    "The regulator's filing records cannot be looked up right now, so the filing type cannot be decided.",
+    "请稍后重试；备案类型不会凭猜测决定。",
+    "Please try again in a few minutes; the filing type is never decided on a guess.",
+    "§1",
+    "firm",
+)
+FILING_TYPE_SUBJECT_OTHER_ACCOUNT = _rule(
+    "order.filing_type.subject_other_account",
+    ERROR,
+    "该主体已在本平台的另一个账号下备案。",
+    "This subject is already filed with us under another account.",
+    "请登录备案该主体的账号办理；如需把主体转到本账号，请联系客服办理转移备案。",
+    "Sign in with the account that filed it and file from there; to move the subject to this account, "
+    "ask support for an account transfer.",
+    "§1.8",
+    "provider",
+)
+FILING_TYPE_DOMAIN_ALREADY_OURS = _rule(
+    "website.domain.already_filed_with_us",
+    ERROR,
+    "域名“{domain}”已备案（{number}）并已接入本平台，无需再次备案。",
+    "The domain '{domain}' is already filed ({number}) and accessed through us: there is nothing to file.",
+    "它的子域名可直接使用；如需修改网站信息，请办理变更网站。",
+    "Its subdomains may be used as they are; to change the website's details, file a website change.",
+    "§1.1",
+    "firm",
+    "DOMAIN_ALREADY_FILED",
+)
+FILING_TYPE_MIXED = _rule(
+    "order.filing_type.mixed",
+    ERROR,
+    "这些域名需要不同的备案类型：{detail}。",
+    "These domains need different filing types: {detail}.",
+    "每种备案类型单独办理一个订单。",
+    "File each type in an order of its own.",
+    "§1",
+    "firm",
+    "TYPE_WRONG",
+)
+FILING_TYPE_REQUESTED_WRONG = _rule(
+    "order.filing_type.requested_wrong",
+    ERROR,
+    "不能办理“{actual_name}”：{why}，应办理“{expected_name}”。",
+    "'{actual_name}' is not possible: {why}, so this is a '{expected_name}'.",
+    "按“{expected_name}”创建订单。",
+    "Create the order as a '{expected_name}'.",
+    "§1",
+    "firm",
+    "TYPE_WRONG",
+)
+FILING_TYPE_PROVINCE_MISMATCH = _rule(
+    "order.filing_type.province_mismatch",
+    ERROR,
+    "该主体已在{province}备案（{number}），不能在其他省份办理。",
+    "The subject is filed in {province} ({number}); its filings go to that province.",
+    "请选择主体备案所在的省份；跨省请先办理变更主体。",
+    "Choose the province the subject is filed in; to move provinces, change the subject first.",
+    "§1.5",
+    "firm",
+)
+FILING_TYPE_SUBJECT_CHANGE_PENDING = _rule(
+    "order.filing_type.subject_change_pending",
+    ERROR,
+    "该主体有未完成的变更订单（{reference}），变更完成前不能新增网站。",
+    "The subject has a change order in progress ({reference}); no website can be added until it is done.",
+    "先完成或放弃主体变更，再新增网站。",
+    "Finish or abandon the subject change first, then add the website.",
+    "§1.3",
+    "firm",
+)
+RECORDED_MISMATCH = _rule(
+    "order.recorded.mismatch",
+    ERROR,
+    "{what}与工信部的备案信息不一致{recorded}。",
+    "{what} does not match the regulator's record{recorded}.",
+    "须与已备案的信息一致；如需修改，请先在原接入商处办理变更。",
+    "It must equal what is filed; to change it, file a change at the provider that holds the filing first.",
+    "§1.4",
+    "firm",
+    "TYPE_WRONG",
+)
+
 # --- subject (§3, §5.1, §5.3, §5.4, §11) --------------------------------------------------------
 NATURE_UNKNOWN = _rule(
     "subject.nature.unknown",

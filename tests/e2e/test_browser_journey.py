@@ -51,6 +51,19 @@ def test_applicant_reviewer_sandbox_footer(
 
     login(page, base, "applicant", "pw-applicant")
     page.click("#start-demo-shop")
+    # the first step verifies the filing type before the order exists (rules §1)
+    page.wait_for_url(re.compile(r"/sites/\d+/verify/"))
+    assert page.input_value("[name='domains']") == "demo-shop.cn"
+    page.select_option("[name='province']", "11")
+    page.select_option("[name='nature']", "4")
+    page.select_option("[name='certificate_type']", "1")
+    page.fill("[name='certificate_number']", VALID_ENTERPRISE["subject.certificate_number"])
+    page.click("button[name=check]")
+    page.wait_for_selector("#verify-result [data-type='FIRST_FILING']")
+    page.click("#verify-confirm")
+    page.wait_for_url(re.compile(r"/step/verify/"))
+    assert page.locator("#filing-type").inner_text() == "首次备案"
+    page.click("button[name=continue]")
     page.wait_for_url(re.compile(r"/step/checklist/"))
     fill_step(page, ["subject.nature", "subject.province"])
     page.click("button[name=save]")

@@ -19,14 +19,14 @@ def finding(field: str, severity: Severity = Severity.ERROR, code: str = "x.y") 
 
 def test_the_steps_in_order_with_next_and_previous():
     keys = [s.key for s in FLOW.applicable(ORDER)]
-    assert keys == ["checklist", "context", "subject", "website", "materials", "confirm"]
+    assert keys == ["verify", "checklist", "context", "subject", "website", "materials", "confirm"]
     assert (MATERIALS, CONFIRM) == ("materials", "confirm")
     website = FLOW.step("website")
     assert FLOW.next(ORDER, website).key == "materials" and FLOW.previous(ORDER, website).key == "subject"
     assert FLOW.previous(ORDER, FLOW.first(ORDER)) is None and FLOW.next(ORDER, FLOW.step("confirm")) is None
     assert FLOW.step("nope") is None
     context = FLOW.context(ORDER, FLOW.step("materials"))
-    assert (context["step_index"], context["step_count"], context["next_step"].key) == (5, 6, "confirm")
+    assert (context["step_index"], context["step_count"], context["next_step"].key) == (6, 7, "confirm")
 
 
 def test_each_field_path_belongs_to_exactly_one_step():
@@ -36,6 +36,7 @@ def test_each_field_path_belongs_to_exactly_one_step():
     assert FLOW.step_of_path("websites[0].domain").key == "context"
     assert FLOW.step_of_path("subject.principal.mobile").key == "subject"
     assert FLOW.step_of_path("materials.owner_photo").key == "materials"
+    assert FLOW.step_of_path("filing_type").key == "verify"  # a wrong type shows on the first step
     assert FLOW.step_of_path("websites[0].unknown").key == "website"  # unknown sub-paths fall back by prefix
     assert flow.step_of_path == FLOW.step_of_path and FLOW.steps == flow.STEPS
 

@@ -70,18 +70,96 @@ def test_the_dashboard_shows_the_number_of_a_filed_site(web, orders):
     assert "Filed" in html and order.website.filing_number in html
 
 
-def test_start_creates_a_draft_and_opens_the_first_step(web, hosted_site, organisation):
+def verify_data(**extra) -> dict:
+    """The first step's POST for the complete enterprise filing (a first filing of demo-shop.cn)."""
+    return {
+        "province": VALID_ENTERPRISE["subject.province"],
+        "nature": VALID_ENTERPRISE["subject.nature"],
+        "certificate_type": VALID_ENTERPRISE["subject.certificate_type"],
+        "certificate_number": VALID_ENTERPRISE["subject.certificate_number"],
+        "domains": VALID_ENTERPRISE["websites[0].domain"],
+        **extra,
+    }
+
+
+def test_start_opens_the_verify_step_and_verifying_creates_the_draft(web, hosted_site, organisation):
     response = web.post(f"/apply/sites/{hosted_site.pk}/start/")
+    assert response.status_code == 302 and response["Location"] == f"/apply/sites/{hosted_site.pk}/verify/"
+    assert not Order.objects.filter(organisation=organisation).exists()  # nothing before the type is known
+
+    page = web.get(response["Location"])
+    assert page.status_code == 200 and "demo-shop.cn" in page.content.decode()  # the site's domain, prefilled
+    checked = web.post(response["Location"], verify_data(check="1"))
+    html = checked.content.decode()
+    assert checked.status_code == 200 and 'data-type="FIRST_FILING"' in html and 'id="verify-confirm"' in html
+    assert not Order.objects.filter(organisation=organisation).exists()  # checking creates nothing
+
+    created = web.post(response["Location"], verify_data(confirm="1"))
     order = Order.objects.get(organisation=organisation)
     assert order.status == states.DRAFT and order.website.hosted_site == hosted_site
-    assert response.status_code == 302 and response["Location"] == step_url(order, "checklist")
+    assert order.filing_type == "FIRST_FILING" and order.subject.province == "11"
+    assert order.subject.certificate_number == VALID_ENTERPRISE["subject.certificate_number"]
+    assert created.status_code == 302 and created["Location"] == step_url(order, "verify")
+    shown = web.get(step_url(order, "verify")).content.decode()
+    assert 'id="filing-type"' in shown and "locked" in shown
+
+
+def test_verify_refuses_a_domain_filed_under_another_subject_and_explains(web, hosted_site, organisation):
+    url = f"/apply/sites/{hosted_site.pk}/verify/"
+    response = web.post(url, verify_data(domains="xinghe-net.cn", confirm="1"))
+    html = response.content.decode()
+    assert response.status_code == 200 and 'id="verify-refused"' in html
+    assert "website.domain.filed_by_other_subject" in html and "website migration" in html
+    assert 'id="verify-confirm"' not in html and not Order.objects.filter(organisation=organisation).exists()
+
+
+def test_verify_explains_a_wrongly_requested_type(web, hosted_site):
+    data = verify_data(domains="yunfan-tech.cn", province="31", certificate_number="913101156000210167")
+    html = web.post(f"/apply/sites/{hosted_site.pk}/verify/", {**data, "filing_type": "NEW_WEBSITE"}).content.decode()
+    assert "order.filing_type.requested_wrong" in html and "New access" in html
+    detected = web.post(f"/apply/sites/{hosted_site.pk}/verify/", {**data, "check": "1"}).content.decode()
+    assert 'data-type="NEW_ACCESS"' in detected and "沪ICP备2021012345号-1" in detected
+
+
+def test_new_access_through_the_wizard_keeps_the_numbers_and_shows_them_locked(web, hosted_site, organisation):
+    data = verify_data(domains="yunfan-tech.cn", province="31", certificate_number="913101156000210167")
+    created = web.post(f"/apply/sites/{hosted_site.pk}/verify/", {**data, "confirm": "1"})
+    order = Order.objects.get(organisation=organisation)
+    assert created.status_code == 302 and created["Location"] == step_url(order, "verify")
+    assert order.filing_type == "NEW_ACCESS" and order.website.filing_number == "沪ICP备2021012345号-1"
+    html = web.get(step_url(order, "verify")).content.decode()
+    assert "沪ICP备2021012345号" in html and "沪ICP备2021012345号-1" in html and "locked" in html
+
+
+def test_verify_opens_the_filing_in_progress_of_the_same_domain(web, hosted_site, orders, organisation):
+    orders.submitted()
+    response = web.post(
+        f"/apply/sites/{hosted_site.pk}/verify/", verify_data(domains="demo-shop.cn", confirm="1"), follow=True
+    )
+    # the site's own filing in progress is opened instead (one open order per target)
+    assert response.redirect_chain[-1][0].startswith("/apply/orders/")
+    assert "A filing for this domain is already open" in response.content.decode()
+
+
+def test_a_filed_site_can_start_another_filing(web, hosted_site, orders):
+    orders.approved()
+    html = web.get("/apply/").content.decode()
+    assert f'id="start-{hosted_site.slug}"' in html
+    response = web.post(f"/apply/sites/{hosted_site.pk}/start/")
+    assert response["Location"] == f"/apply/sites/{hosted_site.pk}/verify/"
+    blog = web.post(response["Location"], verify_data(domains="demo-blog.cn", check="1")).content.decode()
+    assert 'data-type="NEW_WEBSITE"' in blog
 
 
 def test_start_again_opens_the_filing_already_under_way(web, hosted_site, organisation):
-    web.post(f"/apply/sites/{hosted_site.pk}/start/")
+    web.post(f"/apply/sites/{hosted_site.pk}/verify/", verify_data(confirm="1"))
     again = web.post(f"/apply/sites/{hosted_site.pk}/start/")
     order = Order.objects.get(organisation=organisation)  # still one
     assert again.status_code == 302 and again["Location"] == f"/apply/orders/{order.pk}/"
+    # verifying the same domain again opens that order too: one open order per target
+    twice = web.post(f"/apply/sites/{hosted_site.pk}/verify/", verify_data(confirm="1"))
+    assert twice.status_code == 302 and twice["Location"] == f"/apply/orders/{order.pk}/"
+    assert Order.objects.filter(organisation=organisation).count() == 1
 
 
 def test_start_needs_a_post(web, hosted_site):
@@ -93,12 +171,13 @@ def test_start_needs_a_post(web, hosted_site):
 
 @pytest.fixture
 def draft(web, hosted_site, organisation):
-    web.post(f"/apply/sites/{hosted_site.pk}/start/")
+    web.post(f"/apply/sites/{hosted_site.pk}/verify/", verify_data(confirm="1"))
     return Order.objects.get(organisation=organisation)
 
 
 def test_the_wizard_from_checklist_to_submitted(web, draft, django_capture_on_commit_callbacks):
     for key, following in (
+        ("verify", "checklist"),
         ("checklist", "context"),
         ("context", "subject"),
         ("subject", "website"),

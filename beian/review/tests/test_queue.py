@@ -8,6 +8,7 @@ import pytest
 
 from beian.filings import services, states
 from beian.filings.models import Order
+from beian.filings.precheck import order_precheck
 from beian.filings.selectors import QueueFilters, review_queue, search_kind
 from beian.review.tests.helpers import at, queued_order
 from tests.factories import VALID_ENTERPRISE, valid_order
@@ -24,16 +25,19 @@ def test_queue_orders_by_deadline_across_weekend_holiday_and_resubmission(
     follow the calendar, and a resubmission is due from its resubmission, not its first submission."""
     org = applicant.memberships.get().organisation
 
-    def submit_at(when):
+    def submit_at(when, domain):
+        # a domain may be in one filing in progress at a time (rules §1.8): one domain per order
         frozen_clock(when)
-        order = valid_order(organisation=org, user=applicant, site=hosted_site)
-        services.order_submit(order=order, user=applicant)
+        order = valid_order(
+            organisation=org, user=applicant, site=hosted_site, overrides={"websites[0].domain": domain}
+        )
+        services.order_submit(order=order, user=applicant, acknowledged_warnings=order_precheck(order).warning_codes)
         return Order.objects.get(pk=order.pk)
 
-    resubmitted = submit_at(at(2025, 9, 25, 9, 0))  # Thursday, first submitted earliest
-    friday = submit_at(at(2025, 9, 26, 10, 0))  # due Sunday 09-28 (make-up working day)
-    before_holiday = submit_at(at(2025, 9, 30, 15, 0))  # due 10-09 15:00 (National Day off)
-    in_holiday = submit_at(at(2025, 10, 4, 11, 0))  # due 10-10 00:00 (end of 10-09)
+    resubmitted = submit_at(at(2025, 9, 25, 9, 0), "demo-shop.cn")  # Thursday, first submitted earliest
+    friday = submit_at(at(2025, 9, 26, 10, 0), "demo-shop-2.cn")  # due Sunday 09-28 (make-up working day)
+    before_holiday = submit_at(at(2025, 9, 30, 15, 0), "demo-shop-3.cn")  # due 10-09 15:00 (National Day off)
+    in_holiday = submit_at(at(2025, 10, 4, 11, 0), "demo-shop-4.cn")  # due 10-10 00:00 (end of 10-09)
     frozen_clock(at(2025, 9, 25, 10, 0))
     services.order_return_fields(
         order=resubmitted,
