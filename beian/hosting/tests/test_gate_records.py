@@ -34,8 +34,18 @@ def test_a_new_draft_from_the_dashboard_start_button_leaves_a_filed_site_serving
     client = Client()
     client.force_login(applicant)
     response = client.post(reverse("applicant:start", args=[hosted_site.pk]))
-    assert response.status_code == 302
-    assert Order.objects.filter(status=states.DRAFT, website__hosted_site=hosted_site).exists()
+    assert response.status_code == 302  # to the first step, which verifies the type
+    subject = filed.subject
+    verify = {
+        "province": subject.province,
+        "nature": subject.nature,
+        "certificate_type": subject.certificate_type,
+        "certificate_number": subject.certificate_number,
+        "domains": "demo-shop-blog.cn",  # a new website of the filed subject, on the same site
+        "confirm": "1",
+    }
+    assert client.post(response["Location"], verify).status_code == 302
+    assert Order.objects.filter(status=states.DRAFT, filing_type="NEW_WEBSITE").exists()
     for host in ("demo-shop.cn", "www.demo-shop.cn", "demo-shop.localhost"):
         assert serves(get(host), number), host
 
