@@ -250,6 +250,8 @@ class VerifyStep(Step):
             "findings": findings,
             "websites": websites,
             "explain": TYPE_EXPLANATIONS.get(order.filing_type, ""),
+            "province_label": order_fields.display_value(order, "subject.province"),
+            "nature_label": order_fields.display_value(order, "subject.nature"),
             "can_abandon": selectors.order_actions_for(order, request.user, member=True).may_abandon,
         }
 

@@ -102,6 +102,7 @@ def test_start_opens_the_verify_step_and_verifying_creates_the_draft(web, hosted
     assert created.status_code == 302 and created["Location"] == step_url(order, "verify")
     shown = web.get(step_url(order, "verify")).content.decode()
     assert 'id="filing-type"' in shown and "locked" in shown
+    assert '<td id="verified-province">北京</td>' in shown or '<td id="verified-province">Beijing</td>' in shown
 
 
 def test_verify_refuses_a_domain_filed_under_another_subject_and_explains(web, hosted_site, organisation):
