@@ -89,6 +89,29 @@ BEIJING = Profile(
     remark="北京示例科技有限公司官方网站，介绍公司的产品与技术服务。",
 )
 
+# The demo's new-access company (`seed_demo`'s `yunfan`): subject and website filed through another
+# provider, as the external-filing fixture holds them (beian/integrations/fixtures/external-filings.json:
+# 沪ICP备2021012345号, principal 陈静, -1 云帆信息官网 yunfan-tech.cn, mobile ending 6721). Its sample
+# materials carry these names, so its new-access order can be completed in the demo.
+YUNFAN = Profile(
+    key="yunfan",
+    province="31",
+    city="上海市",
+    company="上海云帆信息技术有限公司",
+    uscc="913101156000210167",
+    certificate_address="上海市浦东新区张江路88号",
+    mailing_address="浦东新区张江路88号5楼",
+    office_phone="021-50801234",
+    person="陈静",
+    id_number=make_id_number("310104", "19880315", 121),
+    mobile="13800216721",
+    emergency_phone="13900216721",
+    email="chenjing@example.com",
+    domain="yunfan-tech.cn",
+    site_name="云帆信息官网",
+    remark="上海云帆信息技术有限公司官方网站，介绍公司的企业信息化解决方案。",
+)
+
 # Other demo companies, one per organisation, spread over provinces whose material list the samples
 # cover: (province, city, district region code, certificate address, mailing address, area code,
 # a local mobile number segment: some provinces want the principals' mobiles local).

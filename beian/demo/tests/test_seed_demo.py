@@ -24,3 +24,6 @@ def test_seed_demo_creates_the_readme_accounts_and_sites_once(db, settings, tmp_
     assert list(yunfan.domains.values_list("domain", flat=True)) == ["yunfan-tech.cn"]
     assert Membership.objects.filter(user__username="yunfan", organisation=yunfan.organisation).exists()
     assert HostedSite.objects.count() == 2 and "yunfan.localhost" in out.getvalue()
+    # yunfan's own sample materials (its new-access order needs its names on them)
+    yunfan_samples = tmp_path / "demo-materials" / "yunfan"
+    assert {"owner_id_front.jpg", "owner_photo.jpg"} <= {p.name for p in yunfan_samples.iterdir()}

@@ -56,3 +56,27 @@ def test_an_order_without_its_data_gets_a_message_not_an_error(client, applicant
         assert response.status_code == 200
         assert response.redirect_chain[-1][0].endswith(f"/apply/orders/{empty.pk}/step/materials/")
         assert "请先填写这两步" in response.content.decode()  # the page speaks zh-hans
+
+
+def test_each_website_gets_its_own_signed_form(client, applicant, order):
+    """A second website has its own form (slot verification_form__1): the demo tool gives that one."""
+    services.order_update(
+        order=order,
+        user=applicant,
+        values={
+            "websites[1].name": "示例科技博客",
+            "websites[1].domain": "demo-blog.cn",
+            "websites[1].service_contents": ["单位门户网站"],
+        },
+    )
+    services.order_website_principal_from_subject(order=order, user=applicant, index=1)
+    client.force_login(applicant)
+    link = reverse("demo:signed_form", args=[order.pk]) + "?website=1"
+    page = client.get(reverse("applicant:step", args=[order.pk, "materials"])).content.decode()
+    assert f'href="{link}"' in page  # beside the slot of website 2's form
+    response = client.get(link)
+    assert response.status_code == 200 and f"{order.reference}-2-signed.jpg" in response["Content-Disposition"]
+    lines = read_text(Image.open(io.BytesIO(response.content)))
+    data = verification_form_data(order, 1)
+    assert data["domain"] == "demo-blog.cn"
+    assert form_order_findings(lines, {key: str(data.get(key) or "") for key in COMPARED_ROWS}) == []

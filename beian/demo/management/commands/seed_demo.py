@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from beian.accounts.models import Membership, Organisation, User
-from beian.demo.orders import material_files
+from beian.demo.orders import YUNFAN, material_files
 from beian.demo.samples import write_demo_set
 from beian.hosting.models import HostedSite, SiteDomain
 
@@ -21,6 +21,19 @@ ACCOUNTS = [
     ("yunfan", User.Role.APPLICANT, "yunfan@example.com"),
 ]
 OPERATOR_APPS = ("reference", "materials", "filings", "hosting", "accounts", "core")
+
+
+def write_profile_set(folder, profile) -> list:
+    """Good sample uploads carrying `profile`'s names (licence, ID card, owner photo, a signed form
+    without an order number: the materials step offers the order's own under demo tools)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for slot, (_name, data) in material_files(profile).items():
+        path = folder / f"{slot}.jpg"
+        if not path.exists():
+            path.write_bytes(data)
+        written.append(path)
+    return written
 
 
 def operator_group() -> Group:
@@ -80,6 +93,7 @@ class Command(BaseCommand):
         samples = write_demo_set(
             settings.VAR_DIR / "demo-materials", signed_form=material_files()["verification_form"][1]
         )
+        yunfan_samples = write_profile_set(settings.VAR_DIR / "demo-materials" / "yunfan", YUNFAN)
         port = options["port"] or settings.BEIAN_PORT
         self.stdout.write(self.style.SUCCESS("Demo ready."))
         self.stdout.write(f"  Platform:     http://127.0.0.1:{port}/")
@@ -88,6 +102,6 @@ class Command(BaseCommand):
             f"  New access:   http://yunfan.localhost:{port}/  (yunfan-tech.cn, filed via another provider)"
         )
         self.stdout.write(f"  API docs:     http://127.0.0.1:{port}/api/docs")
-        self.stdout.write(f"  Sample materials to upload: {samples[0].parent}/")
+        self.stdout.write(f"  Sample materials to upload: {samples[0].parent}/  (yunfan: {yunfan_samples[0].parent}/)")
         for username, role, _email in ACCOUNTS:
             self.stdout.write(f"  {role:<10} {username} / {DEMO_PASSWORD}")
