@@ -37,6 +37,7 @@ from beian.filings.models import (
     WebsiteFiling,
 )
 from beian.filings.signals import record_changed
+from beian.integrations import filing_lookup
 from beian.reference.models import Province
 from beian.rules.domains import domain_key
 
@@ -124,6 +125,27 @@ def _add_our_access(website_filing: WebsiteFiling, website: Website) -> AccessRe
     return access
 
 
+def _add_other_providers_access(website_filing: WebsiteFiling, domain: str) -> list[str]:
+    """A website filed elsewhere keeps its other providers' access beside ours (§1.4): recorded
+    from the external-filing lookup. Unavailable lookup: recorded without them (the regulator's
+    approval does not wait for our lookup), and the audit trail says so."""
+    if not domain:
+        return []
+    try:
+        found = filing_lookup.filing_lookup().website_by_domain(domain)
+    except filing_lookup.FilingLookupError as error:
+        audit.record(
+            action="record.other_providers_unknown",
+            target=website_filing,
+            data={"domain": domain, "error": str(error)},
+        )
+        return []
+    providers = list(dict.fromkeys(found[1].access_providers)) if found else []
+    for name in providers:
+        AccessRecord.objects.create(website_filing=website_filing, is_ours=False, provider_name=name, since=clock.now())
+    return providers
+
+
 def _new_website_filing(subject_filing: SubjectFiling, website: Website, *, sequence: int, number: str):
     now = clock.now()
     return WebsiteFiling.objects.create(
@@ -170,6 +192,7 @@ def _access_website(order: Order, subject_filing: SubjectFiling, website: Websit
             subject_filing.website_sequence = sequence
         domain = _add_domain(record, website.domain)
         domains = [domain] if domain else []
+        _add_other_providers_access(record, domain)
         _event(
             subject_filing=subject_filing,
             website_filing=record,

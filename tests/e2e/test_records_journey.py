@@ -365,7 +365,8 @@ def test_two_websites_a_blocked_second_domain_a_new_order_and_new_access(live_se
     assert "yunfan-tech.cn" in [d["domain"] for d in website["domains"]]
     ours = [a for a in website["access_records"] if a["is_ours"]]
     assert [a["status"] for a in ours] == ["active"]
-    print("access records of", recorded, website["access_records"])  # the report quotes it (-s)
+    others = [a["provider_name"] for a in website["access_records"] if not a["is_ours"]]
+    assert others == ["阿里云"]  # the other provider's access stays beside ours (§1.4)
     assert hosted(page, port, "yunfan-tech.cn").status == 200
     assert page.inner_text("footer a#icp-number") == recorded
     shoot(page, "rj-18-yunfan-footer")

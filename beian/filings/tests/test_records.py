@@ -40,3 +40,33 @@ def test_idn_domains_are_recorded_as_a_labels():
     assert wire_domain("Www.示例.中国.") == "xn--fsq092h.xn--fiqs8s"
     assert wire_domain("xn--fsq092h.xn--fiqs8s") == "xn--fsq092h.xn--fiqs8s"
     assert wire_domain("") == ""
+
+
+def test_a_new_access_approval_keeps_the_numbers_and_records_the_other_providers_beside_ours(
+    applicant, organisation, hosted_site
+):
+    from beian.filings import records, services
+    from beian.filings.detection import VerifyInput
+
+    verify = VerifyInput(
+        province="31",
+        nature=4,
+        certificate_type=1,
+        certificate_number="913101156000210167",
+        domains=("yunfan-shop.com",),
+    )
+    order = services.order_start(
+        organisation=organisation, user=applicant, hosted_site=hosted_site, verify=verify, requested_type="NEW_ACCESS"
+    ).order
+    records.records_apply_approval(order=order, actor_label="regulator-sandbox")
+    subject = SubjectFiling.objects.get()
+    website = WebsiteFiling.objects.get()
+    assert subject.filing_number == "沪ICP备2021012345号" and website.filing_number == "沪ICP备2021012345号-2"
+    assert subject.website_sequence == 2  # a later new website of this subject gets -3, never a used number
+    accesses = {(a.is_ours, a.provider_name, a.hosted_site_id) for a in AccessRecord.objects.all()}
+    assert accesses == {(True, "", hosted_site.pk), (False, "阿里云", None), (False, "华为云", None)}
+    assert list(RecordEvent.objects.values_list("action", flat=True)) == [
+        "subject_recorded",
+        "website_recorded",
+        "access_added",
+    ]
