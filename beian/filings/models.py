@@ -364,7 +364,8 @@ class SubjectFiling(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["certificate_number_index"],
-                condition=models.Q(status="active"),
+                # one active record per certificate; rows without one (legacy data) never collide
+                condition=models.Q(status="active") & ~models.Q(certificate_number_index=""),
                 name="uniq_active_subject_certificate",
             )
         ]

@@ -238,7 +238,7 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name="subjectfiling",
             constraint=models.UniqueConstraint(
-                condition=models.Q(("status", "active")),
+                condition=models.Q(("status", "active"), models.Q(("certificate_number_index", ""), _negated=True)),
                 fields=("certificate_number_index",),
                 name="uniq_active_subject_certificate",
             ),
