@@ -9,7 +9,6 @@ the live server (--host-resolver-rules), so each domain is asked for itself, as 
 from __future__ import annotations
 
 import re
-import shutil
 from io import StringIO
 from pathlib import Path
 from urllib.parse import urlparse
@@ -18,7 +17,7 @@ import pytest
 from django.core.management import call_command
 
 from beian.demo.orders import BEIJING, YUNFAN, enterprise_values, material_files
-from tests.e2e.conftest import CHROMIUM
+from tests.e2e.conftest import chromium
 
 pytestmark = pytest.mark.e2e
 
@@ -40,28 +39,9 @@ SECOND = {
 @pytest.fixture(scope="module")
 def browser():
     """Chromium as tests/e2e/conftest.py launches it, resolving the demo's domains to this machine."""
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium (see README)")
-    from playwright.sync_api import sync_playwright
-
     rules = ",".join(f"MAP {domain} 127.0.0.1" for domain in HOSTED)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                f"--host-resolver-rules={rules}",
-            ],
-        )
-        yield browser
-        browser.close()
+    with chromium(f"--host-resolver-rules={rules}") as launched:
+        yield launched
 
 
 def login(page, base, username, password=PASSWORD):
