@@ -294,6 +294,8 @@ class OrderEvent(models.Model):
 
     @property
     def label(self) -> str:
+        if self.event == "regulator_approved" and (self.data or {}).get("numbers_kept"):
+            return str(_("Approved by the regulator: our access added, the filing numbers stay"))
         return str(EVENT_LABELS.get(self.event, self.event))
 
     @property

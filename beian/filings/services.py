@@ -918,7 +918,11 @@ def order_record_regulator_approval(
             to=states.APPROVED,
             actor=actor,
             actor_label=actor_label,
-            data={"subject_number": order.subject.filing_number, "website_number": order.website.filing_number},
+            data={
+                "subject_number": order.subject.filing_number,
+                "website_number": order.website.filing_number,
+                "numbers_kept": order.filing_type == records.NEW_ACCESS,  # new access: no number issued
+            },
         )
     return order
 

@@ -70,3 +70,28 @@ def test_a_new_access_approval_keeps_the_numbers_and_records_the_other_providers
         "website_recorded",
         "access_added",
     ]
+
+
+def test_the_timeline_of_a_new_access_approval_says_the_numbers_stay(applicant, organisation, hosted_site):
+    from django.utils import translation
+
+    from beian.filings import services
+    from beian.filings.detection import VerifyInput
+    from beian.filings.models import OrderEvent
+
+    verify = VerifyInput(
+        province="31",
+        nature=4,
+        certificate_type=1,
+        certificate_number="913101156000210167",
+        domains=("yunfan-tech.cn",),
+    )
+    order = services.order_start(
+        organisation=organisation, user=applicant, hosted_site=hosted_site, verify=verify, requested_type="NEW_ACCESS"
+    ).order
+    Order.objects.filter(pk=order.pk).update(status=states.REGULATOR_REVIEW)
+    services.order_record_regulator_approval(order=Order.objects.get(pk=order.pk), actor_label="regulator-sandbox")
+    event = OrderEvent.objects.get(order=order, event="regulator_approved")
+    with translation.override("en"):
+        assert event.label == "Approved by the regulator: our access added, the filing numbers stay"
+    assert event.data["website_number"] == "沪ICP备2021012345号-1"
