@@ -40,7 +40,9 @@ def psb_deadline_days() -> int:
 
 def psb_deadline(website_filing: WebsiteFiling, *, days: int | None = None) -> dt.date:
     """The last day to file at the public-security platform: approval (filed_at) + the deadline days."""
-    return timezone.localdate(website_filing.filed_at) + dt.timedelta(days=psb_deadline_days() if days is None else days)
+    return timezone.localdate(website_filing.filed_at) + dt.timedelta(
+        days=psb_deadline_days() if days is None else days
+    )
 
 
 def website_filing_for_organisation(organisation, number: str) -> WebsiteFiling:
@@ -74,7 +76,9 @@ def website_filing_set_psb_number(*, website_filing: WebsiteFiling, user, number
             raise NotFound(_("No such filed website."), code="filing.not_found")
         province = current().province(record.subject_filing.province)
         if province is None:
-            raise ValidationFailed(_("The subject's province is unknown."), code="psb.number.province", field="psb_number")
+            raise ValidationFailed(
+                _("The subject's province is unknown."), code="psb.number.province", field="psb_number"
+            )
         findings = check_psb_number(number, province)
         if findings:
             first = findings[0]

@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from beian.core.models import AuditEvent
 from beian.core.exceptions import NotFound, ValidationFailed
+from beian.core.models import AuditEvent
 from beian.filings import psb
 from beian.filings.models import RecordEvent, WebsiteFiling
 from beian.filings.signals import record_changed
@@ -70,9 +70,10 @@ def test_another_tenant_cannot_set_it(website_filing, other_tenant):
 def test_the_deadline_is_approval_plus_the_reference_days(website_filing):
     filed = website_filing.filed_at
     assert psb.psb_deadline_days() == 30  # timings.psb_filing_deadline_days in icp-data.json
-    assert psb.psb_deadline(website_filing) - dt.timedelta(days=30) == filed.astimezone(
-        dt.timezone(dt.timedelta(hours=8))
-    ).date()
+    assert (
+        psb.psb_deadline(website_filing) - dt.timedelta(days=30)
+        == filed.astimezone(dt.timezone(dt.timedelta(hours=8))).date()
+    )
     timings = ReferenceSetting.objects.get(key="timings")
     timings.value = {**timings.value, "psb_filing_deadline_days": 15}
     timings.save()
