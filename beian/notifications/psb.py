@@ -7,6 +7,7 @@ at the deadline (filings.psb says when the deadline is). A periodic job; each re
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from django.urls import reverse
 from django.utils import formats
@@ -76,16 +77,10 @@ def website_filings_remind_psb() -> int:
     )
     for record in pending.iterator():
         order = record.website.order
-        if order.organisation_id != record.subject_filing.organisation_id:
+        if order is None or order.organisation_id != record.subject_filing.organisation_id:
             continue  # filed under another account: its own tenant is reminded through its own order
         deadline = psb.psb_deadline(record, days=deadline_days)
         stage = due_stage(today, deadline, before=before)
-        sent += bool(
-            dispatch(
-                order=order,
-                kind=Kind.REMINDER,
-                dedupe_key=f"psb-{record.pk}-{stage}",
-                compose=lambda record=record, stage=stage, deadline=deadline: _compose(record, stage, deadline),
-            )
-        )
+        compose = partial(_compose, record, stage, deadline)
+        sent += bool(dispatch(order=order, kind=Kind.REMINDER, dedupe_key=f"psb-{record.pk}-{stage}", compose=compose))
     return sent

@@ -10,8 +10,14 @@ from beian.rules.reference import load_seed_snapshot
 REF = load_seed_snapshot()
 
 
+def province(code: str):
+    found = REF.province(code)
+    assert found is not None
+    return found
+
+
 @pytest.mark.parametrize(
-    ("province", "value", "codes"),
+    ("code", "value", "codes"),
     [
         ("11", "京公网安备11010502030143号", []),
         ("11", "京公网安备 11010502030143 号", []),  # spaces around the digits, as footers show them
@@ -29,12 +35,12 @@ REF = load_seed_snapshot()
         ("11", "   ", ["input.empty"]),
     ],
 )
-def test_psb_number(province, value, codes):
-    assert [f.code for f in check_psb_number(value, REF.province(province))] == codes
+def test_psb_number(code, value, codes):
+    assert [f.code for f in check_psb_number(value, province(code))] == codes
 
 
 def test_prefix_message_names_the_expected_abbreviation():
-    (finding,) = check_psb_number("蜀公网安备51010402000123号", REF.province("51"))
+    (finding,) = check_psb_number("蜀公网安备51010402000123号", province("51"))
     assert "川公网安备" in finding.message_zh
     assert "Sichuan" in finding.message_en
 
