@@ -33,6 +33,7 @@ from beian.api.schemas import (
     OrderPatch,
     OrderUpdateOut,
     PrecheckOut,
+    PsbNumberIn,
     RulesOrder,
     SiteOut,
     SmsIn,
@@ -44,7 +45,7 @@ from beian.api.schemas import (
 )
 from beian.core.exceptions import DomainError, PermissionDenied, ValidationFailed
 from beian.filings import fields as order_fields
-from beian.filings import selectors, services
+from beian.filings import psb, selectors, services
 from beian.filings.detection import VerifyInput
 from beian.filings.precheck import order_precheck
 from beian.filings.validation import order_findings, payload_findings
@@ -282,6 +283,8 @@ def filing_out(subject) -> dict:
                 ],
                 "created_by_order": _order_ref_out(w.created_by),
                 "last_changed_by_order": _order_ref_out(w.last_changed_by),
+                "psb_number": w.psb_number,
+                "psb_deadline": w.psb_deadline.isoformat() if w.psb_deadline else None,
             }
             for w in subject.websites
         ],
@@ -373,6 +376,29 @@ def sites(request):
 )
 def list_filings(request):
     return [filing_out(s) for s in selectors.filing_records(_tenant(request))]
+
+
+@v1.put(
+    "/filings/websites/{number}/psb-number",
+    response={200: SubjectFilingOut, **ORDER_ERRORS, **BODY_ERRORS},
+    operation_id="filings_set_psb_number",
+    tags=["filings"],
+    summary="Enter a filed website's public-security filing number (公网安备)",
+    description="`number`: the website's filing number (e.g. `京ICP备2026000001号-1`, URL-encoded). The number is "
+    "checked against the subject's province (rules §8.2, §7.2): 422 `psb.number.format`, `psb.number.prefix` or "
+    "`psb.number.division` with a message, nothing changed. Once stored, the hosted footer shows it beside the ICP "
+    "number. Answers the subject record. 404 for a website that is not your organisation's.",
+)
+def set_psb_number(request, number: str, payload: PsbNumberIn, idempotency_key: str | None = IDEMPOTENCY_KEY):
+    org = _tenant(request)
+    record = psb.website_filing_for_organisation(org, number)
+
+    def produce():
+        psb.website_filing_set_psb_number(website_filing=record, user=request.user, number=payload.psb_number)
+        subject_number = record.subject_filing.filing_number
+        return 200, filing_out(next(s for s in selectors.filing_records(org) if s.filing_number == subject_number))
+
+    return idempotent(request, f"filings.{record.pk}.psb_number", produce, idempotency_key)
 
 
 @v1.get(

@@ -315,6 +315,22 @@ class WebsiteFilingOut(Schema):
     access_records: list[AccessRecordOut] = Field(..., description="Who accesses the website: us and/or others.")
     created_by_order: OrderRefOut | None = Field(None, description="The order whose approval filed the website.")
     last_changed_by_order: OrderRefOut | None = Field(None, description="The order of the latest record change.")
+    psb_number: str = Field(
+        "",
+        description="The public-security filing number (公网安备, rules §8.2) you entered, normalised "
+        "(e.g. `京公网安备11010502030143号`); empty while none is entered.",
+    )
+    psb_deadline: str | None = Field(
+        None, description="ISO date by which to file at the public-security platform, while no number is entered."
+    )
+
+
+class PsbNumberIn(Schema):
+    psb_number: str = Field(
+        ...,
+        description="`<province psb_abbr>公网安备<14 digits>号`; spaces around the digits are accepted and removed.",
+        examples=["京公网安备11010502030143号"],
+    )
 
 
 class SubjectFilingOut(Schema):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -13,9 +14,9 @@ from django.views.decorators.http import require_POST
 from beian.accounts.permissions import applicant_required
 from beian.applicant.flow import CONFIRM, FLOW, MATERIALS, TYPE_EXPLANATIONS, returns_of, step_of_path
 from beian.applicant.forms import UploadForm, VerifyForm
-from beian.core.exceptions import DomainError
+from beian.core.exceptions import DomainError, NotFound
 from beian.core.views import attempt
-from beian.filings import detection, selectors, services, states
+from beian.filings import detection, psb, selectors, services, states
 from beian.filings import fields as order_fields
 from beian.filings.eta import order_eta
 from beian.filings.lifecycle import expires_on
@@ -40,13 +41,47 @@ def _step(order, key):
 
 @applicant_required
 def dashboard(request):
+    return _dashboard(request)
+
+
+def _dashboard(request, *, psb_entry: dict | None = None, status: int = 200):
+    """`psb_entry`: the public-security number just typed for one website and why it was refused
+    ({"filing_number", "value", "error"}), shown in that website's form with the value kept."""
     sites = []
     for site in HostedSite.objects.filter(organisation=request.organisation).prefetch_related("domains"):
         order = selectors.latest_order_for_site(site)
         sites.append({"site": site, "order": order, "domains": site_domain_decisions(site)})
     orders = selectors.orders_for_organisation(request.organisation)[:50]
     filings = selectors.filing_records(request.organisation)  # "Filings" (applicant/_filings.html)
-    return render(request, "applicant/dashboard.html", {"sites": sites, "orders": orders, "filings": filings})
+    return render(
+        request,
+        "applicant/dashboard.html",
+        {
+            "sites": sites,
+            "orders": orders,
+            "filings": filings,
+            "psb_entry": psb_entry or {},
+            "psb_days": psb.psb_deadline_days(),
+        },
+        status=status,
+    )
+
+
+@applicant_required
+@require_POST
+def psb_number(request, number):
+    """Enter the public-security (公网安备) number of a filed website (§8.2)."""
+    typed = request.POST.get("psb_number", "")
+    try:
+        record = psb.website_filing_for_organisation(request.organisation, number)
+        psb.website_filing_set_psb_number(website_filing=record, user=request.user, number=typed)
+    except NotFound:
+        raise Http404 from None
+    except DomainError as exc:
+        entry = {"filing_number": number, "value": typed, "error": exc.message}
+        return _dashboard(request, psb_entry=entry, status=422)
+    messages.success(request, _("Public-security filing number saved; the site's footer shows it now."))
+    return redirect(f"{reverse('applicant:dashboard')}#filings")
 
 
 @applicant_required

@@ -391,6 +391,10 @@ class WebsiteFiling(models.Model):
     status = models.CharField(max_length=20, choices=RecordStatus.choices, default=RecordStatus.ACTIVE)
     filed_at = models.DateTimeField()
     updated_at = models.DateTimeField()
+    # The applicant's own entry (not a regulator outcome): the 公网安备 number the public-security
+    # platform issued for this website (§8.2), normalised; set by filings.psb.website_filing_set_psb_number.
+    psb_number = models.CharField(_("public-security filing number"), max_length=40, blank=True)
+    psb_number_set_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("website filing")
@@ -463,6 +467,7 @@ RECORD_EVENT_LABELS = {
     "website_recorded": _("Website filed elsewhere recorded"),
     "domain_added": _("Domain added"),
     "access_added": _("Access added"),
+    "psb_number_set": _("Public-security filing number entered"),
 }
 
 

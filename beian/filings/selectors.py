@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 
 from beian.core import clock
 from beian.core.crypto import blind_index
-from beian.filings import actions
+from beian.filings import actions, psb
 from beian.filings import fields as order_fields
 from beian.filings.models import (
     AWAITING_REVIEW,
@@ -555,6 +555,8 @@ class WebsiteRecord:
     accesses: tuple[AccessRow, ...]
     created_by: OrderRef | None  # the order whose approval filed (or recorded) the website
     last_changed_by: OrderRef | None  # the order of its latest record change
+    psb_number: str = ""  # the 公网安备 number the applicant entered (§8.2), "" while none
+    psb_deadline: object = None  # date: file at the public-security platform by then (while none is entered)
 
     @property
     def our_access(self) -> AccessRow | None:
@@ -584,7 +586,9 @@ def _order_ref(order: Order | None, organisation_id: int) -> OrderRef | None:
     return OrderRef(id=order.pk, reference=order.reference)
 
 
-def _website_record(website: WebsiteFiling, events: list[RecordEvent], organisation_id: int) -> WebsiteRecord:
+def _website_record(
+    website: WebsiteFiling, events: list[RecordEvent], organisation_id: int, *, psb_days: int
+) -> WebsiteRecord:
     mine = [e for e in events if e.website_filing_id == website.pk and e.order_id]
     return WebsiteRecord(
         filing_number=website.filing_number,
@@ -610,6 +614,8 @@ def _website_record(website: WebsiteFiling, events: list[RecordEvent], organisat
         ),
         created_by=_order_ref(mine[0].order, organisation_id) if mine else None,
         last_changed_by=_order_ref(mine[-1].order, organisation_id) if mine else None,
+        psb_number=website.psb_number,
+        psb_deadline=None if website.psb_number else psb.psb_deadline(website, days=psb_days),
     )
 
 
@@ -627,6 +633,7 @@ def filing_records(organisation) -> list[SubjectRecord]:
         n.code: (n.name_en if english and n.name_en else n.name_zh)
         for n in SubjectNature.objects.filter(code__in={s.nature for s in subjects if s.nature is not None})
     }
+    psb_days = psb.psb_deadline_days()
     out = []
     for subject in subjects:
         events = list(subject.events.all())
@@ -641,7 +648,10 @@ def filing_records(organisation) -> list[SubjectRecord]:
                 status=subject.status,
                 status_label=str(subject.get_status_display()),
                 filed_at=subject.filed_at,
-                websites=tuple(_website_record(w, events, subject.organisation_id) for w in subject.websites.all()),
+                websites=tuple(
+                    _website_record(w, events, subject.organisation_id, psb_days=psb_days)
+                    for w in subject.websites.all()
+                ),
                 history=tuple(
                     HistoryRow(
                         at=e.at,

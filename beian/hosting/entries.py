@@ -40,7 +40,7 @@ from beian.filings import states
 from beian.filings.models import AccessRecord, FiledDomain, Order, RecordStatus, Website
 from beian.filings.records import wire_domain
 from beian.hosting import gate, stamp
-from beian.hosting.footer import DEFAULT_MIIT_LINK, footer_context
+from beian.hosting.footer import DEFAULT_MIIT_LINK, footer_context, psb_footer
 from beian.hosting.models import GateEntry, HostedSite, SiteDomain
 from beian.reference.models import ReferenceSetting
 from beian.reference.snapshot import setting
@@ -151,12 +151,30 @@ def site_hosts(site: HostedSite) -> dict[str, str]:
 # --- publishing -----------------------------------------------------------------------------------
 
 
+def psb_number_of(domain: str, filing_number: str) -> str:
+    """The public-security number of the filed website the footer shows `filing_number` for (§8.2)."""
+    if not (domain and filing_number):
+        return ""
+    number = (
+        FiledDomain.objects.filter(
+            domain=domain,
+            removed_at__isnull=True,
+            website_filing__status=RecordStatus.ACTIVE,
+            website_filing__filing_number=filing_number,
+        )
+        .values_list("website_filing__psb_number", flat=True)
+        .first()
+    )
+    return number or ""
+
+
 def _values(domain: str, decision: gate.GateDecision) -> dict:
     return {
         "domain": domain,
         "access": decision.access.value,
         "reason": decision.reason.value,
         "filing_number": decision.filing_number,
+        "psb_number": psb_number_of(domain, decision.filing_number),
         "valid_until": timezone.now() + max_age(),  # the age of a cached row: wall time, not business time
     }
 
@@ -321,9 +339,13 @@ def entry_decision(entry: GateEntry) -> gate.GateDecision:
 def entry_footer(entry: GateEntry) -> dict:
     formats = getattr(entry, "miit_formats", None)
     if formats is None:
-        return footer_context(entry.filing_number)
-    link = formats.get("miit_link") if isinstance(formats, dict) else None
-    return {"filing_number": entry.filing_number, "miit_link": link or DEFAULT_MIIT_LINK}
+        return footer_context(entry.filing_number, entry.psb_number)
+    formats = formats if isinstance(formats, dict) else {}
+    return {
+        "filing_number": entry.filing_number,
+        "miit_link": formats.get("miit_link") or DEFAULT_MIIT_LINK,
+        **psb_footer(entry.psb_number, formats),
+    }
 
 
 # --- what the applicant sees ----------------------------------------------------------------------

@@ -57,6 +57,7 @@ class GateEntry(models.Model):
     access = models.CharField(max_length=20)
     reason = models.CharField(max_length=30)
     filing_number = models.CharField(max_length=48, blank=True)
+    psb_number = models.CharField(max_length=40, blank=True)  # the website's 公网安备 number (§8.2), when entered
     generation = models.PositiveIntegerField(default=0)
     valid_until = models.DateTimeField(null=True, blank=True)
 

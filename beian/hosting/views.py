@@ -47,6 +47,7 @@ def public_page(request, path=""):
         get_language(),
         decision,
         context.get("miit_link"),
+        context.get("psb_number"),
         site.pk,
         site.title,
         site.body_html,

@@ -9,7 +9,8 @@ class NotificationsConfig(AppConfig):
 
     def ready(self) -> None:
         from beian.core import jobs  # the app registry is ready only in ready()
-        from beian.notifications import signals  # noqa: F401  (connects the receivers; the app registry is ready only in ready())
+        from beian.notifications import psb, signals  # noqa: F401  (connects the receivers; the app registry is ready only in ready())
         from beian.notifications.services import order_remind_idle  # the app registry is ready only in ready()
 
         jobs.register("idle_reminders", order_remind_idle, position=30)
+        jobs.register("psb_reminders", psb.website_filings_remind_psb, position=35)

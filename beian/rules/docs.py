@@ -15,6 +15,7 @@ _AREAS = {
     "phone": "Phones",
     "website": "Websites and domains",
     "material": "Materials (uploads and their automated checks)",
+    "psb": "After approval: public-security filing (公安联网备案)",
 }
 
 

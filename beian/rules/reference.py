@@ -87,6 +87,8 @@ class Province:
     personal_non_local_policy: str  # local_only | residence_proof | cross_province_allowed | unknown
     empty_shell_subject_can_add_website: bool | None
     min_domain_days_remaining: int | None
+    name_en: str = ""
+    psb_abbr: str = ""  # prefix of public-security (公网安备) numbers; may differ from the ICP one (§7.2)
 
 
 @dataclass(frozen=True)
@@ -329,6 +331,8 @@ def _province(p: Mapping[str, Any]) -> Province:
         personal_non_local_policy=p.get("personal_non_local_policy") or "unknown",
         empty_shell_subject_can_add_website=p.get("empty_shell_subject_can_add_website"),
         min_domain_days_remaining=p.get("min_domain_days_remaining"),
+        name_en=p.get("name_en") or "",
+        psb_abbr=p.get("psb_abbr") or "",
     )
 
 

@@ -179,6 +179,41 @@ REQUIRED = _rule(
     "firm",
 )
 
+# --- public-security filing number (§8.2) ---------------------------------------------------
+PSB_NUMBER_FORMAT = _rule(
+    "psb.number.format",
+    ERROR,
+    "公安备案号格式不正确，应为“{example}”这样的格式（省份简称 + 公网安备 + 14 位数字 + 号）。",
+    "The public-security filing number is malformed; it reads like '{example}' (province abbreviation "
+    "+ 公网安备 + 14 digits + 号).",
+    "请从全国互联网安全管理服务平台复制完整的备案号。",
+    "Copy the whole number from the national public-security filing platform (beian.mps.gov.cn).",
+    "§8.2",
+    "firm",
+)
+PSB_NUMBER_PREFIX = _rule(
+    "psb.number.prefix",
+    ERROR,
+    "公安备案号的省份简称“{prefix}”与主体所在省份{province}不符，应为“{expected}公网安备”。",
+    "The number's province abbreviation '{prefix}' does not match the subject's province {province}; it "
+    "must start with '{expected}公网安备'.",
+    "请核对备案号；公安备案号的简称可能与 ICP 备案号不同（如四川为“川”）。",
+    "Check the number; the public-security prefix may differ from the ICP one (Sichuan uses 川, not 蜀).",
+    "§7.2",
+    "firm",
+)
+PSB_NUMBER_DIVISION = _rule(
+    "psb.number.division",
+    ERROR,
+    "公安备案号的前 6 位“{division}”不是{province}的行政区划代码（应以 {code} 开头）。",
+    "The number's first 6 digits '{division}' are not an administrative-division code of {province} "
+    "(they start with {code}).",
+    "请核对备案号的数字是否完整、有无输错。",
+    "Check that the digits are complete and typed correctly.",
+    "§8.2",
+    "firm",
+)
+
 # --- filing type (§1) -------------------------------------------------------------------------
 FILING_TYPE_UNKNOWN = _rule(
     "order.filing_type.unknown",
