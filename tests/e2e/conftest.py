@@ -12,35 +12,44 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 CHROMIUM = os.environ.get("BEIAN_CHROMIUM", "/usr/bin/chromium")
 
 
-@contextmanager
-def chromium(*extra_args: str):
-    """Debian's Chromium, headless, without the background traffic this closed network refuses."""
+@pytest.fixture(scope="session")
+def playwright():
+    """One Playwright per test process: its sync API runs an event loop, and a second one started
+    while the first runs is refused ("Sync API inside the asyncio loop")."""
     if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
         pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium (see README)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                *extra_args,
-            ],
-        )
+        yield p
+
+
+@contextmanager
+def chromium(playwright, *extra_args: str):
+    """Debian's Chromium, headless, without the background traffic this closed network refuses."""
+    browser = playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        headless=True,
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            *extra_args,
+        ],
+    )
+    try:
         yield browser
+    finally:
         browser.close()
 
 
 @pytest.fixture(scope="session")
-def browser():
-    with chromium() as launched:
+def browser(playwright):
+    with chromium(playwright) as launched:
         yield launched
 
 

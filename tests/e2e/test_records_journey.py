@@ -37,10 +37,10 @@ SECOND = {
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(playwright):
     """Chromium as tests/e2e/conftest.py launches it, resolving the demo's domains to this machine."""
     rules = ",".join(f"MAP {domain} 127.0.0.1" for domain in HOSTED)
-    with chromium(f"--host-resolver-rules={rules}") as launched:
+    with chromium(playwright, f"--host-resolver-rules={rules}") as launched:
         yield launched
 
 
