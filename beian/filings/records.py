@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from functools import partial
 
-import idna
 from django.db import transaction
 from django.utils import timezone
 
@@ -40,6 +39,7 @@ from beian.filings.signals import record_changed
 from beian.integrations import filing_lookup
 from beian.reference.models import Province
 from beian.rules.domains import domain_key
+from beian.rules.domains import wire_domain as rules_wire_domain
 
 FIRST_FILING = "FIRST_FILING"
 NEW_WEBSITE = "NEW_WEBSITE"
@@ -47,14 +47,14 @@ NEW_ACCESS = "NEW_ACCESS"
 
 
 def wire_domain(domain: str) -> str:
-    """A domain as the records store it: the main domain's A-label, lower case, no `www.`."""
+    """A domain as the records store it: the A-label (rules.domains.wire_domain) of the domain
+    without `www.` (rules.domains.domain_key). A value that is no domain is kept as typed (the
+    rules say why)."""
     key = domain_key(domain or "")
-    if not key:
-        return ""
     try:
-        return idna.encode(key, uts46=True).decode("ascii")
-    except (idna.IDNAError, UnicodeError):
-        return key  # not a domain: kept as typed (the rules say why)
+        return rules_wire_domain(key) if key else ""
+    except ValueError:
+        return key
 
 
 def order_websites(order: Order) -> list[Website]:
