@@ -20,6 +20,7 @@ or, when they use the adapter directly, `FixtureFilingLookup(extra=[subject])`.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -140,9 +141,21 @@ def configured_fixture_path() -> Path:
 
 
 def filing_lookup() -> FilingLookup:
-    """The configured adapter. Raises FilingLookupError when its records cannot be read."""
+    """The configured adapter. Raises FilingLookupError when its records cannot be read. The parsed
+    fixture is kept while its file is unchanged (a stat per call instead of reading and parsing the
+    JSON on every check of the wizard)."""
     _check_adapter()
-    return FixtureFilingLookup(configured_fixture_path())
+    path = Path(configured_fixture_path())
+    try:
+        stat = path.stat()
+    except OSError as error:
+        raise FilingLookupError(f"filing records {path} unreadable: {error}") from error
+    return _fixture_lookup(str(path), stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _fixture_lookup(path: str, inode: int, mtime_ns: int, size: int) -> FixtureFilingLookup:
+    return FixtureFilingLookup(path)
 
 
 def _check_adapter() -> None:
