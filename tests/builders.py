@@ -214,6 +214,80 @@ class OrderBuilder:
         self.organisation, self.user, self.site = organisation, user, site
         self._reviewer, self.profile = reviewer, profile
         self.websites = websites  # websites per order: websites[1] on from `website_values`
+        self.record_order: dict | None = None  # against_record(): a change or cancellation of a filed record
+
+    def against_record(
+        self,
+        filing_type: str,
+        *,
+        values: dict | None = None,
+        reason_code: str | None = None,
+        confirmation: str | None = None,
+        website_number: str = "",
+    ) -> OrderBuilder:
+        """The same builder for orders of `filing_type` (a change or cancellation, rules.record_orders)
+        against the tenant's filed record: its first active website (or `website_number`), filed
+        first through this builder when the tenant has none. `values`: the fields the change sets;
+        `reason_code` (default: the first listed for the type) and `confirmation` (default: what the
+        cancellation asks to type) for cancellations."""
+        other = copy.copy(self)
+        other.record_order = {
+            "filing_type": filing_type,
+            "values": dict(values or {}),
+            "reason_code": reason_code,
+            "confirmation": confirmation,
+            "website_number": website_number,
+        }
+        return other
+
+    def filed_record(self):
+        """The tenant's active subject record, filed through a first filing when there is none."""
+        from beian.filings.models import RecordStatus, SubjectFiling
+
+        record = SubjectFiling.objects.filter(organisation=self.organisation, status=RecordStatus.ACTIVE).first()
+        if record is None:
+            plain = copy.copy(self)
+            plain.record_order = None
+            plain.approved()
+            record = SubjectFiling.objects.get(organisation=self.organisation, status=RecordStatus.ACTIVE)
+        return record
+
+    def _record_draft(self):
+        from beian.filings import changes
+        from beian.filings.models import RecordStatus
+
+        spec = self.record_order
+        assert spec is not None
+        record = self.filed_record()
+        number = spec["website_number"] or (
+            record.websites.filter(status=RecordStatus.ACTIVE)
+            .order_by("sequence")
+            .values_list("filing_number", flat=True)
+            .first()
+            or ""
+        )
+        started = services.order_start_from_record(
+            organisation=self.organisation,
+            user=self.user,
+            filing_type=spec["filing_type"],
+            subject_number=record.filing_number,
+            website_number=number,
+        )
+        order = started.order
+        if spec["values"]:
+            services.order_update(order=order, user=self.user, values=spec["values"])
+        if spec["filing_type"].startswith("CANCEL_"):
+            reasons = changes.cancellation_reasons(spec["filing_type"])
+            confirmation = spec["confirmation"]
+            services.order_set_request(
+                order=order,
+                user=self.user,
+                reason_code=(reasons[0]["code"] if reasons else "")
+                if spec["reason_code"] is None
+                else spec["reason_code"],
+                confirmation=changes.expected_confirmation(order) if confirmation is None else confirmation,
+            )
+        return self._fresh(order)
 
     def with_websites(self, count: int) -> OrderBuilder:
         """The same builder for orders of `count` websites."""
@@ -243,6 +317,8 @@ class OrderBuilder:
 
     def draft(self, *, overrides: dict | None = None, values: bool = True):
         """A draft: the profile's typed data (or none with values=False), no materials."""
+        if self.record_order is not None:
+            return self._record_draft()
         order = services.order_create_draft(organisation=self.organisation, user=self.user, hosted_site=self.site)
         if values:
             extra = {}
@@ -338,15 +414,20 @@ class OrderBuilder:
         services.order_review_approve(order=order, reviewer=reviewer or self.reviewer)
         return self._fresh(order)
 
-    def sms_verification(self, **kwargs):
-        """SMS_VERIFICATION: pushed through the outbox to the sandbox, which texted the principals."""
+    def pushed(self, **kwargs):
+        """Pushed through the outbox to the sandbox: SMS_VERIFICATION (the principals were texted), or
+        REGULATOR_REVIEW for a type without MIIT SMS (cancel website, cancel access…)."""
         from beian.regulator.services import submission_enqueue, submissions_process_due
 
         order = self.pending_submission(**kwargs)
         if order.status == states.PENDING_SUBMISSION:  # the approval's on_commit did not run
             submission_enqueue(order_pk=order.pk)
             submissions_process_due()
-        order = self._fresh(order)
+        return self._fresh(order)
+
+    def sms_verification(self, **kwargs):
+        """SMS_VERIFICATION: pushed through the outbox to the sandbox, which texted the principals."""
+        order = self.pushed(**kwargs)
         assert order.status == states.SMS_VERIFICATION, order.status
         return order
 
@@ -357,7 +438,10 @@ class OrderBuilder:
         from beian.notifications.models import SmsMessage
         from beian.regulator.services import sms_verify
 
-        order = self.sms_verification(**kwargs)
+        order = self.pushed(**kwargs)
+        if order.status == states.REGULATOR_REVIEW:  # no SMS for this type
+            return order
+        assert order.status == states.SMS_VERIFICATION, order.status
         people = {}
         for person in (order.subject.principal, *(w.principal for w in websites_of(order))):
             people[blind_index(person.mobile, purpose="mobile")] = person

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from beian.filings import states
-from beian.filings.fields import BY_PATH, paths_for
+from beian.filings.fields import BY_PATH, change_only, paths_for, template_path
+from beian.rules import record_orders
 
 ALL_FIELD_PATHS = frozenset(BY_PATH)  # the fields of a one-website order
 
@@ -68,11 +69,15 @@ SUBJECT_IDENTITY = frozenset(
 
 def _editable_paths(order: OrderState, paths: Iterable[str]) -> frozenset[str]:
     out = set(paths)
-    if order.filing_type != "FIRST_FILING":  # the filed subject is not edited by a later order
-        if order.subject_on_record:
-            out = {p for p in out if not p.startswith("subject.")}
-        else:
-            out -= SUBJECT_IDENTITY
+    if record_orders.is_record_type(order.filing_type):  # a change opens only what may change (§1.5)
+        out = {p for p in out if record_orders.editable(order.filing_type, template_path(p))}
+    else:
+        out = {p for p in out if not change_only(p)}
+        if order.filing_type != "FIRST_FILING":  # the filed subject is not edited by a later new filing
+            if order.subject_on_record:
+                out = {p for p in out if not p.startswith("subject.")}
+            else:
+                out -= SUBJECT_IDENTITY
     if order.status in states.FIELD_LEVEL_RETURN:
         out &= order.returned_paths
     return frozenset(out)

@@ -25,7 +25,7 @@ from beian.core import clock
 from beian.core.workdays import current_calendar
 from beian.filings import states
 from beian.filings.models import OrderEvent
-from beian.reference.models import Province
+from beian.reference.models import FilingType, Province
 from beian.reference.snapshot import setting
 
 MIN_SAMPLES = 20  # fewer finished stays than this in a province: use the published figures
@@ -283,8 +283,20 @@ def province_transitions(*, province: str, since: dt.datetime) -> list[Transitio
     return [Transition(order_id, _local_date(at), frm, to, event) for order_id, at, frm, to, event in rows]
 
 
-def stage_estimates(*, province: str, calendar, now: dt.datetime | None = None) -> dict[str, StageEstimate]:
-    """Per stage: percentiles of the province's history, or the published figures."""
+def type_review_span(filing_type: str) -> tuple[int, int] | None:
+    """The regulator's review of a filing type when reference data gives one of its own
+    (`filing_types[].regulator_review_working_days`: cancellations take 1–5 working days, §1.6)."""
+    if not filing_type:
+        return None
+    row = FilingType.objects.filter(code=filing_type).first()
+    return _span((row.extra or {}).get("regulator_review_working_days")) if row else None
+
+
+def stage_estimates(
+    *, province: str, calendar, now: dt.datetime | None = None, filing_type: str = ""
+) -> dict[str, StageEstimate]:
+    """Per stage: percentiles of the province's history, or the published figures. A filing type
+    with a review length of its own in reference data (cancellations) uses that for the review."""
     now = now or clock.now()
     row = Province.objects.filter(code=province).first() if province else None
     sms_hours = (setting("sms_verification", {}) or {}).get("window_hours")
@@ -294,10 +306,14 @@ def stage_estimates(*, province: str, calendar, now: dt.datetime | None = None) 
         province_review_days=row.expected_regulator_review_working_days if row else None,
     )
     history = province_transitions(province=province, since=now - dt.timedelta(days=HISTORY_DAYS)) if province else []
-    return {
+    estimates = {
         stage: estimate_stage(stage, stage_durations(history, STAGES[stage], calendar), published=published[stage])
         for stage in PIPELINE
     }
+    own = type_review_span(filing_type)
+    if own:
+        estimates[REGULATOR_REVIEW] = StageEstimate(REGULATOR_REVIEW, own[0], max(own), "published", 0)
+    return estimates
 
 
 def stage_entered_on(order) -> dt.date:
@@ -348,7 +364,9 @@ def order_eta(order, *, calendar=None) -> OrderEta | None:
         status=order.status,
         today=_local_date(now),
         calendar=calendar,
-        estimates=stage_estimates(province=order.subject.province, calendar=calendar, now=now),
+        estimates=stage_estimates(
+            province=order.subject.province, calendar=calendar, now=now, filing_type=order.filing_type
+        ),
         stage_entered=stage_entered_on(order) if order.status in STAGE_OF_STATE else None,
         needs_sms=needs_sms(order.filing_type),
         stage_entries=stage_entries(order) if order.status in STAGE_OF_STATE else (),

@@ -122,6 +122,7 @@ SUBJECT_FIELDS: list[OrderField] = [
 WEBSITE_FIELDS: list[OrderField] = [
     OrderField("websites[].name", _("Website name"), "website"),
     OrderField("websites[].domain", _("Domain"), "website"),
+    OrderField("websites[].other_domains", _("Other domains"), "website", "list"),
     OrderField("websites[].service_contents", _("Service content"), "website", "list", choices="service_contents"),
     OrderField("websites[].languages", _("Website languages"), "website", "list", choices="languages"),
     OrderField("websites[].pre_approvals", _("Pre-approvals"), "website", "preapprovals", choices="pre_approvals"),
@@ -349,6 +350,13 @@ def nest(flat: dict) -> dict:
 # step without importing the interface.
 CHECKLIST_PATHS = ("subject.nature", "subject.province")
 CONTEXT_PATHS = ("websites[0].domain",)  # the first website's domain; the others' are on the website step
+# Only a change of a filed website adds or removes domains (a new filing has one per website): the
+# website step of a change order asks for them (applicant.flow), no new filing's step does.
+CHANGE_ONLY_TEMPLATES = ("websites[].other_domains",)
+
+
+def change_only(path: str) -> bool:
+    return template_path(path) in CHANGE_ONLY_TEMPLATES
 
 
 @dataclass(frozen=True)
@@ -369,7 +377,9 @@ FIELD_GROUPS = (
     FieldGroup(
         "website",
         _("Website information"),
-        tuple(f.path for f in FIELDS if f.step == "website" and f.path not in CONTEXT_PATHS),
+        tuple(
+            f.path for f in FIELDS if f.step == "website" and f.path not in CONTEXT_PATHS and not change_only(f.path)
+        ),
     ),
 )
 # The website group's paths are those of websites[0]; `website_group_paths` gives any website's.
@@ -377,7 +387,7 @@ FIELD_GROUPS = (
 
 def website_group_paths(index: int) -> tuple[str, ...]:
     """The website step's fields of website `index` (websites[0]'s domain is asked on the context step)."""
-    return tuple(f.path for f in website_fields(index) if f.path not in CONTEXT_PATHS)
+    return tuple(f.path for f in website_fields(index) if f.path not in CONTEXT_PATHS and not change_only(f.path))
 
 
 def step_key_of_path(path: str) -> str:

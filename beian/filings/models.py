@@ -122,6 +122,9 @@ class Website(models.Model):
     )
     name = models.CharField(_("website name"), max_length=100, blank=True)
     domain = models.CharField(_("domain"), max_length=253, blank=True, db_index=True)
+    # A filed website's domains beyond its main one (`domain`), as a change order holds them: adding
+    # or removing one is a website change (rules file §1.5); a new filing has one domain per website.
+    other_domains = models.JSONField(_("other domains"), default=list, blank=True)
     service_contents = models.JSONField(_("service content"), default=list, blank=True)
     languages = models.JSONField(_("languages"), default=list, blank=True)
     pre_approvals = models.JSONField(_("pre-approvals"), default=list, blank=True)
@@ -172,6 +175,11 @@ class Order(models.Model):
     finding_count = models.PositiveIntegerField(_("automated findings"), default=0)
     submitted_province = models.CharField(_("province (as submitted)"), max_length=2, blank=True)
     submitted_subject_name = models.CharField(_("subject name (as submitted)"), max_length=200, blank=True)
+    # Cancellations (rules file §1.6, §1.7): the reason (reference `cancellation_reasons`), the
+    # applicant's words, and what they typed to confirm an irreversible one.
+    reason_code = models.CharField(_("reason"), max_length=40, blank=True)
+    reason_note = models.TextField(_("reason details"), blank=True)
+    confirmation = models.CharField(_("confirmation"), max_length=255, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -296,6 +304,13 @@ class OrderEvent(models.Model):
     def label(self) -> str:
         if self.event == "regulator_approved" and (self.data or {}).get("numbers_kept"):
             return str(_("Approved by the regulator: our access added, the filing numbers stay"))
+        kind = (self.data or {}).get("record_order") if self.event == "regulator_approved" else ""
+        if kind:
+            return str(
+                _("Approved by the regulator: cancelled")
+                if kind.startswith("CANCEL_")
+                else _("Approved by the regulator: the filing record is updated")
+            )
         return str(EVENT_LABELS.get(self.event, self.event))
 
     @property
@@ -468,6 +483,13 @@ RECORD_EVENT_LABELS = {
     "domain_added": _("Domain added"),
     "access_added": _("Access added"),
     "psb_number_set": _("Public-security filing number entered"),
+    "subject_changed": _("Subject information changed"),
+    "website_changed": _("Website information changed"),
+    "domain_removed": _("Domain removed"),
+    "access_changed": _("Access changed"),
+    "website_cancelled": _("Website cancelled"),
+    "subject_cancelled": _("Subject cancelled"),
+    "access_cancelled": _("Access cancelled"),
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from beian.filings import validation
+from beian.filings import changes, validation
 from beian.materials import services as material_services
 from beian.rules.findings import Finding, Severity
 
@@ -55,8 +55,16 @@ class Precheck:
 
 
 def order_precheck(order) -> Precheck:
+    """A change or cancellation (filings.changes) is judged on what it applies for: the field rules
+    over the part it changes, and its own checks (something changed, reason, confirmation, empty
+    shell); a cancellation files no data, so no field rule holds it up."""
+    rule_findings = (
+        [f for f in validation.order_findings(order, complete=True) if changes.in_scope(order, f)]
+        if changes.files_data(order)
+        else []
+    )
     return Precheck(
-        rule_findings=tuple(validation.order_findings(order, complete=True)),
+        rule_findings=tuple(changes.record_order_findings(order) + rule_findings),
         missing_materials=tuple(material_services.missing_materials(order)),
         material_findings=tuple(material_services.material_findings(order)),
     )

@@ -12,6 +12,15 @@ What an approval does, by filing type (rules file §1.2–§1.4):
   here with the number the regulator holds.
 - NEW_ACCESS: the subject and website keep their numbers (recorded from the external lookup at
   the order's first step); our access record is added beside the other providers'.
+
+Orders against a record (§1.5–§1.7; filings.changes says what they change):
+- CHANGE_SUBJECT / CHANGE_WEBSITE / CHANGE_FILING: the record points at the order's rows (the data
+  as now filed); the old rows stay, named in the history with the fields that changed. Domains
+  added to a website are filed, removed ones stop being filed (and served).
+- CHANGE_ACCESS: our access record names the hosted site that now serves the website.
+- CANCEL_WEBSITE: the website record, its domains and its access end; the number is never reused.
+- CANCEL_SUBJECT: the subject record and every website under it end.
+- CANCEL_ACCESS: our access record ends; the filing stays (an empty shell if no provider is left).
 """
 
 from __future__ import annotations
@@ -23,7 +32,7 @@ from django.utils import timezone
 
 from beian.core import audit, clock
 from beian.core.crypto import blind_index
-from beian.filings import fields, numbers
+from beian.filings import changes, fields, numbers
 from beian.filings.models import (
     AccessRecord,
     FiledDomain,
@@ -38,6 +47,7 @@ from beian.filings.models import (
 from beian.filings.signals import record_changed
 from beian.integrations import filing_lookup
 from beian.reference.models import Province
+from beian.rules import record_orders
 from beian.rules.domains import domain_key
 from beian.rules.domains import wire_domain as rules_wire_domain
 
@@ -236,8 +246,10 @@ def records_apply_approval(
         order.subject_filing = subject_filing
         Order.objects.filter(pk=order.pk).update(subject_filing=subject_filing)
     domains: list[str] = []
+    if record_orders.is_record_type(order.filing_type):
+        domains = _apply_record_order(order, subject_filing, actor_label=actor_label)
     file = _access_website if order.filing_type == NEW_ACCESS else _file_website
-    for website in order_websites(order):
+    for website in order_websites(order) if not record_orders.is_record_type(order.filing_type) else []:
         record, changed = file(order, subject_filing, website, actor_label=actor_label)
         domains += changed
         website.website_filing = record
@@ -256,6 +268,109 @@ def records_apply_approval(
     )
     transaction.on_commit(partial(_announce, subject_filing.pk, order.pk, domains))
     return subject_filing
+
+
+def _active_domains(record: WebsiteFiling) -> list[str]:
+    return list(record.domains.filter(removed_at__isnull=True).values_list("domain", flat=True))
+
+
+def _end_website(record: WebsiteFiling, now) -> list[str]:
+    """A website record's end (cancellation): its domains stop being filed, every access ends."""
+    domains = _active_domains(record)
+    FiledDomain.objects.filter(website_filing=record, removed_at__isnull=True).update(removed_at=now)
+    AccessRecord.objects.filter(website_filing=record, status=RecordStatus.ACTIVE).update(
+        status=RecordStatus.CANCELLED, until=now
+    )
+    WebsiteFiling.objects.filter(pk=record.pk).update(status=RecordStatus.CANCELLED, updated_at=now)
+    return domains
+
+
+def _record_of(website: Website) -> WebsiteFiling:
+    """The website record an order's website (of a change or cancellation) applies against."""
+    if website.website_filing is None:
+        raise ValueError(f"website {website.pk} of an order against a record names no website record")
+    return website.website_filing
+
+
+def _apply_record_order(order: Order, subject_filing: SubjectFiling, *, actor_label: str) -> list[str]:
+    """A change or cancellation approved: the records change as `filings.changes` says; returns
+    the domains whose gate decision may change."""
+    kind, now = order.filing_type, clock.now()
+    event = partial(_event, subject_filing=subject_filing, order=order, actor_label=actor_label)
+    reason = {"reason_code": order.reason_code} if order.reason_code else {}
+    websites = order_websites(order)
+    domains: list[str] = []
+    if kind in record_orders.SUBJECT_PARTS:
+        diff = [c.path for c in changes.record_diff(order) if c.path.startswith("subject.")]
+        before = subject_filing.subject_id
+        SubjectFiling.objects.filter(pk=subject_filing.pk).update(
+            subject=order.subject, name=order.subject.name, updated_at=now
+        )
+        subject_filing.subject, subject_filing.name = order.subject, order.subject.name
+        event(action="subject_changed", before=before, after=order.subject_id, fields=diff)
+    if kind in record_orders.WEBSITE_PARTS:
+        diff = [c.path for c in changes.record_diff(order) if not c.path.startswith("subject.")]
+        for change in changes.domain_changes(order):
+            record = _record_of(websites[change.website_index])
+            for domain in change.added:
+                _add_domain(record, domain)
+            FiledDomain.objects.filter(
+                website_filing=record, domain__in=change.removed, removed_at__isnull=True
+            ).update(removed_at=now)
+            for domain in change.added:
+                event(action="domain_added", website_filing=record, number=record.filing_number, domains=[domain])
+            for domain in change.removed:
+                event(action="domain_removed", website_filing=record, number=record.filing_number, domains=[domain])
+            domains += [*change.added, *change.removed]
+        for website in websites:
+            record = _record_of(website)
+            before = record.website_id
+            WebsiteFiling.objects.filter(pk=record.pk).update(website=website, name=website.name, updated_at=now)
+            event(
+                action="website_changed",
+                website_filing=record,
+                number=record.filing_number,
+                before=before,
+                after=website.pk,
+                fields=[p for p in diff if fields.website_index(p) == website.position],
+            )
+    if kind == record_orders.CHANGE_ACCESS:
+        record = _record_of(websites[0])
+        ours = AccessRecord.objects.select_for_update().get(
+            website_filing=record, is_ours=True, status=RecordStatus.ACTIVE
+        )
+        before_site = ours.hosted_site_id
+        ours.hosted_site_id = websites[0].hosted_site_id
+        ours.save(update_fields=["hosted_site"])
+        event(
+            action="access_changed",
+            website_filing=record,
+            number=record.filing_number,
+            before_site=before_site,
+            after_site=ours.hosted_site_id,
+        )
+        domains += _active_domains(record)
+    if kind == record_orders.CANCEL_WEBSITE:
+        record = _record_of(websites[0])
+        ended = _end_website(record, now)
+        event(action="website_cancelled", website_filing=record, number=record.filing_number, domains=ended, **reason)
+        domains += ended
+    if kind == record_orders.CANCEL_SUBJECT:
+        for record in WebsiteFiling.objects.filter(subject_filing=subject_filing, status=RecordStatus.ACTIVE):
+            ended = _end_website(record, now)
+            event(action="website_cancelled", website_filing=record, number=record.filing_number, domains=ended)
+            domains += ended
+        SubjectFiling.objects.filter(pk=subject_filing.pk).update(status=RecordStatus.CANCELLED, updated_at=now)
+        subject_filing.status = RecordStatus.CANCELLED
+        event(action="subject_cancelled", number=subject_filing.filing_number, **reason)
+    if kind == record_orders.CANCEL_ACCESS:
+        record = _record_of(websites[0])
+        AccessRecord.objects.filter(website_filing=record, is_ours=True, status=RecordStatus.ACTIVE).update(
+            status=RecordStatus.CANCELLED, until=now
+        )
+        event(action="access_cancelled", website_filing=record, number=record.filing_number, **reason)
+        domains += _active_domains(record)
+    return domains
 
 
 def _announce(subject_filing_pk: int, order_pk: int | None, domains: list[str]) -> None:

@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from functools import partial
 
 from django.db import models, transaction
+from django.db.models import Q
 from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
 
 from beian.core import audit, clock
 from beian.core.exceptions import NotFound, PermissionDenied, ValidationFailed
 from beian.core.workdays import current_calendar
+from beian.filings import changes as record_changes
 from beian.filings import detection as detection_service
 from beian.filings import fields as order_fields
 from beian.filings import records, selectors, states
@@ -26,6 +28,7 @@ from beian.filings.models import (
     Subject,
     SubjectFiling,
     Website,
+    WebsiteFiling,
 )
 from beian.filings.precheck import order_precheck
 from beian.filings.signals import order_transitioned
@@ -33,6 +36,7 @@ from beian.materials.requirements import holder_of
 from beian.materials.services import materials_website_removed, order_requirements
 from beian.reference.models import RejectionReason
 from beian.reference.snapshot import setting
+from beian.rules import record_orders
 
 
 def _actor_label(actor) -> str:
@@ -922,6 +926,7 @@ def order_record_regulator_approval(
                 "subject_number": order.subject.filing_number,
                 "website_number": order.website.filing_number,
                 "numbers_kept": order.filing_type == records.NEW_ACCESS,  # new access: no number issued
+                "record_order": order.filing_type if record_orders.is_record_type(order.filing_type) else "",
             },
         )
     return order
@@ -939,3 +944,260 @@ def order_record_regulator_rejection(
         data={"reason_code": reason_code},
         extra_updates={"last_customer_action_at": clock.now()},
     )
+
+
+# --- orders against a filed record: changes, cancellations, cancel access (rules file §1.5–§1.7) ---
+
+
+def _copy_subject(organisation, subject: Subject) -> Subject:
+    """The subject as filed, for a change order to edit (the filed row stays as the history)."""
+    return Subject.objects.create(
+        organisation=organisation,
+        nature=subject.nature,
+        province=subject.province,
+        city=subject.city,
+        name=subject.name,
+        certificate_type=subject.certificate_type,
+        certificate_number=subject.certificate_number,
+        certificate_address=subject.certificate_address,
+        mailing_address=subject.mailing_address,
+        office_phone=subject.office_phone,
+        investor=subject.investor,
+        principal=_copy_person(organisation, subject.principal),
+        filing_number=subject.filing_number,
+        filed_at=subject.filed_at,
+    )
+
+
+def _copy_website(organisation, subject: Subject, website_filing: WebsiteFiling, *, hosted_site=None) -> Website:
+    """A filed website as an order against it starts: the data as filed, its domains as the record
+    holds them (the main one first), the hosted site that serves it."""
+    filed = website_filing.website
+    domains = record_changes.filed_domains(website_filing) or [record_changes.wire(filed.domain)]
+    ours = website_filing.accesses.filter(is_ours=True, status=RecordStatus.ACTIVE).first()
+    return _website(
+        organisation,
+        subject,
+        hosted_site=hosted_site or (ours.hosted_site if ours else None) or filed.hosted_site,
+        domain=domains[0],
+        other_domains=domains[1:],
+        website_filing=website_filing,
+        filing_number=website_filing.filing_number,
+        sequence=website_filing.sequence,
+        filed_at=website_filing.filed_at,
+        name=filed.name,
+        service_contents=list(filed.service_contents),
+        languages=list(filed.languages),
+        pre_approvals=list(filed.pre_approvals),
+        remark=filed.remark,
+        principal=_copy_person(organisation, filed.principal),
+    )
+
+
+def _record_target(organisation, filing_type: str, subject_number: str, website_number: str):
+    """(subject record, website record or None) of this tenant an order of `filing_type` targets."""
+    if filing_type not in record_orders.RECORD_TYPES:
+        raise ValidationFailed(
+            _("%(type)s is not a change or cancellation of a filed record.") % {"type": filing_type},
+            code="order.not_record_type",
+            field="filing_type",
+        )
+    website_filing = None
+    if filing_type in record_orders.WEBSITE_TARGET_TYPES:
+        website_filing = (
+            WebsiteFiling.objects.select_related("subject_filing", "website")
+            .filter(subject_filing__organisation=organisation, filing_number=website_number)
+            .first()
+        )
+        if website_filing is None:
+            raise NotFound(_("No filed website %(number)s in this account.") % {"number": website_number or "—"})
+        subject_filing = website_filing.subject_filing
+        if not website_filing.is_active:
+            raise ValidationFailed(
+                _("Website %(number)s is cancelled: it can no longer be changed or cancelled.")
+                % {"number": website_filing.filing_number},
+                code="record.not_active",
+            )
+        if filing_type in (record_orders.CANCEL_ACCESS, record_orders.CHANGE_ACCESS) and not (
+            website_filing.accesses.filter(is_ours=True, status=RecordStatus.ACTIVE).exists()
+        ):
+            raise ValidationFailed(
+                _("Website %(number)s is not accessed through us: there is no access of ours to change or cancel.")
+                % {"number": website_filing.filing_number},
+                code="record.not_accessed_here",
+            )
+    else:
+        found = SubjectFiling.objects.filter(organisation=organisation, filing_number=subject_number).first()
+        if found is None:
+            raise NotFound(_("No filed subject %(number)s in this account.") % {"number": subject_number or "—"})
+        subject_filing = found
+    if not subject_filing.is_active:
+        raise ValidationFailed(
+            _("Subject %(number)s is cancelled: it can no longer be changed or cancelled.")
+            % {"number": subject_filing.filing_number},
+            code="record.not_active",
+        )
+    return subject_filing, website_filing
+
+
+def _open_record_order(subject_filing: SubjectFiling, website_filing: WebsiteFiling | None, filing_type: str):
+    """The open change or cancellation that stands in the way of a new one of `filing_type`: an open
+    subject cancellation stands in the way of all (and all of it); two changes of the subject's data
+    exclude each other; two orders about one website too."""
+    open_orders = Order.objects.filter(
+        subject_filing=subject_filing, filing_type__in=record_orders.RECORD_TYPES
+    ).exclude(status__in=states.TERMINAL)
+    if filing_type == record_orders.CANCEL_SUBJECT:
+        same = open_orders
+    else:
+        query = Q(filing_type=record_orders.CANCEL_SUBJECT)
+        if filing_type in record_orders.SUBJECT_PARTS:
+            query |= Q(filing_type__in=record_orders.SUBJECT_PARTS)
+        if website_filing is not None:
+            query |= Q(websites__website_filing=website_filing)
+        same = open_orders.filter(query)
+    return same.distinct().order_by("-created_at", "-pk").first()
+
+
+def order_start_from_record(
+    *,
+    organisation,
+    user,
+    filing_type: str,
+    subject_number: str = "",
+    website_number: str = "",
+) -> Started:
+    """Start a change, cancellation or cancel access of a filed record of this tenant (the filed
+    dashboard's actions and POST /api/v1/orders with a target record).
+
+    The order starts from the data as filed: a change copies the part it changes (the subject, the
+    website or both) for the applicant to edit and opens only what may change (rules.record_orders);
+    the record is untouched until the regulator approves. One open order per record: starting the
+    same type again returns it; another type while one is open is refused and names it. §1.8 as for
+    every order: no domain or subject of another filing in progress."""
+    subject_filing, website_filing = _record_target(organisation, filing_type, subject_number, website_number)
+    existing = _open_record_order(subject_filing, website_filing, filing_type)
+    if existing is not None:
+        if existing.filing_type == filing_type:
+            return Started(order=existing, created=False)
+        raise ValidationFailed(
+            _("Order %(reference)s (%(type)s) for this filing is still open. Finish or abandon it first.")
+            % {"reference": existing.reference, "type": existing.filing_type_label},
+            code="order.open_for_target",
+        )
+    target_websites = (
+        [website_filing]
+        if website_filing is not None
+        else list(
+            subject_filing.websites.filter(status=RecordStatus.ACTIVE).select_related("website").order_by("sequence")
+        )
+    )
+    if not target_websites:  # an empty-shell subject: the order still carries one website row (the last filed)
+        target_websites = list(subject_filing.websites.select_related("website").order_by("-sequence")[:1])
+    if filing_type == record_orders.CHANGE_SUBJECT:
+        target_websites = target_websites[:1]  # shown, not changed
+    domains = [d for w in target_websites for d in record_changes.filed_domains(w)]
+    filed_subject = subject_filing.subject
+    conflicts = detection_service.order_conflicts(
+        organisation=organisation, domains=domains, certificate_number=filed_subject.certificate_number or ""
+    )
+    if conflicts:
+        raise ValidationFailed(conflicts[0].message, code=conflicts[0].code, field=conflicts[0].field)
+    now = clock.now()
+    with transaction.atomic():
+        subject = (
+            _copy_subject(organisation, filed_subject) if filing_type in record_orders.SUBJECT_PARTS else filed_subject
+        )
+        websites = [_copy_website(organisation, subject, w) for w in target_websites]
+        order = Order.objects.create(
+            organisation=organisation,
+            filing_type=filing_type,
+            subject=subject,
+            subject_filing=subject_filing,
+            website=websites[0],
+            created_by=user,
+            created_at=now,
+            status_changed_at=now,
+            last_customer_action_at=now,
+        )
+        for position, website in enumerate(websites):
+            website.order, website.position = order, position
+            website.save(update_fields=["order", "position"])
+        order_add_event(order=order, event="create", actor=user, to_status=states.DRAFT)
+        audit.record(
+            action="order.create",
+            target=order,
+            actor=user,
+            data={
+                "filing_type": filing_type,
+                "subject_filing": subject_filing.filing_number,
+                "website_filing": website_filing.filing_number if website_filing else "",
+            },
+        )
+    return Started(order=order, created=True)
+
+
+def order_set_request(
+    *,
+    order: Order,
+    user,
+    reason_code: str | None = None,
+    reason_note: str | None = None,
+    confirmation: str | None = None,
+    hosted_site=None,
+) -> list[str]:
+    """What a cancellation or a change of access asks beyond the fields: the reason, the typed
+    confirmation, the hosted site that will serve the website. The pre-review judges them
+    (rules.record_orders); this only stores them while the order is the applicant's to edit."""
+    actions = selectors.order_actions_for(order, user)
+    if not actions.may_edit or (
+        actions.only_returned and not ({"reason_code", "confirmation", "hosted_site"} & order.returned_field_paths)
+    ):
+        if order.status not in states.APPLICANT_EDITABLE:
+            raise PermissionDenied(_("This order cannot be changed now."), code="order.not_editable")
+        raise NotFound(_("Not found."))
+    if not record_orders.is_record_type(order.filing_type):
+        raise ValidationFailed(
+            _("Only a change or cancellation of a filed record has these."), code="order.not_record_type"
+        )
+    changed: list[str] = []
+    with transaction.atomic():
+        locked = Order.objects.select_for_update().get(pk=order.pk)
+        for name, value, limit in (
+            ("reason_code", reason_code, 40),
+            ("reason_note", reason_note, 2000),
+            ("confirmation", confirmation, 255),
+        ):
+            if value is None:
+                continue
+            value = str(value).strip()
+            if len(value) > limit:
+                raise ValidationFailed(
+                    _("%(field)s is too long (at most %(limit)s characters).") % {"field": name, "limit": limit},
+                    code="field.too_long",
+                    field=name,
+                )
+            if getattr(locked, name) != value:
+                setattr(locked, name, value)
+                setattr(order, name, value)
+                changed.append(name)
+        now = clock.now()
+        locked.last_customer_action_at = order.last_customer_action_at = now
+        locked.save(update_fields=[*changed, "last_customer_action_at"])
+        if hosted_site is not None:
+            if order.filing_type != record_orders.CHANGE_ACCESS:
+                raise ValidationFailed(
+                    _("Only a change of access moves the website to another hosted site."),
+                    code="order.not_change_access",
+                    field="hosted_site",
+                )
+            if hosted_site.organisation_id != order.organisation_id:
+                raise NotFound(_("Not found."))
+            website = order.website
+            if website.hosted_site_id != hosted_site.pk:
+                website.hosted_site = hosted_site
+                website.save(update_fields=["hosted_site"])
+                changed.append("hosted_site")
+        if changed:
+            audit.record(action="order.update", target=order, actor=user, data={"fields": changed})
+    return changed

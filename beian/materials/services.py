@@ -17,7 +17,7 @@ from beian.core.exceptions import PermissionDenied, ValidationFailed
 from beian.materials.models import Material, MaterialRequirement
 from beian.materials.requirements import holder_of, per_website, requirements_for, split_slot, website_slot
 from beian.materials.verification_data import verification_form_data
-from beian.rules import registry
+from beian.rules import record_orders, registry
 from beian.rules.findings import Finding, Severity
 from beian.rules.registry import Bilingual
 
@@ -30,7 +30,10 @@ def websites_of(order) -> list:
 
 
 def order_requirements(order) -> list[MaterialRequirement]:
-    """The material slots of the order: the subject's once, the per-website ones for every website."""
+    """The material slots of the order: the subject's once, the per-website ones for every website.
+    A cancellation or a change of access files no documents (rules file §1.6, §1.7)."""
+    if order.filing_type in record_orders.CANCEL_TYPES or order.filing_type == record_orders.CHANGE_ACCESS:
+        return []
     requirements = requirements_for(
         filing_type=order.filing_type, holder=holder_of(order.subject.nature), province=order.subject.province
     )

@@ -16,6 +16,8 @@ _AREAS = {
     "website": "Websites and domains",
     "material": "Materials (uploads and their automated checks)",
     "psb": "After approval: public-security filing (公安联网备案)",
+    "change": "After approval: changes of a filed record (变更)",
+    "cancel": "After approval: cancellations and cancel access (注销 / 取消接入)",
 }
 
 

@@ -328,6 +328,114 @@ EMPTY_SHELL_CANNOT_ADD = _rule(
     "EMPTY_SHELL_SUBJECT",
 )
 
+# --- changes and cancellations of a filed record (§1.5–§1.7, §8.4) -------------------------------
+
+CHANGE_NOTHING_CHANGED = _rule(
+    "change.nothing_changed",
+    ERROR,
+    "变更申请中没有任何信息与已备案信息（{target}）不同。",
+    "Nothing in this change differs from what is filed ({target}).",
+    "修改需要变更的信息后再提交；无需变更时请放弃此申请。",
+    "Change the information that is out of date before you submit, or abandon this order.",
+    "§1.5",
+    "firm",
+)
+CHANGE_DOMAIN_DUPLICATE = _rule(
+    "change.domain.duplicate",
+    ERROR,
+    "域名 {domain} 重复填写。",
+    "The domain {domain} is listed twice.",
+    "每个域名只填写一次。",
+    "List each domain once.",
+    "§6.3",
+    "firm",
+)
+CHANGE_DOMAIN_FILED_ELSEWHERE = _rule(
+    "change.domain.filed_elsewhere",
+    ERROR,
+    "域名 {domain} 已在其他网站下备案，不能加入此网站。",
+    "The domain {domain} is already filed for another website and cannot be added to this one.",
+    "先在原网站中删除该域名（变更网站）或注销原网站，再添加。",
+    "Remove it from the other website first (change that website) or cancel that website, then add it here.",
+    "§1.8",
+    "firm",
+    "DOMAIN_ALREADY_FILED",
+)
+CHANGE_DOMAIN_NONE_LEFT = _rule(
+    "change.domain.none_left",
+    ERROR,
+    "网站至少需要保留一个域名。",
+    "A website keeps at least one domain.",
+    "如不再使用该网站的所有域名，请办理注销网站。",
+    "To stop using every domain of the website, cancel the website instead.",
+    "§1.6",
+    "firm",
+)
+CHANGE_ACCESS_NOTHING_CHANGED = _rule(
+    "change.access.nothing_changed",
+    ERROR,
+    "接入信息没有变化（{target}）。",
+    "The access information is unchanged ({target}).",
+    "选择新的托管站点后再提交；无需变更时请放弃此申请。",
+    "Choose the hosted site that will serve the website, or abandon this order.",
+    "§1.5",
+    "firm",
+)
+CANCEL_REASON_REQUIRED = _rule(
+    "cancel.reason.required",
+    ERROR,
+    "请选择注销或取消接入的原因。",
+    "Choose why you cancel.",
+    "从列表中选择最符合的原因。",
+    "Pick the reason from the list that fits best.",
+    "§1.6",
+    "firm",
+)
+CANCEL_REASON_UNKNOWN = _rule(
+    "cancel.reason.unknown",
+    ERROR,
+    "原因“{reason}”不在可选列表中。",
+    "The reason “{reason}” is not one of the listed reasons.",
+    "从列表中重新选择原因。",
+    "Pick a reason from the list.",
+    "§1.6",
+    "provider",
+)
+CANCEL_CONFIRMATION_MISMATCH = _rule(
+    "cancel.confirmation.mismatch",
+    ERROR,
+    "注销不可撤销：请输入“{expected}”以确认。",
+    "Cancellation cannot be undone: type “{expected}” to confirm.",
+    "在确认框中完整输入“{expected}”。",
+    "Type “{expected}” exactly in the confirmation box.",
+    "§1.6",
+    "firm",
+)
+CANCEL_LEAVES_EMPTY_SHELL_WEBSITE = _rule(
+    "cancel.empty_shell.website",
+    WARNING,
+    "取消接入后，网站（{target}）将没有任何接入商，成为空壳网站，管局将注销其备案号。",
+    "After cancelling access, the website ({target}) has no access provider left: it becomes an empty-shell "
+    "website and the regulator will cancel its number.",
+    "如网站迁往其他接入商，请先在新接入商完成新增接入，再取消接入。",
+    "If the website moves to another provider, complete new access there first, then cancel access here.",
+    "§1.7",
+    "firm",
+)
+CANCEL_LEAVES_EMPTY_SHELL_SUBJECT = _rule(
+    "cancel.empty_shell.subject",
+    WARNING,
+    "这是主体（{target}）下最后一个仍在接入的网站：完成后主体将成为空壳主体。管局会清理空壳主体，之后新增网站仅在部分省份可直接办理，其他省份需先注销主体再首次备案。",
+    "This is the last website of the subject ({target}) still accessed: afterwards the subject is an empty shell. "
+    "Regulators clean up empty shells; adding a website later is possible directly only in some provinces, "
+    "elsewhere the subject must be cancelled and filed again.",
+    "如仍需保留主体，请先新增网站或新增接入，再注销或取消接入。",
+    "To keep the subject, add a website or new access first, then cancel.",
+    "§8.4",
+    "firm",
+    "EMPTY_SHELL_SUBJECT",
+)
+
 FILING_TYPE_LOOKUP_UNAVAILABLE = _rule(
     "order.filing_type.lookup_unavailable",
     ERROR,

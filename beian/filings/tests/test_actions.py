@@ -17,6 +17,16 @@ OTHER_REVIEWER = UserState(id=11, is_reviewer=True)
 OPERATOR = UserState(id=20, is_reviewer=True, is_operator=True)
 INACTIVE_REVIEWER = UserState(id=12, is_reviewer=True, is_active=False)
 SUBJECT_PATHS = {p for p in ALL_FIELD_PATHS if p.startswith("subject.")}
+WEBSITE_PATHS = {p for p in ALL_FIELD_PATHS if p.startswith("websites[0].")}
+# a new filing files one domain per website: the other domains are a change's
+NEW_FILING_PATHS = ALL_FIELD_PATHS - {"websites[0].other_domains"}
+FIXED = {
+    "subject.province",
+    "subject.nature",
+    "subject.certificate_type",
+    "subject.certificate_number",
+    "websites[0].domain",
+}
 SLOTS = ("owner_photo", "id_front", "verification_form")
 
 
@@ -30,8 +40,13 @@ RETURNED = order(states.PROVIDER_NEEDS_CHANGES, returned_paths=frozenset({"websi
 @pytest.mark.parametrize(
     ("state", "user", "paths", "slots"),
     [
-        (order(), APPLICANT, ALL_FIELD_PATHS, set(SLOTS)),
-        (order(filing_type="NEW_WEBSITE"), APPLICANT, ALL_FIELD_PATHS - SUBJECT_PATHS, set(SLOTS)),
+        (order(), APPLICANT, NEW_FILING_PATHS, set(SLOTS)),
+        (order(filing_type="NEW_WEBSITE"), APPLICANT, NEW_FILING_PATHS - SUBJECT_PATHS, set(SLOTS)),
+        # a change opens the part it changes, without what the record fixes (§1.5)
+        (order(filing_type="CHANGE_SUBJECT"), APPLICANT, SUBJECT_PATHS - FIXED, set(SLOTS)),
+        (order(filing_type="CHANGE_WEBSITE"), APPLICANT, WEBSITE_PATHS - FIXED, set(SLOTS)),
+        (order(filing_type="CHANGE_FILING"), APPLICANT, (SUBJECT_PATHS | WEBSITE_PATHS) - FIXED, set(SLOTS)),
+        (order(filing_type="CANCEL_WEBSITE"), APPLICANT, set(), set(SLOTS)),
         (RETURNED, APPLICANT, {"websites[0].name"}, {"owner_photo"}),
         (
             order(states.PROVIDER_NEEDS_CHANGES, returned_paths=frozenset({"materials.owner_photo"})),
@@ -45,8 +60,8 @@ RETURNED = order(states.PROVIDER_NEEDS_CHANGES, returned_paths=frozenset({"websi
             set(),
             set(),
         ),
-        (order(states.PROVIDER_REJECTED), APPLICANT, ALL_FIELD_PATHS, set(SLOTS)),
-        (order(states.REGULATOR_REJECTED), APPLICANT, ALL_FIELD_PATHS, set(SLOTS)),
+        (order(states.PROVIDER_REJECTED), APPLICANT, NEW_FILING_PATHS, set(SLOTS)),
+        (order(states.REGULATOR_REJECTED), APPLICANT, NEW_FILING_PATHS, set(SLOTS)),
         (order(states.PENDING_PROVIDER_REVIEW), APPLICANT, set(), set()),
         (order(states.APPROVED), APPLICANT, set(), set()),
         (order(), STRANGER, set(), set()),

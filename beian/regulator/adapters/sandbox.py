@@ -21,6 +21,7 @@ from beian.core import clock, workdays
 from beian.core.crypto import blind_index
 from beian.core.exceptions import DomainError
 from beian.filings import states
+from beian.filings.eta import type_review_span
 from beian.filings.fields import websites_of
 from beian.notifications.services import sms_send
 from beian.reference.models import Province, RejectionReason
@@ -70,11 +71,15 @@ def sms_roles_for(filing_type: str) -> tuple[str, ...]:
     return tuple(rules["targets_by_type"].get(filing_type, BOTH_PRINCIPALS))
 
 
-def review_working_days(order_pk: int, province_days: int) -> int:
+def review_working_days(order_pk: int, province_days: int, type_span: tuple[int, int] | None = None) -> int:
     """The sandbox's review length for an order: between the minimum and the province's expected
-    working days, drawn from a generator seeded by the order id (the same order always gets the same)."""
-    low = max(1, min(int(sandbox_rules()["review_min_working_days"]), province_days))
-    return random.Random(f"sandbox-review-{order_pk}").randint(low, max(low, province_days))
+    working days (or the filing type's own span in reference data, e.g. cancellations 1–5), drawn
+    from a generator seeded by the order id (the same order always gets the same)."""
+    if type_span:
+        low, high = max(1, type_span[0]), max(1, type_span[1])
+    else:
+        low, high = max(1, min(int(sandbox_rules()["review_min_working_days"]), province_days)), province_days
+    return random.Random(f"sandbox-review-{order_pk}").randint(low, max(low, high))
 
 
 class SandboxRegulator:
@@ -293,7 +298,11 @@ class SandboxRegulator:
 
     def _start_review(self, case: RegulatorCase) -> None:
         province = Province.objects.filter(code=case.province).first()
-        days = review_working_days(case.order_id, province.expected_regulator_review_working_days if province else 20)
+        days = review_working_days(
+            case.order_id,
+            province.expected_regulator_review_working_days if province else 20,
+            type_review_span(case.order.filing_type),
+        )
         case.stage = RegulatorCase.Stage.REVIEW
         case.review_started_at = clock.now()
         case.review_working_days = days
