@@ -224,6 +224,7 @@ class OrderBuilder:
         reason_code: str | None = None,
         confirmation: str | None = None,
         website_number: str = "",
+        hosted_site=None,
     ) -> OrderBuilder:
         """The same builder for orders of `filing_type` (a change or cancellation, rules.record_orders)
         against the tenant's filed record: its first active website (or `website_number`), filed
@@ -237,6 +238,7 @@ class OrderBuilder:
             "reason_code": reason_code,
             "confirmation": confirmation,
             "website_number": website_number,
+            "hosted_site": hosted_site,  # change access: the site that serves the website afterwards
         }
         return other
 
@@ -276,6 +278,8 @@ class OrderBuilder:
         order = started.order
         if spec["values"]:
             services.order_update(order=order, user=self.user, values=spec["values"])
+        if spec["hosted_site"] is not None:
+            services.order_set_request(order=order, user=self.user, hosted_site=spec["hosted_site"])
         if spec["filing_type"].startswith("CANCEL_"):
             reasons = changes.cancellation_reasons(spec["filing_type"])
             confirmation = spec["confirmation"]
@@ -417,9 +421,12 @@ class OrderBuilder:
     def pushed(self, **kwargs):
         """Pushed through the outbox to the sandbox: SMS_VERIFICATION (the principals were texted), or
         REGULATOR_REVIEW for a type without MIIT SMS (cancel website, cancel access…)."""
+        return self.push(self.pending_submission(**kwargs))
+
+    def push(self, order):
+        """An order in PENDING_SUBMISSION pushed through the outbox to the sandbox."""
         from beian.regulator.services import submission_enqueue, submissions_process_due
 
-        order = self.pending_submission(**kwargs)
         if order.status == states.PENDING_SUBMISSION:  # the approval's on_commit did not run
             submission_enqueue(order_pk=order.pk)
             submissions_process_due()
@@ -433,12 +440,16 @@ class OrderBuilder:
 
     def regulator_review(self, **kwargs):
         """REGULATOR_REVIEW: every principal answered the sandbox's SMS with the right code."""
+        return self.answer_sms(self.pushed(**kwargs))
+
+    def answer_sms(self, order):
+        """An order pushed to the sandbox with every SMS answered (none for a type without SMS):
+        REGULATOR_REVIEW."""
         from beian.core.crypto import blind_index
         from beian.filings.fields import websites_of
         from beian.notifications.models import SmsMessage
         from beian.regulator.services import sms_verify
 
-        order = self.pushed(**kwargs)
         if order.status == states.REGULATOR_REVIEW:  # no SMS for this type
             return order
         assert order.status == states.SMS_VERIFICATION, order.status
@@ -457,6 +468,11 @@ class OrderBuilder:
         order = self._fresh(order)
         assert order.status == states.REGULATOR_REVIEW, order.status
         return order
+
+    def decide(self, order, **decision):
+        """The sandbox regulator's decision on an order in REGULATOR_REVIEW (approve=True, or a
+        rejection with reason_code)."""
+        return self._decide(order, **decision)
 
     def _decide(self, order, **decision):
         from beian.regulator.models import latest_case
