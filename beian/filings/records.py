@@ -275,14 +275,32 @@ def _active_domains(record: WebsiteFiling) -> list[str]:
 
 
 def _end_website(record: WebsiteFiling, now) -> list[str]:
-    """A website record's end (cancellation): its domains stop being filed, every access ends."""
-    domains = _active_domains(record)
-    FiledDomain.objects.filter(website_filing=record, removed_at__isnull=True).update(removed_at=now)
-    AccessRecord.objects.filter(website_filing=record, status=RecordStatus.ACTIVE).update(
-        status=RecordStatus.CANCELLED, until=now
-    )
-    WebsiteFiling.objects.filter(pk=record.pk).update(status=RecordStatus.CANCELLED, updated_at=now)
+    """A website record's end (cancellation): its domains stop being filed, every access ends.
+    Saved row by row (not QuerySet.update) so that whoever keeps decisions about these rows (the
+    gate) marks them stale inside this transaction."""
+    domains = _remove_domains(record, _active_domains(record), now)
+    _end_accesses(record, now, ours_only=False)
+    record.status, record.updated_at = RecordStatus.CANCELLED, now
+    record.save(update_fields=["status", "updated_at"])
     return domains
+
+
+def _remove_domains(record: WebsiteFiling, domains, now) -> list[str]:
+    removed = []
+    for row in FiledDomain.objects.select_for_update().filter(
+        website_filing=record, domain__in=list(domains), removed_at__isnull=True
+    ):
+        row.removed_at = now
+        row.save(update_fields=["removed_at"])
+        removed.append(row.domain)
+    return removed
+
+
+def _end_accesses(record: WebsiteFiling, now, *, ours_only: bool) -> None:
+    accesses = AccessRecord.objects.select_for_update().filter(website_filing=record, status=RecordStatus.ACTIVE)
+    for access in accesses.filter(is_ours=True) if ours_only else accesses:
+        access.status, access.until = RecordStatus.CANCELLED, now
+        access.save(update_fields=["status", "until"])
 
 
 def _record_of(website: Website) -> WebsiteFiling:
@@ -303,10 +321,8 @@ def _apply_record_order(order: Order, subject_filing: SubjectFiling, *, actor_la
     if kind in record_orders.SUBJECT_PARTS:
         diff = [c.path for c in changes.record_diff(order) if c.path.startswith("subject.")]
         before = subject_filing.subject_id
-        SubjectFiling.objects.filter(pk=subject_filing.pk).update(
-            subject=order.subject, name=order.subject.name, updated_at=now
-        )
-        subject_filing.subject, subject_filing.name = order.subject, order.subject.name
+        subject_filing.subject, subject_filing.name, subject_filing.updated_at = order.subject, order.subject.name, now
+        subject_filing.save(update_fields=["subject", "name", "updated_at"])
         event(action="subject_changed", before=before, after=order.subject_id, fields=diff)
     if kind in record_orders.WEBSITE_PARTS:
         diff = [c.path for c in changes.record_diff(order) if not c.path.startswith("subject.")]
@@ -314,9 +330,7 @@ def _apply_record_order(order: Order, subject_filing: SubjectFiling, *, actor_la
             record = _record_of(websites[change.website_index])
             for domain in change.added:
                 _add_domain(record, domain)
-            FiledDomain.objects.filter(
-                website_filing=record, domain__in=change.removed, removed_at__isnull=True
-            ).update(removed_at=now)
+            _remove_domains(record, change.removed, now)
             for domain in change.added:
                 event(action="domain_added", website_filing=record, number=record.filing_number, domains=[domain])
             for domain in change.removed:
@@ -325,7 +339,8 @@ def _apply_record_order(order: Order, subject_filing: SubjectFiling, *, actor_la
         for website in websites:
             record = _record_of(website)
             before = record.website_id
-            WebsiteFiling.objects.filter(pk=record.pk).update(website=website, name=website.name, updated_at=now)
+            record.website, record.name, record.updated_at = website, website.name, now
+            record.save(update_fields=["website", "name", "updated_at"])
             event(
                 action="website_changed",
                 website_filing=record,
@@ -360,14 +375,12 @@ def _apply_record_order(order: Order, subject_filing: SubjectFiling, *, actor_la
             ended = _end_website(record, now)
             event(action="website_cancelled", website_filing=record, number=record.filing_number, domains=ended)
             domains += ended
-        SubjectFiling.objects.filter(pk=subject_filing.pk).update(status=RecordStatus.CANCELLED, updated_at=now)
-        subject_filing.status = RecordStatus.CANCELLED
+        subject_filing.status, subject_filing.updated_at = RecordStatus.CANCELLED, now
+        subject_filing.save(update_fields=["status", "updated_at"])
         event(action="subject_cancelled", number=subject_filing.filing_number, **reason)
     if kind == record_orders.CANCEL_ACCESS:
         record = _record_of(websites[0])
-        AccessRecord.objects.filter(website_filing=record, is_ours=True, status=RecordStatus.ACTIVE).update(
-            status=RecordStatus.CANCELLED, until=now
-        )
+        _end_accesses(record, now, ours_only=True)
         event(action="access_cancelled", website_filing=record, number=record.filing_number, **reason)
         domains += _active_domains(record)
     return domains
