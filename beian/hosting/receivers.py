@@ -15,7 +15,7 @@ from django.dispatch import receiver
 from beian.filings.models import AccessRecord, FiledDomain, Order, SubjectFiling, Website, WebsiteFiling
 from beian.filings.records import wire_domain
 from beian.filings.signals import order_transitioned, record_changed
-from beian.hosting import entries, stamp
+from beian.hosting import bindings, entries, stamp
 from beian.hosting.models import GateEntry, HostedSite, SiteDomain
 from beian.reference.models import ReferenceSetting
 
@@ -99,7 +99,15 @@ def filed_domain_changed(instance, **kwargs) -> None:
 
 
 @receiver((post_save, post_delete), sender=AccessRecord, dispatch_uid="gate-access-record")
-def access_record_changed(instance, **kwargs) -> None:
+def access_record_changed(instance, update_fields=None, **kwargs) -> None:
+    if (
+        instance.pk
+        and instance.is_ours
+        and instance.status == "active"
+        and _relevant(update_fields, frozenset({"hosted_site"}))
+    ):
+        # a change of access moved the website to another of our sites: its domains follow, in this transaction
+        bindings.site_domains_follow_access(_record_domains(website_filing_id=instance.website_filing_id))
     entries.invalidate(
         site_ids=[instance.hosted_site_id], domains=_record_domains(website_filing_id=instance.website_filing_id)
     )

@@ -106,3 +106,16 @@ def test_a_domain_removed_by_a_change_stops_serving_when_approved(orders, hosted
     assert status("demo-shop-new.cn") == SERVE  # still filed while the regulator reviews
     orders.decide(order, approve=True)
     assert (status("demo-shop-new.cn"), status(MAIN)) == (BLOCK, SERVE)
+
+
+def test_a_change_of_access_moves_the_domain_to_the_new_site_once_approved(orders, two_websites, hosted_site):
+    two_websites.body_html = "<p>二号站的内容</p>"
+    two_websites.save()
+    number = orders.filed_record().websites.order_by("sequence").first().filing_number
+    order = orders.against_record("CHANGE_ACCESS", hosted_site=two_websites).regulator_review()
+    page = Client().get("/", HTTP_HOST=MAIN).content.decode()
+    assert "二号站的内容" not in page and number in page  # the old site serves until approval
+    orders.decide(order, approve=True)
+    assert SiteDomain.objects.get(domain=MAIN).site_id == two_websites.pk
+    page = Client().get("/", HTTP_HOST=MAIN).content.decode()
+    assert "二号站的内容" in page and number in page
