@@ -16,6 +16,7 @@ _AREAS = {
     "website": "Websites and domains",
     "material": "Materials (uploads and their automated checks)",
     "psb": "After approval: public-security filing (公安联网备案)",
+    "footer": "After approval: a hosted site's custom footer (页脚)",
 }
 
 
