@@ -28,6 +28,7 @@ from beian.api.schemas import (
     CreateOrderIn,
     ErrorOut,
     EventOut,
+    FilingFooterOut,
     MaterialOut,
     OrderOut,
     OrderPatch,
@@ -49,6 +50,7 @@ from beian.filings import psb, selectors, services
 from beian.filings.detection import VerifyInput
 from beian.filings.precheck import order_precheck
 from beian.filings.validation import order_findings, payload_findings
+from beian.hosting.footer import footer_snippet
 from beian.hosting.models import HostedSite
 from beian.materials import services as material_services
 from beian.regulator.services import sms_verify
@@ -399,6 +401,23 @@ def set_psb_number(request, number: str, payload: PsbNumberIn, idempotency_key: 
         return 200, filing_out(next(s for s in selectors.filing_records(org) if s.filing_number == subject_number))
 
     return idempotent(request, f"filings.{record.pk}.psb_number", produce, idempotency_key)
+
+
+@v1.get(
+    "/filings/websites/{number}/footer",
+    response={200: FilingFooterOut, **ORDER_ERRORS},
+    operation_id="filings_footer",
+    tags=["filings"],
+    summary="A filed website's footer (ICP number, public-security number) for pages you serve yourself",
+    description="`number`: the website's filing number (e.g. `京ICP备2026000001号-1`, URL-encoded). Answers the "
+    "footer generated from the record: `html` to paste at the bottom centre of the home page (the number linked to "
+    "MIIT, rules §8.1; the public-security number with the emblem and its query link once entered, §8.2) and its "
+    "`parts`. Hosted sites show it automatically. 404 for a website that is not your organisation's or no longer "
+    "filed.",
+)
+def filing_footer(request, number: str):
+    record = psb.website_filing_for_organisation(_tenant(request), number)
+    return {"filing_number": record.filing_number, **footer_snippet(record.filing_number, record.psb_number)}
 
 
 @v1.get(

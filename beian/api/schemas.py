@@ -344,3 +344,28 @@ class SubjectFilingOut(Schema):
     status: Literal["active", "cancelled"]
     filed_at: str = Field(..., description="ISO 8601 time the subject was filed (or recorded).")
     websites: list[WebsiteFilingOut]
+
+
+class FilingFooterPartsOut(Schema):
+    """The parts of a filed website's footer, for clients that build their own markup."""
+
+    filing_number: str = Field(..., description="The website filing number, e.g. `京ICP备2026000001号-1`.")
+    miit_link: str = Field(..., description="Where the number links to (MIIT's filing site, rules §8.1).")
+    psb_number: str = Field(
+        "", description="The public-security filing number (公网安备), empty while none is entered."
+    )
+    psb_link: str = Field("", description="The public-security platform's query page for it (rules §8.2), or empty.")
+    emblem_svg: str = Field(..., description="The police emblem as inline SVG, shown before `psb_number`.")
+
+
+class FilingFooterOut(Schema):
+    """The filing footer of a filed website, generated from the record: for pages you serve yourself."""
+
+    filing_number: str = Field(..., description="The website filing number the footer shows.")
+    html: str = Field(
+        ...,
+        description="Self-contained HTML (inline styles, the emblem inline) to paste at the bottom centre of the "
+        "home page: the number linked to MIIT, and the public-security number with the emblem and its link once "
+        "entered.",
+    )
+    parts: FilingFooterPartsOut

@@ -14,14 +14,17 @@ from django.views.decorators.http import require_POST
 from beian.accounts.permissions import applicant_required
 from beian.applicant.flow import CONFIRM, FLOW, MATERIALS, TYPE_EXPLANATIONS, returns_of, step_of_path
 from beian.applicant.forms import UploadForm, VerifyForm
-from beian.core.exceptions import DomainError, NotFound
+from beian.core.exceptions import DomainError, NotFound, ValidationFailed
 from beian.core.views import attempt
 from beian.filings import detection, psb, selectors, services, states
 from beian.filings import fields as order_fields
 from beian.filings.eta import order_eta
 from beian.filings.lifecycle import expires_on
 from beian.hosting.entries import site_domain_decisions
+from beian.hosting.footer import custom_footer_shown, footer_context, footer_snippet
 from beian.hosting.models import HostedSite
+from beian.hosting.selectors import custom_footer_findings, sites_serving_filing
+from beian.hosting.services import hosted_site_set_custom_footer
 from beian.materials import services as material_services
 from beian.regulator.models import RegulatorCase
 from beian.regulator.services import sms_resend as resend
@@ -82,6 +85,66 @@ def psb_number(request, number):
         return _dashboard(request, psb_entry=entry, status=422)
     messages.success(request, _("Public-security filing number saved; the site's footer shows it now."))
     return redirect(f"{reverse('applicant:dashboard')}#filings")
+
+
+@applicant_required
+@never_cache
+def footer(request, number):
+    """The filing footer of a filed website (§8.1, §8.2): the snippet for pages the customer serves
+    themselves, and the custom footer of each hosted site serving the website, with a preview.
+    POST `action=preview` checks and shows the typed footer; `action=save` stores it (refused: the
+    findings, with what was typed kept)."""
+    try:
+        record = psb.website_filing_for_organisation(request.organisation, number)
+    except NotFound:
+        raise Http404 from None
+    sites = sites_serving_filing(request.organisation, record.filing_number)
+    typed = {}  # site pk -> {"value", "findings"}: what was just typed into its form
+    status = 200
+    if request.method == "POST":
+        site = next((s for s in sites if str(s.pk) == request.POST.get("site", "")), None)
+        if site is None:
+            raise Http404
+        markup = request.POST.get("custom_footer", "")
+        if request.POST.get("action") == "save":
+            try:
+                hosted_site_set_custom_footer(site=site, user=request.user, markup=markup)
+            except NotFound:
+                raise Http404 from None
+            except ValidationFailed as exc:
+                typed[site.pk] = {"value": markup, "findings": exc.findings}
+                status = 422
+            else:
+                messages.success(request, _("Custom footer saved: the site shows it above the filing number."))
+                return redirect(f"{reverse('applicant:footer', args=[record.filing_number])}#site-{site.pk}")
+        else:
+            typed[site.pk] = {"value": markup, "findings": custom_footer_findings(site, markup)}
+    parts = footer_context(record.filing_number, record.psb_number)
+    rows = []
+    for site in sites:
+        entry = typed.get(site.pk)
+        value = entry["value"] if entry else site.custom_footer_html
+        rows.append(
+            {
+                "site": site,
+                "value": value,
+                "typed": entry is not None,
+                "findings": entry["findings"] if entry else [],
+                "preview": custom_footer_shown(value, parts),
+            }
+        )
+    return render(
+        request,
+        "applicant/footer.html",
+        {
+            "record": record,
+            "snippet": footer_snippet(record.filing_number, record.psb_number),
+            "parts": parts,
+            "rows": rows,
+            "lang": get_language(),
+        },
+        status=status,
+    )
 
 
 @applicant_required

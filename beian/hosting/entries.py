@@ -40,7 +40,7 @@ from beian.filings import states
 from beian.filings.models import AccessRecord, FiledDomain, Order, RecordStatus, Website
 from beian.filings.records import wire_domain
 from beian.hosting import gate, stamp
-from beian.hosting.footer import DEFAULT_MIIT_LINK, footer_context, psb_footer
+from beian.hosting.footer import footer_context, footer_parts
 from beian.hosting.models import GateEntry, HostedSite, SiteDomain
 from beian.reference.models import ReferenceSetting
 from beian.reference.snapshot import setting
@@ -337,15 +337,12 @@ def entry_decision(entry: GateEntry) -> gate.GateDecision:
 
 
 def entry_footer(entry: GateEntry) -> dict:
+    """The filing footer's parts for a served entry (hosting.footer.footer_parts): its numbers, with
+    the links of the footer setting the request's one query read with it."""
     formats = getattr(entry, "miit_formats", None)
     if formats is None:
         return footer_context(entry.filing_number, entry.psb_number)
-    formats = formats if isinstance(formats, dict) else {}
-    return {
-        "filing_number": entry.filing_number,
-        "miit_link": formats.get("miit_link") or DEFAULT_MIIT_LINK,
-        **psb_footer(entry.psb_number, formats),
-    }
+    return footer_parts(entry.filing_number, entry.psb_number, formats if isinstance(formats, dict) else {})
 
 
 # --- what the applicant sees ----------------------------------------------------------------------

@@ -12,6 +12,10 @@ class HostedSite(models.Model):
     slug = models.SlugField(_("address"), unique=True, help_text=_("answers on http://<address>.localhost:8000"))
     title = models.CharField(_("title"), max_length=200)
     body_html = models.TextField(_("content"), blank=True)
+    # The customer's own footer, shown above the filing footer the platform renders from the record
+    # (rules file §8.1): set by hosting.services.hosted_site_set_custom_footer, checked by
+    # beian.rules.footer, and sanitised again whenever a page shows it.
+    custom_footer_html = models.TextField(_("custom footer"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

@@ -18,6 +18,7 @@ _AREAS = {
     "psb": "After approval: public-security filing (公安联网备案)",
     "change": "After approval: changes of a filed record (变更)",
     "cancel": "After approval: cancellations and cancel access (注销 / 取消接入)",
+    "footer": "After approval: a hosted site's custom footer (页脚)",
 }
 
 

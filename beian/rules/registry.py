@@ -214,6 +214,85 @@ PSB_NUMBER_DIVISION = _rule(
     "firm",
 )
 
+# --- a hosted site's custom footer, shown above the filing footer (§8.1, §8.2) -----------------
+FOOTER_MARKUP = _rule(
+    "footer.custom.markup",
+    ERROR,
+    "自定义页脚含有不允许的标记：{items}。页脚只能包含文字、链接和简单格式（不能使用样式、脚本、class、id "
+    "或隐藏属性），以免遮挡或隐藏备案号。",
+    "The custom footer uses markup that is not allowed: {items}. A footer holds text, links and simple "
+    "formatting only (no styles, scripts, classes, ids or hidden attributes), so that it cannot cover or hide "
+    "the filing number.",
+    "删除这些标记后再保存；备案号由平台自动显示在页面底部中央。",
+    "Remove that markup and save again; the platform shows the filing number at the bottom centre of every page.",
+    "§8.1",
+    "provider",
+)
+FOOTER_UNSAFE_LINK = _rule(
+    "footer.custom.unsafe_link",
+    ERROR,
+    "链接“{url}”使用了不允许的协议（只允许 http、https、mailto、tel 及站内链接）。",
+    "The link '{url}' uses a scheme that is not allowed (only http, https, mailto, tel and links within the site).",
+    "请改用 https:// 开头的链接。",
+    "Use a link that starts with https://.",
+    "product",
+    "provider",
+)
+FOOTER_OTHER_NUMBER = _rule(
+    "footer.custom.other_number",
+    ERROR,
+    "自定义页脚中的备案号“{number}”与本网站的备案号“{expected}”不符。",
+    "The custom footer shows the filing number '{number}', but this site is filed as '{expected}'.",
+    "删除该备案号：页面底部会根据备案记录自动显示正确的备案号并链接到工信部。",
+    "Remove it: the correct number, linked to MIIT, is shown at the bottom of every page from the filing record.",
+    "§8.1",
+    "firm",
+    variants={
+        "not_filed": Wording(
+            "自定义页脚中写有备案号“{number}”，但本网站尚未通过我们完成备案接入。",
+            "The custom footer shows the filing number '{number}', but this site is not filed with access "
+            "through us yet.",
+            "删除该备案号：备案通过后，页面底部会根据备案记录自动显示备案号。",
+            "Remove it: once the site is filed, the number is shown at the bottom of every page from the record.",
+        ),
+        "several_numbers": Wording(
+            "本网站的域名分属不同的备案号（{expected}），自定义页脚会显示在每个域名上，不能写备案号“{number}”。",
+            "This site's domains are filed under different numbers ({expected}) and the custom footer shows on "
+            "all of them, so it cannot carry the number '{number}'.",
+            "删除该备案号：每个域名的页面底部会根据备案记录自动显示各自的备案号。",
+            "Remove it: each domain's pages show their own number at the bottom, from the record.",
+        ),
+    },
+)
+FOOTER_OTHER_PSB_NUMBER = _rule(
+    "footer.custom.other_psb_number",
+    ERROR,
+    "自定义页脚中的公安备案号“{number}”与本网站登记的“{expected}”不符。",
+    "The custom footer shows the public-security filing number '{number}', but this site's is '{expected}'.",
+    "删除该号码：页面底部会自动显示登记的公安备案号，并附公安图标和查询链接。",
+    "Remove it: the number entered for the site is shown at the bottom of every page with the emblem and link.",
+    "§8.2",
+    "firm",
+    variants={
+        "none_entered": Wording(
+            "自定义页脚中写有公安备案号“{number}”，但本网站尚未登记公安备案号。",
+            "The custom footer shows the public-security filing number '{number}', but none is entered for this site.",
+            "请在“我的备案”中填写公安备案号，页面底部会自动显示它，并附公安图标和查询链接。",
+            "Enter the number under 'My filings': the footer then shows it with the emblem and the query link.",
+        )
+    },
+)
+FOOTER_OBSOLETE_LINK = _rule(
+    "footer.custom.obsolete_link",
+    ERROR,
+    "自定义页脚链接到已停用的备案网址“{host}”；备案号须链接到 {link} 。",
+    "The custom footer links to the obsolete filing address '{host}'; the filing number must link to {link}.",
+    "删除该链接：页面底部的备案号已自动链接到 {link} 。",
+    "Remove the link: the filing number at the bottom of every page already links to {link}.",
+    "§8.1",
+    "firm",
+)
+
 # --- filing type (§1) -------------------------------------------------------------------------
 FILING_TYPE_UNKNOWN = _rule(
     "order.filing_type.unknown",
