@@ -16,6 +16,7 @@ _AREAS = {
     "website": "Websites and domains",
     "material": "Materials (uploads and their automated checks)",
     "psb": "After approval: public-security filing (公安联网备案)",
+    "monitor": "After approval: the compliance monitor (备案核查)",
 }
 
 
