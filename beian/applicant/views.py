@@ -23,6 +23,7 @@ from beian.filings.lifecycle import expires_on
 from beian.hosting.entries import site_domain_decisions
 from beian.hosting.models import HostedSite
 from beian.materials import services as material_services
+from beian.monitor.selectors import risks_for_organisation
 from beian.regulator.models import RegulatorCase
 from beian.regulator.services import sms_resend as resend
 from beian.regulator.services import sms_verify as verify
@@ -62,6 +63,7 @@ def _dashboard(request, *, psb_entry: dict | None = None, status: int = 200):
             "filings": filings,
             "psb_entry": psb_entry or {},
             "psb_days": psb.psb_deadline_days(),
+            "risks": risks_for_organisation(request.organisation),  # the monitor's (applicant/_risks.html)
         },
         status=status,
     )
