@@ -28,7 +28,7 @@ import logging
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 
 import idna
 from django.db import transaction
@@ -58,8 +58,9 @@ logger = logging.getLogger(__name__)
 
 SETTING = "monitor"
 ACTOR = "monitor"
+LOAD_CHUNK = 50  # websites loaded per query batch in a run
 # Product defaults when the reference setting lacks a value (icp-data.json `monitor` has them all).
-DEFAULTS = {"recheck_hours": 24, "expiry_warning_days": 30, "websites_per_run": 200, "deadline_working_days": 10}
+DEFAULTS = {"recheck_hours": 24, "expiry_warning_days": 30, "websites_per_run": 100, "deadline_working_days": 10}
 
 
 # --- policy ---------------------------------------------------------------------------------------
@@ -123,7 +124,7 @@ def _local_date(moment: dt.datetime) -> dt.date:
     return timezone.localdate(moment)
 
 
-def websites_due(*, now: dt.datetime, policy: Policy, everything: bool = False) -> list[WebsiteFiling]:
+def websites_due(*, now: dt.datetime, policy: Policy, everything: bool = False) -> list[int]:
     """Websites to check now, longest unchecked first: never checked, checked `recheck_hours` ago or
     more, or carrying an open risk past its deadline not confirmed since (checked before proposing
     a cancel access)."""
@@ -136,9 +137,7 @@ def websites_due(*, now: dt.datetime, policy: Policy, everything: bool = False) 
         (last.get(pk), pk) for pk, _subject in ids if everything or pk not in last or last[pk] <= stale or pk in overdue
     ]
     due.sort(key=lambda item: (item[0] is not None, item[0] or now, item[1]))
-    order = [pk for _checked, pk in due]
-    records = WebsiteFiling.objects.in_bulk(order)
-    return [records[pk] for pk in order if pk in records]
+    return [pk for _checked, pk in due]
 
 
 def _overdue_unconfirmed(*, today: dt.date, last: dict, ids: list[tuple[int, int]]) -> set[int]:
@@ -160,7 +159,8 @@ def _overdue_unconfirmed(*, today: dt.date, last: dict, ids: list[tuple[int, int
 
 
 class Tools:
-    """What a run reads with: the page reader (made on first use) and the domain registry."""
+    """What a run reads with, made once per run: the page reader (on first use), the domain
+    registry, the reference snapshot and the MIIT link the footer must carry."""
 
     def __init__(self, *, reader: PageReader | None = None, registry=None) -> None:
         self._reader = reader
@@ -171,6 +171,14 @@ class Tools:
         if self._reader is None:
             self._reader = PageReader()
         return self._reader
+
+    @cached_property
+    def reference(self):
+        return snapshot.current()
+
+    @cached_property
+    def miit_link(self) -> str:
+        return (snapshot.setting("filing_number_formats", {}) or {}).get("miit_link") or DEFAULT_MIIT_LINK
 
 
 def answering_host(domain: str, organisation_ids: Iterable[int]) -> str:
@@ -230,9 +238,9 @@ def website_outcomes(
 ) -> list[tuple[checks.Outcome, bool]]:
     """Every check of one website: (outcome, concerns the subject rather than the website)."""
     subject_filing = record.subject_filing
-    nature = snapshot.current().nature(subject_filing.nature)
+    nature = tools.reference.nature(subject_filing.nature)
     organisation = nature is not None and not nature.is_individual
-    link = (snapshot.setting("filing_number_formats", {}) or {}).get("miit_link") or DEFAULT_MIIT_LINK
+    link = tools.miit_link
     tenants = {subject_filing.organisation_id} | {
         a.hosted_site.organisation_id
         for a in record.accesses.all()
@@ -309,21 +317,27 @@ class CheckReport:
     not_checked: list[dict] = field(default_factory=list)
 
 
+def load_websites(pks: Iterable[int]) -> dict[int, WebsiteFiling]:
+    """Website filings with what a check reads of them (subject, principals, domains, access): a
+    constant number of queries for any number of them."""
+    return (
+        WebsiteFiling.objects.select_related("subject_filing__subject__principal", "website__principal")
+        .prefetch_related("domains", "accesses__hosted_site")
+        .in_bulk(list(pks))
+    )
+
+
 def website_filing_check(
-    *, website_filing: WebsiteFiling, tools: Tools | None = None, policy: Policy | None = None
+    *, website_filing: WebsiteFiling, tools: Tools | None = None, policy: Policy | None = None, loaded: bool = False
 ) -> CheckReport:
-    """Check one filed website now and bring its risks (and its subject's) up to date."""
+    """Check one filed website now and bring its risks (and its subject's) up to date. `loaded`:
+    the record comes from `load_websites` (a run loads its websites in chunks)."""
     policy = policy or current_policy()
     tools = tools or Tools()
     started = time.perf_counter()
-    record = (
-        WebsiteFiling.objects.select_related(
-            "subject_filing__subject__principal", "website__principal", "website__order"
-        )
-        .prefetch_related("domains", "accesses__hosted_site")
-        .get(pk=website_filing.pk)
-    )
-    today, now = clock.today(), clock.now()
+    record = website_filing if loaded else load_websites([website_filing.pk])[website_filing.pk]
+    now = clock.now()
+    today = _local_date(now)
     outcomes = website_outcomes(record, tools=tools, today=today, policy=policy)
     duration_ms = int((time.perf_counter() - started) * 1000)
     return _apply(record, outcomes, now=now, today=today, policy=policy, duration_ms=duration_ms)
@@ -365,15 +379,15 @@ def _apply(record, outcomes, *, now, today, policy, duration_ms) -> CheckReport:
             if key not in keys and risk.website_filing_id == record.pk:
                 _resolve(risk, Resolution.NOT_APPLICABLE, now=now)
                 report.resolved.append(risk.pk)
-        WebsiteCheck.objects.update_or_create(
-            website_filing=record,
-            defaults={
-                "checked_at": now,
-                "duration_ms": duration_ms,
-                "not_checked": report.not_checked,
-                "incomplete": any(item["reason"] in checks.INCOMPLETE for item in report.not_checked),
-            },
-        )
+        values = {
+            "checked_at": now,
+            "duration_ms": duration_ms,
+            "not_checked": report.not_checked,
+            "incomplete": any(item["reason"] in checks.INCOMPLETE for item in report.not_checked),
+        }
+        # the subject's row is locked: no concurrent check of this website can create it meanwhile
+        if not WebsiteCheck.objects.filter(website_filing=record).update(**values):
+            WebsiteCheck.objects.create(website_filing=record, **values)
         for pk in report.opened:
             transaction.on_commit(partial(risk_notify, risk_pk=pk, event="opened"))
         for pk in report.escalated:
@@ -484,20 +498,25 @@ def monitor_run_report(*, limit: int | None = None, everything: bool = False, to
     report.resolved += risks_resolve_out_of_scope(now=now)
     due = websites_due(now=now, policy=policy, everything=everything)
     due = due[: limit if limit is not None else (len(due) if everything else policy.websites_per_run)]
-    if due:
-        tools = tools or Tools()
-    for record in due:
-        try:
-            result = website_filing_check(website_filing=record, tools=tools, policy=policy)
-        except Exception:  # one website must not stop the others; logged loudly
-            logger.exception("monitor: checking website filing %s failed", record.pk)
-            report.failed += 1
-            continue
-        report.checked += 1
-        report.opened += len(result.opened)
-        report.escalated += len(result.escalated)
-        report.resolved += len(result.resolved)
-        report.not_checked += len(result.not_checked)
+    if due and tools is None:
+        tools = Tools()
+    for start in range(0, len(due), LOAD_CHUNK):
+        records = load_websites(due[start : start + LOAD_CHUNK])
+        for pk in due[start : start + LOAD_CHUNK]:
+            record = records.get(pk)
+            if record is None:
+                continue
+            try:
+                result = website_filing_check(website_filing=record, tools=tools, policy=policy, loaded=True)
+            except Exception:  # one website must not stop the others; logged loudly
+                logger.exception("monitor: checking website filing %s failed", pk)
+                report.failed += 1
+                continue
+            report.checked += 1
+            report.opened += len(result.opened)
+            report.escalated += len(result.escalated)
+            report.resolved += len(result.resolved)
+            report.not_checked += len(result.not_checked)
     report.proposed = len(risks_propose_cancel_access(now=clock.now()))
     report.seconds = time.perf_counter() - started
     return report

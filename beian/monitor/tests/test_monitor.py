@@ -5,8 +5,10 @@ cancel access past their deadline (never cancelled), and "could not check" for a
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
+from django.core.management import call_command
 
 from beian.core import clock, jobs
 from beian.core.models import AuditEvent
@@ -261,3 +263,23 @@ def test_risks_are_read_by_their_tenant_only(filed, other_tenant):
 
 def test_the_monitor_is_a_periodic_job():
     assert "monitor" in {job.name for job in jobs.registered()}
+
+
+def test_celery_beats_periodic_task_runs_the_monitor(filed):
+    from beian.core.tasks import run_periodic_jobs
+    from config.celery import app
+
+    assert app.conf.beat_schedule["periodic-jobs"]["task"] == run_periodic_jobs.name
+    assert run_periodic_jobs.apply().get()["monitor"] == 1  # the task beat sends: every job, the monitor's too
+    assert WebsiteCheck.objects.filter(website_filing=filed).exists()
+
+
+def test_the_command_checks_and_says_what_it_found(filed):
+    out = io.StringIO()
+    move_to(DEMO_SHOP_EXPIRES - dt.timedelta(days=20))
+    call_command("monitor_run", "--all", stdout=out)
+    assert out.getvalue().startswith("Checked 1 websites in ")
+    assert "1 risks opened" in out.getvalue()
+    out = io.StringIO()
+    call_command("monitor_run", stdout=out)  # checked a moment ago: nothing due
+    assert out.getvalue().startswith("Checked 0 websites")
