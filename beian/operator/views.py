@@ -18,7 +18,7 @@ from beian.core.views import attempt
 from beian.filings import states
 from beian.filings.models import Order
 from beian.monitor import selectors as monitor
-from beian.monitor.services import monitor_run_report
+from beian.monitor import tasks as monitor_tasks
 from beian.notifications.models import SmsMessage
 from beian.reference.choices import rejection_reasons
 from beian.reference.services import calendar_enter_year
@@ -199,19 +199,19 @@ def risks(request):
 @operator_required
 @require_POST
 def monitor_check_all(request):
-    """Check every filed website now, due or not (the periodic job checks those due)."""
-    report = monitor_run_report(everything=True)
+    """Check every filed website now, due or not (the periodic job checks those due): a task, run
+    here in the embedded default, on a worker when Celery has a broker."""
+    result = monitor_tasks.monitor_check_all.delay()
+    if not result.ready():
+        messages.success(request, _("Every website is being checked; the list fills in as the checks finish."))
+        return redirect("operator:risks")
+    report = result.get()
     messages.success(
         request,
         _(
             "Websites checked: %(checked)s. Risks opened: %(opened)s, resolved: %(resolved)s, proposed for "
             "cancel access: %(proposed)s."
         )
-        % {
-            "checked": report.checked,
-            "opened": report.opened,
-            "resolved": report.resolved,
-            "proposed": report.proposed,
-        },
+        % {key: report[key] for key in ("checked", "opened", "resolved", "proposed")},
     )
     return redirect("operator:risks")
