@@ -54,6 +54,7 @@ bench: install
 	$(PY) bench/rules.py
 	$(PY) bench/materials.py
 	$(PY) bench/gate.py
+	$(PY) bench/monitor.py
 
 messages: install
 	$(PY) manage.py makemessages -l zh_Hans -l en --no-obsolete -i var -i bench -i docs -i .venv

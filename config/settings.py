@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "beian.hosting",
     "beian.integrations",
     "beian.notifications",
+    "beian.monitor",
     "beian.applicant",
     "beian.review",
     "beian.operator",

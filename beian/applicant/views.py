@@ -26,6 +26,7 @@ from beian.hosting.models import HostedSite
 from beian.hosting.selectors import custom_footer_findings, sites_serving_filing
 from beian.hosting.services import hosted_site_set_custom_footer
 from beian.materials import services as material_services
+from beian.monitor.selectors import risks_for_organisation
 from beian.regulator.models import RegulatorCase
 from beian.regulator.services import sms_resend as resend
 from beian.regulator.services import sms_verify as verify
@@ -65,6 +66,7 @@ def _dashboard(request, *, psb_entry: dict | None = None, status: int = 200):
             "filings": filings,
             "psb_entry": psb_entry or {},
             "psb_days": psb.psb_deadline_days(),
+            "risks": risks_for_organisation(request.organisation),  # the monitor's (applicant/_risks.html)
         },
         status=status,
     )

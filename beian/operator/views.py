@@ -1,12 +1,13 @@
 """Operator console: the business clock, the regulator outbox (retry parked pushes, push returned
-orders again), the sandbox SMS outbox, the manual regulator bridge, and the working-day calendar.
-Views parse, call one service, render."""
+orders again), the sandbox SMS outbox, the manual regulator bridge, the working-day calendar, and
+the compliance monitor's risks. Views parse, call one service, render."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from beian.accounts.permissions import operator_required
@@ -16,6 +17,8 @@ from beian.core.jobs import run_periodic_jobs
 from beian.core.views import attempt
 from beian.filings import states
 from beian.filings.models import Order
+from beian.monitor import selectors as monitor
+from beian.monitor import tasks as monitor_tasks
 from beian.notifications.models import SmsMessage
 from beian.reference.choices import rejection_reasons
 from beian.reference.services import calendar_enter_year
@@ -160,3 +163,55 @@ def record_decision(request, pk):
         _("Decision recorded."),
     )
     return redirect("operator:console")
+
+
+RISK_FILTERS = {
+    monitor.OPEN: gettext_lazy("Unresolved"),
+    monitor.OVERDUE: gettext_lazy("Past the deadline"),
+    monitor.PROPOSED: gettext_lazy("Proposed for cancel access"),
+    monitor.RESOLVED: gettext_lazy("Resolved"),
+    monitor.ALL: gettext_lazy("All"),
+}
+
+
+@operator_required
+def risks(request):
+    """The compliance monitor's risks of every tenant: open, past the deadline, proposed for a
+    provider-initiated cancel access (an operator decides; nothing is cancelled automatically),
+    resolved; and the websites whose latest check could not check something."""
+    show = request.GET.get("show", monitor.OPEN)
+    if show not in RISK_FILTERS:
+        show = monitor.OPEN
+    counts = monitor.operator_counts()
+    return render(
+        request,
+        "operator/risks.html",
+        {
+            "show": show,
+            "tabs": [(key, label, counts.get(key)) for key, label in RISK_FILTERS.items()],
+            "risks": monitor.risks_for_operators(show),
+            "counts": counts,
+            "incomplete": monitor.incomplete_checks(),
+        },
+    )
+
+
+@operator_required
+@require_POST
+def monitor_check_all(request):
+    """Check every filed website now, due or not (the periodic job checks those due): a task, run
+    here in the embedded default, on a worker when Celery has a broker."""
+    result = monitor_tasks.monitor_check_all.delay()
+    if not result.ready():
+        messages.success(request, _("Every website is being checked; the list fills in as the checks finish."))
+        return redirect("operator:risks")
+    report = result.get()
+    messages.success(
+        request,
+        _(
+            "Websites checked: %(checked)s. Risks opened: %(opened)s, resolved: %(resolved)s, proposed for "
+            "cancel access: %(proposed)s."
+        )
+        % {key: report[key] for key in ("checked", "opened", "resolved", "proposed")},
+    )
+    return redirect("operator:risks")

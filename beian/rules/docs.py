@@ -19,6 +19,7 @@ _AREAS = {
     "change": "After approval: changes of a filed record (变更)",
     "cancel": "After approval: cancellations and cancel access (注销 / 取消接入)",
     "footer": "After approval: a hosted site's custom footer (页脚)",
+    "monitor": "After approval: the compliance monitor (备案核查)",
 }
 
 

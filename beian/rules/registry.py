@@ -292,6 +292,112 @@ FOOTER_OBSOLETE_LINK = _rule(
     "§8.1",
     "firm",
 )
+# --- after approval: the compliance monitor (§8.1, §8.3, §6.5, §1.7) ---------------------------
+# Raised by beian.rules.monitor over a filed website's facts (the page we serve, the registry, the
+# principals' certificates, our hosting); the monitor app keeps each as a risk with a deadline.
+MONITOR_FOOTER_MISSING = _rule(
+    "monitor.footer.missing",
+    ERROR,
+    "{host} 的首页没有显示网站备案号 {number}。",
+    "The home page of {host} does not show the website filing number {number}.",
+    "在首页底部居中显示备案号 {number}，并链接到 {link}；自定义页脚不得删除备案号。",
+    "Show {number} at the bottom centre of the home page, linked to {link}; a custom footer must keep it.",
+    "§8.1",
+    "firm",
+)
+MONITOR_FOOTER_LINK = _rule(
+    "monitor.footer.link",
+    ERROR,
+    "{host} 的首页显示了备案号 {number}，但没有链接到 {link}。",
+    "The home page of {host} shows {number} but does not link it to {link}.",
+    "将备案号链接到 {link}（旧地址 www.miitbeian.gov.cn 已停用）。",
+    "Link the number to {link} (the old www.miitbeian.gov.cn address is obsolete).",
+    "§8.1",
+    "firm",
+)
+MONITOR_FOOTER_WRONG_NUMBER = _rule(
+    "monitor.footer.wrong_number",
+    ERROR,
+    "{host} 的首页显示的备案号 {shown} 不是本网站的备案号 {number}。",
+    "The home page of {host} shows {shown}, which is not this website's filing number {number}.",
+    "只显示本网站的备案号 {number}，并删除其他备案号。",
+    "Show this website's own number, {number}, and remove the other one.",
+    "§8.1",
+    "firm",
+)
+MONITOR_DOMAIN_EXPIRED = _rule(
+    "monitor.domain.expired",
+    ERROR,
+    "域名 {domain} 已于 {expires_on} 到期。",
+    "The domain {domain} expired on {expires_on}.",
+    "请立即续费域名：域名失效后他人注册并备案，可能导致本网站备案被注销。不再使用该域名的，请通过变更网站删除它。",
+    "Renew the domain now: once it lapses, a new holder's filing can get this website deregistered. If you no "
+    "longer use it, remove it by a website change.",
+    "§6.5",
+    "firm",
+)
+MONITOR_DOMAIN_EXPIRES_SOON = _rule(
+    "monitor.domain.expires_soon",
+    WARNING,
+    "域名 {domain} 将于 {expires_on} 到期，还剩 {days} 天。",
+    "The domain {domain} expires on {expires_on}, in {days} days.",
+    "请在到期前续费域名。",
+    "Renew the domain before it expires.",
+    "§6.5",
+    "provider",
+)
+MONITOR_DOMAIN_REGISTRANT_CHANGED = _rule(
+    "monitor.domain.registrant_changed",
+    ERROR,
+    "域名 {domain} 在注册局登记的持有者已不是备案主体。",
+    "The registry no longer lists the filing subject as the holder of {domain}.",
+    "将域名过户回备案主体名下并完成实名认证；域名已转让的，请通过变更网站删除该域名。",
+    "Transfer the domain back to the subject and redo real-name verification; if it was sold, remove it from "
+    "the website by a change filing.",
+    "§8.3",
+    "firm",
+)
+MONITOR_DOMAIN_NOT_VERIFIED = _rule(
+    "monitor.domain.not_verified",
+    ERROR,
+    "域名 {domain} 的实名认证已失效。",
+    "The domain {domain} is no longer real-name verified at the registry.",
+    "请在注册商处重新完成实名认证。",
+    "Complete real-name verification at the registrar again.",
+    "§8.3",
+    "firm",
+)
+MONITOR_CERTIFICATE_EXPIRED = _rule(
+    "monitor.certificate.expired",
+    ERROR,
+    "{role}的证件已于 {valid_until} 过期。",
+    "The {role}'s certificate expired on {valid_until}.",
+    "请办理变更备案，更新{role}的有效证件。",
+    "File a change with the {role}'s renewed certificate.",
+    "§8.3",
+    "firm",
+)
+MONITOR_CERTIFICATE_EXPIRES_SOON = _rule(
+    "monitor.certificate.expires_soon",
+    WARNING,
+    "{role}的证件将于 {valid_until} 到期，还剩 {days} 天。",
+    "The {role}'s certificate expires on {valid_until}, in {days} days.",
+    "请在到期前换领证件，并办理变更备案更新证件信息。",
+    "Renew the certificate before it expires and file a change with the new one.",
+    "§8.3",
+    "firm",
+)
+MONITOR_HOSTING_GONE = _rule(
+    "monitor.hosting.not_hosted",
+    ERROR,
+    "域名 {domain} 已不在本平台提供服务。",
+    "The domain {domain} is no longer served from our platform.",
+    "请将域名重新绑定到您在本平台的网站；网站已迁往其他服务商的，请先在新服务商办理新增接入，再办理取消接入。",
+    "Bind the domain to your site on our platform again; if the website moved to another provider, complete "
+    "new access there first, then cancel access here.",
+    "§6.5",
+    "firm",
+)
 
 # --- filing type (§1) -------------------------------------------------------------------------
 FILING_TYPE_UNKNOWN = _rule(
