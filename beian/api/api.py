@@ -318,9 +318,9 @@ def record_request_out(order) -> dict | None:
     judges it) and hosted site (`RecordRequestOut`)."""
     if not record_orders.is_record_type(order.filing_type):
         return None
-    codes = {f.code for f in record_changes.record_order_findings(order)}
     irreversible = record_changes.irreversible(order.filing_type)
     required = irreversible and order.filing_type in CONFIRMATION_ASKS
+    codes = {f.code for f in record_changes.record_order_findings(order)} if required else set()
     shell_website, shell_subject = record_changes.empty_shell_after(order)
     return {
         "reason_code": order.reason_code,
