@@ -25,13 +25,16 @@ from beian.accounts.models import ApiToken
 from beian.accounts.permissions import organisation_of
 from beian.api.models import IdempotencyRecord
 from beian.api.schemas import (
+    CancellationReasonOut,
     CreateOrderIn,
     ErrorOut,
+    EtaOut,
     EventOut,
     FilingFooterOut,
     MaterialOut,
     OrderOut,
     OrderPatch,
+    OrderRequestIn,
     OrderUpdateOut,
     PrecheckOut,
     PsbNumberIn,
@@ -43,17 +46,22 @@ from beian.api.schemas import (
     SubmitIn,
     TokenIn,
     TokenOut,
+    WebsiteFilingDetailOut,
 )
-from beian.core.exceptions import DomainError, PermissionDenied, ValidationFailed
+from beian.core.exceptions import DomainError, NotFound, PermissionDenied, ValidationFailed
+from beian.filings import changes as record_changes
+from beian.filings import eta as order_eta
 from beian.filings import fields as order_fields
 from beian.filings import psb, selectors, services
 from beian.filings.detection import VerifyInput
+from beian.filings.models import RecordStatus
 from beian.filings.precheck import order_precheck
 from beian.filings.validation import order_findings, payload_findings
 from beian.hosting.footer import footer_snippet
 from beian.hosting.models import HostedSite
 from beian.materials import services as material_services
 from beian.regulator.services import sms_verify
+from beian.rules import record_orders
 from beian.rules.domains import display_domain, wire_domain
 
 
@@ -84,6 +92,13 @@ class JsonParser(Parser):
 
 API_DESCRIPTION = """The ICP filing (ICP备案) API for partners: create a filing order for a hosted site, fill it in,
 upload its materials, ask whether it will pass, submit it for provider review and follow it.
+
+**After the number**: `GET /api/v1/filings` lists your standing records (subjects, websites `-n`, domains,
+access, history). A change or cancellation of a record (`CHANGE_*`, `CANCEL_*`) is an order like any other:
+`POST /api/v1/orders` with its `filing_type` and `target`, fill in the fields that may change
+(`PATCH /api/v1/orders/{id}`) and the reason or confirmation (`PATCH /api/v1/orders/{id}/request`), read what
+it changes (`changes`, `request` on the order), then `GET …/findings` and `POST …/submit`. The record changes
+only when the regulator approves.
 
 **Authentication**: `POST /api/v1/auth/token` with a username and password returns a token; send it as
 `Authorization: Bearer <token>`. (A logged-in browser session works too.)
@@ -250,6 +265,78 @@ def order_out(order, request) -> dict:
         "editable_fields": sorted(selectors.order_actions_for(order, request.user, member=True).editable_paths),
         "returned_fields": order.returned_fields,
         "materials": [material_out(m) for m in material_services.current_materials(order).values()],
+        "changes": record_changes_out(order),
+        "request": record_request_out(order),
+    }
+
+
+def _domain_out(domain: str) -> dict:
+    """A domain (an A-label or as typed) as people read it and as filed."""
+    return {"domain": display_domain(domain), "domain_ascii": record_changes.wire(domain) or domain}
+
+
+def record_changes_out(order) -> dict | None:
+    """What a change or cancellation would change in the record (`RecordChangesOut`), PII masked as in `data`."""
+    if not record_orders.is_record_type(order.filing_type):
+        return None
+    access = None
+    if order.filing_type == record_orders.CHANGE_ACCESS:
+        record = order.website.website_filing
+        ours = record.accesses.filter(is_ours=True, status=RecordStatus.ACTIVE).first() if record else None
+        access = {"from_site_id": ours.hosted_site_id if ours else None, "to_site_id": order.website.hosted_site_id}
+    return {
+        "record_diff": [
+            {
+                "path": c.path,
+                "label": str(c.label),
+                "old": order_fields.masked_value(c.field, _json_value(c.old)),
+                "new": order_fields.masked_value(c.field, _json_value(c.new)),
+                "old_display": c.old_display,
+                "new_display": c.new_display,
+            }
+            for c in record_changes.record_diff(order)
+        ],
+        "domain_changes": [
+            {
+                "website_index": c.website_index,
+                "added": [_domain_out(d) for d in c.added],
+                "removed": [_domain_out(d) for d in c.removed],
+            }
+            for c in record_changes.domain_changes(order)
+        ],
+        "access": access,
+    }
+
+
+def _json_value(value):
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+CONFIRMATION_ASKS = {record_orders.CANCEL_WEBSITE: "domain", record_orders.CANCEL_SUBJECT: "subject_name"}
+
+
+def record_request_out(order) -> dict | None:
+    """A change or cancellation's reason, confirmation (never echoed: whether it matches, as the pre-review
+    judges it) and hosted site (`RecordRequestOut`)."""
+    if not record_orders.is_record_type(order.filing_type):
+        return None
+    irreversible = record_changes.irreversible(order.filing_type)
+    required = irreversible and order.filing_type in CONFIRMATION_ASKS
+    codes = {f.code for f in record_changes.record_order_findings(order)} if required else set()
+    shell_website, shell_subject = record_changes.empty_shell_after(order)
+    return {
+        "reason_code": order.reason_code,
+        "reason_text": record_changes.reason_text(order.reason_code, get_language() or "zh-hans")
+        if order.reason_code
+        else "",
+        "reason_note": order.reason_note,
+        "irreversible": irreversible,
+        "confirmation_required": required,
+        "confirmation_asks": CONFIRMATION_ASKS.get(order.filing_type, "") if required else "",
+        "confirmation_given": bool(order.confirmation),
+        "confirmation_matches": required and "cancel.confirmation.mismatch" not in codes,
+        "hosted_site_id": order.website.hosted_site_id if order.filing_type == record_orders.CHANGE_ACCESS else None,
+        "empty_shell": {"website": shell_website, "subject": shell_subject},
     }
 
 
@@ -273,23 +360,70 @@ def filing_out(subject) -> dict:
                 "name": w.name,
                 "status": w.status,
                 "filed_at": w.filed_at.isoformat(),
-                "domains": [{"domain": d.domain, "domain_ascii": d.domain_ascii} for d in w.domains],
-                "access_records": [
-                    {
-                        "is_ours": a.is_ours,
-                        "provider_name": a.provider_name,
-                        "status": a.status,
-                        "since": a.since.isoformat(),
-                    }
-                    for a in w.accesses
-                ],
-                "created_by_order": _order_ref_out(w.created_by),
-                "last_changed_by_order": _order_ref_out(w.last_changed_by),
-                "psb_number": w.psb_number,
-                "psb_deadline": w.psb_deadline.isoformat() if w.psb_deadline else None,
+                **website_record_out(w),
             }
             for w in subject.websites
         ],
+        "history": [history_out(e) for e in subject.history],
+    }
+
+
+def _iso(moment) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def website_record_out(w) -> dict:
+    """A website record (selectors.WebsiteRecord) as `WebsiteFilingOut`."""
+    return {
+        "filing_number": w.filing_number,
+        "sequence": w.sequence,
+        "name": w.name,
+        "status": w.status,
+        "filed_at": w.filed_at.isoformat(),
+        "domains": [
+            {"domain": d.domain, "domain_ascii": d.domain_ascii, "added_at": _iso(d.added_at)} for d in w.domains
+        ],
+        "removed_domains": [
+            {
+                "domain": d.domain,
+                "domain_ascii": d.domain_ascii,
+                "added_at": _iso(d.added_at),
+                "removed_at": _iso(d.removed_at),
+            }
+            for d in w.removed_domains
+        ],
+        "access_records": [
+            {
+                "is_ours": a.is_ours,
+                "provider_name": a.provider_name,
+                "status": a.status,
+                "since": a.since.isoformat(),
+                "until": _iso(a.until),
+                "hosted_site_id": a.hosted_site_id,
+            }
+            for a in w.accesses
+        ],
+        "created_by_order": _order_ref_out(w.created_by),
+        "last_changed_by_order": _order_ref_out(w.last_changed_by),
+        "psb_number": w.psb_number,
+        "psb_deadline": w.psb_deadline.isoformat() if w.psb_deadline else None,
+    }
+
+
+def history_out(event) -> dict:
+    """A record event (selectors.HistoryRow) as `RecordEventOut`."""
+    return {
+        "at": event.at.isoformat(),
+        "action": event.action,
+        "label": str(event.label),
+        "filing_number": event.filing_number,
+        "order": _order_ref_out(event.order),
+        "fields": list(event.fields),
+        "domains": [{"domain": d.domain, "domain_ascii": d.domain_ascii} for d in event.domains],
+        "reason_code": event.reason_code,
+        "reason_text": record_changes.reason_text(event.reason_code, get_language() or "zh-hans")
+        if event.reason_code
+        else "",
     }
 
 
@@ -313,15 +447,24 @@ def material_out(material) -> dict:
 
 
 def _with_domain_labels(data: dict) -> dict:
-    """Each website's `domain` as people read it (U-label) and `domain_ascii` beside it (A-label)."""
+    """Each website's `domain` as people read it (U-label) and `domain_ascii` beside it (A-label); the same for
+    a filed website's `other_domains` (`other_domains_ascii`)."""
     for website in data.get("websites") or []:
         stored = website.get("domain") or ""
         website["domain"] = display_domain(stored)
-        try:
-            website["domain_ascii"] = wire_domain(stored) if stored else ""
-        except ValueError:  # not a domain (yet): shown as typed; the rules say why
-            website["domain_ascii"] = stored
+        website["domain_ascii"] = _ascii(stored)
+        if "other_domains" in website:
+            others = [str(d) for d in website.get("other_domains") or []]
+            website["other_domains"] = [display_domain(d) for d in others]
+            website["other_domains_ascii"] = [_ascii(d) for d in others]
     return data
+
+
+def _ascii(stored: str) -> str:
+    try:
+        return wire_domain(stored) if stored else ""
+    except ValueError:  # not a domain (yet): shown as typed; the rules say why
+        return stored
 
 
 def _masked_snapshot(order) -> dict:
@@ -378,6 +521,67 @@ def sites(request):
 )
 def list_filings(request):
     return [filing_out(s) for s in selectors.filing_records(_tenant(request))]
+
+
+@v1.get(
+    "/filings/websites/{number}",
+    response={200: WebsiteFilingDetailOut, **ORDER_ERRORS},
+    operation_id="filings_website_get",
+    tags=["filings"],
+    summary="One filed website record by its number, with its history",
+    description="`number`: the website's filing number (e.g. `京ICP备2026000001号-1`, URL-encoded). Active or "
+    "cancelled: its domains (and those removed, with when), access records (ended ones with `until`), its "
+    "subject and its history (each change with the order that made it, the field paths it changed, the "
+    "domains it filed or removed and a cancellation's reason). 404 `filing.not_found` for a number that is "
+    "not one of your records. No personal data.",
+)
+def get_website_filing(request, number: str):
+    number = number.strip()
+    for subject in selectors.filing_records(_tenant(request)):
+        for website in subject.websites:
+            if website.filing_number == number:
+                return {
+                    **website_record_out(website),
+                    "subject_filing_number": subject.filing_number,
+                    "subject_name": subject.name,
+                    "subject_status": subject.status,
+                    "history": [history_out(e) for e in subject.history if e.filing_number == number],
+                }
+    raise NotFound(_("No such filed website."), code="filing.not_found", field="number")
+
+
+@v1.get(
+    "/cancellation-reasons",
+    response={200: list[CancellationReasonOut], **AUTH_ERRORS},
+    operation_id="cancellation_reasons_list",
+    tags=["filings"],
+    summary="The reasons you may give for a cancellation",
+    description="From reference data (operator-maintained), in both languages and the request's. "
+    "`filing_type` (`CANCEL_WEBSITE`, `CANCEL_SUBJECT`, `CANCEL_ACCESS`) lists that type's reasons; without "
+    "it, every cancellation type's. 422 `invalid_request` (field `filing_type`) for a type that is not a "
+    "cancellation. Send the `code` as `reason_code` in `PATCH /api/v1/orders/{id}/request`.",
+)
+def cancellation_reasons(request, filing_type: str = ""):
+    _tenant(request)
+    if filing_type and filing_type not in record_orders.CANCEL_TYPES:
+        raise ValidationFailed(
+            _("%(type)s is not a cancellation.") % {"type": filing_type}, code="invalid_request", field="filing_type"
+        )
+    english = (get_language() or "").startswith("en")
+    out: dict[str, dict] = {}
+    for kind in [filing_type] if filing_type else sorted(record_orders.CANCEL_TYPES):
+        for reason in record_changes.cancellation_reasons(kind):
+            out.setdefault(
+                reason["code"],
+                {
+                    "code": reason["code"],
+                    "text": reason.get("text_en" if english else "text_zh") or reason["code"],
+                    "text_zh": reason.get("text_zh", ""),
+                    "text_en": reason.get("text_en", ""),
+                    "filing_types": [t for t in reason.get("filing_types") or [] if t in record_orders.CANCEL_TYPES],
+                },
+            )
+    return list(out.values())
 
 
 @v1.put(
@@ -453,12 +657,22 @@ def list_orders(request):
     "One open order per target (its domains; a site without a domain: the site): when your organisation "
     "already has an open order for it, that order is returned with 200 instead of a new one (201). 422 "
     "`order.domain_in_pipeline` / `order.subject_in_pipeline` while a domain or the subject is in another "
-    "filing in progress (any account). 404 `not_found` (field `site_id`) when the site is not one of yours.",
+    "filing in progress (any account). 404 `not_found` (field `site_id`) when the site is not one of yours.\n\n"
+    "**A change or cancellation of a filed record**: `filing_type` (`CHANGE_SUBJECT`, `CHANGE_WEBSITE`, "
+    "`CHANGE_FILING`, `CHANGE_ACCESS`, `CANCEL_SUBJECT`, `CANCEL_WEBSITE`, `CANCEL_ACCESS`) and `target` "
+    "(`website_number` for the types about one website, `subject_number` for the subject's), nothing else. The "
+    "draft starts from the data as filed and opens only what may change (`editable_fields`); the record is "
+    "untouched until the regulator approves. One open order per record: the same type again answers 200 with "
+    "that order; another type 422 `order.open_for_target` naming it. 422 `order.target_required` without a "
+    "target, `record.not_active` for a cancelled record, `record.not_accessed_here` to change or cancel an "
+    "access that is not ours; 404 `not_found` (field `target.…`) for a number that is not one of your records.",
 )
 def create_order(request, payload: CreateOrderIn, idempotency_key: str | None = IDEMPOTENCY_KEY):
     org = _tenant(request)
 
     def produce():
+        if payload.target is not None or record_orders.is_record_type(payload.filing_type):
+            return _create_record_order(request, org, payload)
         site = None
         if payload.site_id is not None:
             site = HostedSite.objects.filter(pk=payload.site_id, organisation=org).first()
@@ -475,6 +689,56 @@ def create_order(request, payload: CreateOrderIn, idempotency_key: str | None = 
         return (201 if started.created else 200), order_out(started.order, request)
 
     return idempotent(request, "orders.create", produce, idempotency_key)
+
+
+def _create_record_order(request, org, payload: CreateOrderIn):
+    """POST /orders for a change or cancellation: one target record, nothing of a new filing."""
+    kind, target = payload.filing_type, payload.target
+    if target is None:
+        raise ValidationFailed(
+            _("A change or cancellation applies to a filed record: send its number in target."),
+            code="order.target_required",
+            field="target",
+        )
+    if not kind:
+        raise ValidationFailed(
+            _("Send the filing_type of the change or cancellation."), code="invalid_request", field="filing_type"
+        )
+    if payload.site_id is not None or _verify_input_sent(payload):
+        raise ValidationFailed(
+            _("A change or cancellation starts from its record: send only filing_type and target."),
+            code="invalid_request",
+            field="target",
+        )
+    field = "target.website_number" if kind in record_orders.WEBSITE_TARGET_TYPES else "target.subject_number"
+    number = (target.website_number if kind in record_orders.WEBSITE_TARGET_TYPES else target.subject_number).strip()
+    if record_orders.is_record_type(kind) and not number:
+        raise ValidationFailed(
+            _("This type applies to a filed record: send %(field)s.") % {"field": field},
+            code="order.target_required",
+            field=field,
+        )
+    try:
+        started = services.order_start_from_record(
+            organisation=org,
+            user=request.user,
+            filing_type=kind,
+            subject_number=target.subject_number.strip(),
+            website_number=target.website_number.strip(),
+        )
+    except NotFound as missing:
+        raise NotFound(missing.message, code=missing.code, field=field) from missing
+    return (201 if started.created else 200), order_out(started.order, request)
+
+
+def _verify_input_sent(payload: CreateOrderIn) -> bool:
+    return bool(
+        payload.certificate_number
+        or payload.domains
+        or payload.province
+        or payload.nature is not None
+        or payload.certificate_type is not None
+    )
 
 
 def _verify_input(payload: CreateOrderIn, site) -> VerifyInput | None:
@@ -525,7 +789,11 @@ def get_order(request, order_id: int):
     "rules' findings about the fields sent (errors here do not refuse the update; submit does). "
     "403 `field.locked` for a field that may not be changed now, 422 `field.unknown` / `field.invalid`. "
     "`websites` is a list: every website sent is stored (websites the order lacks are added); more websites "
-    "than `max_websites` answer 422 `order.too_many_websites` and change nothing.",
+    "than `max_websites` answer 422 `order.too_many_websites` and change nothing.\n\n"
+    "A change of a filed record opens only what its type may change (the province, nature, certificate and a "
+    "website's main domain never change: 403 `field.locked`); a website change adds or removes a website's "
+    "other domains with `websites[i].other_domains`. Its findings come from the same pre-review as submit "
+    "(`change.*`), about the fields sent.",
 )
 def update_order(request, order_id: int, payload: Body[OrderPatch], idempotency_key: str | None = IDEMPOTENCY_KEY):
     order = selectors.order_for_organisation(_tenant(request), order_id)
@@ -534,12 +802,65 @@ def update_order(request, order_id: int, payload: Body[OrderPatch], idempotency_
         values = order_fields.flatten(payload.get("data", payload))
         services.order_update(order=order, user=request.user, values=values)
         updated = selectors.order_for_organisation(_tenant(request), order_id)
-        findings = [f for f in order_findings(updated) if f.field in values]
+        findings = [f for f in _findings_of(updated) if f.field in values]
         body = order_out(updated, request)
         body["findings"] = [_finding(f) for f in findings]
         return 200, body
 
     return idempotent(request, f"orders.{order_id}.update", produce, idempotency_key)
+
+
+def _findings_of(order):
+    """The findings a fill-in answers with: the rules over the fields (a new filing), or for a change or
+    cancellation the pre-review's (field rules only over the part it changes, and its own `change.*`/`cancel.*`)."""
+    if record_orders.is_record_type(order.filing_type):
+        return list(order_precheck(order).findings)
+    return order_findings(order)
+
+
+@v1.patch(
+    "/orders/{order_id}/request",
+    response={200: OrderUpdateOut, **ORDER_ERRORS, **BODY_ERRORS},
+    operation_id="orders_update_request",
+    tags=["orders"],
+    summary="Set a change or cancellation's reason, typed confirmation or new hosted site",
+    description="For an order against a filed record (`CHANGE_*`, `CANCEL_*`): the cancellation's `reason_code` "
+    "(from `GET /api/v1/cancellation-reasons`) and `reason_note`, the `confirmation` an irreversible "
+    "cancellation asks to be typed, and for `CHANGE_ACCESS` the `hosted_site_id` that serves the website once "
+    "approved. Keys left out keep their value. The answer is the order with the pre-review's findings about "
+    "what was sent (`cancel.reason.*`, `cancel.confirmation.mismatch`, `change.access.nothing_changed`); submit "
+    "refuses while they are errors. 422 `order.not_record_type` for another type, `order.not_change_access` for "
+    "a hosted site on another type; 403 `order.not_editable` once submitted; 404 for a site that is not yours.",
+)
+def update_order_request(
+    request, order_id: int, payload: OrderRequestIn, idempotency_key: str | None = IDEMPOTENCY_KEY
+):
+    org = _tenant(request)
+    order = selectors.order_for_organisation(org, order_id)
+
+    def produce():
+        site = None
+        if payload.hosted_site_id is not None:
+            site = HostedSite.objects.filter(pk=payload.hosted_site_id, organisation=org).first()
+            if site is None:
+                raise NotFound(_("Not found."), field="hosted_site_id")
+        services.order_set_request(
+            order=order,
+            user=request.user,
+            reason_code=payload.reason_code,
+            reason_note=payload.reason_note,
+            confirmation=payload.confirmation,
+            hosted_site=site,
+        )
+        sent = {name for name in ("reason_code", "reason_note", "confirmation") if getattr(payload, name) is not None}
+        if site is not None:
+            sent.add("hosted_site")
+        updated = selectors.order_for_organisation(org, order_id)
+        body = order_out(updated, request)
+        body["findings"] = [_finding(f) for f in order_precheck(updated).findings if f.field in sent]
+        return 200, body
+
+    return idempotent(request, f"orders.{order_id}.request", produce, idempotency_key)
 
 
 @v1.post(
@@ -631,6 +952,40 @@ def timeline(request, order_id: int):
         }
         for e in selectors.timeline(order)
     ]
+
+
+@v1.get(
+    "/orders/{order_id}/eta",
+    response={200: EtaOut, **ORDER_ERRORS},
+    operation_id="orders_eta",
+    tags=["orders"],
+    summary="When the order should move on (working days, per stage and filing type)",
+    description="The dates the applicant sees: when the current stage should end and when the regulator should "
+    "decide, as a range (median, 90th percentile) in working days of the mainland calendar. Each stage's "
+    "length comes from the province's recent history, or the published figures; a type with a review length "
+    "of its own (cancellations: 1–5 working days) uses it, and a type without the MIIT SMS skips that stage. "
+    "While the order waits on you, the dates assume you submit today (`hypothetical`).",
+)
+def eta(request, order_id: int):
+    order = selectors.order_for_organisation(_tenant(request), order_id)
+    found = order_eta.order_eta(order)
+    if found is None:
+        return {"status": order.status, "finished": True, "needs_sms": order_eta.needs_sms(order.filing_type)}
+    return {
+        "status": order.status,
+        "finished": False,
+        "stage": found.stage,
+        "stage_end": _range_out(found.stage_end),
+        "done": _range_out(found.filed),
+        "hypothetical": found.hypothetical,
+        "overdue": found.overdue,
+        "needs_sms": order_eta.needs_sms(order.filing_type),
+        "estimates": [{"stage": e.stage, "p50": e.p50, "p90": e.p90, "source": e.source} for e in found.estimates],
+    }
+
+
+def _range_out(dates) -> dict | None:
+    return {"p50": dates.p50.isoformat(), "p90": dates.p90.isoformat()} if dates else None
 
 
 @v1.post(

@@ -124,6 +124,16 @@ def _order_out_json_schema() -> dict[str, Any]:
         "readOnly": True,
         "description": "The same domain as an A-label (`xn--…`); in responses only.",
     }
+    website["other_domains"]["description"] = (
+        "A filed website's domains beyond its main one, as people read them (U-labels). Editable in a "
+        "website change (`CHANGE_WEBSITE`, `CHANGE_FILING`): add a domain to file it, leave one out to remove it."
+    )
+    website["other_domains_ascii"] = {
+        "type": "array",
+        "items": {"type": "string"},
+        "readOnly": True,
+        "description": "The same domains as A-labels; in responses only.",
+    }
     return schema
 
 
@@ -157,6 +167,22 @@ class TokenIn(Schema):
     password: str
 
 
+class RecordTargetIn(Schema):
+    """The filed record a change or cancellation applies against (numbers as `GET /api/v1/filings` lists them)."""
+
+    subject_number: str = Field(
+        "",
+        description="The subject's filing number (e.g. `京ICP备2026000001号`): required for `CHANGE_SUBJECT` and "
+        "`CANCEL_SUBJECT`.",
+    )
+    website_number: str = Field(
+        "",
+        description="The website's filing number (e.g. `京ICP备2026000001号-1`): required for `CHANGE_WEBSITE`, "
+        "`CHANGE_FILING` (subject and website), `CHANGE_ACCESS`, `CANCEL_WEBSITE` and `CANCEL_ACCESS`; its "
+        "subject is the one the order changes.",
+    )
+
+
 class CreateOrderIn(Schema):
     site_id: int | None = Field(
         None,
@@ -167,7 +193,15 @@ class CreateOrderIn(Schema):
         "",
         description="The filing type you intend (`FIRST_FILING`, `NEW_WEBSITE`, `NEW_ACCESS`). Refused with 422 "
         "and the code of the reason (e.g. `order.filing_type.requested_wrong`) when what is filed for the subject "
-        "and the domains says otherwise; the message explains the right path. Empty: decided for you.",
+        "and the domains says otherwise; the message explains the right path. Empty: decided for you.\n\n"
+        "A change or cancellation of a filed record (`CHANGE_SUBJECT`, `CHANGE_WEBSITE`, `CHANGE_FILING`, "
+        "`CHANGE_ACCESS`, `CANCEL_SUBJECT`, `CANCEL_WEBSITE`, `CANCEL_ACCESS`) is started with its `target` "
+        "instead of a site or the verify inputs.",
+    )
+    target: RecordTargetIn | None = Field(
+        None,
+        description="For a change or cancellation: the filed record it applies against. Send it with a change or "
+        "cancellation `filing_type` and nothing else.",
     )
     province: str = Field("", description="Verify input: the subject's province (`provinces[].code`, e.g. `11`).")
     nature: int | None = Field(None, description="Verify input: the subject nature (e.g. 4 enterprise, 5 individual).")
@@ -178,6 +212,30 @@ class CreateOrderIn(Schema):
     domains: list[str] = Field(
         default_factory=list,
         description="Verify input: the main domain of each website. Default: the site's primary domain.",
+    )
+
+
+class OrderRequestIn(Schema):
+    """What a change or cancellation asks beyond the fields. Every key is optional; a key left out (or null)
+    keeps its value, an empty string clears it."""
+
+    reason_code: str | None = Field(
+        None,
+        max_length=40,
+        description="A cancellation's reason: a `code` of `GET /api/v1/cancellation-reasons?filing_type=…`.",
+    )
+    reason_note: str | None = Field(None, max_length=2000, description="The reason in your own words (optional).")
+    confirmation: str | None = Field(
+        None,
+        max_length=255,
+        description="An irreversible cancellation is confirmed by typing what it ends: the website's main domain "
+        "(`CANCEL_WEBSITE`) or the subject's name (`CANCEL_SUBJECT`); compared without case or width. Never "
+        "echoed: the order says whether it matches (`request.confirmation_matches`).",
+    )
+    hosted_site_id: int | None = Field(
+        None,
+        description="`CHANGE_ACCESS` only: your hosted site (`GET /api/v1/sites`) that serves the website once the "
+        "regulator approves; 422 `order.not_change_access` for another type, 404 for a site that is not yours.",
     )
 
 
@@ -236,6 +294,70 @@ class TargetOut(Schema):
     domains: list[str] = Field(default_factory=list, description="The domains of the order's websites.")
 
 
+class FieldChangeOut(Schema):
+    path: str = Field(..., description="The field path, e.g. `websites[0].name`, `subject.principal.mobile`.")
+    label: str = Field(..., description="The field's name in the request's language.")
+    old: Any = Field(None, description="The value as filed (personal data masked, as in `data`).")
+    new: Any = Field(None, description="The value applied for (personal data masked).")
+    old_display: str = Field(..., description="The value as filed, as people read it (labels, U-labels, masked).")
+    new_display: str = Field(..., description="The value applied for, as people read it.")
+
+
+class DomainOut(Schema):
+    domain: str = Field(..., description="The domain as people read it (U-label).")
+    domain_ascii: str = Field(..., description="The same domain as an A-label, as filed.")
+
+
+class DomainChangeOut(Schema):
+    website_index: int = Field(..., description="The website of the order (`websites[i]`).")
+    added: list[DomainOut] = Field(..., description="Domains the change files (they serve once approved).")
+    removed: list[DomainOut] = Field(..., description="Domains the change removes (they stop serving once approved).")
+
+
+class AccessChangeOut(Schema):
+    from_site_id: int | None = Field(None, description="The hosted site that serves the website now.")
+    to_site_id: int | None = Field(None, description="The hosted site that serves it once the regulator approves.")
+
+
+class RecordChangesOut(Schema):
+    """What a change would do to the filed record, compared with the data as filed."""
+
+    record_diff: list[FieldChangeOut] = Field(
+        ..., description="Field by field: what differs from the record (only the part the type may change)."
+    )
+    domain_changes: list[DomainChangeOut] = Field(..., description="Website changes: the domains added and removed.")
+    access: AccessChangeOut | None = Field(None, description="`CHANGE_ACCESS`: the hosted site before and after.")
+
+
+class EmptyShellOut(Schema):
+    website: bool = Field(..., description="The website is left with no access provider once approved (rules §1.7).")
+    subject: bool = Field(
+        ..., description="The subject is left with no accessed website once approved (an empty shell, rules §8.4)."
+    )
+
+
+class RecordRequestOut(Schema):
+    """What a change or cancellation asks beyond the fields (`PATCH …/request`). No personal data: what was
+    typed to confirm is never echoed."""
+
+    reason_code: str = Field("", description="The cancellation's reason code (empty while none is chosen).")
+    reason_text: str = Field("", description="The reason in the request's language.")
+    reason_note: str = Field("", description="The reason in the applicant's words.")
+    irreversible: bool = Field(..., description="The cancellation cannot be undone (reference data).")
+    confirmation_required: bool = Field(..., description="The cancellation must be confirmed by typing.")
+    confirmation_asks: Literal["", "domain", "subject_name"] = Field(
+        "", description="What to type: the website's main domain or the subject's name (empty: nothing)."
+    )
+    confirmation_given: bool = Field(..., description="Something was typed.")
+    confirmation_matches: bool = Field(
+        ...,
+        description="A confirmation is required and what was typed matches it (while it does not, the pre-review "
+        "finds `cancel.confirmation.mismatch`). False when none is required.",
+    )
+    hosted_site_id: int | None = Field(None, description="`CHANGE_ACCESS`: the hosted site applied for.")
+    empty_shell: EmptyShellOut = Field(..., description="What a cancellation leaves behind (a warning to acknowledge).")
+
+
 class OrderOut(Schema):
     id: int
     reference: str = Field(..., description="The order's reference shown to people.")
@@ -254,6 +376,12 @@ class OrderOut(Schema):
     editable_fields: list[str] = Field(..., description="Field paths the applicant may change now.")
     returned_fields: list[ReturnedFieldOut] = Field(..., description="What a reviewer returned for changes.")
     materials: list[MaterialOut]
+    changes: RecordChangesOut | None = Field(
+        None, description="A change or cancellation of a filed record: what it changes. Null for other types."
+    )
+    request: RecordRequestOut | None = Field(
+        None, description="A change or cancellation: reason, confirmation, hosted site. Null for other types."
+    )
 
 
 class OrderUpdateOut(OrderOut):
@@ -296,6 +424,11 @@ class FiledDomainOut(Schema):
     domain_ascii: str = Field(
         ..., description="The same domain as stored and filed (A-label), e.g. `xn--fsq092h.xn--fiqs8s`."
     )
+    added_at: str | None = Field(None, description="ISO 8601 time the domain was filed.")
+
+
+class RemovedDomainOut(FiledDomainOut):
+    removed_at: str = Field(..., description="ISO 8601 time it stopped being filed (and served).")
 
 
 class AccessRecordOut(Schema):
@@ -303,6 +436,10 @@ class AccessRecordOut(Schema):
     provider_name: str = Field("", description="The other access provider's name; empty for our own access.")
     status: Literal["active", "cancelled"]
     since: str = Field(..., description="ISO 8601 time the access was recorded.")
+    until: str | None = Field(None, description="ISO 8601 time the access ended (`cancelled`); null while active.")
+    hosted_site_id: int | None = Field(
+        None, description="Our access: your hosted site that serves the website (`GET /api/v1/sites`)."
+    )
 
 
 class WebsiteFilingOut(Schema):
@@ -323,6 +460,36 @@ class WebsiteFilingOut(Schema):
     psb_deadline: str | None = Field(
         None, description="ISO date by which to file at the public-security platform, while no number is entered."
     )
+    removed_domains: list[RemovedDomainOut] = Field(
+        default_factory=list,
+        description="Domains no longer filed: removed by a website change, or ended by a cancellation.",
+    )
+
+
+class RecordEventOut(Schema):
+    """One entry of a record's history (append-only). No personal data."""
+
+    at: str = Field(..., description="ISO 8601 time.")
+    action: str = Field(
+        ...,
+        description="`subject_filed`, `subject_recorded`, `website_filed`, `domain_added`, `domain_removed`, "
+        "`access_added`, `subject_changed`, `website_changed`, `access_changed`, `website_cancelled`, "
+        "`subject_cancelled`, `access_cancelled`, `psb_number_set`, …",
+    )
+    label: str = Field(..., description="The action in the request's language.")
+    filing_number: str = Field("", description="The record's number the event is about (website `…-n` or subject).")
+    order: OrderRefOut | None = Field(None, description="Your order whose approval made the change.")
+    fields: list[str] = Field(default_factory=list, description="The field paths a change changed.")
+    domains: list[DomainOut] = Field(default_factory=list, description="The domains filed, removed or ended.")
+    reason_code: str = Field("", description="A cancellation's reason code.")
+    reason_text: str = Field("", description="The reason in the request's language.")
+
+
+class WebsiteFilingDetailOut(WebsiteFilingOut):
+    subject_filing_number: str = Field(..., description="The filing number of the website's subject.")
+    subject_name: str = Field(..., description="The subject's name as filed.")
+    subject_status: Literal["active", "cancelled"]
+    history: list[RecordEventOut] = Field(..., description="What happened to this website's record, oldest first.")
 
 
 class PsbNumberIn(Schema):
@@ -344,6 +511,53 @@ class SubjectFilingOut(Schema):
     status: Literal["active", "cancelled"]
     filed_at: str = Field(..., description="ISO 8601 time the subject was filed (or recorded).")
     websites: list[WebsiteFilingOut]
+    history: list[RecordEventOut] = Field(
+        default_factory=list, description="What happened to the subject and its websites, oldest first."
+    )
+
+
+# --- reference ----------------------------------------------------------------------------------
+
+
+class CancellationReasonOut(Schema):
+    code: str = Field(..., description="Send it as `reason_code` (`PATCH /api/v1/orders/{id}/request`).")
+    text: str = Field(..., description="The reason in the request's language.")
+    text_zh: str
+    text_en: str
+    filing_types: list[str] = Field(..., description="The cancellation types the reason applies to.")
+
+
+# --- ETA ---------------------------------------------------------------------------------------
+
+
+class DateRangeOut(Schema):
+    p50: str = Field(..., description="ISO date: the median.")
+    p90: str = Field(..., description="ISO date: nine in ten by then.")
+
+
+class StageEstimateOut(Schema):
+    stage: Literal["provider_review", "push", "sms", "regulator_review"]
+    p50: int = Field(..., description="Working days (mainland calendar), median.")
+    p90: int = Field(..., description="Working days, 90th percentile.")
+    source: Literal["history", "published"] = Field(
+        ..., description="From the province's recent history, or the published figures of the filing type."
+    )
+
+
+class EtaOut(Schema):
+    """When the order should move on, in working days of the mainland calendar. Null dates once it is finished."""
+
+    status: str
+    finished: bool = Field(..., description="The order is finished (approved, abandoned…): no dates.")
+    stage: str | None = Field(None, description="The stage the order is in; null while it waits on you.")
+    stage_end: DateRangeOut | None = Field(None, description="When the current stage should end.")
+    done: DateRangeOut | None = Field(
+        None, description="When the regulator should decide (a number issued, a record changed or cancelled)."
+    )
+    hypothetical: bool = Field(False, description="The dates assume you submit today.")
+    overdue: bool = Field(False, description="The current stage has run past its 90th-percentile date.")
+    needs_sms: bool = Field(..., description="The type includes the MIIT SMS verification (rules §1.1).")
+    estimates: list[StageEstimateOut] = Field(default_factory=list)
 
 
 class FilingFooterPartsOut(Schema):

@@ -503,7 +503,10 @@ def filings_for_organisation(organisation) -> QuerySet[SubjectFiling]:
         .prefetch_related(
             Prefetch("websites", queryset=WebsiteFiling.objects.order_by("sequence", "pk")),
             Prefetch("websites__domains", queryset=FiledDomain.objects.order_by("added_at", "pk")),
-            Prefetch("websites__accesses", queryset=AccessRecord.objects.order_by("-is_ours", "since", "pk")),
+            Prefetch(
+                "websites__accesses",
+                queryset=AccessRecord.objects.select_related("hosted_site").order_by("-is_ours", "since", "pk"),
+            ),
             Prefetch("events", queryset=RecordEvent.objects.select_related("order").order_by("at", "pk")),
         )
     )
@@ -523,6 +526,8 @@ class OrderRef:
 class DomainRow:
     domain: str  # U-label, as people read it
     domain_ascii: str  # A-label, as stored and sent to the regulator
+    added_at: object = None  # datetime the domain was filed (None where not known, e.g. in history rows)
+    removed_at: object = None  # datetime it stopped being filed (a website change or a cancellation)
 
 
 @dataclass(frozen=True)
@@ -532,6 +537,8 @@ class AccessRow:
     status: str
     status_label: str
     since: object  # datetime
+    until: object = None  # datetime the access ended (cancel access, cancellation), None while active
+    hosted_site_id: int | None = None  # our access: the tenant's hosted site that serves the website
 
 
 @dataclass(frozen=True)
@@ -541,6 +548,9 @@ class HistoryRow:
     label: str
     filing_number: str
     order: OrderRef | None
+    fields: tuple[str, ...] = ()  # the field paths a change changed (subject_changed, website_changed)
+    domains: tuple[DomainRow, ...] = ()  # the domains the event filed, removed or ended
+    reason_code: str = ""  # a cancellation's reason (reference `cancellation_reasons`)
 
 
 @dataclass(frozen=True)
@@ -557,6 +567,7 @@ class WebsiteRecord:
     last_changed_by: OrderRef | None  # the order of its latest record change
     psb_number: str = ""  # the 公网安备 number the applicant entered (§8.2), "" while none
     psb_deadline: object = None  # date: file at the public-security platform by then (while none is entered)
+    removed_domains: tuple[DomainRow, ...] = ()  # domains no longer filed (removed by a change, or cancelled)
 
     @property
     def our_access(self) -> AccessRow | None:
@@ -597,11 +608,7 @@ def _website_record(
         status=website.status,
         status_label=str(website.get_status_display()),
         filed_at=website.filed_at,
-        domains=tuple(
-            DomainRow(domain=display_domain(d.domain), domain_ascii=d.domain)
-            for d in website.domains.all()
-            if d.removed_at is None
-        ),
+        domains=tuple(_domain_row(d) for d in website.domains.all() if d.removed_at is None),
         accesses=tuple(
             AccessRow(
                 is_ours=a.is_ours,
@@ -609,6 +616,10 @@ def _website_record(
                 status=a.status,
                 status_label=str(a.get_status_display()),
                 since=a.since,
+                until=a.until,
+                hosted_site_id=a.hosted_site_id
+                if a.hosted_site is not None and a.hosted_site.organisation_id == organisation_id
+                else None,
             )
             for a in website.accesses.all()
         ),
@@ -616,6 +627,32 @@ def _website_record(
         last_changed_by=_order_ref(mine[-1].order, organisation_id) if mine else None,
         psb_number=website.psb_number,
         psb_deadline=None if website.psb_number else psb.psb_deadline(website, days=psb_days),
+        removed_domains=tuple(_domain_row(d) for d in website.domains.all() if d.removed_at is not None),
+    )
+
+
+def _domain_row(domain: FiledDomain) -> DomainRow:
+    return DomainRow(
+        domain=display_domain(domain.domain),
+        domain_ascii=domain.domain,
+        added_at=domain.added_at,
+        removed_at=domain.removed_at,
+    )
+
+
+def _history_row(event: RecordEvent, organisation_id: int) -> HistoryRow:
+    """One record event as people and partners read it: its data holds numbers, domains, field
+    paths and a reason code, never PII (row ids stay out)."""
+    data = event.data or {}
+    return HistoryRow(
+        at=event.at,
+        action=event.action,
+        label=event.label,
+        filing_number=str(data.get("number", "")),
+        order=_order_ref(event.order, organisation_id),
+        fields=tuple(str(p) for p in data.get("fields") or ()),
+        domains=tuple(DomainRow(domain=display_domain(str(d)), domain_ascii=str(d)) for d in data.get("domains") or ()),
+        reason_code=str(data.get("reason_code", "")),
     )
 
 
@@ -652,16 +689,7 @@ def filing_records(organisation) -> list[SubjectRecord]:
                     _website_record(w, events, subject.organisation_id, psb_days=psb_days)
                     for w in subject.websites.all()
                 ),
-                history=tuple(
-                    HistoryRow(
-                        at=e.at,
-                        action=e.action,
-                        label=e.label,
-                        filing_number=str((e.data or {}).get("number", "")),
-                        order=_order_ref(e.order, subject.organisation_id),
-                    )
-                    for e in events
-                ),
+                history=tuple(_history_row(e, subject.organisation_id) for e in events),
             )
         )
     return out

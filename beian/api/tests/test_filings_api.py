@@ -27,7 +27,9 @@ def test_the_records_of_an_approved_order_with_numbers_domains_access_and_order(
     assert subject["name"] == order.subject.name and subject["filed_at"]
     [website] = subject["websites"]
     assert website["filing_number"] == f"{subject['filing_number']}-1" and website["sequence"] == 1
-    assert website["domains"] == [{"domain": order.website.domain, "domain_ascii": order.website.domain}]
+    [domain] = website["domains"]
+    assert domain["domain"] == domain["domain_ascii"] == order.website.domain and domain["added_at"]
+    assert website["removed_domains"] == []
     [access] = website["access_records"]
     assert access["is_ours"] and access["provider_name"] == "" and access["status"] == "active"
     assert website["created_by_order"] == {"id": order.pk, "reference": order.reference}
@@ -50,7 +52,7 @@ def test_idn_domains_come_as_u_label_and_a_label_and_other_providers_by_name(ord
     [subject] = bearer(applicant).get("/api/v1/filings").json()
     second = subject["websites"][1]
     assert second["filing_number"].endswith("-2")
-    assert second["domains"] == [{"domain": "示例.中国", "domain_ascii": "xn--fsq092h.xn--fiqs8s"}]
+    assert [(d["domain"], d["domain_ascii"]) for d in second["domains"]] == [("示例.中国", "xn--fsq092h.xn--fiqs8s")]
     assert second["access_records"][0]["is_ours"] is False
     assert second["access_records"][0]["provider_name"] == "阿里云"
 
