@@ -649,7 +649,8 @@ def access_notice_candidates(*, user, query: str, limit: int = 20) -> list[Candi
     if not query:
         return []
     if "ICP" in query.upper():
-        match = Q(filing_number=query) | Q(filing_number__startswith=f"{query}-")
+        number = query.upper()  # 京icp备… as typed: the numbers are stored with ICP in capitals
+        match = Q(filing_number=number) | Q(filing_number__startswith=f"{number}-")
     else:
         wire = changes.wire(query)
         match = Q(domains__domain=wire, domains__removed_at__isnull=True) | Q(
@@ -690,7 +691,10 @@ def access_notice_candidates(*, user, query: str, limit: int = 20) -> list[Candi
 def access_notice_website(*, user, pk) -> WebsiteFiling:
     """The website record an operator starts a notice for."""
     _check_operator(user)
-    record = WebsiteFiling.objects.select_related("subject_filing").filter(pk=pk).first()
+    try:
+        record = WebsiteFiling.objects.select_related("subject_filing").filter(pk=int(pk)).first()
+    except (TypeError, ValueError):
+        record = None
     if record is None:
         raise NotFound(_("No such filed website."))
     return record

@@ -39,6 +39,10 @@ def test_find_by_domain_or_number_and_notify_the_customer(operator_client, recor
     assert f'id="candidate-{record.pk}"' in page and record.filing_number in page
     by_subject = operator_client.get(reverse("operator:notice_new"), {"q": record.subject_filing.filing_number})
     assert f'id="candidate-{record.pk}"' in by_subject.content.decode()
+    typed = operator_client.get(reverse("operator:notice_new"), {"q": record.filing_number.replace("ICP", "icp")})
+    assert f'id="candidate-{record.pk}"' in typed.content.decode()
+    nothing_chosen = operator_client.post(reverse("operator:notice_new"), {"website": "", "reason_code": "VIOLATION"})
+    assert nothing_chosen.status_code == 422 and "No such filed website." in nothing_chosen.content.decode()
     assert (
         'id="no-candidates"'
         in operator_client.get(reverse("operator:notice_new"), {"q": "nothing.cn"}).content.decode()
