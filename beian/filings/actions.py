@@ -28,6 +28,9 @@ class OrderState:
     claimed_at: dt.datetime | None = None
     website_count: int = 1  # websites[0] … websites[website_count - 1]
     subject_on_record: bool = True  # the subject is one of our records (False: filed elsewhere)
+    # a provider-initiated cancel access (an operator confirmed a notice): the applicant reads it but
+    # neither edits, withdraws nor abandons it
+    provider_initiated: bool = False
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,7 @@ def order_actions(
 ) -> Actions:
     """Every permission of `user` on `order` at `now`; `idle_minutes` is the claim idle limit."""
     active = user.is_active and user.id is not None
-    applicant = active and user.is_member
+    applicant = active and user.is_member and not order.provider_initiated
     reviewer = active and user.is_reviewer
     status = order.status
 
@@ -145,5 +148,53 @@ def order_actions(
         held_by_other=in_review and holder is not None and not mine,
         may_release=in_review and holder is not None and active and (mine or user.is_operator),
         claim_idle=claim_idle,
+        reasons=reasons,
+    )
+
+
+# --- provider-initiated cancel access: the notice (rules file §1.7, §8.3) ----------------------------
+#
+# An operator (or the compliance monitor, as a proposal) starts a notice; the customer is notified
+# and has until the deadline to rectify; only after the deadline may an operator confirm, which files
+# the cancel access. The statuses are the values of filings.models.NoticeStatus.
+
+NOTICE_PROPOSED = "proposed"  # proposed (the monitor): the customer is not told yet
+NOTICE_OPEN = "open"  # the customer is notified and has until the deadline
+NOTICE_WITHDRAWN = "withdrawn"  # an operator withdrew it (rectified, a mistake) or dismissed the proposal
+NOTICE_CONFIRMED = "confirmed"  # an operator confirmed after the deadline: the cancel access order is filed
+NOTICE_RESOLVED = "resolved"  # our access ended otherwise (the customer cancelled it, the website ended)
+NOTICE_PENDING = frozenset({NOTICE_PROPOSED, NOTICE_OPEN})
+
+
+@dataclass(frozen=True)
+class NoticeActions:
+    may_start: bool = False  # notify the customer of a proposed notice (the deadline starts)
+    may_withdraw: bool = False
+    may_confirm: bool = False
+    confirm_from: dt.date | None = None  # the first day an operator may confirm (the day after the deadline)
+    reasons: dict[str, str] = field(default_factory=dict, compare=False)  # action -> why not (a code)
+
+
+def notice_actions(*, status: str, deadline: dt.date | None, today: dt.date, is_operator: bool) -> NoticeActions:
+    """What an operator may do to a cancel-access notice on `today`. Only operators act; a notice is
+    confirmed only once its deadline has passed (the customer has the whole deadline day)."""
+    reasons: dict[str, str] = {}
+    confirm_from = deadline + dt.timedelta(days=1) if deadline is not None else None
+    if not is_operator:
+        reasons = {"start": "notice.not_operator", "withdraw": "notice.not_operator", "confirm": "notice.not_operator"}
+        return NoticeActions(confirm_from=confirm_from, reasons=reasons)
+    if status != NOTICE_PROPOSED:
+        reasons["start"] = "notice.not_proposed"
+    if status not in NOTICE_PENDING:
+        reasons["withdraw"] = "notice.closed"
+    if status != NOTICE_OPEN:
+        reasons["confirm"] = "notice.closed" if status not in NOTICE_PENDING else "notice.not_notified"
+    elif confirm_from is None or today < confirm_from:
+        reasons["confirm"] = "notice.before_deadline"
+    return NoticeActions(
+        may_start="start" not in reasons,
+        may_withdraw="withdraw" not in reasons,
+        may_confirm="confirm" not in reasons,
+        confirm_from=confirm_from,
         reasons=reasons,
     )

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from beian.core.crypto import EncryptedCharField, blind_index, mask_id_number, mask_mobile
+from beian.filings import actions as order_actions
 from beian.filings import fields as order_fields
 from beian.filings import states
 from beian.materials.models import MaterialRequirement
@@ -180,6 +181,9 @@ class Order(models.Model):
     reason_code = models.CharField(_("reason"), max_length=40, blank=True)
     reason_note = models.TextField(_("reason details"), blank=True)
     confirmation = models.CharField(_("confirmation"), max_length=255, blank=True)
+    # A provider-initiated cancel access (AccessCancellationNotice confirmed by an operator): the
+    # applicant reads it but neither edits, withdraws nor abandons it (filings.actions).
+    initiated_by_provider = models.BooleanField(_("initiated by the provider"), default=False)
 
     class Meta:
         ordering = ["-created_at"]
@@ -272,6 +276,7 @@ EVENT_LABELS = {
     "resubmit_to_regulator": _("Pushed to the regulator again"),
     "regulator_approved": _("Approved by the regulator: filing number issued"),
     "regulator_rejected": _("Rejected by the regulator"),
+    "provider_initiated": _("Started by the access provider: the notice's deadline passed without rectification"),
 }
 
 
@@ -513,6 +518,71 @@ class RecordEvent(models.Model):
     @property
     def label(self) -> str:
         return str(RECORD_EVENT_LABELS.get(self.action, self.action))
+
+
+class NoticeStatus(models.TextChoices):
+    PROPOSED = order_actions.NOTICE_PROPOSED, _("Proposed")
+    OPEN = order_actions.NOTICE_OPEN, _("Customer notified")
+    WITHDRAWN = order_actions.NOTICE_WITHDRAWN, _("Withdrawn")
+    CONFIRMED = order_actions.NOTICE_CONFIRMED, _("Confirmed: cancel access filed")
+    RESOLVED = order_actions.NOTICE_RESOLVED, _("Resolved: our access ended otherwise")
+
+
+class AccessCancellationNotice(models.Model):
+    """A provider-initiated cancel access (取消接入, rules file §1.7, §8.3) before it is filed: the
+    reason (reference `cancellation_reasons`, initiated by the provider), the customer notified with
+    a deadline to rectify, and the operator's decision after it. Confirming files a CANCEL_ACCESS
+    order (`order`); nothing is cancelled before an operator confirms after the deadline.
+
+    Started by an operator (open at once) or proposed by the compliance monitor (`source`; the
+    customer is told only when an operator starts it). One pending (proposed or open) notice per
+    website. Services: beian.filings.notices."""
+
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="+")
+    website_filing = models.ForeignKey(WebsiteFiling, on_delete=models.CASCADE, related_name="access_notices")
+    reason_code = models.CharField(_("reason"), max_length=40)
+    note = models.TextField(_("details for the customer"), blank=True)
+    source = models.CharField(_("source"), max_length=80, blank=True)  # "operator", "monitor:risk:12", …
+    status = models.CharField(_("status"), max_length=12, choices=NoticeStatus.choices, default=NoticeStatus.OPEN)
+    created_at = models.DateTimeField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    notified_at = models.DateTimeField(_("customer notified"), null=True, blank=True)
+    notified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The last day to rectify (working days from the notice, reference `provider_cancel_access`);
+    # an operator may confirm from the next day on.
+    deadline = models.DateField(_("rectify by"), null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    close_note = models.TextField(_("why it was closed"), blank=True)
+    order = models.OneToOneField(
+        "filings.Order", null=True, blank=True, on_delete=models.SET_NULL, related_name="access_notice"
+    )
+
+    class Meta:
+        verbose_name = _("cancel-access notice")
+        verbose_name_plural = _("cancel-access notices")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["website_filing"],
+                condition=models.Q(status__in=sorted(order_actions.NOTICE_PENDING)),
+                name="uniq_pending_access_notice",
+            )
+        ]
+        indexes = [models.Index(fields=["status", "deadline"], name="access_notice_due")]
+
+    def __str__(self) -> str:
+        return f"{self.website_filing_id}: {self.reason_code} ({self.status})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in order_actions.NOTICE_PENDING
 
 
 class FilingNumberCounter(models.Model):

@@ -11,6 +11,11 @@ filings imports neither of them.
 them, or None) and `domains` (the A-labels whose gate decision may have changed); the hosting
 gate drops what it cached about them.
 
+`access_notice_changed` is sent after a provider-initiated cancel-access notice (beian.filings.notices)
+was opened (the customer must be told), withdrawn or confirmed, with `notice_pk` and `event`
+("opened", "withdrawn", "confirmed"); notifications tells the customer. Filings itself listens to
+`record_changed`: a pending notice whose access ended otherwise is resolved.
+
 Review deadlines follow the calendar and the SLA (see beian.reference.signals.working_time_changed).
 """
 
@@ -20,6 +25,7 @@ from beian.reference.signals import working_time_changed
 
 order_transitioned = Signal()
 record_changed = Signal()
+access_notice_changed = Signal()
 
 
 @receiver(working_time_changed, dispatch_uid="filings-review-deadlines")
@@ -27,3 +33,10 @@ def refresh_review_deadlines(**kwargs) -> None:
     from beian.filings.services import review_deadlines_refresh  # services imports this module's signal
 
     review_deadlines_refresh()
+
+
+@receiver(record_changed, dispatch_uid="filings-access-notices-resolved")
+def resolve_access_notices(*, subject_filing_pk: int, **kwargs) -> None:
+    from beian.filings.notices import access_notices_resolve_ended  # notices imports this module's signals
+
+    access_notices_resolve_ended(subject_filing_pk=subject_filing_pk)

@@ -12,4 +12,10 @@ urlpatterns = [
     path("submissions/<int:pk>/retry/", operator.submission_retry, name="submission_retry"),
     path("orders/<int:pk>/push-again/", operator.push_again, name="push_again"),
     path("cases/<int:pk>/decision/", operator.record_decision, name="decision"),
+    path("notices/", operator.notices_list, name="notices"),
+    path("notices/new/", operator.notice_new, name="notice_new"),
+    path("notices/<int:pk>/", operator.notice_detail, name="notice"),
+    path("notices/<int:pk>/start/", operator.notice_start, name="notice_start"),
+    path("notices/<int:pk>/withdraw/", operator.notice_withdraw, name="notice_withdraw"),
+    path("notices/<int:pk>/confirm/", operator.notice_confirm, name="notice_confirm"),
 ]

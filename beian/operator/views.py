@@ -1,11 +1,14 @@
 """Operator console: the business clock, the regulator outbox (retry parked pushes, push returned
 orders again), the sandbox SMS outbox, the manual regulator bridge, the working-day calendar, and
-the compliance monitor's risks. Views parse, call one service, render."""
+the compliance monitor's risks and provider-initiated cancel access (notices: start, withdraw,
+confirm after the deadline). Views parse, call one service, render."""
 
 from __future__ import annotations
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -13,9 +16,10 @@ from django.views.decorators.http import require_POST
 from beian.accounts.permissions import operator_required
 from beian.core import clock
 from beian.core import workdays as working_calendar
+from beian.core.exceptions import DomainError, NotFound
 from beian.core.jobs import run_periodic_jobs
 from beian.core.views import attempt
-from beian.filings import states
+from beian.filings import notices, states
 from beian.filings.models import Order
 from beian.monitor import selectors as monitor
 from beian.monitor import tasks as monitor_tasks
@@ -215,3 +219,105 @@ def monitor_check_all(request):
         % {key: report[key] for key in ("checked", "opened", "resolved", "proposed")},
     )
     return redirect("operator:risks")
+
+
+# --- provider-initiated cancel access (beian.filings.notices) ----------------------------------------
+
+
+@operator_required
+def notices_list(request):
+    """Notices due for a decision, waiting for their deadline, proposed by the monitor, and closed."""
+    return render(request, "operator/notices.html", {"overview": notices.access_notices_overview(user=request.user)})
+
+
+@operator_required
+def notice_new(request):
+    """Find a filed website by number or domain and start a notice for it (the customer is notified)."""
+    query = (request.POST.get("q") if request.method == "POST" else request.GET.get("q")) or ""
+    form = {"website": "", "reason_code": "", "note": ""}
+    if request.method == "POST":
+        form = {k: request.POST.get(k, "").strip() for k in form}
+        created = {}
+
+        def create():
+            record = notices.access_notice_website(user=request.user, pk=form["website"])
+            created["notice"] = notices.access_notice_create(
+                website_filing=record, operator=request.user, reason_code=form["reason_code"], note=form["note"]
+            )
+
+        if attempt(request, create, _("The customer is notified; the deadline runs from today.")):
+            return redirect("operator:notice", created["notice"].pk)
+    return render(
+        request,
+        "operator/notice_new.html",
+        {
+            "q": query,
+            "candidates": notices.access_notice_candidates(user=request.user, query=query),
+            "reasons": notices.provider_reasons(),
+            "form": form,
+            "working_days": notices.notice_working_days(),
+            "english": (request.LANGUAGE_CODE or "").startswith("en"),
+        },
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+@operator_required
+def notice_detail(request, pk):
+    try:
+        detail = notices.access_notice_detail(pk=pk, user=request.user)
+    except NotFound:
+        raise Http404 from None
+    return render(request, "operator/notice.html", {"detail": detail, "row": detail.row})
+
+
+def _notice_action(request, pk, action, success: str):
+    try:
+        notice = notices.access_notice_detail(pk=pk, user=request.user).row.notice
+    except NotFound:
+        raise Http404 from None
+    attempt(request, lambda: action(notice), success)
+    return redirect("operator:notice", pk)
+
+
+@operator_required
+@require_POST
+def notice_start(request, pk):
+    return _notice_action(
+        request,
+        pk,
+        lambda notice: notices.access_notice_start(notice=notice, operator=request.user),
+        _("The customer is notified; the deadline runs from today."),
+    )
+
+
+@operator_required
+@require_POST
+def notice_withdraw(request, pk):
+    return _notice_action(
+        request,
+        pk,
+        lambda notice: notices.access_notice_withdraw(
+            notice=notice, operator=request.user, note=request.POST.get("close_note", "")
+        ),
+        _("The notice is withdrawn; our access stays."),
+    )
+
+
+@operator_required
+@require_POST
+def notice_confirm(request, pk):
+    """After the deadline: file the cancel access (the order goes to the regulator outbox)."""
+    try:
+        notice = notices.access_notice_detail(pk=pk, user=request.user).row.notice
+        order = notices.access_notice_confirm(notice=notice, operator=request.user)
+    except NotFound:
+        raise Http404 from None
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("operator:notice", pk)
+    messages.success(
+        request,
+        _("Cancel access %(reference)s is filed and queued for the regulator.") % {"reference": order.reference},
+    )
+    return redirect(f"{reverse('operator:notice', args=[pk])}#order")
