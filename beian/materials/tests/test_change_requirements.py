@@ -3,9 +3,11 @@ of reference data (rules file §1.5, §4.1, §4.4, §11); a cancellation asks fo
 
 from __future__ import annotations
 
+import io
 import json
 from dataclasses import replace
 
+import pypdfium2
 import pytest
 
 from beian.core.exceptions import ValidationFailed
@@ -171,6 +173,23 @@ def test_a_material_the_change_no_longer_asks_for_holds_nothing_up(orders):
     assert "owner_id_front" not in _slots(order)
     assert not any(f.field == "materials.owner_id_front" for f in material_findings(order))
     assert order.materials.filter(slot="owner_id_front", is_current=True).exists()  # kept for the reviewer
+
+
+def test_the_form_of_a_change_says_it_is_a_change_and_names_the_record(orders):
+    record = orders.filed_record().websites.get()
+    order = orders.against_record("CHANGE_WEBSITE", values={"websites[0].name": record.name + "新版"}).draft()
+    document = pypdfium2.PdfDocument(io.BytesIO(verification_form_pdf(order)))
+    text = document[0].get_textpage().get_text_bounded()
+    document.close()
+    assert "备案类型：变更网站" in text and record.filing_number in text
+
+
+def test_the_form_of_a_first_filing_says_so(orders):
+    order = orders.draft()
+    document = pypdfium2.PdfDocument(io.BytesIO(verification_form_pdf(order)))
+    text = document[0].get_textpage().get_text_bounded()
+    document.close()
+    assert "备案类型：首次备案" in text and "备案号：" not in text
 
 
 def test_the_province_add_ons_are_reference_data_naming_slots_of_the_matrix():
