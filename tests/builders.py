@@ -129,10 +129,28 @@ def _own_form(render: Callable[..., bytes]) -> Callable[..., bytes]:
     def rendered(data):
         form = render(data)
         if dict(data).get("order_reference"):  # rendered for an order (verification_form_data)
-            OWN_FORMS.add(hashlib.sha256(form).hexdigest())
+            # the checks see the upload as stored (re-encoded without metadata), not as rendered
+            OWN_FORMS.update(hashlib.sha256(b).hexdigest() for b in (form, _as_stored(form)))
         return form
 
     return rendered
+
+
+def _as_stored(data: bytes) -> bytes:
+    """The bytes material_upload stores for an upload of `data` (sanitised and re-encoded)."""
+    import io
+
+    from django.conf import settings
+
+    from beian.materials.checks.upload import inspect_upload
+
+    return inspect_upload(
+        io.BytesIO(data),
+        declared_size=len(data),
+        allowed_formats=["jpeg", "png", "pdf"],
+        max_bytes=len(data) + 1,
+        max_pixels=settings.MAX_IMAGE_PIXELS,
+    ).data
 
 
 RECORDED = RecordedChecks()  # one recorder per test process (each xdist worker has its own)

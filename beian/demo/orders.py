@@ -288,6 +288,24 @@ def _images(company: str, uscc: str, person: str, id_number: str) -> dict[str, t
         "owner_id_front": ("owner-id-front.jpg", front),
         "owner_id_back": ("owner-id-back.jpg", back),
         "owner_photo": ("owner.jpg", _shared_images()["photo"]),
+        **_letters(company, person),
+    }
+
+
+@cache
+def _letters(company: str, person: str) -> dict[str, tuple[str, bytes]]:
+    """The letters a change or some provinces ask for: authorisation, name change, domain certificate."""
+    letters = {
+        "authorisation_letter": (
+            "授权书",
+            f"兹授权{person}作为本单位网站负责人，办理本单位网站的互联网信息服务备案及变更事宜。",
+        ),
+        "name_change_letter": ("名称变更证明", f"经核准，本单位名称变更为{company}，统一社会信用代码不变。"),
+        "domain_certificate": ("域名注册证书", f"兹证明该域名的注册人为{company}，注册信息真实有效。"),
+    }
+    return {
+        slot: (f"{slot}.jpg", builders.jpeg_bytes(builders.letter_image(title=title, body=body, company=company)))
+        for slot, (title, body) in letters.items()
     }
 
 

@@ -131,6 +131,20 @@ def domain_changes(order: Order) -> list[DomainChange]:
     return out
 
 
+@dataclass(frozen=True)
+class RecordChanges:
+    """What a change order changes against the record: the changed field paths (concrete,
+    `websites[0].principal.name`) and the domains each website adds and removes. Materials asks the
+    order for it (`Order.record_changes()`) to know which documents the change needs."""
+
+    paths: tuple[str, ...]
+    domains: tuple[DomainChange, ...]
+
+
+def record_changes(order: Order) -> RecordChanges:
+    return RecordChanges(tuple(c.path for c in record_diff(order)), tuple(domain_changes(order)))
+
+
 def cancellation_reasons(filing_type: str, *, provider: bool = False) -> list[dict]:
     """The reasons reference data offers for a cancellation type, to the applicant (or, `provider`,
     to an operator starting a provider-initiated cancel access)."""

@@ -255,6 +255,14 @@ class Order(models.Model):
 
         return order_actions_for(self, user, slots=slots, member=member)
 
+    def record_changes(self):
+        """What this change order changes against the filed record (filings.changes.RecordChanges:
+        field paths, domains added and removed); materials asks the order which documents a change
+        needs instead of importing filings (it sits below filings)."""
+        from beian.filings.changes import record_changes  # changes imports this module
+
+        return record_changes(self)
+
 
 EVENT_LABELS = {
     "create": _("Draft created"),

@@ -7,7 +7,9 @@ import json
 import re
 from pathlib import Path
 
+from beian.materials import change_slots
 from beian.materials.models import MaterialRequirement
+from beian.reference import snapshot
 from beian.reference.models import CertificateType, SubjectNature
 
 SEED_PATH = Path(__file__).parent / "data" / "requirements.json"
@@ -93,3 +95,61 @@ def per_website(requirements: list[MaterialRequirement], website_count: int) -> 
             extra.label_en = f"{req.label_en} (website {index + 1})"
             out.append(extra)
     return out
+
+
+# --- the materials of a change (rules file §1.5): what changed, plus the province add-ons -------
+
+CHANGE_MATERIALS_SETTING = "change_materials"
+
+
+def province_addons(province: str | None) -> tuple[change_slots.Addon, ...]:
+    """The add-ons reference data lists for changes in `province` (`change_materials.addons`,
+    operator-editable). An entry with a `when` this code does not know applies never (and the
+    reference-data test names it)."""
+    entries = (snapshot.setting(CHANGE_MATERIALS_SETTING, {}) or {}).get("addons") or []
+    return tuple(
+        change_slots.Addon(when=str(entry.get("when") or ""), materials=tuple(entry.get("materials") or ()))
+        for entry in entries
+        if str(entry.get("province") or "") == (province or "") and entry.get("when") in change_slots.TRIGGERS
+    )
+
+
+def is_legal_rep(person, subject_principal) -> bool | None:
+    """Is this website principal the subject's legal representative? As typed when known;
+    otherwise the same ID number as a subject principal who is the legal representative says yes,
+    another number says no; None when nothing says."""
+    if person is None:
+        return None
+    if person.is_legal_representative is not None:
+        return person.is_legal_representative
+    if subject_principal is None or subject_principal.is_legal_representative is None:
+        return None
+    same = bool(person.certificate_number) and person.certificate_number == subject_principal.certificate_number
+    if subject_principal.is_legal_representative:
+        return same
+    return False if same else None
+
+
+def change_input(order, *, holder: str, websites: list, requirements: list[MaterialRequirement]):
+    """The plain input of change_slots.change_slots for a change order: what it changes against
+    the record (asked of the order: materials sits below filings), its principals, the province's
+    authorisation rules and add-ons."""
+    changes = order.record_changes()
+    subject = order.subject
+    province = snapshot.current().province(subject.province)
+    subject_principal = subject.principal
+    return change_slots.ChangeInput(
+        holder=holder,
+        website_count=len(websites),
+        changed_paths=frozenset(changes.paths),
+        domains_added=frozenset(c.website_index for c in changes.domains if c.added),
+        domains_removed=frozenset(c.website_index for c in changes.domains if c.removed),
+        per_website=frozenset(r.base_slot for r in requirements if r.per_website),
+        subject_principal_is_legal_rep=subject_principal.is_legal_representative if subject_principal else None,
+        website_principals_are_legal_rep=tuple(is_legal_rep(w.principal, subject_principal) for w in websites),
+        subject_principal_authorisation=bool(
+            province and province.org_subject_principal_rule == "authorization_allowed"
+        ),
+        website_principal_authorisation=bool(province and province.website_principal_authorization_if_not_legal_rep),
+        addons=province_addons(subject.province),
+    )

@@ -14,14 +14,24 @@ from django.utils.translation import gettext as _
 
 from beian.core import audit, clock
 from beian.core.exceptions import PermissionDenied, ValidationFailed
+from beian.materials.change_slots import change_slots
 from beian.materials.models import Material, MaterialRequirement
-from beian.materials.requirements import holder_of, per_website, requirements_for, split_slot, website_slot
+from beian.materials.requirements import (
+    change_input,
+    holder_of,
+    per_website,
+    requirements_for,
+    split_slot,
+    website_slot,
+)
 from beian.materials.verification_data import verification_form_data
 from beian.rules import record_orders, registry
 from beian.rules.findings import Finding, Severity
 from beian.rules.registry import Bilingual
 
 SIGNING_SALT = "beian.materials.download"
+# the orders against a filed record that change its data (subject, website or both)
+CHANGES_OF_DATA = record_orders.SUBJECT_PARTS | record_orders.WEBSITE_PARTS
 
 
 def websites_of(order) -> list:
@@ -31,13 +41,20 @@ def websites_of(order) -> list:
 
 def order_requirements(order) -> list[MaterialRequirement]:
     """The material slots of the order: the subject's once, the per-website ones for every website.
-    A cancellation or a change of access files no documents (rules file §1.6, §1.7)."""
+    A change of data asks only for what the change needs, plus the province add-ons
+    (change_slots, rules file §1.5); a cancellation or a change of access files no documents
+    (§1.6, §1.7)."""
     if order.filing_type in record_orders.CANCEL_TYPES or order.filing_type == record_orders.CHANGE_ACCESS:
         return []
-    requirements = requirements_for(
-        filing_type=order.filing_type, holder=holder_of(order.subject.nature), province=order.subject.province
+    holder = holder_of(order.subject.nature)
+    websites = websites_of(order)
+    requirements = per_website(
+        requirements_for(filing_type=order.filing_type, holder=holder, province=order.subject.province), len(websites)
     )
-    return per_website(requirements, len(websites_of(order)))
+    if order.filing_type in CHANGES_OF_DATA:
+        needed = change_slots(change_input(order, holder=holder, websites=websites, requirements=requirements))
+        requirements = [r for r in requirements if r.slot in needed]
+    return requirements
 
 
 def current_materials(order) -> dict[str, Material]:
@@ -220,8 +237,14 @@ def material_run_checks(*, material: Material) -> Material:
 
 
 def material_findings(order) -> list[Finding]:
+    """The automated checks' findings on the materials the order asks for now. An upload for a slot
+    it no longer asks for (a change undone, a province add-on that no longer applies) is kept, and
+    shown to the reviewer, but holds nothing up."""
+    asked = {r.slot for r in order_requirements(order)}
     out = []
     for material in current_materials(order).values():
+        if material.slot not in asked:
+            continue
         for f in material.findings:
             out.append(Finding(**{**f, "severity": Severity(f["severity"]), "field": f"materials.{material.slot}"}))
     return out
@@ -290,7 +313,16 @@ def printable_form_data(order, website_index: int = 0) -> dict:
 
 
 def verification_form_pdf(order, website_index: int = 0) -> bytes:
-    """The verification form (核验单) of one website of the order, to print, sign and upload."""
+    """The verification form (核验单) of one website of the order, to print, sign and upload. An
+    order that does not ask for that form (a cancellation, a change of access, a change that leaves
+    the website's data as filed) has none to print."""
     from beian.materials.verification_form import render_verification_form  # fpdf: loaded where used
 
+    slot = website_slot("verification_form", website_index)
+    if not any(r.slot == slot for r in order_requirements(order)):
+        raise ValidationFailed(
+            _("This order does not need a verification form."),
+            code="form.not_needed",
+            field="materials.verification_form",
+        )
     return render_verification_form(printable_form_data(order, website_index))

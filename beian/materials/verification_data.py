@@ -7,6 +7,8 @@ from django.conf import settings
 from beian.core import clock
 from beian.core.crypto import mask_id_number
 from beian.reference.choices import label
+from beian.reference.models import FilingType
+from beian.rules import record_orders
 
 
 def verification_form_data(order, website_index: int = 0) -> dict:
@@ -19,6 +21,11 @@ def verification_form_data(order, website_index: int = 0) -> dict:
     principal = subject.principal
     return {
         "order_reference": order.reference,
+        # the type line: a change or new website says so on the paper the principal signs, with the
+        # number of the record it changes
+        "filing_type": FilingType.objects.filter(code=order.filing_type).values_list("name_zh", flat=True).first()
+        or "",
+        "record_number": _record_number(order, website),
         "subject_name": subject.name,
         "subject_nature": label("natures", subject.nature),
         "certificate_type": label("certificate_types", subject.certificate_type),
@@ -40,3 +47,14 @@ def verification_form_data(order, website_index: int = 0) -> dict:
         "access_provider": settings.ACCESS_PROVIDER_NAME,
         "date": clock.today().isoformat(),
     }
+
+
+def _record_number(order, website) -> str:
+    """The filing number an order against a filed record is about: the website's (京ICP备…号-1) for
+    the types that target a website, the subject's for the others; "" for an order that files
+    something new."""
+    if not record_orders.is_record_type(order.filing_type):
+        return ""
+    if order.filing_type in record_orders.WEBSITE_TARGET_TYPES and website.website_filing_id:
+        return website.website_filing.filing_number or ""
+    return (order.subject_filing.filing_number or "") if order.subject_filing_id else ""

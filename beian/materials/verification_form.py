@@ -42,6 +42,8 @@ WEBSITE_SECTION = (
     ("website_principal_mobile", "网站负责人手机号码"),
     ("access_provider", "接入服务商"),
 )
+# The type line under the title: the filing type and, for an order against a filed record, its number.
+TYPE_LINE = {"filing_type": "备案类型", "record_number": "备案号"}
 MASKED_FIELDS = ("principal_certificate_number", "website_principal_certificate_number")
 FORM_FIELDS = tuple(key for key, _ in SUBJECT_SECTION + WEBSITE_SECTION)
 DECLARATION = (
@@ -65,13 +67,15 @@ def render_verification_form(data: Mapping[str, Any]) -> bytes:
     """PDF bytes of the form.
 
     `data` holds every key of FORM_FIELDS (service_content may be a list), optionally `date`
-    (a date or ISO string; today when absent) and `order_reference`. Other keys are ignored.
+    (a date or ISO string; today when absent), `order_reference`, and the type line: `filing_type`
+    (首次备案, 变更网站, …) and `record_number` (the filing number a change is about). Other keys
+    are ignored.
     Principals' ID numbers are printed masked (masking an already masked number is harmless).
     """
     values = _display_values(data)
     _ensure_printable(values)
     pdf = _new_pdf()
-    _title(pdf, values["date"], values["order_reference"])
+    _title(pdf, values)
     _section(pdf, "一、主办者信息", SUBJECT_SECTION, values)
     _section(pdf, "二、网站信息", WEBSITE_SECTION, values)
     _declaration(pdf)
@@ -93,7 +97,8 @@ def _display_values(data: Mapping[str, Any]) -> dict[str, str]:
     if isinstance(filled_on, str):
         filled_on = date.fromisoformat(filled_on)
     values["date"] = f"{filled_on.year}年{filled_on.month}月{filled_on.day}日"
-    values["order_reference"] = str(data.get("order_reference") or "")
+    for key in ("order_reference", *TYPE_LINE):
+        values[key] = str(data.get(key) or "").strip()
     return values
 
 
@@ -122,13 +127,18 @@ def _new_pdf() -> FPDF:
     return pdf
 
 
-def _title(pdf: FPDF, filled_on: str, order_reference: str) -> None:
+def _title(pdf: FPDF, values: Mapping[str, str]) -> None:
     pdf.set_font(FONT, size=20)
     pdf.cell(0, 12, FORM_TITLE, align=Align.C, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font(FONT, size=10)
-    if order_reference:
-        pdf.cell(pdf.epw / 2, 7, f"备案订单号：{order_reference}")
-    pdf.cell(0, 7, f"填表日期：{filled_on}", align=Align.R, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if values["order_reference"]:
+        pdf.cell(pdf.epw / 2, 7, f"备案订单号：{values['order_reference']}")
+    pdf.cell(0, 7, f"填表日期：{values['date']}", align=Align.R, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if values["filing_type"]:  # the type line: a change says what it changes
+        line = f"{TYPE_LINE['filing_type']}：{values['filing_type']}"
+        if values["record_number"]:
+            line += f"    {TYPE_LINE['record_number']}：{values['record_number']}"
+        pdf.cell(0, 7, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
 def _section(pdf: FPDF, heading: str, rows: tuple[tuple[str, str], ...], values: Mapping[str, str]) -> None:

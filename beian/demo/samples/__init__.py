@@ -117,6 +117,26 @@ def owner_photo(*, side: int = 512) -> Image.Image:
     return image if side == image.width else image.resize((side, side), Image.Resampling.LANCZOS)
 
 
+def letter_image(*, title: str, body: str, company: str = COMPANY, width: int = 1240) -> Image.Image:
+    """A signed and sealed letter on a white A4 page (an authorisation letter, a name-change letter,
+    a domain certificate): a title, the body wrapped to the page, the company, a signature and a seal."""
+    height = round(width * 1.414)
+    unit = width / 1240
+    image = Image.new("RGB", (width, height), (252, 252, 250))
+    draw = ImageDraw.Draw(image)
+    draw.text((width / 2, 150 * unit), title, font=font(round(64 * unit)), fill=INK, anchor="mm")
+    body_font, per_line = font(round(36 * unit)), 26
+    lines = [body[i : i + per_line] for i in range(0, len(body), per_line)]
+    for index, line in enumerate(lines):
+        draw.text((130 * unit, (290 + index * 64) * unit), line, font=body_font, fill=INK)
+    bottom = (290 + len(lines) * 64 + 120) * unit
+    draw.text((width - 130 * unit, bottom), company, font=body_font, fill=INK, anchor="ra")
+    draw.text((width - 130 * unit, bottom + 70 * unit), "法定代表人（签字）：", font=body_font, fill=INK, anchor="ra")
+    _signature(draw, (width - 500 * unit, bottom + 90 * unit), 2.0 * unit)
+    _seal(draw, (width - 330 * unit, bottom + 20 * unit), round(130 * unit))
+    return image
+
+
 def form_data(**overrides: object) -> dict:
     data = {
         "subject_name": COMPANY,

@@ -71,6 +71,7 @@ KINDS: dict[str, KindChecks] = {
     "id_card_back": KindChecks(colour=True, crosscheck=id_card_back_findings, compare_only_given=True),
     "owner_photo": KindChecks(colour=True, face=True),
     "domain_certificate": KindChecks(),
+    "letter": KindChecks(),  # authorisation and name-change letters: image quality only; a reviewer reads them
     "verification_form": KindChecks(signature=True, crosscheck=form_order_findings, compare_only_given=True),
 }
 

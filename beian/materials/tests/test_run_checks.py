@@ -212,6 +212,7 @@ def test_every_kind_is_known_and_unknown_kinds_are_refused(requirement):
         "id_card_back",
         "owner_photo",
         "domain_certificate",
+        "letter",
         "verification_form",
     }
     with pytest.raises(ValueError, match="passport"):

@@ -61,6 +61,18 @@ def test_prefilled_from_the_order(page_text):
         assert text in page_text
 
 
+def test_the_type_line_says_what_the_order_files(page_text):
+    assert "备案类型" not in page_text  # data without a type prints no type line
+    pdf = render_verification_form(builders.form_data(filing_type="变更网站", record_number="京ICP备2026000001号-1"))
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        text = document[0].get_textpage().get_text_bounded()
+        assert len(document) == 1
+    finally:
+        document.close()
+    assert "备案类型：变更网站" in text and "备案号：京ICP备2026000001号-1" in text
+
+
 def test_principal_id_numbers_are_masked(page_text):
     assert "110105********002X" in page_text and builders.ID_NUMBER not in page_text
     assert "440524********0014" in page_text and "440524188001010014" not in page_text
