@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from django.db.models import Prefetch
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from beian.core.exceptions import NotFound
 from beian.filings import eta, record_actions, states
@@ -402,8 +402,6 @@ def filed_dashboard(organisation) -> list[SubjectRecord]:
 
 
 def _english() -> bool:
-    from django.utils.translation import get_language
-
     return (get_language() or "").startswith("en")
 
 

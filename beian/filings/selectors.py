@@ -619,7 +619,9 @@ def _order_ref(order: Order | None, organisation_id: int) -> OrderRef | None:
     return OrderRef(id=order.pk, reference=order.reference)
 
 
-def _history_row(event: RecordEvent, organisation_id: int, website_numbers: dict[int, str]) -> HistoryRow:
+def _history_row(
+    event: RecordEvent, organisation_id: int, website_numbers: dict[int, str], reasons: dict[str, str]
+) -> HistoryRow:
     data = event.data or {}
     reason = data.get("reason_code") or ""
     fields_changed = (data.get("fields") or []) if event.action in CHANGE_EVENTS else []
@@ -631,7 +633,7 @@ def _history_row(event: RecordEvent, organisation_id: int, website_numbers: dict
         order=_order_ref(event.order, organisation_id),
         website_number=website_numbers.get(event.website_filing_id or 0, ""),
         domains=tuple(display_domain(d) for d in data.get("domains") or [] if d),
-        reason=record_changes.reason_text(reason, get_language() or "zh") if reason else "",
+        reason=reasons.get(reason, reason) if reason else "",
         changes=tuple(HistoryChange(str(_field_label(p)), "", "") for p in fields_changed if _field_label(p)),
         paths=tuple(p for p in fields_changed if _field_label(p)),
         before_row=data.get("before") if event.action in CHANGE_EVENTS else None,
@@ -711,12 +713,15 @@ def filing_records(organisation) -> list[SubjectRecord]:
         for n in SubjectNature.objects.filter(code__in={s.nature for s in subjects if s.nature is not None})
     }
     psb_days = psb.psb_deadline_days()
+    # the cancellation reasons the history names, in the reader's language (read once)
+    codes = {(e.data or {}).get("reason_code") for s in subjects for e in s.events.all()} - {None, ""}
+    reasons = record_changes.reason_texts("en" if english else "zh") if codes else {}
     out = []
     for subject in subjects:
         events = list(subject.events.all())
         websites = list(subject.websites.all())
         numbers = {w.pk: w.filing_number for w in websites}
-        history = tuple(_history_row(e, subject.organisation_id, numbers) for e in events)
+        history = tuple(_history_row(e, subject.organisation_id, numbers, reasons) for e in events)
         out.append(
             SubjectRecord(
                 filing_number=subject.filing_number,

@@ -9,7 +9,7 @@ from django.utils import translation
 
 from beian.filings import dashboard, eta
 from beian.filings.eta import StageEstimate, decision_span
-from beian.filings.models import AccessRecord, SubjectFiling
+from beian.filings.models import AccessRecord, RecordEvent, SubjectFiling
 from beian.reference.models import Province
 from tests.records import add_website_filing
 
@@ -70,4 +70,32 @@ def test_the_number_of_queries_does_not_grow_with_websites(orders, organisation)
     add_website_filing(record, domain="third-site.cn", order=order, provider_name="阿里云")
     with CaptureQueriesContext(connection) as three:
         assert len(dashboard.filed_dashboard(organisation)[0].websites) == 3
+    assert len(three.captured_queries) == len(one.captured_queries)
+
+
+def test_cancelled_websites_read_with_their_reason_in_a_constant_number_of_queries(orders, organisation):
+    order = orders.approved()
+    record = SubjectFiling.objects.get()
+
+    def cancelled(domain):
+        website = add_website_filing(record, domain=domain, order=order)
+        RecordEvent.objects.create(
+            subject_filing=record,
+            website_filing=website,
+            at=website.filed_at,
+            action="website_cancelled",
+            data={"number": website.filing_number, "domains": [domain], "reason_code": "SITE_CLOSED"},
+        )
+        return website
+
+    first = cancelled("second-site.cn")
+    with CaptureQueriesContext(connection) as one:
+        [subject] = dashboard.filed_dashboard(organisation)
+    [row] = [h for h in subject.websites[1].history if h.action == "website_cancelled"]
+    assert row.website_number == first.filing_number and row.domains == ("second-site.cn",)
+    assert row.reason and row.reason != "SITE_CLOSED"  # the reference text, not the code
+    cancelled("third-site.cn")
+    cancelled("fourth-site.cn")
+    with CaptureQueriesContext(connection) as three:
+        dashboard.filed_dashboard(organisation)
     assert len(three.captured_queries) == len(one.captured_queries)
