@@ -56,6 +56,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--port", default=None, help="the port the server runs on (default: BEIAN_PORT)")
+        parser.add_argument(
+            "--no-filed-demo",
+            action="store_true",
+            help="create the `filed` account and its sites but do not file them (no material checks)",
+        )
 
     def handle(self, *args, **options):
         users, filed_sites = self.accounts_and_sites()
@@ -64,7 +69,7 @@ class Command(BaseCommand):
         samples = write_demo_set(
             settings.VAR_DIR / "demo-materials", signed_form=material_files()["verification_form"][1]
         )
-        filed_number = self.file_the_filed_demo(users, *filed_sites)
+        filed_number = "" if options["no_filed_demo"] else self.file_the_filed_demo(users, *filed_sites)
         port = options["port"] or settings.BEIAN_PORT
         self.stdout.write(self.style.SUCCESS("Demo ready."))
         self.stdout.write(f"  Platform:     http://127.0.0.1:{port}/")
