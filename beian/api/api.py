@@ -418,8 +418,8 @@ def history_out(event) -> dict:
         "label": str(event.label),
         "filing_number": event.filing_number,
         "order": _order_ref_out(event.order),
-        "fields": list(event.fields),
-        "domains": [{"domain": d.domain, "domain_ascii": d.domain_ascii} for d in event.domains],
+        "fields": list(event.paths),
+        "domains": [{"domain": d, "domain_ascii": record_changes.wire(d) or d} for d in event.domains],
         "reason_code": event.reason_code,
         "reason_text": record_changes.reason_text(event.reason_code, get_language() or "zh-hans")
         if event.reason_code

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("filings/<str:number>/psb-number/", views.psb_number, name="psb_number"),
     path("filings/<str:number>/footer/", views.footer, name="footer"),
+    path("filings/<str:number>/orders/", views.record_order, name="record_order"),
     path("sites/<int:site_pk>/start/", views.start, name="start"),
     path("sites/<int:site_pk>/verify/", views.verify_type, name="verify_site"),
     path("verify/", views.verify_type, name="verify"),

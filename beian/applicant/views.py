@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -16,7 +17,8 @@ from beian.applicant.flow import CONFIRM, FLOW, MATERIALS, TYPE_EXPLANATIONS, re
 from beian.applicant.forms import UploadForm, VerifyForm
 from beian.core.exceptions import DomainError, NotFound, ValidationFailed
 from beian.core.views import attempt
-from beian.filings import detection, psb, selectors, services, states
+from beian.filings import dashboard as filed
+from beian.filings import detection, psb, record_actions, selectors, services, states
 from beian.filings import fields as order_fields
 from beian.filings.eta import order_eta
 from beian.filings.lifecycle import expires_on
@@ -30,6 +32,7 @@ from beian.monitor.selectors import risks_for_organisation
 from beian.regulator.models import RegulatorCase
 from beian.regulator.services import sms_resend as resend
 from beian.regulator.services import sms_verify as verify
+from beian.rules import record_orders
 
 
 def _order(request, pk):
@@ -48,15 +51,17 @@ def dashboard(request):
     return _dashboard(request)
 
 
-def _dashboard(request, *, psb_entry: dict | None = None, status: int = 200):
+def _dashboard(request, *, psb_entry: dict | None = None, action_error: dict | None = None, status: int = 200):
     """`psb_entry`: the public-security number just typed for one website and why it was refused
-    ({"filing_number", "value", "error"}), shown in that website's form with the value kept."""
+    ({"filing_number", "value", "error"}), shown in that website's form with the value kept.
+    `action_error`: why an action on a filed record could not start ({"number", "message"}), shown
+    beside that record's actions."""
     sites = []
     for site in HostedSite.objects.filter(organisation=request.organisation).prefetch_related("domains"):
         order = selectors.latest_order_for_site(site)
         sites.append({"site": site, "order": order, "domains": site_domain_decisions(site)})
     orders = selectors.orders_for_organisation(request.organisation)[:50]
-    filings = selectors.filing_records(request.organisation)  # "Filings" (applicant/_filings.html)
+    filings = filed.filed_dashboard(request.organisation)  # "Filings" (applicant/_filings.html)
     return render(
         request,
         "applicant/dashboard.html",
@@ -67,9 +72,72 @@ def _dashboard(request, *, psb_entry: dict | None = None, status: int = 200):
             "psb_entry": psb_entry or {},
             "psb_days": psb.psb_deadline_days(),
             "risks": risks_for_organisation(request.organisation),  # the monitor's (applicant/_risks.html)
+            "action_error": action_error or {},
         },
         status=status,
     )
+
+
+@applicant_required
+@require_POST
+def record_order(request, number):
+    """A filed dashboard action on the subject or website `number` (POST `action`: a
+    filings.record_actions key): start the change or cancellation (or continue the open one of its
+    type) and go to its wizard; add website goes to the first step with the subject filled in."""
+    key = request.POST.get("action", "")
+    if key not in record_actions.FILING_TYPES:
+        raise Http404
+    try:
+        action = filed.record_action(request.organisation, number, key)
+    except NotFound:
+        raise Http404 from None
+    if action.order is not None:  # an order of this type is open: continue it
+        messages.info(
+            request,
+            _("Order %(reference)s is already open for this: here it is.") % {"reference": action.order.reference},
+        )
+        return redirect("applicant:order", action.order.id)
+    if not action.available:
+        return _dashboard(request, action_error={"number": number, "message": action.reason}, status=422)
+    if key == record_actions.ADD_WEBSITE:
+        return redirect(f"{reverse('applicant:verify')}?{urlencode({'subject': number})}")
+    filing_type = action.filing_type
+    website_target = filing_type in record_orders.WEBSITE_TARGET_TYPES
+    try:
+        started = services.order_start_from_record(
+            organisation=request.organisation,
+            user=request.user,
+            filing_type=filing_type,
+            subject_number="" if website_target else number,
+            website_number=number if website_target else "",
+        )
+    except NotFound:
+        raise Http404 from None
+    except DomainError as exc:
+        return _dashboard(request, action_error={"number": number, "message": exc.message}, status=422)
+    order = started.order
+    if not started.created:
+        messages.info(
+            request, _("Order %(reference)s is already open for this: here it is.") % {"reference": order.reference}
+        )
+        return redirect("applicant:order", order.pk)
+    messages.success(
+        request,
+        _(
+            "Order %(reference)s started: %(type)s of %(number)s. Nothing changes on the live site until you submit it and the regulator approves."
+        )
+        % {"reference": order.reference, "type": action.type_name, "number": number},
+    )
+    return redirect("applicant:step", order.pk, _first_step(order, key).key)
+
+
+def _first_step(order, key: str):
+    """Where the wizard of a new record order opens: add domain at the step with the domains."""
+    if key == record_actions.ADD_DOMAIN:
+        step = step_of_path("websites[0].other_domains")
+        if step.is_applicable(order):
+            return step
+    return FLOW.first(order)
 
 
 @applicant_required
@@ -164,9 +232,12 @@ def start(request, site_pk):
 
 
 def _verify_initial(request, site) -> dict:
-    """The site's domain, and the tenant's filed subject (if any) as the usual answer."""
+    """The site's domain, and the tenant's filed subject (if any) as the usual answer; `?subject=`
+    (the filed dashboard's "add website") names which of its filed subjects."""
     initial = {"domains": site.primary_domain if site else ""}
-    record = selectors.filings_for_organisation(request.organisation).filter(status="active").first()
+    records = selectors.filings_for_organisation(request.organisation).filter(status="active")
+    number = request.GET.get("subject", "")
+    record = (records.filter(filing_number=number).first() if number else None) or records.first()
     if record is not None:
         subject = record.subject
         initial.update(

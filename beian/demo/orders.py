@@ -9,6 +9,7 @@ reject trigger is the sandbox adapter's own (`REJECT_TAG`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -424,3 +425,115 @@ def submitted_order(*, profile: Profile, reject_reason: str = ""):
     order = valid_order(organisation=organisation, user=user, site=site, profile=profile, overrides=overrides)
     services.order_submit(order=order, user=user, acknowledged_warnings=order_precheck(order).warning_codes)
     return order
+
+
+# --- a filed demo site (seed_demo's `filed` account) ---------------------------------------------
+
+# The demo's filed company: its first filing (two websites) is filed by `seed_demo` through the real
+# services (submit, provider review, the regulator outbox, the sandbox's SMS verification and
+# decision), so the newcomer finds it filed on the dashboard and can change and cancel it.
+FILED = Profile(
+    key="filed",
+    province="11",
+    city="北京市",
+    company="北京星辰网络科技有限公司",
+    uscc=make_uscc("110000", 7001),
+    certificate_address="北京市朝阳区建国路88号",
+    mailing_address="朝阳区建国路88号9层",
+    office_phone="010-65001234",
+    person="李华",
+    id_number=make_id_number("110105", "19860412", 321),
+    mobile="13800107001",
+    emergency_phone="13900107001",
+    email="lihua@example.com",
+    domain="xingchen-net.cn",
+    site_name="星辰网络官网",
+    remark="北京星辰网络科技有限公司官方网站，介绍公司的网络技术服务与产品。",
+)
+FILED_SECOND_DOMAIN = "xingchen-products.cn"
+
+
+def second_website_values(profile: Profile, domain: str) -> dict:
+    """websites[1] of the profile's subject: its own name, domain and remark; the same principal."""
+    values = {
+        key.replace("websites[0]", "websites[1]"): value
+        for key, value in enterprise_values(profile).items()
+        if key.startswith("websites[0]")
+    }
+    values["websites[1].name"] = profile.site_name.removesuffix("官网") + "产品中心"
+    values["websites[1].domain"] = domain
+    values["websites[1].remark"] = f"{profile.company}产品中心，介绍公司的产品与解决方案。"
+    return values
+
+
+SMS_CODE = re.compile(r"核验码：(\d{6})")
+
+
+def file_through_sandbox(order, *, user, reviewer):
+    """Take `order` from wherever it stands to APPROVED the way the product does: submit (the
+    pre-review's warnings acknowledged), the provider's review, the regulator outbox, every
+    principal's answer to the sandbox's MIIT SMS, and the sandbox regulator's approval. Resumable:
+    an order left half-way by an interrupted run goes on from its state."""
+    from beian.core.crypto import blind_index
+    from beian.filings import states
+    from beian.filings.fields import websites_of
+    from beian.filings.models import Order
+    from beian.notifications.models import SmsMessage
+    from beian.regulator.models import latest_case
+    from beian.regulator.services import case_decide, sms_verify, submission_enqueue, submissions_process_due
+
+    for _step in range(8):
+        order = Order.objects.select_related("subject__principal", "website__principal").get(pk=order.pk)
+        status = order.status
+        if status == states.APPROVED:
+            return order
+        if status in states.APPLICANT_EDITABLE:
+            services.order_submit(order=order, user=user, acknowledged_warnings=order_precheck(order).warning_codes)
+        elif status in states.AWAITING_PROVIDER:
+            services.order_claim(order=order, reviewer=reviewer)
+            services.order_review_approve(order=order, reviewer=reviewer)
+        elif status == states.PENDING_SUBMISSION:
+            submission_enqueue(order_pk=order.pk)
+            submissions_process_due()
+        elif status == states.SMS_VERIFICATION:
+            people = {
+                blind_index(p.mobile, purpose="mobile"): p
+                for p in (order.subject.principal, *(w.principal for w in websites_of(order)))
+            }
+            for message in SmsMessage.objects.filter(order=order, purpose="miit_verification").order_by("created_at"):
+                person, code = people.get(message.mobile_index), SMS_CODE.search(message.body)
+                if person is not None and code is not None:
+                    sms_verify(
+                        order=order,
+                        mobile=person.mobile,
+                        code=code.group(1),
+                        certificate_tail=(person.certificate_number or "")[-6:],
+                    )
+        elif status == states.REGULATOR_REVIEW:
+            case_decide(latest_case(order), decided_by="regulator-sandbox", approve=True)
+        else:
+            break
+    raise RuntimeError(f"{order.reference} stopped at {order.status}: not filed")
+
+
+def filed_demo(*, organisation, user, site, second_site, reviewer, profile: Profile = FILED):
+    """The profile's first filing of two websites (`site` serves the first, `second_site` the second
+    domain), filed through the sandbox; returns the approved order. Nothing to do when the
+    organisation already has a filed subject; an order left open by an interrupted run is finished."""
+    from beian.filings import states
+    from beian.filings.models import Order, SubjectFiling
+
+    if SubjectFiling.objects.filter(organisation=organisation).exists():
+        return None
+    order = (
+        Order.objects.filter(organisation=organisation, filing_type="FIRST_FILING")
+        .exclude(status__in=states.TERMINAL)
+        .order_by("pk")
+        .first()
+    )
+    if order is None:
+        values = {**enterprise_values(profile), **second_website_values(profile, second_site.primary_domain)}
+        order = services.order_create_draft(organisation=organisation, user=user, hosted_site=site)
+        services.order_update(order=order, user=user, values=values)
+        upload_materials(order, user, profile=profile)
+    return file_through_sandbox(order, user=user, reviewer=reviewer)

@@ -154,10 +154,14 @@ def cancellation_reasons(filing_type: str, *, provider: bool = False) -> list[di
 
 
 def reason_text(code: str, language: str = "zh") -> str:
-    for reason in (setting("cancellation_reasons", {}) or {}).get("reasons") or []:
-        if reason.get("code") == code:
-            return reason.get("text_en" if language.startswith("en") else "text_zh") or code
-    return code
+    return reason_texts(language).get(code, code)
+
+
+def reason_texts(language: str = "zh") -> dict[str, str]:
+    """Every cancellation reason's text in `language`, by code (one read of the reference setting)."""
+    key = "text_en" if language.startswith("en") else "text_zh"
+    reasons = (setting("cancellation_reasons", {}) or {}).get("reasons") or []
+    return {r["code"]: r.get(key) or r["code"] for r in reasons if r.get("code")}
 
 
 def irreversible(filing_type: str) -> bool:

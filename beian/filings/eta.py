@@ -249,6 +249,13 @@ def compute_eta(
     )
 
 
+def decision_span(estimates: dict[str, StageEstimate], *, needs_sms: bool = True) -> tuple[int, int]:
+    """Working days from submission to the regulator's decision for an order about to start:
+    (every stage's p50 added up, every stage's p90 added up)."""
+    stages = [s for s in PIPELINE if needs_sms or s != SMS]
+    return sum(estimates[s].p50 for s in stages), sum(estimates[s].p90 for s in stages)
+
+
 def _promised(
     stage: str, entered_on: dt.date, pipeline: Sequence[str], estimates: dict[str, StageEstimate], calendar
 ) -> DateRange:
@@ -290,6 +297,13 @@ def type_review_span(filing_type: str) -> tuple[int, int] | None:
         return None
     row = FilingType.objects.filter(code=filing_type).first()
     return _span((row.extra or {}).get("regulator_review_working_days")) if row else None
+
+
+def type_review_spans(filing_types: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """`type_review_span` of several filing types in one query (the types without a span of their own left out)."""
+    rows = FilingType.objects.filter(code__in=set(filing_types)).values_list("code", "extra")
+    spans = {code: _span((extra or {}).get("regulator_review_working_days")) for code, extra in rows}
+    return {code: span for code, span in spans.items() if span}
 
 
 def stage_estimates(
@@ -352,6 +366,30 @@ def stage_entries(order) -> list[tuple[str, dt.date]]:
 def needs_sms(filing_type: str) -> bool:
     targets = (setting("sms_verification", {}) or {}).get("targets_by_type", {})
     return bool(targets.get(filing_type, ["?"]))
+
+
+def decision_spans(
+    *, province: str, filing_types: Iterable[str], calendar=None, now: dt.datetime | None = None
+) -> dict[str, tuple[int, int]]:
+    """Per filing type: the working days an order of that type started now would take from its
+    submission to the regulator's decision, (typical, slow) — the province's stage estimates
+    (`stage_estimates`: history, or the published durations), each type's own regulator review
+    span where reference data gives one (cancellations: 1–5), and no SMS stage for a type whose
+    SMS nobody receives. The filed dashboard shows it beside each action; the sandbox regulator
+    reviews within the same spans."""
+    calendar = calendar or current_calendar()
+    types = list(dict.fromkeys(filing_types))
+    base = stage_estimates(province=province, calendar=calendar, now=now)
+    own = type_review_spans(types)
+    targets = (setting("sms_verification", {}) or {}).get("targets_by_type", {})
+    out = {}
+    for filing_type in types:
+        estimates = dict(base)
+        if filing_type in own:
+            low, high = own[filing_type]
+            estimates[REGULATOR_REVIEW] = StageEstimate(REGULATOR_REVIEW, low, max(low, high), "published", 0)
+        out[filing_type] = decision_span(estimates, needs_sms=bool(targets.get(filing_type, ["?"])))
+    return out
 
 
 def order_eta(order, *, calendar=None) -> OrderEta | None:

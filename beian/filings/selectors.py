@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from beian.core import clock
 from beian.core.crypto import blind_index
 from beian.filings import actions, psb
+from beian.filings import changes as record_changes
 from beian.filings import fields as order_fields
 from beian.filings.models import (
     AWAITING_REVIEW,
@@ -70,7 +71,6 @@ def order_state(order: Order, *, slots=(), website_count: int | None = None) -> 
         subject_on_record=order.filing_type == "FIRST_FILING"
         or bool(order.subject_filing_id)
         or not order.subject.filing_number,
-        provider_initiated=order.initiated_by_provider,
     )
 
 
@@ -504,10 +504,7 @@ def filings_for_organisation(organisation) -> QuerySet[SubjectFiling]:
         .prefetch_related(
             Prefetch("websites", queryset=WebsiteFiling.objects.order_by("sequence", "pk")),
             Prefetch("websites__domains", queryset=FiledDomain.objects.order_by("added_at", "pk")),
-            Prefetch(
-                "websites__accesses",
-                queryset=AccessRecord.objects.select_related("hosted_site").order_by("-is_ours", "since", "pk"),
-            ),
+            Prefetch("websites__accesses", queryset=AccessRecord.objects.order_by("-is_ours", "since", "pk")),
             Prefetch("events", queryset=RecordEvent.objects.select_related("order").order_by("at", "pk")),
         )
     )
@@ -527,8 +524,8 @@ class OrderRef:
 class DomainRow:
     domain: str  # U-label, as people read it
     domain_ascii: str  # A-label, as stored and sent to the regulator
-    added_at: object = None  # datetime the domain was filed (None where not known, e.g. in history rows)
-    removed_at: object = None  # datetime it stopped being filed (a website change or a cancellation)
+    added_at: object = None  # datetime it was filed
+    removed_at: object = None  # datetime it stopped being filed (a change removed it, or a cancellation)
 
 
 @dataclass(frozen=True)
@@ -538,8 +535,17 @@ class AccessRow:
     status: str
     status_label: str
     since: object  # datetime
+    hosted_site_id: int | None = None  # our access: the hosted site that serves the website
     until: object = None  # datetime the access ended (cancel access, cancellation), None while active
-    hosted_site_id: int | None = None  # our access: the tenant's hosted site that serves the website
+
+
+@dataclass(frozen=True)
+class HistoryChange:
+    """One field a record change changed: its label, the value as filed before and after (masked)."""
+
+    label: str
+    before: str
+    after: str
 
 
 @dataclass(frozen=True)
@@ -549,9 +555,17 @@ class HistoryRow:
     label: str
     filing_number: str
     order: OrderRef | None
-    fields: tuple[str, ...] = ()  # the field paths a change changed (subject_changed, website_changed)
-    domains: tuple[DomainRow, ...] = ()  # the domains the event filed, removed or ended
-    reason_code: str = ""  # a cancellation's reason (reference `cancellation_reasons`)
+    website_number: str = ""  # the website the event is about ("" for the subject's own events)
+    domains: tuple[str, ...] = ()  # U-labels of the domains it added, removed or ended
+    reason: str = ""  # a cancellation's reason, in the reader's language
+    reason_code: str = ""  # … and its code (reference `cancellation_reasons`)
+    # changes: the fields it changed; the filed version before and after (filings.dashboard fills
+    # the values in; `filing_records` gives the labels only)
+    changes: tuple[HistoryChange, ...] = ()
+    # a change: the paths it changed and the rows (Subject or Website ids) filed before and after
+    paths: tuple[str, ...] = ()
+    before_row: int | None = None
+    after_row: int | None = None
 
 
 @dataclass(frozen=True)
@@ -569,6 +583,11 @@ class WebsiteRecord:
     psb_number: str = ""  # the 公网安备 number the applicant entered (§8.2), "" while none
     psb_deadline: object = None  # date: file at the public-security platform by then (while none is entered)
     removed_domains: tuple[DomainRow, ...] = ()  # domains no longer filed (removed by a change, or cancelled)
+    history: tuple[HistoryRow, ...] = ()  # the events about this website, oldest first
+    # Filled in for the filed dashboard (filings.dashboard): what can be done now
+    # (record_actions.RecordActions, worded), and the monitor's risks (rendered when present).
+    actions: object = None
+    risks: tuple = ()
 
     @property
     def our_access(self) -> AccessRow | None:
@@ -587,7 +606,13 @@ class SubjectRecord:
     status_label: str
     filed_at: object
     websites: tuple[WebsiteRecord, ...]
-    history: tuple[HistoryRow, ...]
+    history: tuple[HistoryRow, ...]  # every event of the subject and its websites, oldest first
+    actions: object = None  # the filed dashboard's (filings.dashboard)
+
+    @property
+    def subject_history(self) -> tuple[HistoryRow, ...]:
+        """The events about the subject itself (each website's are on the website)."""
+        return tuple(h for h in self.history if not h.website_number)
 
 
 def _order_ref(order: Order | None, organisation_id: int) -> OrderRef | None:
@@ -598,37 +623,26 @@ def _order_ref(order: Order | None, organisation_id: int) -> OrderRef | None:
     return OrderRef(id=order.pk, reference=order.reference)
 
 
-def _website_record(
-    website: WebsiteFiling, events: list[RecordEvent], organisation_id: int, *, psb_days: int
-) -> WebsiteRecord:
-    mine = [e for e in events if e.website_filing_id == website.pk and e.order_id]
-    return WebsiteRecord(
-        filing_number=website.filing_number,
-        sequence=website.sequence,
-        name=website.name,
-        status=website.status,
-        status_label=str(website.get_status_display()),
-        filed_at=website.filed_at,
-        domains=tuple(_domain_row(d) for d in website.domains.all() if d.removed_at is None),
-        accesses=tuple(
-            AccessRow(
-                is_ours=a.is_ours,
-                provider_name="" if a.is_ours else a.provider_name,
-                status=a.status,
-                status_label=str(a.get_status_display()),
-                since=a.since,
-                until=a.until,
-                hosted_site_id=a.hosted_site_id
-                if a.hosted_site is not None and a.hosted_site.organisation_id == organisation_id
-                else None,
-            )
-            for a in website.accesses.all()
-        ),
-        created_by=_order_ref(mine[0].order, organisation_id) if mine else None,
-        last_changed_by=_order_ref(mine[-1].order, organisation_id) if mine else None,
-        psb_number=website.psb_number,
-        psb_deadline=None if website.psb_number else psb.psb_deadline(website, days=psb_days),
-        removed_domains=tuple(_domain_row(d) for d in website.domains.all() if d.removed_at is not None),
+def _history_row(
+    event: RecordEvent, organisation_id: int, website_numbers: dict[int, str], reasons: dict[str, str]
+) -> HistoryRow:
+    data = event.data or {}
+    reason = data.get("reason_code") or ""
+    fields_changed = (data.get("fields") or []) if event.action in CHANGE_EVENTS else []
+    return HistoryRow(
+        at=event.at,
+        action=event.action,
+        label=event.label,
+        filing_number=str(data.get("number", "")),
+        order=_order_ref(event.order, organisation_id),
+        website_number=website_numbers.get(event.website_filing_id or 0, ""),
+        domains=tuple(display_domain(d) for d in data.get("domains") or [] if d),
+        reason=reasons.get(reason, reason) if reason else "",
+        reason_code=reason,
+        changes=tuple(HistoryChange(str(_field_label(p)), "", "") for p in fields_changed if _field_label(p)),
+        paths=tuple(p for p in fields_changed if _field_label(p)),
+        before_row=data.get("before") if event.action in CHANGE_EVENTS else None,
+        after_row=data.get("after") if event.action in CHANGE_EVENTS else None,
     )
 
 
@@ -641,19 +655,57 @@ def _domain_row(domain: FiledDomain) -> DomainRow:
     )
 
 
-def _history_row(event: RecordEvent, organisation_id: int) -> HistoryRow:
-    """One record event as people and partners read it: its data holds numbers, domains, field
-    paths and a reason code, never PII (row ids stay out)."""
-    data = event.data or {}
-    return HistoryRow(
-        at=event.at,
-        action=event.action,
-        label=event.label,
-        filing_number=str(data.get("number", "")),
-        order=_order_ref(event.order, organisation_id),
-        fields=tuple(str(p) for p in data.get("fields") or ()),
-        domains=tuple(DomainRow(domain=display_domain(str(d)), domain_ascii=str(d)) for d in data.get("domains") or ()),
-        reason_code=str(data.get("reason_code", "")),
+# record events whose data["fields"] name the changed fields (paths of the order that changed them)
+CHANGE_EVENTS = frozenset({"subject_changed", "website_changed"})
+
+
+def _field_label(path: str):
+    """A changed field's label as its record's history says it: a website's own history does not
+    say which website of the order ("网站名称", not "网站 2 网站名称")."""
+    template = order_fields.template_path(path)
+    concrete = order_fields.at_index(template, 0) if template.startswith(order_fields.TEMPLATE_PREFIX) else template
+    field = order_fields.BY_PATH.get(concrete)
+    return field.full_label if field is not None else ""
+
+
+def _website_record(
+    website: WebsiteFiling,
+    events: list[RecordEvent],
+    organisation_id: int,
+    *,
+    psb_days: int,
+    history: tuple[HistoryRow, ...] = (),
+) -> WebsiteRecord:
+    mine = [e for e in events if e.website_filing_id == website.pk and e.order_id]
+    domains = list(website.domains.all())
+    return WebsiteRecord(
+        filing_number=website.filing_number,
+        sequence=website.sequence,
+        name=website.name,
+        status=website.status,
+        status_label=str(website.get_status_display()),
+        filed_at=website.filed_at,
+        domains=tuple(_domain_row(d) for d in domains if d.removed_at is None),
+        accesses=tuple(
+            AccessRow(
+                is_ours=a.is_ours,
+                provider_name="" if a.is_ours else a.provider_name,
+                status=a.status,
+                status_label=str(a.get_status_display()),
+                since=a.since,
+                until=a.until,
+                hosted_site_id=a.hosted_site_id
+                if a.is_ours and a.hosted_site is not None and a.hosted_site.organisation_id == organisation_id
+                else None,
+            )
+            for a in website.accesses.all()
+        ),
+        created_by=_order_ref(mine[0].order, organisation_id) if mine else None,
+        last_changed_by=_order_ref(mine[-1].order, organisation_id) if mine else None,
+        psb_number=website.psb_number,
+        psb_deadline=None if website.psb_number else psb.psb_deadline(website, days=psb_days),
+        removed_domains=tuple(_domain_row(d) for d in domains if d.removed_at is not None),
+        history=history,
     )
 
 
@@ -672,9 +724,15 @@ def filing_records(organisation) -> list[SubjectRecord]:
         for n in SubjectNature.objects.filter(code__in={s.nature for s in subjects if s.nature is not None})
     }
     psb_days = psb.psb_deadline_days()
+    # the cancellation reasons the history names, in the reader's language (read once)
+    codes = {(e.data or {}).get("reason_code") for s in subjects for e in s.events.all()} - {None, ""}
+    reasons = record_changes.reason_texts("en" if english else "zh") if codes else {}
     out = []
     for subject in subjects:
         events = list(subject.events.all())
+        websites = list(subject.websites.all())
+        numbers = {w.pk: w.filing_number for w in websites}
+        history = tuple(_history_row(e, subject.organisation_id, numbers, reasons) for e in events)
         out.append(
             SubjectRecord(
                 filing_number=subject.filing_number,
@@ -687,10 +745,16 @@ def filing_records(organisation) -> list[SubjectRecord]:
                 status_label=str(subject.get_status_display()),
                 filed_at=subject.filed_at,
                 websites=tuple(
-                    _website_record(w, events, subject.organisation_id, psb_days=psb_days)
-                    for w in subject.websites.all()
+                    _website_record(
+                        w,
+                        events,
+                        subject.organisation_id,
+                        psb_days=psb_days,
+                        history=tuple(h for h in history if h.website_number == w.filing_number),
+                    )
+                    for w in websites
                 ),
-                history=tuple(_history_row(e, subject.organisation_id) for e in events),
+                history=history,
             )
         )
     return out

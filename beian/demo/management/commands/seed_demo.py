@@ -1,7 +1,12 @@
 """Demo data: an operator, a reviewer, an applicant whose organisation has an unfiled hosted site (two
-domains), and a second applicant (`yunfan`) whose site's domain is filed through another provider.
+domains), a second applicant (`yunfan`) whose site's domain is filed through another provider, and
+a third (`filed`) whose two websites are already filed (through the real services and the sandbox
+regulator), ready to be changed and cancelled from the filed dashboard.
 
 Idempotent: running it again keeps what is there. Prints the URLs and the accounts."""
+
+import contextlib
+import io
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
@@ -9,8 +14,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from beian.accounts.models import Membership, Organisation, User
-from beian.demo.orders import YUNFAN, material_files
+from beian.core.exceptions import DomainError
+from beian.demo.orders import FILED, FILED_SECOND_DOMAIN, YUNFAN, filed_demo, material_files
 from beian.demo.samples import write_demo_set
+from beian.filings.models import SubjectFiling
 from beian.hosting.models import HostedSite, SiteDomain
 
 DEMO_PASSWORD = "beian-demo-2026"
@@ -19,6 +26,7 @@ ACCOUNTS = [
     ("reviewer", User.Role.REVIEWER, "reviewer@example.com"),
     ("applicant", User.Role.APPLICANT, "applicant@example.com"),
     ("yunfan", User.Role.APPLICANT, "yunfan@example.com"),
+    ("filed", User.Role.APPLICANT, FILED.email),
 ]
 OPERATOR_APPS = ("reference", "materials", "filings", "hosting", "accounts", "core")
 
@@ -48,9 +56,63 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--port", default=None, help="the port the server runs on (default: BEIAN_PORT)")
+        parser.add_argument(
+            "--no-filed-demo",
+            action="store_true",
+            help="create the `filed` account and its sites but do not file them (no material checks)",
+        )
+
+    def handle(self, *args, **options):
+        users, filed_sites = self.accounts_and_sites()
+        yunfan_samples = write_profile_set(settings.VAR_DIR / "demo-materials" / "yunfan", YUNFAN)
+        filed_samples = write_profile_set(settings.VAR_DIR / "demo-materials" / "filed", FILED)
+        samples = write_demo_set(
+            settings.VAR_DIR / "demo-materials", signed_form=material_files()["verification_form"][1]
+        )
+        filed_number = "" if options["no_filed_demo"] else self.file_the_filed_demo(users, *filed_sites)
+        port = options["port"] or settings.BEIAN_PORT
+        self.stdout.write(self.style.SUCCESS("Demo ready."))
+        self.stdout.write(f"  Platform:     http://127.0.0.1:{port}/")
+        self.stdout.write(f"  Hosted site:  http://demo-shop.localhost:{port}/  (unfiled: shows the block page)")
+        self.stdout.write(
+            f"  New access:   http://yunfan.localhost:{port}/  (yunfan-tech.cn, filed via another provider)"
+        )
+        if filed_number:
+            self.stdout.write(
+                f"  Filed sites:  http://xingchen.localhost:{port}/ and http://xingchen-products.localhost:{port}/"
+                f"  ({filed_number}-1 and -2: log in as `filed` to change or cancel them)"
+            )
+        self.stdout.write(f"  API docs:     http://127.0.0.1:{port}/api/docs")
+        self.stdout.write(
+            f"  Sample materials to upload: {samples[0].parent}/  (yunfan: {yunfan_samples[0].parent}/,"
+            f" filed: {filed_samples[0].parent}/)"
+        )
+        for username, role, _email in ACCOUNTS:
+            self.stdout.write(f"  {role:<10} {username} / {DEMO_PASSWORD}")
+
+    def file_the_filed_demo(self, users, organisation, site, second_site) -> str:
+        """The `filed` account's first filing, filed through the sandbox once (later runs find it
+        filed). Returns the subject's number ("" when it could not be filed: a warning says why)."""
+        record = SubjectFiling.objects.filter(organisation=organisation).first()
+        if record is None:
+            try:
+                # its notifications (e-mails on the console backend) stay in the notification centre
+                with contextlib.redirect_stdout(io.StringIO()):
+                    filed_demo(
+                        organisation=organisation,
+                        user=users["filed"],
+                        site=site,
+                        second_site=second_site,
+                        reviewer=users["reviewer"],
+                    )
+            except (DomainError, RuntimeError) as exc:
+                self.stderr.write(self.style.WARNING(f"The filed demo site could not be filed: {exc}"))
+                return ""
+            record = SubjectFiling.objects.get(organisation=organisation)
+        return record.filing_number
 
     @transaction.atomic
-    def handle(self, *args, **options):
+    def accounts_and_sites(self):
         users = {}
         for username, role, email in ACCOUNTS:
             user, created = User.objects.get_or_create(username=username, defaults={"role": role, "email": email})
@@ -90,18 +152,23 @@ class Command(BaseCommand):
             },
         )
         SiteDomain.objects.get_or_create(domain="yunfan-tech.cn", defaults={"site": yunfan_site})
-        samples = write_demo_set(
-            settings.VAR_DIR / "demo-materials", signed_form=material_files()["verification_form"][1]
-        )
-        yunfan_samples = write_profile_set(settings.VAR_DIR / "demo-materials" / "yunfan", YUNFAN)
-        port = options["port"] or settings.BEIAN_PORT
-        self.stdout.write(self.style.SUCCESS("Demo ready."))
-        self.stdout.write(f"  Platform:     http://127.0.0.1:{port}/")
-        self.stdout.write(f"  Hosted site:  http://demo-shop.localhost:{port}/  (unfiled: shows the block page)")
-        self.stdout.write(
-            f"  New access:   http://yunfan.localhost:{port}/  (yunfan-tech.cn, filed via another provider)"
-        )
-        self.stdout.write(f"  API docs:     http://127.0.0.1:{port}/api/docs")
-        self.stdout.write(f"  Sample materials to upload: {samples[0].parent}/  (yunfan: {yunfan_samples[0].parent}/)")
-        for username, role, _email in ACCOUNTS:
-            self.stdout.write(f"  {role:<10} {username} / {DEMO_PASSWORD}")
+        # Filed: a company whose two websites are filed with us (`file_the_filed_demo`), each served
+        # by a hosted site of its own, for the filed dashboard's changes and cancellations.
+        filed, _ = Organisation.objects.get_or_create(name=FILED.company, defaults={"external_id": "demo-003"})
+        Membership.objects.get_or_create(user=users["filed"], organisation=filed)
+        filed_sites = []
+        for slug, title, domain in (
+            ("xingchen", FILED.site_name, FILED.domain),
+            ("xingchen-products", FILED.site_name.removesuffix("官网") + "产品中心", FILED_SECOND_DOMAIN),
+        ):
+            filed_site, _ = HostedSite.objects.get_or_create(
+                slug=slug,
+                defaults={
+                    "organisation": filed,
+                    "title": title,
+                    "body_html": f"<h1>{title}</h1><p>{FILED.remark}</p>",
+                },
+            )
+            SiteDomain.objects.get_or_create(domain=domain, defaults={"site": filed_site})
+            filed_sites.append(filed_site)
+        return users, (filed, *filed_sites)
