@@ -519,7 +519,7 @@ def record_context(order, *, eta=None) -> dict:
     return {
         "record": record,
         "what_happens": record_pages.what_happens(order, record),
-        "sms_recipients": record_pages.sms_recipients(order),
+        "sms_recipients": record_pages.sms_recipients_text(record_pages.sms_recipients(order)),
         "eta": eta,
         "eta_label": record_pages.eta_label(order, eta),
     }
@@ -567,7 +567,7 @@ class RequestStep(Step):
     def typed(self, order) -> dict:
         return {name: getattr(order, name) or "" for name in self.inputs}
 
-    def context(self, request, order, flow, *, typed=None, findings=None, error="") -> dict:
+    def context(self, request, order, flow, *, form=None, findings=None, typed=None, error="") -> dict:
         acts = selectors.order_actions_for(order, request.user, member=True)
         if findings is None:  # a GET: not yet the "nothing changed" of a change just started
             findings = [f for f in step_findings(order) if f.code not in NOT_YET_CHANGED]

@@ -156,6 +156,15 @@ def sms_recipients(order) -> list[dict]:
     return out
 
 
+def sms_recipients_text(recipients: list[dict]) -> str:
+    """ "Website principal (138****8000)" for each recipient, joined as the language lists things."""
+    items = [
+        _("%(role)s (%(mobile)s)") % {"role": r["role"], "mobile": r["mobile"]} if r["mobile"] else str(r["role"])
+        for r in recipients
+    ]
+    return _(", ").join(items)
+
+
 WHAT_HAPPENS = {
     record_orders.CHANGE_SUBJECT: [
         gettext_lazy("The website keeps serving with its filing number throughout."),
@@ -209,8 +218,8 @@ WHAT_HAPPENS = {
 WHAT_HAPPENS[record_orders.CHANGE_FILING] = WHAT_HAPPENS[record_orders.CHANGE_WEBSITE]
 
 
-def what_happens(order, record: RecordView | None = None) -> list:
-    lines = list(WHAT_HAPPENS.get(order.filing_type, []))
+def what_happens(order, record: RecordView | None = None) -> list[str]:
+    lines = [str(line) for line in WHAT_HAPPENS.get(order.filing_type, [])]
     if order.filing_type in (record_orders.CANCEL_WEBSITE, record_orders.CANCEL_ACCESS) and record and record.others:
         numbers = ", ".join(w.filing_number for w in record.others)
         lines.append(_("The subject's other websites keep serving: %(numbers)s.") % {"numbers": numbers})

@@ -296,7 +296,8 @@ def _record_order_context(order, eta) -> dict:
     return {
         "record_order": True,
         **record_context(order, eta=eta),
-        "diff": record_pages.diff_rows(order),
+        # once approved the record holds what the order applied for: nothing to compare any more
+        "diff": None if order.status == states.APPROVED else record_pages.diff_rows(order),
         "request": record_pages.request_summary(order),
         "cancels": order.filing_type in CANCEL_TYPES,
         "changes_data": order.filing_type in record_pages.CHANGE_DATA_TYPES,

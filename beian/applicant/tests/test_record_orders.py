@@ -108,7 +108,7 @@ def test_a_website_name_change_through_the_wizard_to_submit(web, orders, django_
     with django_capture_on_commit_callbacks(execute=True):
         upload_materials(fresh(order), orders.user)
     confirm = web.get(url(order, "confirm")).content.decode()
-    diff = re.search(r'<table class="diff" id="record-diff">(.*?)</table>', confirm, re.S).group(1)
+    diff = re.search(r'<table class="diff record-diff" id="record-diff">(.*?)</table>', confirm, re.S).group(1)
     assert f"{filed_name}</td>" in diff and f"{filed_name}新版</td>" in diff  # as filed → applied for
     shown = re.findall(r'name="acknowledge" value="([^"]+)"', confirm)
     response = web.post(f"/apply/orders/{order.pk}/submit/", {"acknowledge": shown}, follow=True)
@@ -258,3 +258,14 @@ def test_the_order_page_of_a_subject_cancellation_in_sms_verification(web, order
     assert "Regulator decision expected" in html and "Filing number expected" not in html
     assert "every website under it are cancelled" in html
     assert order_fields.websites_of(order)[0].website_filing.filing_number in html
+
+
+def test_the_order_page_of_an_approved_website_change(web, orders):
+    record = orders.filed_record().websites.get()
+    order = orders.against_record("CHANGE_WEBSITE", values={"websites[0].name": record.name + "新版"}).approved(
+        acknowledge_warnings=True
+    )
+    html = web.get(url(order)).content.decode()
+    assert "Change website info" in html and order.website.website_filing.filing_number in html
+    assert "the filed record now holds what this order applied for" in html
+    assert "Nothing differs from the filed record yet." not in html and "Edit the order" not in html
