@@ -116,7 +116,10 @@ class StepForm(forms.Form):
         for path in self.paths:
             field = order_fields.BY_PATH[path]
             self.fields[field.form_name] = form_field(field, order, editable=path in editable)
-            self.initial[field.form_name] = order_fields.get_value(order, path)
+            value = order_fields.get_value(order, path)
+            # a locked PII field is read, not edited: masked like every other screen (a disabled field is
+            # never taken from the POST, so the masked value is never saved)
+            self.initial[field.form_name] = order_fields.masked_value(field, value) if path not in editable else value
             self.fields[field.form_name].widget.attrs.update({"data-path": path, "autocomplete": "off"})
             self.path_by_name[field.form_name] = path
             # our own tags on Django's Field (so attr-defined), read by the wizard views: form.fields[name].path

@@ -13,7 +13,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from beian.accounts.permissions import applicant_required
-from beian.applicant.flow import CONFIRM, FLOW, MATERIALS, TYPE_EXPLANATIONS, returns_of, step_of_path
+from beian.applicant import record_orders as record_pages
+from beian.applicant.flow import CONFIRM, FLOW, MATERIALS, TYPE_EXPLANATIONS, record_context, returns_of
 from beian.applicant.forms import UploadForm, VerifyForm
 from beian.core.exceptions import DomainError, NotFound, ValidationFailed
 from beian.core.views import attempt
@@ -33,6 +34,7 @@ from beian.regulator.models import RegulatorCase
 from beian.regulator.services import sms_resend as resend
 from beian.regulator.services import sms_verify as verify
 from beian.rules import record_orders
+from beian.rules.record_orders import CANCEL_TYPES
 
 
 def _order(request, pk):
@@ -44,6 +46,10 @@ def _step(order, key):
     if step is None or not step.is_applicable(order):
         raise Http404
     return step
+
+
+def _first_step_url(order) -> str:
+    return reverse("applicant:step", args=[order.pk, FLOW.first(order).key])
 
 
 @applicant_required
@@ -134,7 +140,7 @@ def record_order(request, number):
 def _first_step(order, key: str):
     """Where the wizard of a new record order opens: add domain at the step with the domains."""
     if key == record_actions.ADD_DOMAIN:
-        step = step_of_path("websites[0].other_domains")
+        step = FLOW.step_of_path("websites[0].other_domains", order)
         if step.is_applicable(order):
             return step
     return FLOW.first(order)
@@ -324,6 +330,8 @@ def _explain(result) -> str:
 @never_cache  # Cache-Control: no-store: browser back after submit reloads the page (no live submit button)
 def step(request, pk, key):
     order = _order(request, pk)
+    if request.method == "GET" and FLOW.step(key) is not None and not FLOW.step(key).is_applicable(order):
+        return redirect(_first_step_url(order))  # a step of another type's path (a link to "checklist")
     step = _step(order, key)
     if request.method == "POST":
         return step.post(request, order, FLOW)
@@ -373,7 +381,7 @@ def submit(request, pk):
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect("applicant:step", order.pk, CONFIRM)
-    messages.success(request, _("Submitted. Your site now shows a maintenance page until the filing is approved."))
+    messages.success(request, record_pages.submitted_message(order))
     return redirect("applicant:order", order.pk)
 
 
@@ -383,12 +391,13 @@ def order_detail(request, pk):
 
     order = _order(request, pk)
     acts = selectors.order_actions_for(order, request.user, member=True)
+    eta = order_eta(order)
     case = RegulatorCase.objects.filter(order=order).order_by("-received_at").first()
     returned = [
         {
             **r,
             "label": order_fields.BY_PATH[r["field"]].full_label if r["field"] in order_fields.BY_PATH else r["field"],
-            "step": step_of_path(r["field"]).key,
+            "step": FLOW.step_of_path(r["field"], order).key,
         }
         for r in returns_of(order).values()
     ]
@@ -405,12 +414,32 @@ def order_detail(request, pk):
             "actions": acts,
             "can_withdraw": acts.may_withdraw,
             "can_abandon": acts.may_abandon,
-            "eta": order_eta(order),
+            "eta": eta,
             "expires_on": expires_on(order),
             "can_edit": acts.may_edit,
+            "first_step_url": _first_step_url(order),
             "lang": get_language(),
+            **_record_order_context(order, eta),
         },
     )
+
+
+def _record_order_context(order, eta) -> dict:
+    """An order against a filed record: the record, what it changes or why it cancels, what it does
+    to the live site, who gets the SMS, and the ETA's wording."""
+    if not record_pages.is_record_order(order):
+        return {"record_order": False}
+    return {
+        "record_order": True,
+        **record_context(order, eta=eta),
+        # once approved the record holds what the order applied for: nothing to compare any more
+        "diff": None if order.status == states.APPROVED else record_pages.diff_rows(order),
+        "request": record_pages.request_summary(order),
+        "cancels": order.filing_type in CANCEL_TYPES,
+        "changes_data": order.filing_type in record_pages.CHANGE_DATA_TYPES,
+        # who will get the MIIT SMS, while it is still to come (afterwards the SMS card says who got it)
+        "sms_ahead": order.status in states.AWAITING_APPLICANT | states.AWAITING_PROVIDER | {states.PENDING_SUBMISSION},
+    }
 
 
 @applicant_required

@@ -43,6 +43,7 @@ def website_input(website: Website, domain_facts=None) -> WebsiteInput:
     return WebsiteInput(
         name=website.name,
         domain=website.domain,
+        extra_domains=list(website.other_domains or []),  # a filed website's other domains (website change)
         service_contents=list(website.service_contents),
         languages=list(website.languages),
         pre_approvals=list(website.pre_approvals),
