@@ -11,8 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-from beian.filings import fields
-from beian.filings.models import AccessRecord, FiledDomain, Order, RecordStatus, Website, WebsiteFiling
+from beian.filings import fields, states
+from beian.filings.models import (
+    AccessRecord,
+    FiledDomain,
+    Order,
+    RecordEvent,
+    RecordStatus,
+    Subject,
+    Website,
+    WebsiteFiling,
+)
 from beian.reference.models import FilingType
 from beian.reference.snapshot import setting
 from beian.rules import record_orders
@@ -92,12 +101,38 @@ def website_domains(website: Website) -> list[str]:
     return out
 
 
+def _applied_events(order: Order) -> list[RecordEvent]:
+    """What an approved change did to the records (their history), oldest first; none before approval."""
+    if order.status != states.APPROVED or not record_orders.is_record_type(order.filing_type):
+        return []
+    return list(RecordEvent.objects.filter(order=order).order_by("at", "pk"))
+
+
 def _filed_view(order: Order):
     """The record's data as filed, shaped like the order for fields.get_value: the subject as the
-    subject record holds it and, website by website, the data its website record holds."""
+    subject record holds it and, website by website, the data its website record holds. Once the
+    change is approved the records hold the order's own rows: the data as filed before it are the
+    rows the records' history names (RecordEvent `before`)."""
     websites = fields.websites_of(order)
-    filed = [w.website_filing.website if w.website_filing_id else w for w in websites]
+    subject_before: int | None = None
+    websites_before: dict[int | None, int | None] = {}
+    for event in _applied_events(order):
+        if event.action == "subject_changed":
+            subject_before = event.data.get("before")
+        elif event.action == "website_changed":
+            websites_before[event.website_filing_id] = event.data.get("before")
+    old_websites = {
+        w.pk: w
+        for w in Website.objects.select_related("principal").filter(pk__in=[p for p in websites_before.values() if p])
+    }
+    filed = [
+        old_websites.get(websites_before.get(w.website_filing_id) or 0)
+        or (w.website_filing.website if w.website_filing_id else w)
+        for w in websites
+    ]
     subject = order.subject_filing.subject if order.subject_filing is not None else order.subject
+    if subject_before:
+        subject = Subject.objects.select_related("principal").filter(pk=subject_before).first() or subject
     return SimpleNamespace(subject=subject, _websites_cache=filed, website=filed[0] if filed else None)
 
 
@@ -122,6 +157,15 @@ def domain_changes(order: Order) -> list[DomainChange]:
     if order.filing_type not in record_orders.WEBSITE_PARTS:
         return []
     out = []
+    events = _applied_events(order)
+    if events:  # approved: the domains the records added and removed for it
+        for index, website in enumerate(fields.websites_of(order)):
+            mine = [e for e in events if e.website_filing_id and e.website_filing_id == website.website_filing_id]
+            added = tuple(d for e in mine if e.action == "domain_added" for d in e.data.get("domains") or [])
+            removed = tuple(d for e in mine if e.action == "domain_removed" for d in e.data.get("domains") or [])
+            if added or removed:
+                out.append(DomainChange(index, added, removed))
+        return out
     for index, website in enumerate(fields.websites_of(order)):
         before, after = filed_domains(website.website_filing), website_domains(website)
         added = tuple(d for d in after if d not in before)
@@ -277,3 +321,84 @@ def in_scope(order: Order, finding: Finding) -> bool:
     if not record_orders.is_record_type(order.filing_type):
         return True
     return record_orders.in_scope(order.filing_type, fields.template_path(finding.field or ""))
+
+
+# --- what a reviewer may return, and what goes to the regulator ---------------------------------
+
+
+def request_paths(filing_type: str) -> tuple[str, ...]:
+    """The request fields an order of `filing_type` carries (a reviewer may return them)."""
+    if filing_type in record_orders.CANCEL_TYPES:
+        return ("reason_code", "confirmation") if irreversible(filing_type) else ("reason_code",)
+    if filing_type == record_orders.CHANGE_ACCESS:
+        return ("hosted_site",)
+    return ()
+
+
+def request_snapshot(order: Order) -> dict:
+    """The request fields of a change of access or cancellation as a version keeps them (the
+    reviewer sees what changed since a return): {path: value}, JSON-safe."""
+    values: dict[str, object] = {
+        "reason_code": order.reason_code,
+        "confirmation": order.confirmation,
+        "hosted_site": order.website.hosted_site_id,
+    }
+    return {path: values[path] for path in request_paths(order.filing_type)}
+
+
+def request_label(path: str):
+    return fields.REQUEST_LABELS.get(path, path)
+
+
+def returnable_paths(order: Order) -> frozenset[str]:
+    """The field paths a reviewer may return to the applicant: every field of a new filing; of a
+    change or cancellation only what the applicant may change (the changed part, rules.record_orders)
+    and its request fields. Material slots come on top (materials.services.order_requirements)."""
+    paths = fields.order_paths(order)
+    if not record_orders.is_record_type(order.filing_type):
+        return frozenset(paths)
+    kind = order.filing_type
+    open_paths = {p for p in paths if record_orders.editable(kind, fields.template_path(p))}
+    return frozenset(open_paths | set(request_paths(kind)))
+
+
+def target_websites(order: Order) -> list[WebsiteFiling]:
+    """The website records an order against a record is about: the one website it targets, or for
+    a subject type the subject's websites that are filed (a cancelled subject: the ones it had)."""
+    kind = order.filing_type
+    if not record_orders.is_record_type(kind):
+        return []
+    if kind in record_orders.WEBSITE_TARGET_TYPES:
+        return [w.website_filing for w in fields.websites_of(order) if w.website_filing_id]
+    if order.subject_filing is None:
+        return []
+    records = WebsiteFiling.objects.filter(subject_filing=order.subject_filing).order_by("sequence")
+    ended = {e.website_filing_id for e in _applied_events(order) if e.action == "website_cancelled"}
+    if ended:  # an approved subject cancellation: the websites it cancelled
+        return [r for r in records if r.pk in ended]
+    return [r for r in records if r.status == RecordStatus.ACTIVE]
+
+
+def record_summary(order: Order) -> dict:
+    """What a change or cancellation asks the regulator, as paths, domains and codes only (no PII,
+    no values): the regulator's case keeps it. Empty for other orders."""
+    kind = order.filing_type
+    if not record_orders.is_record_type(kind):
+        return {}
+    records = target_websites(order)
+    summary: dict = {
+        "filing_type": kind,
+        "subject_number": order.subject_filing.filing_number if order.subject_filing is not None else "",
+        "website_numbers": [r.filing_number for r in records],
+    }
+    if kind in record_orders.SUBJECT_PARTS | record_orders.WEBSITE_PARTS:
+        moved = domain_changes(order)
+        summary["changed"] = [c.path for c in record_diff(order)]
+        summary["domains_added"] = [d for c in moved for d in c.added]
+        summary["domains_removed"] = [d for c in moved for d in c.removed]
+    if kind == record_orders.CHANGE_ACCESS:
+        summary["changed"] = ["hosted_site"]
+    if kind in record_orders.CANCEL_TYPES:
+        summary["reason_code"] = order.reason_code
+        summary["domains"] = [d for r in records for d in filed_domains(r)]
+    return summary

@@ -355,6 +355,15 @@ CONTEXT_PATHS = ("websites[0].domain",)  # the first website's domain; the other
 CHANGE_ONLY_TEMPLATES = ("websites[].other_domains",)
 
 
+# What a change of access or a cancellation asks beyond the fields (filings.services.order_set_request,
+# filings.changes.request_paths): a reviewer returns them like a field, by these paths.
+REQUEST_LABELS = {
+    "reason_code": _("Cancellation reason"),
+    "confirmation": _("Typed confirmation"),
+    "hosted_site": _("Hosted site that will serve the website"),
+}
+
+
 def change_only(path: str) -> bool:
     return template_path(path) in CHANGE_ONLY_TEMPLATES
 

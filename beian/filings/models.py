@@ -12,6 +12,7 @@ from beian.filings import fields as order_fields
 from beian.filings import states
 from beian.materials.models import MaterialRequirement
 from beian.reference.models import FilingType, RejectionReason
+from beian.rules import record_orders
 
 STATUS_LABELS = {
     states.DRAFT: _("Draft"),
@@ -29,6 +30,16 @@ STATUS_LABELS = {
     states.EXPIRED: _("Expired"),
 }
 STATUS_CHOICES = [(s, STATUS_LABELS[s]) for s in states.ALL]
+# An approved order against a filed record (rules.record_orders) changed or ended the record: "Filed"
+# would say a number was issued.
+_UPDATED, _CANCELLED = _("Approved: filing updated"), _("Approved: cancelled")
+RECORD_APPROVED_LABELS = {
+    **dict.fromkeys(record_orders.SUBJECT_PARTS | record_orders.WEBSITE_PARTS, _UPDATED),
+    record_orders.CHANGE_ACCESS: _("Approved: access changed"),
+    record_orders.CANCEL_SUBJECT: _CANCELLED,
+    record_orders.CANCEL_WEBSITE: _CANCELLED,
+    record_orders.CANCEL_ACCESS: _("Approved: access cancelled"),
+}
 
 
 class Person(models.Model):
@@ -242,6 +253,8 @@ class Order(models.Model):
 
     @property
     def status_label(self) -> str:
+        if self.status == states.APPROVED and self.filing_type in RECORD_APPROVED_LABELS:
+            return str(RECORD_APPROVED_LABELS[self.filing_type])  # a change or cancellation files no number
         return str(STATUS_LABELS.get(self.status, self.status))
 
     @property
@@ -318,6 +331,8 @@ class OrderEvent(models.Model):
         if self.event == "regulator_approved" and (self.data or {}).get("numbers_kept"):
             return str(_("Approved by the regulator: our access added, the filing numbers stay"))
         kind = (self.data or {}).get("record_order") if self.event == "regulator_approved" else ""
+        if kind == record_orders.CANCEL_ACCESS:  # the filing itself survives (rules file §1.7)
+            return str(_("Approved by the regulator: our access is cancelled"))
         if kind:
             return str(
                 _("Approved by the regulator: cancelled")
@@ -624,7 +639,12 @@ def returns_text(returns: list[dict]) -> str:
     for r in returns:
         path = r.get("field", "")
         field = order_fields.BY_PATH.get(path)
-        label = str(field.full_label) if field else materials.get(path.removeprefix("materials."), path)
+        if field is not None:
+            label = str(field.full_label)
+        elif path in order_fields.REQUEST_LABELS:  # a cancellation's reason, its typed confirmation…
+            label = str(order_fields.REQUEST_LABELS[path])
+        else:
+            label = materials.get(path.removeprefix("materials."), path)
         code = r.get("reason_code") or ""
         text = f"{label}: {reasons.get(code, code)}"
         parts.append(f"{text} — {r['note']}" if r.get("note") else text)

@@ -567,7 +567,12 @@ def order_submit(*, order: Order, user, acknowledged_warnings: Iterable[str] = (
     now = clock.now()
     with transaction.atomic():
         number = order.versions.count() + 1
-        OrderVersion.objects.create(order=order, number=number, at=now, data=order_fields.snapshot(order))
+        OrderVersion.objects.create(
+            order=order,
+            number=number,
+            at=now,
+            data={**order_fields.snapshot(order), **record_changes.request_snapshot(order)},
+        )
         order_transition(
             order=order,
             to=target,
@@ -879,7 +884,10 @@ def order_return_fields(*, order: Order, reviewer, returns: list[dict]) -> Order
     if not returns:
         raise ValidationFailed(_("Choose at least one field to return."), code="return.empty")
     known = set(RejectionReason.objects.values_list("code", flat=True))
-    returnable = set(order_fields.order_paths(order)) | {f"materials.{r.slot}" for r in order_requirements(order)}
+    # a change or cancellation: only what the applicant may change (its changed part, its request)
+    returnable = set(record_changes.returnable_paths(order)) | {
+        f"materials.{r.slot}" for r in order_requirements(order)
+    }
     for item in returns:
         if item.get("field") not in returnable:
             raise ValidationFailed(

@@ -27,14 +27,16 @@ from django.utils.translation import gettext as _
 
 from beian.core import clock
 from beian.core.crypto import blind_index
+from beian.filings import changes, lifecycle
 from beian.filings import fields as order_fields
-from beian.filings import lifecycle
 from beian.filings.eta import order_eta
 from beian.filings.lifecycle import expires_on
-from beian.filings.models import Order
+from beian.filings.models import AccessRecord, Order, RecordEvent, RecordStatus
 from beian.materials.services import order_requirements
 from beian.notifications.models import Channel, Delivery, Kind, Notification, NotificationPreference, SmsMessage
 from beian.reference.models import RejectionReason
+from beian.rules import record_orders
+from beian.rules.domains import display_domain
 
 logger = logging.getLogger(__name__)
 
@@ -123,7 +125,10 @@ def order_link(order, anchor: str = "") -> str:
 
 
 def field_link(order, path: str) -> str:
-    """The wizard step that holds the field, scrolled to it (the input's id, or the upload slot)."""
+    """The wizard step that holds the field, scrolled to it (the input's id, or the upload slot).
+    A returned request of a cancellation (its reason, the typed confirmation): the order's page."""
+    if path in order_fields.REQUEST_LABELS:
+        return order_link(order)
     url = reverse("applicant:step", args=[order.pk, order_fields.step_key_of_path(path)])
     if path.startswith("materials."):
         return f"{url}#slot-{path.split('.', 1)[1]}"
@@ -137,6 +142,8 @@ def _field_label(order, path: str) -> str:
         req = next((r for r in order_requirements(order) if r.slot == slot), None)
         return req.label(translation.get_language()) if req else slot
     field = order_fields.BY_PATH.get(path)
+    if field is None and path in order_fields.REQUEST_LABELS:
+        return str(order_fields.REQUEST_LABELS[path])
     return str(field.full_label) if field else path
 
 
@@ -161,7 +168,17 @@ def _eta_line(order) -> str:
         return ""
     if eta is None:
         return ""
-    if eta.filed.single:  # a range whose ends are equal is one date
+    if record_orders.is_record_type(order.filing_type):  # a change or cancellation issues no number
+        if eta.filed.single:
+            line = _("If you act today, the regulator's approval is expected on %(date)s.") % {
+                "date": eta.filed.p50.isoformat()
+            }
+        else:
+            line = _("If you act today, the regulator's approval is expected between %(p50)s and %(p90)s.") % {
+                "p50": eta.filed.p50.isoformat(),
+                "p90": eta.filed.p90.isoformat(),
+            }
+    elif eta.filed.single:  # a range whose ends are equal is one date
         line = _("If you act today, the filing number is expected on %(date)s.") % {"date": eta.filed.p50.isoformat()}
     else:
         line = _("If you act today, the filing number is expected between %(p50)s and %(p90)s.") % {
@@ -247,6 +264,8 @@ def _compose_event(order, event: str, row) -> Message:
                 _expiry_line(order),
             ],
         )
+    if event == "regulator_approved" and record_orders.is_record_type(order.filing_type):
+        return _compose_record_approval(order)
     if event == "regulator_approved":
         return Message(
             _("Your website is filed"),
@@ -267,6 +286,126 @@ def _compose_event(order, event: str, row) -> Message:
             order_link(order),
         )
     raise ValueError(event)
+
+
+def _domains_text(domains) -> str:
+    return "、".join(display_domain(d) for d in domains) or "—"
+
+
+def _ended_domains(order) -> list[str]:
+    """The domains the approved cancellation took offline (the records' history keeps them)."""
+    events = RecordEvent.objects.filter(order=order, action="website_cancelled").order_by("pk")
+    if order.filing_type == record_orders.CANCEL_ACCESS:
+        return [d for r in changes.target_websites(order) for d in changes.filed_domains(r)]
+    return [d for e in events for d in (e.data or {}).get("domains") or []]
+
+
+def _accessed_elsewhere(order) -> bool:
+    """Does another provider still access the website whose access of ours ended?"""
+    return AccessRecord.objects.filter(
+        website_filing__in=changes.target_websites(order), status=RecordStatus.ACTIVE, is_ours=False
+    ).exists()
+
+
+def _subject_is_shell(order) -> bool:
+    """No website of the order's subject is accessed by anyone any more (an empty-shell subject, §8.4)."""
+    if order.subject_filing_id is None or order.filing_type == record_orders.CANCEL_SUBJECT:
+        return False
+    return not AccessRecord.objects.filter(
+        website_filing__subject_filing_id=order.subject_filing_id,
+        website_filing__status=RecordStatus.ACTIVE,
+        status=RecordStatus.ACTIVE,
+    ).exists()
+
+
+def _compose_record_approval(order) -> Message:
+    """The regulator approved a change or cancellation: say what happened to the record and the site
+    (rules file §1.5–§1.7), not that a number was issued."""
+    kind = order.filing_type
+    records = changes.target_websites(order)
+    website = records[0] if records else None
+    names = {"name": website.name if website else "", "number": website.filing_number if website else ""}
+    link = order_link(order)
+    shell = (
+        _(
+            "No website of the subject is accessed any more: the subject is now an empty shell (空壳主体), which "
+            "regulators clean up. To keep it, add a website or new access soon."
+        )
+        if _subject_is_shell(order)
+        else ""
+    )
+    if kind in record_orders.SUBJECT_PARTS | record_orders.WEBSITE_PARTS:
+        labels = [str(c.label) for c in changes.record_diff(order)]
+        moved = changes.domain_changes(order)
+        added = [d for c in moved for d in c.added]
+        removed = [d for c in moved for d in c.removed]
+        if added or removed:
+            labels.append(_("domains"))
+        lines = []
+        if added:
+            lines.append(
+                _("Domains added: %(domains)s. They serve under the website's filing number.")
+                % {"domains": _domains_text(added)}
+            )
+        if removed:
+            lines.append(_("Domains removed: %(domains)s. They no longer serve.") % {"domains": _domains_text(removed)})
+        return Message(
+            _("Your change is approved"),
+            _(
+                "Change approved: %(fields)s. The filing record shows the new information; the filing numbers stay the same."
+            )
+            % {"fields": "、".join(labels) or "—"},
+            link,
+            lines,
+        )
+    if kind == record_orders.CHANGE_ACCESS:
+        site = order.website.hosted_site
+        return Message(
+            _("Your change of access is approved"),
+            _("Access changed: website %(name)s (%(number)s) is now served by %(site)s.")
+            % {**names, "site": site.title if site else "—"},
+            link,
+        )
+    if kind == record_orders.CANCEL_WEBSITE:
+        return Message(
+            _("Your website is cancelled"),
+            _("Website %(name)s (%(number)s) is cancelled; its domains no longer serve: %(domains)s.")
+            % {**names, "domains": _domains_text(_ended_domains(order))},
+            link,
+            [shell],
+        )
+    if kind == record_orders.CANCEL_SUBJECT:
+        subject = order.subject_filing
+        return Message(
+            _("Your subject is cancelled"),
+            _(
+                "Subject %(name)s (%(number)s) and all its websites are cancelled; their domains no longer serve: %(domains)s."
+            )
+            % {
+                "name": subject.name if subject else order.subject.name,
+                "number": subject.filing_number if subject else "",
+                "domains": _domains_text(_ended_domains(order)),
+            },
+            link,
+        )
+    lines = [
+        ""
+        if _accessed_elsewhere(order)
+        else _(
+            "No other provider accesses this website: it is now an empty-shell website (空壳网站) and the regulator "
+            "will cancel its filing number."
+        ),
+        shell,
+    ]
+    return Message(
+        _("Access cancelled"),
+        _(
+            "Access cancelled: we no longer serve website %(name)s (%(number)s); its domains stop serving here: %(domains)s."
+        )
+        % {**names, "domains": _domains_text(_ended_domains(order))},
+        link,
+        lines,
+    )
 
 
 def _compose_reminder(order, days: int, expires: dt.date | None) -> Message:

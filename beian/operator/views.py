@@ -19,6 +19,7 @@ from beian.core import workdays as working_calendar
 from beian.core.exceptions import DomainError, NotFound
 from beian.core.jobs import run_periodic_jobs
 from beian.core.views import attempt
+from beian.filings import fields as order_fields
 from beian.filings import notices, states
 from beian.filings.models import Order
 from beian.monitor import selectors as monitor
@@ -28,10 +29,28 @@ from beian.reference.choices import rejection_reasons
 from beian.reference.services import calendar_enter_year
 from beian.regulator import services as regulator
 from beian.regulator.models import RegulatorCase, Submission
+from beian.review.record import record_view
 
 
 @operator_required
 def console(request):
+    cases = list(
+        RegulatorCase.objects.select_related("order__website", "order__subject", "order__subject_filing").order_by(
+            "-received_at", "-pk"
+        )[:30]
+    )
+    for case in cases:
+        # a change or cancellation: what the operator files on the regulator's system (the same diff
+        # the reviewer approved; PII masked), beside the summary the case keeps (paths, no values)
+        case.record = record_view(case.order)
+        case.summary_labels = [
+            str(
+                order_fields.BY_PATH[p].full_label
+                if p in order_fields.BY_PATH
+                else order_fields.REQUEST_LABELS.get(p, p)
+            )
+            for p in (case.summary or {}).get("changed", [])
+        ]
     return render(
         request,
         "operator/console.html",
@@ -39,9 +58,7 @@ def console(request):
             "now": clock.now(),
             "adapter": regulator.adapter().name,
             "sms": SmsMessage.objects.select_related("order")[:30],
-            "cases": RegulatorCase.objects.select_related("order__website", "order__subject").order_by(
-                "-received_at", "-pk"
-            )[:30],
+            "cases": cases,
             "outbox": Submission.objects.filter(status__in=regulator.OPEN)
             .select_related("order")
             .order_by("status", "next_attempt_at"),

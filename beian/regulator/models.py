@@ -62,6 +62,9 @@ class RegulatorCase(models.Model):
     decision_note = models.TextField(blank=True)
     evidence = models.FileField(blank=True, max_length=300)
     decided_by = models.CharField(max_length=150, blank=True)
+    # What a change or cancellation asked the regulator, as pushed (filings.changes.record_summary):
+    # the changed field paths, the domains added and removed, the reason code; never values or PII.
+    summary = models.JSONField(default=dict, blank=True)
 
     def __str__(self) -> str:
         return self.reference

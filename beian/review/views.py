@@ -22,12 +22,16 @@ from beian.accounts.models import User
 from beian.accounts.permissions import operator_required, reviewer_required
 from beian.core import audit, clock
 from beian.core.views import attempt
+from beian.filings import changes as record_changes
 from beian.filings import fields as order_fields
 from beian.filings import selectors, services
 from beian.filings.validation import order_findings
+from beian.hosting.models import HostedSite
 from beian.materials import services as material_services
 from beian.reference import choices
 from beian.reference.models import FilingType, RejectionReason
+from beian.review.record import record_view
+from beian.rules import record_orders
 
 PAGE_SIZE = 50
 
@@ -85,6 +89,17 @@ def queue(request):
         order.is_mine = order.assigned_reviewer_id == request.user.pk
         order.province_label = province_labels.get(order.subject.province, order.subject.province)
         order.type_label = type_labels.get(order.filing_type, order.filing_type)
+        # a change or cancellation: which kind, and the filed record it targets (copied onto its rows)
+        order.record_kind = (
+            ("cancel" if order.filing_type in record_orders.CANCEL_TYPES else "change")
+            if record_orders.is_record_type(order.filing_type)
+            else ""
+        )
+        order.target_number = (
+            (order.website.filing_number or "")
+            if order.filing_type in record_orders.WEBSITE_TARGET_TYPES
+            else (order.subject.filing_number or "")
+        )
     others, more_others = selectors.other_orders(filters, reviewer=request.user, now=now)
     for order in others:
         order.province_label = province_labels.get(order.subject.province, order.subject.province)
@@ -134,11 +149,18 @@ def _changes(order, slot_labels: dict, reasons: dict) -> list[dict] | None:
     out = []
     for row in rows:
         field = order_fields.BY_PATH.get(row.path)
+        material = field is None and row.path not in order_fields.REQUEST_LABELS
         if field is not None:
             label, old, new = (
                 field.full_label,
                 order_fields.display(field, row.old),
                 order_fields.display(field, row.new),
+            )
+        elif row.path in order_fields.REQUEST_LABELS:  # a cancellation's reason, its typed confirmation…
+            label, old, new = (
+                order_fields.REQUEST_LABELS[row.path],
+                _request_display(row.path, row.old),
+                _request_display(row.path, row.new),
             )
         else:  # a returned material: the new upload is in the materials column
             label, old, new = slot_labels.get(row.path.removeprefix("materials."), row.path), "", ""
@@ -149,13 +171,35 @@ def _changes(order, slot_labels: dict, reasons: dict) -> list[dict] | None:
                 "old": old,
                 "new": new,
                 "changed": row.changed,
-                "material": field is None,
+                "material": material,
                 "returned": row.returned,
                 "reason": reasons.get(row.reason_code, ""),
                 "note": row.note,
             }
         )
     return out
+
+
+def _request_display(path: str, value) -> str:
+    if value in (None, ""):
+        return "—"
+    if path == "reason_code":
+        return record_changes.reason_text(str(value), get_language() or "zh-hans")
+    if path == "hosted_site":
+        site = HostedSite.objects.filter(pk=value).first()
+        return site.title if site else "—"
+    return str(value)
+
+
+def _order_findings(order):
+    """The automated findings the reviewer reads: for a change or cancellation, those about what it
+    applies for (the changed part) and its own checks (filings.precheck judges the same way)."""
+    if not record_orders.is_record_type(order.filing_type):
+        return order_findings(order)
+    if not record_changes.files_data(order):
+        return record_changes.record_order_findings(order)
+    scoped = [f for f in order_findings(order) if record_changes.in_scope(order, f)]
+    return record_changes.record_order_findings(order) + scoped
 
 
 def _field_groups(order) -> list[order_fields.FieldGroup]:
@@ -177,12 +221,17 @@ def order_detail(request, pk):
     order = selectors.order_for_reviewer(pk)
     if services.order_claim_touch(order=order, reviewer=request.user):
         order.refresh_from_db(fields=["claimed_at"])
-    grouped = order_fields.findings_by_field(order_findings(order))
+    grouped = order_fields.findings_by_field(_order_findings(order))
     requirements = material_services.order_requirements(order)
     labels = {r.slot: r.label(get_language()) for r in requirements}
     reasons = choices.rejection_reasons()
-    changes = _changes(order, labels, dict(reasons))
-    changed_paths = {c["path"] for c in changes or [] if c["changed"]}
+    returned_changes = _changes(order, labels, dict(reasons))
+    changed_paths = {c["path"] for c in returned_changes or [] if c["changed"]}
+    holder, now = order.assigned_reviewer, clock.now()
+    acts = selectors.order_actions_for(order, request.user, member=False, now=now)
+    returnable = record_changes.returnable_paths(order) if acts.may_act else frozenset()
+    record = record_view(order, returnable)
+    in_diff = record.changed_paths if record else set()
     sections = []
     for group in _field_groups(order):
         rows = []
@@ -195,9 +244,20 @@ def order_detail(request, pk):
                     "findings": grouped.get(path, []),
                     "changed": path in changed_paths,
                     "pii": field.pii and bool(order_fields.get_value(order, path)),
+                    # a change's changed fields are returned from the diff above the groups
+                    "returnable": path in returnable and path not in in_diff,
+                    "in_diff": path in in_diff,
                 }
             )
         sections.append({"step": group, "rows": rows})
+    shown = {r["field"].path for sec in sections for r in sec["rows"]}
+    record_findings = [
+        f
+        for path, found in grouped.items()
+        if record and path not in shown and not path.startswith("materials.")
+        for f in found
+        if not f.code.startswith("cancel.empty_shell.")  # the record section says it in full
+    ]
     materials = []
     for m in order.materials.all().order_by("slot", "-version"):
         annotated = m.check_status == m.CheckStatus.DONE and m.content_type != "application/pdf"
@@ -210,8 +270,6 @@ def order_detail(request, pk):
                 "findings": material_services.material_findings_of(m),
             }
         )
-    holder, now = order.assigned_reviewer, clock.now()
-    acts = selectors.order_actions_for(order, request.user, member=False, now=now)
     in_review = acts.in_review
     timeline = [{"event": e, "label": e.label} for e in order.events.select_related("actor")]
     return render(
@@ -221,7 +279,9 @@ def order_detail(request, pk):
             "order": order,
             "sections": sections,
             "materials": materials,
-            "changes": changes,
+            "changes": returned_changes,
+            "record": record,
+            "record_findings": record_findings,
             "timeline": timeline,
             "reasons": reasons,
             "in_review": in_review,

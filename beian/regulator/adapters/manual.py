@@ -11,6 +11,7 @@ import secrets
 from django.db import IntegrityError, transaction
 
 from beian.core import clock
+from beian.filings.changes import record_summary
 from beian.regulator.adapters.base import ResendResult, SubmitResult, VerifyResult
 from beian.regulator.models import RegulatorCase
 
@@ -33,6 +34,7 @@ class ManualRegulator:
                     stage=RegulatorCase.Stage.REVIEW,
                     province=order.subject.province,
                     received_at=now,
+                    summary=record_summary(order),
                     review_started_at=now,
                 )
         except IntegrityError:

@@ -21,6 +21,7 @@ from beian.core import clock, workdays
 from beian.core.crypto import blind_index
 from beian.core.exceptions import DomainError
 from beian.filings import states
+from beian.filings.changes import record_summary
 from beian.filings.eta import type_review_span
 from beian.filings.fields import websites_of
 from beian.notifications.services import sms_send
@@ -106,6 +107,7 @@ class SandboxRegulator:
                     stage=RegulatorCase.Stage.SMS if roles else RegulatorCase.Stage.REVIEW,
                     province=order.subject.province,
                     received_at=now,
+                    summary=record_summary(order),
                     sms_deadline=now + dt.timedelta(hours=sms_rules()["window_hours"]) if roles else None,
                 )
                 if not roles:
