@@ -39,7 +39,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from beian.core import audit, clock, workdays
-from beian.filings import validation
+from beian.core.exceptions import DomainError
+from beian.filings import notices, validation
 from beian.filings.models import Order, RecordStatus, SubjectFiling, WebsiteFiling
 from beian.hosting.entries import ascii_host
 from beian.hosting.footer import DEFAULT_MIIT_LINK
@@ -467,6 +468,16 @@ def risks_propose_cancel_access(*, now: dt.datetime | None = None) -> list[int]:
             risk.proposed_cancel_at = now
             risk.save(update_fields=["proposed_cancel_at"])
             _audit(risk, "cancel_access_proposed", deadline=risk.deadline.isoformat())
+            if risk.website_filing_id:
+                # the operators' list of provider-initiated cancel access (filings.notices): proposed,
+                # never started or confirmed here
+                with contextlib.suppress(DomainError):  # our access already ended: nothing to cancel
+                    notices.access_notice_propose(
+                        website_filing=risk.website_filing,
+                        reason_code="VERIFICATION_FAILED",
+                        source=f"monitor:risk:{risk.pk}",
+                        actor_label="monitor",
+                    )
             transaction.on_commit(partial(risk_notify, risk_pk=risk.pk, event="proposed"))
             proposed.append(risk.pk)
     return proposed

@@ -138,6 +138,10 @@ def test_past_the_deadline_a_cancel_access_is_proposed_once_and_nothing_is_cance
     assert "monitor.risk_cancel_access_proposed" in audit_actions(risk)
     assert AccessRecord.objects.get(website_filing=filed).status == RecordStatus.ACTIVE  # never automatic
     assert [r.pk for r in selectors.risks_for_operators(selectors.PROPOSED)] == [risk.pk]
+    from beian.filings.models import AccessCancellationNotice
+
+    notice = AccessCancellationNotice.objects.get(website_filing=filed)  # in the operators' notices, proposed
+    assert (notice.status, notice.source) == ("proposed", f"monitor:risk:{risk.pk}")
     assert Notification.objects.filter(user=applicant, dedupe_key__contains="-proposed-").count() == 1
     assert run().proposed == 0
 
