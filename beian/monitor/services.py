@@ -468,7 +468,7 @@ def risks_propose_cancel_access(*, now: dt.datetime | None = None) -> list[int]:
             risk.proposed_cancel_at = now
             risk.save(update_fields=["proposed_cancel_at"])
             _audit(risk, "cancel_access_proposed", deadline=risk.deadline.isoformat())
-            if risk.website_filing_id:
+            if risk.website_filing is not None:
                 # the operators' list of provider-initiated cancel access (filings.notices): proposed,
                 # never started or confirmed here
                 with contextlib.suppress(DomainError):  # our access already ended: nothing to cancel
