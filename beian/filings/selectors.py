@@ -71,6 +71,7 @@ def order_state(order: Order, *, slots=(), website_count: int | None = None) -> 
         subject_on_record=order.filing_type == "FIRST_FILING"
         or bool(order.subject_filing_id)
         or not order.subject.filing_number,
+        provider_initiated=order.initiated_by_provider,
     )
 
 
