@@ -289,7 +289,6 @@ def _images(company: str, uscc: str, person: str, id_number: str) -> dict[str, t
         "owner_id_front": ("owner-id-front.jpg", front),
         "owner_id_back": ("owner-id-back.jpg", back),
         "owner_photo": ("owner.jpg", _shared_images()["photo"]),
-        **_letters(company, person),
     }
 
 
@@ -324,6 +323,8 @@ def material_files(profile: Profile = BEIJING, order=None) -> dict[str, tuple[st
     The signed verification form is the one generated for `order`; without an order it is the
     profile's data without an order number (the automated check then asks a reviewer to look)."""
     files = dict(_images(profile.company, profile.uscc, profile.person, profile.id_number))
+    if order is not None:  # for the order's slots: the letters only some orders have a slot for
+        files.update(_letters(profile.company, profile.person))
     data = verification_form_data(order) if order is not None else _profile_form_data(profile)
     files["verification_form"] = ("form.jpg", _signed_form(tuple(sorted(data.items()))))
     for index in range(1, order.websites.count() if order is not None else 0):  # a form per website

@@ -21,11 +21,11 @@ def verification_form_data(order, website_index: int = 0) -> dict:
     principal = subject.principal
     return {
         "order_reference": order.reference,
-        # the type line: a change or new website says so on the paper the principal signs, with the
-        # number of the record it changes
+        # the type: a change or new website says so on the paper the principal signs, with the
+        # numbers of the record it changes
         "filing_type": FilingType.objects.filter(code=order.filing_type).values_list("name_zh", flat=True).first()
         or "",
-        "record_number": _record_number(order, website),
+        **_record_numbers(order, website),
         "subject_name": subject.name,
         "subject_nature": label("natures", subject.nature),
         "certificate_type": label("certificate_types", subject.certificate_type),
@@ -49,12 +49,13 @@ def verification_form_data(order, website_index: int = 0) -> dict:
     }
 
 
-def _record_number(order, website) -> str:
-    """The filing number an order against a filed record is about: the website's (京ICP备…号-1) for
-    the types that target a website, the subject's for the others; "" for an order that files
+def _record_numbers(order, website) -> dict[str, str]:
+    """The filed numbers an order against a filed record is about (printed in the form's section
+    headings): the subject's (京ICP备…号) and the website's (…号-1); none for an order that files
     something new."""
     if not record_orders.is_record_type(order.filing_type):
-        return ""
-    if order.filing_type in record_orders.WEBSITE_TARGET_TYPES and website.website_filing_id:
-        return website.website_filing.filing_number or ""
-    return (order.subject_filing.filing_number or "") if order.subject_filing_id else ""
+        return {"subject_record_number": "", "website_record_number": ""}
+    return {
+        "subject_record_number": (order.subject_filing.filing_number or "") if order.subject_filing_id else "",
+        "website_record_number": (website.website_filing.filing_number or "") if website.website_filing_id else "",
+    }

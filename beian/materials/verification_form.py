@@ -42,8 +42,11 @@ WEBSITE_SECTION = (
     ("website_principal_mobile", "网站负责人手机号码"),
     ("access_provider", "接入服务商"),
 )
-# The type line under the title: the filing type and, for an order against a filed record, its number.
-TYPE_LINE = {"filing_type": "备案类型", "record_number": "备案号"}
+# The filing type (on the line under the title) and, for an order against a filed record, the
+# filed numbers (in the section headings). Neither moves a row: OCR reads the rows where it always did.
+FILING_TYPE_LABEL = "备案类型"
+RECORD_NUMBER_LABEL = "备案号"
+HEADER_KEYS = ("order_reference", "filing_type", "subject_record_number", "website_record_number")
 MASKED_FIELDS = ("principal_certificate_number", "website_principal_certificate_number")
 FORM_FIELDS = tuple(key for key, _ in SUBJECT_SECTION + WEBSITE_SECTION)
 DECLARATION = (
@@ -67,17 +70,17 @@ def render_verification_form(data: Mapping[str, Any]) -> bytes:
     """PDF bytes of the form.
 
     `data` holds every key of FORM_FIELDS (service_content may be a list), optionally `date`
-    (a date or ISO string; today when absent), `order_reference`, and the type line: `filing_type`
-    (首次备案, 变更网站, …) and `record_number` (the filing number a change is about). Other keys
-    are ignored.
+    (a date or ISO string; today when absent), `order_reference`, `filing_type` (首次备案,
+    变更网站, …) and, for an order against a filed record, `subject_record_number` and
+    `website_record_number` (the numbers as filed). Other keys are ignored.
     Principals' ID numbers are printed masked (masking an already masked number is harmless).
     """
     values = _display_values(data)
     _ensure_printable(values)
     pdf = _new_pdf()
     _title(pdf, values)
-    _section(pdf, "一、主办者信息", SUBJECT_SECTION, values)
-    _section(pdf, "二、网站信息", WEBSITE_SECTION, values)
+    _section(pdf, _heading("一、主办者信息", values["subject_record_number"]), SUBJECT_SECTION, values)
+    _section(pdf, _heading("二、网站信息", values["website_record_number"]), WEBSITE_SECTION, values)
     _declaration(pdf)
     _signature_boxes(pdf)
     return bytes(pdf.output())
@@ -97,7 +100,7 @@ def _display_values(data: Mapping[str, Any]) -> dict[str, str]:
     if isinstance(filled_on, str):
         filled_on = date.fromisoformat(filled_on)
     values["date"] = f"{filled_on.year}年{filled_on.month}月{filled_on.day}日"
-    for key in ("order_reference", *TYPE_LINE):
+    for key in HEADER_KEYS:
         values[key] = str(data.get(key) or "").strip()
     return values
 
@@ -128,17 +131,18 @@ def _new_pdf() -> FPDF:
 
 
 def _title(pdf: FPDF, values: Mapping[str, str]) -> None:
+    """The title, then one line: the order number, the filing type (a change says so), the date."""
     pdf.set_font(FONT, size=20)
     pdf.cell(0, 12, FORM_TITLE, align=Align.C, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font(FONT, size=10)
-    if values["order_reference"]:
-        pdf.cell(pdf.epw / 2, 7, f"备案订单号：{values['order_reference']}")
+    third = pdf.epw / 3
+    pdf.cell(third, 7, f"备案订单号：{values['order_reference']}" if values["order_reference"] else "")
+    pdf.cell(third, 7, f"{FILING_TYPE_LABEL}：{values['filing_type']}" if values["filing_type"] else "", align=Align.C)
     pdf.cell(0, 7, f"填表日期：{values['date']}", align=Align.R, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    if values["filing_type"]:  # the type line: a change says what it changes
-        line = f"{TYPE_LINE['filing_type']}：{values['filing_type']}"
-        if values["record_number"]:
-            line += f"    {TYPE_LINE['record_number']}：{values['record_number']}"
-        pdf.cell(0, 7, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+def _heading(heading: str, record_number: str) -> str:
+    return f"{heading}（{RECORD_NUMBER_LABEL}：{record_number}）" if record_number else heading
 
 
 def _section(pdf: FPDF, heading: str, rows: tuple[tuple[str, str], ...], values: Mapping[str, str]) -> None:

@@ -7,7 +7,7 @@ import pypdfium2
 import pytest
 
 from beian.demo import samples as builders
-from beian.materials.checks.form import FORM_TITLE, SEAL_LABEL, SIGNATURE_LABEL
+from beian.materials.checks.form import COMPARED_ROWS, FORM_TITLE, SEAL_LABEL, SIGNATURE_LABEL
 from beian.materials.verification_form import (
     UnsupportedCharacters,
     render_verification_form,
@@ -61,16 +61,36 @@ def test_prefilled_from_the_order(page_text):
         assert text in page_text
 
 
-def test_the_type_line_says_what_the_order_files(page_text):
-    assert "备案类型" not in page_text  # data without a type prints no type line
-    pdf = render_verification_form(builders.form_data(filing_type="变更网站", record_number="京ICP备2026000001号-1"))
-    document = pypdfium2.PdfDocument(pdf)
+def _page_text_and_row_tops(data: dict) -> tuple[str, list[float]]:
+    """The page's text, and where the rows the check compares sit (their labels' tops)."""
+    document = pypdfium2.PdfDocument(render_verification_form(data))
     try:
-        text = document[0].get_textpage().get_text_bounded()
         assert len(document) == 1
+        textpage = document[0].get_textpage()
+        tops = []
+        for label, _name in COMPARED_ROWS.values():
+            searcher = textpage.search(label)
+            first, _count = searcher.get_next()
+            tops.append(round(textpage.get_charbox(first)[3], 1))
+        return textpage.get_text_bounded(), tops
     finally:
         document.close()
-    assert "备案类型：变更网站" in text and "备案号：京ICP备2026000001号-1" in text
+
+
+def test_the_filing_type_and_the_record_number_are_printed_without_moving_a_compared_row(page_text):
+    assert "备案类型" not in page_text  # data without a type prints none
+    plain_text, plain_tops = _page_text_and_row_tops(builders.form_data())
+    text, tops = _page_text_and_row_tops(
+        builders.form_data(
+            filing_type="变更网站",
+            subject_record_number="京ICP备2026000001号",
+            website_record_number="京ICP备2026000001号-1",
+        )
+    )
+    assert "备案类型：变更网站" in text
+    assert "一、主办者信息（备案号：京ICP备2026000001号）" in text
+    assert "二、网站信息（备案号：京ICP备2026000001号-1）" in text and "备案号" not in plain_text
+    assert tops == plain_tops  # OCR finds the order's rows where it always did
 
 
 def test_principal_id_numbers_are_masked(page_text):
