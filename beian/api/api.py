@@ -62,7 +62,7 @@ from beian.hosting.models import HostedSite
 from beian.materials import services as material_services
 from beian.regulator.services import sms_verify
 from beian.rules import record_orders
-from beian.rules.domains import display_domain, wire_domain
+from beian.rules.domains import display_domain, record_domain, wire_domain
 
 
 class BearerToken(HttpBearer):
@@ -272,7 +272,7 @@ def order_out(order, request) -> dict:
 
 def _domain_out(domain: str) -> dict:
     """A domain (an A-label or as typed) as people read it and as filed."""
-    return {"domain": display_domain(domain), "domain_ascii": record_changes.wire(domain) or domain}
+    return {"domain": display_domain(domain), "domain_ascii": record_domain(domain) or domain}
 
 
 def record_changes_out(order) -> dict | None:
@@ -419,7 +419,7 @@ def history_out(event) -> dict:
         "filing_number": event.filing_number,
         "order": _order_ref_out(event.order),
         "fields": list(event.paths),
-        "domains": [{"domain": d, "domain_ascii": record_changes.wire(d) or d} for d in event.domains],
+        "domains": [{"domain": d, "domain_ascii": record_domain(d) or d} for d in event.domains],
         "reason_code": event.reason_code,
         "reason_text": record_changes.reason_text(event.reason_code, get_language() or "zh-hans")
         if event.reason_code

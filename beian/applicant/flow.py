@@ -28,7 +28,7 @@ from beian.filings.validation import order_findings
 from beian.hosting.models import HostedSite
 from beian.materials import services as material_services
 from beian.rules import record_orders
-from beian.rules.domains import display_domain
+from beian.rules.domains import display_domain, record_domain
 
 SECTION_HEADINGS = {
     "subject.principal": gettext_lazy("Subject principal (normally the legal representative)"),
@@ -334,9 +334,9 @@ class WebsiteStep(Step):
         website = order_fields.websites_of(order)[index]
         path = f"websites[{index}].other_domains"
         filed = changes.filed_domains(website.website_filing)
-        main = changes.wire(website.domain)
+        main = record_domain(website.domain)
         current = list(website.other_domains or [])
-        wired = [changes.wire(d) for d in current]
+        wired = [record_domain(d) for d in current]
         at = lambda field: [f for f in findings if f.field == field]  # noqa: E731
         rows = [
             {
@@ -379,7 +379,7 @@ class WebsiteStep(Step):
             current = list(website.other_domains or [])
             domains = list(current)
             typed = request.POST.get(f"new_domain-{index}", "").strip()  # one domain, as typed (the rules judge it)
-            if typed and changes.wire(typed) not in {changes.wire(d) for d in domains}:
+            if typed and record_domain(typed) not in {record_domain(d) for d in domains}:
                 domains.append(typed)
             if target == str(index) and action == "remove":
                 domains = [d for d in domains if d != named]

@@ -25,18 +25,8 @@ from beian.filings.models import (
 from beian.reference.models import FilingType
 from beian.reference.snapshot import setting
 from beian.rules import record_orders
-from beian.rules.domains import display_domain, domain_key
-from beian.rules.domains import wire_domain as rules_wire_domain
+from beian.rules.domains import display_domain, record_domain
 from beian.rules.findings import Finding
-
-
-def wire(domain: str) -> str:
-    """A domain as the records store it (the A-label without www.); what is no domain stays as typed."""
-    key = domain_key(domain or "")
-    try:
-        return rules_wire_domain(key) if key else ""
-    except ValueError:
-        return key
 
 
 @dataclass(frozen=True)
@@ -95,7 +85,7 @@ def website_domains(website: Website) -> list[str]:
     """The domains an order's website applies for: its main domain, then the others (A-labels, once)."""
     out: list[str] = []
     for domain in [website.domain, *(website.other_domains or [])]:
-        key = wire(domain)
+        key = record_domain(domain)
         if key and key not in out:
             out.append(key)
     return out
@@ -192,9 +182,13 @@ def record_changes(order: Order) -> RecordChanges:
 def cancellation_reasons(filing_type: str, *, provider: bool = False) -> list[dict]:
     """The reasons reference data offers for a cancellation type, to the applicant (or, `provider`,
     to an operator starting a provider-initiated cancel access)."""
-    reasons = (setting("cancellation_reasons", {}) or {}).get("reasons") or []
     who = {"provider", "both"} if provider else {"customer", "both"}
-    return [r for r in reasons if filing_type in (r.get("filing_types") or []) and r.get("initiated_by") in who]
+    return [r for r in _reasons_of_type(filing_type) if r.get("initiated_by") in who]
+
+
+def _reasons_of_type(filing_type: str) -> list[dict]:
+    reasons = (setting("cancellation_reasons", {}) or {}).get("reasons") or []
+    return [r for r in reasons if filing_type in (r.get("filing_types") or [])]
 
 
 def reason_text(code: str, language: str = "zh") -> str:
@@ -219,7 +213,7 @@ def expected_confirmation(order: Order) -> str:
     if order.filing_type == record_orders.CANCEL_SUBJECT:
         return order.subject_filing.name if order.subject_filing is not None else order.subject.name
     if order.filing_type == record_orders.CANCEL_WEBSITE:
-        domains = filed_domains(order.website.website_filing) or [wire(order.website.domain)]
+        domains = filed_domains(order.website.website_filing) or [record_domain(order.website.domain)]
         return display_domain(domains[0]) if domains and domains[0] else ""
     return ""
 
@@ -259,7 +253,7 @@ def _domains_held_elsewhere(order: Order, change: DomainChange) -> list[str]:
 def _duplicates(website: Website) -> list[str]:
     seen, dupes = set(), []
     for domain in [website.domain, *(website.other_domains or [])]:
-        key = wire(domain)
+        key = record_domain(domain)
         if key in seen and key not in dupes:
             dupes.append(key)
         seen.add(key)
@@ -291,8 +285,7 @@ def record_order_input(order: Order) -> record_orders.RecordOrderInput:
         duplicate_domains=[d for w in websites for d in _duplicates(w)] if kind in record_orders.WEBSITE_PARTS else [],
         hosted_site_changed=kind == record_orders.CHANGE_ACCESS and order.website.hosted_site_id != hosted_before,
         reason_code=order.reason_code,
-        reason_codes=tuple(r["code"] for r in cancellation_reasons(kind, provider=True))
-        + tuple(r["code"] for r in cancellation_reasons(kind)),
+        reason_codes=tuple(r["code"] for r in _reasons_of_type(kind)),  # whoever starts it
         irreversible=irreversible(kind),
         confirmation=order.confirmation,
         expected_confirmation=expected_confirmation(order) if kind in record_orders.CANCEL_TYPES else "",

@@ -58,7 +58,7 @@ from beian.filings.precheck import order_precheck
 from beian.filings.signals import access_notice_changed
 from beian.reference.snapshot import setting
 from beian.rules import record_orders
-from beian.rules.domains import display_domain
+from beian.rules.domains import display_domain, record_domain
 
 SETTING = "provider_cancel_access"
 # Fallbacks while reference data lacks the setting: the rules file's "~10 working days to fix"
@@ -652,7 +652,7 @@ def access_notice_candidates(*, user, query: str, limit: int = 20) -> list[Candi
         number = query.upper()  # 京icp备… as typed: the numbers are stored with ICP in capitals
         match = Q(filing_number=number) | Q(filing_number__startswith=f"{number}-")
     else:
-        wire = changes.wire(query)
+        wire = record_domain(query)
         match = Q(domains__domain=wire, domains__removed_at__isnull=True) | Q(
             domains__domain__icontains=query.lower(), domains__removed_at__isnull=True
         )

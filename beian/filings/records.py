@@ -48,23 +48,11 @@ from beian.filings.signals import record_changed
 from beian.integrations import filing_lookup
 from beian.reference.models import Province
 from beian.rules import record_orders
-from beian.rules.domains import domain_key
-from beian.rules.domains import wire_domain as rules_wire_domain
+from beian.rules.domains import record_domain as wire_domain  # the name the other apps import from here
 
 FIRST_FILING = "FIRST_FILING"
 NEW_WEBSITE = "NEW_WEBSITE"
 NEW_ACCESS = "NEW_ACCESS"
-
-
-def wire_domain(domain: str) -> str:
-    """A domain as the records store it: the A-label (rules.domains.wire_domain) of the domain
-    without `www.` (rules.domains.domain_key). A value that is no domain is kept as typed (the
-    rules say why)."""
-    key = domain_key(domain or "")
-    try:
-        return rules_wire_domain(key) if key else ""
-    except ValueError:
-        return key
 
 
 def order_websites(order: Order) -> list[Website]:
@@ -317,15 +305,16 @@ def _apply_record_order(order: Order, subject_filing: SubjectFiling, *, actor_la
     event = partial(_event, subject_filing=subject_filing, order=order, actor_label=actor_label)
     reason = {"reason_code": order.reason_code} if order.reason_code else {}
     websites = order_websites(order)
+    changed = changes.record_diff(order)  # against the record as filed, before it changes below
     domains: list[str] = []
     if kind in record_orders.SUBJECT_PARTS:
-        diff = [c.path for c in changes.record_diff(order) if c.path.startswith("subject.")]
+        diff = [c.path for c in changed if c.path.startswith("subject.")]
         before = subject_filing.subject_id
         subject_filing.subject, subject_filing.name, subject_filing.updated_at = order.subject, order.subject.name, now
         subject_filing.save(update_fields=["subject", "name", "updated_at"])
         event(action="subject_changed", before=before, after=order.subject_id, fields=diff)
     if kind in record_orders.WEBSITE_PARTS:
-        diff = [c.path for c in changes.record_diff(order) if not c.path.startswith("subject.")]
+        diff = [c.path for c in changed if not c.path.startswith("subject.")]
         for change in changes.domain_changes(order):
             record = _record_of(websites[change.website_index])
             for domain in change.added:

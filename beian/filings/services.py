@@ -37,6 +37,7 @@ from beian.materials.services import materials_website_removed, order_requiremen
 from beian.reference.models import RejectionReason
 from beian.reference.snapshot import setting
 from beian.rules import record_orders
+from beian.rules.domains import record_domain
 
 
 def _actor_label(actor) -> str:
@@ -133,7 +134,6 @@ def order_create_draft(
         raise ValidationFailed(
             detection.findings[0].message(_language()), code=detection.findings[0].code, findings=detection.findings
         )
-    now = clock.now()
     with transaction.atomic():
         if detection is not None:
             filing_type, subject_filing = detection.filing_type, detection.subject_filing
@@ -157,31 +157,49 @@ def order_create_draft(
             if detection is not None
             else [_website(organisation, subject, hosted_site=hosted_site, domain=_site_domain(hosted_site))]
         )
-        order = Order.objects.create(
+        order = _order_create(
             organisation=organisation,
+            user=user,
             filing_type=filing_type,
             subject=subject,
             subject_filing=subject_filing,
-            website=websites[0],
-            created_by=user,
-            created_at=now,
-            status_changed_at=now,
-            last_customer_action_at=now,
+            websites=websites,
+            audit_data={"domains": [w.domain for w in websites if w.domain]},
         )
-        for position, website in enumerate(websites):
-            website.order, website.position = order, position
-            website.save(update_fields=["order", "position"])
-        order_add_event(order=order, event="create", actor=user, to_status=states.DRAFT)
-        audit.record(
-            action="order.create",
-            target=order,
-            actor=user,
-            data={
-                "filing_type": filing_type,
-                "subject_filing": subject_filing.filing_number if subject_filing else "",
-                "domains": [w.domain for w in websites if w.domain],
-            },
-        )
+    return order
+
+
+def _order_create(
+    *, organisation, user, filing_type: str, subject, subject_filing, websites, audit_data: dict
+) -> Order:
+    """A new draft of `filing_type` holding `websites` in their order, with its timeline and audit
+    events (inside the caller's transaction)."""
+    now = clock.now()
+    order = Order.objects.create(
+        organisation=organisation,
+        filing_type=filing_type,
+        subject=subject,
+        subject_filing=subject_filing,
+        website=websites[0],
+        created_by=user,
+        created_at=now,
+        status_changed_at=now,
+        last_customer_action_at=now,
+    )
+    for position, website in enumerate(websites):
+        website.order, website.position = order, position
+        website.save(update_fields=["order", "position"])
+    order_add_event(order=order, event="create", actor=user, to_status=states.DRAFT)
+    audit.record(
+        action="order.create",
+        target=order,
+        actor=user,
+        data={
+            "filing_type": filing_type,
+            "subject_filing": subject_filing.filing_number if subject_filing else "",
+            **audit_data,
+        },
+    )
     return order
 
 
@@ -958,30 +976,21 @@ def order_record_regulator_rejection(
 
 
 def _copy_subject(organisation, subject: Subject) -> Subject:
-    """The subject as filed, for a change order to edit (the filed row stays as the history)."""
-    return Subject.objects.create(
-        organisation=organisation,
-        nature=subject.nature,
-        province=subject.province,
-        city=subject.city,
-        name=subject.name,
-        certificate_type=subject.certificate_type,
-        certificate_number=subject.certificate_number,
-        certificate_address=subject.certificate_address,
-        mailing_address=subject.mailing_address,
-        office_phone=subject.office_phone,
-        investor=subject.investor,
-        principal=_copy_person(organisation, subject.principal),
-        filing_number=subject.filing_number,
-        filed_at=subject.filed_at,
-    )
+    """The subject as filed, for a change order to edit (the filed row stays as the history): every
+    field copied (Django's copy by saving without a primary key), with its own copy of the principal."""
+    copy = Subject.objects.get(pk=subject.pk)
+    copy.pk, copy._state.adding = None, True
+    copy.organisation = organisation
+    copy.principal = _copy_person(organisation, subject.principal)
+    copy.save()
+    return copy
 
 
 def _copy_website(organisation, subject: Subject, website_filing: WebsiteFiling, *, hosted_site=None) -> Website:
     """A filed website as an order against it starts: the data as filed, its domains as the record
     holds them (the main one first), the hosted site that serves it."""
     filed = website_filing.website
-    domains = record_changes.filed_domains(website_filing) or [record_changes.wire(filed.domain)]
+    domains = record_changes.filed_domains(website_filing) or [record_domain(filed.domain)]
     ours = website_filing.accesses.filter(is_ours=True, status=RecordStatus.ACTIVE).first()
     return _website(
         organisation,
@@ -1111,36 +1120,19 @@ def order_start_from_record(
     )
     if conflicts:
         raise ValidationFailed(conflicts[0].message, code=conflicts[0].code, field=conflicts[0].field)
-    now = clock.now()
     with transaction.atomic():
         subject = (
             _copy_subject(organisation, filed_subject) if filing_type in record_orders.SUBJECT_PARTS else filed_subject
         )
         websites = [_copy_website(organisation, subject, w) for w in target_websites]
-        order = Order.objects.create(
+        order = _order_create(
             organisation=organisation,
+            user=user,
             filing_type=filing_type,
             subject=subject,
             subject_filing=subject_filing,
-            website=websites[0],
-            created_by=user,
-            created_at=now,
-            status_changed_at=now,
-            last_customer_action_at=now,
-        )
-        for position, website in enumerate(websites):
-            website.order, website.position = order, position
-            website.save(update_fields=["order", "position"])
-        order_add_event(order=order, event="create", actor=user, to_status=states.DRAFT)
-        audit.record(
-            action="order.create",
-            target=order,
-            actor=user,
-            data={
-                "filing_type": filing_type,
-                "subject_filing": subject_filing.filing_number,
-                "website_filing": website_filing.filing_number if website_filing else "",
-            },
+            websites=websites,
+            audit_data={"website_filing": website_filing.filing_number if website_filing else ""},
         )
     return Started(order=order, created=True)
 

@@ -165,6 +165,16 @@ def wire_domain(value: str) -> str:
     return idna.encode(text, uts46=True).decode("ascii")
 
 
+def record_domain(value: str) -> str:
+    """A main domain as the filing records store it: the A-label (`wire_domain`) of its `domain_key`
+    (no www.); a value that is no domain is kept as compared (the rules say why)."""
+    key = domain_key(value or "")
+    try:
+        return wire_domain(key) if key else ""
+    except ValueError:
+        return key
+
+
 def domain_key(value: str) -> str:
     """A domain as compared between websites and existing filings: unicode, lower case, no www."""
     text = unicodedata.normalize("NFKC", value).strip().lower().rstrip(".")

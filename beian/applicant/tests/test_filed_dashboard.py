@@ -139,7 +139,7 @@ def test_history_shows_what_a_change_changed_as_filed_before_and_after(orders, a
     number = before.website.filing_number
     website = _website(_section(_client(applicant).get("/apply/")), number)
     history = website[website.index("record-history") :]
-    assert "网站信息变更" in history and change.reference in history
+    assert "网站信息已变更" in history and change.reference in history
     row = history[history.index("网站名称") :][:300]
     assert before.website.name in row and "示例科技公司官网" in row
     assert re.search(r'<td class="old">示例科技官网</td>\s*<td>示例科技公司官网</td>', history)
