@@ -238,7 +238,9 @@ def launch_redeem(*, token: str, target: Callable[[Organisation, LaunchClaims], 
     try:
         with transaction.atomic():
             _use_once(claims)
-            organisation = Organisation.objects.filter(platform=claims.platform, external_id=claims.organisation).first()
+            organisation = Organisation.objects.filter(
+                platform=claims.platform, external_id=claims.organisation
+            ).first()
             if organisation is None:
                 raise LaunchRefused(
                     _("The account this filing link names is not known here yet."), code="launch.unknown_organisation"
@@ -262,7 +264,12 @@ def launch_redeem(*, token: str, target: Callable[[Organisation, LaunchClaims], 
                 user=user,
                 platform=claims.platform,
                 method="launch",
-                data={"organisation": claims.organisation, "site": claims.site, "order": claims.order, "jti": claims.jti},
+                data={
+                    "organisation": claims.organisation,
+                    "site": claims.site,
+                    "order": claims.order,
+                    "jti": claims.jti,
+                },
             )
     except LaunchRefused as exc:
         sign_in_refused_audit(platform=claims.platform, subject=claims.subject, method="launch", code=exc.code)
@@ -286,4 +293,3 @@ def used_launch_tokens_purge() -> int:
     """Forget used links once they have expired (they are refused as expired from then on)."""
     deleted, _rows = UsedLaunchToken.objects.filter(expires_at__lt=clock.now()).delete()
     return deleted
-

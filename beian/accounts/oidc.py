@@ -138,7 +138,9 @@ def platform_user_upsert(*, platform: Platform, external_id: str, name: str = ""
             changed.append(field)
     if created:
         user.save()
-        audit.record(action="user.provisioned", target=user, actor_label=platform.slug, data={"platform": platform.slug})
+        audit.record(
+            action="user.provisioned", target=user, actor_label=platform.slug, data={"platform": platform.slug}
+        )
     elif changed:
         user.save(update_fields=changed)
         audit.record(action="user.updated", target=user, actor_label=platform.slug, data={"fields": changed})
@@ -148,22 +150,26 @@ def platform_user_upsert(*, platform: Platform, external_id: str, name: str = ""
 def platform_organisation_upsert(*, platform: Platform, external_id: str, name: str = "") -> Organisation:
     """The platform's account `external_id` as our Organisation: made if new, renamed when the
     platform's name for it changes."""
-    organisation = (
-        Organisation.objects.select_for_update().filter(platform=platform, external_id=external_id).first()
-    )
+    organisation = Organisation.objects.select_for_update().filter(platform=platform, external_id=external_id).first()
     if organisation is None:
         organisation = Organisation.objects.create(platform=platform, external_id=external_id, name=name or external_id)
         audit.record(
-            action="organisation.provisioned", target=organisation, organisation_id=organisation.pk,
-            actor_label=platform.slug, data={"platform": platform.slug, "external_id": external_id},
+            action="organisation.provisioned",
+            target=organisation,
+            organisation_id=organisation.pk,
+            actor_label=platform.slug,
+            data={"platform": platform.slug, "external_id": external_id},
         )
     elif name and organisation.name != name:
         before = organisation.name
         organisation.name = name
         organisation.save(update_fields=["name"])
         audit.record(
-            action="organisation.renamed", target=organisation, organisation_id=organisation.pk,
-            actor_label=platform.slug, data={"before": before, "after": name},
+            action="organisation.renamed",
+            target=organisation,
+            organisation_id=organisation.pk,
+            actor_label=platform.slug,
+            data={"before": before, "after": name},
         )
     return organisation
 
@@ -172,18 +178,26 @@ def membership_ensure(*, user: User, organisation: Organisation, role: str | Non
     """`user` is a member of `organisation`; with a role, in that role."""
     membership = Membership.objects.filter(user=user, organisation=organisation).first()
     if membership is None:
-        membership = Membership.objects.create(user=user, organisation=organisation, role=role or Membership.Role.MEMBER)
+        membership = Membership.objects.create(
+            user=user, organisation=organisation, role=role or Membership.Role.MEMBER
+        )
         audit.record(
-            action="membership.added", target=membership, organisation_id=organisation.pk,
-            actor_label=actor_label, data={"user": user.pk, "role": membership.role},
+            action="membership.added",
+            target=membership,
+            organisation_id=organisation.pk,
+            actor_label=actor_label,
+            data={"user": user.pk, "role": membership.role},
         )
     elif role and membership.role != role:
         before = membership.role
         membership.role = role
         membership.save(update_fields=["role"])
         audit.record(
-            action="membership.role_changed", target=membership, organisation_id=organisation.pk,
-            actor_label=actor_label, data={"user": user.pk, "before": before, "after": role},
+            action="membership.role_changed",
+            target=membership,
+            organisation_id=organisation.pk,
+            actor_label=actor_label,
+            data={"user": user.pk, "before": before, "after": role},
         )
     return membership
 
@@ -196,8 +210,11 @@ def memberships_remove_others(*, user: User, platform: Platform, keep: list[Orga
     for membership in stale.select_related("organisation"):
         removed.append(membership.organisation.external_id)
         audit.record(
-            action="membership.removed", target=membership, organisation_id=membership.organisation_id,
-            actor_label=platform.slug, data={"user": user.pk, "role": membership.role},
+            action="membership.removed",
+            target=membership,
+            organisation_id=membership.organisation_id,
+            actor_label=platform.slug,
+            data={"user": user.pk, "role": membership.role},
         )
         membership.delete()
     return removed
@@ -243,7 +260,9 @@ def platform_user_sign_in(*, platform: Platform, claims: dict, names: ClaimNames
             )
         organisations = []
         for account in accounts:
-            organisation = platform_organisation_upsert(platform=platform, external_id=account.external_id, name=account.name)
+            organisation = platform_organisation_upsert(
+                platform=platform, external_id=account.external_id, name=account.name
+            )
             membership_ensure(user=user, organisation=organisation, role=account.role, actor_label=platform.slug)
             organisations.append(organisation)
         removed = memberships_remove_others(user=user, platform=platform, keep=organisations)
@@ -252,15 +271,21 @@ def platform_user_sign_in(*, platform: Platform, claims: dict, names: ClaimNames
 
 def sign_in_audit(*, user: User, platform: Platform, method: str, data: dict | None = None) -> None:
     audit.record(
-        action="user.signed_in", target=user, actor=user, actor_label=user.get_username(),
-        organisation_id=None, data={"platform": platform.slug, "method": method, **(data or {})},
+        action="user.signed_in",
+        target=user,
+        actor=user,
+        actor_label=user.get_username(),
+        organisation_id=None,
+        data={"platform": platform.slug, "method": method, **(data or {})},
     )
 
 
 def sign_in_refused_audit(*, platform: Platform | None, subject: str, method: str, code: str) -> None:
     slug = platform.slug if platform else ""
     audit.record(
-        action="user.sign_in_refused", target_type="accounts.user", target_id=subject,
+        action="user.sign_in_refused",
+        target_type="accounts.user",
+        target_id=subject,
         actor_label=f"{slug}:{subject}" if subject else slug or "anonymous",
         data={"platform": slug, "method": method, "code": code},
     )
@@ -280,8 +305,11 @@ class PlatformOIDCBackend(OIDCAuthenticationBackend):
             return super().authenticate(request, **kwargs)
         except (requests.RequestException, ValueError, SuspiciousOperation) as exc:
             logger.warning("sign-in from the platform failed: %s", exc)
-            _refuse(request, _("The sign-in with %(platform)s could not be completed. Please try again.")
-                    % {"platform": oidc_platform_name()})
+            _refuse(
+                request,
+                _("The sign-in with %(platform)s could not be completed. Please try again.")
+                % {"platform": oidc_platform_name()},
+            )
             return None
 
     def verify_token(self, token, **kwargs):

@@ -5,7 +5,6 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
-
 # The account a user of several works in now (a launch link sets it): the session's choice while
 # the user is still a member of it, else their first membership.
 ORGANISATION_SESSION_KEY = "beian_organisation_id"

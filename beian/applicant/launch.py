@@ -37,9 +37,11 @@ def launch_target(organisation: Organisation, claims: LaunchClaims) -> str:
             ) from None
         return reverse("applicant:order", args=[order.pk])
     domain = site.primary_domain
-    order = detection.open_order_for_target(organisation=organisation, domains=[domain] if domain else [], hosted_site=site)
-    if order is not None:
-        return reverse("applicant:order", args=[order.pk])
+    open_order = detection.open_order_for_target(
+        organisation=organisation, domains=[domain] if domain else [], hosted_site=site
+    )
+    if open_order is not None:
+        return reverse("applicant:order", args=[open_order.pk])
     filed = selectors.website_filing_served_by(site)
     if filed is not None:
         return f"{reverse('applicant:dashboard')}#website-{filed.filing_number}"
