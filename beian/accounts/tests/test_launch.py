@@ -117,7 +117,7 @@ def test_a_link_living_longer_than_five_minutes_is_refused(now, secret, organisa
         (lambda s: "not-a-jwt", "launch.invalid"),
         (lambda s: "", "launch.invalid"),
         (lambda s: jwt.encode({"iss": "sitebuilder"}, s, algorithm="HS512"), "launch.invalid"),
-        (lambda s: jwt.encode({"iss": "sitebuilder", "sub": "u-1"}, None, algorithm="none"), "launch.invalid"),
+        (lambda s: jwt.encode({"iss": "sitebuilder", "sub": "u-1"}, "", algorithm="none"), "launch.invalid"),
     ],
 )
 def test_a_forged_or_malformed_link_is_refused(now, secret, organisation, make, code):
