@@ -57,3 +57,12 @@ def site_for_organisation(organisation, ref: str) -> HostedSite | None:
     if ref.isdigit():
         return sites.filter(pk=int(ref)).first()
     return sites.filter(slug=ref).first() if ref else None
+
+
+def site_of_platform(platform, ref: str) -> HostedSite | None:
+    """A hosted site of one of the organisations `platform` provisioned: its id, or its address."""
+    ref = (ref or "").strip()
+    sites = HostedSite.objects.filter(organisation__platform=platform).select_related("organisation")
+    if ref.isdigit():
+        return sites.filter(pk=int(ref)).first()
+    return sites.filter(slug=ref).first() if ref else None

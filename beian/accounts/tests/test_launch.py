@@ -210,3 +210,15 @@ def test_used_links_are_forgotten_once_expired(now, frozen_clock, secret, organi
     frozen_clock(NOW + timedelta(minutes=6))
     assert used_launch_tokens_purge() == 1 and not UsedLaunchToken.objects.exists()
     assert "used_launch_tokens" in {job.name for job in jobs.registered()}
+
+
+def test_operators_rotate_a_secret_from_the_command_line(platform):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    out = StringIO()
+    call_command("launch_secret_rotate", "sitebuilder", stdout=out)
+    assert launch_secrets(platform) == [out.getvalue().strip()]
+    with pytest.raises(CommandError):
+        call_command("launch_secret_rotate", "nobody")
