@@ -18,6 +18,7 @@ from typing import Any
 import requests
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.hashers import make_password
 from django.core.exceptions import SuspiciousOperation
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
@@ -125,24 +126,26 @@ def platform_username(platform: Platform, external_id: str) -> str:
 
 
 def platform_user_upsert(*, platform: Platform, external_id: str, name: str = "", email: str = "") -> tuple[User, bool]:
-    """The platform's user `external_id`: made if new; its name and email follow the platform's."""
-    user = User.objects.select_for_update().filter(platform=platform, external_id=external_id).first()
-    created = user is None
-    if user is None:
-        user = User(platform=platform, external_id=external_id, username=platform_username(platform, external_id))
-        user.set_unusable_password()  # signs in through the platform only
+    """The platform's user `external_id`: made if new (get_or_create: two first sign-ins at once make
+    one user); its name and email follow the platform's."""
+    user, created = User.objects.get_or_create(
+        platform=platform,
+        external_id=external_id,
+        # no password of ours: the user signs in through the platform only
+        defaults={"username": platform_username(platform, external_id), "password": make_password(None)},
+    )
     changed = []
     for field, value in (("first_name", name[:150]), ("email", email[:254])):
         if value and getattr(user, field) != value:
             setattr(user, field, value)
             changed.append(field)
+    if changed:
+        user.save(update_fields=changed)
     if created:
-        user.save()
         audit.record(
             action="user.provisioned", target=user, actor_label=platform.slug, data={"platform": platform.slug}
         )
     elif changed:
-        user.save(update_fields=changed)
         audit.record(action="user.updated", target=user, actor_label=platform.slug, data={"fields": changed})
     return user, created
 
@@ -150,9 +153,10 @@ def platform_user_upsert(*, platform: Platform, external_id: str, name: str = ""
 def platform_organisation_upsert(*, platform: Platform, external_id: str, name: str = "") -> Organisation:
     """The platform's account `external_id` as our Organisation: made if new, renamed when the
     platform's name for it changes."""
-    organisation = Organisation.objects.select_for_update().filter(platform=platform, external_id=external_id).first()
-    if organisation is None:
-        organisation = Organisation.objects.create(platform=platform, external_id=external_id, name=name or external_id)
+    organisation, created = Organisation.objects.get_or_create(
+        platform=platform, external_id=external_id, defaults={"name": name or external_id}
+    )
+    if created:
         audit.record(
             action="organisation.provisioned",
             target=organisation,
@@ -311,6 +315,11 @@ class PlatformOIDCBackend(OIDCAuthenticationBackend):
                 % {"platform": oidc_platform_name()},
             )
             return None
+
+    def get_user(self, user_id):
+        """The signed-in user of a session, as Django's own backend answers: none once disabled."""
+        user = super().get_user(user_id)
+        return user if user is not None and self.user_can_authenticate(user) else None
 
     def verify_token(self, token, **kwargs):
         """The library checks the signature and the nonce; the issuer and the audience are ours."""

@@ -144,6 +144,18 @@ def test_our_own_user_with_the_same_email_is_never_taken_over(client, configured
     assert not Membership.objects.filter(user=applicant, organisation__external_id="acct-9").exists()
 
 
+def test_a_user_disabled_here_loses_the_session_and_cannot_sign_in_again(client, configured):
+    configured.user("qian", sub="u-9009", org_id="acct-9", org_name="杭州新店科技有限公司")
+    sign_in(client, configured, "qian")
+    assert client.get("/apply/").status_code == 200
+    User.objects.filter(external_id="u-9009").update(is_active=False)  # an operator disables the user
+    assert client.get("/apply/").status_code == 302
+    response = sign_in(client, configured, "qian")
+    assert response["Location"] == "/accounts/login/"
+    assert "已停用" in client.get("/accounts/login/").content.decode()
+    assert client.get("/apply/").status_code == 302
+
+
 # --- refused ------------------------------------------------------------------------------------
 
 
