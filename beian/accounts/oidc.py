@@ -15,6 +15,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+import jwt
 import requests
 from django.conf import settings
 from django.contrib import messages
@@ -307,7 +308,7 @@ class PlatformOIDCBackend(OIDCAuthenticationBackend):
             return None
         try:
             return super().authenticate(request, **kwargs)
-        except (requests.RequestException, ValueError, SuspiciousOperation) as exc:
+        except (requests.RequestException, jwt.PyJWTError, KeyError, ValueError, SuspiciousOperation) as exc:
             logger.warning("sign-in from the platform failed: %s", exc)
             _refuse(
                 request,
