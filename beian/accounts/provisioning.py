@@ -21,7 +21,7 @@ from typing import Generic, TypeVar
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import ProtectedError, QuerySet, RestrictedError
+from django.db.models import Count, ProtectedError, Q, QuerySet, RestrictedError
 from django.utils.translation import gettext as _
 
 from beian.core import audit, clock
@@ -112,6 +112,16 @@ def platform_create(*, name: str, slug: str, actor) -> Platform:
         platform = Platform.objects.create(name=name, slug=slug)
         audit.record(action="platform.created", target=platform, actor=actor, data={"name": name, "slug": slug})
     return platform
+
+
+def platforms_overview() -> QuerySet[Platform]:
+    """Every platform with how many organisations it provisioned and how many of its tokens are live."""
+    now = clock.now()
+    live = Q(tokens__revoked_at__isnull=True) & (Q(tokens__expires_at__isnull=True) | Q(tokens__expires_at__gt=now))
+    return Platform.objects.annotate(
+        organisation_count=Count("organisations", filter=~Q(organisations__external_id=""), distinct=True),
+        live_token_count=Count("tokens", filter=live, distinct=True),
+    ).order_by("name", "pk")
 
 
 # --- organisations -------------------------------------------------------------------------------------
