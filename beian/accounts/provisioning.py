@@ -352,6 +352,13 @@ def user_remove(*, user: User, actor_label: str = "") -> Upserted[User]:
 # --- memberships ---------------------------------------------------------------------------------------
 
 
+def _memberships_changed(organisation: Organisation, user: User) -> None:
+    """Both answers list the membership: a change of it is a change of both (their `updated_since`)."""
+    now = clock.now()
+    Organisation.objects.filter(pk=organisation.pk).update(updated_at=now)
+    User.objects.filter(pk=user.pk).update(updated_at=now)
+
+
 def _check_role(role: str) -> str:
     role = (role or "").strip()
     if role not in ROLES:
@@ -372,6 +379,7 @@ def membership_set(*, organisation: Organisation, user: User, role: str, actor_l
         membership = Membership.objects.filter(user=user, organisation=organisation).first()
         if membership is None:
             membership = Membership.objects.create(user=user, organisation=organisation, role=role)
+            _memberships_changed(organisation, user)
             audit.record(
                 action="membership.added",
                 target=membership,
@@ -385,6 +393,7 @@ def membership_set(*, organisation: Organisation, user: User, role: str, actor_l
         before = membership.role
         membership.role = role
         membership.save(update_fields=["role"])
+        _memberships_changed(organisation, user)
         audit.record(
             action="membership.role_changed",
             target=membership,
@@ -414,3 +423,4 @@ def membership_remove(*, organisation: Organisation, user: User, actor_label: st
             data={"user": user.external_id, "role": membership.role},
         )
         membership.delete()
+        _memberships_changed(organisation, user)

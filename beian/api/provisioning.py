@@ -65,6 +65,11 @@ def _actor(request) -> str:
     return f"platform:{request.platform.slug}:{request.platform_token.prefix}"
 
 
+def _changed_since(moment: datetime, created: str) -> Q:
+    """Changed through provisioning at or after `moment`; a row never provisioned counts from when it was made."""
+    return Q(updated_at__gte=moment) | Q(updated_at__isnull=True, **{f"{created}__gte": moment})
+
+
 def _put_status(upserted) -> int:
     return 201 if upserted.created else 200
 
@@ -106,7 +111,7 @@ def organisation_out(organisation: Organisation) -> dict:
         "name": organisation.name,
         "members": [{"user": m.user.external_id, "role": m.role} for m in members],
         "created_at": organisation.created_at,
-        "updated_at": organisation.updated_at,
+        "updated_at": organisation.updated_at or organisation.created_at,
     }
 
 
@@ -130,7 +135,7 @@ def user_out(user: User) -> dict:
         "active": user.is_active,
         "organisations": [{"organisation": m.organisation.external_id, "role": m.role} for m in memberships],
         "created_at": user.date_joined,
-        "updated_at": user.updated_at,
+        "updated_at": user.updated_at or user.date_joined,
     }
 
 
@@ -153,7 +158,7 @@ def site_out(site: HostedSite) -> dict:
         "address_url": site.address_url,
         "domains": [domain_out(d.domain) for d in site.domains.all()],
         "created_at": site.created_at,
-        "updated_at": site.updated_at,
+        "updated_at": site.updated_at or site.created_at,
     }
 
 
@@ -189,7 +194,7 @@ def organisations_list(
     if ids is not None:
         rows = rows.filter(external_id__in=ids)
     if updated_since is not None:
-        rows = rows.filter(updated_at__gte=updated_since)
+        rows = rows.filter(_changed_since(updated_since, "created_at"))
     if name:
         rows = rows.filter(name__icontains=name.strip())
     return page_out(paginate(rows, cursor, limit), organisation_out)
@@ -246,7 +251,7 @@ def organisation_delete(request, external_id: str, idempotency_key: str | None =
 
 @router.get(
     "/users",
-    response={200: UserPageOut, **PLATFORM_ERRORS},
+    response={200: UserPageOut, **PLATFORM_ERRORS, **FOUND},
     operation_id="platform_users_list",
     summary="List the platform's users",
     description="Paged like the organisations (`cursor`, `limit`, `next_cursor`).",
@@ -266,7 +271,7 @@ def users_list(
     if ids is not None:
         rows = rows.filter(external_id__in=ids)
     if updated_since is not None:
-        rows = rows.filter(updated_at__gte=updated_since)
+        rows = rows.filter(_changed_since(updated_since, "date_joined"))
     if organisation is not None:
         rows = rows.filter(memberships__organisation=_organisation(request, organisation))
     if active is not None:
@@ -398,7 +403,7 @@ def sites_list(
     if ids is not None:
         rows = rows.filter(external_id__in=ids)
     if updated_since is not None:
-        rows = rows.filter(updated_at__gte=updated_since)
+        rows = rows.filter(_changed_since(updated_since, "created_at"))
     if slug:
         rows = rows.filter(slug=slug.strip().lower())
     if domain:

@@ -620,7 +620,7 @@ class OrganisationOut(Schema):
     name: str
     members: list[MemberOut] = Field(..., description="The platform's users who are members, and their role.")
     created_at: datetime
-    updated_at: datetime | None = Field(None, description="The last change made through provisioning.")
+    updated_at: datetime = Field(..., description="The last change made through provisioning (else `created_at`).")
 
 
 class OrganisationPutOut(OrganisationOut, UpsertedOut):
@@ -649,7 +649,7 @@ class UserOut(Schema):
     active: bool = Field(..., description="False once removed (users are deactivated, never deleted).")
     organisations: list[UserMembershipOut]
     created_at: datetime
-    updated_at: datetime | None
+    updated_at: datetime = Field(..., description="The last change made through provisioning (else `created_at`).")
 
 
 class UserPutOut(UserOut, UpsertedOut):
@@ -698,7 +698,7 @@ class HostedSiteOut(Schema):
     address_url: str = Field(..., description="Where the site answers on this service.")
     domains: list[ProvisionedDomainOut]
     created_at: datetime
-    updated_at: datetime | None
+    updated_at: datetime = Field(..., description="The last change made through provisioning (else `created_at`).")
 
 
 class HostedSitePutOut(HostedSiteOut, UpsertedOut):

@@ -21,7 +21,8 @@ class HostedSite(models.Model):
     # below holds it per organisation). Empty for sites not provisioned by a platform.
     external_id = models.CharField(_("site-builder site id"), max_length=100, blank=True, default="", db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    # The last change through provisioning, on the business clock (the platform's `updated_since`).
+    # The last change through provisioning, on the business clock (empty: never; the API reads
+    # created_at), what the platform's `updated_since` filter reads.
     updated_at = models.DateTimeField(_("updated at"), null=True, blank=True, db_index=True)
 
     class Meta:

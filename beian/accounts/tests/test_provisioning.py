@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import authenticate
 from django.test import Client
+from django.urls import reverse
 
 from beian.accounts import provisioning
 from beian.accounts.models import Membership, Organisation, Platform, User
@@ -116,7 +117,7 @@ def test_a_removed_user_is_deactivated_not_deleted_and_can_no_longer_sign_in(pla
     order.save(update_fields=["created_by"])
     browser = Client()
     browser.force_login(user)
-    assert browser.get("/").status_code in (200, 302)
+    assert browser.get(reverse("applicant:dashboard")).status_code == 200
 
     removed = provisioning.user_remove(user=user, actor_label="platform:sitebuilder")
     assert removed.status == "updated"
@@ -125,6 +126,7 @@ def test_a_removed_user_is_deactivated_not_deleted_and_can_no_longer_sign_in(pla
     assert not user.is_active and order.created_by_id == user.pk  # the order still names who made it
     assert Membership.objects.filter(user=user, organisation=organisation).exists()
     assert authenticate(username=user.username, password="pw-u1") is None
+    assert browser.get(reverse("applicant:dashboard")).status_code == 302  # their session ended
     assert provisioning.user_remove(user=user).status == "unchanged"
     # a PUT brings the user back, where they were
     back = provisioning.user_upsert(platform=platform, external_id="u-1", name="张三")

@@ -308,6 +308,14 @@ def test_list_filters(api):
     since = clock.now()
     put(api, "/organisations/f-0", {"name": "杭州甲集团"})
     assert _ids(get(api, "/organisations", updated_since=since.isoformat())) == ["f-0"]
+    clock.advance(hours=1)
+    since = clock.now()
+    put(api, "/users/u-9", {"name": "赵六"})
+    put(api, "/organisations/f-2/members/u-9", {"role": "member"})  # a new member changes the organisation
+    assert _ids(get(api, "/organisations", updated_since=since.isoformat())) == ["f-2"]
+    assert _ids(get(api, "/organisations", updated_since="2000-01-01T00:00:00Z"))[:1] == [
+        "acct-1"
+    ]  # never provisioned: since made
     too_long = get(api, "/organisations", external_id__in=",".join(f"x{i}" for i in range(101)))
     assert too_long.status_code == 422 and too_long.json()["code"] == "provisioning.filter_too_long"
 
