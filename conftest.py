@@ -85,6 +85,38 @@ def hosted_site(organisation):
     return site
 
 
+@pytest.fixture
+def platform(organisation):
+    """The site-building platform that provisioned `organisation` (its account id "acct-1")."""
+    from beian.accounts.models import Platform
+
+    platform = Platform.objects.create(name="示例建站平台", slug="sitebuilder")
+    organisation.platform = platform
+    organisation.external_id = "acct-1"
+    organisation.save(update_fields=["platform", "external_id"])
+    return platform
+
+
+@pytest.fixture
+def platform_client(platform, operator):
+    """`platform_client(scopes=[...], **token_options)`: a test Client sending a new token of `platform`
+    (`client.platform_key` holds the key, `client.platform_token` the row)."""
+    from django.test import Client
+
+    from beian.accounts.tokens import SCOPES, platform_token_issue
+
+    def make(scopes=None, **options):
+        token, key = platform_token_issue(
+            platform=platform, name="tests", scopes=list(scopes or SCOPES), actor=operator, **options
+        )
+        client = Client(HTTP_AUTHORIZATION=f"Bearer {key}")
+        client.platform_key = key
+        client.platform_token = token
+        return client
+
+    return make
+
+
 def _flushes_the_database(item) -> bool:
     marker = item.get_closest_marker("django_db")
     transactional = bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from beian.accounts.models import ApiToken, Membership, Organisation, User
+from beian.accounts.models import ApiToken, Membership, Organisation, Platform, PlatformToken, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -13,13 +13,14 @@ class MembershipInline(admin.TabularInline):
 class BeianUserAdmin(UserAdmin):
     list_display = ("username", "email", "role", "is_active")
     list_filter = ("role", "is_active")
-    fieldsets = (*(UserAdmin.fieldsets or ()), ("Beian", {"fields": ("role", "language")}))
+    fieldsets = (*(UserAdmin.fieldsets or ()), ("Beian", {"fields": ("role", "language", "platform", "external_id")}))
     inlines = [MembershipInline]
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ("name", "external_id", "created_at")
+    list_display = ("name", "platform", "external_id", "created_at")
+    list_filter = ("platform",)
     search_fields = ("name", "external_id")
     inlines = [MembershipInline]
 
@@ -28,3 +29,21 @@ class OrganisationAdmin(admin.ModelAdmin):
 class ApiTokenAdmin(admin.ModelAdmin):
     list_display = ("user", "name", "prefix", "created_at", "last_used_at")
     readonly_fields = ("key_hash", "prefix")
+
+
+@admin.register(Platform)
+class PlatformAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "created_at")
+    search_fields = ("name", "slug")
+
+
+@admin.register(PlatformToken)
+class PlatformTokenAdmin(admin.ModelAdmin):
+    """Read-only here: tokens are issued and revoked in the operator console (the key is shown once)."""
+
+    list_display = ("platform", "name", "prefix", "scopes", "expires_at", "revoked_at", "last_used_at")
+    list_filter = ("platform",)
+    readonly_fields = [f.name for f in PlatformToken._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

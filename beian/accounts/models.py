@@ -17,6 +17,21 @@ class User(AbstractUser):
 
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.APPLICANT)
     language = models.CharField(_("language"), max_length=10, default="zh-hans")
+    # A user the site-building platform created or signed in (provisioning, OIDC, launch link): the
+    # platform and its id of the user. Unique per platform (constraint below).
+    platform = models.ForeignKey(
+        "accounts.Platform", on_delete=models.PROTECT, null=True, blank=True, related_name="users"
+    )
+    external_id = models.CharField(_("site-builder user id"), max_length=100, blank=True, default="")
+
+    class Meta(AbstractUser.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["platform", "external_id"],
+                condition=~models.Q(external_id=""),
+                name="uniq_user_external_id_per_platform",
+            )
+        ]
 
     @property
     def is_reviewer(self) -> bool:
@@ -27,12 +42,41 @@ class User(AbstractUser):
         return self.role == self.Role.OPERATOR
 
 
+class Platform(models.Model):
+    """A site-building platform (partner) that provisions organisations, users and sites, signs its users in
+    and listens to webhooks. It sees only the organisations it provisioned (`Organisation.platform`)."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("identifier"), unique=True, help_text=_("the platform's id in tokens and links"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("platform")
+        verbose_name_plural = _("platforms")
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Organisation(models.Model):
     """The tenant: a customer of the site-building platform. Every applicant query is scoped to it."""
 
     name = models.CharField(_("name"), max_length=200)
+    # The platform that provisioned this organisation and its id of the account (unique per platform).
+    platform = models.ForeignKey(
+        Platform, on_delete=models.PROTECT, null=True, blank=True, related_name="organisations"
+    )
     external_id = models.CharField(_("site-builder account id"), max_length=100, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["platform", "external_id"],
+                condition=~models.Q(external_id=""),
+                name="uniq_organisation_external_id_per_platform",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -72,3 +116,27 @@ class ApiToken(models.Model):
         key = "bk_" + secrets.token_urlsafe(32)
         token = cls.objects.create(user=user, name=name, key_hash=cls.hash(key), prefix=key[:8])
         return token, key
+
+
+class PlatformToken(models.Model):
+    """A platform's service token for the partner API: scopes, expiry, revocation and a rate limit per
+    token. Created and revoked by an operator (beian.accounts.tokens); only the key's sha256 is stored."""
+
+    platform = models.ForeignKey(Platform, on_delete=models.CASCADE, related_name="tokens")
+    name = models.CharField(_("name"), max_length=100)
+    key_hash = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=12)
+    scopes = models.JSONField(_("scopes"), default=list)
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    rate_limit_per_minute = models.PositiveIntegerField(_("requests per minute"), default=600)
+    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("platform token")
+        verbose_name_plural = _("platform tokens")
+
+    def __str__(self) -> str:
+        return f"{self.platform.slug}: {self.name} ({self.prefix}…)"

@@ -24,6 +24,7 @@ from ninja.security import HttpBearer, django_auth
 from beian.accounts.models import ApiToken
 from beian.accounts.permissions import organisation_of
 from beian.api.models import IdempotencyRecord
+from beian.api.platform import PlatformBearer, RateLimited
 from beian.api.schemas import (
     CancellationReasonOut,
     CreateOrderIn,
@@ -36,6 +37,7 @@ from beian.api.schemas import (
     OrderPatch,
     OrderRequestIn,
     OrderUpdateOut,
+    PlatformTokenOut,
     PrecheckOut,
     PsbNumberIn,
     RulesOrder,
@@ -127,6 +129,8 @@ v1 = Router()
 # document, e.g. a path id that is not a number), those of an order's operations, and 400 for a body that is not JSON.
 AUTH_ERRORS = {401: ErrorOut, 403: ErrorOut, 422: ErrorOut}
 ORDER_ERRORS = {**AUTH_ERRORS, 404: ErrorOut}
+# What every platform-token operation can answer with besides its own: 429 over the token's rate limit.
+PLATFORM_ERRORS = {**AUTH_ERRORS, 429: ErrorOut}
 BODY_ERRORS = {400: ErrorOut}
 IDEMPOTENCY_KEY = Header(
     None,
@@ -150,6 +154,14 @@ def _finding(f) -> dict:
 @api.exception_handler(DomainError)
 def domain_error(request, exc: DomainError):
     return api.create_response(request, error(exc.code, exc.message, exc.field, exc.findings), status=exc.status)
+
+
+@api.exception_handler(RateLimited)
+def rate_limited(request, exc: RateLimited):
+    response = api.create_response(request, error(exc.code, exc.message), status=429)
+    response["Retry-After"] = str(exc.retry_after)
+    response["X-RateLimit-Limit"] = str(exc.limit)
+    return response
 
 
 @api.exception_handler(ValidationError)
@@ -1034,5 +1046,25 @@ def validate(request, payload: Body[RulesOrder], complete: bool = False):
     findings = payload_findings(payload, complete=complete, organisation=_tenant(request))
     return {"ok": not any(f.is_error for f in findings), "findings": [_finding(f) for f in findings]}
 
+
+platform_router = Router(tags=["platform"], auth=PlatformBearer())
+
+
+@platform_router.get("/token", response={200: PlatformTokenOut, **PLATFORM_ERRORS}, operation_id="platform_token_read")
+def platform_token_read(request):
+    """The calling token: its platform, scopes, expiry and rate limit (check a key before using it)."""
+    token = request.platform_token
+    return {
+        "platform": token.platform.slug,
+        "name": token.name,
+        "prefix": token.prefix,
+        "scopes": token.scopes,
+        "expires_at": token.expires_at,
+        "rate_limit_per_minute": token.rate_limit_per_minute,
+    }
+
+
+# The platform's routers (auth: a platform token with the router's scope), one line each.
+v1.add_router("/platform", platform_router)
 
 api.add_router("/v1", v1)

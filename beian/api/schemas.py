@@ -8,6 +8,7 @@ their own stable codes (`field.unknown`, `field.locked`, `field.invalid`).
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
@@ -583,3 +584,12 @@ class FilingFooterOut(Schema):
         "entered.",
     )
     parts: FilingFooterPartsOut
+
+
+class PlatformTokenOut(Schema):
+    platform: str = Field(description="the platform's identifier (slug)")
+    name: str
+    prefix: str = Field(description="the first characters of the key, to tell keys apart")
+    scopes: list[str]
+    expires_at: datetime | None
+    rate_limit_per_minute: int
