@@ -73,9 +73,7 @@ def order_event(event: OrderEvent) -> list[Built]:
         filed = {
             "subject_number": data.get("subject_number") or "",
             "websites": [
-                {"number": w.filing_number or "", "domain": _domain(w.domain)}
-                for w in websites
-                if w.filing_number
+                {"number": w.filing_number or "", "domain": _domain(w.domain)} for w in websites if w.filing_number
             ],
             "numbers_kept": bool(data.get("numbers_kept")),
             "record_order": data.get("record_order") or "",
@@ -86,7 +84,7 @@ def order_event(event: OrderEvent) -> list[Built]:
 
 def record_event(event: RecordEvent) -> Built:
     """A change of the standing records (record.changed / record.cancelled), as its history names it."""
-    subject_filing = event.subject_filing
+    subject_filing, website_filing = event.subject_filing, event.website_filing
     data = event.data or {}
     kind = events.RECORD_CANCELLED if event.action in CANCELLED_ACTIONS else events.RECORD_CHANGED
     body = {
@@ -94,9 +92,7 @@ def record_event(event: RecordEvent) -> Built:
         "action": event.action,
         "subject_filing": {"id": subject_filing.pk, "number": subject_filing.filing_number},
         "website_filing": (
-            {"id": event.website_filing_id, "number": event.website_filing.filing_number}
-            if event.website_filing_id
-            else None
+            {"id": website_filing.pk, "number": website_filing.filing_number} if website_filing is not None else None
         ),
         "order_id": event.order_id,
         "domains": [_domain(d) for d in data.get("domains", [])],

@@ -90,7 +90,15 @@ post_save.connect(risk_saved, sender="monitor.Risk", dispatch_uid="webhooks-risk
 
 @receiver(gate_decision_changed, dispatch_uid="webhooks-gate-decision")
 def gate_decision(
-    *, domain: str, site_id: int, organisation_id: int, previous: str, access: str, reason: str, filing_number: str, **kw
+    *,
+    domain: str,
+    site_id: int,
+    organisation_id: int,
+    previous: str,
+    access: str,
+    reason: str,
+    filing_number: str,
+    **kw,
 ) -> None:
     if not domain:
         return  # a site without a domain: its platform address is blocked, no domain to speak of

@@ -26,7 +26,6 @@ import json
 import logging
 import os
 from collections.abc import Iterable
-from functools import partial
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -215,9 +214,9 @@ def endpoint_rotate_secret(
         WebhookEndpoint.objects.select_for_update().get(pk=endpoint.pk)
         now = clock.now()
         until = now + grace
-        EndpointSecret.objects.filter(endpoint=endpoint).filter(Q(expires_at__isnull=True) | Q(expires_at__gt=until)).update(
-            expires_at=until
-        )
+        EndpointSecret.objects.filter(endpoint=endpoint).filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=until)
+        ).update(expires_at=until)
         row, secret = _new_secret(endpoint, now)
         audit.record(
             action="webhooks.secret_rotate",
@@ -379,7 +378,9 @@ def delivery_claim_next(
 ) -> WebhookDelivery | None:
     """Claim one due delivery with a conditional update; a dead worker's claim goes stale and is retaken."""
     now = clock.now()
-    due = Q(status__in=DUE, next_attempt_at__lte=now) | Q(status=DeliveryStatus.SENDING, claimed_at__lt=now - stale_after)
+    due = Q(status__in=DUE, next_attempt_at__lte=now) | Q(
+        status=DeliveryStatus.SENDING, claimed_at__lt=now - stale_after
+    )
     candidates = WebhookDelivery.objects.filter(due, endpoint__is_active=True)
     if healthy_only:
         candidates = candidates.filter(endpoint__failing_since__isnull=True)
@@ -394,9 +395,7 @@ def delivery_claim_next(
                 _log_stopped(row, now, stopped)
                 _audit_dead(row.pk)
             continue
-        if same_row.update(
-            status=DeliveryStatus.SENDING, claimed_at=now, attempts=F("attempts") + 1, updated_at=now
-        ):
+        if same_row.update(status=DeliveryStatus.SENDING, claimed_at=now, attempts=F("attempts") + 1, updated_at=now):
             if stale:
                 _log_stopped(row, now, stopped)
             row.refresh_from_db()
@@ -466,7 +465,7 @@ def _record(delivery: WebhookDelivery, response: transport.Response) -> None:
         delay = schedule.retry_delay(delivery.attempts)
         if delay is None:
             if claimed.update(status=DeliveryStatus.DEAD, **outcome):
-                transaction.on_commit(partial(_audit_dead, delivery.pk))
+                _audit_dead(delivery.pk)
         else:
             claimed.update(status=DeliveryStatus.FAILED, next_attempt_at=now + delay, **outcome)
         WebhookEndpoint.objects.filter(pk=delivery.endpoint_id, failing_since__isnull=True).update(failing_since=now)

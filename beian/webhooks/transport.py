@@ -79,7 +79,12 @@ def post(url: str, body: bytes, headers: dict[str, str], *, timeout: float, allo
             return done(answer.status, _read(answer))
     except HTTPError as exc:  # a 3xx, 4xx or 5xx answer
         return done(exc.code, _read(exc), f"HTTP {exc.code}")
-    except (URLError, OSError, ValueError, http.client.HTTPException) as exc:  # refused, reset, timed out, a malformed URL
+    except (
+        URLError,
+        OSError,
+        ValueError,
+        http.client.HTTPException,
+    ) as exc:  # refused, reset, timed out, a malformed URL
         reason = getattr(exc, "reason", exc)
         return done(None, error=f"{type(reason).__name__}: {reason}")
 
