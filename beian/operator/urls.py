@@ -18,4 +18,7 @@ urlpatterns = [
     path("notices/<int:pk>/start/", operator.notice_start, name="notice_start"),
     path("notices/<int:pk>/withdraw/", operator.notice_withdraw, name="notice_withdraw"),
     path("notices/<int:pk>/confirm/", operator.notice_confirm, name="notice_confirm"),
+    path("webhooks/", operator.webhooks, name="webhooks"),
+    path("webhooks/deliveries/<int:pk>/", operator.webhook_delivery, name="webhook_delivery"),
+    path("webhooks/deliveries/<int:pk>/replay/", operator.webhook_replay, name="webhook_replay"),
 ]

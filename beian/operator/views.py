@@ -1,9 +1,12 @@
 """Operator console: the business clock, the regulator outbox (retry parked pushes, push returned
-orders again), the sandbox SMS outbox, the manual regulator bridge, the working-day calendar, and
-the compliance monitor's risks and provider-initiated cancel access (notices: start, withdraw,
-confirm after the deadline). Views parse, call one service, render."""
+orders again), the sandbox SMS outbox, the manual regulator bridge, the working-day calendar, the
+compliance monitor's risks and provider-initiated cancel access (notices: start, withdraw, confirm
+after the deadline), and the webhooks to the partner platforms (endpoints, the delivery log,
+replay). Views parse, call one service, render."""
 
 from __future__ import annotations
+
+import json
 
 from django.contrib import messages
 from django.http import Http404
@@ -13,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from beian.accounts.models import Platform
 from beian.accounts.permissions import operator_required
 from beian.core import clock
 from beian.core import workdays as working_calendar
@@ -30,6 +34,11 @@ from beian.reference.services import calendar_enter_year
 from beian.regulator import services as regulator
 from beian.regulator.models import RegulatorCase, Submission
 from beian.review.record import record_view
+from beian.webhooks import events as webhook_events
+from beian.webhooks import schedule as webhook_schedule
+from beian.webhooks import selectors as webhook_selectors
+from beian.webhooks import services as webhook_services
+from beian.webhooks.models import DeliveryStatus, WebhookDelivery
 
 
 @operator_required
@@ -338,3 +347,76 @@ def notice_confirm(request, pk):
         _("Cancel access %(reference)s is filed and queued for the regulator.") % {"reference": order.reference},
     )
     return redirect(f"{reverse('operator:notice', args=[pk])}#order")
+
+
+# --- webhooks to the partner platforms (beian.webhooks) -----------------------------------------------
+
+
+def _int_or_none(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+@operator_required
+def webhooks(request):
+    """Every platform's endpoints and the delivery log, filtered by status, event type and platform,
+    newest first (older pages by cursor)."""
+    status = request.GET.get("status", "")
+    event_type = request.GET.get("type", "")
+    where = webhook_selectors.LogFilter(
+        status=status if status in DeliveryStatus.values else "",
+        event_type=event_type if event_type in webhook_events.EVENT_TYPES else "",
+        platform_id=_int_or_none(request.GET.get("platform")),
+        endpoint_id=_int_or_none(request.GET.get("endpoint")),
+    )
+    log, next_cursor = webhook_selectors.page(
+        webhook_selectors.deliveries(where=where), cursor=str(_int_or_none(request.GET.get("cursor")) or ""), limit=50
+    )
+    older = request.GET.copy()
+    older["cursor"] = next_cursor or ""
+    return render(
+        request,
+        "operator/webhooks.html",
+        {
+            "endpoints": webhook_selectors.endpoints(),
+            "log": log,
+            "where": where,
+            "statuses": DeliveryStatus.choices,
+            "event_types": list(webhook_events.EVENT_TYPES.items()),
+            "platforms": Platform.objects.order_by("name"),
+            "older": older.urlencode() if next_cursor else "",
+            "schedule": webhook_schedule.RETRY_SCHEDULE,
+        },
+    )
+
+
+@operator_required
+def webhook_delivery(request, pk):
+    """One delivery: its event's payload as sent, the endpoint, every attempt, and what it waits for."""
+    try:
+        delivery = webhook_selectors.delivery_for(pk)
+    except NotFound:
+        raise Http404 from None
+    return render(
+        request,
+        "operator/webhook_delivery.html",
+        {
+            "delivery": delivery,
+            "payload": json.dumps(delivery.event.payload, ensure_ascii=False, indent=2),
+            "attempts": delivery.attempt_log.all(),
+            "waiting_behind": webhook_selectors.waiting_behind(delivery),
+            "replayable": delivery.status in webhook_services.REPLAYABLE,
+        },
+    )
+
+
+@operator_required
+@require_POST
+def webhook_replay(request, pk):
+    """Send a delivered, failed or dead delivery again now (audited)."""
+    delivery = get_object_or_404(WebhookDelivery, pk=pk)
+    attempt(
+        request,
+        lambda: webhook_services.delivery_replay(delivery=delivery, actor=request.user),
+        _("The delivery is queued to be sent again."),
+    )
+    return redirect("operator:webhook_delivery", pk)

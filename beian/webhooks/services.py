@@ -308,6 +308,7 @@ def endpoint_send_test(*, endpoint: WebhookEndpoint, actor=None, actor_label: st
     if not endpoint.is_active:
         raise ValidationFailed(_("Switch the endpoint on before sending it a test."), code="webhook.inactive")
     with transaction.atomic():
+        WebhookEndpoint.objects.filter(pk=endpoint.pk).update(failing_since=None)  # try it now (see replay)
         data = {"endpoint_id": endpoint.pk, "message": "This is a test event from Beian."}
         event_id = new_public_id()
         (event,) = events_publish(
@@ -514,6 +515,8 @@ def delivery_replay(*, delivery: WebhookDelivery, actor=None, actor_label: str =
         now = clock.now()
         row.status, row.attempts, row.next_attempt_at, row.updated_at = DeliveryStatus.PENDING, 0, now, now
         row.save(update_fields=["status", "attempts", "next_attempt_at", "updated_at"])
+        # someone asks to try now: the kick after this commit tries the endpoint even if it was failing
+        WebhookEndpoint.objects.filter(pk=row.endpoint_id).update(failing_since=None)
         audit.record(
             action="webhooks.delivery_replay",
             target=row,

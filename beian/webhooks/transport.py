@@ -77,8 +77,8 @@ def post(url: str, body: bytes, headers: dict[str, str], *, timeout: float, allo
     try:
         with _OPENER.open(request, timeout=timeout) as answer:
             return done(answer.status, _read(answer))
-    except HTTPError as exc:  # a 3xx, 4xx or 5xx answer
-        return done(exc.code, _read(exc), f"HTTP {exc.code}")
+    except HTTPError as exc:  # a 3xx, 4xx or 5xx answer: its status code says it
+        return done(exc.code, _read(exc))
     except (
         URLError,
         OSError,
