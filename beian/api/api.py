@@ -1066,5 +1066,6 @@ def platform_token_read(request):
 
 # The platform's routers (auth: a platform token with the router's scope), one line each.
 v1.add_router("/platform", platform_router)
+v1.add_router("/platform/webhooks", "beian.api.webhooks.router")
 
 api.add_router("/v1", v1)
