@@ -86,7 +86,12 @@ class EndpointCreatedOut(EndpointOut):
 
 
 class RotateIn(Schema):
-    grace_hours: float = Field(24, ge=0, le=168, description="How long the current secrets keep signing too.")
+    grace_hours: float = Field(
+        services.ROTATION_GRACE.total_seconds() / 3600,
+        ge=0,
+        le=168,
+        description="How long the current secrets keep signing too (hours; default 24).",
+    )
 
 
 class RotatedOut(Schema):
@@ -168,7 +173,7 @@ def _endpoint_out(endpoint: WebhookEndpoint) -> dict:
         "created_at": endpoint.created_at,
         "updated_at": endpoint.updated_at,
         "secrets": [
-            {"prefix": s.prefix, "created_at": s.created_at, "expires_at": s.expires_at, "signing": s.live}
+            {"prefix": s.prefix, "created_at": s.created_at, "expires_at": s.expires_at, "signing": s.signing}
             for s in selectors.secrets_of(endpoint)
         ],
     }
@@ -280,7 +285,7 @@ def endpoint_rotate_secret(
     `grace_hours` (default 24): each delivery then carries one signature per secret, so the receiver
     can switch to the new secret at its pace."""
     endpoint = selectors.endpoint_for(endpoint_id, platform=request.platform)
-    grace = dt.timedelta(hours=(payload or RotateIn()).grace_hours)
+    grace = dt.timedelta(hours=payload.grace_hours) if payload else services.ROTATION_GRACE
 
     def produce():
         row, secret = services.endpoint_rotate_secret(endpoint=endpoint, actor_label=_actor(request), grace=grace)

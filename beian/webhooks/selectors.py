@@ -3,6 +3,7 @@ platform's API (its own only: pass `platform`)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
@@ -39,13 +40,23 @@ def endpoint_for(pk: int, *, platform=None) -> WebhookEndpoint:
     return row
 
 
-def secrets_of(endpoint: WebhookEndpoint) -> list[EndpointSecret]:
-    """Its secrets with whether each still signs (never the secret itself)."""
+@dataclass(frozen=True)
+class SecretView:
+    """A secret as it may be shown: which one (its prefix), since and until when, whether it signs now."""
+
+    prefix: str
+    created_at: dt.datetime
+    expires_at: dt.datetime | None
+    signing: bool
+
+
+def secrets_of(endpoint: WebhookEndpoint) -> list[SecretView]:
+    """Its secrets, newest first (never the secret itself)."""
     now = clock.now()
-    rows = list(EndpointSecret.objects.filter(endpoint=endpoint).order_by("-created_at", "-pk"))
-    for row in rows:
-        row.live = row.expires_at is None or row.expires_at > now
-    return rows
+    return [
+        SecretView(s.prefix, s.created_at, s.expires_at, s.expires_at is None or s.expires_at > now)
+        for s in EndpointSecret.objects.filter(endpoint=endpoint).order_by("-created_at", "-pk")
+    ]
 
 
 @dataclass(frozen=True)

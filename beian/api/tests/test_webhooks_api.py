@@ -4,6 +4,7 @@ cursor and filtered, replay; a platform sees only its own."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -145,6 +146,9 @@ def test_a_test_event_reaches_the_receiver_signed_and_a_rotation_keeps_it_verify
     assert [s["signing"] for s in secrets] == [True, False]
     too_long = post(api, f"/endpoints/{created['id']}/rotate-secret", {"grace_hours": 500})
     assert too_long.status_code == 422
+    by_default = post(api, f"/endpoints/{created['id']}/rotate-secret")  # no body: 24 hours
+    expires = dt.datetime.fromisoformat(by_default.json()["old_secrets_expire_at"])
+    assert abs((expires - clock.now()).total_seconds() - 24 * 3600) < 60
 
 
 def test_the_delivery_log_pages_by_cursor_filters_and_replays(api, orders, platform, operator, reviewer, receiver):
