@@ -25,6 +25,7 @@ import datetime as dt
 import json
 import logging
 import os
+import time
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -55,6 +56,7 @@ MAX_ENDPOINTS = 20  # per platform
 DUE = (DeliveryStatus.PENDING, DeliveryStatus.FAILED)
 REPLAYABLE = (DeliveryStatus.SUCCEEDED, DeliveryStatus.DEAD, DeliveryStatus.FAILED)
 ACTOR = "webhooks-worker"
+RUN_BUDGET = dt.timedelta(seconds=20)  # wall time one run of the job sends for (the job runs every 30 s)
 
 
 def timeout() -> float:
@@ -375,14 +377,16 @@ def deliveries_promote(*, groups: Iterable[tuple[int, str]] | None = None) -> in
 
 
 def delivery_claim_next(
-    *, healthy_only: bool = False, stale_after: dt.timedelta = STALE_AFTER
+    *, healthy_only: bool = False, stale_after: dt.timedelta = STALE_AFTER, skip_endpoints: Iterable[int] = ()
 ) -> WebhookDelivery | None:
     """Claim one due delivery with a conditional update; a dead worker's claim goes stale and is retaken."""
     now = clock.now()
     due = Q(status__in=DUE, next_attempt_at__lte=now) | Q(
         status=DeliveryStatus.SENDING, claimed_at__lt=now - stale_after
     )
-    candidates = WebhookDelivery.objects.filter(due, endpoint__is_active=True)
+    candidates = WebhookDelivery.objects.filter(due, endpoint__is_active=True).exclude(
+        endpoint_id__in=list(skip_endpoints)
+    )
     if healthy_only:
         candidates = candidates.filter(endpoint__failing_since__isnull=True)
     for row in candidates.order_by("next_attempt_at", "pk")[:10]:
@@ -483,19 +487,25 @@ def _audit_dead(delivery_pk: int) -> None:
     )
 
 
-def deliveries_process_due(limit: int = 200, *, healthy_only: bool = False) -> int:
-    """Promote the heads, then deliver due rows until none is left or `limit` attempts were made.
-    Periodic job (embedded scheduler, Celery beat); the kick after a commit passes healthy_only."""
+def deliveries_process_due(limit: int = 200, *, healthy_only: bool = False, budget: dt.timedelta | None = None) -> int:
+    """Promote the heads, then deliver due rows until none is left, `limit` attempts were made or the
+    run took `budget` (wall time, RUN_BUDGET by default: the next run goes on). An endpoint that fails
+    is left alone for the rest of the run, so a receiver that hangs costs one timeout per run, not one
+    per delivery. Periodic job (embedded scheduler, Celery beat); the kick after a commit passes
+    healthy_only."""
     deliveries_promote()
-    attempted = 0
-    while attempted < limit:
-        delivery = delivery_claim_next(healthy_only=healthy_only)
+    attempted, failing = 0, set()
+    stop_at = time.monotonic() + (budget or RUN_BUDGET).total_seconds()
+    while attempted < limit and time.monotonic() < stop_at:
+        delivery = delivery_claim_next(healthy_only=healthy_only, skip_endpoints=failing)
         if delivery is None:
             break
         try:
-            delivery_send(delivery)
+            if not delivery_send(delivery):
+                failing.add(delivery.endpoint_id)
         except Exception:  # a bug: the claim goes stale and the row is tried again; logged loudly
             logger.exception("webhooks: delivery %s failed", delivery.pk)
+            failing.add(delivery.endpoint_id)
         attempted += 1
     return attempted
 

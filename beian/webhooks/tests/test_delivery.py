@@ -339,3 +339,17 @@ def test_an_inactive_endpoint_gets_nothing_new_and_its_backlog_goes_out_when_swi
     endpoint_update(endpoint=endpoint, is_active=True, actor=operator)
     deliveries_process_due()
     assert statuses_received(receiver) == ["PENDING_PROVIDER_REVIEW"]
+
+
+def test_a_receiver_that_hangs_costs_one_timeout_per_run_not_one_per_delivery(
+    orders, second_customer, endpoint, receiver, settings
+):
+    settings.WEBHOOK_TIMEOUT = 0.3
+    receiver.answer("slow 1")
+    orders.submitted()
+    second_customer.submitted(overrides=SECOND_DOMAIN)
+    assert deliveries_process_due() == 1  # the other order's event waits for the next run
+    assert statuses(endpoint) == {DeliveryStatus.FAILED: 1, DeliveryStatus.PENDING: 1}
+    receiver.answer("ok")
+    deliver_until_quiet()
+    assert statuses(endpoint) == {DeliveryStatus.SUCCEEDED: 2}
