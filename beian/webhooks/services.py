@@ -494,7 +494,7 @@ def deliveries_process_due(limit: int = 200, *, healthy_only: bool = False, budg
     per delivery. Periodic job (embedded scheduler, Celery beat); the kick after a commit passes
     healthy_only."""
     deliveries_promote()
-    attempted, failing = 0, set()
+    attempted, failing = 0, set[int]()
     stop_at = time.monotonic() + (budget or RUN_BUDGET).total_seconds()
     while attempted < limit and time.monotonic() < stop_at:
         delivery = delivery_claim_next(healthy_only=healthy_only, skip_endpoints=failing)
