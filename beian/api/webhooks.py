@@ -16,7 +16,7 @@ from beian.api.platform import PlatformBearer
 from beian.api.schemas import ErrorOut
 from beian.core.exceptions import ValidationFailed
 from beian.webhooks import events, selectors, services
-from beian.webhooks.models import WebhookDelivery, WebhookEndpoint
+from beian.webhooks.models import EndpointSecret, WebhookDelivery, WebhookEndpoint
 
 router = Router(tags=["platform: webhooks"], auth=PlatformBearer("webhooks"))
 
@@ -30,6 +30,19 @@ IDEMPOTENCY_KEY = Header(  # as beian.api.api.IDEMPOTENCY_KEY
     max_length=200,
     description="Any unique string (e.g. a UUID) per intended change; a repeat replays the first answer.",
 )
+
+
+SECRET_REF = "secret_ref"
+
+
+def _with_secret(request, status: int, body: dict):
+    """The answer that shows a secret: what an Idempotency-Key stores (and replays) names the secret's row,
+    never the secret, which is kept only encrypted; it is read from its row for the answer."""
+    if SECRET_REF in body:
+        body = dict(body)
+        row = EndpointSecret.objects.get(pk=body.pop(SECRET_REF), endpoint__platform=request.platform)
+        body["secret"] = row.secret
+    return status, body
 
 
 def _idempotent(request, endpoint: str, produce, key: str | None):
@@ -227,16 +240,16 @@ def endpoint_create(request, payload: EndpointIn, idempotency_key: str | None = 
     the same Idempotency-Key)."""
 
     def produce():
-        endpoint, secret = services.endpoint_create(
+        endpoint, _secret = services.endpoint_create(
             platform=request.platform,
             url=payload.url,
             description=payload.description,
             event_types=payload.event_types,
             actor_label=_actor(request),
         )
-        return 201, {**_endpoint_out(endpoint), "secret": secret}
+        return 201, {**_endpoint_out(endpoint), SECRET_REF: endpoint.secrets.get().pk}
 
-    return _idempotent(request, "endpoints.create", produce, idempotency_key)
+    return _with_secret(request, *_idempotent(request, "endpoints.create", produce, idempotency_key))
 
 
 @router.get("/endpoints/{endpoint_id}", response={200: EndpointOut, **FOUND_ERRORS}, operation_id="webhook_endpoint")
@@ -288,10 +301,11 @@ def endpoint_rotate_secret(
     grace = dt.timedelta(hours=payload.grace_hours) if payload else services.ROTATION_GRACE
 
     def produce():
-        row, secret = services.endpoint_rotate_secret(endpoint=endpoint, actor_label=_actor(request), grace=grace)
-        return 200, {"secret": secret, "prefix": row.prefix, "old_secrets_expire_at": row.created_at + grace}
+        row, _secret = services.endpoint_rotate_secret(endpoint=endpoint, actor_label=_actor(request), grace=grace)
+        return 200, {SECRET_REF: row.pk, "prefix": row.prefix, "old_secrets_expire_at": row.created_at + grace}
 
-    return _idempotent(request, f"endpoints.{endpoint_id}.rotate-secret", produce, idempotency_key)
+    key = f"endpoints.{endpoint_id}.rotate-secret"
+    return _with_secret(request, *_idempotent(request, key, produce, idempotency_key))
 
 
 @router.post(
