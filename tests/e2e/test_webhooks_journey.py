@@ -11,7 +11,6 @@ from beian.core import clock
 from beian.filings import services as order_services
 from beian.webhooks.models import DeliveryStatus, WebhookDelivery
 from beian.webhooks.services import deliveries_process_due, endpoint_create
-from beian.webhooks.tests.conftest import Receiver
 
 pytestmark = pytest.mark.e2e
 
@@ -22,13 +21,6 @@ def login(page, base, username, password):
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     page.wait_for_selector("header .who")
-
-
-@pytest.fixture
-def receiver(tmp_path):
-    running = Receiver(tmp_path).start()
-    yield running
-    running.stop()
 
 
 def test_the_operator_replays_a_dead_delivery_and_the_order_catches_up(

@@ -16,16 +16,8 @@ from beian.core import clock
 from beian.core.models import AuditEvent
 from beian.webhooks.models import WebhookEndpoint
 from beian.webhooks.services import deliveries_process_due, endpoint_create
-from beian.webhooks.tests.conftest import Receiver
 
 BASE = "/api/v1/platform/webhooks"
-
-
-@pytest.fixture
-def receiver(tmp_path):
-    running = Receiver(tmp_path).start()
-    yield running
-    running.stop()
 
 
 @pytest.fixture
