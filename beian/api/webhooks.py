@@ -10,8 +10,10 @@ import datetime as dt
 from typing import Any
 
 from django.utils.translation import gettext as _
-from ninja import Field, Header, Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
+from beian.api.common import BODY_ERRORS, IDEMPOTENCY_KEY, PLATFORM_ERRORS, idempotent
+from beian.api.pagination import CURSOR, LIMIT, page_out, paginate
 from beian.api.platform import PlatformBearer
 from beian.api.schemas import ErrorOut
 from beian.core.exceptions import ValidationFailed
@@ -20,18 +22,9 @@ from beian.webhooks.models import EndpointSecret, WebhookDelivery, WebhookEndpoi
 
 router = Router(tags=["platform: webhooks"], auth=PlatformBearer("webhooks"))
 
-# what every platform-token operation can answer besides its own (as beian.api.api.PLATFORM_ERRORS)
-ERRORS: dict[int, Any] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut, 429: ErrorOut}
+ERRORS: dict[int, Any] = {**PLATFORM_ERRORS, **BODY_ERRORS}
 FOUND_ERRORS: dict[int, Any] = {**ERRORS, 404: ErrorOut}
 EVENT_TYPES_DOC = ", ".join(f"`{t}`" for t in events.SUBSCRIBABLE)
-IDEMPOTENCY_KEY = Header(  # as beian.api.api.IDEMPOTENCY_KEY
-    None,
-    alias="Idempotency-Key",
-    max_length=200,
-    description="Any unique string (e.g. a UUID) per intended change; a repeat replays the first answer.",
-)
-
-
 SECRET_REF = "secret_ref"
 
 
@@ -46,9 +39,6 @@ def _with_secret(request, status: int, body: dict):
 
 
 def _idempotent(request, endpoint: str, produce, key: str | None):
-    """beian.api.api.idempotent, keyed by the platform's operation."""
-    from beian.api.api import idempotent  # api.py mounts this router by its dotted path while it is imported
-
     return idempotent(request, f"platform.webhooks.{endpoint}", produce, key)
 
 
@@ -154,8 +144,6 @@ class DeliveryFilters(Schema):
     event_type: str = ""
     endpoint_id: int | None = None
     order_id: int | None = Field(None, description="The deliveries of one order's events.")
-    cursor: str | None = None
-    limit: int = Field(selectors.PAGE_SIZE, ge=1, le=selectors.MAX_PAGE_SIZE)
 
 
 class RemovedOut(Schema):
@@ -323,7 +311,7 @@ def endpoint_test(request, endpoint_id: int, idempotency_key: str | None = IDEMP
 
 
 @router.get("/deliveries", response={200: DeliveryPageOut, **ERRORS}, operation_id="webhook_deliveries")
-def deliveries(request, filters: Query[DeliveryFilters]):
+def deliveries(request, filters: Query[DeliveryFilters], cursor: str | None = CURSOR, limit: int | None = LIMIT):
     """The delivery log, newest first, one page at a time (`next_cursor`)."""
     if filters.event_type and filters.event_type not in events.EVENT_TYPES:
         raise ValidationFailed(
@@ -332,10 +320,8 @@ def deliveries(request, filters: Query[DeliveryFilters]):
     where = selectors.LogFilter(
         status=filters.status, event_type=filters.event_type, endpoint_id=filters.endpoint_id, order_id=filters.order_id
     )
-    rows, next_cursor = selectors.page(
-        selectors.deliveries(platform=request.platform, where=where), cursor=filters.cursor, limit=filters.limit
-    )
-    return {"items": [_delivery_out(d) for d in rows], "next_cursor": next_cursor}
+    rows = selectors.deliveries(platform=request.platform, where=where)
+    return page_out(paginate(rows, cursor, limit, newest_first=True), _delivery_out)
 
 
 @router.get(

@@ -21,4 +21,7 @@ urlpatterns = [
     path("webhooks/", operator.webhooks, name="webhooks"),
     path("webhooks/deliveries/<int:pk>/", operator.webhook_delivery, name="webhook_delivery"),
     path("webhooks/deliveries/<int:pk>/replay/", operator.webhook_replay, name="webhook_replay"),
+    path("platforms/", operator.platforms, name="platforms"),
+    path("platforms/<slug:slug>/", operator.platform_detail, name="platform"),
+    path("platforms/<slug:slug>/tokens/<int:pk>/revoke/", operator.platform_token_revoke, name="platform_token_revoke"),
 ]

@@ -19,9 +19,6 @@ from beian.webhooks.models import (
     WebhookEndpoint,
 )
 
-PAGE_SIZE = 50
-MAX_PAGE_SIZE = 200
-
 
 def endpoints(*, platform=None) -> QuerySet[WebhookEndpoint]:
     rows = WebhookEndpoint.objects.select_related("platform").annotate(
@@ -108,19 +105,3 @@ def waiting_behind(delivery: WebhookDelivery) -> WebhookDelivery | None:
     queued = [schedule.Queued(pk, delivery.ordering_key, seq) for pk, seq in rows]
     head = schedule.waiting_behind(queued).get(delivery.pk)
     return WebhookDelivery.objects.select_related("event").filter(pk=head).first() if head else None
-
-
-def page(rows: QuerySet[WebhookDelivery], *, cursor: str | None, limit: int | None) -> tuple[list, str | None]:
-    """One page of a newest-first log after `cursor` (the opaque `next_cursor` of the page before),
-    and the cursor of the next page (None: this is the last)."""
-    size = min(max(int(limit or PAGE_SIZE), 1), MAX_PAGE_SIZE)
-    if cursor:
-        try:
-            before = int(cursor)
-        except ValueError:
-            raise ValidationFailed(_("Unknown cursor."), code="invalid_request", field="cursor") from None
-        rows = rows.filter(pk__lt=before)
-    found = list(rows[: size + 1])
-    more = len(found) > size
-    found = found[:size]
-    return found, (str(found[-1].pk) if more and found else None)
