@@ -353,3 +353,11 @@ def test_a_receiver_that_hangs_costs_one_timeout_per_run_not_one_per_delivery(
     receiver.answer("ok")
     deliver_until_quiet()
     assert statuses(endpoint) == {DeliveryStatus.SUCCEEDED: 2}
+
+
+def test_the_periodic_jobs_deliver_what_is_due(orders, endpoint, receiver):
+    from beian.core.jobs import run_periodic_jobs
+
+    orders.submitted()
+    assert run_periodic_jobs()["webhooks"] == 1  # the embedded scheduler and Celery beat run these
+    assert statuses_received(receiver) == ["PENDING_PROVIDER_REVIEW"]
