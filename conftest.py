@@ -117,6 +117,18 @@ def platform_client(platform, operator):
     return make
 
 
+@pytest.fixture
+def receiver(tmp_path):
+    """A partner's webhook receiver, a process of its own on loopback that checks each signature with the
+    Standard Webhooks library (beian/webhooks/tests/receiving.py): `.url`, `.know(secret)`, `.answer("503")`,
+    `.stop()`, `.start()`, `.received()`."""
+    from beian.webhooks.tests.receiving import Receiver
+
+    running = Receiver(tmp_path).start()
+    yield running
+    running.stop()
+
+
 def _flushes_the_database(item) -> bool:
     marker = item.get_closest_marker("django_db")
     transactional = bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))

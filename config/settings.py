@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "beian.integrations",
     "beian.notifications",
     "beian.monitor",
+    "beian.webhooks",
     "beian.applicant",
     "beian.review",
     "beian.operator",
@@ -272,6 +273,10 @@ BEIAN_PORT = os.environ.get("BEIAN_PORT", "8000")
 BEIAN_PUBLIC_URL = os.environ.get("BEIAN_PUBLIC_URL") or f"http://127.0.0.1:{BEIAN_PORT}"  # links in emails and SMS
 # A hosted site's own address; `{slug}` is the site's address (HostedSite.slug).
 BEIAN_HOSTED_SITE_URL = os.environ.get("BEIAN_HOSTED_SITE_URL") or f"http://{{slug}}{HOSTED_SITE_SUFFIX}:{BEIAN_PORT}/"
+# Webhooks to the partner platforms (beian.webhooks): seconds a receiver has to answer, and whether
+# a receiver may be on http or at a private, loopback or link-local address (development and tests)
+WEBHOOK_TIMEOUT = float(os.environ.get("BEIAN_WEBHOOK_TIMEOUT", "10"))
+WEBHOOK_ALLOW_PRIVATE_URLS = env_bool("BEIAN_WEBHOOK_ALLOW_PRIVATE_URLS", DEBUG or TESTING)
 REVIEW_CLAIM_IDLE_MINUTES = int(
     os.environ.get("BEIAN_REVIEW_CLAIM_IDLE_MINUTES", "30")
 )  # an idle claim returns to the queue

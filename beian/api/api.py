@@ -990,6 +990,7 @@ def platform_token_read(request):
 
 # The platform's routers (auth: a platform token with the router's scope), one line each.
 v1.add_router("/platform", platform_router)
+v1.add_router("/platform/webhooks", "beian.api.webhooks.router")
 v1.add_router("/platform/launch-links", launch_router)
 v1.add_router("/platform", provisioning.router)
 

@@ -56,9 +56,12 @@ def decode_cursor(cursor: str) -> int:
     return after
 
 
-def paginate(queryset: QuerySet, cursor: str | None = None, limit: int | None = None) -> Page:
-    """One page of `queryset` in primary-key order, after `cursor` (from the start without one), at most
-    `limit` rows (DEFAULT_LIMIT without one); `next_cursor` is None when no row follows."""
+def paginate(
+    queryset: QuerySet, cursor: str | None = None, limit: int | None = None, *, newest_first: bool = False
+) -> Page:
+    """One page of `queryset` in primary-key order (descending with `newest_first`: a log), after `cursor`
+    (from the start without one), at most `limit` rows (DEFAULT_LIMIT without one); `next_cursor` is None
+    when no row follows."""
     size = DEFAULT_LIMIT if limit is None else limit
     if not 1 <= size <= MAX_LIMIT:
         raise ValidationFailed(
@@ -66,9 +69,10 @@ def paginate(queryset: QuerySet, cursor: str | None = None, limit: int | None = 
             field="limit",
             code="pagination.limit_invalid",
         )
-    rows = queryset.order_by("pk")
+    rows = queryset.order_by("-pk" if newest_first else "pk")
     if cursor:
-        rows = rows.filter(pk__gt=decode_cursor(cursor))
+        after = decode_cursor(cursor)
+        rows = rows.filter(pk__lt=after) if newest_first else rows.filter(pk__gt=after)
     items = list(rows[: size + 1])
     if len(items) <= size:
         return Page(items, None)

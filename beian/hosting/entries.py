@@ -42,6 +42,7 @@ from beian.filings.records import wire_domain
 from beian.hosting import gate, stamp
 from beian.hosting.footer import footer_context, footer_parts
 from beian.hosting.models import GateEntry, HostedSite, SiteDomain
+from beian.hosting.signals import gate_decision_changed
 from beian.reference.models import ReferenceSetting
 from beian.reference.snapshot import setting
 
@@ -186,13 +187,34 @@ def publish_site(site: HostedSite) -> list[GateEntry]:
     entries = []
     with transaction.atomic():
         GateEntry.objects.filter(site=site).exclude(host__in=list(hosts)).delete()
+        before = {
+            e["host"]: e["access"] if e["reason"] else ""
+            for e in GateEntry.objects.filter(host__in=list(hosts)).values("host", "access", "reason")
+        }
         for host, decided_by in hosts.items():
             domain, decision = decide_host(decided_by, organisation_id=site.organisation_id, policy=policy)
             entry, _created = GateEntry.objects.update_or_create(
                 host=host, defaults={"site": site, **_values(domain, decision)}
             )
+            _announce(entry, site.organisation_id, before.get(host, ""))
             entries.append(entry)
     return entries
+
+
+def _announce(entry: GateEntry, organisation_id: int, previous: str) -> None:
+    """Tell the subscribers (webhooks) when the entry's access changed, inside the writer's transaction."""
+    if entry.access != previous:
+        gate_decision_changed.send(
+            sender=GateEntry,
+            host=entry.host,
+            domain=entry.domain,
+            site_id=entry.site_id,
+            organisation_id=organisation_id,
+            previous=previous,
+            access=entry.access,
+            reason=entry.reason,
+            filing_number=entry.filing_number,
+        )
 
 
 def rebuild_all() -> int:
@@ -273,12 +295,18 @@ def _recompute(entry: GateEntry) -> GateEntry:
         return entry_for_host(entry.host, recompute=False) or entry
     domain, decision = decide_host(decided_by, organisation_id=site.organisation_id)
     values = _values(domain, decision)
+    previous = entry.access if entry.reason else ""
     try:
-        GateEntry.objects.filter(pk=entry.pk, generation=entry.generation).update(**values)
+        with transaction.atomic():
+            written = GateEntry.objects.filter(pk=entry.pk, generation=entry.generation).update(**values)
+            for key, value in values.items():
+                setattr(entry, key, value)
+            if written:
+                _announce(entry, site.organisation_id, previous)
     except DatabaseError:  # e.g. SQLite busy: serve the decision, write it next time
         logger.warning("gate entry %s not written back", entry.host, exc_info=True)
-    for key, value in values.items():
-        setattr(entry, key, value)
+        for key, value in values.items():
+            setattr(entry, key, value)
     return entry
 
 

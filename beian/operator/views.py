@@ -1,12 +1,14 @@
 """Operator console: the business clock, the regulator outbox (retry parked pushes, push returned
-orders again), the sandbox SMS outbox, the manual regulator bridge, the working-day calendar, and
-the compliance monitor's risks and provider-initiated cancel access (notices: start, withdraw,
-confirm after the deadline), and the partner platforms with their service tokens (issue, revoke).
-Views parse, call one service, render."""
+orders again), the sandbox SMS outbox, the manual regulator bridge, the working-day calendar, the
+compliance monitor's risks and provider-initiated cancel access (notices: start, withdraw, confirm
+after the deadline), the partner platforms with their service tokens (issue, revoke), and the
+webhooks to the partner platforms (endpoints, the delivery log, replay). Views parse, call one
+service, render."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from django.contrib import messages
 from django.http import Http404
@@ -36,6 +38,10 @@ from beian.reference.services import calendar_enter_year
 from beian.regulator import services as regulator
 from beian.regulator.models import RegulatorCase, Submission
 from beian.review.record import record_view
+from beian.webhooks import events as webhook_events
+from beian.webhooks import selectors as webhook_selectors
+from beian.webhooks import services as webhook_services
+from beian.webhooks.models import DeliveryStatus, WebhookDelivery
 
 
 @operator_required
@@ -344,6 +350,78 @@ def notice_confirm(request, pk):
         _("Cancel access %(reference)s is filed and queued for the regulator.") % {"reference": order.reference},
     )
     return redirect(f"{reverse('operator:notice', args=[pk])}#order")
+
+
+# --- webhooks to the partner platforms (beian.webhooks) -----------------------------------------------
+
+
+def _int_or_none(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+LOG_ROWS = 100  # the newest deliveries the page lists; filters narrow them, the API pages through all
+
+
+@operator_required
+def webhooks(request):
+    """Every platform's endpoints and the newest deliveries, filtered by status, event type, platform
+    and endpoint."""
+    status = request.GET.get("status", "")
+    event_type = request.GET.get("type", "")
+    where = webhook_selectors.LogFilter(
+        status=status if status in DeliveryStatus.values else "",
+        event_type=event_type if event_type in webhook_events.EVENT_TYPES else "",
+        platform_id=_int_or_none(request.GET.get("platform")),
+        endpoint_id=_int_or_none(request.GET.get("endpoint")),
+    )
+    log = webhook_selectors.deliveries(where=where)
+    return render(
+        request,
+        "operator/webhooks.html",
+        {
+            "endpoints": webhook_selectors.endpoints(),
+            "log": log[:LOG_ROWS],
+            "more": log[LOG_ROWS : LOG_ROWS + 1].exists(),
+            "log_rows": LOG_ROWS,
+            "where": where,
+            "statuses": DeliveryStatus.choices,
+            "event_types": list(webhook_events.EVENT_TYPES.items()),
+            "platforms": Platform.objects.order_by("name"),
+        },
+    )
+
+
+@operator_required
+def webhook_delivery(request, pk):
+    """One delivery: its event's payload as sent, the endpoint, every attempt, and what it waits for."""
+    try:
+        delivery = webhook_selectors.delivery_for(pk)
+    except NotFound:
+        raise Http404 from None
+    return render(
+        request,
+        "operator/webhook_delivery.html",
+        {
+            "delivery": delivery,
+            "payload": json.dumps(delivery.event.payload, ensure_ascii=False, indent=2),
+            "attempts": delivery.attempt_log.all(),
+            "waiting_behind": webhook_selectors.waiting_behind(delivery),
+            "replayable": delivery.status in webhook_services.REPLAYABLE,
+        },
+    )
+
+
+@operator_required
+@require_POST
+def webhook_replay(request, pk):
+    """Send a delivered, failed or dead delivery again now (audited)."""
+    delivery = get_object_or_404(WebhookDelivery, pk=pk)
+    attempt(
+        request,
+        lambda: webhook_services.delivery_replay(delivery=delivery, actor=request.user),
+        _("The delivery is queued to be sent again."),
+    )
+    return redirect("operator:webhook_delivery", pk)
 
 
 # --- partner platforms and their service tokens (beian.accounts.tokens) ------------------------------
