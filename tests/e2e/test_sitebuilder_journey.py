@@ -19,7 +19,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from beian.accounts.models import Platform
+from beian.accounts.models import Platform, User
 from beian.accounts.tokens import platform_token_issue
 from beian.demo.orders import BEIJING, enterprise_values, material_files
 from tests.e2e.test_records_journey import (
@@ -62,19 +62,22 @@ def wait_for(predicate, timeout: float = 60.0):
 
 
 @pytest.fixture
-def sitebuilder(live_server, tmp_path, operator):
+def sitebuilder(live_server, tmp_path, settings):
     """The reference site builder as its own process, with a platform token an operator issued."""
+    settings.BEIAN_PUBLIC_URL = live_server.url  # where launch links point
     call_command("seed_demo", "--no-filed-demo", stdout=StringIO())  # reviewer, operator, the platform
     _token, key = platform_token_issue(
         platform=Platform.objects.get(slug="sitebuilder"),
         name="reference site builder",
         scopes=["provisioning", "webhooks", "launch"],
-        actor=operator,
+        actor=User.objects.get(username="operator"),  # seed_demo's operator
     )
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, str(SITEBUILDER), "--beian", live_server.url, "--token", key, "--port", str(port)]
-        + ["--state", str(tmp_path / "sitebuilder.json")],
+        [
+            *(sys.executable, str(SITEBUILDER), "--beian", live_server.url, "--token", key),
+            *("--port", str(port), "--state", str(tmp_path / "sitebuilder.json")),
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
