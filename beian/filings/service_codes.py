@@ -22,13 +22,15 @@ from django.utils.translation import gettext as _
 from beian.core import audit, clock
 from beian.core.exceptions import DomainError, IllegalTransition, NotFound, PermissionDenied, ValidationFailed
 from beian.filings import codes, states
-from beian.filings.models import Order, ServiceCode, WebsiteFiling
+from beian.filings.models import SERVICE_CODE_STATES, Order, ServiceCode, WebsiteFiling
+from beian.reference.services import reference_setting_set
 from beian.reference.snapshot import setting
 from beian.rules import record_orders
 
 POLICY_SETTING = "provider_resources"
 REQUIRED_SETTING = "service_code_required"
 MAX_PER_CALL = 100
+STATE_CHOICES = SERVICE_CODE_STATES  # (state, label) for filters
 
 
 class CodeStateConflict(DomainError):
@@ -40,6 +42,13 @@ class CodeStateConflict(DomainError):
 
 def code_policy() -> codes.CodePolicy:
     return codes.policy_from(setting(POLICY_SETTING, {}))
+
+
+def code_requirement_set(*, required: bool, actor) -> None:
+    """Operators switch the requirement in the console (or the admin, Reference settings)."""
+    if not getattr(actor, "is_operator", False):
+        raise PermissionDenied(_("Only operators can change this setting."), code="permission_denied")
+    reference_setting_set(key=REQUIRED_SETTING, value=bool(required), actor=actor)
 
 
 def code_required() -> bool:
@@ -366,6 +375,36 @@ def codes_of_organisation(organisation) -> QuerySet[ServiceCode]:
     return ServiceCode.objects.filter(Q(organisation=organisation) | Q(granted_to=organisation)).select_related(
         "site", "organisation", "granted_to", "order"
     )
+
+
+@dataclass(frozen=True)
+class AccountCodes:
+    by_site: dict[int, list[ServiceCode]]  # the account's own sites' codes, newest first
+    granted: list[ServiceCode]  # unused codes other accounts granted to this one
+
+
+def codes_for_dashboard(organisation) -> AccountCodes:
+    """What the applicant's dashboard shows: each site's codes and their states, and the codes granted to
+    the account that it can still file with."""
+    by_site: dict[int, list[ServiceCode]] = {}
+    for code in codes_of_organisation(organisation).order_by("-created_at", "-pk"):
+        if code.organisation_id == organisation.pk:
+            by_site.setdefault(code.site_id, []).append(code)
+    granted = list(
+        codes_of_organisation(organisation).filter(granted_to=organisation, state=codes.UNBOUND).order_by("pk")
+    )
+    return AccountCodes(by_site=by_site, granted=granted)
+
+
+def code_entry(*, organisation, site=None) -> str:
+    """Whether the first step asks for a code: "required" (the operator setting), "optional" (the account
+    has an unused code for this site, or one granted to it), or "" (no field)."""
+    if code_required():
+        return "required"
+    usable = codes_of_organisation(organisation).filter(state=codes.UNBOUND)
+    if site is not None:
+        usable = usable.filter(site=site)
+    return "optional" if usable.exists() else ""
 
 
 def codes_search(*, q: str = "", state: str = "") -> QuerySet[ServiceCode]:

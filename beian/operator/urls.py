@@ -12,6 +12,7 @@ urlpatterns = [
     path("submissions/<int:pk>/retry/", operator.submission_retry, name="submission_retry"),
     path("orders/<int:pk>/push-again/", operator.push_again, name="push_again"),
     path("cases/<int:pk>/decision/", operator.record_decision, name="decision"),
+    path("service-codes/", operator.service_codes_list, name="service_codes"),
     path("notices/", operator.notices_list, name="notices"),
     path("notices/new/", operator.notice_new, name="notice_new"),
     path("notices/<int:pk>/", operator.notice_detail, name="notice"),

@@ -19,8 +19,8 @@ from beian.core import workdays as working_calendar
 from beian.core.exceptions import DomainError, NotFound
 from beian.core.jobs import run_periodic_jobs
 from beian.core.views import attempt
+from beian.filings import codes, notices, service_codes, states
 from beian.filings import fields as order_fields
-from beian.filings import notices, states
 from beian.filings.models import Order
 from beian.monitor import selectors as monitor
 from beian.monitor import tasks as monitor_tasks
@@ -338,3 +338,36 @@ def notice_confirm(request, pk):
         _("Cancel access %(reference)s is filed and queued for the regulator.") % {"reference": order.reference},
     )
     return redirect(f"{reverse('operator:notice', args=[pk])}#order")
+
+
+# --- service codes (备案服务码, rules file §8.6; beian.filings.service_codes) ------------------------------
+
+
+@operator_required
+def service_codes_list(request):
+    """Find a code (by code, site, account) and see what became of it; switch whether a valid code is
+    required to start a filing (POST `required`: "1" or "0"), which applies on the next request."""
+    if request.method == "POST":
+        required = request.POST.get("required") == "1"
+        attempt(
+            request,
+            lambda: service_codes.code_requirement_set(required=required, actor=request.user),
+            _("A valid service code is now required to start a filing.")
+            if required
+            else _("A filing can now be started without a service code."),
+        )
+        return redirect("operator:service_codes")
+    q, state = (request.GET.get("q") or "").strip(), request.GET.get("state", "")
+    rows = list(service_codes.codes_search(q=q, state=state)[:100])
+    return render(
+        request,
+        "operator/service_codes.html",
+        {
+            "rows": rows,
+            "q": q,
+            "state": state if state in codes.ALL else "",
+            "states": service_codes.STATE_CHOICES,
+            "required": service_codes.code_required(),
+            "policy": service_codes.code_policy(),
+        },
+    )
