@@ -181,7 +181,9 @@ class VerifyForm(forms.Form):
         required=False,
         max_length=40,
         help_text=_("Find it on your site builder's 备案服务码 (service code) page."),
-        widget=forms.TextInput(attrs={"placeholder": "BA-XXXX-XXXX-XXXX", "autocomplete": "off"}),
+        widget=forms.TextInput(
+            attrs={"placeholder": "BA-XXXX-XXXX-XXXX", "autocomplete": "off", "class": "code-input"}
+        ),
     )
 
     def __init__(self, *args, service_code: str = "", **kwargs):
