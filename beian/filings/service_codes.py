@@ -270,6 +270,17 @@ def _start_refusal(code: ServiceCode, organisation, site) -> str | None:
     )
 
 
+def open_order_of_code(*, organisation, site, typed: str) -> Order | None:
+    """The organisation's unfinished filing of `site` (None: any) the code `typed` is bound to, if any."""
+    canonical = codes.parse(typed)
+    found = ServiceCode.objects.filter(code=canonical, state=codes.IN_FILING, order__organisation=organisation)
+    if site is not None:
+        found = found.filter(order__website__hosted_site=site)
+    code = found.select_related("order").first() if canonical else None
+    order = code.order if code is not None else None
+    return order if order is not None and order.status not in states.TERMINAL else None
+
+
 def service_code_bind(*, order: Order, code: ServiceCode, actor=None) -> ServiceCode:
     """Bind `code` to the filing `order` was started as (unused → in a filing), checked again under the
     lock: two filings started with one code at once get it once."""

@@ -459,7 +459,14 @@ def order_start(
     filing is refused without it (`service_code.required`); an open order is returned as before."""
     code = None
     if (service_code or "").strip():
-        code = service_codes.service_code_for_start(organisation=organisation, site=hosted_site, typed=service_code)
+        try:
+            code = service_codes.service_code_for_start(organisation=organisation, site=hosted_site, typed=service_code)
+        except ValidationFailed as refused:
+            # started again with the code of its own open filing (a retry): that filing, as without a code
+            bound = service_codes.open_order_of_code(organisation=organisation, site=hosted_site, typed=service_code)
+            if refused.code != "service_code.used" or bound is None:
+                raise
+            return Started(order=bound, created=False)
         hosted_site = hosted_site or code.site
     domains = list(verify.domains) if verify is not None else [d for d in [_site_domain(hosted_site)] if d]
     existing = detection_service.open_order_for_target(

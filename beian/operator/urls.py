@@ -13,6 +13,7 @@ urlpatterns = [
     path("orders/<int:pk>/push-again/", operator.push_again, name="push_again"),
     path("cases/<int:pk>/decision/", operator.record_decision, name="decision"),
     path("service-codes/", operator.service_codes_list, name="service_codes"),
+    path("service-codes/<int:pk>/void/", operator.service_code_void, name="service_code_void"),
     path("notices/", operator.notices_list, name="notices"),
     path("notices/new/", operator.notice_new, name="notice_new"),
     path("notices/<int:pk>/", operator.notice_detail, name="notice"),

@@ -371,3 +371,16 @@ def service_codes_list(request):
             "policy": service_codes.code_policy(),
         },
     )
+
+
+@operator_required
+@require_POST
+def service_code_void(request, pk):
+    """Void an unused code (a code given out by mistake, or seen where it should not be)."""
+    code = get_object_or_404(service_codes.codes_search(), pk=pk)
+    attempt(
+        request,
+        lambda: service_codes.service_code_void(code=code, actor=request.user, reason=request.POST.get("reason", "")),
+        _("Service code %(code)s is void; its place in the quota is free again.") % {"code": code.code},
+    )
+    return redirect(f"{reverse('operator:service_codes')}?q={code.code}")

@@ -159,6 +159,17 @@ def test_a_used_void_foreign_or_mistyped_code_starts_nothing(organisation, appli
     assert reload(other).state == codes.UNBOUND
 
 
+def test_starting_again_with_the_code_of_the_open_filing_returns_it(organisation, applicant, hosted_site):
+    (code,) = service_codes.service_code_generate(site=hosted_site)
+    first = services.order_start(
+        organisation=organisation, user=applicant, hosted_site=hosted_site, service_code=code.code
+    )
+    again = services.order_start(
+        organisation=organisation, user=applicant, hosted_site=hosted_site, service_code=code.code
+    )
+    assert again.order == first.order and not again.created
+
+
 def test_another_tenants_code_reads_as_no_code(organisation, hosted_site, other_tenant):
     (code,) = service_codes.service_code_generate(site=hosted_site)
     stranger_org = other_tenant.memberships.get().organisation

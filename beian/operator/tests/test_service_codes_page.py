@@ -10,6 +10,7 @@ from django.test import Client
 from beian.core.exceptions import ValidationFailed
 from beian.core.models import AuditEvent
 from beian.filings import service_codes, services
+from beian.filings.models import ServiceCode
 from beian.hosting.models import HostedSite
 from beian.reference.models import ReferenceSetting
 
@@ -64,3 +65,20 @@ def test_only_operators_see_codes_or_change_the_setting(client, applicant, hoste
     assert client.get(URL).status_code in (302, 403)
     client.post(URL, {"required": "1"})
     assert service_codes.code_required() is False
+
+
+def test_an_operator_voids_an_unused_code_but_not_one_in_a_filing(
+    operator_client, operator, hosted_site, organisation, applicant
+):
+    unused, used = service_codes.service_code_generate(site=hosted_site, count=2)
+    services.order_start(organisation=organisation, user=applicant, hosted_site=hosted_site, service_code=used.code)
+    html = operator_client.get(URL).content.decode()
+    assert f'id="void-{unused.pk}"' in html and f'id="void-{used.pk}"' not in html
+    done = operator_client.post(f"{URL}{unused.pk}/void/", {"reason": "发错了客户"}, follow=True)
+    assert "is void" in done.content.decode()
+    voided = ServiceCode.objects.get(pk=unused.pk)
+    assert voided.state == "void" and voided.void_reason == "发错了客户"
+    assert AuditEvent.objects.get(action="service_code.void").actor == operator
+    refused = operator_client.post(f"{URL}{used.pk}/void/", follow=True)
+    assert "bound to a filing in progress" in refused.content.decode()
+    assert ServiceCode.objects.get(pk=used.pk).state == "in_filing"
