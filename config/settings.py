@@ -154,6 +154,34 @@ if TESTING:  # thousands of test users: a fast hash (never outside tests)
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "beian.accounts.oidc.PlatformOIDCBackend",  # 使用<平台>登录: answers only the OpenID callback, when configured
+]
+
+# Sign-in from the partner platform: OpenID Connect through mozilla-django-oidc (beian.accounts.oidc).
+# Off (no button, the sign-in pages answer 404) until the client id is set; docs/partner-sign-in.md.
+OIDC_RP_CLIENT_ID = os.environ.get("BEIAN_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("BEIAN_OIDC_CLIENT_SECRET", "")
+OIDC_ISSUER = os.environ.get("BEIAN_OIDC_ISSUER", "").rstrip("/")  # the id token's `iss` must be this
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("BEIAN_OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("BEIAN_OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("BEIAN_OIDC_USERINFO_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("BEIAN_OIDC_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("BEIAN_OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("BEIAN_OIDC_SCOPES", "openid email profile")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
+# Which partner platform signs its users in (beian.accounts.models.Platform.slug) and its name on the button
+OIDC_PLATFORM = os.environ.get("BEIAN_OIDC_PLATFORM", "")
+OIDC_PLATFORM_NAME = os.environ.get("BEIAN_OIDC_PLATFORM_NAME", "")
+# The claims that carry the platform's account (organisation) of the user and the user's role in it
+OIDC_ORGANISATION_ID_CLAIM = os.environ.get("BEIAN_OIDC_ORGANISATION_ID_CLAIM", "org_id")
+OIDC_ORGANISATION_NAME_CLAIM = os.environ.get("BEIAN_OIDC_ORGANISATION_NAME_CLAIM", "org_name")
+OIDC_ROLE_CLAIM = os.environ.get("BEIAN_OIDC_ROLE_CLAIM", "org_role")
+# Launch links (/launch/?token=…): the longest lifetime (exp - iat) a link may have, in seconds
+LAUNCH_LINK_MAX_SECONDS = int(os.environ.get("BEIAN_LAUNCH_LINK_MAX_SECONDS", "300"))
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:

@@ -4,6 +4,7 @@ from django.shortcuts import redirect
 from django.urls import include, path
 
 from beian.api.api import api
+from beian.applicant.launch import launch
 
 
 def home(request):
@@ -19,6 +20,7 @@ def home(request):
 urlpatterns = [
     path("", home, name="home"),
     path("accounts/", include("beian.accounts.urls")),
+    path("launch/", launch, name="launch"),  # the site builder's 备案 button (docs/partner-sign-in.md)
     path("i18n/", include("django.conf.urls.i18n")),
     path("apply/", include("beian.applicant.urls")),
     path("review/", include("beian.review.urls")),

@@ -6,3 +6,9 @@ class AccountsConfig(AppConfig):
     name = "beian.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from beian.accounts.launch import used_launch_tokens_purge  # models are ready only now
+        from beian.core import jobs
+
+        jobs.register("used_launch_tokens", used_launch_tokens_purge, position=90)

@@ -1,6 +1,6 @@
 """Attach the applicant's tenant to the request; interfaces scope every query with it."""
 
-from beian.accounts.permissions import organisation_of
+from beian.accounts.permissions import ORGANISATION_SESSION_KEY, organisation_of
 
 
 class TenantMiddleware:
@@ -9,7 +9,11 @@ class TenantMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        request.organisation = organisation_of(user) if user and user.is_authenticated else None
+        request.organisation = (
+            organisation_of(user, preferred_id=request.session.get(ORGANISATION_SESSION_KEY))
+            if user and user.is_authenticated
+            else None
+        )
         if user and user.is_authenticated and not request.COOKIES.get("django_language") and user.language:
             from django.utils import translation
 

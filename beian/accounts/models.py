@@ -8,6 +8,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from beian.core.crypto import EncryptedCharField
+
 
 class User(AbstractUser):
     class Role(models.TextChoices):
@@ -140,3 +142,28 @@ class PlatformToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.platform.slug}: {self.name} ({self.prefix}…)"
+
+
+class LaunchSecret(models.Model):
+    """A platform's secret for signing launch links (HS256), encrypted at rest. Rotating adds a new
+    one; links signed with the newest or the one before it are accepted (accounts.launch)."""
+
+    platform = models.ForeignKey("accounts.Platform", on_delete=models.CASCADE, related_name="launch_secrets")
+    secret = EncryptedCharField(_("secret"), max_length=128)
+    created_at = models.DateTimeField()
+    retired_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("launch link secret")
+
+
+class UsedLaunchToken(models.Model):
+    """A launch link already used (its `jti`), kept until it would have expired: a link opens once."""
+
+    platform = models.ForeignKey("accounts.Platform", on_delete=models.CASCADE, related_name="+")
+    jti = models.CharField(max_length=128)
+    used_at = models.DateTimeField()
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["platform", "jti"], name="uniq_used_launch_token")]

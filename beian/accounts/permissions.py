@@ -5,9 +5,15 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
+# The account a user of several works in now (a launch link sets it): the session's choice while
+# the user is still a member of it, else their first membership.
+ORGANISATION_SESSION_KEY = "beian_organisation_id"
 
-def organisation_of(user):
-    membership = user.memberships.select_related("organisation").order_by("pk").first()
+
+def organisation_of(user, *, preferred_id: int | None = None):
+    memberships = user.memberships.select_related("organisation").order_by("pk")
+    membership = memberships.filter(organisation_id=preferred_id).first() if preferred_id else None
+    membership = membership or memberships.first()
     return membership.organisation if membership else None
 
 

@@ -131,7 +131,7 @@ v1 = Router()
 AUTH_ERRORS = {401: ErrorOut, 403: ErrorOut, 422: ErrorOut}
 ORDER_ERRORS = {**AUTH_ERRORS, 404: ErrorOut}
 # What every platform-token operation can answer with besides its own: 429 over the token's rate limit.
-PLATFORM_ERRORS = {**AUTH_ERRORS, 429: ErrorOut}
+PLATFORM_ERRORS: dict[int, type[ErrorOut]] = {**AUTH_ERRORS, 429: ErrorOut}
 BODY_ERRORS = {400: ErrorOut}
 IDEMPOTENCY_KEY = Header(
     None,
@@ -1073,8 +1073,12 @@ def platform_token_read(request):
     }
 
 
-# The platform's routers (auth: a platform token with the router's scope), one line each.
+# The platform's routers (auth: a platform token with the router's scope), one line each. Their modules
+# import this one's helpers (error, PLATFORM_ERRORS), so they are imported here, after them.
+from beian.api.launch import router as launch_router  # noqa: E402
+
 v1.add_router("/platform", platform_router)
+v1.add_router("/platform/launch-links", launch_router)
 v1.add_router("/platform/service-codes", service_codes.router)
 v1.add_router("/platform/orders", platform_orders.router)
 

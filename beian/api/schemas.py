@@ -602,3 +602,28 @@ class PlatformTokenOut(Schema):
     scopes: list[str]
     expires_at: datetime | None
     rate_limit_per_minute: int
+
+
+class LaunchLinkIn(Schema):
+    user: str = Field(
+        ..., min_length=1, max_length=100, description="Your id of the user (the `sub` you sign them in with)."
+    )
+    site: str = Field(
+        ..., min_length=1, max_length=100, description="The hosted site: its id here, or its address (slug)."
+    )
+    order: int | None = Field(None, description="An order of the site's account to open (e.g. one you prefilled).")
+
+
+class LaunchLinkOut(Schema):
+    url: str = Field(
+        ..., description="Open it in the user's browser: it signs them in once and lands on the site's filing."
+    )
+    expires_in: int = Field(..., description="Seconds the link stays valid (it opens once).")
+
+
+class LaunchSecretOut(Schema):
+    secret: str = Field(
+        ...,
+        description="Sign launch links with it (HS256). Shown once; links signed with the previous secret are "
+        "accepted until the next rotation.",
+    )

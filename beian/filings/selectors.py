@@ -499,6 +499,24 @@ def website_filing_by_domain(domain: str) -> WebsiteFiling | None:
     return filed.website_filing if filed else None
 
 
+def website_filing_served_by(site) -> WebsiteFiling | None:
+    """The active website record our hosted `site` gives access to (its active access record with
+    us), if it is filed: where a launch link for a filed site lands (the dashboard's record)."""
+    access = (
+        AccessRecord.objects.filter(
+            hosted_site=site,
+            is_ours=True,
+            status=RecordStatus.ACTIVE,
+            website_filing__status=RecordStatus.ACTIVE,
+            website_filing__subject_filing__organisation_id=site.organisation_id,
+        )
+        .select_related("website_filing")
+        .order_by("-since", "-pk")
+        .first()
+    )
+    return access.website_filing if access else None
+
+
 def filings_for_organisation(organisation) -> QuerySet[SubjectFiling]:
     """The tenant's subject records with their websites (by -n), domains, access records and
     history (each event with its order): a constant number of queries however many there are."""

@@ -48,3 +48,21 @@ def sites_serving_filing(organisation, filing_number: str) -> list[HostedSite]:
     """The tenant's hosted sites that serve a domain with this website filing number now."""
     sites = HostedSite.objects.filter(organisation=organisation).order_by("pk")
     return [s for s in sites if any(n.filing_number == filing_number for n in served_numbers(s))]
+
+
+def site_for_organisation(organisation, ref: str) -> HostedSite | None:
+    """The tenant's hosted site named by a partner: its id, or its address (slug)."""
+    ref = (ref or "").strip()
+    sites = HostedSite.objects.filter(organisation=organisation)
+    if ref.isdigit():
+        return sites.filter(pk=int(ref)).first()
+    return sites.filter(slug=ref).first() if ref else None
+
+
+def site_of_platform(platform, ref: str) -> HostedSite | None:
+    """A hosted site of one of the organisations `platform` provisioned: its id, or its address."""
+    ref = (ref or "").strip()
+    sites = HostedSite.objects.filter(organisation__platform=platform).select_related("organisation")
+    if ref.isdigit():
+        return sites.filter(pk=int(ref)).first()
+    return sites.filter(slug=ref).first() if ref else None

@@ -57,7 +57,8 @@ def browser(playwright):
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     page = context.new_page()
-    page.set_default_timeout(30_000)
+    # generous: an upload runs the real OCR checks, which take several times longer on a loaded 2-core machine
+    page.set_default_timeout(60_000)
     yield page
     context.close()
 

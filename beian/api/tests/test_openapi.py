@@ -72,9 +72,15 @@ def test_every_error_response_is_the_error_shape(spec):
                 assert error_fields <= set(schemas[ref.rsplit("/", 1)[1]]["properties"]), (method, path, code)
 
 
+# A repeat of these is harmless and must not replay the first answer: a launch link opens once (a retry
+# gets a fresh one), and a rotated secret is not stored in the clear to be replayed (a retry rotates
+# again; the secret before it is still accepted).
+SAFE_TO_REPEAT = {"/api/v1/platform/launch-links", "/api/v1/platform/launch-links/secret"}
+
+
 def test_mutating_operations_document_the_idempotency_key(spec):
     for path, method, operation in _operations(spec):
-        if method == "get" or path in {"/api/v1/auth/token", "/api/v1/validate"}:
+        if method == "get" or path in {"/api/v1/auth/token", "/api/v1/validate"} | SAFE_TO_REPEAT:
             continue  # reads, the token exchange and the stateless validator change nothing
         headers = [p for p in operation.get("parameters", []) if p["in"] == "header"]
         assert [h["name"] for h in headers] == ["Idempotency-Key"], (method, path)
