@@ -17,6 +17,7 @@ from ninja import Field, Router, Schema
 from pydantic import ConfigDict, WithJsonSchema
 
 from beian.accounts.agents import PlatformAgent
+from beian.accounts.launch import launch_link_issue
 from beian.accounts.models import User
 from beian.api.platform import PlatformBearer
 from beian.api.schemas import FindingOut, order_data_json_schema
@@ -82,7 +83,10 @@ class PrefilledOut(Schema):
     )
     findings: list[FindingOut] = Field(..., description="The rules' findings about the fields applied.")
     launch_url: str | None = Field(
-        None, description="A link that signs `user` in and opens the order in the wizard; null without `user`."
+        None,
+        description="A link that signs `user` in and opens the order in the wizard, valid for a few minutes "
+        "(`POST /api/v1/platform/launch-links` gives a fresh one); null without `user`, and for a filing of "
+        "another account's site with a granted code.",
     )
 
 
@@ -113,10 +117,12 @@ class PlatformOrderOut(Schema):
 
 
 def launch_url_for(*, platform, user: str, site, order) -> str | None:
-    """The launch link into `order` for the platform's user `user` (None without one). Launch links are
-    issued by beian.accounts.launch.launch_link_issue (sign-in from the platform), which is not on this
-    branch yet: until it is, no link (`launch_url: null`)."""
-    return None
+    """The launch link into `order` for the platform's user `user` (beian.accounts.launch); None without a
+    user, or when the order is another account's than the site's (a filing with a granted code: the
+    grantee has no site of its own to land on)."""
+    if not user.strip() or order.organisation_id != site.organisation_id:
+        return None
+    return launch_link_issue(platform=platform, user=user.strip(), site=site, order=order)
 
 
 def _member(platform, organisation, external_id: str) -> User | None:

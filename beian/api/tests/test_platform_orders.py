@@ -76,6 +76,17 @@ def test_the_member_it_names_is_the_orders_creator(api, hosted_site, organisatio
     assert Order.objects.get(pk=answer.json()["id"]).created_by == member
 
 
+def test_the_launch_link_signs_the_user_in_and_opens_the_prefilled_order(api, hosted_site, client, settings):
+    settings.BEIAN_PUBLIC_URL = "http://testserver"
+    answer = prefill(api, site_id=hosted_site.pk, user="user-8")
+    url = answer.json()["launch_url"]
+    assert url.startswith("http://testserver/launch/?token=")
+    landed = client.get(url.removeprefix("http://testserver"), follow=True)
+    assert landed.redirect_chain and str(answer.json()["id"]) in landed.redirect_chain[-1][0]
+    assert BEIJING.site_name in landed.content.decode()  # the wizard of the prefilled order, signed in
+    assert User.objects.get(external_id="user-8").memberships.get().organisation.external_id == "acct-1"
+
+
 def test_an_unknown_field_or_key_creates_nothing(api, hosted_site):
     answer = prefill(api, {**KNOWN, "subject.colour": "blue"}, site_id=hosted_site.pk)
     assert answer.status_code == 422
