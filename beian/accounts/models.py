@@ -25,6 +25,9 @@ class User(AbstractUser):
         "accounts.Platform", on_delete=models.PROTECT, null=True, blank=True, related_name="users"
     )
     external_id = models.CharField(_("site-builder user id"), max_length=100, blank=True, default="")
+    # The last change through provisioning (beian.accounts.provisioning), on the business clock; empty
+    # for rows made otherwise and never provisioned (the API reads `date_joined` then).
+    updated_at = models.DateTimeField(_("updated at"), null=True, blank=True, db_index=True)
 
     class Meta(AbstractUser.Meta):
         constraints = [
@@ -70,6 +73,8 @@ class Organisation(models.Model):
     )
     external_id = models.CharField(_("site-builder account id"), max_length=100, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The last change through provisioning, on the business clock (empty: never; the API reads created_at).
+    updated_at = models.DateTimeField(_("updated at"), null=True, blank=True, db_index=True)
 
     class Meta:
         constraints = [

@@ -19,7 +19,6 @@ import jwt
 import requests
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.hashers import make_password
 from django.core.exceptions import SuspiciousOperation
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
@@ -28,6 +27,7 @@ from django.utils.translation import gettext as _
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
+from beian.accounts import provisioning
 from beian.accounts.models import Membership, Organisation, Platform, User
 from beian.core import audit
 from beian.core.exceptions import DomainError
@@ -122,89 +122,37 @@ def platform_for_sign_in() -> Platform:
     return platform
 
 
-def platform_username(platform: Platform, external_id: str) -> str:
-    return f"{platform.slug}.{external_id}"[:150]
-
-
 def platform_user_upsert(*, platform: Platform, external_id: str, name: str = "", email: str = "") -> tuple[User, bool]:
-    """The platform's user `external_id`: made if new (get_or_create: two first sign-ins at once make
-    one user); its name and email follow the platform's."""
-    user, created = User.objects.get_or_create(
-        platform=platform,
-        external_id=external_id,
-        # no password of ours: the user signs in through the platform only
-        defaults={"username": platform_username(platform, external_id), "password": make_password(None)},
+    """The platform's user `external_id` as the claims describe it: the provisioning service, with the
+    values the claims leave out kept as they are (a sign-in never clears a name or an e-mail), and a
+    user the platform removed (deactivated) kept disabled: a sign-in does not bring them back."""
+    existing = provisioning.platform_users(platform).filter(external_id=external_id).first()
+    if existing is not None and not existing.is_active:
+        return existing, False
+    name = name or (existing.first_name if existing else "") or external_id
+    email = email or (existing.email if existing else "")
+    result = provisioning.user_upsert(
+        platform=platform, external_id=external_id, name=name[:150], email=email, actor_label=platform.slug
     )
-    changed = []
-    for field, value in (("first_name", name[:150]), ("email", email[:254])):
-        if value and getattr(user, field) != value:
-            setattr(user, field, value)
-            changed.append(field)
-    if changed:
-        user.save(update_fields=changed)
-    if created:
-        audit.record(
-            action="user.provisioned", target=user, actor_label=platform.slug, data={"platform": platform.slug}
-        )
-    elif changed:
-        audit.record(action="user.updated", target=user, actor_label=platform.slug, data={"fields": changed})
-    return user, created
+    return result.row, result.created
 
 
 def platform_organisation_upsert(*, platform: Platform, external_id: str, name: str = "") -> Organisation:
-    """The platform's account `external_id` as our Organisation: made if new, renamed when the
-    platform's name for it changes."""
-    organisation, created = Organisation.objects.get_or_create(
-        platform=platform, external_id=external_id, defaults={"name": name or external_id}
-    )
-    if created:
-        audit.record(
-            action="organisation.provisioned",
-            target=organisation,
-            organisation_id=organisation.pk,
-            actor_label=platform.slug,
-            data={"platform": platform.slug, "external_id": external_id},
-        )
-    elif name and organisation.name != name:
-        before = organisation.name
-        organisation.name = name
-        organisation.save(update_fields=["name"])
-        audit.record(
-            action="organisation.renamed",
-            target=organisation,
-            organisation_id=organisation.pk,
-            actor_label=platform.slug,
-            data={"before": before, "after": name},
-        )
-    return organisation
+    """The platform's account `external_id` as our Organisation (the provisioning service): made if new,
+    renamed when the platform's name for it changes, its name kept when the claims give none."""
+    existing = provisioning.platform_organisations(platform).filter(external_id=external_id).first()
+    name = name or (existing.name if existing else "") or external_id
+    return provisioning.organisation_upsert(
+        platform=platform, external_id=external_id, name=name[:200], actor_label=platform.slug
+    ).row
 
 
 def membership_ensure(*, user: User, organisation: Organisation, role: str | None, actor_label: str) -> Membership:
-    """`user` is a member of `organisation`; with a role, in that role."""
-    membership = Membership.objects.filter(user=user, organisation=organisation).first()
-    if membership is None:
-        membership = Membership.objects.create(
-            user=user, organisation=organisation, role=role or Membership.Role.MEMBER
-        )
-        audit.record(
-            action="membership.added",
-            target=membership,
-            organisation_id=organisation.pk,
-            actor_label=actor_label,
-            data={"user": user.pk, "role": membership.role},
-        )
-    elif role and membership.role != role:
-        before = membership.role
-        membership.role = role
-        membership.save(update_fields=["role"])
-        audit.record(
-            action="membership.role_changed",
-            target=membership,
-            organisation_id=organisation.pk,
-            actor_label=actor_label,
-            data={"user": user.pk, "before": before, "after": role},
-        )
-    return membership
+    """`user` is a member of `organisation`; with a role, in that role (else the role it has, or member)."""
+    if not role:
+        current = Membership.objects.filter(user=user, organisation=organisation).first()
+        role = current.role if current else Membership.Role.MEMBER
+    return provisioning.membership_set(organisation=organisation, user=user, role=role, actor_label=actor_label).row
 
 
 def memberships_remove_others(*, user: User, platform: Platform, keep: list[Organisation]) -> list[str]:
@@ -251,26 +199,31 @@ def platform_user_sign_in(*, platform: Platform, claims: dict, names: ClaimNames
             % {"platform": platform.name},
             code="sign_in.no_organisation",
         )
-    with transaction.atomic():
-        user, created = platform_user_upsert(
-            platform=platform,
-            external_id=subject,
-            name=str(claims.get("name") or "").strip(),
-            email=str(claims.get("email") or "").strip(),
-        )
-        if not user.is_active:
-            raise SignInRefused(
-                _("This user is disabled here. Ask the filing service's operator to enable it."),
-                code="sign_in.user_inactive",
+    try:
+        with transaction.atomic():
+            user, created = platform_user_upsert(
+                platform=platform,
+                external_id=subject,
+                name=str(claims.get("name") or "").strip(),
+                email=str(claims.get("email") or "").strip(),
             )
-        organisations = []
-        for account in accounts:
-            organisation = platform_organisation_upsert(
-                platform=platform, external_id=account.external_id, name=account.name
-            )
-            membership_ensure(user=user, organisation=organisation, role=account.role, actor_label=platform.slug)
-            organisations.append(organisation)
-        removed = memberships_remove_others(user=user, platform=platform, keep=organisations)
+            if not user.is_active:
+                raise SignInRefused(
+                    _("This user is disabled here. Ask the filing service's operator to enable it."),
+                    code="sign_in.user_inactive",
+                )
+            organisations = []
+            for account in accounts:
+                organisation = platform_organisation_upsert(
+                    platform=platform, external_id=account.external_id, name=account.name
+                )
+                membership_ensure(user=user, organisation=organisation, role=account.role, actor_label=platform.slug)
+                organisations.append(organisation)
+            removed = memberships_remove_others(user=user, platform=platform, keep=organisations)
+    except SignInRefused:
+        raise
+    except DomainError as refused:  # the claims break a provisioning rule (e.g. an id we cannot store)
+        raise SignInRefused(refused.message, code=refused.code) from None
     return SignedIn(user, created, [o.external_id for o in organisations], removed)
 
 

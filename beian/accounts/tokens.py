@@ -102,6 +102,17 @@ def token_is_live(token: PlatformToken, now: datetime | None = None) -> bool:
     return token.revoked_at is None and (token.expires_at is None or token.expires_at > now)
 
 
+LIVE, EXPIRED, REVOKED = "live", "expired", "revoked"
+STATUS_LABELS = {LIVE: gettext_lazy("Live"), EXPIRED: gettext_lazy("Expired"), REVOKED: gettext_lazy("Revoked")}
+
+
+def token_status(token: PlatformToken, now: datetime | None = None) -> str:
+    """LIVE, EXPIRED or REVOKED (a revoked token is REVOKED even after its expiry)."""
+    if token.revoked_at is not None:
+        return REVOKED
+    return LIVE if token_is_live(token, now) else EXPIRED
+
+
 def platform_token_authenticate(key: str) -> PlatformToken | None:
     """The live token of `key` (its platform loaded), or None for an unknown, expired or revoked key."""
     if not key or not key.startswith(KEY_PREFIX):

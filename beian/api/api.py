@@ -6,16 +6,12 @@ Schemas live in schemas.py; every operation declares each status it can answer w
 
 from __future__ import annotations
 
-import hashlib
-import json
-
 from django.contrib.auth import authenticate
-from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from ninja import Body, File, Header, NinjaAPI, Router
+from ninja import Body, File, NinjaAPI, Router
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.files import UploadedFile
 from ninja.parser import Parser
@@ -23,8 +19,18 @@ from ninja.security import HttpBearer, django_auth
 
 from beian.accounts.models import ApiToken
 from beian.accounts.permissions import organisation_of
-from beian.api import platform_orders, service_codes
-from beian.api.models import IdempotencyRecord
+from beian.api import platform_orders, provisioning, service_codes
+from beian.api.common import (
+    AUTH_ERRORS,
+    BODY_ERRORS,
+    IDEMPOTENCY_KEY,
+    ORDER_ERRORS,
+    PLATFORM_ERRORS,
+    _finding,
+    error,
+    idempotent,
+)
+from beian.api.launch import router as launch_router
 from beian.api.platform import PlatformBearer, RateLimited
 from beian.api.schemas import (
     CancellationReasonOut,
@@ -126,31 +132,6 @@ api = NinjaAPI(
 )
 v1 = Router()
 
-# The error statuses every authenticated operation can answer with (422: a parameter that does not match this
-# document, e.g. a path id that is not a number), those of an order's operations, and 400 for a body that is not JSON.
-AUTH_ERRORS = {401: ErrorOut, 403: ErrorOut, 422: ErrorOut}
-ORDER_ERRORS = {**AUTH_ERRORS, 404: ErrorOut}
-# What every platform-token operation can answer with besides its own: 429 over the token's rate limit.
-PLATFORM_ERRORS: dict[int, type[ErrorOut]] = {**AUTH_ERRORS, 429: ErrorOut}
-BODY_ERRORS = {400: ErrorOut}
-IDEMPOTENCY_KEY = Header(
-    None,
-    alias="Idempotency-Key",
-    max_length=200,
-    description="Any unique string (e.g. a UUID) per intended change; a repeat replays the first answer.",
-)
-
-
-def error(code: str, message: str, field: str = "", findings=None) -> dict:
-    return {"code": code, "field": field, "message": message, "findings": [_finding(f) for f in findings or []]}
-
-
-def _finding(f) -> dict:
-    data = f.as_dict()
-    data["message"] = f.message(get_language() or "zh-hans")
-    data["fix"] = f.fix(get_language() or "zh-hans")
-    return data
-
 
 @api.exception_handler(DomainError)
 def domain_error(request, exc: DomainError):
@@ -198,64 +179,6 @@ def _tenant(request):
     if org is None:
         raise PermissionDenied(_("This account has no organisation."), code="permission_denied")
     return org
-
-
-def idempotent(request, endpoint: str, produce, key: str | None):
-    """Run `produce()` once per (user, Idempotency-Key, endpoint); replay the stored response after.
-
-    A repeat must be the same request (path, query and body); the same key with another request is refused
-    with 422 `idempotency.key_reused` instead of answering for a request that was never processed."""
-    key = (key or "").strip()
-    if not key:
-        return produce()
-    fingerprint = _request_fingerprint(request)
-    stored = IdempotencyRecord.objects.filter(user=request.user, key=key, endpoint=endpoint).first()
-    if stored:
-        return _replay(stored, fingerprint)
-    status, body = produce()
-    try:
-        with transaction.atomic():
-            IdempotencyRecord.objects.create(
-                user=request.user,
-                key=key,
-                endpoint=endpoint,
-                request_hash=fingerprint,
-                status=status,
-                body=json.loads(json.dumps(body, default=str)),
-            )
-    except IntegrityError:
-        return _replay(IdempotencyRecord.objects.get(user=request.user, key=key, endpoint=endpoint), fingerprint)
-    return status, body
-
-
-def _replay(stored: IdempotencyRecord, fingerprint: str):
-    if stored.request_hash and stored.request_hash != fingerprint:
-        raise ValidationFailed(
-            _("This Idempotency-Key was already used for a different request."),
-            code="idempotency.key_reused",
-            field="Idempotency-Key",
-        )
-    return stored.status, stored.body
-
-
-def _request_fingerprint(request) -> str:
-    """A hash of what the request asks for: method, path with query, and body (JSON canonically; uploads by
-    their fields and file contents, since multipart boundaries differ between repeats)."""
-    digest = hashlib.sha256(f"{request.method} {request.get_full_path()}\n".encode())
-    if request.content_type == "multipart/form-data":
-        for name, value in sorted(request.POST.items()):
-            digest.update(f"{name}={value}\n".encode())
-        for name, upload in sorted(request.FILES.items()):
-            digest.update(f"{name}:{upload.name}:".encode())
-            for chunk in upload.chunks():
-                digest.update(chunk)
-            upload.seek(0)
-    else:
-        try:
-            digest.update(json.dumps(json.loads(request.body or b"null"), sort_keys=True).encode())
-        except ValueError:
-            digest.update(request.body)
-    return digest.hexdigest()
 
 
 # --- output --------------------------------------------------------------------------------
@@ -1073,13 +996,11 @@ def platform_token_read(request):
     }
 
 
-# The platform's routers (auth: a platform token with the router's scope), one line each. Their modules
-# import this one's helpers (error, PLATFORM_ERRORS), so they are imported here, after them.
-from beian.api.launch import router as launch_router  # noqa: E402
-
+# The platform's routers (auth: a platform token with the router's scope), one line each.
 v1.add_router("/platform", platform_router)
 v1.add_router("/platform/launch-links", launch_router)
 v1.add_router("/platform/service-codes", service_codes.router)
 v1.add_router("/platform/orders", platform_orders.router)
+v1.add_router("/platform", provisioning.router)
 
 api.add_router("/v1", v1)

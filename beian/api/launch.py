@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from ninja import Body, Router
 
 from beian.accounts.launch import launch_link_issue, launch_secret_rotate
-from beian.api.api import PLATFORM_ERRORS, error
+from beian.api.common import PLATFORM_ERRORS, error
 from beian.api.platform import PlatformBearer
 from beian.api.schemas import ErrorOut, LaunchLinkIn, LaunchLinkOut, LaunchSecretOut
 from beian.filings.models import Order

@@ -5,7 +5,9 @@ from django.db import models
 class IdempotencyRecord(models.Model):
     """The first response to a mutating call with an Idempotency-Key, replayed for repeats."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # Whose key it is: a user (their token or session) or a platform (its service tokens share its keys).
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, related_name="+")
+    platform = models.ForeignKey("accounts.Platform", on_delete=models.CASCADE, null=True, related_name="+")
     key = models.CharField(max_length=200)
     endpoint = models.CharField(max_length=200)
     # sha256 of the request (method, path, body): a key reused for another request is refused, not replayed.
@@ -16,4 +18,15 @@ class IdempotencyRecord(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "key", "endpoint"], name="uniq_idempotency")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key", "endpoint"], name="uniq_idempotency"),
+            models.UniqueConstraint(
+                fields=["platform", "key", "endpoint"],
+                condition=models.Q(platform__isnull=False),
+                name="uniq_platform_idempotency",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(user__isnull=False) | models.Q(platform__isnull=False),
+                name="idempotency_has_an_owner",
+            ),
+        ]

@@ -19,9 +19,10 @@ from pydantic import ConfigDict, WithJsonSchema
 from beian.accounts.agents import PlatformAgent
 from beian.accounts.launch import launch_link_issue
 from beian.accounts.models import User
+from beian.api.common import IDEMPOTENCY_KEY, _finding, idempotent
 from beian.api.platform import PlatformBearer
 from beian.api.schemas import FindingOut, order_data_json_schema
-from beian.api.service_codes import FOUND_ERRORS, IDEMPOTENCY_KEY, platform_organisation, platform_site
+from beian.api.service_codes import FOUND_ERRORS, platform_organisation, platform_site
 from beian.core.exceptions import NotFound
 from beian.filings import fields as order_fields
 from beian.filings import services, states
@@ -146,8 +147,6 @@ def _member(platform, organisation, external_id: str) -> User | None:
     "with `GET /api/v1/platform/orders/{id}`.",
 )
 def prefill(request, payload: PrefillIn, idempotency_key: str | None = IDEMPOTENCY_KEY):
-    from beian.api import api as v1  # api.py mounts this router, so its helpers are imported on use
-
     platform = request.platform
     organisation = platform_organisation(platform, payload.organisation)
     site = platform_site(platform, payload.site_id)
@@ -178,11 +177,11 @@ def prefill(request, payload: PrefillIn, idempotency_key: str | None = IDEMPOTEN
             "created": done.created,
             "applied_fields": done.applied,
             "skipped_fields": done.skipped,
-            "findings": [v1._finding(f) for f in order_findings(order) if f.field in applied],
+            "findings": [_finding(f) for f in order_findings(order) if f.field in applied],
             "launch_url": launch_url_for(platform=platform, user=payload.user, site=site, order=order),
         }
 
-    return v1.idempotent(request, f"platform.orders.{organisation.pk}", produce, idempotency_key)
+    return idempotent(request, f"platform.orders.{organisation.pk}", produce, idempotency_key)
 
 
 @router.get(

@@ -627,3 +627,167 @@ class LaunchSecretOut(Schema):
         description="Sign launch links with it (HS256). Shown once; links signed with the previous secret are "
         "accepted until the next rotation.",
     )
+
+
+# --- platform provisioning (beian/api/provisioning.py) ------------------------------------------
+
+EXTERNAL_ID_DESCRIPTION = "The platform's own id: 1 to 100 letters, digits and `. _ : @ + -`, from a letter or digit."
+UPSERT_STATUS = Literal["created", "updated", "unchanged"]
+
+
+class UpsertedOut(Schema):
+    created: bool = Field(..., description="True when this call made it; a repeat of the same call answers false.")
+    status: UPSERT_STATUS = Field(..., description="`created`, `updated` (something changed) or `unchanged`.")
+
+
+class MemberOut(Schema):
+    user: str = Field(..., description="The user's external id.")
+    role: Literal["owner", "member"]
+
+
+class OrganisationIn(Schema):
+    name: str = Field("", description="The account's name (1 to 200 characters), e.g. the company's name.")
+
+
+class OrganisationOut(Schema):
+    external_id: str = Field(..., description=EXTERNAL_ID_DESCRIPTION)
+    name: str
+    members: list[MemberOut] = Field(..., description="The platform's users who are members, and their role.")
+    created_at: datetime
+    updated_at: datetime = Field(..., description="The last change made through provisioning (else `created_at`).")
+
+
+class OrganisationPutOut(OrganisationOut, UpsertedOut):
+    pass
+
+
+class OrganisationPageOut(Schema):
+    items: list[OrganisationOut]
+    next_cursor: str | None = Field(None, description="Pass it as `cursor` for the next page; null after the last.")
+
+
+class UserIn(Schema):
+    name: str = Field("", description="The user's display name (1 to 150 characters).")
+    email: str = Field("", description="The user's e-mail address; left out or empty clears it.")
+
+
+class UserMembershipOut(Schema):
+    organisation: str = Field(..., description="The organisation's external id.")
+    role: Literal["owner", "member"]
+
+
+class UserOut(Schema):
+    external_id: str = Field(..., description=EXTERNAL_ID_DESCRIPTION)
+    name: str
+    email: str
+    active: bool = Field(..., description="False once removed (users are deactivated, never deleted).")
+    organisations: list[UserMembershipOut]
+    created_at: datetime
+    updated_at: datetime = Field(..., description="The last change made through provisioning (else `created_at`).")
+
+
+class UserPutOut(UserOut, UpsertedOut):
+    pass
+
+
+class UserRemovedOut(UserOut):
+    status: Literal["updated", "unchanged"] = Field(..., description="`unchanged` when the user was inactive already.")
+
+
+class UserPageOut(Schema):
+    items: list[UserOut]
+    next_cursor: str | None = None
+
+
+class MembershipIn(Schema):
+    role: str = Field("member", description="`owner` or `member` (default).")
+
+
+class MembershipOut(UpsertedOut):
+    organisation: str
+    user: str
+    role: Literal["owner", "member"]
+
+
+class ProvisionedDomainOut(Schema):
+    domain: str = Field(..., description="As people read it (U-labels), e.g. `例子.中国`.")
+    domain_ascii: str = Field(..., description="As bound and sent in a Host header (A-labels).")
+
+
+class HostedSiteIn(Schema):
+    slug: str = Field("", description="The site's address on this service: `<slug>.<hosted suffix>`, a DNS label.")
+    title: str = Field("", description="The site's title (1 to 200 characters).")
+    domains: list[str] | None = Field(
+        None,
+        description="When given, the site answers on exactly these domains (others are removed); left out, its "
+        "domains stay as they are. Add or remove one with the domain endpoints.",
+    )
+
+
+class HostedSiteOut(Schema):
+    external_id: str = Field(..., description=EXTERNAL_ID_DESCRIPTION)
+    organisation: str = Field(..., description="The organisation's external id.")
+    slug: str
+    title: str
+    address_url: str = Field(..., description="Where the site answers on this service.")
+    domains: list[ProvisionedDomainOut]
+    created_at: datetime
+    updated_at: datetime = Field(..., description="The last change made through provisioning (else `created_at`).")
+
+
+class HostedSitePutOut(HostedSiteOut, UpsertedOut):
+    pass
+
+
+class HostedSitePageOut(Schema):
+    items: list[HostedSiteOut]
+    next_cursor: str | None = None
+
+
+class SiteDomainPutOut(ProvisionedDomainOut, UpsertedOut):
+    site: str = Field(..., description="The site's external id.")
+
+
+class RemovedOut(Schema):
+    removed: bool = Field(True, description="Always true: what the path names is gone.")
+
+
+class OrganisationBatchItemIn(Schema):
+    external_id: str = ""
+    name: str = ""
+
+
+class UserBatchItemIn(Schema):
+    external_id: str = ""
+    name: str = ""
+    email: str = ""
+
+
+class HostedSiteBatchItemIn(Schema):
+    organisation: str = Field("", description="The organisation's external id.")
+    external_id: str = ""
+    slug: str = ""
+    title: str = ""
+    domains: list[str] | None = None
+
+
+class OrganisationBatchIn(Schema):
+    items: list[OrganisationBatchItemIn] = Field(..., description="At most 100 organisations, each upserted alone.")
+
+
+class UserBatchIn(Schema):
+    items: list[UserBatchItemIn] = Field(..., description="At most 100 users, each upserted alone.")
+
+
+class HostedSiteBatchIn(Schema):
+    items: list[HostedSiteBatchItemIn] = Field(..., description="At most 100 sites, each upserted alone.")
+
+
+class BatchItemOut(Schema):
+    external_id: str
+    status: Literal["created", "updated", "unchanged", "error"]
+    error: ErrorOut | None = Field(None, description="Why this item was refused (it changed nothing).")
+
+
+class BatchOut(Schema):
+    items: list[BatchItemOut] = Field(..., description="One answer per item, in the order of the request.")

@@ -11,47 +11,32 @@ beian.filings.service_codes.
 
 from __future__ import annotations
 
-import base64
-import binascii
 from datetime import datetime
 from typing import Literal
 
 from django.utils.translation import gettext as _
-from ninja import Field, Header, Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from beian.accounts.agents import PlatformAgent
 from beian.accounts.models import Organisation
+from beian.api.common import IDEMPOTENCY_KEY, PLATFORM_ERRORS, idempotent
+from beian.api.pagination import CURSOR, LIMIT, page_out, paginate
 from beian.api.platform import PlatformBearer
 from beian.api.schemas import ErrorOut
-from beian.core.exceptions import NotFound, ValidationFailed
+from beian.core.exceptions import NotFound
 from beian.filings import codes, service_codes
-from beian.hosting.models import HostedSite
+from beian.hosting.selectors import site_of_platform
 
 router = Router(tags=["platform: service codes"], auth=PlatformBearer("service_codes"))
 
-# The statuses of a platform call (as beian.api.api.PLATFORM_ERRORS; api.py mounts this router, so this
-# module does not import it when loaded), and those of a call about one site or code.
-PLATFORM_ERRORS = {401: ErrorOut, 403: ErrorOut, 422: ErrorOut, 429: ErrorOut}
+# The statuses of a call about one site or code.
 FOUND_ERRORS = {**PLATFORM_ERRORS, 404: ErrorOut, 400: ErrorOut}
-IDEMPOTENCY_KEY = Header(
-    None,
-    alias="Idempotency-Key",
-    max_length=200,
-    description="Any unique string (e.g. a UUID) per intended change; a repeat replays the first answer.",
-)
-
-
-def _api():
-    """beian.api.api (error, idempotent): it imports this module to mount the router, so imported on use."""
-    from beian.api import api
-
-    return api
 
 
 # --- schemas -----------------------------------------------------------------------------------------
 
 
-class OrderRefOut(Schema):
+class ServiceCodeOrderOut(Schema):
     id: int
     reference: str
     status: str
@@ -72,7 +57,7 @@ class ServiceCodeOut(Schema):
     counts_against_quota: bool = Field(
         ..., description="Whether it holds one of the site's places (a void code only when not refunded)."
     )
-    order: OrderRefOut | None = Field(None, description="The filing it is bound to (or was spent by).")
+    order: ServiceCodeOrderOut | None = Field(None, description="The filing it is bound to (or was spent by).")
     created_at: datetime
     granted_at: datetime | None = None
     bound_at: datetime | None = None
@@ -145,7 +130,7 @@ def quota_out(site) -> dict:
 
 def platform_site(platform, site_id: int, field: str = "site_id"):
     """A hosted site of one of the platform's organisations; 404 (field `site_id`) otherwise."""
-    site = HostedSite.objects.filter(pk=site_id, organisation__platform=platform).first()
+    site = site_of_platform(platform, str(site_id))
     if site is None:
         raise NotFound(_("Not found."), field=field)
     return site
@@ -165,50 +150,6 @@ def _code(request, typed: str):
     if found is None:
         raise NotFound(_("No such service code."), code="not_found", field="code")
     return found
-
-
-# --- cursor pagination (keyset on the primary key, newest first) ----------------------------------------
-# A small paginator of this list's own: the shared one (beian.api.pagination) is not on main yet.
-
-DEFAULT_LIMIT, MAX_LIMIT = 50, 100
-
-
-def _cursor_of(pk: int) -> str:
-    return base64.urlsafe_b64encode(f"sc:{pk}".encode()).decode().rstrip("=")
-
-
-def _after(cursor: str) -> int:
-    try:
-        text = base64.urlsafe_b64decode((cursor + "=" * (-len(cursor) % 4)).encode("ascii")).decode()
-        kind, _sep, value = text.partition(":")
-        pk = int(value) if kind == "sc" else -1
-    except (ValueError, UnicodeError, binascii.Error):
-        pk = -1
-    if pk < 0:
-        raise ValidationFailed(
-            _("This cursor is not valid: pass the next_cursor of the previous page unchanged, or none to start."),
-            code="pagination.cursor_invalid",
-            field="cursor",
-        )
-    return pk
-
-
-def paginate(rows, cursor: str | None, limit: int | None):
-    """One page of `rows`, newest first, after `cursor`; (items, next cursor or None)."""
-    size = DEFAULT_LIMIT if limit is None else limit
-    if not 1 <= size <= MAX_LIMIT:
-        raise ValidationFailed(
-            _("The limit must be between 1 and %(max)s.") % {"max": MAX_LIMIT},
-            code="pagination.limit_invalid",
-            field="limit",
-        )
-    rows = rows.order_by("-pk")
-    if cursor:
-        rows = rows.filter(pk__lt=_after(cursor))
-    items = list(rows[: size + 1])
-    if len(items) <= size:
-        return items, None
-    return items[:size], _cursor_of(items[size - 1].pk)
 
 
 # --- endpoints ---------------------------------------------------------------------------------------
@@ -232,14 +173,14 @@ def generate(request, payload: GenerateIn, idempotency_key: str | None = IDEMPOT
         made = service_codes.service_code_generate(site=site, count=payload.count, actor=_agent(request, site))
         return 201, {"items": [code_out(c) for c in made], "quota": quota_out(site)}
 
-    return _api().idempotent(request, f"service_codes.generate.{site.pk}", produce, idempotency_key)
+    return idempotent(request, f"service_codes.generate.{site.pk}", produce, idempotency_key)
 
 
 @router.get(
     "",
     response={200: ServiceCodePageOut, **PLATFORM_ERRORS},
     operation_id="platform_service_codes_list",
-    summary="Your organisations' service codes, newest first",
+    summary="Your organisations' service codes, in the order they were generated",
     description="Filters: `site_id`, `state`, `organisation` (your account id; its own codes and those granted "
     "to it). Cursor pagination: pass `next_cursor` as `cursor` until it is null; 422 `pagination.cursor_invalid`, "
     "`pagination.limit_invalid`.",
@@ -249,8 +190,8 @@ def list_codes(
     site_id: int | None = None,
     state: Literal["unbound", "in_filing", "filed", "void"] | None = None,
     organisation: str = Query("", max_length=100),
-    cursor: str | None = Query(None, max_length=200),
-    limit: int | None = None,
+    cursor: str | None = CURSOR,
+    limit: int | None = LIMIT,
 ):
     rows = service_codes.codes_of_platform(request.platform)
     if site_id is not None:
@@ -260,8 +201,7 @@ def list_codes(
     if organisation:
         account = Organisation.objects.filter(platform=request.platform, external_id=organisation).first()
         rows = rows.filter(pk__in=service_codes.codes_of_organisation(account).values("pk")) if account else rows.none()
-    items, next_cursor = paginate(rows, cursor, limit)
-    return {"items": [code_out(c) for c in items], "next_cursor": next_cursor}
+    return page_out(paginate(rows, cursor, limit), code_out)
 
 
 @router.get(
@@ -304,7 +244,7 @@ def grant(request, code: str, payload: GrantIn, idempotency_key: str | None = ID
         granted = service_codes.service_code_grant(code=found, to_organisation=to, actor=_agent(request, found.site))
         return 200, code_out(granted)
 
-    return _api().idempotent(request, f"service_codes.{found.pk}.grant", produce, idempotency_key)
+    return idempotent(request, f"service_codes.{found.pk}.grant", produce, idempotency_key)
 
 
 @router.post(
@@ -323,7 +263,7 @@ def void(request, code: str, payload: VoidIn, idempotency_key: str | None = IDEM
         voided = service_codes.service_code_void(code=found, actor=_agent(request, found.site), reason=payload.reason)
         return 200, code_out(voided)
 
-    return _api().idempotent(request, f"service_codes.{found.pk}.void", produce, idempotency_key)
+    return idempotent(request, f"service_codes.{found.pk}.void", produce, idempotency_key)
 
 
 def _agent(request, site) -> PlatformAgent:

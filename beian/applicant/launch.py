@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 from beian.accounts.launch import LaunchClaims, LaunchRefused, launch_redeem
 from beian.accounts.models import Organisation
 from beian.accounts.permissions import ORGANISATION_SESSION_KEY
+from beian.core.exceptions import DomainError
 from beian.filings import detection, selectors
 from beian.hosting.selectors import site_for_organisation
 
@@ -53,7 +54,7 @@ def launch_target(organisation: Organisation, claims: LaunchClaims) -> str:
 def launch(request):
     try:
         launched = launch_redeem(token=request.GET.get("token", ""), target=launch_target)
-    except LaunchRefused as exc:
+    except DomainError as exc:  # LaunchRefused, or claims that break a provisioning rule: nothing changed
         return render(request, "applicant/launch_error.html", {"message": exc.message, "code": exc.code}, status=400)
     login(request, launched.user, backend="django.contrib.auth.backends.ModelBackend")
     request.session[ORGANISATION_SESSION_KEY] = launched.organisation.pk  # the account the link is for

@@ -41,3 +41,10 @@ class PermissionDenied(DomainError):
 class NotFound(DomainError):
     code = "not_found"
     status = 404
+
+
+class Conflict(DomainError):
+    """The request cannot be done in the current state of things (409); the message says what to do first."""
+
+    code = "conflict"
+    status = 409

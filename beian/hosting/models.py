@@ -16,7 +16,23 @@ class HostedSite(models.Model):
     # (rules file §8.1): set by hosting.services.hosted_site_set_custom_footer, checked by
     # beian.rules.footer, and sanitised again whenever a page shows it.
     custom_footer_html = models.TextField(_("custom footer"), blank=True)
+    # The site builder's id of this site (beian.hosting.provisioning): unique among the sites of the
+    # organisation's platform (the service checks it under a lock of the platform; the constraint
+    # below holds it per organisation). Empty for sites not provisioned by a platform.
+    external_id = models.CharField(_("site-builder site id"), max_length=100, blank=True, default="", db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The last change through provisioning, on the business clock (empty: never; the API reads
+    # created_at), what the platform's `updated_since` filter reads.
+    updated_at = models.DateTimeField(_("updated at"), null=True, blank=True, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "external_id"],
+                condition=~models.Q(external_id=""),
+                name="uniq_hosted_site_external_id_per_organisation",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -20,4 +20,7 @@ urlpatterns = [
     path("notices/<int:pk>/start/", operator.notice_start, name="notice_start"),
     path("notices/<int:pk>/withdraw/", operator.notice_withdraw, name="notice_withdraw"),
     path("notices/<int:pk>/confirm/", operator.notice_confirm, name="notice_confirm"),
+    path("platforms/", operator.platforms, name="platforms"),
+    path("platforms/<slug:slug>/", operator.platform_detail, name="platform"),
+    path("platforms/<slug:slug>/tokens/<int:pk>/revoke/", operator.platform_token_revoke, name="platform_token_revoke"),
 ]

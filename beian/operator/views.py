@@ -1,22 +1,28 @@
 """Operator console: the business clock, the regulator outbox (retry parked pushes, push returned
 orders again), the sandbox SMS outbox, the manual regulator bridge, the working-day calendar, and
 the compliance monitor's risks and provider-initiated cancel access (notices: start, withdraw,
-confirm after the deadline). Views parse, call one service, render."""
+confirm after the deadline), and the partner platforms with their service tokens (issue, revoke).
+Views parse, call one service, render."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from beian.accounts import provisioning, tokens
+from beian.accounts.models import Platform, PlatformToken
 from beian.accounts.permissions import operator_required
 from beian.core import clock
 from beian.core import workdays as working_calendar
-from beian.core.exceptions import DomainError, NotFound
+from beian.core.exceptions import DomainError, NotFound, ValidationFailed
 from beian.core.jobs import run_periodic_jobs
 from beian.core.views import attempt
 from beian.filings import codes, notices, service_codes, states
@@ -338,6 +344,121 @@ def notice_confirm(request, pk):
         _("Cancel access %(reference)s is filed and queued for the regulator.") % {"reference": order.reference},
     )
     return redirect(f"{reverse('operator:notice', args=[pk])}#order")
+
+
+# --- partner platforms and their service tokens (beian.accounts.tokens) ------------------------------
+
+
+@operator_required
+def platforms(request):
+    """The site-building platforms that call the partner API; an operator creates one here, then issues
+    it tokens on its page."""
+    form = {"name": "", "slug": ""}
+    if request.method == "POST":
+        form = {key: request.POST.get(key, "").strip() for key in form}
+        made: dict = {}
+
+        def create():
+            made["platform"] = provisioning.platform_create(name=form["name"], slug=form["slug"], actor=request.user)
+
+        if attempt(request, create, _("The platform is created. Issue it a token below.")):
+            return redirect("operator:platform", made["platform"].slug)
+    return render(
+        request,
+        "operator/platforms.html",
+        {"platforms": provisioning.platforms_overview(), "form": form},
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+TOKEN_FORM = {"name": "", "scopes": [], "expires_on": "", "rate_limit_per_minute": "600"}
+
+
+def _token_options(form: dict) -> dict:
+    """The issue form's fields as platform_token_issue takes them (ValidationFailed for what is no date or
+    number). A token expires at the end of the day entered, in the service's time zone."""
+    options: dict = {"name": form["name"], "scopes": form["scopes"]}
+    if form["expires_on"]:
+        try:
+            day = dt.date.fromisoformat(form["expires_on"])
+        except ValueError:
+            raise ValidationFailed(
+                _("Enter the expiry as a date (YYYY-MM-DD), or leave it empty for a token that does not expire."),
+                field="expires_on",
+                code="token.expiry_invalid",
+            ) from None
+        options["expires_at"] = timezone.make_aware(dt.datetime.combine(day, dt.time(23, 59, 59)))
+    try:
+        options["rate_limit_per_minute"] = int(form["rate_limit_per_minute"] or 0)
+    except ValueError:
+        raise ValidationFailed(
+            _("Enter the rate limit as a whole number of requests per minute."),
+            field="rate_limit_per_minute",
+            code="token.rate_limit_invalid",
+        ) from None
+    return options
+
+
+@operator_required
+def platform_detail(request, slug):
+    """A platform's tokens (prefix, scopes, expiry, last use, revoked) and the form to issue one. A new
+    token's key is shown once, in the answer to the POST that issued it, and never stored."""
+    platform = get_object_or_404(Platform, slug=slug)
+    form = {**TOKEN_FORM}
+    issued = None
+    if request.method == "POST":
+        form = {
+            "name": request.POST.get("name", "").strip(),
+            "scopes": request.POST.getlist("scopes"),
+            "expires_on": request.POST.get("expires_on", "").strip(),
+            "rate_limit_per_minute": request.POST.get("rate_limit_per_minute", "").strip(),
+        }
+        try:
+            token, key = tokens.platform_token_issue(platform=platform, actor=request.user, **_token_options(form))
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            issued = {"token": token, "key": key}
+            form = {**TOKEN_FORM}
+    now = clock.now()
+    rows = []
+    for token_row in platform.tokens.select_related("created_by").order_by("-created_at", "-pk"):
+        status = tokens.token_status(token_row, now)
+        rows.append({"token": token_row, "status": status, "status_label": tokens.STATUS_LABELS[status]})
+    response = render(
+        request,
+        "operator/platform.html",
+        {
+            "platform": platform,
+            "tokens": rows,
+            "scopes": list(tokens.SCOPES.items()),
+            "form": form,
+            "issued": issued,
+            "organisation_count": provisioning.platform_organisations(platform).count(),
+        },
+        status=422 if request.method == "POST" and issued is None else 200,
+    )
+    if issued:
+        response["Cache-Control"] = "no-store"  # the key is in this page only: no copy in any cache
+    return response
+
+
+@operator_required
+def platform_token_revoke(request, slug, pk):
+    """Ask, then revoke: calls with the token are refused (401) from the next request on."""
+    token = get_object_or_404(PlatformToken.objects.select_related("platform"), pk=pk, platform__slug=slug)
+    if request.method == "POST":
+        tokens.platform_token_revoke(token=token, actor=request.user)
+        messages.success(
+            request,
+            _("The token %(prefix)s… is revoked: calls with it are refused from now on.") % {"prefix": token.prefix},
+        )
+        return redirect("operator:platform", slug)
+    return render(
+        request,
+        "operator/platform_token_revoke.html",
+        {"platform": token.platform, "token": token, "status": tokens.token_status(token)},
+    )
 
 
 # --- service codes (备案服务码, rules file §8.6; beian.filings.service_codes) ------------------------------

@@ -146,3 +146,10 @@ def test_the_launch_page_answers_only_get(client, secret, hosted_site):
 def test_neither_the_landing_nor_the_refusal_is_cached(client, secret, hosted_site):
     assert "no-store" in client.get(link(secret, site=hosted_site.pk, exp=0))["Cache-Control"]
     assert "no-store" in client.get(link(secret, site=hosted_site.pk))["Cache-Control"]
+
+
+def test_a_user_id_the_platform_may_not_use_is_refused_and_creates_nothing(client, secret, hosted_site):
+    users = User.objects.count()
+    response = client.get(link(secret, site=hosted_site.pk, sub="auth0|with spaces"))
+    assert response.status_code == 400 and "provisioning.external_id" in response.content.decode()
+    assert signed_in(client) is None and User.objects.count() == users

@@ -1,7 +1,10 @@
 """Demo data: an operator, a reviewer, an applicant whose organisation has an unfiled hosted site (two
 domains), a second applicant (`yunfan`) whose site's domain is filed through another provider, and
 a third (`filed`) whose two websites are already filed (through the real services and the sandbox
-regulator), ready to be changed and cancelled from the filed dashboard.
+regulator), ready to be changed and cancelled from the filed dashboard. The three companies, their
+applicants and sites belong to the demo site-building platform (示例建站平台, `sitebuilder`), as if it
+had provisioned them: its API sees them by their ids (demo-001…, the usernames, the site addresses).
+No platform token is made here: `manage.py platform_token_issue --platform sitebuilder` prints one.
 
 Idempotent: running it again keeps what is there. Prints the URLs and the accounts."""
 
@@ -13,7 +16,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from beian.accounts.models import Membership, Organisation, User
+from beian.accounts.models import Membership, Organisation, Platform, User
 from beian.core.exceptions import DomainError
 from beian.demo.orders import FILED, FILED_SECOND_DOMAIN, YUNFAN, filed_demo, material_files
 from beian.demo.samples import write_demo_set
@@ -29,6 +32,8 @@ ACCOUNTS = [
     ("filed", User.Role.APPLICANT, FILED.email),
 ]
 OPERATOR_APPS = ("reference", "materials", "filings", "hosting", "accounts", "core")
+DEMO_PLATFORM = ("示例建站平台", "sitebuilder")
+PLATFORM_USERS = ("applicant", "yunfan", "filed")
 
 
 def write_profile_set(folder, profile) -> list:
@@ -89,6 +94,10 @@ class Command(BaseCommand):
         )
         for username, role, _email in ACCOUNTS:
             self.stdout.write(f"  {role:<10} {username} / {DEMO_PASSWORD}")
+        self.stdout.write(
+            f"  Platform API: {DEMO_PLATFORM[0]} (`{DEMO_PLATFORM[1]}`); a token: "
+            f"manage.py platform_token_issue --platform {DEMO_PLATFORM[1]} --scopes provisioning"
+        )
 
     def file_the_filed_demo(self, users, organisation, site, second_site) -> str:
         """The `filed` account's first filing, filed through the sandbox once (later runs find it
@@ -171,4 +180,26 @@ class Command(BaseCommand):
             )
             SiteDomain.objects.get_or_create(domain=domain, defaults={"site": filed_site})
             filed_sites.append(filed_site)
+        self.provisioned_by_the_demo_platform(users, [org, yunfan, filed])
         return users, (filed, *filed_sites)
+
+    def provisioned_by_the_demo_platform(self, users, organisations) -> Platform:
+        """The demo companies, their applicants and their sites as the demo platform would have
+        provisioned them; what already belongs to a platform, or has an id, stays as it is."""
+        name, slug = DEMO_PLATFORM
+        platform, _ = Platform.objects.get_or_create(slug=slug, defaults={"name": name})
+        for organisation in organisations:
+            if organisation.platform_id is None and organisation.external_id:
+                organisation.platform = platform
+                organisation.save(update_fields=["platform"])
+            if organisation.platform_id != platform.pk:
+                continue
+            for site in organisation.hosted_sites.filter(external_id=""):
+                site.external_id = site.slug
+                site.save(update_fields=["external_id"])
+        for username in PLATFORM_USERS:
+            user = users[username]
+            if user.platform_id is None and not user.external_id:
+                user.platform, user.external_id = platform, username
+                user.save(update_fields=["platform", "external_id"])
+        return platform
