@@ -165,3 +165,11 @@ def test_a_token_without_the_orders_scope_is_refused(platform_client, hosted_sit
     answer = prefill(client, site_id=hosted_site.pk)
     assert answer.status_code == 403 and answer.json()["code"] == "token.scope_missing"
     assert client.get(f"{URL}/{orders.draft(values=False).pk}").status_code == 403
+
+
+def test_a_retried_prefill_with_the_same_key_answers_the_same_order(api, hosted_site):
+    payload = {"organisation": "acct-1", "site_id": hosted_site.pk, "data": order_fields.nest(KNOWN)}
+    first = api.post(URL, payload, content_type="application/json", HTTP_IDEMPOTENCY_KEY="prefill-1")
+    again = api.post(URL, payload, content_type="application/json", HTTP_IDEMPOTENCY_KEY="prefill-1")
+    assert first.status_code == again.status_code == 201 and first.json()["id"] == again.json()["id"]
+    assert Order.objects.count() == 1

@@ -145,3 +145,13 @@ def test_a_users_token_is_no_platform_token(applicant, client, hosted_site):
     _row, key = ApiToken.issue(applicant)
     answer = client.get(URL, HTTP_AUTHORIZATION=f"Bearer {key}")
     assert answer.status_code == 401
+
+
+def test_a_retried_generate_with_the_same_key_generates_once(api, hosted_site):
+    body = {"site_id": hosted_site.pk, "count": 2}
+    first = api.post(URL, body, content_type="application/json", HTTP_IDEMPOTENCY_KEY="gen-1")
+    again = api.post(URL, body, content_type="application/json", HTTP_IDEMPOTENCY_KEY="gen-1")
+    assert first.status_code == again.status_code == 201
+    assert first.json()["items"] == again.json()["items"] and ServiceCode.objects.count() == 2
+    other = api.post(URL, {**body, "count": 1}, content_type="application/json", HTTP_IDEMPOTENCY_KEY="gen-1")
+    assert other.status_code == 422 and other.json()["code"] == "idempotency.key_reused"
