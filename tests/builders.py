@@ -233,6 +233,7 @@ class OrderBuilder:
         self._reviewer, self.profile = reviewer, profile
         self.websites = websites  # websites per order: websites[1] on from `website_values`
         self.record_order: dict | None = None  # against_record(): a change or cancellation of a filed record
+        self.service_code = None  # with_service_code(): the code each new filing's draft is bound to
 
     def against_record(
         self,
@@ -311,6 +312,13 @@ class OrderBuilder:
             )
         return self._fresh(order)
 
+    def with_service_code(self, code) -> OrderBuilder:
+        """The same builder for new filings started with `code` (a ServiceCode of the site), bound to
+        the draft as the wizard's start binds it (filings.service_codes.service_code_bind)."""
+        other = copy.copy(self)
+        other.service_code = code
+        return other
+
     def with_websites(self, count: int) -> OrderBuilder:
         """The same builder for orders of `count` websites."""
         other = copy.copy(self)
@@ -342,6 +350,10 @@ class OrderBuilder:
         if self.record_order is not None:
             return self._record_draft()
         order = services.order_create_draft(organisation=self.organisation, user=self.user, hosted_site=self.site)
+        if self.service_code is not None:
+            from beian.filings.service_codes import service_code_bind
+
+            service_code_bind(order=order, code=self.service_code, actor=self.user)
         if values:
             extra = {}
             for index in range(1, self.websites):

@@ -19,7 +19,7 @@ from ninja.security import HttpBearer, django_auth
 
 from beian.accounts.models import ApiToken
 from beian.accounts.permissions import organisation_of
-from beian.api import provisioning
+from beian.api import platform_orders, provisioning, service_codes
 from beian.api.common import (
     AUTH_ERRORS,
     BODY_ERRORS,
@@ -594,6 +594,9 @@ def list_orders(request):
     "already has an open order for it, that order is returned with 200 instead of a new one (201). 422 "
     "`order.domain_in_pipeline` / `order.subject_in_pipeline` while a domain or the subject is in another "
     "filing in progress (any account). 404 `not_found` (field `site_id`) when the site is not one of yours.\n\n"
+    "**Service code** (备案服务码): `service_code` binds the site's code to the new filing; while the operator "
+    "requires one, a new filing without it answers 422 `service_code.required` (an open order is still "
+    "returned).\n\n"
     "**A change or cancellation of a filed record**: `filing_type` (`CHANGE_SUBJECT`, `CHANGE_WEBSITE`, "
     "`CHANGE_FILING`, `CHANGE_ACCESS`, `CANCEL_SUBJECT`, `CANCEL_WEBSITE`, `CANCEL_ACCESS`) and `target` "
     "(`website_number` for the types about one website, `subject_number` for the subject's), nothing else. The "
@@ -615,12 +618,17 @@ def create_order(request, payload: CreateOrderIn, idempotency_key: str | None = 
             if site is None:
                 return 404, error("not_found", _("Not found."), "site_id")
         verify = _verify_input(payload, site)
-        if verify is None and site is None:
+        if verify is None and site is None and not payload.service_code.strip():
             return 422, error(
                 "invalid_request", _("Send a site_id, or the subject's certificate and the domains."), "site_id"
             )
         started = services.order_start(
-            organisation=org, user=request.user, hosted_site=site, verify=verify, requested_type=payload.filing_type
+            organisation=org,
+            user=request.user,
+            hosted_site=site,
+            verify=verify,
+            requested_type=payload.filing_type,
+            service_code=payload.service_code,
         )
         return (201 if started.created else 200), order_out(started.order, request)
 
@@ -640,7 +648,7 @@ def _create_record_order(request, org, payload: CreateOrderIn):
         raise ValidationFailed(
             _("Send the filing_type of the change or cancellation."), code="invalid_request", field="filing_type"
         )
-    if payload.site_id is not None or _verify_input_sent(payload):
+    if payload.site_id is not None or _verify_input_sent(payload) or payload.service_code.strip():
         raise ValidationFailed(
             _("A change or cancellation starts from its record: send only filing_type and target."),
             code="invalid_request",
@@ -992,6 +1000,8 @@ def platform_token_read(request):
 v1.add_router("/platform", platform_router)
 v1.add_router("/platform/webhooks", "beian.api.webhooks.router")
 v1.add_router("/platform/launch-links", launch_router)
+v1.add_router("/platform/service-codes", service_codes.router)
+v1.add_router("/platform/orders", platform_orders.router)
 v1.add_router("/platform", provisioning.router)
 
 api.add_router("/v1", v1)

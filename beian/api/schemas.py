@@ -214,6 +214,15 @@ class CreateOrderIn(Schema):
         default_factory=list,
         description="Verify input: the main domain of each website. Default: the site's primary domain.",
     )
+    service_code: str = Field(
+        "",
+        max_length=40,
+        description="The site's service code (备案服务码, `BA-XXXX-XXXX-XXXX`; spaces, hyphens and case do not "
+        "matter), bound to the new filing. Required while the operator requires one: 422 `service_code.required`; "
+        "422 `service_code.invalid`, `.unknown`, `.used`, `.void`, `.other_site`, `.granted_elsewhere` (field "
+        "`service_code`) otherwise. A code granted to your account by another account of the platform starts "
+        "the filing for that account's site (leave `site_id` out).",
+    )
 
 
 class OrderRequestIn(Schema):

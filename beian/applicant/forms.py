@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -174,17 +176,39 @@ class VerifyForm(forms.Form):
         max_length=2000,
     )
     filing_type = forms.ChoiceField(label=_("Filing type you intend"), required=False)
+    service_code = forms.CharField(
+        label=_("Service code"),
+        required=False,
+        max_length=40,
+        help_text=_("Find it on your site builder's 备案服务码 (service code) page."),
+        widget=forms.TextInput(
+            attrs={"placeholder": "BA-XXXX-XXXX-XXXX", "autocomplete": "off", "class": "code-input"}
+        ),
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, service_code: str = "", **kwargs):
+        """`service_code`: "required" (the operator setting), "optional" (codes are at hand) or "" (no field).
+        A missing required code is refused by the start itself (filings.service_codes), with where to find it,
+        so that "Check" works before the code is at hand."""
         super().__init__(*args, **kwargs)
-        self.fields["province"].choices = [("", "—"), *choices.provinces()]
-        self.fields["nature"].choices = [("", "—"), *choices.natures()]
-        self.fields["certificate_type"].choices = [("", "—"), *choices.certificate_types()]
+        if service_code == "required":
+            self.fields["service_code"].label = _("Service code (required)")
+        elif not service_code:
+            del self.fields["service_code"]
         ref = snapshot.current()
-        self.fields["filing_type"].choices = [
-            ("", _("Decide it for me")),
-            *((code, ref.filing_type_name(code, get_language() or "zh")) for code in REQUESTED_TYPES),
-        ]
+        for name, options in (
+            ("province", [("", "—"), *choices.provinces()]),
+            ("nature", [("", "—"), *choices.natures()]),
+            ("certificate_type", [("", "—"), *choices.certificate_types()]),
+            (
+                "filing_type",
+                [
+                    ("", _("Decide it for me")),
+                    *((code, ref.filing_type_name(code, get_language() or "zh")) for code in REQUESTED_TYPES),
+                ],
+            ),
+        ):
+            cast(forms.ChoiceField, self.fields[name]).choices = options
 
     def clean_domains(self) -> list[str]:
         text = self.cleaned_data["domains"]

@@ -19,7 +19,7 @@ from beian.applicant.forms import UploadForm, VerifyForm
 from beian.core.exceptions import DomainError, NotFound, ValidationFailed
 from beian.core.views import attempt
 from beian.filings import dashboard as filed
-from beian.filings import detection, psb, record_actions, selectors, services, states
+from beian.filings import detection, psb, record_actions, selectors, service_codes, services, states
 from beian.filings import fields as order_fields
 from beian.filings.eta import order_eta
 from beian.filings.lifecycle import expires_on
@@ -63,9 +63,17 @@ def _dashboard(request, *, psb_entry: dict | None = None, action_error: dict | N
     `action_error`: why an action on a filed record could not start ({"number", "message"}), shown
     beside that record's actions."""
     sites = []
+    account_codes = service_codes.codes_for_dashboard(request.organisation)
     for site in HostedSite.objects.filter(organisation=request.organisation).prefetch_related("domains"):
         order = selectors.latest_order_for_site(site)
-        sites.append({"site": site, "order": order, "domains": site_domain_decisions(site)})
+        sites.append(
+            {
+                "site": site,
+                "order": order,
+                "domains": site_domain_decisions(site),
+                "codes": account_codes.by_site.get(site.pk, []),
+            }
+        )
     orders = selectors.orders_for_organisation(request.organisation)[:50]
     filings = filed.filed_dashboard(request.organisation)  # "Filings" (applicant/_filings.html)
     return render(
@@ -79,6 +87,7 @@ def _dashboard(request, *, psb_entry: dict | None = None, action_error: dict | N
             "psb_days": psb.psb_deadline_days(),
             "risks": risks_for_organisation(request.organisation),  # the monitor's (applicant/_risks.html)
             "action_error": action_error or {},
+            "granted_codes": account_codes.granted,
         },
         status=status,
     )
@@ -240,7 +249,7 @@ def start(request, site_pk):
 def _verify_initial(request, site) -> dict:
     """The site's domain, and the tenant's filed subject (if any) as the usual answer; `?subject=`
     (the filed dashboard's "add website") names which of its filed subjects."""
-    initial = {"domains": site.primary_domain if site else ""}
+    initial = {"domains": site.primary_domain if site else "", "service_code": request.GET.get("code", "")}
     records = selectors.filings_for_organisation(request.organisation).filter(status="active")
     number = request.GET.get("subject", "")
     record = (records.filter(filing_number=number).first() if number else None) or records.first()
@@ -261,10 +270,15 @@ def verify_type(request, site_pk=None):
     """The first step (验证备案类型): province, nature, certificate and domains decide the filing type
     (filings.detection). "Check" shows the decision; "Start" creates the order with that type, locked."""
     site = get_object_or_404(HostedSite, pk=site_pk, organisation=request.organisation) if site_pk else None
-    form = VerifyForm(request.POST or None, initial=_verify_initial(request, site))
+    form = VerifyForm(
+        request.POST or None,
+        initial=_verify_initial(request, site),
+        service_code=service_codes.code_entry(organisation=request.organisation, site=site),
+    )
     result = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        typed_code = data.get("service_code", "")
         verify_input = detection.VerifyInput(
             province=data["province"],
             nature=data["nature"],
@@ -280,9 +294,13 @@ def verify_type(request, site_pk=None):
                     hosted_site=site,
                     verify=verify_input,
                     requested_type=data["filing_type"],
+                    service_code=typed_code,
                 )
             except DomainError as exc:
-                messages.error(request, exc.message)
+                if exc.field == "service_code":
+                    form.add_error("service_code", exc.message)
+                else:
+                    messages.error(request, exc.message)
             else:
                 if not started.created:
                     messages.info(request, _("A filing for this domain is already open: here it is."))
@@ -293,6 +311,11 @@ def verify_type(request, site_pk=None):
                     % {"type": started.order.filing_type_label},
                 )
                 return redirect("applicant:step", started.order.pk, FLOW.first(started.order).key)
+        elif typed_code:  # "Check": say now whether the code will do, before the applicant starts
+            try:
+                service_codes.service_code_for_start(organisation=request.organisation, site=site, typed=typed_code)
+            except DomainError as exc:
+                form.add_error("service_code", exc.message)
         result = detection.filing_type_detect(
             organisation=request.organisation, verify=verify_input, requested=data["filing_type"]
         )

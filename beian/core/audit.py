@@ -24,6 +24,8 @@ def record(
         target_id = target_id or target.pk
         organisation_id = organisation_id or getattr(target, "organisation_id", None)
     if actor is not None and not getattr(actor, "is_authenticated", False):
+        # not a signed-in user: an agent acting for a tenant (a platform) names itself
+        actor_label = actor_label or getattr(actor, "audit_label", "")
         actor = None
     return AuditEvent.objects.create(
         at=clock.now(),

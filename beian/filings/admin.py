@@ -11,6 +11,7 @@ from beian.filings.models import (
     Order,
     OrderEvent,
     RecordEvent,
+    ServiceCode,
     Subject,
     SubjectFiling,
     Website,
@@ -185,3 +186,22 @@ class RecordEventAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_select_related = ("subject_filing", "website_filing", "order")
     readonly_fields = ("at", "action", "subject_filing", "website_filing", "order", "actor_label", "data")
     fields = readonly_fields
+
+
+@admin.register(ServiceCode)
+class ServiceCodeAdmin(admin.ModelAdmin):
+    """Read-only: codes change through beian.filings.service_codes (the platform's API, the filing's outcome)."""
+
+    list_display = ("code", "site", "organisation", "granted_to", "state", "spent", "order", "created_at")
+    list_filter = ("state", "spent")
+    search_fields = ("code", "site__slug", "site__title", "organisation__name")
+    list_select_related = ("site", "organisation", "granted_to", "order")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

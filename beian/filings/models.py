@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from beian.core.crypto import EncryptedCharField, blind_index, mask_id_number, mask_mobile
 from beian.filings import actions as order_actions
+from beian.filings import codes, states
 from beian.filings import fields as order_fields
-from beian.filings import states
 from beian.materials.models import MaterialRequirement
 from beian.reference.models import FilingType, RejectionReason
 from beian.rules import record_orders
@@ -30,6 +30,12 @@ STATUS_LABELS = {
     states.EXPIRED: _("Expired"),
 }
 STATUS_CHOICES = [(s, STATUS_LABELS[s]) for s in states.ALL]
+SERVICE_CODE_STATES = [
+    (codes.UNBOUND, _("Not used yet")),
+    (codes.IN_FILING, _("In a filing")),
+    (codes.FILED, _("Filed")),
+    (codes.VOID, _("Void")),
+]
 # An approved order against a filed record (rules.record_orders) changed or ended the record: "Filed"
 # would say a number was issued.
 _UPDATED, _CANCELLED = _("Approved: filing updated"), _("Approved: cancelled")
@@ -297,6 +303,7 @@ EVENT_LABELS = {
     "resubmit_to_regulator": _("Pushed to the regulator again"),
     "regulator_approved": _("Approved by the regulator: filing number issued"),
     "regulator_rejected": _("Rejected by the regulator"),
+    "service_code": _("Service code entered"),
     "provider_initiated": _("Started by the access provider: the notice's deadline passed without rectification"),
 }
 
@@ -649,3 +656,56 @@ def returns_text(returns: list[dict]) -> str:
         text = f"{label}: {reasons.get(code, code)}"
         parts.append(f"{text} — {r['note']}" if r.get("note") else text)
     return "; ".join(parts)
+
+
+class ServiceCode(models.Model):
+    """A service code (备案服务码, rules file §8.6): generated for one hosted site (the provider
+    resource), entered by the applicant to start one filing and bound to it (`order`). States and
+    the policy (quota per site, single use, refund, grants): beian.filings.codes; services:
+    beian.filings.service_codes. `organisation` owns the site; `granted_to` is another account of
+    the platform that may file with it. Stored plain: it identifies a filing, it signs nothing in."""
+
+    code = models.CharField(_("service code"), max_length=20, unique=True)
+    site = models.ForeignKey("hosting.HostedSite", on_delete=models.CASCADE, related_name="service_codes")
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="service_codes")
+    granted_to = models.ForeignKey(
+        "accounts.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="granted_service_codes"
+    )
+    state = models.CharField(_("state"), max_length=12, choices=SERVICE_CODE_STATES, default=codes.UNBOUND)
+    # while void: the code keeps its place in the site's quota (codes.counts_against_quota)
+    spent = models.BooleanField(default=False)
+    order = models.ForeignKey(
+        "filings.Order", null=True, blank=True, on_delete=models.SET_NULL, related_name="service_codes"
+    )
+    created_at = models.DateTimeField()
+    created_by_label = models.CharField(max_length=150, blank=True)  # "platform:<slug>" or an operator
+    granted_at = models.DateTimeField(null=True, blank=True)
+    bound_at = models.DateTimeField(null=True, blank=True)
+    filed_at = models.DateTimeField(null=True, blank=True)
+    voided_at = models.DateTimeField(null=True, blank=True)
+    void_reason = models.CharField(_("why it is void"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("service code")
+        verbose_name_plural = _("service codes")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            # one code per filing while it is bound to it
+            models.UniqueConstraint(
+                fields=["order"],
+                condition=models.Q(state__in=[codes.IN_FILING, codes.FILED]),
+                name="uniq_service_code_per_order",
+            )
+        ]
+        indexes = [models.Index(fields=["site", "state"], name="service_code_site_state")]
+
+    def __str__(self) -> str:
+        return self.code
+
+    @property
+    def masked(self) -> str:
+        return codes.masked(self.code)
+
+    @property
+    def state_label(self) -> str:
+        return str(dict(SERVICE_CODE_STATES).get(self.state, self.state))

@@ -11,6 +11,7 @@ from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import get_language
 
+from beian.accounts.agents import PlatformAgent
 from beian.core import clock
 from beian.core.crypto import blind_index
 from beian.filings import actions, psb
@@ -78,6 +79,8 @@ def order_state(order: Order, *, slots=(), website_count: int | None = None) -> 
 def user_state(user, *, organisation_id: int | None = None, member: bool | None = None) -> actions.UserState:
     """`member`: the caller already knows whether the user belongs to the order's organisation
     (an order read through the tenant's selectors); otherwise it is looked up."""
+    if isinstance(user, PlatformAgent):  # a platform acting for one of its organisations: its side only
+        return actions.UserState(id=0, is_member=user.organisation_id == organisation_id, is_active=True)
     if user is None or not getattr(user, "is_authenticated", False):
         return actions.UserState(id=None, is_active=False)
     if member is None:

@@ -18,7 +18,7 @@ from beian.core.workdays import current_calendar
 from beian.filings import changes as record_changes
 from beian.filings import detection as detection_service
 from beian.filings import fields as order_fields
-from beian.filings import records, selectors, states
+from beian.filings import records, selectors, service_codes, states
 from beian.filings.models import (
     Order,
     OrderEvent,
@@ -41,7 +41,16 @@ from beian.rules.domains import record_domain
 
 
 def _actor_label(actor) -> str:
-    return actor.get_username() if actor is not None and getattr(actor, "is_authenticated", False) else "system"
+    if actor is not None and getattr(actor, "is_authenticated", False):
+        return actor.get_username()
+    return getattr(actor, "audit_label", "") or "system"  # a platform acting for its organisation
+
+
+def _creator(actor):
+    """The user an order is created by: the signed-in user, or the member a platform acts for."""
+    if getattr(actor, "is_authenticated", False):
+        return actor
+    return getattr(actor, "for_user", None)
 
 
 def order_add_event(
@@ -181,7 +190,7 @@ def _order_create(
         subject=subject,
         subject_filing=subject_filing,
         website=websites[0],
-        created_by=user,
+        created_by=_creator(user),
         created_at=now,
         status_changed_at=now,
         last_customer_action_at=now,
@@ -428,6 +437,7 @@ def order_start(
     hosted_site=None,
     verify: detection_service.VerifyInput | None = None,
     requested_type: str = "",
+    service_code: str = "",
 ) -> Started:
     """Start a filing the way the dashboard's start button and POST /api/v1/orders do.
 
@@ -441,7 +451,23 @@ def order_start(
     `requested_type`, when given, must be what detection finds, or the refusal explains the right
     path. Without `verify` (clients of the first API version): the site's primary domain, the type
     from the tenant's records as before. Refused (§1.8) while a domain is in another filing in
-    progress, in any tenant, or the subject has another order in review."""
+    progress, in any tenant, or the subject has another order in review.
+
+    `service_code` (备案服务码, rules file §8.6; beian.filings.service_codes): typed by the applicant, it
+    must be a valid unused code of the site (or granted to this account: without a site, the filing is
+    for the code's site) and is bound to the new filing. While the operator setting requires one, a new
+    filing is refused without it (`service_code.required`); an open order is returned as before."""
+    code = None
+    if (service_code or "").strip():
+        try:
+            code = service_codes.service_code_for_start(organisation=organisation, site=hosted_site, typed=service_code)
+        except ValidationFailed as refused:
+            # started again with the code of its own open filing (a retry): that filing, as without a code
+            bound = service_codes.open_order_of_code(organisation=organisation, site=hosted_site, typed=service_code)
+            if refused.code != "service_code.used" or bound is None:
+                raise
+            return Started(order=bound, created=False)
+        hosted_site = hosted_site or code.site
     domains = list(verify.domains) if verify is not None else [d for d in [_site_domain(hosted_site)] if d]
     existing = detection_service.open_order_for_target(
         organisation=organisation, domains=domains, hosted_site=hosted_site
@@ -483,7 +509,12 @@ def order_start(
     )
     if conflicts:
         raise ValidationFailed(conflicts[0].message, code=conflicts[0].code, field=conflicts[0].field)
-    order = order_create_draft(organisation=organisation, user=user, hosted_site=hosted_site, detection=detected)
+    if code is None and service_codes.code_required():
+        raise service_codes.code_missing()
+    with transaction.atomic():
+        order = order_create_draft(organisation=organisation, user=user, hosted_site=hosted_site, detection=detected)
+        if code is not None:
+            service_codes.service_code_bind(order=order, code=code, actor=user)
     return Started(order=order, created=True)
 
 
@@ -527,6 +558,79 @@ def order_update(*, order: Order, user, values: dict) -> list[str]:
         return _apply_update(order, user, values, count=count, needed=needed)
     finally:
         order_fields.forget_websites(order)  # a refused update rolled back the websites it added
+
+
+@dataclass(frozen=True)
+class Prefilled:
+    order: Order
+    created: bool  # False: the open order for the same target was returned, nothing applied to it
+    applied: list[str]  # the field paths set on the new draft
+    skipped: list[str]  # paths the draft takes from elsewhere (the filed subject) or that are not open
+
+
+# The first step's inputs among the order's fields: when the platform sends all of them, the filing type
+# is detected from them as the wizard's first step does.
+VERIFY_PATHS = {
+    "subject.province": "province",
+    "subject.nature": "nature",
+    "subject.certificate_type": "certificate_type",
+    "subject.certificate_number": "certificate_number",
+}
+
+
+def order_prefill(*, organisation, actor, hosted_site, values: dict, service_code: str = "") -> Prefilled:
+    """A draft filing for `hosted_site`, filled in with what the site builder already knows (`values`:
+    {field path: value}, as PATCH /api/v1/orders/{id} takes them), for its applicant to check and finish
+    in the wizard. The same start as the wizard's (order_start: one open order per target, §1.8 conflicts,
+    the service code) and the same update (order_update: coercion, the websites limit). With the subject's
+    province, nature, certificate type and number the filing type is detected as at the first step;
+    without them it follows the account's records. Fields the new draft does not open (a filed subject's)
+    are skipped and named. Unknown paths and bad values are refused before anything is created
+    (`field.unknown`, `field.invalid`); any refusal leaves nothing behind."""
+    unknown = [p for p in values if p not in order_fields.BY_PATH]
+    if unknown:
+        raise ValidationFailed(
+            _("Unknown field: %(field)s") % {"field": unknown[0]}, code="field.unknown", field=unknown[0]
+        )
+    verify = _prefill_verify(values, hosted_site)
+    with transaction.atomic():
+        started = order_start(
+            organisation=organisation, user=actor, hosted_site=hosted_site, verify=verify, service_code=service_code
+        )
+        order = started.order
+        if not started.created:
+            return Prefilled(order=order, created=False, applied=[], skipped=sorted(values))
+        indexes = [i for i in map(order_fields.website_index, values) if i is not None]
+        needed = max(len(order_fields.websites_of(order)), max(indexes, default=-1) + 1)
+        editable = selectors.order_actions_for(order, actor, website_count=needed).editable_paths
+        applied = {path: value for path, value in values.items() if path in editable}
+        if applied:
+            order_update(order=order, user=actor, values=applied)
+    return Prefilled(order=order, created=True, applied=sorted(applied), skipped=sorted(set(values) - set(applied)))
+
+
+def _prefill_verify(values: dict, hosted_site) -> detection_service.VerifyInput | None:
+    """The first step's inputs when `values` hold all of them (the domains: the websites' sent, or the
+    site's own); None otherwise."""
+    if any(values.get(path) in (None, "") for path in VERIFY_PATHS):
+        return None
+    typed = {}
+    for path, name in VERIFY_PATHS.items():
+        try:
+            typed[name] = order_fields.coerce(order_fields.BY_PATH[path], values[path])
+        except (TypeError, ValueError):
+            raise ValidationFailed(
+                _("Invalid value for %(field)s") % {"field": path}, code="field.invalid", field=path
+            ) from None
+    sent = sorted(
+        (order_fields.website_index(p), str(v).strip())
+        for p, v in values.items()
+        if order_fields.template_path(p) == "websites[].domain" and str(v or "").strip()
+    )
+    domains = [d for _i, d in sent] or [d for d in [_site_domain(hosted_site)] if d]
+    if not domains:
+        return None
+    return detection_service.VerifyInput(domains=tuple(domains), **typed)
 
 
 def _apply_update(order: Order, user, values: dict, *, count: int, needed: int) -> list[str]:

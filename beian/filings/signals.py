@@ -16,6 +16,9 @@ was opened (the customer must be told), withdrawn or confirmed, with `notice_pk`
 ("opened", "withdrawn", "confirmed"); notifications tells the customer. Filings itself listens to
 `record_changed`: a pending notice whose access ended otherwise is resolved.
 
+Filings also listens to `order_transitioned` itself: a filing's service code (beian.filings.service_codes)
+follows its outcome (filed, free again or void).
+
 Review deadlines follow the calendar and the SLA (see beian.reference.signals.working_time_changed).
 """
 
@@ -40,3 +43,10 @@ def resolve_access_notices(*, subject_filing_pk: int, **kwargs) -> None:
     from beian.filings.notices import access_notices_resolve_ended  # notices imports this module's signals
 
     access_notices_resolve_ended(subject_filing_pk=subject_filing_pk)
+
+
+@receiver(order_transitioned, dispatch_uid="filings-service-codes")
+def service_codes_follow(*, order_pk: int, to_status: str = "", **kwargs) -> None:
+    from beian.filings.service_codes import service_codes_follow_order  # imports models (app registry ready)
+
+    service_codes_follow_order(order_pk=order_pk, to_status=to_status)

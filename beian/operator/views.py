@@ -27,8 +27,8 @@ from beian.core import workdays as working_calendar
 from beian.core.exceptions import DomainError, NotFound, ValidationFailed
 from beian.core.jobs import run_periodic_jobs
 from beian.core.views import attempt
+from beian.filings import codes, notices, service_codes, states
 from beian.filings import fields as order_fields
-from beian.filings import notices, states
 from beian.filings.models import Order
 from beian.monitor import selectors as monitor
 from beian.monitor import tasks as monitor_tasks
@@ -537,3 +537,49 @@ def platform_token_revoke(request, slug, pk):
         "operator/platform_token_revoke.html",
         {"platform": token.platform, "token": token, "status": tokens.token_status(token)},
     )
+
+
+# --- service codes (备案服务码, rules file §8.6; beian.filings.service_codes) ------------------------------
+
+
+@operator_required
+def service_codes_list(request):
+    """Find a code (by code, site, account) and see what became of it; switch whether a valid code is
+    required to start a filing (POST `required`: "1" or "0"), which applies on the next request."""
+    if request.method == "POST":
+        required = request.POST.get("required") == "1"
+        attempt(
+            request,
+            lambda: service_codes.code_requirement_set(required=required, actor=request.user),
+            _("A valid service code is now required to start a filing.")
+            if required
+            else _("A filing can now be started without a service code."),
+        )
+        return redirect("operator:service_codes")
+    q, state = (request.GET.get("q") or "").strip(), request.GET.get("state", "")
+    rows = list(service_codes.codes_search(q=q, state=state)[:100])
+    return render(
+        request,
+        "operator/service_codes.html",
+        {
+            "rows": rows,
+            "q": q,
+            "state": state if state in codes.ALL else "",
+            "states": service_codes.STATE_CHOICES,
+            "required": service_codes.code_required(),
+            "policy": service_codes.code_policy(),
+        },
+    )
+
+
+@operator_required
+@require_POST
+def service_code_void(request, pk):
+    """Void an unused code (a code given out by mistake, or seen where it should not be)."""
+    code = get_object_or_404(service_codes.codes_search(), pk=pk)
+    attempt(
+        request,
+        lambda: service_codes.service_code_void(code=code, actor=request.user, reason=request.POST.get("reason", "")),
+        _("Service code %(code)s is void; its place in the quota is free again.") % {"code": code.code},
+    )
+    return redirect(f"{reverse('operator:service_codes')}?q={code.code}")

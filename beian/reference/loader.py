@@ -21,8 +21,10 @@ STATUTORY_HOLIDAYS_PATH = Path(__file__).parent / "data" / "statutory-holidays.j
 STATUTORY_HOLIDAYS_SETTING = "statutory_holidays"
 # Operator settings of our own beside the collected seed (editable under Reference settings):
 # `new_access_serve_from` — when a new-access domain may be served (beian.hosting.gate.NewAccessServe:
-# "submitted", "provider_review_passed" (rules file §8.5: as Tencent, the default) or "approved").
-OPERATOR_SETTINGS = {"new_access_serve_from": "provider_review_passed"}
+# "submitted", "provider_review_passed" (rules file §8.5: as Tencent, the default) or "approved");
+# `service_code_required` — true: a filing starts only with a valid service code of the site
+# (备案服务码, rules file §8.6; beian.filings.service_codes), also switched in the operator console.
+OPERATOR_SETTINGS = {"new_access_serve_from": "provider_review_passed", "service_code_required": False}
 
 TLD_GROUPS = ("cn_family", "idn", "gtld_ascii", "cctld_other")
 NAME_RULE_TEXT_KEYS = {"organisation_rules", "other_personal_rules", "sources"}

@@ -138,3 +138,25 @@ def _unique(entries: list[CalendarEntry]) -> list[CalendarEntry]:
         if entry.day not in seen or (entry.name and not seen[entry.day].name):
             seen[entry.day] = entry
     return sorted(seen.values(), key=lambda e: e.day)
+
+
+@transaction.atomic
+def reference_setting_set(*, key: str, value, actor) -> ReferenceSetting:
+    """An operator changes a setting from the console: as an edit in the admin, audited, kept by
+    `load_reference` (edited), and read by the next request."""
+    row = ReferenceSetting.objects.select_for_update().filter(key=key).first()
+    before = None if row is None else row.value
+    if row is None:
+        row = ReferenceSetting.objects.create(key=key, value=value, edited_at=clock.now())
+    elif row.value != value:
+        row.value, row.edited_at = value, clock.now()
+        row.save(update_fields=["value", "edited_at"])
+    else:
+        return row
+    audit.record(
+        action="reference.edit",
+        target=row,
+        actor=actor,
+        data={"before": {"value": before}, "after": {"value": value}, "object": key},
+    )
+    return row
