@@ -203,6 +203,30 @@ def test_a_cancellation_with_the_wrong_confirmation_is_refused_and_keeps_what_wa
     assert fresh(order).status == states.DRAFT
 
 
+@pytest.mark.parametrize("kind", ["CANCEL_WEBSITE", "CANCEL_SUBJECT", "CANCEL_ACCESS"])
+def test_a_cancellation_just_started_asks_for_its_reason_without_an_error_until_a_save(web, orders, kind):
+    order = orders.against_record(kind, reason_code="", confirmation="").draft()
+    first = web.get(url(order, "cancellation")).content.decode()
+    assert "cancel.reason.required" not in first and "cancel.confirmation.mismatch" not in first
+    assert 'aria-invalid="true"' not in first
+
+    tried = web.post(url(order, "cancellation"), {"reason_code": "", "confirmation": "", "continue": "1"})
+    html = tried.content.decode()
+    assert tried.status_code == 200 and "Saved. Fix the errors marked below before continuing." in html
+    assert "cancel.reason.required" in html
+    assert ("cancel.confirmation.mismatch" in html) == changes.irreversible(kind)
+    assert "cancel.reason.required" in web.get(url(order, "confirm")).content.decode()  # it stops the submit
+
+
+def test_a_typed_confirmation_that_does_not_match_shows_after_a_draft_save(web, orders):
+    order = orders.against_record("CANCEL_WEBSITE", reason_code="", confirmation="").draft()
+    saved = web.post(url(order, "cancellation"), {"reason_code": "", "confirmation": "wrong.cn", "save": "1"})
+    assert saved.status_code == 302
+    html = web.get(url(order, "cancellation")).content.decode()
+    assert "cancel.confirmation.mismatch" in html and 'aria-invalid="true"' in html
+    assert "cancel.reason.required" not in html  # not yet asked to go on
+
+
 def test_a_correct_cancellation_submits_once_the_empty_shell_warning_is_acknowledged(web, orders):
     order = orders.against_record("CANCEL_WEBSITE", reason_code="", confirmation="").draft()
     data = {"reason_code": "SITE_CLOSED", "reason_note": "", "confirmation": " DEMO-SHOP.CN ", "continue": "1"}
