@@ -260,15 +260,6 @@ def order_for_reviewer(pk) -> Order:
         raise Http404 from None
 
 
-def latest_order_for_site(site) -> Order | None:
-    return (
-        Order.objects.filter(website__hosted_site=site)
-        .select_related("website", "subject")
-        .order_by("-created_at", "-pk")
-        .first()
-    )
-
-
 def timeline(order):
     return order.events.filter(visible_to_applicant=True).select_related("actor")
 
