@@ -32,6 +32,7 @@ from beian.hosting.selectors import custom_footer_findings, sites_serving_filing
 from beian.hosting.services import hosted_site_set_custom_footer
 from beian.materials import services as material_services
 from beian.monitor.selectors import risks_for_organisation
+from beian.notifications.services import record_approval_message
 from beian.regulator.models import RegulatorCase
 from beian.regulator.services import sms_resend as resend
 from beian.regulator.services import sms_verify as verify
@@ -450,6 +451,10 @@ def _record_order_context(order, eta) -> dict:
         "diff": None if order.status == states.APPROVED else record_pages.diff_rows(order),
         "request": record_pages.request_summary(order),
         "cancels": order.filing_type in CANCEL_TYPES,
+        # an approved cancellation: what was cancelled and what it did to the site (as the notification said)
+        "outcome": record_approval_message(order)
+        if order.status == states.APPROVED and order.filing_type in CANCEL_TYPES
+        else None,
         "changes_data": order.filing_type in record_pages.CHANGE_DATA_TYPES,
         # who will get the MIIT SMS, while it is still to come (afterwards the SMS card says who got it)
         "sms_ahead": order.status in states.AWAITING_APPLICANT | states.AWAITING_PROVIDER | {states.PENDING_SUBMISSION},

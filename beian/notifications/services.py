@@ -265,7 +265,7 @@ def _compose_event(order, event: str, row) -> Message:
             ],
         )
     if event == "regulator_approved" and record_orders.is_record_type(order.filing_type):
-        return _compose_record_approval(order)
+        return record_approval_message(order)
     if event == "regulator_approved":
         return Message(
             _("Your website is filed"),
@@ -318,9 +318,10 @@ def _subject_is_shell(order) -> bool:
     ).exists()
 
 
-def _compose_record_approval(order) -> Message:
+def record_approval_message(order) -> Message:
     """The regulator approved a change or cancellation: say what happened to the record and the site
-    (rules file §1.5–§1.7), not that a number was issued."""
+    (rules file §1.5–§1.7), not that a number was issued. The notification, and the approved order's
+    page (applicant), in the active language."""
     kind = order.filing_type
     records = changes.target_websites(order)
     website = records[0] if records else None

@@ -293,3 +293,32 @@ def test_the_order_page_of_an_approved_website_change(web, orders):
     assert "Change website info" in html and order.website.website_filing.filing_number in html
     assert "the filed record now holds what this order applied for" in html
     assert "Nothing differs from the filed record yet." not in html and "Edit the order" not in html
+
+
+def test_the_order_page_of_an_approved_website_cancellation_says_what_it_did_to_the_site(web, orders):
+    record = orders.filed_record().websites.get()
+    order = orders.against_record("CANCEL_WEBSITE").approved(acknowledge_warnings=True)
+    html = web.get(url(order)).content.decode()
+    done = html[html.index('id="record-order-done"') :][:1500]
+    assert "Your website is cancelled" in done
+    assert (
+        f"Website {record.name} ({record.filing_number}) is cancelled; its domains no longer serve: demo-shop.cn"
+        in done
+    )
+    assert "empty shell" in done  # the subject has no accessed website left
+    assert 'href="/apply/#filings"' in done
+    assert "Filing number" not in html and "site's footer" not in html  # nothing was filed
+    assert '<del class="removed-domain" title="demo-shop.cn">demo-shop.cn</del>' in html  # the record's ended domain
+    assert "The website is closed" in html  # the reason it was cancelled for
+
+
+def test_the_order_page_of_an_approved_cancel_access_says_our_access_ended_not_that_the_filing_is_cancelled(
+    web, orders
+):
+    record = orders.filed_record().websites.get()
+    order = orders.against_record("CANCEL_ACCESS").approved(acknowledge_warnings=True)
+    html = web.get(url(order)).content.decode()
+    done = html[html.index('id="record-order-done"') :][:1500]
+    assert f"we no longer serve website {record.name} ({record.filing_number})" in done and "demo-shop.cn" in done
+    assert "it is now an empty-shell website" in done  # no other provider accesses it
+    assert "cancelled as applied for" not in html and "Filing number" not in html
