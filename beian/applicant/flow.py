@@ -590,6 +590,7 @@ class RequestStep(Step):
             **record_context(order),
             "values": typed if typed is not None else self.typed(order),
             "findings_at": {name: [f for f in findings if f.field == name] for name in self.owned},
+            "returned": {name: r for name, r in returns_of(order).items() if name in self.owned},
             "error": error,
             "editable": acts.may_edit,
             "can_abandon": acts.may_abandon,

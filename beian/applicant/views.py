@@ -411,7 +411,9 @@ def order_detail(request, pk):
     returned = [
         {
             **r,
-            "label": order_fields.BY_PATH[r["field"]].full_label if r["field"] in order_fields.BY_PATH else r["field"],
+            "label": order_fields.BY_PATH[r["field"]].full_label
+            if r["field"] in order_fields.BY_PATH
+            else order_fields.REQUEST_LABELS.get(r["field"], r["field"]),
             "step": FLOW.step_of_path(r["field"], order).key,
         }
         for r in returns_of(order).values()

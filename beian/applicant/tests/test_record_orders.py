@@ -322,3 +322,15 @@ def test_the_order_page_of_an_approved_cancel_access_says_our_access_ended_not_t
     assert f"we no longer serve website {record.name} ({record.filing_number})" in done and "demo-shop.cn" in done
     assert "it is now an empty-shell website" in done  # no other provider accesses it
     assert "cancelled as applied for" not in html and "Filing number" not in html
+
+
+def test_a_returned_reason_and_confirmation_link_to_the_cancellation_step_and_show_there(web, orders):
+    order = orders.against_record("CANCEL_WEBSITE").returned(
+        fields=("reason_code", "confirmation"), note="请选择真实原因", acknowledge_warnings=True
+    )
+    html = web.get(url(order)).content.decode()
+    returned = html[html.index("Fields returned for changes") :][:600]
+    assert f'<a href="{url(order, "cancellation")}">Cancellation reason</a>' in returned
+    assert f'<a href="{url(order, "cancellation")}">Typed confirmation</a>' in returned
+    step = web.get(url(order, "cancellation")).content.decode()
+    assert step.count("Returned by the reviewer") == 2 and "请选择真实原因" in step
