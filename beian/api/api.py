@@ -6,12 +6,14 @@ Schemas live in schemas.py; every operation declares each status it can answer w
 
 from __future__ import annotations
 
+from typing import Literal
+
 from django.contrib.auth import authenticate
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from ninja import Body, File, NinjaAPI, Router
+from ninja import Body, File, NinjaAPI, Query, Router
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.files import UploadedFile
 from ninja.parser import Parser
@@ -33,6 +35,7 @@ from beian.api.common import (
 from beian.api.launch import router as launch_router
 from beian.api.platform import PlatformBearer, RateLimited
 from beian.api.schemas import (
+    AccessNoticeOut,
     CancellationReasonOut,
     CreateOrderIn,
     ErrorOut,
@@ -47,6 +50,7 @@ from beian.api.schemas import (
     PlatformTokenOut,
     PrecheckOut,
     PsbNumberIn,
+    RiskOut,
     RulesOrder,
     SiteOut,
     SmsIn,
@@ -61,6 +65,7 @@ from beian.core.exceptions import DomainError, NotFound, PermissionDenied, Valid
 from beian.filings import changes as record_changes
 from beian.filings import eta as order_eta
 from beian.filings import fields as order_fields
+from beian.filings import notices as access_notices
 from beian.filings import psb, selectors, services
 from beian.filings.detection import VerifyInput
 from beian.filings.models import RecordStatus
@@ -69,6 +74,7 @@ from beian.filings.validation import order_findings, payload_findings
 from beian.hosting.footer import footer_snippet
 from beian.hosting.models import HostedSite
 from beian.materials import services as material_services
+from beian.monitor import selectors as monitor
 from beian.regulator.services import sms_verify
 from beian.rules import record_orders
 from beian.rules.domains import display_domain, record_domain, wire_domain
@@ -107,7 +113,9 @@ access, history). A change or cancellation of a record (`CHANGE_*`, `CANCEL_*`) 
 `POST /api/v1/orders` with its `filing_type` and `target`, fill in the fields that may change
 (`PATCH /api/v1/orders/{id}`) and the reason or confirmation (`PATCH /api/v1/orders/{id}/request`), read what
 it changes (`changes`, `request` on the order), then `GET …/findings` and `POST …/submit`. The record changes
-only when the regulator approves.
+only when the regulator approves. A monitor keeps checking filed websites: `GET /api/v1/risks` lists what it
+found (with a deadline and how to rectify), and `GET /api/v1/access-notices` the notices that we will cancel our
+access to a website that is not rectified.
 
 **Authentication**: `POST /api/v1/auth/token` with a username and password returns a token; send it as
 `Authorization: Bearer <token>`. (A logged-in browser session works too.)
@@ -363,6 +371,52 @@ def history_out(event) -> dict:
     }
 
 
+def risk_out(risk) -> dict:
+    """A monitor risk (monitor.selectors.RiskRow) as `RiskOut`, in the request's language."""
+    return {
+        "id": risk.pk,
+        "code": risk.code,
+        "kind": risk.kind,
+        "severity": risk.severity,
+        "message": risk.message,
+        "fix": risk.fix,
+        "deadline": risk.deadline.isoformat(),
+        "days_left": risk.days_left,
+        "website_number": risk.website_number or None,
+        "subject_number": risk.subject_number,
+        "domain": display_domain(risk.domain) if risk.domain else None,
+        "domain_ascii": (record_domain(risk.domain) or risk.domain) if risk.domain else None,
+        "concerns": risk.concerns,
+        "status": risk.status,
+        "found_at": risk.found_at.isoformat(),
+        "checked_at": risk.checked_at.isoformat(),
+        "resolved_at": _iso(risk.resolved_at),
+        "resolution": risk.resolution,
+    }
+
+
+def access_notice_out(row) -> dict:
+    """A cancel-access notice (filings.notices.NoticeRow) as `AccessNoticeOut`."""
+    notice = row.notice
+    return {
+        "id": notice.pk,
+        "website_number": row.filing_number,
+        "website_name": row.website_name,
+        "domains": [_domain_out(d) for d in row.domains],
+        "reason_code": notice.reason_code,
+        "reason": row.reason,
+        "fix": row.fix,
+        "note": notice.note,
+        "status": notice.status,
+        "status_label": str(notice.get_status_display()),
+        "notified_at": notice.notified_at.isoformat(),
+        "deadline": notice.deadline.isoformat() if notice.deadline else None,
+        "working_days_left": row.working_days_left,
+        "closed_at": _iso(notice.closed_at),
+        "order": {"id": notice.order.pk, "reference": notice.order.reference} if notice.order else None,
+    }
+
+
 def target_out(order) -> dict:
     websites = order_fields.websites_of(order)
     record = order.subject_filing
@@ -467,13 +521,13 @@ def list_filings(request):
     summary="One filed website record by its number, with its history",
     description="`number`: the website's filing number (e.g. `京ICP备2026000001号-1`, URL-encoded). Active or "
     "cancelled: its domains (and those removed, with when), access records (ended ones with `until`), its "
-    "subject and its history (each change with the order that made it, the field paths it changed, the "
-    "domains it filed or removed and a cancellation's reason). 404 `filing.not_found` for a number that is "
-    "not one of your records. No personal data.",
+    "subject, its history (each change with the order that made it, the field paths it changed, the "
+    "domains it filed or removed and a cancellation's reason) and the compliance monitor's open `risks`. 404 "
+    "`filing.not_found` for a number that is not one of your records. No personal data.",
 )
 def get_website_filing(request, number: str):
-    number = number.strip()
-    for subject in selectors.filing_records(_tenant(request)):
+    number, org = number.strip(), _tenant(request)
+    for subject in selectors.filing_records(org):
         for website in subject.websites:
             if website.filing_number == number:
                 return {
@@ -482,8 +536,56 @@ def get_website_filing(request, number: str):
                     "subject_name": subject.name,
                     "subject_status": subject.status,
                     "history": [history_out(e) for e in subject.history if e.filing_number == number],
+                    "risks": [risk_out(r) for r in monitor.open_risks_of_website(org, number)],
                 }
     raise NotFound(_("No such filed website."), code="filing.not_found", field="number")
+
+
+@v1.get(
+    "/risks",
+    response={200: list[RiskOut], **AUTH_ERRORS},
+    operation_id="risks_list",
+    tags=["filings"],
+    summary="The compliance monitor's risks of your filed websites",
+    description="After filing, a monitor re-checks each filed website (the number in its footer, the domain's "
+    "expiry, holder and real-name status, the principals' certificates, that we still host it). Each problem is a "
+    "risk with a stable `code`, a `message` and a `fix` in the request's language and a `deadline` to rectify by; "
+    "it is resolved by the first re-check that passes. Open ones first (soonest deadline first), then resolved "
+    "ones. `status` (`open`, `resolved`) and `website_number` (a filing number `…-n`) filter the list; a website "
+    "that is not yours lists nothing. No personal data.",
+)
+def list_risks(
+    request,
+    status: Literal["open", "resolved"] | None = Query(None, description="Only risks in this status."),
+    website_number: str = Query("", max_length=80, description="Only the risks of this website (`…-n`)."),
+):
+    return [
+        risk_out(r)
+        for r in monitor.risks_of_organisation(_tenant(request), status=status, website_number=website_number)
+    ]
+
+
+@v1.get(
+    "/access-notices",
+    response={200: list[AccessNoticeOut], **AUTH_ERRORS},
+    operation_id="access_notices_list",
+    tags=["filings"],
+    summary="Notices that we will cancel our access to a website of yours (取消接入)",
+    description="When a filed website is not rectified (resources expired, no longer hosted here, a failed check), "
+    "the access provider notifies you with a `reason` and a `deadline`; only after the deadline may it file a "
+    "cancel access, which blocks the website's domains here once the regulator approves. Every notice you were "
+    "sent, newest first; `status` (`open`, `withdrawn`, `confirmed`, `resolved`) filters them. Read-only.",
+)
+def list_access_notices(
+    request,
+    status: Literal["open", "withdrawn", "confirmed", "resolved"] | None = Query(
+        None, description="Only notices in this status."
+    ),
+):
+    return [
+        access_notice_out(row)
+        for row in access_notices.access_notices_addressed_to(_tenant(request), status=status or "")
+    ]
 
 
 @v1.get(

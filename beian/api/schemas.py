@@ -495,11 +495,78 @@ class RecordEventOut(Schema):
     reason_text: str = Field("", description="The reason in the request's language.")
 
 
+class RiskOut(Schema):
+    """A problem the compliance monitor found on a filed website (or its subject's principal's certificate),
+    to rectify by its deadline. No personal data."""
+
+    id: int
+    code: str = Field(
+        ...,
+        description="Stable code of the finding (`docs/rules.md`), e.g. `monitor.domain.expires_soon`, "
+        "`monitor.footer.missing`. Within one risk it may escalate (about to expire -> expired); the deadline stays.",
+    )
+    kind: Literal["footer", "domain_expiry", "domain_holder", "domain_real_name", "certificate", "hosting"] = Field(
+        ..., description="What was checked."
+    )
+    severity: Literal["error", "warning", "info"]
+    message: str = Field(..., description="What is wrong, in the request's language.")
+    fix: str = Field("", description="How to rectify it, in the request's language.")
+    deadline: str = Field(..., description="ISO date: rectify by then (working days from when it was found).")
+    days_left: int = Field(..., description="Days until the deadline; negative once it has passed.")
+    website_number: str | None = Field(
+        None, description="The website's filing number (`…-n`); null for a risk of the subject (a principal)."
+    )
+    subject_number: str = Field(..., description="The subject's filing number.")
+    domain: str | None = Field(None, description="The domain it is about (U-label), or null (a principal's role).")
+    domain_ascii: str | None = Field(None, description="The same domain as an A-label.")
+    concerns: str = Field(..., description="What it is about, as people read it: the domain, or the principal's role.")
+    status: Literal["open", "resolved"] = Field(
+        ..., description="`resolved` once a re-check passed or it no longer applies."
+    )
+    found_at: str = Field(..., description="ISO 8601 time the monitor first found it.")
+    checked_at: str = Field(..., description="ISO 8601 time of the latest check that still found it.")
+    resolved_at: str | None = Field(None, description="ISO 8601 time it was resolved; null while open.")
+    resolution: Literal["", "passed", "not_applicable"] = Field(
+        "", description="Why it was resolved: `passed` (a re-check passed), `not_applicable` (e.g. our access ended)."
+    )
+
+
 class WebsiteFilingDetailOut(WebsiteFilingOut):
     subject_filing_number: str = Field(..., description="The filing number of the website's subject.")
     subject_name: str = Field(..., description="The subject's name as filed.")
     subject_status: Literal["active", "cancelled"]
     history: list[RecordEventOut] = Field(..., description="What happened to this website's record, oldest first.")
+    risks: list[RiskOut] = Field(
+        default_factory=list,
+        description="The website's open compliance risks (`GET /api/v1/risks?website_number=…` lists resolved ones too).",
+    )
+
+
+class AccessNoticeOut(Schema):
+    """A provider-initiated cancel access (取消接入) you were notified of: the reason, and the deadline to rectify
+    before the provider may file it. Read-only: rectify what the reason names, and tell us."""
+
+    id: int
+    website_number: str = Field(..., description="The filing number of the website whose access would end.")
+    website_name: str = Field(..., description="The website's name as filed.")
+    domains: list[DomainOut] = Field(..., description="The website's filed domains (blocked here once access ends).")
+    reason_code: str = Field(..., description="The provider's reason (reference `cancellation_reasons`).")
+    reason: str = Field(..., description="The reason in the request's language.")
+    fix: str = Field("", description="How to rectify, in the request's language.")
+    note: str = Field("", description="The provider's details for you.")
+    status: Literal["open", "withdrawn", "confirmed", "resolved"] = Field(
+        ...,
+        description="`open`: rectify by `deadline`; `withdrawn`: the access stays; `confirmed`: the deadline passed "
+        "and the cancel access was filed (`order`); `resolved`: the access ended otherwise (you cancelled it).",
+    )
+    status_label: str = Field(..., description="The status in the request's language.")
+    notified_at: str = Field(..., description="ISO 8601 time you were notified.")
+    deadline: str | None = Field(None, description="ISO date: the last day to rectify.")
+    working_days_left: int | None = Field(
+        None, description="While open: working days until the deadline (0 on the deadline day and after)."
+    )
+    closed_at: str | None = Field(None, description="ISO 8601 time it was withdrawn, confirmed or resolved.")
+    order: OrderRefOut | None = Field(None, description="`confirmed`: the cancel access order the provider filed.")
 
 
 class PsbNumberIn(Schema):

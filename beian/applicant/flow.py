@@ -101,6 +101,20 @@ def every_order(kind: str) -> bool:
 # "Nothing changed yet": true of every change when it starts, so a step shows it only once the
 # applicant tried to go on (the confirm step always lists it: it stops the submit).
 NOT_YET_CHANGED = frozenset({"change.nothing_changed", "change.access.nothing_changed"})
+# "Nothing given yet": true of every cancellation when it starts (no reason chosen, nothing typed to
+# confirm), so the cancellation step shows it only after a save (the confirm step always lists it).
+NOT_YET_GIVEN = frozenset({"cancel.reason.required", "cancel.confirmation.mismatch"})
+
+
+def not_yet_answered(order, finding) -> bool:
+    """A finding a request step keeps to itself on its first view: nothing changed yet, no reason
+    chosen yet, nothing typed to confirm yet (a confirmation that was typed and does not match shows)."""
+    if finding.code in NOT_YET_CHANGED:
+        return True
+    if finding.code == "cancel.confirmation.mismatch":
+        return not (order.confirmation or "").strip()
+    return finding.code in NOT_YET_GIVEN
+
 
 # Labels of what an order against a record asks beyond the fields (findings on the confirm step).
 REQUEST_LABELS = {
@@ -569,13 +583,14 @@ class RequestStep(Step):
 
     def context(self, request, order, flow, *, form=None, findings=None, typed=None, error="") -> dict:
         acts = selectors.order_actions_for(order, request.user, member=True)
-        if findings is None:  # a GET: not yet the "nothing changed" of a change just started
-            findings = [f for f in step_findings(order) if f.code not in NOT_YET_CHANGED]
+        if findings is None:  # a GET: not yet what every order just started lacks (nothing changed or given)
+            findings = [f for f in step_findings(order) if not not_yet_answered(order, f)]
         return {
             **flow.context(order, self),
             **record_context(order),
             "values": typed if typed is not None else self.typed(order),
             "findings_at": {name: [f for f in findings if f.field == name] for name in self.owned},
+            "returned": {name: r for name, r in returns_of(order).items() if name in self.owned},
             "error": error,
             "editable": acts.may_edit,
             "can_abandon": acts.may_abandon,

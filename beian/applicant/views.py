@@ -16,6 +16,7 @@ from beian.accounts.permissions import applicant_required
 from beian.applicant import record_orders as record_pages
 from beian.applicant.flow import CONFIRM, FLOW, MATERIALS, TYPE_EXPLANATIONS, record_context, returns_of
 from beian.applicant.forms import UploadForm, VerifyForm
+from beian.applicant.sites import site_card
 from beian.core.exceptions import DomainError, NotFound, ValidationFailed
 from beian.core.views import attempt
 from beian.filings import dashboard as filed
@@ -25,11 +26,13 @@ from beian.filings.eta import order_eta
 from beian.filings.lifecycle import expires_on
 from beian.hosting.entries import site_domain_decisions
 from beian.hosting.footer import custom_footer_shown, footer_context, footer_snippet
+from beian.hosting.gate import Access
 from beian.hosting.models import HostedSite
 from beian.hosting.selectors import custom_footer_findings, sites_serving_filing
 from beian.hosting.services import hosted_site_set_custom_footer
 from beian.materials import services as material_services
 from beian.monitor.selectors import risks_for_organisation
+from beian.notifications.services import record_approval_message
 from beian.regulator.models import RegulatorCase
 from beian.regulator.services import sms_resend as resend
 from beian.regulator.services import sms_verify as verify
@@ -65,15 +68,11 @@ def _dashboard(request, *, psb_entry: dict | None = None, action_error: dict | N
     sites = []
     account_codes = service_codes.codes_for_dashboard(request.organisation)
     for site in HostedSite.objects.filter(organisation=request.organisation).prefetch_related("domains"):
-        order = selectors.latest_order_for_site(site)
-        sites.append(
-            {
-                "site": site,
-                "order": order,
-                "domains": site_domain_decisions(site),
-                "codes": account_codes.by_site.get(site.pk, []),
-            }
+        domains = site_domain_decisions(site)
+        under_way = detection.open_order_for_target(
+            organisation=request.organisation, domains=[name for name, _decision in domains], hosted_site=site
         )
+        sites.append(site_card(site, under_way, domains, account_codes.by_site.get(site.pk, [])))
     orders = selectors.orders_for_organisation(request.organisation)[:50]
     filings = filed.filed_dashboard(request.organisation)  # "Filings" (applicant/_filings.html)
     return render(
@@ -246,10 +245,22 @@ def start(request, site_pk):
     return redirect("applicant:verify_site", site.pk)
 
 
+def _domains_to_file(site) -> str:
+    """What the first step offers to file for a site: its primary domain; for a filed site (its card
+    says "Add a website") the bound domains that are not filed yet, one a line."""
+    decisions = site_domain_decisions(site)
+    if not any(d.access == Access.SERVE for _name, d in decisions):
+        return site.primary_domain
+    return "\n".join(name for name, d in decisions if d.access == Access.BLOCK)
+
+
 def _verify_initial(request, site) -> dict:
     """The site's domain, and the tenant's filed subject (if any) as the usual answer; `?subject=`
     (the filed dashboard's "add website") names which of its filed subjects."""
-    initial = {"domains": site.primary_domain if site else "", "service_code": request.GET.get("code", "")}
+    initial: dict[str, object] = {
+        "domains": _domains_to_file(site) if site else "",
+        "service_code": request.GET.get("code", ""),
+    }
     records = selectors.filings_for_organisation(request.organisation).filter(status="active")
     number = request.GET.get("subject", "")
     record = (records.filter(filing_number=number).first() if number else None) or records.first()
@@ -419,7 +430,9 @@ def order_detail(request, pk):
     returned = [
         {
             **r,
-            "label": order_fields.BY_PATH[r["field"]].full_label if r["field"] in order_fields.BY_PATH else r["field"],
+            "label": order_fields.BY_PATH[r["field"]].full_label
+            if r["field"] in order_fields.BY_PATH
+            else order_fields.REQUEST_LABELS.get(r["field"], r["field"]),
             "step": FLOW.step_of_path(r["field"], order).key,
         }
         for r in returns_of(order).values()
@@ -459,6 +472,10 @@ def _record_order_context(order, eta) -> dict:
         "diff": None if order.status == states.APPROVED else record_pages.diff_rows(order),
         "request": record_pages.request_summary(order),
         "cancels": order.filing_type in CANCEL_TYPES,
+        # an approved cancellation: what was cancelled and what it did to the site (as the notification said)
+        "outcome": record_approval_message(order)
+        if order.status == states.APPROVED and order.filing_type in CANCEL_TYPES
+        else None,
         "changes_data": order.filing_type in record_pages.CHANGE_DATA_TYPES,
         # who will get the MIIT SMS, while it is still to come (afterwards the SMS card says who got it)
         "sms_ahead": order.status in states.AWAITING_APPLICANT | states.AWAITING_PROVIDER | {states.PENDING_SUBMISSION},

@@ -362,6 +362,14 @@ REQUEST_LABELS = {
     "confirmation": _("Typed confirmation"),
     "hosted_site": _("Hosted site that will serve the website"),
 }
+# The wizard step that asks for each (a cancellation's step, a change of access's step), and the id
+# of its input there: where a "fix it" link of a returned request goes.
+REQUEST_STEPS = {
+    "reason_code": "cancellation",
+    "reason_note": "cancellation",
+    "confirmation": "cancellation",
+    "hosted_site": "access",
+}
 
 
 def change_only(path: str) -> bool:
@@ -400,9 +408,12 @@ def website_group_paths(index: int) -> tuple[str, ...]:
 
 
 def step_key_of_path(path: str) -> str:
-    """The key of the wizard step that edits `path` (a field path or `materials.<slot>`)."""
+    """The key of the wizard step that edits `path` (a field path, `materials.<slot>`, or what an order
+    against a record asks beyond the fields: REQUEST_STEPS)."""
     if path.startswith("materials."):
         return "materials"
+    if path in REQUEST_STEPS:  # a cancellation's reason or confirmation, a change of access's site
+        return REQUEST_STEPS[path]
     for group in FIELD_GROUPS:
         if path in group.paths:
             return group.key

@@ -711,3 +711,14 @@ def access_notices_for_organisation(organisation) -> list[NoticeRow]:
     ).order_by("deadline", "pk")
     today, calendar = clock.today(), current_calendar()
     return [_row(n, today=today, calendar=calendar) for n in notices]
+
+
+def access_notices_addressed_to(organisation, *, status: str = "") -> list[NoticeRow]:
+    """Every notice the customer was told about (a proposal the operators dismissed or have not
+    started yet never was), newest first, or only those in `status`. Only this organisation's."""
+    notices = AccessCancellationNotice.objects.filter(organisation=organisation, notified_at__isnull=False)
+    if status:
+        notices = notices.filter(status=status)
+    today, calendar = clock.today(), current_calendar()
+    rows = _with_related(notices.order_by("-notified_at", "-pk"))
+    return [_row(n, today=today, calendar=calendar) for n in rows]

@@ -45,6 +45,14 @@ def psb_deadline(website_filing: WebsiteFiling, *, days: int | None = None) -> d
     )
 
 
+def psb_overdue_since(deadline: dt.date | None, today: dt.date) -> dt.date | None:
+    """The first day past the deadline once it has passed with no number entered (None before, or
+    without a deadline: a number is entered)."""
+    if deadline is None or today <= deadline:
+        return None
+    return deadline + dt.timedelta(days=1)
+
+
 def website_filing_for_organisation(organisation, number: str) -> WebsiteFiling:
     """The tenant's active website record with this filing number; NotFound for any other."""
     record = (

@@ -53,6 +53,14 @@ from beian.rules.domains import record_domain as wire_domain  # the name the oth
 FIRST_FILING = "FIRST_FILING"
 NEW_WEBSITE = "NEW_WEBSITE"
 NEW_ACCESS = "NEW_ACCESS"
+# The types whose approval issues a number (the subject's, a website's -n); new access keeps the
+# numbers the regulator holds, and a change or cancellation keeps (or ends) the record's numbers.
+ISSUES_NUMBERS = frozenset({FIRST_FILING, NEW_WEBSITE})
+
+
+def issues_numbers(filing_type: str) -> bool:
+    """Does the regulator's approval of an order of this type issue a filing number?"""
+    return filing_type in ISSUES_NUMBERS
 
 
 def order_websites(order: Order) -> list[Website]:

@@ -263,15 +263,6 @@ def order_for_reviewer(pk) -> Order:
         raise Http404 from None
 
 
-def latest_order_for_site(site) -> Order | None:
-    return (
-        Order.objects.filter(website__hosted_site=site)
-        .select_related("website", "subject")
-        .order_by("-created_at", "-pk")
-        .first()
-    )
-
-
 def timeline(order):
     return order.events.filter(visible_to_applicant=True).select_related("actor")
 
@@ -604,6 +595,7 @@ class WebsiteRecord:
     last_changed_by: OrderRef | None  # the order of its latest record change
     psb_number: str = ""  # the 公网安备 number the applicant entered (§8.2), "" while none
     psb_deadline: object = None  # date: file at the public-security platform by then (while none is entered)
+    psb_overdue_since: object = None  # date: the first day past psb_deadline, once it passed with no number
     removed_domains: tuple[DomainRow, ...] = ()  # domains no longer filed (removed by a change, or cancelled)
     history: tuple[HistoryRow, ...] = ()  # the events about this website, oldest first
     # Filled in for the filed dashboard (filings.dashboard): what can be done now
@@ -696,10 +688,12 @@ def _website_record(
     organisation_id: int,
     *,
     psb_days: int,
+    today,
     history: tuple[HistoryRow, ...] = (),
 ) -> WebsiteRecord:
     mine = [e for e in events if e.website_filing_id == website.pk and e.order_id]
     domains = list(website.domains.all())
+    psb_deadline = None if website.psb_number else psb.psb_deadline(website, days=psb_days)
     return WebsiteRecord(
         filing_number=website.filing_number,
         sequence=website.sequence,
@@ -725,7 +719,8 @@ def _website_record(
         created_by=_order_ref(mine[0].order, organisation_id) if mine else None,
         last_changed_by=_order_ref(mine[-1].order, organisation_id) if mine else None,
         psb_number=website.psb_number,
-        psb_deadline=None if website.psb_number else psb.psb_deadline(website, days=psb_days),
+        psb_deadline=psb_deadline,
+        psb_overdue_since=psb.psb_overdue_since(psb_deadline, today) if website.is_active else None,
         removed_domains=tuple(_domain_row(d) for d in domains if d.removed_at is not None),
         history=history,
     )
@@ -745,7 +740,7 @@ def filing_records(organisation) -> list[SubjectRecord]:
         n.code: (n.name_en if english and n.name_en else n.name_zh)
         for n in SubjectNature.objects.filter(code__in={s.nature for s in subjects if s.nature is not None})
     }
-    psb_days = psb.psb_deadline_days()
+    psb_days, today = psb.psb_deadline_days(), clock.today()
     # the cancellation reasons the history names, in the reader's language (read once)
     codes = {(e.data or {}).get("reason_code") for s in subjects for e in s.events.all()} - {None, ""}
     reasons = record_changes.reason_texts("en" if english else "zh") if codes else {}
@@ -772,6 +767,7 @@ def filing_records(organisation) -> list[SubjectRecord]:
                         events,
                         subject.organisation_id,
                         psb_days=psb_days,
+                        today=today,
                         history=tuple(h for h in history if h.website_number == w.filing_number),
                     )
                     for w in websites

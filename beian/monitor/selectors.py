@@ -50,6 +50,10 @@ class RiskRow:
     status_label: str
     proposed_cancel_at: dt.datetime | None
     resolved_at: dt.datetime | None
+    website_number: str = ""  # the website's number; "" for a risk of the subject
+    subject_number: str = ""
+    domain: str = ""  # the domain as stored (A-label) when the risk is about one; "" for a principal's role
+    resolution: str = ""
 
     @property
     def overdue(self) -> bool:
@@ -95,6 +99,10 @@ def _rows(risks: QuerySet[Risk]) -> list[RiskRow]:
                 status_label=str(risk.get_status_display()),
                 proposed_cancel_at=risk.proposed_cancel_at,
                 resolved_at=risk.resolved_at,
+                website_number=risk.website_filing.filing_number if risk.website_filing is not None else "",
+                subject_number=risk.subject_filing.filing_number,
+                domain="" if risk.target in ROLES else risk.target,
+                resolution=risk.resolution,
             )
         )
     return out
@@ -103,6 +111,25 @@ def _rows(risks: QuerySet[Risk]) -> list[RiskRow]:
 def risks_for_organisation(organisation) -> list[RiskRow]:
     """The tenant's open risks, soonest deadline first (the filed dashboard)."""
     return _rows(Risk.objects.filter(organisation=organisation, status=RiskStatus.OPEN).order_by("deadline", "pk"))
+
+
+def risks_of_organisation(
+    organisation, *, status: str | None = None, website_number: str = "", limit: int = 500
+) -> list[RiskRow]:
+    """The tenant's risks for the partner API: open and resolved (or only `status`, a RiskStatus
+    value), of every filed website and subject or only of the website `website_number`; open ones
+    first, soonest deadline first, then the latest resolved."""
+    risks = Risk.objects.filter(organisation=organisation)
+    if status:
+        risks = risks.filter(status=status)
+    if website_number:
+        risks = risks.filter(website_filing__filing_number=website_number.strip())
+    return _rows(risks.order_by("status", "deadline", "pk")[:limit])
+
+
+def open_risks_of_website(organisation, website_number: str) -> list[RiskRow]:
+    """The open risks of one of the tenant's filed websites (its record's page, the API)."""
+    return risks_of_organisation(organisation, status=RiskStatus.OPEN, website_number=website_number)
 
 
 def risks_for_operators(show: str = OPEN, *, limit: int = 500) -> list[RiskRow]:

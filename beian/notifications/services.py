@@ -125,11 +125,12 @@ def order_link(order, anchor: str = "") -> str:
 
 
 def field_link(order, path: str) -> str:
-    """The wizard step that holds the field, scrolled to it (the input's id, or the upload slot).
-    A returned request of a cancellation (its reason, the typed confirmation): the order's page."""
-    if path in order_fields.REQUEST_LABELS:
-        return order_link(order)
+    """The wizard step that holds the field, scrolled to it (the input's id, or the upload slot); a
+    returned request (a cancellation's reason or typed confirmation, a change of access's site): its
+    step, scrolled to its input."""
     url = reverse("applicant:step", args=[order.pk, order_fields.step_key_of_path(path)])
+    if path in order_fields.REQUEST_STEPS:
+        return f"{url}#{path}"
     if path.startswith("materials."):
         return f"{url}#slot-{path.split('.', 1)[1]}"
     field = order_fields.BY_PATH.get(path)
@@ -265,7 +266,7 @@ def _compose_event(order, event: str, row) -> Message:
             ],
         )
     if event == "regulator_approved" and record_orders.is_record_type(order.filing_type):
-        return _compose_record_approval(order)
+        return record_approval_message(order)
     if event == "regulator_approved":
         return Message(
             _("Your website is filed"),
@@ -318,9 +319,10 @@ def _subject_is_shell(order) -> bool:
     ).exists()
 
 
-def _compose_record_approval(order) -> Message:
+def record_approval_message(order) -> Message:
     """The regulator approved a change or cancellation: say what happened to the record and the site
-    (rules file §1.5–§1.7), not that a number was issued."""
+    (rules file §1.5–§1.7), not that a number was issued. The notification, and the approved order's
+    page (applicant), in the active language."""
     kind = order.filing_type
     records = changes.target_websites(order)
     website = records[0] if records else None
@@ -412,8 +414,8 @@ def _compose_reminder(order, days: int, expires: dt.date | None) -> Message:
     link = order_link(order)
     if order.returned_fields:
         link = field_link(order, order.returned_fields[0]["field"])
-    elif order.status == "DRAFT":
-        link = reverse("applicant:step", args=[order.pk, "checklist"])
+    elif order.status == "DRAFT" and not record_orders.is_record_type(order.filing_type):
+        link = reverse("applicant:step", args=[order.pk, "checklist"])  # a change or cancellation has none
     lines = [_expiry_text(expires), _eta_line(order)]
     return Message(
         _("Your filing is waiting for you"),

@@ -27,7 +27,7 @@ from beian.core import workdays as working_calendar
 from beian.core.exceptions import DomainError, NotFound, ValidationFailed
 from beian.core.jobs import run_periodic_jobs
 from beian.core.views import attempt
-from beian.filings import codes, notices, service_codes, states
+from beian.filings import codes, notices, records, service_codes, states
 from beian.filings import fields as order_fields
 from beian.filings.models import Order
 from beian.monitor import selectors as monitor
@@ -55,6 +55,9 @@ def console(request):
         # a change or cancellation: what the operator files on the regulator's system (the same diff
         # the reviewer approved; PII masked), beside the summary the case keeps (paths, no values)
         case.record = record_view(case.order)
+        # the manual bridge asks for a number only where the approval issues one (a first filing, a
+        # new website); a change, a cancellation or new access keeps the filed numbers
+        case.asks_number = records.issues_numbers(case.order.filing_type)
         case.summary_labels = [
             str(
                 order_fields.BY_PATH[p].full_label

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_noop
 
 from beian.core import audit, clock
 from beian.core.exceptions import ValidationFailed
-from beian.filings import numbers, states
+from beian.filings import numbers, records, states
 from beian.filings import services as order_services
 from beian.filings.models import Order, SubjectFiling
 from beian.reference.models import Province, RejectionReason
@@ -470,7 +470,15 @@ def case_record_manual_decision(
             code="case.evidence_missing",
             field="evidence",
         )
-    if approve and not subject_number.strip() and not case.order.subject.filing_number:
+    kind = case.order.filing_type
+    if approve and subject_number.strip() and not records.issues_numbers(kind):
+        raise ValidationFailed(
+            _("%(type)s: the regulator issues no new filing number. Leave the number empty.")
+            % {"type": case.order.filing_type_label},
+            code="case.number_not_issued",
+            field="subject_number",
+        )
+    if approve and not subject_number.strip() and not case.order.subject.filing_number and records.issues_numbers(kind):
         raise ValidationFailed(
             _("Enter the filing number the regulator issued."), code="case.number_missing", field="subject_number"
         )

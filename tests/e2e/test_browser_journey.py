@@ -167,8 +167,11 @@ def test_applicant_reviewer_sandbox_footer(
     logout(page)
 
     login(page, base, "applicant", "pw-applicant")
-    page.click("text=打开备案")
+    card = page.inner_text("[data-site='demo-shop']")  # My sites: filed, with its number; no "start filing"
+    assert "已备案" in card and "开始备案" not in card
+    page.click("#all-orders a >> nth=0")  # the filing, from the list of every order
     number = page.inner_text("#filing-number")
+    assert number in card
     assert re.fullmatch(r"京ICP备\d{10}号-1", number)
     shoot(page, "12-approved")
 

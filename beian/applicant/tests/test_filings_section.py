@@ -3,9 +3,12 @@ read them (U-labels), on the dashboard, the order page and the wizard."""
 
 from __future__ import annotations
 
-from django.test import Client
+import re
 
-from beian.filings.models import SubjectFiling, Website
+from django.test import Client
+from django.utils import timezone
+
+from beian.filings.models import AccessRecord, SubjectFiling, Website, WebsiteFiling
 from tests.records import add_website_filing
 
 IDN = "xn--fsq092h.xn--fiqs8s"  # 示例.中国
@@ -60,3 +63,30 @@ def test_a_stored_a_label_of_a_filed_site_shows_as_u_label_on_the_order_page(ord
     Website.objects.filter(pk=order.website_id).update(domain=IDN)
     page = _client(applicant).get(f"/apply/orders/{order.pk}/").content.decode()
     assert "示例.中国" in page
+
+
+def _accesses(page: str) -> list[str]:
+    section = page[page.index('id="filings"') :]
+    return [
+        " ".join(re.sub(r"<[^>]+>", " ", a).split())
+        for a in re.findall(r'<div class="access[^"]*">(.*?)</div>', section, re.S)
+    ]
+
+
+def test_an_access_says_since_when_it_serves_and_when_it_was_cancelled(orders, applicant):
+    order = orders.approved()
+    since = timezone.localdate(AccessRecord.objects.get().since).isoformat()
+    assert _accesses(_client(applicant).get("/apply/").content.decode()) == [f"本接入商: 接入中（自 {since} 起）"]
+
+    orders.against_record("CANCEL_ACCESS").approved(acknowledge_warnings=True)
+    ended = AccessRecord.objects.get()
+    assert ended.status == "cancelled" and WebsiteFiling.objects.get().is_active  # the filing stays (a shell)
+    until = timezone.localdate(ended.until).isoformat()
+    assert _accesses(_client(applicant).get("/apply/").content.decode()) == [f"本接入商: 已取消接入（{until}）"]
+    assert order.status == "APPROVED"
+
+
+def test_the_access_of_a_cancelled_website_ended_with_it(orders, applicant):
+    orders.against_record("CANCEL_WEBSITE").approved(acknowledge_warnings=True)
+    until = timezone.localdate(AccessRecord.objects.get().until).isoformat()
+    assert _accesses(_client(applicant).get("/apply/").content.decode()) == [f"本接入商: 随网站注销结束（{until}）"]

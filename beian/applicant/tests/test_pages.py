@@ -4,6 +4,7 @@ error that keeps the applicant on the step with what they typed), submitting and
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 import pytest
 from django.conf import settings
@@ -11,8 +12,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from beian.applicant.flow import FLOW
 from beian.filings import fields as order_fields
-from beian.filings import states
+from beian.filings import services, states
 from beian.filings.models import Order
+from beian.filings.precheck import order_precheck
+from beian.hosting.models import SiteDomain
 from tests.builders import VALID_ENTERPRISE, material_files
 
 
@@ -68,6 +71,56 @@ def test_the_dashboard_shows_the_number_of_a_filed_site(web, orders):
     order = orders.approved()
     html = web.get("/apply/").content.decode()
     assert "Filed" in html and order.website.filing_number in html
+
+
+def site_card(html: str, slug: str) -> str:
+    """The dashboard's card of one hosted site (我的网站)."""
+    match = re.search(rf'<section class="card site-card" data-site="{slug}".*?</section>', html, re.S)
+    assert match, slug
+    return match.group(0)
+
+
+def test_a_filed_sites_card_shows_its_number_and_what_can_be_done_instead_of_start(web, orders, hosted_site):
+    order = orders.approved()
+    number = order.website.filing_number
+    html = web.get("/apply/").content.decode()
+    card = site_card(html, hosted_site.slug)
+    assert 'data-state="filed"' in card and f'<strong class="site-number">{number}</strong>' in card
+    assert "Start filing" not in card and order.reference not in card  # the filing is done, not to be opened
+    anchor = f"#website-{quote(number)}"
+    assert f'href="{anchor}"' in card and f"Change or cancel {number}" in card
+    assert f'id="website-{number}"' in html  # the record in My filings it leads to
+    assert f'id="start-{hosted_site.slug}">Add a website<' in card
+
+
+def test_a_filed_site_with_a_cancellation_under_way_and_once_it_is_cancelled(web, orders, hosted_site, applicant):
+    cancel = orders.against_record("CANCEL_WEBSITE")
+    order = cancel.draft()
+    card = site_card(web.get("/apply/").content.decode(), hosted_site.slug)
+    assert 'data-state="filed"' in card and f'href="/apply/orders/{order.pk}/"' in card
+    assert "Cancel website" in card and order.reference in card and "Draft" in card
+    assert f'id="start-{hosted_site.slug}"' not in card  # starting again would only open the cancellation
+
+    services.order_submit(order=order, user=applicant, acknowledged_warnings=order_precheck(order).warning_codes)
+    services.order_review_approve(order=order, reviewer=cancel.reviewer)
+    order = cancel.decide(cancel.answer_sms(cancel.push(Order.objects.get(pk=order.pk))), approve=True)
+    assert order.status == states.APPROVED
+    card = site_card(web.get("/apply/").content.decode(), hosted_site.slug)
+    assert 'data-state="unfiled"' in card and "Not filed" in card and "Start filing" in card
+
+
+def test_a_site_being_filed_says_so(web, orders, hosted_site):
+    order = orders.submitted()
+    card = site_card(web.get("/apply/").content.decode(), hosted_site.slug)
+    assert 'data-state="in_progress"' in card and "Filing in progress<" in card
+    assert f"Open filing {order.reference}" in card and f'id="start-{hosted_site.slug}"' not in card
+
+
+def test_adding_a_website_to_a_filed_site_offers_its_unfiled_domain(web, orders, hosted_site):
+    orders.approved()
+    SiteDomain.objects.create(site=hosted_site, domain="demo-shop.com.cn")
+    page = web.get(web.post(f"/apply/sites/{hosted_site.pk}/start/")["Location"]).content.decode()
+    assert re.search(r"<textarea[^>]*>\s*demo-shop.com.cn</textarea>", page), page
 
 
 def verify_data(**extra) -> dict:

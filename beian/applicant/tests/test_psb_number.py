@@ -9,6 +9,7 @@ from urllib.parse import quote
 from django.test import Client
 from django.utils import timezone
 
+from beian.core import clock
 from beian.filings.models import WebsiteFiling
 
 
@@ -65,3 +66,21 @@ def test_another_tenant_cannot_enter_a_number(orders, other_tenant):
     assert response.status_code == 404
     record.refresh_from_db()
     assert record.psb_number == ""
+
+
+def test_past_the_deadline_the_reminder_says_it_is_overdue_and_since_when(orders, applicant):
+    orders.approved()
+    record = WebsiteFiling.objects.get()
+    deadline = timezone.localdate(record.filed_at) + dt.timedelta(days=30)
+    client = _client(applicant)
+    clock.advance(days=(deadline - clock.today()).days)  # the deadline day itself: still on time
+    section = _section(client.get("/apply/"))
+    assert 'class="psb-due"' in section and "psb-overdue" not in section
+
+    clock.advance(days=1)
+    section = _section(client.get("/apply/"))
+    overdue = section[section.index("psb-overdue") :][:400]
+    since = (deadline + dt.timedelta(days=1)).strftime("%Y-%m-%d")
+    assert f"自 {since} 起已逾期" in overdue and deadline.strftime("%Y-%m-%d") in overdue
+    assert "请在备案通过后 30 日内到公安联网备案平台办理" not in section  # no longer "within 30 days by …"
+    assert 'name="psb_number"' in section  # the number can still be entered

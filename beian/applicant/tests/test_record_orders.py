@@ -203,6 +203,30 @@ def test_a_cancellation_with_the_wrong_confirmation_is_refused_and_keeps_what_wa
     assert fresh(order).status == states.DRAFT
 
 
+@pytest.mark.parametrize("kind", ["CANCEL_WEBSITE", "CANCEL_SUBJECT", "CANCEL_ACCESS"])
+def test_a_cancellation_just_started_asks_for_its_reason_without_an_error_until_a_save(web, orders, kind):
+    order = orders.against_record(kind, reason_code="", confirmation="").draft()
+    first = web.get(url(order, "cancellation")).content.decode()
+    assert "cancel.reason.required" not in first and "cancel.confirmation.mismatch" not in first
+    assert 'aria-invalid="true"' not in first
+
+    tried = web.post(url(order, "cancellation"), {"reason_code": "", "confirmation": "", "continue": "1"})
+    html = tried.content.decode()
+    assert tried.status_code == 200 and "Saved. Fix the errors marked below before continuing." in html
+    assert "cancel.reason.required" in html
+    assert ("cancel.confirmation.mismatch" in html) == changes.irreversible(kind)
+    assert "cancel.reason.required" in web.get(url(order, "confirm")).content.decode()  # it stops the submit
+
+
+def test_a_typed_confirmation_that_does_not_match_shows_after_a_draft_save(web, orders):
+    order = orders.against_record("CANCEL_WEBSITE", reason_code="", confirmation="").draft()
+    saved = web.post(url(order, "cancellation"), {"reason_code": "", "confirmation": "wrong.cn", "save": "1"})
+    assert saved.status_code == 302
+    html = web.get(url(order, "cancellation")).content.decode()
+    assert "cancel.confirmation.mismatch" in html and 'aria-invalid="true"' in html
+    assert "cancel.reason.required" not in html  # not yet asked to go on
+
+
 def test_a_correct_cancellation_submits_once_the_empty_shell_warning_is_acknowledged(web, orders):
     order = orders.against_record("CANCEL_WEBSITE", reason_code="", confirmation="").draft()
     data = {"reason_code": "SITE_CLOSED", "reason_note": "", "confirmation": " DEMO-SHOP.CN ", "continue": "1"}
@@ -269,3 +293,44 @@ def test_the_order_page_of_an_approved_website_change(web, orders):
     assert "Change website info" in html and order.website.website_filing.filing_number in html
     assert "the filed record now holds what this order applied for" in html
     assert "Nothing differs from the filed record yet." not in html and "Edit the order" not in html
+
+
+def test_the_order_page_of_an_approved_website_cancellation_says_what_it_did_to_the_site(web, orders):
+    record = orders.filed_record().websites.get()
+    order = orders.against_record("CANCEL_WEBSITE").approved(acknowledge_warnings=True)
+    html = web.get(url(order)).content.decode()
+    done = html[html.index('id="record-order-done"') :][:1500]
+    assert "Your website is cancelled" in done
+    assert (
+        f"Website {record.name} ({record.filing_number}) is cancelled; its domains no longer serve: demo-shop.cn"
+        in done
+    )
+    assert "empty shell" in done  # the subject has no accessed website left
+    assert 'href="/apply/#filings"' in done
+    assert "Filing number" not in html and "site's footer" not in html  # nothing was filed
+    assert '<del class="removed-domain" title="demo-shop.cn">demo-shop.cn</del>' in html  # the record's ended domain
+    assert "The website is closed" in html  # the reason it was cancelled for
+
+
+def test_the_order_page_of_an_approved_cancel_access_says_our_access_ended_not_that_the_filing_is_cancelled(
+    web, orders
+):
+    record = orders.filed_record().websites.get()
+    order = orders.against_record("CANCEL_ACCESS").approved(acknowledge_warnings=True)
+    html = web.get(url(order)).content.decode()
+    done = html[html.index('id="record-order-done"') :][:1500]
+    assert f"we no longer serve website {record.name} ({record.filing_number})" in done and "demo-shop.cn" in done
+    assert "it is now an empty-shell website" in done  # no other provider accesses it
+    assert "cancelled as applied for" not in html and "Filing number" not in html
+
+
+def test_a_returned_reason_and_confirmation_link_to_the_cancellation_step_and_show_there(web, orders):
+    order = orders.against_record("CANCEL_WEBSITE").returned(
+        fields=("reason_code", "confirmation"), note="请选择真实原因", acknowledge_warnings=True
+    )
+    html = web.get(url(order)).content.decode()
+    returned = html[html.index("Fields returned for changes") :][:600]
+    assert f'<a href="{url(order, "cancellation")}">Cancellation reason</a>' in returned
+    assert f'<a href="{url(order, "cancellation")}">Typed confirmation</a>' in returned
+    step = web.get(url(order, "cancellation")).content.decode()
+    assert step.count("Returned by the reviewer") == 2 and "请选择真实原因" in step

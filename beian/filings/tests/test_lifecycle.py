@@ -156,6 +156,14 @@ def test_reminders_at_7_15_30_days_then_expiry_each_sent_once(order, jobs, djang
     assert sent(order, "reminder") == (3, 3, 3)  # an expired order gets no more reminders
 
 
+def test_the_reminder_of_a_cancellation_draft_links_to_its_order_page(orders, jobs):
+    order = orders.against_record("CANCEL_WEBSITE").draft()  # a cancellation has no checklist step
+    to_day(order, 7)
+    jobs()
+    reminder = Notification.objects.get(order=order, kind="reminder")
+    assert reminder.link == f"/apply/orders/{order.pk}/"
+
+
 def test_a_job_that_was_down_sends_only_the_latest_reminder(order, jobs):
     to_day(order, 20)
     jobs()

@@ -86,6 +86,14 @@ def test_a_return_notifies_by_every_channel_with_a_link_to_the_field(
     assert not order.sms_messages.exists()  # the order's own SMS stay the MIIT verification codes
 
 
+def test_the_field_link_of_a_returned_reason_or_confirmation_points_at_the_cancellation_step(orders):
+    order = orders.against_record("CANCEL_WEBSITE").draft()
+    assert notices.field_link(order, "reason_code") == f"/apply/orders/{order.pk}/step/cancellation/#reason_code"
+    assert notices.field_link(order, "confirmation") == f"/apply/orders/{order.pk}/step/cancellation/#confirmation"
+    access = Order(pk=order.pk, filing_type="CHANGE_ACCESS")
+    assert notices.field_link(access, "hosted_site") == f"/apply/orders/{order.pk}/step/access/#hosted_site"
+
+
 def test_the_field_link_of_an_upload_points_at_its_slot(order):
     assert (
         notices.field_link(order, "materials.business_licence")

@@ -81,3 +81,42 @@ def test_a_cancellation_case_shows_the_reason_and_what_approval_ends(orders, ope
     assert "Cancel website" in row and "Cancellation reason: <strong>The website is closed</strong>" in row
     assert "cancelled for good and its domains are blocked" in row
     assert case.summary["reason_code"] == "SITE_CLOSED" and case.summary["domains"]
+
+
+def _decision_form(html: str, case) -> str:
+    return html.split(f'id="case-{case.pk}"')[1].split("</form>")[0]
+
+
+def test_the_manual_bridge_asks_for_a_number_only_where_the_approval_issues_one(orders, manual, operator_client):
+    first = orders.pushed()  # a first filing in manual review: the regulator issues the numbers
+    case = RegulatorCase.objects.get(order=first)
+    form = _decision_form(operator_client.get(reverse("operator:console")).content.decode(), case)
+    assert 'name="subject_number"' in form and "no number to enter" not in form
+
+
+def test_approving_a_change_or_cancellation_by_hand_asks_for_no_number(orders, manual, operator_client):
+    record = orders.filed_record().websites.get()
+    with override_settings(REGULATOR_ADAPTER="manual"):
+        services._adapter_for.cache_clear()
+        order = orders.against_record("CHANGE_WEBSITE", values={"websites[0].name": record.name + "新版"}).pushed(
+            acknowledge_warnings=True
+        )
+    case = RegulatorCase.objects.get(order=order)
+    form = _decision_form(operator_client.get(reverse("operator:console")).content.decode(), case)
+    assert 'name="subject_number"' not in form and "Change website info: no number to enter" in form
+
+    evidence = SimpleUploadedFile("miit.png", b"\x89PNG\r\n\x1a\n notice", content_type="image/png")
+    refused = operator_client.post(
+        reverse("operator:decision", args=[case.pk]),
+        {"decision": "approve", "subject_number": f"{record.filing_number}", "evidence": evidence},
+        follow=True,
+    )
+    assert "Change website info: the regulator issues no new filing number." in refused.content.decode()
+    order.refresh_from_db()
+    assert order.status == states.REGULATOR_REVIEW  # nothing changed
+
+    evidence.seek(0)
+    operator_client.post(reverse("operator:decision", args=[case.pk]), {"decision": "approve", "evidence": evidence})
+    order.refresh_from_db()
+    assert order.status == states.APPROVED
+    assert WebsiteFiling.objects.get(pk=record.pk).filing_number == record.filing_number  # the number stays
