@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install migrate demo bench messages clean
+.PHONY: run test lint install migrate demo bench messages clean client demo-sitebuilder
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -59,6 +59,21 @@ bench: install
 messages: install
 	$(PY) manage.py makemessages -l zh_Hans -l en --no-obsolete -i var -i bench -i docs -i .venv
 	$(PY) manage.py compilemessages -l zh_Hans -l en -i .venv
+
+# The partner API's Python client, generated from the OpenAPI document (tests/test_api_client.py fails
+# when it is stale). openapi-python-client is a development dependency (requirements.txt, Tooling).
+client: install
+	BEIAN_TESTING=1 $(PY) manage.py export_openapi_schema --api beian.api.api.api --sorted --indent 1 --output var/openapi.json
+	$(VENV)/bin/openapi-python-client generate --path var/openapi.json --meta none --overwrite \
+		--config clients/python/config.yaml --output-path clients/python/beian_client
+
+# The reference site builder (examples/sitebuilder) against the Beian of `make run` (start that first):
+# issues it a platform token and serves it on http://127.0.0.1:8100/ — click 备案 there.
+SITEBUILDER_PORT ?= 8100
+demo-sitebuilder: migrate
+	$(PY) examples/sitebuilder/sitebuilder.py --beian http://127.0.0.1:$(PORT) --port $(SITEBUILDER_PORT) \
+		--state var/sitebuilder.json --token "$$($(PY) manage.py platform_token_issue --platform sitebuilder \
+		--scopes provisioning,webhooks,launch --name "reference site builder" --key-only)"
 
 clean:
 	rm -rf $(VENV) var

@@ -1,0 +1,277 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error_out import ErrorOut
+from ...models.prefill_in import PrefillIn
+from ...models.prefilled_out import PrefilledOut
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: PrefillIn,
+    idempotency_key: None | str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/platform/orders",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorOut | PrefilledOut | None:
+    if response.status_code == 200:
+        response_200 = PrefilledOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = PrefilledOut.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorOut | PrefilledOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: PrefillIn,
+    idempotency_key: None | str | Unset = UNSET,
+
+) -> Response[ErrorOut | PrefilledOut]:
+    """ Create a prefilled draft filing and a launch link for the applicant
+
+     A draft filing for `site_id` of your organisation `organisation`, filled in with `data`, started as
+    the wizard starts one (one open order per site or domain: an open one is answered with 200 and
+    `created: false`; 422 `order.domain_in_pipeline`, `order.subject_in_pipeline` and the detection's
+    codes as for `POST /api/v1/orders`). 404 (field `organisation` or `site_id`) for an account or site
+    that is not yours. The applicant finds the order in the wizard with these values filled in and
+    submits it; follow it with `GET /api/v1/platform/orders/{id}`.
+
+    Args:
+        idempotency_key (None | str | Unset): Any unique string (e.g. a UUID) per intended change;
+            a repeat replays the first answer.
+        body (PrefillIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorOut | PrefilledOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: PrefillIn,
+    idempotency_key: None | str | Unset = UNSET,
+
+) -> ErrorOut | PrefilledOut | None:
+    """ Create a prefilled draft filing and a launch link for the applicant
+
+     A draft filing for `site_id` of your organisation `organisation`, filled in with `data`, started as
+    the wizard starts one (one open order per site or domain: an open one is answered with 200 and
+    `created: false`; 422 `order.domain_in_pipeline`, `order.subject_in_pipeline` and the detection's
+    codes as for `POST /api/v1/orders`). 404 (field `organisation` or `site_id`) for an account or site
+    that is not yours. The applicant finds the order in the wizard with these values filled in and
+    submits it; follow it with `GET /api/v1/platform/orders/{id}`.
+
+    Args:
+        idempotency_key (None | str | Unset): Any unique string (e.g. a UUID) per intended change;
+            a repeat replays the first answer.
+        body (PrefillIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorOut | PrefilledOut
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+idempotency_key=idempotency_key,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: PrefillIn,
+    idempotency_key: None | str | Unset = UNSET,
+
+) -> Response[ErrorOut | PrefilledOut]:
+    """ Create a prefilled draft filing and a launch link for the applicant
+
+     A draft filing for `site_id` of your organisation `organisation`, filled in with `data`, started as
+    the wizard starts one (one open order per site or domain: an open one is answered with 200 and
+    `created: false`; 422 `order.domain_in_pipeline`, `order.subject_in_pipeline` and the detection's
+    codes as for `POST /api/v1/orders`). 404 (field `organisation` or `site_id`) for an account or site
+    that is not yours. The applicant finds the order in the wizard with these values filled in and
+    submits it; follow it with `GET /api/v1/platform/orders/{id}`.
+
+    Args:
+        idempotency_key (None | str | Unset): Any unique string (e.g. a UUID) per intended change;
+            a repeat replays the first answer.
+        body (PrefillIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorOut | PrefilledOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: PrefillIn,
+    idempotency_key: None | str | Unset = UNSET,
+
+) -> ErrorOut | PrefilledOut | None:
+    """ Create a prefilled draft filing and a launch link for the applicant
+
+     A draft filing for `site_id` of your organisation `organisation`, filled in with `data`, started as
+    the wizard starts one (one open order per site or domain: an open one is answered with 200 and
+    `created: false`; 422 `order.domain_in_pipeline`, `order.subject_in_pipeline` and the detection's
+    codes as for `POST /api/v1/orders`). 404 (field `organisation` or `site_id`) for an account or site
+    that is not yours. The applicant finds the order in the wizard with these values filled in and
+    submits it; follow it with `GET /api/v1/platform/orders/{id}`.
+
+    Args:
+        idempotency_key (None | str | Unset): Any unique string (e.g. a UUID) per intended change;
+            a repeat replays the first answer.
+        body (PrefillIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorOut | PrefilledOut
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+idempotency_key=idempotency_key,
+
+    )).parsed

@@ -1,0 +1,246 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error_out import ErrorOut
+from ...models.test_sent_out import TestSentOut
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    endpoint_id: int,
+    *,
+    idempotency_key: None | str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/platform/webhooks/endpoints/{endpoint_id}/test".format(endpoint_id=quote(str(endpoint_id), safe=""),),
+    }
+
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorOut | TestSentOut | None:
+    if response.status_code == 202:
+        response_202 = TestSentOut.from_dict(response.json())
+
+
+
+        return response_202
+
+    if response.status_code == 400:
+        response_400 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorOut | TestSentOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    endpoint_id: int,
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: None | str | Unset = UNSET,
+
+) -> Response[ErrorOut | TestSentOut]:
+    """ Endpoint Test
+
+     Send a `webhook.test` event to this endpoint now (whatever types it subscribed to).
+
+    Args:
+        endpoint_id (int):
+        idempotency_key (None | str | Unset): Any unique string (e.g. a UUID) per intended change;
+            a repeat replays the first answer.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorOut | TestSentOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        endpoint_id=endpoint_id,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    endpoint_id: int,
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: None | str | Unset = UNSET,
+
+) -> ErrorOut | TestSentOut | None:
+    """ Endpoint Test
+
+     Send a `webhook.test` event to this endpoint now (whatever types it subscribed to).
+
+    Args:
+        endpoint_id (int):
+        idempotency_key (None | str | Unset): Any unique string (e.g. a UUID) per intended change;
+            a repeat replays the first answer.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorOut | TestSentOut
+     """
+
+
+    return sync_detailed(
+        endpoint_id=endpoint_id,
+client=client,
+idempotency_key=idempotency_key,
+
+    ).parsed
+
+async def asyncio_detailed(
+    endpoint_id: int,
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: None | str | Unset = UNSET,
+
+) -> Response[ErrorOut | TestSentOut]:
+    """ Endpoint Test
+
+     Send a `webhook.test` event to this endpoint now (whatever types it subscribed to).
+
+    Args:
+        endpoint_id (int):
+        idempotency_key (None | str | Unset): Any unique string (e.g. a UUID) per intended change;
+            a repeat replays the first answer.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorOut | TestSentOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        endpoint_id=endpoint_id,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    endpoint_id: int,
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: None | str | Unset = UNSET,
+
+) -> ErrorOut | TestSentOut | None:
+    """ Endpoint Test
+
+     Send a `webhook.test` event to this endpoint now (whatever types it subscribed to).
+
+    Args:
+        endpoint_id (int):
+        idempotency_key (None | str | Unset): Any unique string (e.g. a UUID) per intended change;
+            a repeat replays the first answer.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorOut | TestSentOut
+     """
+
+
+    return (await asyncio_detailed(
+        endpoint_id=endpoint_id,
+client=client,
+idempotency_key=idempotency_key,
+
+    )).parsed

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+
+if TYPE_CHECKING:
+  from ..models.quota_out import QuotaOut
+  from ..models.service_code_out import ServiceCodeOut
+
+
+
+
+
+T = TypeVar("T", bound="GeneratedOut")
+
+
+
+@_attrs_define
+class GeneratedOut:
+    """ 
+        Attributes:
+            items (list[ServiceCodeOut]):
+            quota (QuotaOut):
+     """
+
+    items: list[ServiceCodeOut]
+    quota: QuotaOut
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.quota_out import QuotaOut # noqa: PLC0415
+        from ..models.service_code_out import ServiceCodeOut # noqa: PLC0415
+        items = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            items.append(items_item)
+
+
+
+        quota = self.quota.to_dict()
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "items": items,
+            "quota": quota,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.quota_out import QuotaOut # noqa: PLC0415
+        from ..models.service_code_out import ServiceCodeOut # noqa: PLC0415
+        d = dict(src_dict)
+        items = []
+        _items = d.pop("items")
+        for items_item_data in (_items):
+            items_item = ServiceCodeOut.from_dict(items_item_data)
+
+
+
+            items.append(items_item)
+
+
+        quota = QuotaOut.from_dict(d.pop("quota"))
+
+
+
+
+        generated_out = cls(
+            items=items,
+            quota=quota,
+        )
+
+
+        generated_out.additional_properties = d
+        return generated_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

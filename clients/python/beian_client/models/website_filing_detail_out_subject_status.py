@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+class WebsiteFilingDetailOutSubjectStatus(StrEnum):
+    ACTIVE = "active"
+    CANCELLED = "cancelled"
+
+    def __str__(self) -> str:
+        return str(self.value)
