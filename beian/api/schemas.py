@@ -676,7 +676,10 @@ class LaunchLinkIn(Schema):
         ..., min_length=1, max_length=100, description="Your id of the user (the `sub` you sign them in with)."
     )
     site: str = Field(
-        ..., min_length=1, max_length=100, description="The hosted site: its id here, or its address (slug)."
+        ...,
+        min_length=1,
+        max_length=100,
+        description="The hosted site: your site id (as provisioned), its id here, or its address (slug).",
     )
     order: int | None = Field(None, description="An order of the site's account to open (e.g. one you prefilled).")
 

@@ -60,9 +60,15 @@ def site_for_organisation(organisation, ref: str) -> HostedSite | None:
 
 
 def site_of_platform(platform, ref: str) -> HostedSite | None:
-    """A hosted site of one of the organisations `platform` provisioned: its id, or its address."""
+    """A hosted site of one of the organisations `platform` provisioned, named by the platform's own site id
+    (what provisioning put), else by our id, else by its address (slug)."""
     ref = (ref or "").strip()
+    if not ref:
+        return None
     sites = HostedSite.objects.filter(organisation__platform=platform).select_related("organisation")
+    by_external_id = list(sites.filter(external_id=ref)[:2])
+    if len(by_external_id) == 1:  # unique per platform (provisioning); two would be ambiguous: not by this id
+        return by_external_id[0]
     if ref.isdigit():
         return sites.filter(pk=int(ref)).first()
-    return sites.filter(slug=ref).first() if ref else None
+    return sites.filter(slug=ref).first()

@@ -84,3 +84,12 @@ def test_the_platform_rotates_its_secret_and_signs_links_itself(platform_client,
         token = jwt.encode({**claims, "exp": now + 120, "jti": jti}, key, algorithm="HS256")
         assert Client().get("/launch/", {"token": token}).status_code == 302
     assert AuditEvent.objects.filter(action="launch_secret.rotated").count() == 2
+
+
+def test_a_link_for_a_site_named_by_the_platforms_own_site_id(platform_client, hosted_site):
+    hosted_site.external_id = "site-9"
+    hosted_site.save(update_fields=["external_id"])
+    answer = create(platform_client(scopes=["launch"]), user="u-77", site="site-9")
+    assert answer.status_code == 201, answer.content
+    landed = Client().get(urlsplit(answer.json()["url"]).path + "?" + urlsplit(answer.json()["url"]).query)
+    assert landed["Location"] == f"/apply/sites/{hosted_site.pk}/verify/"

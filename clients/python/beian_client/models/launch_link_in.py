@@ -24,7 +24,7 @@ T = TypeVar("T", bound="LaunchLinkIn")
 class LaunchLinkIn:
     """ 
         Attributes:
-            site (str): The hosted site: its id here, or its address (slug).
+            site (str): The hosted site: your site id (as provisioned), its id here, or its address (slug).
             user (str): Your id of the user (the `sub` you sign them in with).
             order (int | None | Unset): An order of the site's account to open (e.g. one you prefilled).
      """
