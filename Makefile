@@ -34,11 +34,12 @@ demo: migrate
 run: demo
 	BEIAN_PORT=$(PORT) BEIAN_EMBEDDED_SCHEDULER=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-# Parallel over the cores (pytest-xdist), whole files per worker: the browser journeys share one
+# Parallel over the cores (pytest-xdist), whole files per worker (the 20 slowest tests are listed at the end, for
+# keeping CI fast): the browser journeys share one
 # Chromium per worker. `make test PYTEST_WORKERS=0` runs in one process; PYTEST_ARGS are appended.
 PYTEST_WORKERS ?= auto
 test: install
-	BEIAN_TESTING=1 $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	BEIAN_TESTING=1 $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=20 $(PYTEST_ARGS)
 
 # The tooling gate (also .pre-commit-config.yaml and .ci/run): lint, format, types, import contracts,
 # Django's checks and no missing migration. Each command says what is wrong and where.
