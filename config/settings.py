@@ -155,6 +155,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 if TESTING:  # thousands of test users: a fast hash (never outside tests)
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# A password chosen on a form (reset by email, the admin): at least 10 characters, not common, not all digits,
+# not like the username or email (seeded demo and provisioned users are not checked)
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -174,6 +182,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "beian.accounts.throttle.lockout_response"
 AXES_VERBOSE = False
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are in our audit already; keep only the failures axes counts
 # Partner API tokens of users (POST /api/v1/auth/token): days until one expires
 API_TOKEN_DAYS = int(os.environ.get("BEIAN_API_TOKEN_DAYS", "90"))
 # Password reset links by email: seconds a link stays valid

@@ -36,7 +36,7 @@ def retry_at() -> datetime:
 
 
 def locked_out_message() -> str:
-    when = date_format(timezone.localtime(retry_at()), "DATETIME_FORMAT")
+    when = date_format(timezone.localtime(retry_at()), "Y-m-d H:i")
     return _("Too many wrong passwords for this account from your address. Try again after %(time)s.") % {"time": when}
 
 

@@ -85,3 +85,14 @@ def test_a_new_password_ends_a_lockout(applicant):
 def test_the_reset_email_is_in_chinese_by_default(applicant):
     Client().post("/accounts/password-reset/", {"email": "applicant@example.com"})
     assert "备案" in mail.outbox[0].subject
+
+
+def test_a_short_or_common_new_password_is_refused_and_changes_nothing(applicant):
+    client = _english()
+    client.post("/accounts/password-reset/", {"email": "applicant@example.com"})
+    form = client.get(_reset_link(mail.outbox[0]), follow=True)
+    refused = client.post(form.redirect_chain[-1][0], {"new_password1": "password1", "new_password2": "password1"})
+    page = refused.content.decode()
+    assert refused.status_code == 200 and "too short" in page and "too common" in page
+    applicant.refresh_from_db()
+    assert applicant.check_password("pw-applicant")
