@@ -120,7 +120,9 @@ found (with a deadline and how to rectify), and `GET /api/v1/access-notices` the
 access to a website that is not rectified.
 
 **Authentication**: `POST /api/v1/auth/token` with a username and password returns a token; send it as
-`Authorization: Bearer <token>`. (A logged-in browser session works too.)
+`Authorization: Bearer <token>`. (A logged-in browser session works too.) The token expires at its
+`expires_at`; `DELETE /api/v1/auth/token` revokes it. Too many wrong passwords for a username from one
+address answer 429 `auth.locked_out` for a while, even with the right password.
 
 **Errors**: every 4xx answer is an `ErrorOut`: a stable `code`, the `field` path it is about (or empty), a
 `message` in the request's language (`Accept-Language: en` for English, zh-hans otherwise) and the `findings`

@@ -75,3 +75,10 @@ def test_the_lockout_ends_after_the_cool_off(english, applicant, settings):
 def test_the_login_page_links_to_the_password_reset(english, db):
     page = english.get("/accounts/login/").content.decode()
     assert 'href="/accounts/password-reset/"' in page and "Forgot your password?" in page
+
+
+def test_the_admin_login_is_throttled_too(english, operator):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        english.post("/admin/login/", {"username": "operator", "password": "wrong"})
+    locked = english.post("/admin/login/", {"username": "operator", "password": "pw-operator"})
+    assert locked.status_code == 429 and "Login locked for a while" in locked.content.decode()
