@@ -11,6 +11,7 @@ import os
 import shutil
 import sys
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -78,6 +79,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "axes",  # login throttling and lockout (beian.accounts.throttle)
     "ninja",  # its templates and static files: /api/docs serves Swagger UI from our host, not a CDN
     "beian.core",
     "beian.accounts",
@@ -111,6 +113,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",  # a locked-out login answers the lockout page (beian.accounts.throttle)
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -152,13 +155,38 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 if TESTING:  # thousands of test users: a fast hash (never outside tests)
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# A password chosen on a form (reset by email, the admin): at least 10 characters, not common, not all digits,
+# not like the username or email (seeded demo and provisioned users are not checked)
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a username+address locked out after repeated failures (django-axes), before any check
+    "beian.accounts.throttle.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
     "beian.accounts.oidc.PlatformOIDCBackend",  # 使用<平台>登录: answers only the OpenID callback, when configured
 ]
+
+# Login throttling (django-axes): the web login form and POST /api/v1/auth/token lock a username from one
+# address out after BEIAN_LOGIN_FAILURE_LIMIT wrong passwords, for BEIAN_LOGIN_COOLOFF_MINUTES.
+AXES_ENABLED = env_bool("BEIAN_LOGIN_THROTTLE", True)
+AXES_FAILURE_LIMIT = int(os.environ.get("BEIAN_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("BEIAN_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "beian.accounts.throttle.lockout_response"
+AXES_VERBOSE = False
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are in our audit already; keep only the failures axes counts
+# Partner API tokens of users (POST /api/v1/auth/token): days until one expires
+API_TOKEN_DAYS = int(os.environ.get("BEIAN_API_TOKEN_DAYS", "90"))
+# Password reset links by email: seconds a link stays valid
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("BEIAN_PASSWORD_RESET_SECONDS", str(60 * 60 * 24)))
 
 # Sign-in from the partner platform: OpenID Connect through mozilla-django-oidc (beian.accounts.oidc).
 # Off (no button, the sign-in pages answer 404) until the client id is set; docs/partner-sign-in.md.

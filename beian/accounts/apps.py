@@ -12,3 +12,9 @@ class AccountsConfig(AppConfig):
         from beian.core import jobs
 
         jobs.register("used_launch_tokens", used_launch_tokens_purge, position=90)
+
+        from axes.signals import user_locked_out
+
+        from beian.accounts.throttle import record_lockout
+
+        user_locked_out.connect(record_lockout, dispatch_uid="beian.accounts.record_lockout")

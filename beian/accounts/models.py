@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from beian.core import clock
 from beian.core.crypto import EncryptedCharField
 
 
@@ -111,6 +114,9 @@ class ApiToken(models.Model):
     prefix = models.CharField(max_length=8)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    # Expires API_TOKEN_DAYS after issue (business clock); revoked by DELETE /api/v1/auth/token. Either: 401.
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
 
     @staticmethod
     def hash(key: str) -> str:
@@ -121,8 +127,16 @@ class ApiToken(models.Model):
     @classmethod
     def issue(cls, user: User, name: str = "default") -> tuple[ApiToken, str]:
         key = "bk_" + secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, key_hash=cls.hash(key), prefix=key[:8])
+        expires_at = clock.now() + timedelta(days=settings.API_TOKEN_DAYS)
+        token = cls.objects.create(user=user, name=name, key_hash=cls.hash(key), prefix=key[:8], expires_at=expires_at)
         return token, key
+
+    @classmethod
+    def usable(cls, now):
+        """Tokens a request may authenticate with at `now`: neither revoked nor expired, of an active user."""
+        return cls.objects.filter(user__is_active=True, revoked_at__isnull=True).filter(
+            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now)
+        )
 
 
 class PlatformToken(models.Model):

@@ -19,6 +19,7 @@ from ninja.files import UploadedFile
 from ninja.parser import Parser
 from ninja.security import HttpBearer, django_auth
 
+from beian.accounts import throttle
 from beian.accounts.models import ApiToken
 from beian.accounts.permissions import organisation_of
 from beian.api import platform_orders, provisioning, service_codes
@@ -59,8 +60,10 @@ from beian.api.schemas import (
     SubmitIn,
     TokenIn,
     TokenOut,
+    TokenRevokedOut,
     WebsiteFilingDetailOut,
 )
+from beian.core import audit, clock
 from beian.core.exceptions import DomainError, NotFound, PermissionDenied, ValidationFailed
 from beian.filings import changes as record_changes
 from beian.filings import eta as order_eta
@@ -82,12 +85,11 @@ from beian.rules.domains import display_domain, record_domain, wire_domain
 
 class BearerToken(HttpBearer):
     def authenticate(self, request, token):
-        row = (
-            ApiToken.objects.select_related("user").filter(key_hash=ApiToken.hash(token), user__is_active=True).first()
-        )
-        if row is None:
+        row = ApiToken.usable(clock.now()).select_related("user").filter(key_hash=ApiToken.hash(token)).first()
+        if row is None:  # unknown, expired or revoked: 401
             return None
         ApiToken.objects.filter(pk=row.pk).update(last_used_at=timezone.now())
+        request.api_token = row
         request.user = row.user
         request.organisation = organisation_of(row.user)
         return row.user
@@ -118,7 +120,9 @@ found (with a deadline and how to rectify), and `GET /api/v1/access-notices` the
 access to a website that is not rectified.
 
 **Authentication**: `POST /api/v1/auth/token` with a username and password returns a token; send it as
-`Authorization: Bearer <token>`. (A logged-in browser session works too.)
+`Authorization: Bearer <token>`. (A logged-in browser session works too.) The token expires at its
+`expires_at`; `DELETE /api/v1/auth/token` revokes it. Too many wrong passwords for a username from one
+address answer 429 `auth.locked_out` for a while, even with the right password.
 
 **Errors**: every 4xx answer is an `ErrorOut`: a stable `code`, the `field` path it is about (or empty), a
 `message` in the request's language (`Accept-Language: en` for English, zh-hans otherwise) and the `findings`
@@ -470,18 +474,42 @@ def _masked_snapshot(order) -> dict:
 @v1.post(
     "/auth/token",
     auth=None,
-    response={200: TokenOut, 400: ErrorOut, 401: ErrorOut, 422: ErrorOut},
+    response={200: TokenOut, 400: ErrorOut, 401: ErrorOut, 422: ErrorOut, 429: ErrorOut},
     operation_id="auth_token",
     tags=["auth"],
     summary="Exchange a username and password for a bearer token",
-    description="401 `invalid_credentials` when the username or password is wrong.",
+    description="401 `invalid_credentials` when the username or password is wrong. After too many wrong "
+    "passwords for a username from one address, 429 `auth.locked_out` (even with the right password) until "
+    "the time the message names; `Retry-After` gives the seconds. The token expires at `expires_at`.",
 )
 def token(request, payload: TokenIn):
     user = authenticate(request, username=payload.username, password=payload.password)
+    if getattr(request, "axes_locked_out", False):
+        response = api.create_response(request, error("auth.locked_out", throttle.locked_out_message()), status=429)
+        response["Retry-After"] = str(int(throttle.cool_off().total_seconds()))
+        return response
     if user is None:
         return 401, error("invalid_credentials", _("Wrong username or password."))
-    _row, key = ApiToken.issue(user, name="api")
-    return 200, {"token": key, "token_type": "Bearer"}
+    row, key = ApiToken.issue(user, name="api")
+    return 200, {"token": key, "token_type": "Bearer", "expires_at": row.expires_at}
+
+
+@v1.delete(
+    "/auth/token",
+    auth=[BearerToken()],
+    response={200: TokenRevokedOut, **AUTH_ERRORS},
+    operation_id="auth_token_revoke",
+    tags=["auth"],
+    summary="Revoke the calling bearer token",
+    description="The token sent in `Authorization` stops working at once (401 from then on). Other tokens of "
+    "the user stay valid.",
+)
+def token_revoke(request):
+    row = request.api_token
+    row.revoked_at = clock.now()
+    row.save(update_fields=["revoked_at"])
+    audit.record(action="api_token.revoked", target=row, actor=request.user, data={"prefix": row.prefix})
+    return 200, {"prefix": row.prefix, "revoked_at": row.revoked_at}
 
 
 @v1.get(

@@ -44,7 +44,7 @@ class ErrorOut(Schema):
     code: str = Field(
         ...,
         description="Stable error code: `unauthenticated`, `invalid_credentials`, `permission_denied`, "
-        "`not_found`, `invalid_request` (the request does not match this document), `field.unknown`, "
+        "`auth.locked_out`, `not_found`, `invalid_request` (the request does not match this document), `field.unknown`, "
         "`field.locked`, `field.invalid`, `material.locked`, `material.unknown_slot`, `order.has_errors`, "
         "`order.illegal_transition`, `idempotency.key_reused`, `sms.not_pending`, … or the code of an "
         "upload check (`upload.*`).",
@@ -268,6 +268,12 @@ class SmsIn(Schema):
 class TokenOut(Schema):
     token: str = Field(..., description="Send it as `Authorization: Bearer <token>`.")
     token_type: Literal["Bearer"] = "Bearer"
+    expires_at: datetime | None = Field(None, description="When the token stops working; ask for a new one before.")
+
+
+class TokenRevokedOut(Schema):
+    prefix: str = Field(..., description="The first characters of the revoked token.")
+    revoked_at: datetime = Field(..., description="From now on the token answers 401.")
 
 
 class SiteOut(Schema):

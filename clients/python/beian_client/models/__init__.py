@@ -144,6 +144,7 @@ from .target_out import TargetOut
 from .test_sent_out import TestSentOut
 from .token_in import TokenIn
 from .token_out import TokenOut
+from .token_revoked_out import TokenRevokedOut
 from .user_batch_in import UserBatchIn
 from .user_batch_item_in import UserBatchItemIn
 from .user_in import UserIn
@@ -308,6 +309,7 @@ __all__ = (
     "TestSentOut",
     "TokenIn",
     "TokenOut",
+    "TokenRevokedOut",
     "UserBatchIn",
     "UserBatchItemIn",
     "UserIn",

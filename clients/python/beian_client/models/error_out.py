@@ -27,9 +27,9 @@ class ErrorOut:
     """ Every error response of the API (4xx) has this shape.
 
         Attributes:
-            code (str): Stable error code: `unauthenticated`, `invalid_credentials`, `permission_denied`, `not_found`,
-                `invalid_request` (the request does not match this document), `field.unknown`, `field.locked`, `field.invalid`,
-                `material.locked`, `material.unknown_slot`, `order.has_errors`, `order.illegal_transition`,
+            code (str): Stable error code: `unauthenticated`, `invalid_credentials`, `permission_denied`, `auth.locked_out`,
+                `not_found`, `invalid_request` (the request does not match this document), `field.unknown`, `field.locked`,
+                `field.invalid`, `material.locked`, `material.unknown_slot`, `order.has_errors`, `order.illegal_transition`,
                 `idempotency.key_reused`, `sms.not_pending`, … or the code of an upload check (`upload.*`).
             message (str): A sentence for a person, in the request's language.
             field (str | Unset): Path of the field the error is about (e.g. `subject.colour`), or empty. Default: ''.

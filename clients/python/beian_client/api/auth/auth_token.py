@@ -70,6 +70,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = ErrorOut.from_dict(response.json())
+
+
+
+        return response_429
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -93,7 +100,9 @@ def sync_detailed(
 ) -> Response[ErrorOut | TokenOut]:
     """ Exchange a username and password for a bearer token
 
-     401 `invalid_credentials` when the username or password is wrong.
+     401 `invalid_credentials` when the username or password is wrong. After too many wrong passwords for
+    a username from one address, 429 `auth.locked_out` (even with the right password) until the time the
+    message names; `Retry-After` gives the seconds. The token expires at `expires_at`.
 
     Args:
         body (TokenIn):
@@ -126,7 +135,9 @@ def sync(
 ) -> ErrorOut | TokenOut | None:
     """ Exchange a username and password for a bearer token
 
-     401 `invalid_credentials` when the username or password is wrong.
+     401 `invalid_credentials` when the username or password is wrong. After too many wrong passwords for
+    a username from one address, 429 `auth.locked_out` (even with the right password) until the time the
+    message names; `Retry-After` gives the seconds. The token expires at `expires_at`.
 
     Args:
         body (TokenIn):
@@ -154,7 +165,9 @@ async def asyncio_detailed(
 ) -> Response[ErrorOut | TokenOut]:
     """ Exchange a username and password for a bearer token
 
-     401 `invalid_credentials` when the username or password is wrong.
+     401 `invalid_credentials` when the username or password is wrong. After too many wrong passwords for
+    a username from one address, 429 `auth.locked_out` (even with the right password) until the time the
+    message names; `Retry-After` gives the seconds. The token expires at `expires_at`.
 
     Args:
         body (TokenIn):
@@ -187,7 +200,9 @@ async def asyncio(
 ) -> ErrorOut | TokenOut | None:
     """ Exchange a username and password for a bearer token
 
-     401 `invalid_credentials` when the username or password is wrong.
+     401 `invalid_credentials` when the username or password is wrong. After too many wrong passwords for
+    a username from one address, 429 `auth.locked_out` (even with the right password) until the time the
+    message names; `Retry-After` gives the seconds. The token expires at `expires_at`.
 
     Args:
         body (TokenIn):
