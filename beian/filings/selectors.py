@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from beian.accounts.agents import PlatformAgent
 from beian.core import clock
 from beian.core.crypto import blind_index
-from beian.filings import actions, psb
+from beian.filings import actions, psb, states
 from beian.filings import changes as record_changes
 from beian.filings import fields as order_fields
 from beian.filings.models import (
@@ -259,6 +259,21 @@ def other_orders(
 def order_for_reviewer(pk) -> Order:
     try:
         return Order.objects.select_related(*ORDER_RELATED, "organisation").get(pk=pk)
+    except (Order.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def order_for_reveal(pk) -> Order:
+    """An order whose unmasked values a reviewer may see: one submitted to provider review (now in
+    review or any later state), never a draft (including one withdrawn back to draft) nor an order
+    abandoned or expired before it was ever submitted. Anything else is 404."""
+    try:
+        return (
+            Order.objects.select_related(*ORDER_RELATED, "organisation")
+            .exclude(status=states.DRAFT)
+            .exclude(submitted_at__isnull=True)
+            .get(pk=pk)
+        )
     except (Order.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
 

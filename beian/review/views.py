@@ -386,13 +386,14 @@ def return_fields(request, pk):
 @reviewer_required
 @require_POST
 def reveal(request, pk):
-    """Show one unmasked PII value; every reveal is written to the audit log."""
-    order = selectors.order_for_reviewer(pk)
+    """Show one unmasked PII value of an order submitted for review (a draft is 404); every reveal
+    is written to the audit log."""
+    order = selectors.order_for_reveal(pk)
     path = request.POST.get("path", "")
     field = order_fields.BY_PATH.get(path)
     if field is None or not field.pii or path not in order_fields.order_paths(order):
         return HttpResponse(status=400)
-    audit.record(action="pii.view", target=order, actor=request.user, data={"field": path})
+    audit.record(action="pii.revealed", target=order, actor=request.user, data={"field": path})
     return HttpResponse(f'<span class="pii-revealed">{escape(order_fields.get_value(order, path))}</span>')
 
 
