@@ -11,10 +11,11 @@ import datetime as dt
 import json
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -32,6 +33,7 @@ from beian.filings import fields as order_fields
 from beian.filings.models import Order
 from beian.monitor import selectors as monitor
 from beian.monitor import tasks as monitor_tasks
+from beian.notifications import services as notification_services
 from beian.notifications.models import SmsMessage
 from beian.reference.choices import rejection_reasons
 from beian.reference.services import calendar_enter_year
@@ -132,6 +134,17 @@ def calendar(request):
         "operator/calendar.html",
         {"years": years, "editable": editable, "current": current, "form": form, "today": today},
     )
+
+
+@operator_required
+@require_POST
+def sms_reveal(request, pk):
+    """The full mobile of one SMS in the outbox (shown masked); every reveal is audited."""
+    try:
+        mobile = notification_services.sms_mobile_reveal(message_id=pk, user=request.user)
+    except NotFound:
+        raise Http404 from None
+    return HttpResponse(f'<span class="pii-revealed">{escape(mobile)}</span>')
 
 
 @operator_required
