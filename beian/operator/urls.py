@@ -9,6 +9,7 @@ urlpatterns = [
     path("risks/", operator.risks, name="risks"),
     path("risks/check/", operator.monitor_check_all, name="monitor_check_all"),
     path("advance/", operator.advance, name="advance"),
+    path("audit/", operator.audit_log, name="audit_log"),
     path("sms/<int:pk>/reveal/", operator.sms_reveal, name="sms_reveal"),
     path("submissions/<int:pk>/retry/", operator.submission_retry, name="submission_retry"),
     path("orders/<int:pk>/push-again/", operator.push_again, name="push_again"),
