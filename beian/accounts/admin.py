@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import PermissionDenied
 
 from beian.accounts.models import ApiToken, Membership, Organisation, Platform, PlatformToken, User
 
@@ -9,12 +10,51 @@ class MembershipInline(admin.TabularInline):
     extra = 0
 
 
+# What only a real superuser may set: staying out of these is what keeps an operator (staff with the
+# operators group's permissions) from making anyone, themselves included, more powerful than that.
+PRIVILEGE_FIELDS = ("is_superuser", "is_staff", "groups", "user_permissions")
+
+
 @admin.register(User)
 class BeianUserAdmin(UserAdmin):
+    """Least privilege for operators: the privilege fields are read-only, passwords are neither shown
+    nor set (no password form, no adding users with one), and a superuser's account only viewed."""
+
     list_display = ("username", "email", "role", "is_active")
     list_filter = ("role", "is_active")
     fieldsets = (*(UserAdmin.fieldsets or ()), ("Beian", {"fields": ("role", "language", "platform", "external_id")}))
     inlines = [MembershipInline]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.user.is_superuser or obj is None:
+            return fieldsets
+        return [
+            (name, {**options, "fields": tuple(f for f in options["fields"] if f != "password")})
+            for name, options in fieldsets
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = tuple(super().get_readonly_fields(request, obj))
+        return readonly if request.user.is_superuser else (*readonly, *PRIVILEGE_FIELDS)
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser  # the add form sets a password
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def user_change_password(self, request, id, form_url=""):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        return super().user_change_password(request, id, form_url)
 
 
 @admin.register(Organisation)

@@ -549,7 +549,7 @@ def verification_form(request, pk):
     index = request.GET.get("website", "0")
     index = int(index) if index.isdigit() else 0  # websites[index]: each website has its own form
     try:
-        pdf = material_services.verification_form_pdf(order, index)
+        pdf = material_services.verification_form_pdf(order, index, viewer=request.user)
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect("applicant:step", order.pk, MATERIALS)

@@ -9,6 +9,12 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from django.conf import settings
+        from django.contrib.admin.models import LogEntry
+        from django.db.models.signals import post_save
+
+        from beian.core.admin_audit import admin_change_audited
+
+        post_save.connect(admin_change_audited, sender=LogEntry, dispatch_uid="beian.core.admin_audit")
 
         if settings.BEIAN_EMBEDDED_SCHEDULER:
             from beian.core import scheduler  # the scheduler thread is loaded only when it is switched on

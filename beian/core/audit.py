@@ -37,3 +37,25 @@ def record(
         target_id=str(target_id),
         data=data or {},
     )
+
+
+def events_matching(*, action: str = "", actor: str = "", organisation_id: int | None = None, start=None, end=None):
+    """The audit log for the operators' page, newest first. `action`: an exact action or a prefix
+    ending in "." (`pii.`); `actor`: part of the actor's name; `start`/`end`: dates, inclusive, in
+    the site's time zone."""
+    events = AuditEvent.objects.all()
+    if action:
+        events = events.filter(action__startswith=action) if action.endswith(".") else events.filter(action=action)
+    if actor:
+        events = events.filter(actor_label__icontains=actor)
+    if organisation_id is not None:
+        events = events.filter(organisation_id=organisation_id)
+    if start is not None:
+        events = events.filter(at__date__gte=start)
+    if end is not None:
+        events = events.filter(at__date__lte=end)
+    return events.order_by("-at", "-id")
+
+
+def action_names() -> list[str]:
+    return list(AuditEvent.objects.order_by("action").values_list("action", flat=True).distinct())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.db.models import F, Prefetch, Q, QuerySet
@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from beian.accounts.agents import PlatformAgent
 from beian.core import clock
 from beian.core.crypto import blind_index
-from beian.filings import actions, psb
+from beian.filings import actions, psb, states
 from beian.filings import changes as record_changes
 from beian.filings import fields as order_fields
 from beian.filings.models import (
@@ -119,6 +119,7 @@ SEARCH_KINDS = ("auto", "domain", "number", "uscc", "name")
 _USCC = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$")
 _ID_NUMBER = re.compile(r"^\d{17}[\dX]$")
 _DOMAIN = re.compile(r"^[a-z0-9.-]*\.[a-z0-9.-]*$")
+_BLIND_INDEX = re.compile(r"^[0-9a-f]{64}$")
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,9 @@ class QueueFilters:
     findings: str = ""  # a key of FINDING_BUCKETS
     q: str = ""  # search text
     search: str = "auto"  # a key of SEARCH_KINDS
+    # A search by certificate (USCC or ID) number travels as its blind index (`cert=` in the URL),
+    # never as the number itself: URLs end up in access logs and browser histories.
+    certificate_index: str = ""
 
     @classmethod
     def from_query(cls, params) -> QueueFilters:
@@ -145,7 +149,25 @@ class QueueFilters:
             findings=pick("findings", FINDING_BUCKETS),
             q=(params.get("q") or "").strip()[:200],
             search=pick("search", SEARCH_KINDS, "auto"),
+            certificate_index=cert if _BLIND_INDEX.match(cert := (params.get("cert") or "").strip()) else "",
         )
+
+    @property
+    def searching(self) -> bool:
+        return bool(self.q or self.certificate_index)
+
+    @property
+    def is_certificate_search(self) -> bool:
+        """The search text is (or is asked to be read as) a USCC or an ID number."""
+        if not self.q:
+            return False
+        return self.search == "uscc" or (self.search == "auto" and search_kind(self.q) == "uscc")
+
+    def certificate_hashed(self) -> QueueFilters:
+        """The same filters with a certificate number replaced by its blind index."""
+        if not self.is_certificate_search:
+            return self
+        return replace(self, q="", search="uscc", certificate_index=blind_index(self.q, purpose="certificate"))
 
 
 def search_kind(text: str) -> str:
@@ -165,6 +187,12 @@ def _domain_text(value: str) -> str:
     value = value.strip().lower()
     value = re.sub(r"^[a-z]+://", "", value).split("/", 1)[0].rstrip(".")
     return value
+
+
+def _search_by(qs: QuerySet[Order], filters: QueueFilters) -> QuerySet[Order]:
+    if filters.certificate_index:
+        qs = qs.filter(subject__certificate_number_index=filters.certificate_index)
+    return _search(qs, filters.q, filters.search) if filters.q else qs
 
 
 def _search(qs: QuerySet[Order], text: str, kind: str) -> QuerySet[Order]:
@@ -227,8 +255,8 @@ def review_queue(filters: QueueFilters | None = None, *, reviewer=None, now=None
         .select_related(*QUEUE_RELATED)
         .order_by(F("review_due_at").asc(nulls_last=True), "pk")
     )
-    if filters.q:
-        qs = _search(qs, filters.q, filters.search)
+    if filters.searching:
+        qs = _search_by(qs, filters)
     return qs
 
 
@@ -244,11 +272,11 @@ def other_orders(
     orders awaiting review that the queue's other filters leave out), most recently changed first.
     Returns (at most `limit` orders, OTHER_ORDERS_LIMIT by default; whether there are more).
     Nothing without a search text."""
-    if not filters.q:
+    if not filters.searching:
         return [], False
     limit = limit or OTHER_ORDERS_LIMIT
     qs = (
-        _search(Order.objects.exclude(_in_queue(filters, reviewer=reviewer, now=now)), filters.q, filters.search)
+        _search_by(Order.objects.exclude(_in_queue(filters, reviewer=reviewer, now=now)), filters)
         .select_related(*OTHER_ORDERS_RELATED)
         .order_by("-status_changed_at", "-pk")
     )
@@ -259,6 +287,21 @@ def other_orders(
 def order_for_reviewer(pk) -> Order:
     try:
         return Order.objects.select_related(*ORDER_RELATED, "organisation").get(pk=pk)
+    except (Order.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def order_for_reveal(pk) -> Order:
+    """An order whose unmasked values a reviewer may see: one submitted to provider review (now in
+    review or any later state), never a draft (including one withdrawn back to draft) nor an order
+    abandoned or expired before it was ever submitted. Anything else is 404."""
+    try:
+        return (
+            Order.objects.select_related(*ORDER_RELATED, "organisation")
+            .exclude(status=states.DRAFT)
+            .exclude(submitted_at__isnull=True)
+            .get(pk=pk)
+        )
     except (Order.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
 

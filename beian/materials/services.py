@@ -283,6 +283,22 @@ def material_from_link(token: str, user) -> Material:
     return material
 
 
+def material_viewed(material: Material, user, *, annotated: bool = False) -> None:
+    """Audit one view of a material (an ID card, a face photo, a signed form are personal data):
+    who, which order, which slot and version, the file itself or the annotated image."""
+    audit.record(
+        action="material.viewed",
+        target=material.order,
+        actor=user,
+        data={
+            "material": material.pk,
+            "slot": material.slot,
+            "version": material.version,
+            "image": "annotated" if annotated else "original",
+        },
+    )
+
+
 def can_view(user, material: Material) -> bool:
     if user.is_reviewer:
         return True
@@ -312,10 +328,11 @@ def printable_form_data(order, website_index: int = 0) -> dict:
     return data
 
 
-def verification_form_pdf(order, website_index: int = 0) -> bytes:
+def verification_form_pdf(order, website_index: int = 0, *, viewer=None) -> bytes:
     """The verification form (核验单) of one website of the order, to print, sign and upload. An
     order that does not ask for that form (a cancellation, a change of access, a change that leaves
-    the website's data as filed) has none to print."""
+    the website's data as filed) has none to print. It prints ID numbers: a `viewer`'s download is
+    audited."""
     from beian.materials.verification_form import render_verification_form  # fpdf: loaded where used
 
     slot = website_slot("verification_form", website_index)
@@ -325,4 +342,9 @@ def verification_form_pdf(order, website_index: int = 0) -> bytes:
             code="form.not_needed",
             field="materials.verification_form",
         )
-    return render_verification_form(printable_form_data(order, website_index))
+    pdf = render_verification_form(printable_form_data(order, website_index))
+    if viewer is not None:
+        audit.record(
+            action="material.form_printed", target=order, actor=viewer, data={"slot": slot, "website": website_index}
+        )
+    return pdf

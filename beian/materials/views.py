@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 
 from beian.core.exceptions import PermissionDenied
-from beian.materials.services import material_annotated_png, material_from_link
+from beian.materials.services import material_annotated_png, material_from_link, material_viewed
 
 
 @login_required
@@ -13,6 +13,7 @@ def download(request, token):
         material = material_from_link(token, request.user)
     except PermissionDenied:
         raise Http404 from None
+    material_viewed(material, request.user)
     response = FileResponse(material.file.open("rb"), content_type=material.content_type)
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
@@ -32,6 +33,7 @@ def annotated(request, token):
     png = material_annotated_png(material)
     if png is None:
         raise Http404
+    material_viewed(material, request.user, annotated=True)
     response = HttpResponse(png, content_type="image/png")
     response["Cache-Control"] = "private, no-store"
     return response

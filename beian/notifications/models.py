@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from beian.core.crypto import EncryptedCharField
+from beian.core.masking import mask_mobile
 
 
 class Kind(models.TextChoices):
@@ -86,3 +87,8 @@ class SmsMessage(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+
+    @property
+    def mobile_masked(self) -> str:
+        """What a page shows: 138****5678 (the full number only through an audited reveal)."""
+        return mask_mobile(self.mobile)

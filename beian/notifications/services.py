@@ -25,8 +25,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from beian.core import clock
+from beian.core import audit, clock
 from beian.core.crypto import blind_index
+from beian.core.exceptions import NotFound
 from beian.filings import changes, lifecycle
 from beian.filings import fields as order_fields
 from beian.filings.eta import order_eta
@@ -69,6 +70,21 @@ def sms_send(*, mobile: str, body: str, purpose: str, order=None) -> SmsMessage:
         order=order,
         created_at=clock.now(),
     )
+
+
+def sms_mobile_reveal(*, message_id: int, user) -> str:
+    """The full mobile an SMS went to (the outbox shows it masked), for an operator; audited."""
+    message = SmsMessage.objects.filter(pk=message_id).select_related("order").first()
+    if message is None:
+        raise NotFound(_("Not found."), code="not_found")
+    audit.record(
+        action="pii.revealed",
+        target=message,
+        actor=user,
+        organisation_id=message.order.organisation_id if message.order else None,
+        data={"field": "sms.mobile", "order": message.order_id},
+    )
+    return message.mobile
 
 
 def absolute_url(path: str) -> str:

@@ -7,14 +7,16 @@ service, render."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -22,7 +24,7 @@ from django.views.decorators.http import require_POST
 from beian.accounts import provisioning, tokens
 from beian.accounts.models import Platform, PlatformToken
 from beian.accounts.permissions import operator_required
-from beian.core import clock
+from beian.core import audit, clock
 from beian.core import workdays as working_calendar
 from beian.core.exceptions import DomainError, NotFound, ValidationFailed
 from beian.core.jobs import run_periodic_jobs
@@ -32,6 +34,7 @@ from beian.filings import fields as order_fields
 from beian.filings.models import Order
 from beian.monitor import selectors as monitor
 from beian.monitor import tasks as monitor_tasks
+from beian.notifications import services as notification_services
 from beian.notifications.models import SmsMessage
 from beian.reference.choices import rejection_reasons
 from beian.reference.services import calendar_enter_year
@@ -132,6 +135,17 @@ def calendar(request):
         "operator/calendar.html",
         {"years": years, "editable": editable, "current": current, "form": form, "today": today},
     )
+
+
+@operator_required
+@require_POST
+def sms_reveal(request, pk):
+    """The full mobile of one SMS in the outbox (shown masked); every reveal is audited."""
+    try:
+        mobile = notification_services.sms_mobile_reveal(message_id=pk, user=request.user)
+    except NotFound:
+        raise Http404 from None
+    return HttpResponse(f'<span class="pii-revealed">{escape(mobile)}</span>')
 
 
 @operator_required
@@ -586,3 +600,84 @@ def service_code_void(request, pk):
         _("Service code %(code)s is void; its place in the quota is free again.") % {"code": code.code},
     )
     return redirect(f"{reverse('operator:service_codes')}?q={code.code}")
+
+
+# --- the audit log ------------------------------------------------------------------------------
+
+AUDIT_PAGE_ROWS = 200
+AUDIT_EXPORT_ROWS = 50_000
+
+
+def _audit_filters(params) -> tuple[dict, bool]:
+    """The page's filters from its query; False when a date or the account id could not be read."""
+    valid = True
+
+    def date(name):
+        nonlocal valid
+        raw = (params.get(name) or "").strip()
+        try:
+            return dt.date.fromisoformat(raw) if raw else None
+        except ValueError:
+            valid = False
+            return None
+
+    raw_organisation = (params.get("organisation") or "").strip()
+    if raw_organisation and not raw_organisation.isdigit():
+        valid = False
+    return {
+        "action": (params.get("action") or "").strip()[:80],
+        "actor": (params.get("actor") or "").strip()[:150],
+        "organisation_id": int(raw_organisation) if raw_organisation.isdigit() else None,
+        "start": date("from"),
+        "end": date("to"),
+    }, valid
+
+
+@operator_required
+def audit_log(request):
+    """Every audited event (state changes, PII views and reveals, admin changes), filtered by action,
+    actor, account and period; `?format=csv` exports what the filters match."""
+    filters, valid = _audit_filters(request.GET)
+    if not valid:
+        messages.error(request, _("Enter dates as YYYY-MM-DD and the account as its number."))
+    events = audit.events_matching(**filters).select_related("actor")
+    if request.GET.get("format") == "csv":
+        return _audit_csv(request, events, filters)
+    return render(
+        request,
+        "operator/audit_log.html",
+        {
+            "events": events[:AUDIT_PAGE_ROWS],
+            "limit": AUDIT_PAGE_ROWS,
+            "actions": audit.action_names(),
+            "filters": filters,
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+def _audit_csv(request, events, filters):
+    audit.record(
+        action="audit.exported",
+        target_type="core.auditevent",
+        actor=request.user,
+        data={k: str(v) for k, v in filters.items() if v not in (None, "")},
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="audit-{clock.today():%Y%m%d}.csv"'
+    response.write("\ufeff")  # Excel reads UTF-8 (Chinese names) only with the BOM
+    writer = csv.writer(response)
+    writer.writerow(["at", "actor", "organisation", "action", "target_type", "target_id", "data"])
+    for event in events[:AUDIT_EXPORT_ROWS].iterator():
+        writer.writerow(
+            [
+                timezone.localtime(event.at).isoformat(),
+                event.actor_label,
+                event.organisation_id or "",
+                event.action,
+                event.target_type,
+                event.target_id,
+                json.dumps(event.data, ensure_ascii=False, sort_keys=True),
+            ]
+        )
+    return response

@@ -75,9 +75,38 @@ def _query_without(request, *names) -> str:
     return params.urlencode()
 
 
+# Certificate numbers this session searched for, by blind index: the search box shows the number
+# again while the URL carries only the index.
+CERTIFICATE_SEARCHES = "review_certificate_searches"
+
+
+def _queue_redirect(request, params):
+    """The queue's filters as a GET URL (post/redirect/get), a certificate number as its blind index."""
+    filters = selectors.QueueFilters.from_query(params)
+    query = params.copy()
+    for name in ("csrfmiddlewaretoken", "page", "cert"):
+        query.pop(name, None)
+    if filters.is_certificate_search:
+        hashed = filters.certificate_hashed()
+        remembered = request.session.get(CERTIFICATE_SEARCHES, {})
+        remembered = dict(list(remembered.items())[-19:])
+        remembered[hashed.certificate_index] = filters.q
+        request.session[CERTIFICATE_SEARCHES] = remembered
+        query.pop("q", None)
+        query["search"], query["cert"] = hashed.search, hashed.certificate_index
+    return redirect(reverse("review:queue") + ("?" + query.urlencode() if query else ""))
+
+
 @reviewer_required
 def queue(request):
+    """The search form is POSTed and redirected here (a USCC or ID number never in a URL); a link
+    with a certificate number in `q` is redirected to its blind index too."""
+    if request.method == "POST":
+        return _queue_redirect(request, request.POST)
     filters = selectors.QueueFilters.from_query(request.GET)
+    if filters.is_certificate_search:
+        return _queue_redirect(request, request.GET)
+    search_text = filters.q or request.session.get(CERTIFICATE_SEARCHES, {}).get(filters.certificate_index, "")
     now = clock.now()
     page = Paginator(selectors.review_queue(filters, reviewer=request.user, now=now), PAGE_SIZE).get_page(
         request.GET.get("page")
@@ -121,6 +150,7 @@ def queue(request):
             "assignees": ASSIGNEE_CHOICES,
             "finding_choices": FINDING_CHOICES,
             "search_choices": SEARCH_CHOICES,
+            "search_text": search_text,
             "querystring": _query_without(request, "page"),
             "sla_days": services.provider_review_sla_working_days(),
             "idle_minutes": services.claim_idle_minutes(),
@@ -386,13 +416,14 @@ def return_fields(request, pk):
 @reviewer_required
 @require_POST
 def reveal(request, pk):
-    """Show one unmasked PII value; every reveal is written to the audit log."""
-    order = selectors.order_for_reviewer(pk)
+    """Show one unmasked PII value of an order submitted for review (a draft is 404); every reveal
+    is written to the audit log."""
+    order = selectors.order_for_reveal(pk)
     path = request.POST.get("path", "")
     field = order_fields.BY_PATH.get(path)
     if field is None or not field.pii or path not in order_fields.order_paths(order):
         return HttpResponse(status=400)
-    audit.record(action="pii.view", target=order, actor=request.user, data={"field": path})
+    audit.record(action="pii.revealed", target=order, actor=request.user, data={"field": path})
     return HttpResponse(f'<span class="pii-revealed">{escape(order_fields.get_value(order, path))}</span>')
 
 

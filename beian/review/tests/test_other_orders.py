@@ -21,7 +21,8 @@ def login(client, user):
 
 
 def search(client, q, **params):
-    response = client.get("/review/", {"q": q, **params}, HTTP_ACCEPT_LANGUAGE="en")
+    """As the queue's filter form does: POSTed, then redirected to the results."""
+    response = client.post("/review/", {"q": q, **params}, HTTP_ACCEPT_LANGUAGE="en", follow=True)
     assert response.status_code == 200
     return response.content.decode()
 
@@ -208,3 +209,35 @@ def test_the_queue_itself_is_unchanged_by_the_search_beyond_it(filed):
         filed["awaiting"].pk
     ]
     assert not review_queue(QueueFilters(q="京ICP备2026000001号-1")).exists()
+
+
+@pytest.mark.parametrize("number", ["91110108MA01AAAA1X", "11010519491231002X"])
+def test_a_certificate_number_search_never_puts_the_number_in_a_url(client, reviewer, filed, number):
+    from urllib.parse import unquote
+
+    login(client, reviewer)
+    response = client.post("/review/", {"q": number.lower(), "search": "auto"}, follow=True)
+    assert response.status_code == 200 and response.redirect_chain
+    urls = [unquote(url) for url, _status in response.redirect_chain]
+    html = response.content.decode()
+    links = [unquote(link) for link in re.findall(r'href="([^"]*)"', html)]
+    for url in urls + links:
+        assert number not in url.upper(), url
+    assert "cert=" in urls[-1]
+    assert f'value="{number.lower()}"' in html, "the search box shows the number again"
+
+    # an old link with the number in it is redirected to the blind index at once
+    response = client.get("/review/", {"q": number})
+    assert response.status_code == 302 and number not in unquote(response["Location"]).upper()
+
+
+def test_the_hashed_search_link_finds_the_same_orders_in_another_session(client, reviewer, filed, organisation):
+    queued_order(organisation=organisation, uscc="91110108MA01AAAA1X")
+    login(client, reviewer)
+    first = client.post("/review/", {"q": "91110108MA01AAAA1X"})
+    link = first["Location"]
+    client.logout()
+    login(client, reviewer)
+    html = client.get(link).content.decode()
+    assert queue_rows(html), "the queued order of that subject is found by the index alone"
+    assert "91110108MA01AAAA1X" not in html
