@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 
 from django.conf import settings
 from django.core import signing
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import OperationalError, connection, transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -285,18 +286,25 @@ def material_from_link(token: str, user) -> Material:
 
 def material_viewed(material: Material, user, *, annotated: bool = False) -> None:
     """Audit one view of a material (an ID card, a face photo, a signed form are personal data):
-    who, which order, which slot and version, the file itself or the annotated image."""
-    audit.record(
-        action="material.viewed",
-        target=material.order,
-        actor=user,
-        data={
-            "material": material.pk,
-            "slot": material.slot,
-            "version": material.version,
-            "image": "annotated" if annotated else "original",
-        },
-    )
+    who, which order, which slot and version, the file itself or the annotated image.
+
+    A page shows several images at once, so these writes come in parallel; on SQLite a parallel write
+    can find the table locked for a moment. The row is written again after a short wait rather than
+    the image refused (or shown unaudited)."""
+    data = {
+        "material": material.pk,
+        "slot": material.slot,
+        "version": material.version,
+        "image": "annotated" if annotated else "original",
+    }
+    for attempt in range(6):
+        try:
+            audit.record(action="material.viewed", target=material.order, actor=user, data=data)
+            return
+        except OperationalError:
+            if attempt == 5 or connection.in_atomic_block:
+                raise
+            time.sleep(0.05 * (attempt + 1))
 
 
 def can_view(user, material: Material) -> bool:
