@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "axes",  # login throttling and lockout (beian.accounts.throttle)
+    "django_otp",  # the optional second factor of staff (beian.accounts.two_factor)
+    "django_otp.plugins.otp_totp",
     "ninja",  # its templates and static files: /api/docs serves Swagger UI from our host, not a CDN
     "beian.core",
     "beian.accounts",
@@ -109,6 +111,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # whether the session passed the second factor
+    "beian.accounts.middleware.SecondFactorMiddleware",  # staff sessions that have not: only the code page
     "beian.accounts.middleware.TenantMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -284,6 +288,9 @@ DOMAIN_REGISTRY = os.environ.get("BEIAN_DOMAIN_REGISTRY", "fixture")  # or an RD
 FILING_LOOKUP_ADAPTER = os.environ.get("BEIAN_FILING_LOOKUP", "fixture")
 FILING_LOOKUP_FIXTURE = os.environ.get("BEIAN_FILING_LOOKUP_FIXTURE", "")
 ACCESS_PROVIDER_NAME = os.environ.get("BEIAN_ACCESS_PROVIDER_NAME", "Beian 建站云")
+# Two-step verification of staff (TOTP, django-otp): optional, or mandatory for every reviewer/operator/admin
+STAFF_TOTP_REQUIRED = env_bool("BEIAN_STAFF_TOTP_REQUIRED", False)
+OTP_TOTP_ISSUER = os.environ.get("BEIAN_TOTP_ISSUER", ACCESS_PROVIDER_NAME)  # the name the authenticator app shows
 
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
