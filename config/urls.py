@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import include, path
 
+from beian.accounts.views import language_switch
 from beian.api.api import api
 from beian.applicant.launch import launch
 
@@ -21,7 +22,8 @@ urlpatterns = [
     path("", home, name="home"),
     path("accounts/", include("beian.accounts.urls")),
     path("launch/", launch, name="launch"),  # the site builder's 备案 button (docs/partner-sign-in.md)
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch (Django's, and the logged-in user's stored language: beian.accounts.views)
+    path("i18n/setlang/", language_switch, name="set_language"),
     path("apply/", include("beian.applicant.urls")),
     path("review/", include("beian.review.urls")),
     path("operator/", include("beian.operator.urls")),

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from axes.utils import reset as reset_login_failures
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
@@ -12,11 +13,13 @@ from django.contrib.auth.views import LoginView
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
+from django.views.i18n import set_language
 
-from beian.accounts import two_factor
+from beian.accounts import services, two_factor
 from beian.accounts.oidc import oidc_enabled, oidc_platform_name
 from beian.core import audit, clock
 
@@ -151,3 +154,40 @@ class PasswordResetConfirmPage(auth_views.PasswordResetConfirmView):
 
 class PasswordResetCompletePage(auth_views.PasswordResetCompleteView):
     template_name = "accounts/password_reset_complete.html"
+
+
+@require_POST
+def language_switch(request):
+    """The header's language switch: Django's (the cookie, back to the page), and for a logged-in user the
+    language stored on the account, which their notifications, emails and SMS follow."""
+    response = set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language in services.language_codes():
+        services.user_language_set(user=request.user, language=language)
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    """我的账号: who is logged in, the language they read, links to notification preferences and (staff)
+    two-step verification."""
+    user = request.user
+    if request.method == "POST":
+        try:
+            services.user_language_set(user=user, language=request.POST.get("language", ""))
+        except services.ValidationFailed as exc:
+            messages.error(request, exc.message)
+            return redirect("accounts:profile")
+        response = redirect("accounts:profile")
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax")
+        translation.activate(user.language)
+        messages.success(request, _("Saved: pages, notifications, emails and SMS come in this language."))
+        return response
+    context = {
+        "languages": settings.LANGUAGES,
+        "chosen": user.language or translation.get_language(),
+        "is_staff_member": two_factor.is_staff_member(user),
+        "two_factor_on": two_factor.second_factor_required(user),
+    }
+    return render(request, "accounts/profile.html", context)
