@@ -60,9 +60,7 @@ def hits(blob: bytes, found_in: str, wanted: dict[bytes, str], before: bytes = b
     """The values `blob` holds more often than `before` did (the reference data holds the national
     standard's example ID number, which the sample ID card carries too)."""
     return [
-        f"{found_in}: {key} ({needle!r})"
-        for needle, key in wanted.items()
-        if blob.count(needle) > before.count(needle)
+        f"{found_in}: {key} ({needle!r})" for needle, key in wanted.items() if blob.count(needle) > before.count(needle)
     ]
 
 
@@ -98,7 +96,7 @@ def var_files() -> list[Path]:
 
 @pytest.mark.django_db(transaction=True)
 def test_a_whole_journey_leaves_no_id_number_phone_or_email_at_rest_or_in_the_logs(
-    organisation, applicant, reviewer, operator, hosted_site, platform, caplog
+    organisation, applicant, reviewer, operator, hosted_site, platform, caplog, mailoutbox
 ):
     from beian.monitor import services as monitor
     from beian.monitor.tests.test_monitor import Registry
@@ -147,4 +145,99 @@ def test_a_whole_journey_leaves_no_id_number_phone_or_email_at_rest_or_in_the_lo
         found += hits(path.read_bytes(), str(path.relative_to(settings.VAR_DIR)), wanted)
     logged = "\n".join(r.getMessage() + repr(r.args) for r in caplog.records).encode()
     found += hits(logged, "logs", wanted)
+    # emails are not kept, but the development backend prints them to the log
+    assert mailoutbox, "the journey notified the applicant by email"
+    sent = [(m.subject, m.body, *m.to, *(str(a[0]) for a in getattr(m, "alternatives", []))) for m in mailoutbox]
+    found += hits("\n".join(map(str, sent)).encode(), "emails", wanted)
     assert found == [], "\n".join(found + columns_holding(seeded_values()))
+
+
+# --- a database written before the PII was sealed --------------------------------------------------
+
+BEFORE_SEALING = [
+    ("filings", "0012_service_codes"),
+    ("materials", "0002_per_website"),
+    ("regulator", "0003_case_summary_of_record_orders"),
+]
+
+
+def _migrate(targets):
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+def _raw(table: str, column: str, pk: int) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT CAST({column} AS TEXT) FROM {table} WHERE id = %s", [pk])
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_upgrading_seals_snapshots_emails_office_phones_ocr_details_and_files_written_in_the_clear():
+    import datetime as dt
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import FileSystemStorage, default_storage
+    from django.db.migrations.executor import MigrationExecutor
+
+    at = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC)
+    old = _migrate(BEFORE_SEALING)
+    org = old.get_model("accounts", "Organisation").objects.create(name="北京示例科技有限公司")
+    person = old.get_model("filings", "Person").objects.create(organisation=org, email="zhangsan@example.com")
+    subject = old.get_model("filings", "Subject").objects.create(
+        organisation=org, name="北京示例科技有限公司", office_phone="010-62345678", principal=person
+    )
+    website = old.get_model("filings", "Website").objects.create(
+        organisation=org, subject=subject, domain="old-shop.cn", principal=person
+    )
+    order = old.get_model("filings", "Order").objects.create(
+        organisation=org,
+        subject=subject,
+        website=website,
+        created_at=at,
+        status_changed_at=at,
+        last_customer_action_at=at,
+    )
+    snapshot = {"subject.principal.mobile": "13800138000", "subject.principal.certificate_type": 1, "x": None}
+    version = old.get_model("filings", "OrderVersion").objects.create(order=order, number=1, at=at, data=snapshot)
+    photo = b"\xff\xd8\xff\xe0 an ID card photo as it was stored before"
+    plain_name = FileSystemStorage(location=default_storage.location).save("orders/old/id.jpg", ContentFile(photo))
+    details = {"ocr_lines": [{"text": "电话 13800138000", "box": [1, 2, 3, 4]}]}
+    material = old.get_model("materials", "Material").objects.create(
+        organisation=org,
+        order=order,
+        slot="owner_id_front",
+        file=plain_name,
+        original_name="id.jpg",
+        content_type="image/jpeg",
+        size=len(photo),
+        sha256="0" * 64,
+        uploaded_at=at,
+        check_details=details,
+    )
+    assert "13800138000" in _raw("filings_orderversion", "data", version.pk)  # written the old way
+
+    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+    from beian.filings.models import OrderVersion, Person, Subject
+
+    for table, column, pk in (
+        ("filings_orderversion", "data", version.pk),
+        ("filings_person", "email", person.pk),
+        ("filings_subject", "office_phone", subject.pk),
+        ("materials_material", "check_details", material.pk),
+    ):
+        assert is_sealed(_raw(table, column, pk)), f"{table}.{column}"
+    assert OrderVersion.objects.get(pk=version.pk).data == snapshot  # types kept: 1 and None
+    assert Person.objects.get(pk=person.pk).email == "zhangsan@example.com"
+    assert Subject.objects.get(pk=subject.pk).office_phone == "010-62345678"
+    sealed = Material.objects.get(pk=material.pk)
+    assert sealed.check_details == details
+    assert sealed.file.name != plain_name and not default_storage.exists(plain_name)  # the plain file is gone
+    assert is_sealed(Path(default_storage.path(sealed.file.name)).read_bytes())
+    with sealed.file.open("rb") as fh:
+        assert fh.read() == photo
