@@ -17,11 +17,11 @@ from django.test import Client
 from django.urls import reverse
 
 from beian.core.crypto import is_sealed
+from beian.demo.orders import BEIJING, enterprise_values
 from beian.filings import services
 from beian.filings.precheck import order_precheck
 from beian.materials.models import Material
 from beian.materials.services import material_annotated_png, verification_form_pdf
-from beian.demo.orders import BEIJING, enterprise_values
 from tests.builders import OrderBuilder
 
 # The website principal is the same person as the subject principal (the sample ID card's), reached on

@@ -69,6 +69,10 @@ class EncryptedJSONField(models.TextField):
     documents; they are read whole. Rows written as plain JSON before are read as they are and
     sealed when saved (the data migrations seal them all)."""
 
+    # for django-stubs: the attribute holds any JSON value, not the column's text
+    _pyi_private_set_type: Any
+    _pyi_private_get_type: Any
+
     def __init__(self, *args, encoder=DjangoJSONEncoder, **kwargs):
         self.encoder = encoder
         super().__init__(*args, **kwargs)
