@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -21,7 +22,7 @@ from beian.demo.orders import BEIJING, enterprise_values
 from beian.filings import services
 from beian.filings.precheck import order_precheck
 from beian.materials.models import Material
-from beian.materials.services import material_annotated_png, verification_form_pdf
+from beian.materials.services import material_annotated_png, material_upload, verification_form_pdf
 from tests.builders import OrderBuilder
 
 # The website principal is the same person as the subject principal (the sample ID card's), reached on
@@ -109,7 +110,11 @@ def test_a_whole_journey_leaves_no_id_number_phone_or_email_at_rest_or_in_the_lo
     orders = OrderBuilder(organisation=organisation, user=applicant, site=hosted_site, reviewer=reviewer)
 
     # first filing: submitted, returned, resubmitted (two snapshots), approved, pushed, SMS answered, filed
-    order = orders.returned(overrides=WEBSITE_PRINCIPAL, acknowledge_warnings=True)
+    order = orders.returned(overrides=WEBSITE_PRINCIPAL, acknowledge_warnings=True, slots=["business_licence"])
+    licence = Material.objects.get(order=order, slot="business_licence")
+    with licence.file.open("rb") as fh:  # uploaded again under a name people give their files
+        named = SimpleUploadedFile(f"营业执照-{WEBSITE_PRINCIPAL['websites[0].principal.mobile']}.jpg", fh.read())
+    material_upload(order=order, slot="business_licence", upload=named, user=applicant)
     services.order_update(order=order, user=applicant, values={"websites[0].name": "北京示例科技公司官网"})
     warnings = order_precheck(order).warning_codes
     services.order_submit(order=order, user=applicant, acknowledged_warnings=warnings)
@@ -212,7 +217,7 @@ def test_upgrading_seals_snapshots_emails_office_phones_ocr_details_and_files_wr
         order=order,
         slot="owner_id_front",
         file=plain_name,
-        original_name="id.jpg",
+        original_name="张三身份证11010519491231002X.jpg",
         content_type="image/jpeg",
         size=len(photo),
         sha256="0" * 64,
@@ -230,13 +235,14 @@ def test_upgrading_seals_snapshots_emails_office_phones_ocr_details_and_files_wr
         ("filings_person", "email", person.pk),
         ("filings_subject", "office_phone", subject.pk),
         ("materials_material", "check_details", material.pk),
+        ("materials_material", "original_name", material.pk),
     ):
         assert is_sealed(_raw(table, column, pk)), f"{table}.{column}"
     assert OrderVersion.objects.get(pk=version.pk).data == snapshot  # types kept: 1 and None
     assert Person.objects.get(pk=person.pk).email == "zhangsan@example.com"
     assert Subject.objects.get(pk=subject.pk).office_phone == "010-62345678"
     sealed = Material.objects.get(pk=material.pk)
-    assert sealed.check_details == details
+    assert sealed.check_details == details and sealed.original_name == "张三身份证11010519491231002X.jpg"
     assert sealed.file.name != plain_name and not default_storage.exists(plain_name)  # the plain file is gone
     assert is_sealed(Path(default_storage.path(sealed.file.name)).read_bytes())
     with sealed.file.open("rb") as fh:

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from beian.core.crypto import EncryptedJSONField
+from beian.core.crypto import EncryptedCharField, EncryptedJSONField
 
 
 class MaterialRequirement(models.Model):
@@ -72,7 +72,7 @@ class Material(models.Model):
     version = models.PositiveIntegerField(default=1)
     is_current = models.BooleanField(default=True)
     file = models.FileField(max_length=300)
-    original_name = models.CharField(max_length=255)
+    original_name = EncryptedCharField(max_length=255)  # people name files after themselves: sealed
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
     width = models.PositiveIntegerField(null=True, blank=True)
