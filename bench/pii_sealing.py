@@ -58,7 +58,7 @@ def main() -> None:
     plain = json.dumps(snapshot, ensure_ascii=False)
     field, leaf_field = EncryptedJSONField(), LeafSealedJSONField()
     sealed, leaf_sealed = field.get_prep_value(snapshot), leaf_field.get_prep_value(snapshot)
-    assert field.from_db_value(sealed, None, None) == snapshot
+    assert sealed is not None and field.from_db_value(sealed, None, None) == snapshot
 
     plain_us = per_read_us(json.loads, plain, rows)
     sealed_us = per_read_us(lambda v: field.from_db_value(v, None, None), sealed, rows)
