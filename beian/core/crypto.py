@@ -101,8 +101,8 @@ class EncryptedJSONField(models.TextField):
         plain = json.dumps(value, cls=self.encoder, ensure_ascii=False, separators=(",", ":"))
         return seal(plain.encode()).decode()
 
-    def value_to_string(self, obj) -> str:
-        return json.dumps(self.value_from_object(obj), cls=self.encoder, ensure_ascii=False)
+    def value_to_string(self, obj) -> Any:  # type: ignore[override]
+        return self.value_from_object(obj)  # as JSONField: the serializers write the document itself
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": forms.JSONField, "encoder": self.encoder, **kwargs})
