@@ -83,6 +83,8 @@ def configure(var_dir: Path, database_url: str | None, html_file: Path) -> dict[
         "DJANGO_SETTINGS_MODULE": "bench.gate_settings",
         "DJANGO_DEBUG": "0",
         "BEIAN_DEMO_TOOLS": "0",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",  # plain http on loopback
+        "REQUEST_LOG_LEVEL": "WARNING",  # no log line per request: the arms are compared, not the logging
         "BEIAN_VAR_DIR": str(var_dir),
         "BEIAN_BENCH_GATE_HTML": str(html_file),
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(48),
@@ -356,9 +358,8 @@ def run(args, var_dir: Path, database_url: str | None) -> int:
     env = configure(var_dir, database_url, var_dir / "page.html")
     started = time.perf_counter()
     site = build_filed_site()
-    # the server allows the host names the bench uses (this process keeps the default, it was set up
-    # before the site's domain was known; its in-process requests count queries, nothing else)
-    env["DJANGO_ALLOWED_HOSTS"] = f"{PLATFORM_HOST},{site.domain}"
+    # the platform host; the site's domain is validated by HostedSiteMiddleware against its SiteDomain row
+    env["DJANGO_ALLOWED_HOSTS"] = PLATFORM_HOST
     # after django.setup(): the bench URLconf imports the platform's URLs, and the settings this
     # process runs with are the server's (same environment)
     from django.conf import settings
