@@ -119,8 +119,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "beian.core.observability.RequestLogMiddleware",  # one JSON log line per request, whatever answers it
     "beian.hosting.middleware.HostedSiteMiddleware",  # validates the Host header first (ALLOWED_HOSTS above)
-    "beian.core.observability.RequestLogMiddleware",  # one JSON log line per request
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",  # Content-Security-Policy of platform pages (CONTENT_SECURITY_POLICY below)
@@ -262,7 +262,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("BEIAN_STATIC_ROOT") or VAR_DIR / "staticfiles")  # the image: outside the var volume
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise serves from finders; the folder must exist
 STATICFILES_DIRS = [BASE_DIR / "static"]
 

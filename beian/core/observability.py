@@ -51,7 +51,7 @@ class RequestLogMiddleware:
                     "path": request.path,
                     "status": response.status_code,
                     "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                    "host": request.META.get("HTTP_HOST", ""),
+                    "host": request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME", ""),
                     "remote_addr": request.META.get("REMOTE_ADDR", ""),
                     "user_id": _user_id(request),
                     "hosted_site": getattr(getattr(request, "hosted_site", None), "slug", None),
