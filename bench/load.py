@@ -183,7 +183,7 @@ def rate_for(port: int, kind: Kind, seconds: float, clients: int) -> tuple[float
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def serve(env: dict[str, str], port: int, workers: int | None, log: Path) -> subprocess.Popen:
@@ -252,7 +252,9 @@ def run(args, var_dir: Path, database_url: str | None) -> int:
     started = time.perf_counter()
     site = build_filed_site()
     maintenance_domain, token = build_extra_sites()
-    print(f"scratch database ready in {time.perf_counter() - started:.0f} s; filed {site.domain} ({site.filing_number})")
+    print(
+        f"scratch database ready in {time.perf_counter() - started:.0f} s; filed {site.domain} ({site.filing_number})"
+    )
 
     port = free_port()
     log = var_dir / "serve.log"
@@ -290,7 +292,9 @@ def run(args, var_dir: Path, database_url: str | None) -> int:
         report(samples, elapsed, args)
         filed = kinds[1]
         rate, errors = rate_for(port, filed, args.filed_seconds, args.clients)
-        workers = args.workers or f"make serve's default ({os.cpu_count()} cores x 2 + 1 =) {(os.cpu_count() or 1) * 2 + 1}"
+        workers = (
+            args.workers or f"make serve's default ({os.cpu_count()} cores x 2 + 1 =) {(os.cpu_count() or 1) * 2 + 1}"
+        )
         print(
             f"filed hosted page alone: {rate:.0f} req/s over {args.filed_seconds:g} s, {errors} errors "
             f"(gunicorn workers: {workers}; {args.clients} clients; load average {os.getloadavg()[0]:.2f})"

@@ -50,7 +50,9 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
 
 
 def test_debug_is_off_unless_asked_for(tmp_path):
-    show = "from django.conf import settings; print(settings.DEBUG, settings.SESSION_COOKIE_SECURE, settings.DEMO_TOOLS)"
+    show = (
+        "from django.conf import settings; print(settings.DEBUG, settings.SESSION_COOKIE_SECURE, settings.DEMO_TOOLS)"
+    )
     assert manage(production_env(tmp_path), "shell", "-v", "0", "-c", show).stdout.split() == ["False", "True", "False"]
     demo = production_env(tmp_path, DJANGO_DEBUG="1")
     assert manage(demo, "shell", "-v", "0", "-c", show).stdout.split() == ["True", "False", "True"]

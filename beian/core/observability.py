@@ -89,9 +89,9 @@ def _check_cache() -> None:
 
 
 def _check_broker() -> None:
-    from config.celery import app
+    from celery import current_app  # the project's app (config.celery), without importing config here
 
-    with app.connection_for_write() as connection:
+    with current_app.connection_for_write(settings.CELERY_BROKER_URL) as connection:
         connection.ensure_connection(max_retries=1, timeout=BROKER_TIMEOUT_SECONDS)
 
 

@@ -111,7 +111,11 @@ def host_domain(value: str) -> str:
             code="provisioning.domain_invalid",
         )
     suffix = settings.HOSTED_SITE_SUFFIX.lower()
-    if validate_host(ascii_form, settings.PLATFORM_HOSTS) or ascii_form.endswith(suffix) or ascii_form == suffix.lstrip("."):
+    if (
+        validate_host(ascii_form, settings.PLATFORM_HOSTS)
+        or ascii_form.endswith(suffix)
+        or ascii_form == suffix.lstrip(".")
+    ):
         raise ValidationFailed(
             _("“%(domain)s” is an address of this service, not a domain of a site.") % {"domain": text[:120]},
             field="domain",

@@ -23,7 +23,9 @@ def test_the_main_pages_work_under_the_content_security_policy(
     page.on("request", lambda r: checks.append(r.url) if r.url.endswith("/check/") else None)
 
     page.goto(f"{base}/accounts/login/")
-    assert "script-src 'self'" in page.evaluate("() => fetch(location.href).then(r => r.headers.get('content-security-policy'))")
+    assert "script-src 'self'" in page.evaluate(
+        "() => fetch(location.href).then(r => r.headers.get('content-security-policy'))"
+    )
     page.select_option("select[name=language]", "en")  # submitted by static/js/app.js
     page.wait_for_function("document.documentElement.lang === 'en'")
     page.select_option("select[name=language]", "zh-hans")
