@@ -17,6 +17,7 @@ writes into the scratch folder) with throwaway keys and files under the scratch 
   maint     GET / on the site in review                 503 (maintenance)
   blocked   GET / on the site with no filing            451
   unknown   GET / on a host nobody has                  404 (the Host validation)
+  notfound  GET /no-such-page/ on the platform          404, our page (DEBUG is off)
   api       GET /api/v1/platform/organisations (token)  200
   static    GET the hashed app.css                      200, far-future cache header
   health    GET /healthz and /readyz                    200
@@ -32,12 +33,10 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import shutil
 import signal
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -46,8 +45,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.gate import PLATFORM_HOST, STARTUP_SECONDS, build_filed_site, configure, free_port
-from bench.review_queue import create_database, database_urls, drop_database
+from bench.gate import PLATFORM_HOST, STARTUP_SECONDS, build_filed_site, configure, free_port, in_scratch
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH_DB = "beian_bench_load"
@@ -230,18 +228,7 @@ def main() -> int:
     parser.add_argument("--filed-seconds", type=float, default=5.0, help="seconds of the filed page alone")
     args = parser.parse_args()
 
-    database_url = os.environ.get("DATABASE_URL") or None
-    maintenance_url = None
-    if database_url:
-        maintenance_url, database_url = database_urls(database_url, BENCH_DB)
-        create_database(maintenance_url, BENCH_DB)
-    var_dir = Path(tempfile.mkdtemp(prefix="beian-bench-load-"))
-    try:
-        return run(args, var_dir, database_url)
-    finally:
-        shutil.rmtree(var_dir, ignore_errors=True)
-        if maintenance_url:
-            drop_database(maintenance_url, BENCH_DB)
+    return in_scratch(BENCH_DB, lambda var_dir, database_url: run(args, var_dir, database_url))
 
 
 def run(args, var_dir: Path, database_url: str | None) -> int:
@@ -277,6 +264,7 @@ def run(args, var_dir: Path, database_url: str | None) -> int:
                 weight=2,
             ),
             Kind("static", static_path(), PLATFORM_HOST, 200, weight=2),
+            Kind("notfound", "/no-such-page/", PLATFORM_HOST, 404, 'class="topbar"', weight=1),  # ours, not DEBUG's
             Kind("health", "/healthz", PLATFORM_HOST, 200, '"ok"', weight=1),
             Kind("ready", "/readyz", PLATFORM_HOST, 200, '"ok"', weight=1),
         ]

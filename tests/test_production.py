@@ -176,3 +176,23 @@ def test_dockerfile_runs_the_production_server_as_a_user_with_collected_static()
         assert re.search(rf"^{package}==", runtime, re.MULTILINE), package
     ignored = (ROOT / ".dockerignore").read_text().split()
     assert {".git", ".venv", "var", ".env"} <= set(ignored)
+
+
+def test_make_serve_answers_a_mixed_load_without_error():
+    # bench/load.py: a scratch database, `make serve` on a free port, every kind of request (the login page,
+    # filed, maintenance, blocked and unknown hosted domains, our 404 page, the API with a token, a hashed static
+    # file with its far-future cache header, the probes); it exits 1 on any unexpected answer
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL"}}
+    env.pop("BEIAN_TESTING", None)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "load.py"), "--requests", "80", "--filed-seconds", "0.5"],
+        cwd=ROOT,
+        env={k: v for k, v in env.items() if not k.startswith(("BEIAN_", "PYTEST"))},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "80 requests from 4 clients" in result.stdout and "errors 0" in result.stdout
+    logged = re.search(r"(\d+) JSON request lines", result.stdout)
+    assert logged and int(logged.group(1)) >= 80  # the server logged every request as a JSON line
