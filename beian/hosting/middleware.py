@@ -6,7 +6,8 @@ not moved (beian.hosting.hostcache: no query per request then).
 It is the first middleware and the Host header's only validator (settings.ALLOWED_HOSTS is "*"): a platform
 host (settings.PLATFORM_HOSTS, from DJANGO_ALLOWED_HOSTS) reaches the platform; any other name reaches
 nothing but a hosted site of that address or the 404 page. Hosted pages are the customers' content:
-they carry no Content-Security-Policy of ours."""
+they carry neither our Content-Security-Policy nor our HSTS (which would pin the customer's domain and its
+subdomains to https)."""
 
 from __future__ import annotations
 
@@ -40,4 +41,5 @@ class HostedSiteMiddleware:
         request.urlconf = "config.urls_hosted"
         response = self.get_response(request)
         response.headers.pop("Content-Security-Policy", None)
+        response.headers.pop("Strict-Transport-Security", None)
         return response

@@ -128,5 +128,12 @@ def test_in_production_a_customer_domain_reaches_its_site_whatever_the_allowed_h
         assert "Content-Security-Policy" not in response  # the customer's page, not ours
 
 
+def test_our_hsts_does_not_pin_a_customer_domain(hosted_site, production_hosts):
+    production_hosts.SECURE_HSTS_SECONDS = 31536000
+    production_hosts.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    assert "Strict-Transport-Security" in Client().get("/accounts/login/", HTTP_HOST="beian.example.com", secure=True)
+    assert "Strict-Transport-Security" not in Client().get("/", HTTP_HOST="demo-shop.cn", secure=True)
+
+
 def test_an_invalid_host_header_is_refused(hosted_site):
     assert get("bad host!").status_code == 400
