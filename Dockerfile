@@ -33,9 +33,11 @@ RUN sed '/^# Tests/,$d' requirements.txt > requirements-runtime.txt \
     && pip install --no-deps -r requirements-nodeps.txt -c constraints.txt
 
 COPY . .
-# collectstatic reads the settings, which need keys: throwaway ones, for this step only
+# collectstatic reads the settings, which need keys: throwaway ones, and a throwaway var folder (the real one
+# stays empty and the runtime user's)
 RUN DJANGO_SECRET_KEY=collectstatic BEIAN_PII_KEY=collectstatic BEIAN_BLIND_INDEX_KEY=collectstatic \
-    python manage.py collectstatic --noinput -v 0
+    BEIAN_VAR_DIR=/tmp/build-var python manage.py collectstatic --noinput -v 0 \
+    && rm -rf /tmp/build-var
 
 USER 10001:10001
 EXPOSE 8000
