@@ -320,8 +320,13 @@ X_FRAME_OPTIONS = "DENY"
 # TLS-terminating proxy that redirects to https itself). Behind such a proxy set DJANGO_SECURE_PROXY_SSL_HEADER
 # to the header it sets (e.g. HTTP_X_FORWARDED_PROTO) — only when the proxy overwrites that header.
 _https = not DEBUG and not TESTING
-SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", _https)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]  # probes and the scraper speak http inside
+# http -> https for the platform's hosts only (HostedSiteMiddleware; probes and the scraper speak http inside):
+# Django's SECURE_SSL_REDIRECT would send hosted sites' customer domains to https too, whether or not the edge
+# has a certificate for them. Its deployment check (W008) stands for ours while ours is on.
+PLATFORM_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", _https)
+PLATFORM_SSL_REDIRECT_EXEMPT = {"/healthz", "/readyz", "/metrics"}
+SECURE_SSL_REDIRECT = False
+SILENCED_SYSTEM_CHECKS = ["security.W008"] if PLATFORM_SSL_REDIRECT else []
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SESSION_COOKIE_SECURE", _https)
 CSRF_COOKIE_SECURE = env_bool("DJANGO_CSRF_COOKIE_SECURE", _https)
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365) if _https else "0"))

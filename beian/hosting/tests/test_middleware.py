@@ -135,5 +135,16 @@ def test_our_hsts_does_not_pin_a_customer_domain(hosted_site, production_hosts):
     assert "Strict-Transport-Security" not in Client().get("/", HTTP_HOST="demo-shop.cn", secure=True)
 
 
+def test_in_production_http_is_redirected_to_https_on_the_platform_only(hosted_site, production_hosts):
+    production_hosts.PLATFORM_SSL_REDIRECT = True
+    response = get("beian.example.com", "/accounts/login/?next=/apply/")
+    assert response.status_code == 301
+    assert response["Location"] == "https://beian.example.com/accounts/login/?next=/apply/"
+    assert Client().get("/accounts/login/", HTTP_HOST="beian.example.com", secure=True).status_code == 200
+    assert get("beian.example.com", "/healthz").status_code == 200  # probes speak http inside
+    # a customer's domain is served as the edge serves it: no redirect to an https it may have no certificate for
+    assert get("demo-shop.cn").status_code == 451
+
+
 def test_an_invalid_host_header_is_refused(hosted_site):
     assert get("bad host!").status_code == 400
