@@ -6,6 +6,7 @@ from django.urls import include, path
 from beian.accounts.views import language_switch
 from beian.api.api import api
 from beian.applicant.launch import launch
+from beian.core import observability
 
 
 def home(request):
@@ -32,6 +33,10 @@ urlpatterns = [
     path("notifications/", include("beian.notifications.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    # operations (README "Production"): liveness, readiness, Prometheus metrics (not public)
+    path("healthz", observability.liveness, name="healthz"),
+    path("readyz", observability.readiness, name="readyz"),
+    path("metrics", observability.metrics, name="metrics"),
 ]
 if settings.DEMO_TOOLS:  # the demo app's tools; nothing else links to them when they are off
     urlpatterns.append(path("demo/", include("beian.demo.urls")))
