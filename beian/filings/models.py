@@ -367,6 +367,49 @@ class OrderEvent(models.Model):
             return text
 
 
+class ReviewDecision(models.Model):
+    """One provider review decision (approve, return, reject), derived from the order timeline for
+    the reviewer metrics: the metrics page reads a period of these rows instead of working out, per
+    decision, from each order's timeline, whether it was the order's first and how long it came
+    after the first submission. Kept by beian.filings.metrics on every timeline event saved (same
+    transaction); rows written around the ORM (bulk loads, imports) are caught up by
+    `manage.py rebuild_review_metrics`, which derives every row again from the timeline."""
+
+    event = models.OneToOneField(OrderEvent, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="+")
+    at = models.DateTimeField()
+    returned = models.BooleanField(default=False)  # a return (return_fields)
+    first = models.BooleanField(default=False)  # the order's first decision
+    # first decisions: seconds since the order's first submission (None: no submission recorded)
+    waited_seconds = models.FloatField(null=True, blank=True)
+    province = models.CharField(max_length=2, blank=True)  # the subject's
+    reviewer = models.CharField(max_length=150, blank=True)  # the event's actor label
+
+    class Meta:
+        indexes = [
+            # a period's decision counts from the index alone; its first reviews
+            models.Index(fields=["at", "returned"], name="review_decision_at"),
+            models.Index(
+                fields=["at"],
+                name="review_decision_first",
+                condition=models.Q(first=True),
+                include=["waited_seconds", "reviewer", "province"],  # PostgreSQL: index-only
+            ),
+        ]
+
+
+class ReviewReturnReason(models.Model):
+    """Per return decision and reason code: how many fields were returned with it (metrics)."""
+
+    decision = models.ForeignKey(ReviewDecision, on_delete=models.CASCADE, related_name="reasons")
+    at = models.DateTimeField()  # the decision's, so that a period is read from one index
+    code = models.CharField(max_length=60, blank=True)
+    fields = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["at", "code", "fields"], name="review_reason_at")]
+
+
 class OrderVersion(models.Model):
     """What the applicant submitted, each time: the reviewer diffs consecutive versions."""
 

@@ -25,6 +25,8 @@ from beian.filings.models import (
     OrderEvent,
     RecordEvent,
     RecordStatus,
+    ReviewDecision,
+    ReviewReturnReason,
     SubjectFiling,
     WebsiteFiling,
 )
@@ -260,6 +262,83 @@ def review_queue(filters: QueueFilters | None = None, *, reviewer=None, now=None
     return qs
 
 
+# The queue page counts matches up to this many and then says "more than"; it pages by keyset
+# (the last or first row shown), so no page view counts or skips the whole queue.
+QUEUE_COUNT_LIMIT = 1000
+QUEUE_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    orders: list[Order]
+    count: int  # matches, at most QUEUE_COUNT_LIMIT
+    more_than: bool  # there are more than `count` matches
+    next_after: int | None  # the last row's pk when a next page follows (?after=)
+    previous_before: int | None  # the first row's pk when a previous page precedes (?before=)
+
+
+def _queue_rows_after(qs: QuerySet[Order], due, pk: int, size: int) -> list[Order]:
+    """The `size` rows that follow (due, pk) in queue order (deadline ascending, no deadline last,
+    then pk). Each part seeks the (…, review_due_at, id) indexes instead of reading past rows."""
+    if due is None:
+        return list(qs.filter(review_due_at__isnull=True, pk__gt=pk)[:size])
+    rows = list(qs.filter(Q(review_due_at__gte=due) & (Q(review_due_at__gt=due) | Q(pk__gt=pk)))[:size])
+    if len(rows) < size:
+        rows += qs.filter(review_due_at__isnull=True)[: size - len(rows)]
+    return rows
+
+
+def _queue_rows_before(qs: QuerySet[Order], due, pk: int, size: int) -> list[Order]:
+    """The `size` rows that precede (due, pk) in queue order, in queue order."""
+    backwards = qs.order_by(F("review_due_at").desc(nulls_first=True), "-pk")
+    if due is None:
+        rows = list(backwards.filter(review_due_at__isnull=True, pk__lt=pk)[:size])
+        if len(rows) < size:
+            rows += backwards.filter(review_due_at__isnull=False)[: size - len(rows)]
+    else:
+        rows = list(
+            backwards.filter(Q(review_due_at__lte=due) & (Q(review_due_at__lt=due) | Q(pk__lt=pk)))[:size]
+        )
+    return rows[::-1]
+
+
+def queue_page(
+    filters: QueueFilters | None = None,
+    *,
+    reviewer=None,
+    now=None,
+    after: int | None = None,
+    before: int | None = None,
+    size: int = QUEUE_PAGE_SIZE,
+) -> QueuePage:
+    """One page of `review_queue(filters)`: the first, the one after the order `after` or the one
+    before the order `before` (pks of the rows at the edges of the page the reviewer saw; an order
+    that has left the queue since still marks its place). An unknown pk gives the first page."""
+    qs = review_queue(filters, reviewer=reviewer, now=now)
+    matches = qs.order_by().values("pk")[: QUEUE_COUNT_LIMIT + 1].count()
+    cursor_pk = after if after is not None else before
+    cursor = Order.objects.filter(pk=cursor_pk).values_list("review_due_at", flat=True) if cursor_pk else None
+    found = list(cursor) if cursor is not None else []
+    if not found:
+        rows = list(qs[: size + 1])
+        orders, has_next, has_previous = rows[:size], len(rows) > size, False
+    elif after is not None:
+        rows = _queue_rows_after(qs, found[0], after, size + 1)
+        orders, has_next, has_previous = rows[:size], len(rows) > size, True
+    else:
+        rows = _queue_rows_before(qs, found[0], before, size + 1)
+        orders, has_next, has_previous = rows[-size:], True, len(rows) > size
+    if found and not orders:  # paged past an end (the queue shrank): start again
+        return queue_page(filters, reviewer=reviewer, now=now, size=size)
+    return QueuePage(
+        orders=orders,
+        count=min(matches, QUEUE_COUNT_LIMIT),
+        more_than=matches > QUEUE_COUNT_LIMIT,
+        next_after=orders[-1].pk if has_next and orders else None,
+        previous_before=orders[0].pk if has_previous and orders else None,
+    )
+
+
 OTHER_ORDERS_LIMIT = 50
 OTHER_ORDERS_RELATED = ("subject", "website")
 
@@ -382,9 +461,6 @@ def changes_since_last_return(order: Order) -> list[FieldChange] | None:
 
 # --- reviewer metrics (operators) -----------------------------------------------------------------
 
-DECISION_EVENTS = ("approve", "return_fields", "reject")
-
-
 @dataclass(frozen=True)
 class Percentiles:
     label: str
@@ -449,46 +525,36 @@ def review_metrics(*, start, end) -> ReviewMetrics:
     subject's province and by the reviewer who decided. Return rate by reason code: the share of
     all decisions in the period that returned at least one field with that reason.
 
-    The database does the selecting: the period's decisions through the (event, at) index, and
-    per decision, from the order's own timeline, whether it was the order's first decision and how
-    long after the first submission it came. Python receives one narrow row per first review and
-    the `data` of each return, and computes the percentiles; SQLite and PostgreSQL run the same
-    queries and give the same answers. Every decision follows the order's first submission (no
-    path in states.py reaches review without one), so an order's first decision is simply the
-    earliest decision in its timeline (ties broken by id, as the timeline is ordered).
+    The figures come from the decision rows derived from the timeline (beian.filings.metrics keeps
+    them as events are saved): a period's counts and reasons are summed in the database from
+    one index each, and Python receives one narrow row per first review and computes the
+    percentiles; SQLite and PostgreSQL run the same queries and give the same answers. Every
+    decision follows the order's first submission (no path in states.py reaches review without
+    one), so an order's first decision is simply the earliest decision in its timeline (ties broken
+    by id, as the timeline is ordered).
     """
     from collections import defaultdict
 
-    from django.db.models import Count, OuterRef, Subquery
+    from django.db.models import Count, Sum
 
-    in_period = OrderEvent.objects.filter(event__in=DECISION_EVENTS, at__gte=start, at__lt=end)
-    counts = in_period.aggregate(decisions=Count("id"), returned=Count("id", filter=Q(event="return_fields")))
+    in_period = ReviewDecision.objects.filter(at__gte=start, at__lt=end)
+    counts = in_period.aggregate(decisions=Count("pk"), returned=Count("pk", filter=Q(returned=True)))
     decisions, returned = counts["decisions"], counts["returned"]
-
-    reason_events: defaultdict[str, int] = defaultdict(int)
-    reason_fields: defaultdict[str, int] = defaultdict(int)
-    for data in in_period.filter(event="return_fields").order_by().values_list("data", flat=True):
-        codes = [r.get("reason_code", "") for r in (data or {}).get("returns", [])]
-        for code in set(codes):
-            reason_events[code] += 1
-        for code in codes:
-            reason_fields[code] += 1
-
-    timeline = OrderEvent.objects.filter(order_id=OuterRef("order_id")).order_by("at", "id")
-    first_decision = timeline.filter(event__in=DECISION_EVENTS).values("id")[:1]
-    first_submit = timeline.filter(event="submit").values("at")[:1]
-    first_reviews = (
-        in_period.annotate(first_decision=Subquery(first_decision))
-        .filter(id=F("first_decision"))
-        .annotate(waited=F("at") - Subquery(first_submit))
+    reasons = (
+        ReviewReturnReason.objects.filter(at__gte=start, at__lt=end)
         .order_by()
-        .values_list("waited", "actor_label", "order__subject__province")
+        .values("code")
+        .annotate(returns=Count("id"), fields=Sum("fields"))
+        .values_list("code", "returns", "fields")
+    )
+    first_reviews = (
+        in_period.filter(first=True, waited_seconds__isnull=False)  # no submission: not a review
+        .order_by()
+        .values_list("waited_seconds", "reviewer", "province")
     )
     overall, by_province, by_reviewer = [], defaultdict(list), defaultdict(list)
     for waited, reviewer, province in first_reviews:
-        if waited is None:  # no submission in the timeline: not a review (only hand-made timelines)
-            continue
-        hours = waited.total_seconds() / 3600
+        hours = waited / 3600
         overall.append(hours)
         by_province[province or ""].append(hours)
         by_reviewer[reviewer].append(hours)
@@ -502,7 +568,7 @@ def review_metrics(*, start, end) -> ReviewMetrics:
         by_province=[_percentiles(k, v) for k, v in sorted(by_province.items())],
         by_reviewer=[_percentiles(k, v) for k, v in sorted(by_reviewer.items())],
         reasons=sorted(
-            (ReasonRate(code, n, reason_fields[code], n / decisions) for code, n in reason_events.items()),
+            (ReasonRate(code, n, fields, n / decisions) for code, n, fields in reasons),
             key=lambda r: (-r.returns, r.code),
         ),
     )
