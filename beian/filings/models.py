@@ -206,9 +206,30 @@ class Order(models.Model):
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["organisation", "status"]),
-            # The reviewer queue reads only orders awaiting provider review, most urgent first.
+            # The reviewer queue reads only orders awaiting provider review, most urgent first. A
+            # page's pks come from this index alone (PostgreSQL: the filter columns are included),
+            # whatever the filters; the narrower indexes below serve a filter that keeps few rows.
             models.Index(
-                fields=["review_due_at", "id"], name="order_queue_due", condition=models.Q(status__in=AWAITING_REVIEW)
+                fields=["review_due_at", "id"],
+                name="order_queue_due",
+                condition=models.Q(status__in=AWAITING_REVIEW),
+                include=[
+                    "status_changed_at",
+                    "submitted_province",
+                    "filing_type",
+                    "assigned_reviewer",
+                    "finding_count",
+                ],
+            ),
+            models.Index(
+                fields=["filing_type", "review_due_at", "id"],
+                name="order_queue_type",
+                condition=models.Q(status__in=AWAITING_REVIEW),
+            ),
+            models.Index(
+                fields=["finding_count", "review_due_at", "id"],
+                name="order_queue_findings",
+                condition=models.Q(status__in=AWAITING_REVIEW),
             ),
             models.Index(
                 fields=["assigned_reviewer", "review_due_at", "id"],
@@ -227,10 +248,21 @@ class Order(models.Model):
             # subject-name search (never an empty name) walks this until it has enough for common
             # words. On PostgreSQL, migration 0005 adds a trigram (GIN) index on the submitted
             # subject name for names of 3+ characters; SQLite has no such index.
+            # It carries the name and the queue's filter columns (PostgreSQL), so that a search for
+            # two characters (too short for the trigram index) reads this index alone.
             models.Index(
                 fields=["-status_changed_at", "-id"],
                 name="order_named_recent",
                 condition=~models.Q(submitted_subject_name=""),
+                include=[
+                    "submitted_subject_name",
+                    "status",
+                    "review_due_at",
+                    "submitted_province",
+                    "filing_type",
+                    "assigned_reviewer",
+                    "finding_count",
+                ],
             ),
         ]
 

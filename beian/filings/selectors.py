@@ -7,7 +7,9 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from django.conf import settings
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db import connection
+from django.db.models import BooleanField, F, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils.translation import get_language
 
@@ -215,7 +217,18 @@ def _search(qs: QuerySet[Order], text: str, kind: str) -> QuerySet[Order]:
     # name is never empty: saying so lets the planner walk order_named_recent for common words.
     caseless = name.upper() == name.lower()
     matches = Q(submitted_subject_name__contains=name) if caseless else Q(submitted_subject_name__icontains=name)
-    return qs.filter(matches).exclude(submitted_subject_name="")
+    qs = qs.filter(matches).exclude(submitted_subject_name="")
+    if caseless and len(name) == 2 and connection.vendor == "postgresql":
+        # two characters: PostgreSQL finds them through the names' two-character pieces (migration
+        # 0014's GIN index on order_name_bigrams), the LIKE above still deciding
+        qs = qs.filter(
+            RawSQL(
+                'order_name_bigrams("filings_order"."submitted_subject_name") @> ARRAY[%s]::text[]',
+                [name],
+                output_field=BooleanField(),
+            )
+        )
+    return qs
 
 
 def _in_queue(filters: QueueFilters, *, reviewer=None, now=None) -> Q:
@@ -277,29 +290,30 @@ class QueuePage:
     previous_before: int | None  # the first row's pk when a previous page precedes (?before=)
 
 
-def _queue_rows_after(qs: QuerySet[Order], due, pk: int, size: int) -> list[Order]:
-    """The `size` rows that follow (due, pk) in queue order (deadline ascending, no deadline last,
-    then pk). Each part seeks the (…, review_due_at, id) indexes instead of reading past rows."""
+def _queue_keys_after(keys: QuerySet, due, pk: int, size: int) -> list[int]:
+    """The pks of the `size` rows that follow (due, pk) in queue order (deadline ascending, no
+    deadline last, then pk). Each part seeks the (…, review_due_at, id) indexes instead of reading
+    past rows."""
     if due is None:
-        return list(qs.filter(review_due_at__isnull=True, pk__gt=pk)[:size])
-    rows = list(qs.filter(Q(review_due_at__gte=due) & (Q(review_due_at__gt=due) | Q(pk__gt=pk)))[:size])
-    if len(rows) < size:
-        rows += qs.filter(review_due_at__isnull=True)[: size - len(rows)]
-    return rows
+        return list(keys.filter(review_due_at__isnull=True, pk__gt=pk)[:size])
+    found = list(keys.filter(Q(review_due_at__gte=due) & (Q(review_due_at__gt=due) | Q(pk__gt=pk)))[:size])
+    if len(found) < size:
+        found += keys.filter(review_due_at__isnull=True)[: size - len(found)]
+    return found
 
 
-def _queue_rows_before(qs: QuerySet[Order], due, pk: int, size: int) -> list[Order]:
-    """The `size` rows that precede (due, pk) in queue order, in queue order."""
-    backwards = qs.order_by(F("review_due_at").desc(nulls_first=True), "-pk")
+def _queue_keys_before(keys: QuerySet, due, pk: int, size: int) -> list[int]:
+    """The pks of the `size` rows that precede (due, pk) in queue order, in queue order."""
+    backwards = keys.order_by(F("review_due_at").desc(nulls_first=True), "-pk")
     if due is None:
-        rows = list(backwards.filter(review_due_at__isnull=True, pk__lt=pk)[:size])
-        if len(rows) < size:
-            rows += backwards.filter(review_due_at__isnull=False)[: size - len(rows)]
+        found = list(backwards.filter(review_due_at__isnull=True, pk__lt=pk)[:size])
+        if len(found) < size:
+            found += backwards.filter(review_due_at__isnull=False)[: size - len(found)]
     else:
-        rows = list(
+        found = list(
             backwards.filter(Q(review_due_at__lte=due) & (Q(review_due_at__lt=due) | Q(pk__lt=pk)))[:size]
         )
-    return rows[::-1]
+    return found[::-1]
 
 
 def queue_page(
@@ -316,26 +330,31 @@ def queue_page(
     that has left the queue since still marks its place). An unknown pk gives the first page."""
     qs = review_queue(filters, reviewer=reviewer, now=now)
     matches = qs.order_by().values("pk")[: QUEUE_COUNT_LIMIT + 1].count()
+    # The page's pks first: on PostgreSQL a walk of the queue's deadline index that reads every
+    # filter column from the index itself (order_queue_due includes them), then those rows whole.
+    keys = qs.values_list("pk", flat=True)
     cursor_pk = after if after is not None else before
     cursor = Order.objects.filter(pk=cursor_pk).values_list("review_due_at", flat=True) if cursor_pk else None
     found = list(cursor) if cursor is not None else []
     if not found:
-        rows = list(qs[: size + 1])
-        orders, has_next, has_previous = rows[:size], len(rows) > size, False
+        pks = list(keys[: size + 1])
+        pks, has_next, has_previous = pks[:size], len(pks) > size, False
     elif after is not None:
-        rows = _queue_rows_after(qs, found[0], after, size + 1)
-        orders, has_next, has_previous = rows[:size], len(rows) > size, True
+        pks = _queue_keys_after(keys, found[0], after, size + 1)
+        pks, has_next, has_previous = pks[:size], len(pks) > size, True
     else:
-        rows = _queue_rows_before(qs, found[0], before, size + 1)
-        orders, has_next, has_previous = rows[-size:], True, len(rows) > size
-    if found and not orders:  # paged past an end (the queue shrank): start again
+        pks = _queue_keys_before(keys, found[0], before, size + 1)
+        pks, has_next, has_previous = pks[-size:], True, len(pks) > size
+    if found and not pks:  # paged past an end (the queue shrank): start again
         return queue_page(filters, reviewer=reviewer, now=now, size=size)
+    rows = qs.order_by().defer("subject__certificate_number").in_bulk(pks)  # not shown: not decrypted
+    orders = [rows[pk] for pk in pks if pk in rows]
     return QueuePage(
         orders=orders,
         count=min(matches, QUEUE_COUNT_LIMIT),
         more_than=matches > QUEUE_COUNT_LIMIT,
-        next_after=orders[-1].pk if has_next and orders else None,
-        previous_before=orders[0].pk if has_previous and orders else None,
+        next_after=pks[-1] if has_next and pks else None,
+        previous_before=pks[0] if has_previous and pks else None,
     )
 
 
@@ -354,13 +373,17 @@ def other_orders(
     if not filters.searching:
         return [], False
     limit = limit or OTHER_ORDERS_LIMIT
-    qs = (
-        _search_by(Order.objects.exclude(_in_queue(filters, reviewer=reviewer, now=now)), filters)
+    qs = _search_by(Order.objects.exclude(_in_queue(filters, reviewer=reviewer, now=now)), filters)
+    # The pks first (on PostgreSQL a name search walks order_named_recent, which carries the name
+    # and every queue filter column, until it has enough), then those rows whole.
+    pks = list(qs.order_by("-status_changed_at", "-pk").values_list("pk", flat=True)[: limit + 1])
+    rows = (
+        Order.objects.filter(pk__in=pks[:limit])
         .select_related(*OTHER_ORDERS_RELATED)
+        .defer("subject__certificate_number")  # not shown: not decrypted
         .order_by("-status_changed_at", "-pk")
     )
-    rows = list(qs[: limit + 1])
-    return rows[:limit], len(rows) > limit
+    return list(rows), len(pks) > limit
 
 
 def order_for_reviewer(pk) -> Order:
