@@ -387,7 +387,9 @@ def main() -> int:
             with connection.cursor() as cursor:
                 cursor.execute("VACUUM ANALYZE filings_reviewdecision")
                 cursor.execute("VACUUM ANALYZE filings_reviewreturnreason")
-            print(f"derived {rows:,} review decisions (rebuild_review_metrics) in {time.perf_counter() - started:.0f} s")
+            print(
+                f"derived {rows:,} review decisions (rebuild_review_metrics) in {time.perf_counter() - started:.0f} s"
+            )
         print(
             f"\n{'review_metrics(start, end)':<34} {'p50 ms':>8} {'p95 ms':>8} {'decisions':>10} "
             f"{'first rev.':>10} {'prov.':>5} {'rev.':>4} {'reasons':>7}"

@@ -310,9 +310,7 @@ def _queue_keys_before(keys: QuerySet, due, pk: int, size: int) -> list[int]:
         if len(found) < size:
             found += backwards.filter(review_due_at__isnull=False)[: size - len(found)]
     else:
-        found = list(
-            backwards.filter(Q(review_due_at__lte=due) & (Q(review_due_at__lt=due) | Q(pk__lt=pk)))[:size]
-        )
+        found = list(backwards.filter(Q(review_due_at__lte=due) & (Q(review_due_at__lt=due) | Q(pk__lt=pk)))[:size])
     return found[::-1]
 
 
@@ -483,6 +481,7 @@ def changes_since_last_return(order: Order) -> list[FieldChange] | None:
 
 
 # --- reviewer metrics (operators) -----------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Percentiles:

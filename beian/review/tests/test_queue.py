@@ -283,7 +283,11 @@ def walk(filters, size, *, backwards_from=None):
         cursor = page.previous_before if backwards_from else page.next_after
         if cursor is None:
             return pages[::-1] if backwards_from else pages
-        page = queue_page(filters, before=cursor, size=size) if backwards_from else queue_page(filters, after=cursor, size=size)
+        page = (
+            queue_page(filters, before=cursor, size=size)
+            if backwards_from
+            else queue_page(filters, after=cursor, size=size)
+        )
 
 
 @pytest.mark.parametrize("size", [1, 4, 7, 23, 50])
