@@ -24,7 +24,6 @@ from beian.filings.models import (
     AccessRecord,
     FiledDomain,
     Order,
-    OrderEvent,
     RecordEvent,
     RecordStatus,
     ReviewDecision,
