@@ -25,6 +25,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -253,6 +254,7 @@ def seed(n: int, rng: random.Random) -> dict:
     from django.db import connection
 
     from beian.accounts.models import User
+    from beian.core.crypto import EncryptedCharField
     from beian.filings.models import Person, Subject
 
     User.objects.bulk_create([User(username=f"reviewer{i:02d}", role="reviewer") for i in range(20)])
@@ -263,10 +265,16 @@ def seed(n: int, rng: random.Random) -> dict:
     types, type_bounds = _weighted(FILING_TYPE_WEIGHTS)
     tlds, tld_bounds = _weighted(dict(TLDS))
     findings, finding_bounds = _weighted(FINDING_WEIGHTS)
-    subject_cipher = Subject._meta.get_field("certificate_number").get_db_prep_save("91110000000000000X", connection)
-    person_cipher = Person._meta.get_field("certificate_number").get_db_prep_save("110105198506150011", connection)
-    mobile_cipher = Person._meta.get_field("mobile").get_db_prep_save("13800000000", connection)
-    p = {
+
+    def cipher(model, name: str, value: str) -> str:
+        field = model._meta.get_field(name)
+        assert isinstance(field, EncryptedCharField)
+        return field.get_db_prep_save(value, connection)
+
+    subject_cipher = cipher(Subject, "certificate_number", "91110000000000000X")
+    person_cipher = cipher(Person, "certificate_number", "110105198506150011")
+    mobile_cipher = cipher(Person, "mobile", "13800000000")
+    p: dict[str, Any] = {
         "n": n,
         "n_orgs": n_orgs,
         "seed": rng.random() * 2 - 1,

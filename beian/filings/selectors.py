@@ -331,8 +331,7 @@ def queue_page(
     # filter column from the index itself (order_queue_due includes them), then those rows whole.
     keys = qs.values_list("pk", flat=True)
     cursor_pk = after if after is not None else before
-    cursor = Order.objects.filter(pk=cursor_pk).values_list("review_due_at", flat=True) if cursor_pk else None
-    found = list(cursor) if cursor is not None else []
+    found = list(Order.objects.filter(pk=cursor_pk).values_list("review_due_at", flat=True)) if cursor_pk else []
     if not found:
         pks = list(keys[: size + 1])
         pks, has_next, has_previous = pks[:size], len(pks) > size, False
@@ -340,7 +339,7 @@ def queue_page(
         pks = _queue_keys_after(keys, found[0], after, size + 1)
         pks, has_next, has_previous = pks[:size], len(pks) > size, True
     else:
-        pks = _queue_keys_before(keys, found[0], before, size + 1)
+        pks = _queue_keys_before(keys, found[0], before or 0, size + 1)
         pks, has_next, has_previous = pks[-size:], True, len(pks) > size
     if found and not pks:  # paged past an end (the queue shrank): start again
         return queue_page(filters, reviewer=reviewer, now=now, size=size)
@@ -575,7 +574,7 @@ def review_metrics(*, start, end) -> ReviewMetrics:
     )
     overall, by_province, by_reviewer = [], defaultdict(list), defaultdict(list)
     for waited, reviewer, province in first_reviews:
-        hours = waited / 3600
+        hours = (waited or 0.0) / 3600  # never None: filtered above
         overall.append(hours)
         by_province[province or ""].append(hours)
         by_reviewer[reviewer].append(hours)
