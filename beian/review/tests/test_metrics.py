@@ -130,14 +130,21 @@ def test_metrics_page_rejects_a_reversed_period(client, operator, history):
     assert page.context["start"] < page.context["end"]
 
 
-def test_metrics_take_three_queries_however_many_orders(history, organisation, django_assert_num_queries):
-    """Counting, the returns' reasons and the first reviews each run once in the database."""
+def test_metrics_take_as_many_queries_however_many_orders(history, organisation):
+    """Counting, the returns' reasons and the first reviews run in the database a fixed number of
+    times (three on SQLite; on PostgreSQL the percentiles per group are two more), not per order."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as before:
+        review_metrics(start=START, end=END)
     for _ in range(5):
         extra = queued_order(organisation=organisation, province="44")
         event(extra, "submit", T0)
         event(extra, "approve", T0 + dt.timedelta(hours=1), "carol")
-    with django_assert_num_queries(3):
+    with CaptureQueriesContext(connection) as after:
         report = review_metrics(start=START, end=END)
+    assert len(after.captured_queries) == len(before.captured_queries) <= 5
     assert report.first_reviews == 10 and {r.label for r in report.by_reviewer} == {"alice", "bob", "carol"}
 
 
