@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Aggregate, BooleanField, F, Field, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, F, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils.translation import get_language
@@ -537,45 +537,46 @@ def _percentiles(label: str, hours: list[float]) -> Percentiles:
     return Percentiles(label, len(hours), percentile(hours, 0.5), percentile(hours, 0.9))
 
 
-class _WaitPercentiles(Aggregate):
-    """PostgreSQL: the median and the 90th percentile of a column, one sort per group
-    (percentile_cont interpolates between closest ranks, as `percentile` does)."""
-
-    function = "percentile_cont"
-    template = "%(function)s(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY %(expressions)s)"
-    output_field = Field()  # float8[]: the driver gives a list
-
-
 def _hours(seconds: float | None) -> float | None:
     return None if seconds is None else seconds / 3600
 
 
-def _first_review_percentiles(first_reviews: QuerySet) -> tuple[Percentiles, list[Percentiles], list[Percentiles]]:
-    """(overall, by province, by reviewer) of the first reviews' waits, in hours. PostgreSQL
-    computes them in the database (a period's few hundred thousand rows never travel); SQLite
-    sends one narrow row per first review and Python computes the same interpolation."""
+def _first_review_percentiles(*, start, end) -> tuple[Percentiles, list[Percentiles], list[Percentiles]]:
+    """(overall, by province, by reviewer) of the waits of the first reviews decided in [start,
+    end), in hours. PostgreSQL computes them in the database in one pass over the period's rows
+    (percentile_cont interpolates between closest ranks, as `percentile` does); SQLite sends one
+    narrow row per first review and Python computes the same."""
     from collections import defaultdict
 
-    from django.db.models import Count
-
+    first_reviews = ReviewDecision.objects.filter(
+        at__gte=start,
+        at__lt=end,
+        first=True,
+        waited_seconds__isnull=False,  # no submission: not a review
+    ).order_by()
     if connection.vendor == "postgresql":
-
-        def row(label, count, ps) -> Percentiles:
-            p50, p90 = ps or (None, None)
-            return Percentiles(label or "", count, _hours(p50), _hours(p90))
-
-        def grouped(key: str) -> list[Percentiles]:
-            rows = first_reviews.values(key).annotate(n=Count("pk"), ps=_WaitPercentiles("waited_seconds"))
-            return [row(r[key], r["n"], r["ps"]) for r in sorted(rows, key=lambda r: r[key] or "")]
-
-        total = first_reviews.aggregate(n=Count("pk"), ps=_WaitPercentiles("waited_seconds"))
-        return row("", total["n"], total["ps"]), grouped("province"), grouped("reviewer")
+        sql, params = first_reviews.values("province", "reviewer", "waited_seconds").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT province, reviewer, GROUPING(province, reviewer), count(*), "
+                "percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY waited_seconds) "
+                f"FROM ({sql}) AS first_reviews GROUP BY GROUPING SETS ((), (province), (reviewer))",
+                params,
+            )
+            rows = cursor.fetchall()
+        found: dict[int, list[Percentiles]] = defaultdict(list)
+        for province, reviewer, grouping, count, percentiles in rows:
+            p50, p90 = percentiles or (None, None)  # no first review at all: NULL
+            label = {0b01: province, 0b10: reviewer}.get(grouping, "")  # GROUPING: 1 = not grouped by it
+            found[grouping].append(Percentiles(label or "", count, _hours(p50), _hours(p90)))
+        total = found[0b11][0] if found[0b11] else Percentiles("", 0, None, None)
+        return total, sorted(found[0b01], key=lambda p: p.label), sorted(found[0b10], key=lambda p: p.label)
 
     overall: list[float] = []
     by_province: defaultdict[str, list[float]] = defaultdict(list)
     by_reviewer: defaultdict[str, list[float]] = defaultdict(list)
     for waited, reviewer, province in first_reviews.values_list("waited_seconds", "reviewer", "province"):
-        hours = waited / 3600
+        hours = (waited or 0.0) / 3600  # never None: filtered above
         overall.append(hours)
         by_province[province or ""].append(hours)
         by_reviewer[reviewer].append(hours)
@@ -615,8 +616,7 @@ def review_metrics(*, start, end) -> ReviewMetrics:
         .annotate(returns=Count("id"), fields=Sum("fields"))
         .values_list("code", "returns", "fields")
     )
-    first_reviews = in_period.filter(first=True, waited_seconds__isnull=False).order_by()  # no submission: not a review
-    overall, by_province, by_reviewer = _first_review_percentiles(first_reviews)
+    overall, by_province, by_reviewer = _first_review_percentiles(start=start, end=end)
     return ReviewMetrics(
         start=start,
         end=end,
