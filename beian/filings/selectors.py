@@ -215,19 +215,25 @@ def _search(qs: QuerySet[Order], text: str, kind: str) -> QuerySet[Order]:
     # without it, PostgreSQL can use the trigram index on the name (3+ characters). A matching
     # name is never empty: saying so lets the planner walk order_named_recent for common words.
     caseless = name.upper() == name.lower()
-    matches = Q(submitted_subject_name__contains=name) if caseless else Q(submitted_subject_name__icontains=name)
-    qs = qs.filter(matches).exclude(submitted_subject_name="")
     if caseless and len(name) == 2 and connection.vendor == "postgresql":
-        # two characters: PostgreSQL finds them through the names' two-character pieces (migration
-        # 0014's GIN index on order_name_bigrams), the LIKE above still deciding
-        qs = qs.filter(
+        # Two characters: PostgreSQL finds them among the names' two-character pieces (migration
+        # 0014's GIN index on order_name_bigrams), the same test as LIKE '%ab%'. The planner
+        # estimates from the pieces' frequencies; strpos, cheap, is what a walk of
+        # order_named_recent tests first (a LIKE would be estimated as well, as if independent,
+        # and a common word taken for a rare one).
+        matches = Q(
             RawSQL(
-                'order_name_bigrams("filings_order"."submitted_subject_name") @> ARRAY[%s]::text[]',
-                [name],
+                'order_name_bigrams("filings_order"."submitted_subject_name") @> ARRAY[%s]::text[] '
+                'AND strpos("filings_order"."submitted_subject_name", %s) > 0',
+                [name, name],
                 output_field=BooleanField(),
             )
         )
-    return qs
+    elif caseless:
+        matches = Q(submitted_subject_name__contains=name)
+    else:
+        matches = Q(submitted_subject_name__icontains=name)
+    return qs.filter(matches).exclude(submitted_subject_name="")
 
 
 def _in_queue(filters: QueueFilters, *, reviewer=None, now=None) -> Q:
