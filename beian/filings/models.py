@@ -213,9 +213,30 @@ class Order(models.Model):
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["organisation", "status"]),
-            # The reviewer queue reads only orders awaiting provider review, most urgent first.
+            # The reviewer queue reads only orders awaiting provider review, most urgent first. A
+            # page's pks come from this index alone (PostgreSQL: the filter columns are included),
+            # whatever the filters; the narrower indexes below serve a filter that keeps few rows.
             models.Index(
-                fields=["review_due_at", "id"], name="order_queue_due", condition=models.Q(status__in=AWAITING_REVIEW)
+                fields=["review_due_at", "id"],
+                name="order_queue_due",
+                condition=models.Q(status__in=AWAITING_REVIEW),
+                include=[
+                    "status_changed_at",
+                    "submitted_province",
+                    "filing_type",
+                    "assigned_reviewer",
+                    "finding_count",
+                ],
+            ),
+            models.Index(
+                fields=["filing_type", "review_due_at", "id"],
+                name="order_queue_type",
+                condition=models.Q(status__in=AWAITING_REVIEW),
+            ),
+            models.Index(
+                fields=["finding_count", "review_due_at", "id"],
+                name="order_queue_findings",
+                condition=models.Q(status__in=AWAITING_REVIEW),
             ),
             models.Index(
                 fields=["assigned_reviewer", "review_due_at", "id"],
@@ -234,10 +255,21 @@ class Order(models.Model):
             # subject-name search (never an empty name) walks this until it has enough for common
             # words. On PostgreSQL, migration 0005 adds a trigram (GIN) index on the submitted
             # subject name for names of 3+ characters; SQLite has no such index.
+            # It carries the name and the queue's filter columns (PostgreSQL), so that a search for
+            # two characters (too short for the trigram index) reads this index alone.
             models.Index(
                 fields=["-status_changed_at", "-id"],
                 name="order_named_recent",
                 condition=~models.Q(submitted_subject_name=""),
+                include=[
+                    "submitted_subject_name",
+                    "status",
+                    "review_due_at",
+                    "submitted_province",
+                    "filing_type",
+                    "assigned_reviewer",
+                    "finding_count",
+                ],
             ),
         ]
 
@@ -372,6 +404,49 @@ class OrderEvent(models.Model):
             return text % params if params else text
         except (KeyError, TypeError, ValueError):
             return text
+
+
+class ReviewDecision(models.Model):
+    """One provider review decision (approve, return, reject), derived from the order timeline for
+    the reviewer metrics: the metrics page reads a period of these rows instead of working out, per
+    decision, from each order's timeline, whether it was the order's first and how long it came
+    after the first submission. Kept by beian.filings.metrics on every timeline event saved (same
+    transaction); rows written around the ORM (bulk loads, imports) are caught up by
+    `manage.py rebuild_review_metrics`, which derives every row again from the timeline."""
+
+    event = models.OneToOneField(OrderEvent, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="+")
+    at = models.DateTimeField()
+    returned = models.BooleanField(default=False)  # a return (return_fields)
+    first = models.BooleanField(default=False)  # the order's first decision
+    # first decisions: seconds since the order's first submission (None: no submission recorded)
+    waited_seconds = models.FloatField(null=True, blank=True)
+    province = models.CharField(max_length=2, blank=True)  # the subject's
+    reviewer = models.CharField(max_length=150, blank=True)  # the event's actor label
+
+    class Meta:
+        indexes = [
+            # a period's decision counts from the index alone; its first reviews
+            models.Index(fields=["at", "returned"], name="review_decision_at"),
+            models.Index(
+                fields=["at"],
+                name="review_decision_first",
+                condition=models.Q(first=True),
+                include=["waited_seconds", "reviewer", "province"],  # PostgreSQL: index-only
+            ),
+        ]
+
+
+class ReviewReturnReason(models.Model):
+    """Per return decision and reason code: how many fields were returned with it (metrics)."""
+
+    decision = models.ForeignKey(ReviewDecision, on_delete=models.CASCADE, related_name="reasons")
+    at = models.DateTimeField()  # the decision's, so that a period is read from one index
+    code = models.CharField(max_length=60, blank=True)
+    fields = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["at", "code", "fields"], name="review_reason_at")]
 
 
 class OrderVersion(models.Model):
