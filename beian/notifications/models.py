@@ -73,20 +73,43 @@ class Delivery(models.Model):
         constraints = [models.UniqueConstraint(fields=["dedupe_key", "channel", "recipient"], name="uniq_delivery")]
 
 
+class SmsStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")  # waiting for its (next) attempt
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")  # refused for good, or every retry used up
+
+
 class SmsMessage(models.Model):
-    """SMS outbox. The demo shows it on a console page; tests read it from the database."""
+    """SMS outbox: the record of every SMS, whichever gateway sends it. Written in the business
+    transaction (queued); sent after the commit by beian.notifications.sms (a Celery task, in-process
+    by default), retried on its schedule. The operator console shows it; tests read it."""
 
     mobile = EncryptedCharField(max_length=32)
     mobile_index = models.CharField(max_length=64, db_index=True)
-    body = models.TextField()
+    body = models.TextField()  # the text as the sandbox shows it; a real gateway sends its template
     purpose = models.CharField(max_length=40)
+    # the template's values (role, name, website, code, deadline, reference, link): a real gateway
+    # fills the purpose's registered template with those its reference setting names
+    params = models.JSONField(default=dict, blank=True)
     order = models.ForeignKey(
         "filings.Order", null=True, blank=True, on_delete=models.CASCADE, related_name="sms_messages"
     )
     created_at = models.DateTimeField()
+    status = models.CharField(max_length=10, choices=SmsStatus.choices, default=SmsStatus.QUEUED, db_index=True)
+    gateway = models.CharField(max_length=20, blank=True)  # the gateway of the last attempt
+    gateway_message_id = models.CharField(max_length=100, blank=True)  # Aliyun BizId / Tencent SerialNo
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    error_kind = models.CharField(max_length=20, blank=True)  # beian.integrations.sms.base.Failure
+    error_code = models.CharField(max_length=100, blank=True)  # the provider's code (isv.…, LimitExceeded.…)
+    error_message = models.CharField(max_length=300, blank=True)  # the provider's words
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="sms_due")]
 
     @property
     def mobile_masked(self) -> str:

@@ -100,6 +100,21 @@ def test_both_principals_must_verify_before_the_review_starts(awaiting_push):
     assert order.status == states.REGULATOR_REVIEW
 
 
+def test_each_code_says_which_principal_it_is_for_and_which_website(awaiting_push):
+    order = pushed(
+        awaiting_push, **OTHER_PRINCIPAL, **{"subject.principal.name": "欧阳娜娜", "websites[0].principal.name": "李四"}
+    )
+    subject_sms, website_sms = SmsMessage.objects.filter(order=order, purpose="miit_verification").order_by("pk")
+    assert subject_sms.body.startswith("【工信部】主体负责人欧***：") and "李四" not in subject_sms.body
+    assert website_sms.body.startswith("【工信部】网站负责人李*：") and "欧阳" not in website_sms.body
+    for sms in (subject_sms, website_sms):
+        assert "网站：示例科技官网，demo-shop.cn" in sms.body
+        assert sms.params["website"] == "demo-shop.cn" and sms.params["reference"] == order.reference
+        assert sms.params["code"] == sms_codes(order, sms.mobile)[0]  # the template's ${code}
+    assert (subject_sms.params["role"], subject_sms.params["name"]) == ("主体负责人", "欧***")
+    assert (website_sms.params["role"], website_sms.params["name"]) == ("网站负责人", "李*")
+
+
 # --- the 24-hour window -----------------------------------------------------------------------
 
 
