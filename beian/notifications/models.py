@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from beian.core.crypto import EncryptedCharField
 from beian.core.masking import mask_mobile
+from beian.integrations.sms.base import Failure
 
 
 class Kind(models.TextChoices):
@@ -80,6 +81,23 @@ class SmsStatus(models.TextChoices):
     FAILED = "failed", _("Failed")  # refused for good, or every retry used up
 
 
+# What the operator reads for each kind of gateway failure (beian.integrations.sms.base.Failure).
+SMS_FAILURE_REASONS = {
+    Failure.RATE_LIMITED: _("The SMS service limits how often this number may be texted; tried again later."),
+    Failure.BALANCE: _("The SMS account or package has no balance left; top it up."),
+    Failure.UNAVAILABLE: _("The SMS service could not be reached or failed; tried again later."),
+    Failure.TEMPLATE: _(
+        "The SMS service refused the template or its values; check the template in the reference setting sms_templates."
+    ),
+    Failure.SIGNATURE: _("The SMS service refused the signature; check the approved signature name in sms_templates."),
+    Failure.MOBILE: _("The mobile number is invalid, unreachable or blocked by the SMS service."),
+    Failure.CONTENT: _("The SMS service refused words or a link in the message."),
+    Failure.CONFIGURATION: _(
+        "The SMS gateway is not set up: credentials, permissions, app id, signature or the template of this message."
+    ),
+}
+
+
 class SmsMessage(models.Model):
     """SMS outbox: the record of every SMS, whichever gateway sends it. Written in the business
     transaction (queued); sent after the commit by beian.notifications.sms (a Celery task, in-process
@@ -115,3 +133,8 @@ class SmsMessage(models.Model):
     def mobile_masked(self) -> str:
         """What a page shows: 138****5678 (the full number only through an audited reveal)."""
         return mask_mobile(self.mobile)
+
+    @property
+    def failure_reason(self) -> str:
+        """The last failed attempt, as the operator reads it (empty when none failed)."""
+        return str(SMS_FAILURE_REASONS.get(self.error_kind, "")) if self.error_kind else ""

@@ -21,7 +21,6 @@ from functools import partial
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from beian.core import audit, clock
 from beian.core.crypto import blind_index
@@ -47,30 +46,6 @@ RETRY_SCHEDULE: tuple[dt.timedelta, ...] = (
 MAX_ATTEMPTS = len(RETRY_SCHEDULE) + 1
 STALE_CLAIM = dt.timedelta(minutes=10)  # a row `sending` this long lost its worker: due again
 DUE_BATCH = 100
-
-FAILURE_REASONS = {
-    Failure.RATE_LIMITED: gettext_lazy("The SMS service limits how often this number may be texted; retrying later."),
-    Failure.BALANCE: gettext_lazy("The SMS account or package has no balance left; top it up."),
-    Failure.UNAVAILABLE: gettext_lazy("The SMS service could not be reached or failed; retrying later."),
-    Failure.TEMPLATE: gettext_lazy(
-        "The SMS service refused the template or its values; check the template in the reference setting sms_templates."
-    ),
-    Failure.SIGNATURE: gettext_lazy("The SMS service refused the signature; check the approved signature name."),
-    Failure.MOBILE: gettext_lazy("The mobile number is invalid, unreachable or blocked by the SMS service."),
-    Failure.CONTENT: gettext_lazy("The SMS service refused words or a link in the message."),
-    Failure.CONFIGURATION: gettext_lazy(
-        "The SMS gateway is not set up correctly (credentials, permissions, app id or template)."
-    ),
-}
-
-
-def failure_reason(kind: str) -> str:
-    """What the operator reads for a failure kind, in the active language."""
-    try:
-        return str(FAILURE_REASONS[Failure(kind)])
-    except ValueError:
-        return ""
-
 
 def retry_delay(failed_attempts: int) -> dt.timedelta | None:
     """How long to wait after the `failed_attempts`-th failed attempt; None: give up."""
@@ -239,6 +214,15 @@ def sms_process_due(limit: int = DUE_BATCH) -> int:
     )
     ids = list(SmsMessage.objects.filter(due).order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:limit])
     return sum(1 for pk in ids if sms_deliver(message_id=pk) is not None)
+
+
+def sms_outbox(*, limit: int = 30) -> list[SmsMessage]:
+    """The latest messages, newest first, for the operator console."""
+    return list(SmsMessage.objects.select_related("order")[:limit])
+
+
+def gateway_name() -> str:
+    return gateways.gateway_name()
 
 
 def sms_resend(*, message_id: int, user) -> SmsMessage:
