@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from beian.core.crypto import EncryptedCharField
 from beian.core.masking import mask_mobile
@@ -75,14 +76,14 @@ class Delivery(models.Model):
 
 
 class SmsStatus(models.TextChoices):
-    QUEUED = "queued", _("Queued")  # waiting for its (next) attempt
-    SENDING = "sending", _("Sending")
-    SENT = "sent", _("Sent")
-    FAILED = "failed", _("Failed")  # refused for good, or every retry used up
+    QUEUED = "queued", pgettext_lazy("sms status", "Queued")  # waiting for its (next) attempt
+    SENDING = "sending", pgettext_lazy("sms status", "Sending")
+    SENT = "sent", pgettext_lazy("sms status", "Sent")
+    FAILED = "failed", pgettext_lazy("sms status", "Failed")  # refused for good, or every retry used up
 
 
 # What the operator reads for each kind of gateway failure (beian.integrations.sms.base.Failure).
-SMS_FAILURE_REASONS = {
+SMS_FAILURE_REASONS: dict[str, object] = {
     Failure.RATE_LIMITED: _("The SMS service limits how often this number may be texted; tried again later."),
     Failure.BALANCE: _("The SMS account or package has no balance left; top it up."),
     Failure.UNAVAILABLE: _("The SMS service could not be reached or failed; tried again later."),

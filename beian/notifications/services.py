@@ -27,8 +27,8 @@ from django.utils.translation import gettext as _
 
 from beian.core import audit, clock
 from beian.core.crypto import blind_index
-from beian.core.masking import mask_name
 from beian.core.exceptions import NotFound
+from beian.core.masking import mask_name
 from beian.filings import changes, lifecycle
 from beian.filings import fields as order_fields
 from beian.filings.eta import order_eta

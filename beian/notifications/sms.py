@@ -47,6 +47,7 @@ MAX_ATTEMPTS = len(RETRY_SCHEDULE) + 1
 STALE_CLAIM = dt.timedelta(minutes=10)  # a row `sending` this long lost its worker: due again
 DUE_BATCH = 100
 
+
 def retry_delay(failed_attempts: int) -> dt.timedelta | None:
     """How long to wait after the `failed_attempts`-th failed attempt; None: give up."""
     if failed_attempts < 1:
@@ -163,7 +164,9 @@ def sms_deliver(*, message_id: int) -> str | None:
             "error_kind", "error_code", "error_message",
         ]
     )  # fmt: skip
-    logger.info("sms %s (%s) to %s sent by %s", message.pk, message.purpose, mask_mobile(message.mobile), message.gateway)
+    logger.info(
+        "sms %s (%s) to %s sent by %s", message.pk, message.purpose, mask_mobile(message.mobile), message.gateway
+    )
     return message.status
 
 
@@ -175,9 +178,7 @@ def _failed(message: SmsMessage, error: SmsGatewayError) -> str:
         message.status, message.next_attempt_at = SmsStatus.QUEUED, clock.now() + delay
     else:
         message.status, message.next_attempt_at = SmsStatus.FAILED, None
-    message.save(
-        update_fields=["status", "next_attempt_at", "gateway", "error_kind", "error_code", "error_message"]
-    )
+    message.save(update_fields=["status", "next_attempt_at", "gateway", "error_kind", "error_code", "error_message"])
     logger.warning(
         "sms %s (%s) to %s, attempt %s by %s: %s %s%s",
         message.pk,
@@ -187,13 +188,13 @@ def _failed(message: SmsMessage, error: SmsGatewayError) -> str:
         message.gateway or "?",
         error.failure.value,
         error.code,
-        f", retrying at {message.next_attempt_at.isoformat()}" if delay else ", failed",
+        f", retrying at {message.next_attempt_at.isoformat()}" if message.next_attempt_at else ", failed",
     )
     if message.status == SmsStatus.FAILED:
         audit.record(
             action="sms.failed",
             target=message,
-            organisation_id=message.order.organisation_id if message.order_id else None,
+            organisation_id=message.order.organisation_id if message.order else None,
             data={
                 "purpose": message.purpose,
                 "gateway": message.gateway,
@@ -241,7 +242,7 @@ def sms_resend(*, message_id: int, user) -> SmsMessage:
             action="sms.resent",
             target=message,
             actor=user,
-            organisation_id=message.order.organisation_id if message.order_id else None,
+            organisation_id=message.order.organisation_id if message.order else None,
             data={"purpose": message.purpose, "before": before},
         )
         transaction.on_commit(partial(kick, message.pk))

@@ -69,9 +69,7 @@ def _aliyun_signed(method: str, path: str, headers: dict[str, str], body: bytes)
 def _tencent_signed(headers: dict[str, str], body: bytes) -> tuple[bool, str]:
     """TC3-HMAC-SHA256: https://cloud.tencent.com/document/api/382/52071"""
     auth = headers.get("authorization", "")
-    parts = dict(
-        p.strip().split("=", 1) for p in auth.removeprefix("TC3-HMAC-SHA256 ").split(",") if "=" in p
-    )
+    parts = dict(p.strip().split("=", 1) for p in auth.removeprefix("TC3-HMAC-SHA256 ").split(",") if "=" in p)
     credential = parts.get("Credential", "")
     key_id, _slash, scope = credential.partition("/")
     date, service = scope.split("/")[:2] if scope.count("/") >= 2 else ("", "")
@@ -98,7 +96,7 @@ def start(fake: FakeSms):
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def do_POST(self):  # noqa: N802 (http.server's name)
+        def do_POST(self):
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
             headers = {k.lower(): v for k, v in self.headers.items()}
             if "x-tc-action" in headers:
@@ -115,7 +113,10 @@ def start(fake: FakeSms):
             if not signed and service == "aliyun":
                 status, answer = 400, {"Code": "SignatureDoesNotMatch", "Message": "Specified signature is not matched"}
             elif not signed:
-                error = {"Code": "AuthFailure.SignatureFailure", "Message": "The provided credentials could not be validated."}
+                error = {
+                    "Code": "AuthFailure.SignatureFailure",
+                    "Message": "The provided credentials could not be validated.",
+                }
                 status, answer = 200, {"Response": {"Error": error, "RequestId": "r-2"}}
             data = json.dumps(answer).encode()
             self.send_response(status)

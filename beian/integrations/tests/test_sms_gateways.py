@@ -143,7 +143,11 @@ def test_tencent_refusals_of_the_call_say_what_went_wrong(fake, code, failure):
 
 def test_tencent_with_a_wrong_secret_is_a_configuration_error(fake):
     error = refused(tencent(fake, secret="wrong"))
-    assert (error.failure, error.code, error.retryable) == (Failure.CONFIGURATION, "AuthFailure.SignatureFailure", False)
+    assert (error.failure, error.code, error.retryable) == (
+        Failure.CONFIGURATION,
+        "AuthFailure.SignatureFailure",
+        False,
+    )
 
 
 # --- both --------------------------------------------------------------------------------------
@@ -159,7 +163,9 @@ def test_an_unreachable_service_is_tried_again():
     endpoint = f"http://127.0.0.1:{_closed_port()}"
     for gateway in (
         AliyunGateway(access_key_id=KEY_ID, access_key_secret=KEY_SECRET, endpoint=endpoint, timeout=2),
-        TencentGateway(secret_id=KEY_ID, secret_key=KEY_SECRET, sdk_app_id=TENCENT_APP_ID, endpoint=endpoint, timeout=2),
+        TencentGateway(
+            secret_id=KEY_ID, secret_key=KEY_SECRET, sdk_app_id=TENCENT_APP_ID, endpoint=endpoint, timeout=2
+        ),
     ):
         error = refused(gateway)
         assert error.failure == Failure.UNAVAILABLE and error.retryable, gateway.name

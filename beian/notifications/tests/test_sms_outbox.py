@@ -74,7 +74,9 @@ def test_nothing_is_sent_before_the_transaction_commits(db, settings, fake, djan
     assert len(callbacks) == 1  # the kick, run once the business transaction is done
 
 
-def test_aliyun_gets_the_registered_template_and_the_row_its_biz_id(db, settings, fake, django_capture_on_commit_callbacks):
+def test_aliyun_gets_the_registered_template_and_the_row_its_biz_id(
+    db, settings, fake, django_capture_on_commit_callbacks
+):
     use_gateway(settings, fake, "aliyun")
     message = send(django_capture_on_commit_callbacks)
     (call,) = fake.calls
@@ -91,7 +93,9 @@ def test_aliyun_gets_the_registered_template_and_the_row_its_biz_id(db, settings
     assert (message.status, message.gateway, message.gateway_message_id) == ("sent", "aliyun", "900619746936498440^0")
 
 
-def test_tencent_gets_the_number_in_e164_and_the_values_in_order(db, settings, fake, django_capture_on_commit_callbacks):
+def test_tencent_gets_the_number_in_e164_and_the_values_in_order(
+    db, settings, fake, django_capture_on_commit_callbacks
+):
     use_gateway(settings, fake, "tencent")
     message = send(django_capture_on_commit_callbacks, purpose="notice:returned", link="https://beian.example/o/1")
     (call,) = fake.calls
@@ -104,7 +108,9 @@ def test_tencent_gets_the_number_in_e164_and_the_values_in_order(db, settings, f
 
 def test_values_longer_than_the_providers_limit_are_cut(db, settings, fake, django_capture_on_commit_callbacks):
     use_gateway(settings, fake, "tencent")  # max_param_length 20 in the reference setting
-    send(django_capture_on_commit_callbacks, purpose="notice:returned", website="a-very-long-domain-name-for-sms.com.cn")
+    send(
+        django_capture_on_commit_callbacks, purpose="notice:returned", website="a-very-long-domain-name-for-sms.com.cn"
+    )
     assert fake.calls[0].params["TemplateParamSet"][2] == "a-very-long-domain-n"
 
 
@@ -171,7 +177,9 @@ def test_after_the_last_retry_the_message_has_failed(db, settings, fake, django_
     assert len(fake.calls) == 6 and AuditEvent.objects.filter(action="sms.failed").count() == 1
 
 
-def test_a_purpose_without_a_registered_template_fails_and_says_so(db, settings, fake, django_capture_on_commit_callbacks):
+def test_a_purpose_without_a_registered_template_fails_and_says_so(
+    db, settings, fake, django_capture_on_commit_callbacks
+):
     use_gateway(settings, fake, "aliyun")
     row = ReferenceSetting.objects.get(key="sms_templates")
     row.value["aliyun"]["templates"]["miit_verification"]["template"] = ""
