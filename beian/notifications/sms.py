@@ -26,6 +26,7 @@ from beian.core import audit, clock
 from beian.core.crypto import blind_index
 from beian.core.exceptions import Conflict, NotFound
 from beian.core.masking import mask_mobile
+from beian.core.retry import delay_after
 from beian.integrations import sms as gateways
 from beian.integrations.sms import Failure, SmsGatewayError, SmsRequest
 from beian.notifications.models import SmsMessage, SmsStatus
@@ -46,15 +47,6 @@ RETRY_SCHEDULE: tuple[dt.timedelta, ...] = (
 MAX_ATTEMPTS = len(RETRY_SCHEDULE) + 1
 STALE_CLAIM = dt.timedelta(minutes=10)  # a row `sending` this long lost its worker: due again
 DUE_BATCH = 100
-
-
-def retry_delay(failed_attempts: int) -> dt.timedelta | None:
-    """How long to wait after the `failed_attempts`-th failed attempt; None: give up."""
-    if failed_attempts < 1:
-        raise ValueError("a delay follows a failed attempt")
-    if failed_attempts > len(RETRY_SCHEDULE):
-        return None
-    return RETRY_SCHEDULE[failed_attempts - 1]
 
 
 # --- queueing -----------------------------------------------------------------------------------
@@ -171,7 +163,7 @@ def sms_deliver(*, message_id: int) -> str | None:
 
 
 def _failed(message: SmsMessage, error: SmsGatewayError) -> str:
-    delay = retry_delay(message.attempts) if error.retryable else None
+    delay = delay_after(RETRY_SCHEDULE, message.attempts) if error.retryable else None
     message.error_kind, message.error_code = error.failure.value, error.code[:100]
     message.error_message = (error.message or "")[:300]
     if delay is not None:

@@ -9,6 +9,8 @@ import hashlib
 import hmac
 import json
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, quote, urlsplit
@@ -132,3 +134,15 @@ def start(fake: FakeSms):
     fake.port = server.server_address[1]
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     return server
+
+
+@contextmanager
+def serving() -> Iterator[FakeSms]:
+    """A fake running for the block."""
+    fake = FakeSms()
+    server = start(fake)
+    try:
+        yield fake
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -15,7 +15,7 @@ from beian.integrations.sms.aliyun import AliyunGateway
 from beian.integrations.sms.base import Failure, SmsGatewayError, SmsRequest, split_endpoint
 from beian.integrations.sms.sandbox import SandboxGateway
 from beian.integrations.sms.tencent import TencentGateway
-from beian.integrations.tests.fake_sms import KEY_ID, KEY_SECRET, TENCENT_APP_ID, FakeSms, start
+from beian.integrations.tests.fake_sms import KEY_ID, KEY_SECRET, TENCENT_APP_ID, serving
 
 REQUEST = SmsRequest(
     mobile="13800138000",
@@ -28,11 +28,8 @@ REQUEST = SmsRequest(
 
 @pytest.fixture
 def fake():
-    fake = FakeSms()
-    server = start(fake)
-    yield fake
-    server.shutdown()
-    server.server_close()
+    with serving() as fake:
+        yield fake
 
 
 def aliyun(fake, secret=KEY_SECRET):

@@ -11,10 +11,11 @@ import json
 import logging
 
 import pytest
+from django.utils import translation
 
 from beian.core import clock
 from beian.core.models import AuditEvent
-from beian.integrations.tests.fake_sms import KEY_ID, KEY_SECRET, TENCENT_APP_ID, FakeSms, start
+from beian.integrations.tests.fake_sms import KEY_ID, KEY_SECRET, TENCENT_APP_ID, serving
 from beian.notifications import sms as outbox
 from beian.notifications.models import SmsMessage
 from beian.reference.models import ReferenceSetting
@@ -33,11 +34,8 @@ PARAMS = {
 
 @pytest.fixture
 def fake():
-    fake = FakeSms()
-    server = start(fake)
-    yield fake
-    server.shutdown()
-    server.server_close()
+    with serving() as fake:
+        yield fake
 
 
 def use_gateway(settings, fake, name: str) -> None:
@@ -123,7 +121,9 @@ def test_flow_control_is_recorded_and_tried_again_on_the_schedule(
         message = send(django_capture_on_commit_callbacks)
         assert (message.status, message.attempts, message.error_code) == ("queued", 1, "isv.BUSINESS_LIMIT_CONTROL")
         assert message.error_kind == "rate_limited" and message.error_message == "触发分钟级流控Permits:1"
-        assert message.failure_reason.startswith("The SMS service limits how often")
+        assert message.failure_reason.startswith("The SMS service limits how often this number may be texted")
+        with translation.override("zh-hans"):
+            assert message.failure_reason.startswith("短信服务限制了该号码的发送频率")
         assert message.next_attempt_at - clock.now() <= dt.timedelta(seconds=30)
 
         assert outbox.sms_process_due() == 0  # not before its time
@@ -149,7 +149,7 @@ def test_a_refusal_that_waiting_cannot_fix_fails_at_once_audited_and_the_operato
 
     client.force_login(operator)
     page = client.get("/operator/").content.decode()
-    assert code in page and "The SMS service refused the template" in page and "Send again" in page
+    assert code in page and "短信服务拒绝了模板或模板变量" in page and "重新发送" in page  # the operator reads zh-hans
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/operator/sms/{message.pk}/resend/")
