@@ -35,7 +35,9 @@ def test_the_operator_sends_a_refused_sms_again_after_fixing_its_template(live_s
         row.save(update_fields=["value"])
         fake.answer({"Code": "isv.SMS_TEMPLATE_ILLEGAL", "Message": "模板不合法(不存在或被拉黑)", "RequestId": "x"})
         body = "【备案】主体负责人张*，网站示例科技官网（demo-shop.cn）：您的备案已被退回修改（BA-2026-000017）"
-        message = sms_send(mobile="13812345678", body=body, purpose="notice:returned", params=PARAMS)  # commits: sent now
+        message = sms_send(
+            mobile="13812345678", body=body, purpose="notice:returned", params=PARAMS
+        )  # commits: sent now
         message.refresh_from_db()
         assert message.status == "failed"
 

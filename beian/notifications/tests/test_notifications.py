@@ -84,7 +84,10 @@ def test_a_return_notifies_by_every_channel_with_a_link_to_the_field(
     assert sms.mobile_index == blind_index(VALID_ENTERPRISE["subject.principal.mobile"], purpose="mobile")
     assert order.reference in sms.body and notices.absolute_url(field_url) in sms.body
     # it says whom it is for (the subject principal, name masked) and which website
-    assert sms.body.startswith("【备案】主体负责人张*，网站示例科技官网（demo-shop.cn）：您的备案已被退回修改") and "张三" not in sms.body
+    assert (
+        sms.body.startswith("【备案】主体负责人张*，网站示例科技官网（demo-shop.cn）：您的备案已被退回修改")
+        and "张三" not in sms.body
+    )
     assert sms.params == {
         "role": "主体负责人",
         "name": "张*",
