@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.utils.translation import gettext_lazy as _
 
 from beian.integrations import filing_lookup, sms
@@ -15,3 +16,4 @@ class IntegrationsConfig(AppConfig):
     def ready(self) -> None:
         filing_lookup.check_configuration()  # an unknown adapter or a missing fixture stops start-up
         sms.check_configuration()
+        checks.register(sms.settings_check)

@@ -12,6 +12,7 @@ beian.notifications. docs/sms.md says what to register with each provider.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 
 from beian.integrations.sms.base import Failure, SmsGateway, SmsGatewayError, SmsReceipt, SmsRequest
@@ -60,3 +61,16 @@ def check_configuration() -> None:
     """At start-up: an unknown gateway name stops the process rather than every SMS failing later."""
     if gateway_name() not in GATEWAYS:
         raise ImproperlyConfigured(f"BEIAN_SMS_GATEWAY must be one of {', '.join(GATEWAYS)}, not {gateway_name()!r}")
+
+
+def settings_check(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """`manage.py check` (and every start): a real gateway without its credentials would fail every SMS."""
+    name, problems = gateway_name(), []
+    if name in ("aliyun", "tencent") and not (settings.SMS_ACCESS_KEY_ID and settings.SMS_ACCESS_KEY_SECRET):
+        problems.append("BEIAN_SMS_ACCESS_KEY_ID and BEIAN_SMS_ACCESS_KEY_SECRET are empty")
+    if name == "tencent" and not settings.SMS_TENCENT_SDK_APP_ID:
+        problems.append("BEIAN_SMS_TENCENT_SDK_APP_ID is empty")
+    return [
+        checks.Warning(f"BEIAN_SMS_GATEWAY={name}: {problem}; every SMS will fail (see docs/sms.md).", id="beian.W_SMS")
+        for problem in problems
+    ]

@@ -191,3 +191,12 @@ def test_the_setting_chooses_the_gateway_and_an_unknown_one_stops_start_up(setti
 def test_an_endpoint_setting_may_be_a_host_or_a_url():
     assert split_endpoint("dysmsapi.aliyuncs.com") == ("https", "dysmsapi.aliyuncs.com")
     assert split_endpoint("http://127.0.0.1:8080/") == ("http", "127.0.0.1:8080")
+
+
+def test_a_real_gateway_without_its_credentials_is_a_warning_of_manage_py_check(settings):
+    assert sms.settings_check() == []  # the sandbox needs nothing
+    settings.SMS_GATEWAY = "tencent"
+    warnings = [w.msg for w in sms.settings_check()]
+    assert len(warnings) == 2 and "BEIAN_SMS_ACCESS_KEY_ID" in warnings[0] and "SDK_APP_ID" in warnings[1]
+    settings.SMS_ACCESS_KEY_ID, settings.SMS_ACCESS_KEY_SECRET, settings.SMS_TENCENT_SDK_APP_ID = "id", "key", "1400"
+    assert sms.settings_check() == []
