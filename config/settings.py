@@ -259,7 +259,7 @@ S3_BUCKET = os.environ.get("BEIAN_S3_BUCKET", "")
 if S3_BUCKET:
     STORAGES = {
         "default": {
-            "BACKEND": "storages.backends.s3.S3Storage",
+            "BACKEND": "beian.core.storage_s3.SealedS3Storage",  # files sealed at rest (PII)
             "OPTIONS": {
                 "bucket_name": S3_BUCKET,
                 "endpoint_url": os.environ.get("BEIAN_S3_ENDPOINT_URL") or None,
@@ -272,7 +272,7 @@ if S3_BUCKET:
 else:
     STORAGES = {
         "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "BACKEND": "beian.core.storage.SealedFileSystemStorage",  # files sealed at rest (PII)
             "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": None},
         },
     }

@@ -6,7 +6,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from beian.core.crypto import EncryptedCharField, blind_index, mask_id_number, mask_mobile
+from beian.core.crypto import (
+    EncryptedCharField,
+    EncryptedEmailField,
+    EncryptedJSONField,
+    blind_index,
+    mask_id_number,
+    mask_mobile,
+)
 from beian.filings import actions as order_actions
 from beian.filings import codes, states
 from beian.filings import fields as order_fields
@@ -49,7 +56,7 @@ RECORD_APPROVED_LABELS = {
 
 
 class Person(models.Model):
-    """A principal (主体负责人 / 网站负责人). ID and phone numbers are encrypted at rest."""
+    """A principal (主体负责人 / 网站负责人). ID number, phones and email are encrypted at rest."""
 
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="+")
     name = models.CharField(_("name"), max_length=100, blank=True)
@@ -61,7 +68,7 @@ class Person(models.Model):
     mobile = EncryptedCharField(_("mobile"), max_length=32, blank=True, null=True, default="")
     mobile_index = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     emergency_phone = EncryptedCharField(_("emergency phone"), max_length=32, blank=True, null=True, default="")
-    email = models.EmailField(_("email"), blank=True)
+    email = EncryptedEmailField(_("email"), blank=True, null=True, default="")
     is_legal_representative = models.BooleanField(_("is the legal representative"), null=True, blank=True)
 
     def save(self, *args, **kwargs):
@@ -100,7 +107,7 @@ class Subject(models.Model):
     certificate_number_index = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     certificate_address = models.CharField(_("certificate address"), max_length=300, blank=True)
     mailing_address = models.CharField(_("mailing address"), max_length=300, blank=True)
-    office_phone = models.CharField(_("office phone"), max_length=32, blank=True)
+    office_phone = EncryptedCharField(_("office phone"), max_length=32, blank=True, null=True, default="")
     investor = models.CharField(_("investor or superior unit"), max_length=200, blank=True)
     principal = models.OneToOneField(Person, on_delete=models.PROTECT, related_name="subject_principal_of")
     # The subject's number once filed (copied from its SubjectFiling record for display; the
@@ -368,12 +375,13 @@ class OrderEvent(models.Model):
 
 
 class OrderVersion(models.Model):
-    """What the applicant submitted, each time: the reviewer diffs consecutive versions."""
+    """What the applicant submitted, each time: the reviewer diffs consecutive versions. The snapshot
+    holds the principals' ID numbers, phones and emails: sealed whole (read whole, never queried)."""
 
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
     at = models.DateTimeField()
-    data = models.JSONField()
+    data = EncryptedJSONField()
 
     class Meta:
         ordering = ["number"]
