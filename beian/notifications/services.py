@@ -520,7 +520,7 @@ def dispatch(*, order, kind: str, dedupe_key: str, compose: Callable[[], Message
             params = {**_sms_params(order, principal), "link": absolute_url(message.link)}
             body = _("[Beian] %(role)s %(name)s, website %(website)s: %(title)s (%(reference)s): %(link)s") % {
                 **params,
-                "website": _website_text(order.website),
+                "website": _website_text(order.website, others=len(order_fields.websites_of(order)) - 1),
                 "title": message.title,
             }
         delivered += _deliver_once(
@@ -533,14 +533,19 @@ def dispatch(*, order, kind: str, dedupe_key: str, compose: Callable[[], Message
     return delivered
 
 
-def _website_text(website) -> str:
-    """How an SMS names a website: its name and domain (示例网站（example.com）), or the domain."""
+def _website_text(website, others: int = 0) -> str:
+    """How an SMS names a website: its name and domain (示例网站（example.com）), or the domain; an
+    order's other websites are counted (示例网站（example.com）等 3 个网站)."""
     if website is None:
         return "—"
     domain = display_domain(website.domain) if website.domain else ""
     if website.name and domain:
-        return _("%(name)s (%(domain)s)") % {"name": website.name, "domain": domain}
-    return website.name or domain or "—"
+        text = _("%(name)s (%(domain)s)") % {"name": website.name, "domain": domain}
+    else:
+        text = website.name or domain or "—"
+    if others > 0:
+        text = _("%(website)s and %(count)s more") % {"website": text, "count": others}
+    return text
 
 
 def _sms_params(order, principal) -> dict[str, str]:

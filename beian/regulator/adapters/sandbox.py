@@ -175,6 +175,8 @@ class SandboxRegulator:
         role_label = ROLE_LABELS[role.partition(".")[0]]
         name = mask_name(person.name)
         site = f"{website.name}，{website.domain}" if website.name else website.domain
+        if role == "subject_principal" and len(websites_of(order)) > 1:  # the subject's code covers every website
+            site += f"等{len(websites_of(order))}个网站"
         sms_send(
             mobile=person.mobile,
             order=order,
