@@ -318,6 +318,15 @@ REGULATOR_ADAPTER = os.environ.get("BEIAN_REGULATOR_ADAPTER", "sandbox")
 DOMAIN_REGISTRY = os.environ.get("BEIAN_DOMAIN_REGISTRY", "fixture")  # or an RDAP base URL
 # What MIIT holds for filings made through other access providers: "fixture" (the sandbox; MIIT's
 # own system is not reachable), reading the JSON file named here (default: the bundled one).
+# SMS (beian.integrations.sms, docs/sms.md): sandbox (nothing leaves the machine), aliyun or tencent.
+# Signature and templates per message are reference data (ReferenceSetting `sms_templates`).
+SMS_GATEWAY = os.environ.get("BEIAN_SMS_GATEWAY", "sandbox")
+SMS_ACCESS_KEY_ID = os.environ.get("BEIAN_SMS_ACCESS_KEY_ID", "")  # Aliyun AccessKey ID / Tencent SecretId
+SMS_ACCESS_KEY_SECRET = os.environ.get("BEIAN_SMS_ACCESS_KEY_SECRET", "")  # AccessKey secret / SecretKey
+SMS_ENDPOINT = os.environ.get("BEIAN_SMS_ENDPOINT", "")  # host or URL; empty: the provider's public endpoint
+SMS_REGION = os.environ.get("BEIAN_SMS_REGION", "")  # Tencent: ap-guangzhou by default
+SMS_TENCENT_SDK_APP_ID = os.environ.get("BEIAN_SMS_TENCENT_SDK_APP_ID", "")
+SMS_TIMEOUT = float(os.environ.get("BEIAN_SMS_TIMEOUT", "10"))
 FILING_LOOKUP_ADAPTER = os.environ.get("BEIAN_FILING_LOOKUP", "fixture")
 FILING_LOOKUP_FIXTURE = os.environ.get("BEIAN_FILING_LOOKUP_FIXTURE", "")
 ACCESS_PROVIDER_NAME = os.environ.get("BEIAN_ACCESS_PROVIDER_NAME", "Beian 建站云")

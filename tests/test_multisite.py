@@ -40,6 +40,8 @@ def test_approval_numbers_every_website_and_texts_each_website_principal(orders)
     notify_order_event(order_pk=order.pk, event="regulator_approved")  # after commit in the product
     filed = Notification.objects.filter(order=order).order_by("pk").last()
     assert f"{subject_number}-1" in filed.body and f"{subject_number}-2" in filed.body
+    (notice,) = SmsMessage.objects.filter(purpose="notice:approved")  # names the first website, counts the rest
+    assert "（demo-shop.cn）及另外1个网站" in notice.body
 
 
 def test_each_website_principal_gets_one_code_per_distinct_mobile(orders):
@@ -54,3 +56,6 @@ def test_each_website_principal_gets_one_code_per_distinct_mobile(orders):
     assert len(bodies) == 3
     second = [body for index, body in bodies if index == blind_index(shared, purpose="mobile")]
     assert len(second) == 1 and "demo-shop-2.cn" in second[0]
+    # the subject principal's code covers every website of the order
+    (subject_sms,) = [body for _index, body in bodies if body.startswith("【工信部】主体负责人")]
+    assert "demo-shop.cn等3个网站" in subject_sms

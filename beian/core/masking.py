@@ -17,3 +17,10 @@ def mask_id_number(value: str) -> str:
 
 def mask_mobile(value: str) -> str:
     return mask(value, keep_start=3, keep_end=4)
+
+
+def mask_name(value: str) -> str:
+    """A person's name as an SMS or a page names them to others: the first character kept, 张* / 欧** /
+    J***."""
+    value = (value or "").strip()
+    return value[:1] + "*" * min(len(value) - 1, 3) if value else ""

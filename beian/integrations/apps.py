@@ -1,12 +1,13 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.utils.translation import gettext_lazy as _
 
-from beian.integrations import filing_lookup
+from beian.integrations import filing_lookup, sms
 
 
 class IntegrationsConfig(AppConfig):
     """Adapters to outside systems other than the regulator (the domain registry over RDAP, MIIT's
-    records of other providers' filings, ...)."""
+    records of other providers' filings, the SMS gateways, ...)."""
 
     name = "beian.integrations"
     label = "integrations"
@@ -14,3 +15,5 @@ class IntegrationsConfig(AppConfig):
 
     def ready(self) -> None:
         filing_lookup.check_configuration()  # an unknown adapter or a missing fixture stops start-up
+        sms.check_configuration()
+        checks.register(sms.settings_check)

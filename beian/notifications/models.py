@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from beian.core.crypto import EncryptedCharField
 from beian.core.masking import mask_mobile
+from beian.integrations.sms.base import Failure
 
 
 class Kind(models.TextChoices):
@@ -73,22 +75,67 @@ class Delivery(models.Model):
         constraints = [models.UniqueConstraint(fields=["dedupe_key", "channel", "recipient"], name="uniq_delivery")]
 
 
+class SmsStatus(models.TextChoices):
+    QUEUED = "queued", pgettext_lazy("sms status", "Queued")  # waiting for its (next) attempt
+    SENDING = "sending", pgettext_lazy("sms status", "Sending")
+    SENT = "sent", pgettext_lazy("sms status", "Sent")
+    FAILED = "failed", pgettext_lazy("sms status", "Failed")  # refused for good, or every retry used up
+
+
+# What the operator reads for each kind of gateway failure (beian.integrations.sms.base.Failure).
+SMS_FAILURE_REASONS: dict[str, object] = {
+    Failure.RATE_LIMITED: _("The SMS service limits how often this number may be texted; tried again later."),
+    Failure.BALANCE: _("The SMS account or package has no balance left; top it up."),
+    Failure.UNAVAILABLE: _("The SMS service could not be reached or failed; tried again later."),
+    Failure.TEMPLATE: _(
+        "The SMS service refused the template or its values; check the template in the reference setting sms_templates."
+    ),
+    Failure.SIGNATURE: _("The SMS service refused the signature; check the approved signature name in sms_templates."),
+    Failure.MOBILE: _("The mobile number is invalid, unreachable or blocked by the SMS service."),
+    Failure.CONTENT: _("The SMS service refused words or a link in the message."),
+    Failure.CONFIGURATION: _(
+        "The SMS gateway is not set up: credentials, permissions, app id, signature or the template of this message."
+    ),
+}
+
+
 class SmsMessage(models.Model):
-    """SMS outbox. The demo shows it on a console page; tests read it from the database."""
+    """SMS outbox: the record of every SMS, whichever gateway sends it. Written in the business
+    transaction (queued); sent after the commit by beian.notifications.sms (a Celery task, in-process
+    by default), retried on its schedule. The operator console shows it; tests read it."""
 
     mobile = EncryptedCharField(max_length=32)
     mobile_index = models.CharField(max_length=64, db_index=True)
-    body = models.TextField()
+    body = models.TextField()  # the text as the sandbox shows it; a real gateway sends its template
     purpose = models.CharField(max_length=40)
+    # the template's values (role, name, website, code, deadline, reference, link): a real gateway
+    # fills the purpose's registered template with those its reference setting names
+    params = models.JSONField(default=dict, blank=True)
     order = models.ForeignKey(
         "filings.Order", null=True, blank=True, on_delete=models.CASCADE, related_name="sms_messages"
     )
     created_at = models.DateTimeField()
+    status = models.CharField(max_length=10, choices=SmsStatus.choices, default=SmsStatus.QUEUED, db_index=True)
+    gateway = models.CharField(max_length=20, blank=True)  # the gateway of the last attempt
+    gateway_message_id = models.CharField(max_length=100, blank=True)  # Aliyun BizId / Tencent SerialNo
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    error_kind = models.CharField(max_length=20, blank=True)  # beian.integrations.sms.base.Failure
+    error_code = models.CharField(max_length=100, blank=True)  # the provider's code (isv.…, LimitExceeded.…)
+    error_message = models.CharField(max_length=300, blank=True)  # the provider's words
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="sms_due")]
 
     @property
     def mobile_masked(self) -> str:
         """What a page shows: 138****5678 (the full number only through an audited reveal)."""
         return mask_mobile(self.mobile)
+
+    @property
+    def failure_reason(self) -> str:
+        """The last failed attempt, as the operator reads it (empty when none failed)."""
+        return str(SMS_FAILURE_REASONS.get(self.error_kind, "")) if self.error_kind else ""

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from beian.core import audit, clock
 from beian.core.crypto import blind_index
 from beian.core.exceptions import NotFound
+from beian.core.masking import mask_name
 from beian.filings import changes, lifecycle
 from beian.filings import fields as order_fields
 from beian.filings.eta import order_eta
@@ -35,6 +36,7 @@ from beian.filings.lifecycle import expires_on
 from beian.filings.models import AccessRecord, Order, RecordEvent, RecordStatus
 from beian.materials.services import order_requirements
 from beian.notifications.models import Channel, Delivery, Kind, Notification, NotificationPreference, SmsMessage
+from beian.notifications.sms import sms_send
 from beian.reference.models import RejectionReason
 from beian.rules import record_orders
 from beian.rules.domains import display_domain
@@ -59,17 +61,6 @@ class Message:
     body: str
     link: str  # a path on this site (the exact place to act)
     lines: list[str] = field(default_factory=list)
-
-
-def sms_send(*, mobile: str, body: str, purpose: str, order=None) -> SmsMessage:
-    return SmsMessage.objects.create(
-        mobile=mobile,
-        mobile_index=blind_index(mobile, purpose="mobile"),
-        body=body,
-        purpose=purpose,
-        order=order,
-        created_at=clock.now(),
-    )
 
 
 def sms_mobile_reveal(*, message_id: int, user) -> str:
@@ -521,23 +512,53 @@ def dispatch(*, order, kind: str, dedupe_key: str, compose: Callable[[], Message
                         fail_silently=False,
                     ),
                 )
-    mobile = order.subject.principal.mobile if order.subject_id else ""
+    principal = order.subject.principal if order.subject_id else None
+    mobile = principal.mobile if principal else ""
     if sms_language and mobile:
         with translation.override(sms_language):
             message = message_in(sms_language)
-            body = _("[Beian] %(title)s (%(reference)s): %(link)s") % {
+            params = {**_sms_params(order, principal), "link": absolute_url(message.link)}
+            body = _("[Beian] %(role)s %(name)s, website %(website)s: %(title)s (%(reference)s): %(link)s") % {
+                **params,
+                "website": _website_text(order.website, others=len(order_fields.websites_of(order)) - 1),
                 "title": message.title,
-                "reference": order.reference,
-                "link": absolute_url(message.link),
             }
         delivered += _deliver_once(
             dedupe_key=dedupe_key,
             channel=Channel.SMS,
             recipient=blind_index(mobile, purpose="mobile"),
             # not linked to the order: order.sms_messages stays the MIIT verification codes
-            send=lambda: sms_send(mobile=mobile, body=body, purpose=f"notice:{kind}"),
+            send=lambda: sms_send(mobile=mobile, body=body, purpose=f"notice:{kind}", params=params),
         )
     return delivered
+
+
+def _website_text(website, others: int = 0) -> str:
+    """How an SMS names a website: its name and domain (示例网站（example.com）), or the domain; an
+    order's other websites are counted (示例网站（example.com）等 3 个网站)."""
+    if website is None:
+        return "—"
+    domain = display_domain(website.domain) if website.domain else ""
+    if website.name and domain:
+        text = _("%(name)s (%(domain)s)") % {"name": website.name, "domain": domain}
+    else:
+        text = website.name or domain or "—"
+    if others > 0:
+        text = _("%(website)s and %(count)s more") % {"website": text, "count": others}
+    return text
+
+
+def _sms_params(order, principal) -> dict[str, str]:
+    """The values an SMS template may use: whom the SMS is for (the subject principal, name masked)
+    and which website and order it concerns."""
+    website = order.website
+    return {
+        "role": _("subject principal"),
+        "name": mask_name(principal.name),
+        "website": display_domain(website.domain) if website and website.domain else "",
+        "website_name": website.name if website else "",
+        "reference": order.reference,
+    }
 
 
 def notify_order_event(*, order_pk: int, event: str) -> int:

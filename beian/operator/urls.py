@@ -11,6 +11,7 @@ urlpatterns = [
     path("advance/", operator.advance, name="advance"),
     path("audit/", operator.audit_log, name="audit_log"),
     path("sms/<int:pk>/reveal/", operator.sms_reveal, name="sms_reveal"),
+    path("sms/<int:pk>/resend/", operator.sms_resend, name="sms_resend"),
     path("submissions/<int:pk>/retry/", operator.submission_retry, name="submission_retry"),
     path("orders/<int:pk>/push-again/", operator.push_again, name="push_again"),
     path("cases/<int:pk>/decision/", operator.record_decision, name="decision"),

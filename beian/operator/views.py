@@ -35,7 +35,7 @@ from beian.filings.models import Order
 from beian.monitor import selectors as monitor
 from beian.monitor import tasks as monitor_tasks
 from beian.notifications import services as notification_services
-from beian.notifications.models import SmsMessage
+from beian.notifications import sms as sms_outbox
 from beian.reference.choices import rejection_reasons
 from beian.reference.services import calendar_enter_year
 from beian.regulator import services as regulator
@@ -75,7 +75,8 @@ def console(request):
         {
             "now": clock.now(),
             "adapter": regulator.adapter().name,
-            "sms": SmsMessage.objects.select_related("order")[:30],
+            "sms": sms_outbox.sms_outbox(limit=30),
+            "sms_gateway": sms_outbox.gateway_name(),
             "cases": cases,
             "outbox": Submission.objects.filter(status__in=regulator.OPEN)
             .select_related("order")
@@ -179,6 +180,18 @@ def submission_retry(request, pk):
         _("The submission is queued for another push."),
     )
     return redirect("operator:console")
+
+
+@operator_required
+@require_POST
+def sms_resend(request, pk):
+    """Send a failed SMS again now, after the template, the balance or the number was fixed (audited)."""
+    attempt(
+        request,
+        lambda: sms_outbox.sms_resend(message_id=pk, user=request.user),
+        _("The SMS is queued to be sent again."),
+    )
+    return redirect(reverse("operator:console") + "#sms-outbox")
 
 
 @operator_required

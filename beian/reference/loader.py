@@ -19,6 +19,10 @@ SEED_PATH = Path(__file__).parent / "data" / "icp-data.json"
 # (solar date, lunar date or solar term), for years the official schedule does not cover yet.
 STATUTORY_HOLIDAYS_PATH = Path(__file__).parent / "data" / "statutory-holidays.json"
 STATUTORY_HOLIDAYS_SETTING = "statutory_holidays"
+# The SMS gateways' signature and templates (beian.notifications.sms, docs/sms.md): filled in by the
+# operator once the provider approved them.
+SMS_TEMPLATES_PATH = Path(__file__).parent / "data" / "sms-templates.json"
+SMS_TEMPLATES_SETTING = "sms_templates"
 # Operator settings of our own beside the collected seed (editable under Reference settings):
 # `new_access_serve_from` — when a new-access domain may be served (beian.hosting.gate.NewAccessServe:
 # "submitted", "provider_review_passed" (rules file §8.5: as Tencent, the default) or "approved");
@@ -95,6 +99,9 @@ def seed_rows(seed: dict) -> dict[type[m.ReferenceRow], list[dict]]:
     )
     settings_rows.append(
         {"key": STATUTORY_HOLIDAYS_SETTING, "value": json.loads(STATUTORY_HOLIDAYS_PATH.read_text(encoding="utf-8"))}
+    )
+    settings_rows.append(
+        {"key": SMS_TEMPLATES_SETTING, "value": json.loads(SMS_TEMPLATES_PATH.read_text(encoding="utf-8"))}
     )
     settings_rows += [{"key": k, "value": v} for k, v in OPERATOR_SETTINGS.items()]
     rows[m.ReferenceSetting] = settings_rows

@@ -17,6 +17,8 @@ import datetime as dt
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
+from beian.core.retry import delay_after
+
 RETRY_SCHEDULE: tuple[dt.timedelta, ...] = (
     dt.timedelta(seconds=5),
     dt.timedelta(seconds=30),
@@ -32,11 +34,7 @@ MAX_ATTEMPTS = len(RETRY_SCHEDULE) + 1
 
 def retry_delay(failed_attempts: int) -> dt.timedelta | None:
     """How long to wait after the `failed_attempts`-th failed attempt; None: give up (dead)."""
-    if failed_attempts < 1:
-        raise ValueError("a delay follows a failed attempt")
-    if failed_attempts > len(RETRY_SCHEDULE):
-        return None
-    return RETRY_SCHEDULE[failed_attempts - 1]
+    return delay_after(RETRY_SCHEDULE, failed_attempts)
 
 
 @dataclass(frozen=True)

@@ -162,7 +162,7 @@ def sms_to(page, base, reference) -> list[tuple[str, str]]:
     return [
         (cells[1], code.group(1))
         for cells in rows
-        if len(cells) == 4 and cells[2] == reference and (code := re.search(r"核验码：(\d{6})", cells[3]))
+        if len(cells) == 5 and cells[2] == reference and (code := re.search(r"核验码：(\d{6})", cells[3]))
     ]
 
 

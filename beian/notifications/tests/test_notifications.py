@@ -83,6 +83,20 @@ def test_a_return_notifies_by_every_channel_with_a_link_to_the_field(
     assert sms.mobile == VALID_ENTERPRISE["subject.principal.mobile"]  # the subject principal's mobile
     assert sms.mobile_index == blind_index(VALID_ENTERPRISE["subject.principal.mobile"], purpose="mobile")
     assert order.reference in sms.body and notices.absolute_url(field_url) in sms.body
+    # it says whom it is for (the subject principal, name masked) and which website
+    assert (
+        sms.body.startswith("【备案】主体负责人张*，网站示例科技官网（demo-shop.cn）：您的备案已被退回修改")
+        and "张三" not in sms.body
+    )
+    assert sms.params == {
+        "role": "主体负责人",
+        "name": "张*",
+        "website": "demo-shop.cn",
+        "website_name": "示例科技官网",
+        "reference": order.reference,
+        "link": notices.absolute_url(field_url),
+    }  # what a real gateway's template is filled with
+    assert sms.status == "sent" and sms.gateway == "sandbox"  # sent after the commit, by the default gateway
     assert not order.sms_messages.exists()  # the order's own SMS stay the MIIT verification codes
 
 

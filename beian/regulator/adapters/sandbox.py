@@ -20,11 +20,12 @@ from django.utils import timezone
 from beian.core import clock, workdays
 from beian.core.crypto import blind_index
 from beian.core.exceptions import DomainError
+from beian.core.masking import mask_name
 from beian.filings import states
 from beian.filings.changes import record_summary
 from beian.filings.eta import type_review_span
 from beian.filings.fields import websites_of
-from beian.notifications.services import sms_send
+from beian.notifications.sms import sms_send
 from beian.reference.models import Province, RejectionReason
 from beian.reference.snapshot import setting
 from beian.regulator import faults
@@ -37,6 +38,8 @@ REJECT_TAG = "#sandbox-reject"  # in a website remark; the demo seeds orders car
 REJECT_TRIGGER = re.compile(re.escape(REJECT_TAG) + r"(?::([A-Z_]+))?")
 DEFAULT_REJECT_REASON = "CONTENT_NOT_MATCH_NATURE"
 BOTH_PRINCIPALS = ("subject_principal", "website_principal")
+# Whom a code is for, as MIIT's SMS names them (always in Chinese)
+ROLE_LABELS = {"subject_principal": "主体负责人", "website_principal": "网站负责人"}
 
 # Read with these defaults; operators override any key in the reference settings (admin).
 SMS_DEFAULTS = {
@@ -156,9 +159,10 @@ class SandboxRegulator:
         return self._website(order, role).principal
 
     def _send_code(self, case, role, order, challenge=None):
-        """Text a fresh code to the principal's mobile (the emergency phone never gets one)."""
+        """Text a fresh code to the principal's mobile (the emergency phone never gets one), saying
+        whom it is for (主体负责人 / 网站负责人, name masked) and which website."""
         person = self._person(order, role)
-        domain = order.website.domain if role == "subject_principal" else self._website(order, role).domain
+        website = order.website if role == "subject_principal" else self._website(order, role)
         code = f"{secrets.randbelow(10**6):06d}"
         if challenge is None:
             challenge = SmsChallenge(case=case, role=role)
@@ -168,12 +172,26 @@ class SandboxRegulator:
         challenge.sent_at = clock.now()
         challenge.save()
         deadline = timezone.localtime(case.sms_deadline).strftime("%Y-%m-%d %H:%M")
+        role_label = ROLE_LABELS[role.partition(".")[0]]
+        name = mask_name(person.name)
+        site = f"{website.name}，{website.domain}" if website.name else website.domain
+        if role == "subject_principal" and len(websites_of(order)) > 1:  # the subject's code covers every website
+            site += f"等{len(websites_of(order))}个网站"
         sms_send(
             mobile=person.mobile,
             order=order,
             purpose="miit_verification",
-            body=f"【工信部】您的ICP备案申请（{domain}）短信核验码：{code}，请于{deadline}前"
-            f"访问核验页面，输入核验码、手机号码及证件号码后六位完成核验。",
+            body=f"【工信部】{role_label}{name}：您的ICP备案申请（网站：{site}）短信核验码：{code}，"
+            f"请于{deadline}前访问核验页面，输入核验码、手机号码及证件号码后六位完成核验。",
+            params={
+                "role": role_label,
+                "name": name,
+                "website": website.domain,
+                "website_name": website.name,
+                "code": code,
+                "deadline": deadline,
+                "reference": order.reference,
+            },
         )
 
     # --- SMS verification --------------------------------------------------------------------

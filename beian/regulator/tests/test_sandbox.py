@@ -9,11 +9,14 @@ import datetime as dt
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from beian.core import clock, workdays
 from beian.core.models import AuditEvent
 from beian.filings import states
 from beian.filings.models import Order
+from beian.integrations.tests.fake_sms import KEY_ID, KEY_SECRET, TENCENT_APP_ID, serving
+from beian.notifications import sms as notifications_sms
 from beian.notifications.models import SmsMessage
 from beian.reference.models import ReferenceSetting
 from beian.regulator import services
@@ -98,6 +101,57 @@ def test_both_principals_must_verify_before_the_review_starts(awaiting_push):
     assert result.ok and not result.all_verified and order.status == states.SMS_VERIFICATION
     assert verify(order, website_code, WEBSITE_MOBILE).all_verified
     assert order.status == states.REGULATOR_REVIEW
+
+
+def test_each_code_says_which_principal_it_is_for_and_which_website(awaiting_push):
+    order = pushed(
+        awaiting_push, **OTHER_PRINCIPAL, **{"subject.principal.name": "欧阳娜娜", "websites[0].principal.name": "李四"}
+    )
+    subject_sms, website_sms = SmsMessage.objects.filter(order=order, purpose="miit_verification").order_by("pk")
+    assert subject_sms.body.startswith("【工信部】主体负责人欧***：") and "李四" not in subject_sms.body
+    assert website_sms.body.startswith("【工信部】网站负责人李*：") and "欧阳" not in website_sms.body
+    for sms in (subject_sms, website_sms):
+        assert "网站：示例科技官网，demo-shop.cn" in sms.body
+        assert sms.params["website"] == "demo-shop.cn" and sms.params["reference"] == order.reference
+        assert sms.params["code"] == sms_codes(order, sms.mobile)[0]  # the template's ${code}
+    assert (subject_sms.params["role"], subject_sms.params["name"]) == ("主体负责人", "欧***")
+    assert (website_sms.params["role"], website_sms.params["name"]) == ("网站负责人", "李*")
+
+
+def test_the_codes_go_out_through_the_configured_gateway_naming_principal_and_website(awaiting_push, settings):
+    with serving() as fake:
+        settings.SMS_GATEWAY, settings.SMS_ENDPOINT, settings.SMS_TENCENT_SDK_APP_ID = (
+            "tencent",
+            fake.endpoint,
+            TENCENT_APP_ID,
+        )
+        settings.SMS_ACCESS_KEY_ID, settings.SMS_ACCESS_KEY_SECRET = KEY_ID, KEY_SECRET
+        templates = ReferenceSetting.objects.get(key="sms_templates")
+        templates.value["tencent"]["sign_name"] = "建站云"
+        templates.value["tencent"]["templates"]["miit_verification"]["template"] = "2345678"
+        templates.save(update_fields=["value"])
+        order = pushed(awaiting_push, **OTHER_PRINCIPAL)
+        notifications_sms.sms_process_due()  # what the after-commit kick does in the product
+    by_number = {call.params["PhoneNumberSet"][0]: call.params for call in fake.calls}
+    assert set(by_number) == {f"+86{SUBJECT_MOBILE}", f"+86{WEBSITE_MOBILE}"}
+    deadline = timezone.localtime(RegulatorCase.objects.get(order=order).sms_deadline).strftime("%Y-%m-%d %H:%M")
+    [subject_code], [website_code] = sms_codes(order, SUBJECT_MOBILE), sms_codes(order, WEBSITE_MOBILE)
+    assert by_number[f"+86{SUBJECT_MOBILE}"]["TemplateParamSet"] == [
+        "主体负责人",
+        "张*",
+        "demo-shop.cn",
+        subject_code,
+        deadline,
+    ]
+    assert by_number[f"+86{WEBSITE_MOBILE}"]["TemplateParamSet"] == [
+        "网站负责人",
+        "张*",
+        "demo-shop.cn",
+        website_code,
+        deadline,
+    ]
+    assert all(p["TemplateId"] == "2345678" and p["SignName"] == "建站云" for p in by_number.values())
+    assert set(SmsMessage.objects.filter(order=order).values_list("status", "gateway")) == {("sent", "tencent")}
 
 
 # --- the 24-hour window -----------------------------------------------------------------------
