@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import nh3
 import rjieba
+from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -29,10 +30,10 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False}).enable("table")
 
 
-def render(markdown_text: str) -> str:
+def render(markdown_text: str) -> SafeString:
     """Safe HTML of an article's Markdown (scripts, event handlers and javascript: links removed)."""
     html = _markdown().render(markdown_text or "")
-    return nh3.clean(html, link_rel="noopener noreferrer")
+    return mark_safe(nh3.clean(html, link_rel="noopener noreferrer"))  # noqa: S308  (sanitised by nh3)
 
 
 def plain(markdown_text: str) -> str:

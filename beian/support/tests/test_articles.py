@@ -111,7 +111,7 @@ def test_a_seed_file_without_both_languages_is_refused():
 def test_an_article_page_shows_the_readers_language_and_the_rules_that_catch_it(client, articles):
     url = reverse("support:article", args=["reason-site-name-invalid"])
     page = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
-    assert "网站名称规则" in page and "The naming rules" not in page
+    assert "<h2>网站名称规则</h2>" in page and "The naming rules" not in page
     assert "website.name.too_short" in page or "website.name" in page  # the rules, their codes in a disclosure
     assert '<details class="code">' in page
     english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
