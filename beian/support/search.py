@@ -32,7 +32,9 @@ def index_article(article: Article) -> None:
         return
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [article.pk])
-        cursor.execute(f"INSERT INTO {FTS_TABLE} (rowid, search_text) VALUES (%s, %s)", [article.pk, article.search_text])
+        cursor.execute(
+            f"INSERT INTO {FTS_TABLE} (rowid, search_text) VALUES (%s, %s)", [article.pk, article.search_text]
+        )
 
 
 def rebuild_index() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from beian.materials.models import MaterialRequirement
@@ -23,7 +24,7 @@ LINK_KINDS = {
 }
 
 
-def published() -> "models.QuerySet[Article]":  # noqa: F821
+def published() -> QuerySet[Article]:
     return Article.objects.filter(published=True)
 
 
@@ -96,7 +97,11 @@ def rules_for_article(article: Article) -> list:
     """The rules that catch an article's problem before submission (its reason's or listed ones)."""
     codes = set(article.rule_codes)
     return sorted(
-        (r for r in RULES.values() if r.code in codes or (article.kind == "rejection_reason" and r.prevents == article.key)),
+        (
+            r
+            for r in RULES.values()
+            if r.code in codes or (article.kind == "rejection_reason" and r.prevents == article.key)
+        ),
         key=lambda r: r.code,
     )
 
@@ -121,13 +126,9 @@ def province_page(code: str, language: str) -> dict | None:
         return None
     english = language.startswith("en")
     seed = snapshot.seed()
-    entry = next((p for p in seed.get("provinces", []) if str(p.get("code")) == code), {})
+    entry: dict = next((p for p in seed.get("provinces", []) if str(p.get("code")) == code), {})
     materials_seed = seed.get("materials") or {}
-    requirements = [
-        r
-        for r in MaterialRequirement.objects.all()
-        if code in (r.provinces or [])
-    ]
+    requirements = [r for r in MaterialRequirement.objects.all() if code in (r.provinces or [])]
     reasons = {r.code: (r.text_en if english and r.text_en else r.text_zh) for r in RejectionReason.objects.all()}
     return {
         "province": province,

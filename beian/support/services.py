@@ -63,9 +63,7 @@ def article_save(
     }
     missing = [f for f, v in values.items() if not v]
     if missing:
-        raise ValidationFailed(
-            _("Every title and text is required, in Chinese and in English."), field=missing[0]
-        )
+        raise ValidationFailed(_("Every title and text is required, in Chinese and in English."), field=missing[0])
     article = Article.objects.select_for_update().get(pk=article.pk)
     if all(getattr(article, f) == v for f, v in values.items()) and article.published == published:
         return article
@@ -117,8 +115,16 @@ class SeedArticle:
     @property
     def digest(self) -> str:
         raw = "\x00".join(
-            [self.kind, self.key, " ".join(self.rule_codes), str(self.position), self.title_zh, self.title_en]
-            + [self.body_zh, self.body_en]
+            [
+                self.kind,
+                self.key,
+                " ".join(self.rule_codes),
+                str(self.position),
+                self.title_zh,
+                self.title_en,
+                self.body_zh,
+                self.body_en,
+            ]
         )
         return hashlib.sha256(raw.encode()).hexdigest()
 

@@ -16,13 +16,14 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # function words that say nothing about the topic: a question's 为什么/怎么/how must not match
 # every article that happens to contain them
-STOPWORDS = frozenset(
+_STOPWORDS_TEXT = (
     "的 了 吗 呢 吧 啊 是 我 我的 你 你的 我们 被 把 在 和 与 及 或 要 会 能 可以 需要 什么 为什么 怎么 怎样 如何 "
     "多久 多少 哪些 哪个 有 没有 一个 这个 那个 就 都 也 还 又 对 从 让 给 时 后 前 "
     "a an the is are was were be been do does did how what why when which who whom whose my our your "
     "i we you it its of to in on for with by at from and or not can could should would will me us "
-    "this that these those there here have has had about".split()
+    "this that these those there here have has had about"
 )
+STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +34,7 @@ def _markdown() -> MarkdownIt:
 def render(markdown_text: str) -> SafeString:
     """Safe HTML of an article's Markdown (scripts, event handlers and javascript: links removed)."""
     html = _markdown().render(markdown_text or "")
-    return mark_safe(nh3.clean(html, link_rel="noopener noreferrer"))  # noqa: S308  (sanitised by nh3)
+    return mark_safe(nh3.clean(html, link_rel="noopener noreferrer"))  # sanitised by nh3
 
 
 def plain(markdown_text: str) -> str:

@@ -54,7 +54,10 @@ def test_an_empty_title_is_refused_with_a_message(client, operator, article):
     page = client.post(
         reverse("operator:article_edit", args=[article.slug]), _form(article, title_en="", save="1"), follow=True
     )
-    assert "Every title and text is required" in page.content.decode() or "中英文标题和正文都必须填写" in page.content.decode()
+    assert (
+        "Every title and text is required" in page.content.decode()
+        or "中英文标题和正文都必须填写" in page.content.decode()
+    )
     article.refresh_from_db()
     assert article.title_en and article.revisions.count() == 1
 

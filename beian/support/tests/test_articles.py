@@ -57,8 +57,13 @@ def test_a_changed_seed_updates_articles_no_operator_edited(tmp_path, articles, 
         (tmp_path / "articles" / name).write_text(body, encoding="utf-8")
     edited = Article.objects.get(slug="faq-sms-verification")
     services.article_save(
-        article=edited, title_zh=edited.title_zh, title_en=edited.title_en, body_zh="运营版本",
-        body_en=edited.body_en, published=True, actor=operator,
+        article=edited,
+        title_zh=edited.title_zh,
+        title_en=edited.title_en,
+        body_zh="运营版本",
+        body_en=edited.body_en,
+        published=True,
+        actor=operator,
     )
     counts = services.articles_load(tmp_path)
     assert counts == {"created": 0, "updated": 1, "unchanged": 0, "kept operator edit": 1}
@@ -71,8 +76,13 @@ def test_every_save_keeps_a_revision_and_an_earlier_one_can_be_restored(articles
     article = Article.objects.get(slug="faq-site-offline")
     original = article.body_en
     services.article_save(
-        article=article, title_zh=article.title_zh, title_en=article.title_en, body_zh=article.body_zh,
-        body_en="Edited text.", published=True, actor=operator,
+        article=article,
+        title_zh=article.title_zh,
+        title_en=article.title_en,
+        body_zh=article.body_zh,
+        body_en="Edited text.",
+        published=True,
+        actor=operator,
     )
     assert list(article.revisions.values_list("number", "body_en")) == [(2, "Edited text."), (1, original)]
     assert events_matching(action="support.article_edited").count() == 1
@@ -87,8 +97,13 @@ def test_an_empty_text_is_refused_and_changes_nothing(articles, operator):
     article = Article.objects.get(slug="faq-site-offline")
     with pytest.raises(ValidationFailed):
         services.article_save(
-            article=article, title_zh="", title_en=article.title_en, body_zh=article.body_zh,
-            body_en=article.body_en, published=True, actor=operator,
+            article=article,
+            title_zh="",
+            title_en=article.title_en,
+            body_zh=article.body_zh,
+            body_en=article.body_en,
+            published=True,
+            actor=operator,
         )
     assert ArticleRevision.objects.filter(article=article).count() == 1
 
@@ -121,8 +136,13 @@ def test_an_article_page_shows_the_readers_language_and_the_rules_that_catch_it(
 def test_an_unpublished_article_is_not_shown(client, articles, operator):
     article = Article.objects.get(slug="faq-site-offline")
     services.article_save(
-        article=article, title_zh=article.title_zh, title_en=article.title_en, body_zh=article.body_zh,
-        body_en=article.body_en, published=False, actor=operator,
+        article=article,
+        title_zh=article.title_zh,
+        title_en=article.title_en,
+        body_zh=article.body_zh,
+        body_en=article.body_en,
+        published=False,
+        actor=operator,
     )
     assert client.get(reverse("support:article", args=[article.slug])).status_code == 404
 
