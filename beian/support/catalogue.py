@@ -155,7 +155,11 @@ def area_title(area: str) -> str:
 def rule_entries(language: str, rules: list[Rule] | None = None) -> list[dict]:
     """The rules grouped by area, each with its copy in `language`."""
     english = language.startswith("en")
-    rules = sorted(rules if rules is not None else RULES.values(), key=lambda r: r.code)
+    order = list(AREAS)
+    rules = sorted(
+        rules if rules is not None else RULES.values(),
+        key=lambda r: (order.index(r.area) if r.area in AREAS else len(order), r.area, r.code),
+    )
     areas = []
     for area, group in groupby(rules, key=lambda r: r.area):
         areas.append(

@@ -107,7 +107,10 @@ def rules_for_article(article: Article) -> list:
 
 
 def summary(article: Article, language: str, length: int = 120) -> str:
-    plain = " ".join(text.plain(article.body(language)).split())
+    lines = text.plain(article.body(language)).splitlines()
+    if article.kind == Article.Kind.REJECTION_REASON:
+        lines = lines[1:]  # the reason itself, which the title already says
+    plain = " ".join(" ".join(lines).split())
     return plain if len(plain) <= length else plain[: length - 1] + "…"
 
 
