@@ -10,6 +10,7 @@ from beian.core.exceptions import ValidationFailed
 from beian.reference.models import FilingType, RejectionReason
 from beian.support import services, text
 from beian.support.models import Article, ArticleRevision, Course
+from beian.support.tests.editing import edit
 
 pytestmark = pytest.mark.django_db
 
@@ -33,15 +34,7 @@ def test_every_step_material_filing_type_and_rejection_reason_has_an_article_in_
 
 def test_loading_again_changes_nothing_and_keeps_an_operators_edit(articles, operator):
     article = Article.objects.get(slug="reason-site-name-invalid")
-    services.article_save(
-        article=article,
-        title_zh=article.title_zh,
-        title_en=article.title_en,
-        body_zh="运营人员改写的说明：网站名称至少三个汉字。",
-        body_en=article.body_en,
-        published=True,
-        actor=operator,
-    )
+    edit(article, operator, body_zh="运营人员改写的说明：网站名称至少三个汉字。")
     again = services.articles_load()
     assert again["created"] == 0 and again["updated"] == 0
     article.refresh_from_db()
@@ -56,15 +49,7 @@ def test_a_changed_seed_updates_articles_no_operator_edited(tmp_path, articles, 
         body = (source / name).read_text(encoding="utf-8").replace("24 小时", "二十四小时")
         (tmp_path / "articles" / name).write_text(body, encoding="utf-8")
     edited = Article.objects.get(slug="faq-sms-verification")
-    services.article_save(
-        article=edited,
-        title_zh=edited.title_zh,
-        title_en=edited.title_en,
-        body_zh="运营版本",
-        body_en=edited.body_en,
-        published=True,
-        actor=operator,
-    )
+    edit(edited, operator, body_zh="运营版本")
     counts = services.articles_load(tmp_path)
     assert counts == {"created": 0, "updated": 1, "unchanged": 0, "kept operator edit": 1}
     assert "二十四小时" in Article.objects.get(slug="faq-review-time").body_zh
@@ -75,15 +60,7 @@ def test_a_changed_seed_updates_articles_no_operator_edited(tmp_path, articles, 
 def test_every_save_keeps_a_revision_and_an_earlier_one_can_be_restored(articles, operator):
     article = Article.objects.get(slug="faq-site-offline")
     original = article.body_en
-    services.article_save(
-        article=article,
-        title_zh=article.title_zh,
-        title_en=article.title_en,
-        body_zh=article.body_zh,
-        body_en="Edited text.",
-        published=True,
-        actor=operator,
-    )
+    edit(article, operator, body_en="Edited text.")
     assert list(article.revisions.values_list("number", "body_en")) == [(2, "Edited text."), (1, original)]
     assert events_matching(action="support.article_edited").count() == 1
     services.article_restore(article=article, revision=article.revisions.get(number=1), actor=operator)
@@ -96,15 +73,7 @@ def test_every_save_keeps_a_revision_and_an_earlier_one_can_be_restored(articles
 def test_an_empty_text_is_refused_and_changes_nothing(articles, operator):
     article = Article.objects.get(slug="faq-site-offline")
     with pytest.raises(ValidationFailed):
-        services.article_save(
-            article=article,
-            title_zh="",
-            title_en=article.title_en,
-            body_zh=article.body_zh,
-            body_en=article.body_en,
-            published=True,
-            actor=operator,
-        )
+        edit(article, operator, title_zh="")
     assert ArticleRevision.objects.filter(article=article).count() == 1
 
 
@@ -135,15 +104,7 @@ def test_an_article_page_shows_the_readers_language_and_the_rules_that_catch_it(
 
 def test_an_unpublished_article_is_not_shown(client, articles, operator):
     article = Article.objects.get(slug="faq-site-offline")
-    services.article_save(
-        article=article,
-        title_zh=article.title_zh,
-        title_en=article.title_en,
-        body_zh=article.body_zh,
-        body_en=article.body_en,
-        published=False,
-        actor=operator,
-    )
+    edit(article, operator, published=False)
     assert client.get(reverse("support:article", args=[article.slug])).status_code == 404
 
 

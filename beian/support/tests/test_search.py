@@ -5,8 +5,9 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from beian.support import search, services, text
+from beian.support import search, text
 from beian.support.models import Article
+from beian.support.tests.editing import edit
 
 pytestmark = pytest.mark.django_db
 
@@ -49,25 +50,9 @@ def test_the_python_fallback_finds_the_same_articles(articles, monkeypatch, ques
 
 def test_an_operators_edit_is_found_and_an_unpublished_article_is_not(articles, operator):
     article = Article.objects.get(slug="faq-order-expiry")
-    services.article_save(
-        article=article,
-        title_zh=article.title_zh,
-        title_en=article.title_en,
-        body_zh=article.body_zh + "\n\n订单过期后可以找客服恢复草稿。",
-        body_en=article.body_en,
-        published=True,
-        actor=operator,
-    )
+    edit(article, operator, body_zh=article.body_zh + "\n\n订单过期后可以找客服恢复草稿。")
     assert search.article_search(query="客服恢复草稿")[0][0].slug == "faq-order-expiry"
-    services.article_save(
-        article=article,
-        title_zh=article.title_zh,
-        title_en=article.title_en,
-        body_zh=article.body_zh,
-        body_en=article.body_en,
-        published=False,
-        actor=operator,
-    )
+    edit(article, operator, published=False)
     assert "faq-order-expiry" not in [a.slug for a, _ in search.article_search(query="客服恢复草稿")]
 
 
