@@ -115,3 +115,19 @@ def test_the_help_index_lists_courses_and_every_section(client, articles):
         assert f'id="kind-{kind}"' in page
     course = client.get(reverse("support:course", args=["first-filing"])).content.decode()
     assert course.count("/help/a/") >= 10
+
+
+def test_every_step_of_a_first_filing_has_its_question_mark_and_the_checklist_links_the_province(
+    client, applicant, orders, articles
+):
+    from beian.applicant.flow import FLOW
+
+    order = orders.build("DRAFT")
+    client.force_login(applicant)
+    keys = [s.key for s in FLOW.steps if s.applies(order.filing_type)]
+    assert {"checklist", "subject", "website", "materials", "confirm"} <= set(keys)
+    for key in keys:
+        page = client.get(reverse("applicant:step", args=[order.pk, key])).content.decode()
+        assert reverse("support:for", args=["step", key]) in page, key
+    checklist = client.get(reverse("applicant:step", args=[order.pk, "checklist"])).content.decode()
+    assert reverse("support:province", args=[order.subject.province]) in checklist
