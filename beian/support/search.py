@@ -1,6 +1,7 @@
 """Full-text search over the articles' segmented words, one selector for both databases:
 
-- PostgreSQL: `to_tsvector('simple', search_text)` with a GIN index (migration 0002) ranked by ts_rank;
+- PostgreSQL: the stored `search_vector` = to_tsvector('simple', search_text) with a GIN index
+  (migration 0002), ranked by ts_rank;
 - SQLite (the embedded default): an FTS5 table kept beside the articles, ranked by bm25;
 - SQLite without FTS5: the words matched in Python, scored by how many query words an article has.
 
@@ -45,21 +46,21 @@ def rebuild_index() -> None:
         cursor.execute(f"INSERT INTO {FTS_TABLE} (rowid, search_text) SELECT id, search_text FROM support_article")
 
 
-def _postgresql(words: list[str], limit: int) -> list[tuple[int, float]]:
-    tsquery = " | ".join("'" + w.replace("'", "''").replace("\\", "") + "'" for w in words)
+def _postgresql(words: list[str], every: bool, limit: int) -> list[tuple[int, float]]:
+    tsquery = (" & " if every else " | ").join("'" + w.replace("'", "''").replace("\\", "") + "'" for w in words)
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT a.id, ts_rank(to_tsvector('simple'::regconfig, a.search_text), q) AS rank "
+            "SELECT a.id, ts_rank(a.search_vector, q) AS rank "
             "FROM support_article a, to_tsquery('simple'::regconfig, %s) q "
-            "WHERE a.published AND to_tsvector('simple'::regconfig, a.search_text) @@ q "
+            "WHERE a.published AND a.search_vector @@ q "
             "ORDER BY rank DESC, a.id LIMIT %s",
             [tsquery, limit],
         )
         return [(pk, float(rank)) for pk, rank in cursor.fetchall()]
 
 
-def _sqlite_fts5(words: list[str], limit: int) -> list[tuple[int, float]]:
-    match = " OR ".join('"' + w.replace('"', "") + '"' for w in words)
+def _sqlite_fts5(words: list[str], every: bool, limit: int) -> list[tuple[int, float]]:
+    match = (" AND " if every else " OR ").join('"' + w.replace('"', "") + '"' for w in words)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT f.rowid, bm25({FTS_TABLE}) AS score FROM {FTS_TABLE} f "
@@ -70,12 +71,12 @@ def _sqlite_fts5(words: list[str], limit: int) -> list[tuple[int, float]]:
         return [(pk, -float(score)) for pk, score in cursor.fetchall()]
 
 
-def _python(words: list[str], limit: int) -> list[tuple[int, float]]:
+def _python(words: list[str], every: bool, limit: int) -> list[tuple[int, float]]:
     scored = []
     for pk, search_text in Article.objects.filter(published=True).values_list("pk", "search_text"):
         counts = Counter(search_text.split())
         matched = [w for w in words if counts[w]]
-        if matched:
+        if matched and (not every or len(matched) == len(words)):
             scored.append((pk, len(matched) + sum(min(counts[w], 5) for w in matched) / 10))
     scored.sort(key=lambda item: (-item[1], item[0]))
     return scored[:limit]
@@ -88,12 +89,17 @@ def backend() -> str:
 
 
 def article_search(*, query: str, limit: int = 20) -> list[tuple[Article, float]]:
-    """Published articles matching any meaningful word of `query`, best first, with their score
-    (higher is better; comparable only within one result list)."""
+    """Published articles matching the meaningful words of `query`, best first: those with every
+    word, then those with some, each group by its score (higher is better within a group)."""
     words = text.query_words(query)
     if not words:
         return []
     run = {"postgresql": _postgresql, "sqlite-fts5": _sqlite_fts5, "python": _python}[backend()]
-    ranked = run(words, limit)
+    # the articles with every word first (selective: the index finds few rows to rank), then, if
+    # they are too few, those with any of the words
+    ranked = run(words, True, limit)
+    if len(ranked) < limit and len(words) > 1:
+        found = {pk for pk, _ in ranked}
+        ranked += [hit for hit in run(words, False, limit + len(ranked)) if hit[0] not in found][: limit - len(ranked)]
     articles = Article.objects.in_bulk([pk for pk, _ in ranked])
     return [(articles[pk], score) for pk, score in ranked if pk in articles]
