@@ -22,7 +22,9 @@ def login(page, base, username):
 def test_the_return_itself_answers_why_the_site_name_was_returned(live_server, page, shoot, orders, applicant):
     base = live_server.url
     articles_load()
-    order = orders.returned(fields=("websites[0].name",), reason_code="SITE_NAME_INVALID", note="请使用与单位相关的名称")
+    order = orders.returned(
+        fields=("websites[0].name",), reason_code="SITE_NAME_INVALID", note="请使用与单位相关的名称"
+    )
     login(page, base, applicant.username)
 
     page.goto(f"{base}/apply/orders/{order.pk}/")
