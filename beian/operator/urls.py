@@ -1,5 +1,6 @@
 from django.urls import path
 
+from beian.operator import articles
 from beian.operator import views as operator
 
 app_name = "operator"
@@ -29,4 +30,8 @@ urlpatterns = [
     path("platforms/", operator.platforms, name="platforms"),
     path("platforms/<slug:slug>/", operator.platform_detail, name="platform"),
     path("platforms/<slug:slug>/tokens/<int:pk>/revoke/", operator.platform_token_revoke, name="platform_token_revoke"),
+    path("articles/", articles.articles, name="articles"),
+    path("articles/<slug:slug>/", articles.article_edit, name="article_edit"),
+    path("articles/<slug:slug>/revisions/<int:number>/", articles.article_revision, name="article_revision"),
+    path("articles/<slug:slug>/revisions/<int:number>/restore/", articles.article_restore, name="article_restore"),
 ]

@@ -1,39 +1,126 @@
-"""Help centre. The rule catalogue page is generated from the rule registry itself."""
+"""Help centre pages: the index (courses, articles by kind, search), an article, a course, search
+results, the "?" redirect a wizard step, finding or return reason links to, the province
+requirement pages, and the rule catalogue. Views parse, call one selector, render."""
 
-from itertools import groupby
-
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
-from beian.reference import snapshot
-from beian.rules.registry import RULES
+from beian.support import catalogue, search, selectors, text
+from beian.support.models import Article, Course
+
+SECTION_TITLES = {
+    Article.Kind.GUIDE: _("Guides"),
+    Article.Kind.STEP: _("The filing steps"),
+    Article.Kind.FILING_TYPE: _("Filing types"),
+    Article.Kind.MATERIAL: _("Materials"),
+    Article.Kind.REJECTION_REASON: _("Why an order is returned"),
+    Article.Kind.FAQ: _("Questions"),
+}
+# what a province's policy values mean, for the province pages
+POLICY_WORDS = {
+    "legal_rep_required": _("must be the legal representative"),
+    "authorization_allowed": _("may be another person with an authorisation letter"),
+    "free": _("may be another person"),
+    "local_only": _("only residents with a local ID can file as individuals"),
+    "residence_proof": _("non-local individuals file with a residence proof"),
+    "cross_province_allowed": _("non-local individuals may file"),
+    "unknown": _("not known; ask us before filing"),
+}
+
+
+def _language() -> str:
+    return get_language() or "zh-hans"
 
 
 def help_index(request):
-    return render(request, "support/index.html")
+    language = _language()
+    sections = selectors.index_sections()
+    return render(
+        request,
+        "support/index.html",
+        {
+            "courses": selectors.courses(),
+            "sections": [
+                {"kind": kind, "title": title, "articles": [(a, a.title(language)) for a in sections[kind]]}
+                for kind, title in SECTION_TITLES.items()
+                if sections[kind]
+            ],
+            "language": language,
+        },
+    )
+
+
+def article_detail(request, slug):
+    article = get_object_or_404(Article, slug=slug, published=True)
+    language = _language()
+    rules = selectors.rules_for_article(article)
+    return render(
+        request,
+        "support/article.html",
+        {
+            "article": article,
+            "title": article.title(language),
+            "body": text.render(article.body(language)),
+            "courses": selectors.course_neighbours(article),
+            "rules": catalogue.rule_entries(language, rules) if rules else [],
+            "language": language,
+        },
+    )
+
+
+def course_detail(request, slug):
+    course = get_object_or_404(Course, slug=slug)
+    language = _language()
+    items = [
+        (item.article, item.article.title(language), selectors.summary(item.article, language))
+        for item in course.items.select_related("article").filter(article__published=True)
+    ]
+    return render(
+        request,
+        "support/course.html",
+        {"course": course, "title": course.title(language), "intro": course.intro(language), "items": items},
+    )
+
+
+def search_view(request):
+    query = (request.GET.get("q") or "").strip()[:200]
+    language = _language()
+    hits = search.article_search(query=query) if query else []
+    return render(
+        request,
+        "support/search.html",
+        {
+            "query": query,
+            "hits": [(a, a.title(language), selectors.summary(a, language)) for a, _score in hits],
+        },
+    )
+
+
+def help_for(request, kind, key):
+    """The "?" of a wizard step, material, filing type, return reason or rule finding."""
+    if kind not in (*selectors.LINK_KINDS, "rule"):
+        raise Http404
+    return redirect(selectors.help_url(kind, key))
+
+
+def provinces(request):
+    language = _language()
+    rows = [(p, p.name_en if language.startswith("en") else p.name) for p in selectors.provinces()]
+    return render(request, "support/provinces.html", {"rows": rows})
+
+
+def province_detail(request, code):
+    page = selectors.province_page(code, _language())
+    if page is None:
+        raise Http404
+    entry = page["entry"]
+    page["principal_rule"] = POLICY_WORDS.get(entry.get("org_subject_principal_rule", ""), "")
+    page["non_local"] = POLICY_WORDS.get(entry.get("personal_non_local_policy", ""), "")
+    return render(request, "support/province.html", page)
 
 
 def rules_catalogue(request):
-    english = (get_language() or "").startswith("en")
-    ref = snapshot.current()
-    rules = sorted(RULES.values(), key=lambda r: r.code)
-    areas = []
-    for area, group in groupby(rules, key=lambda r: r.area):
-        areas.append(
-            {
-                "area": area,
-                "rules": [
-                    {
-                        "code": r.code,
-                        "severity": r.severity.value,
-                        "message": r.message_en if english else r.message_zh,
-                        "fix": r.fix_en if english else r.fix_zh,
-                        "source": r.source,
-                        "prevents": r.prevents,
-                        "reason": ref.rejection_text(r.prevents, "en" if english else "zh") if r.prevents else "",
-                    }
-                    for r in group
-                ],
-            }
-        )
-    return render(request, "support/rules.html", {"areas": areas, "count": len(rules)})
+    areas = catalogue.rule_entries(_language())
+    return render(request, "support/rules.html", {"areas": areas, "count": sum(len(a["rules"]) for a in areas)})
