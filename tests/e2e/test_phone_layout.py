@@ -22,9 +22,7 @@ OVERFLOW = f"() => Math.max(document.documentElement.scrollWidth, window.innerWi
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(
-        viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2, locale="zh-CN"
-    )
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2, locale="zh-CN")
     page = context.new_page()
     page.set_default_timeout(60_000)
     yield page
@@ -69,7 +67,9 @@ def test_the_applicant_and_reviewer_pages_fit_a_phone(
             cameras = phone.locator("input[type=file][capture]")
             assert plain.count() >= 3 and cameras.count() == plain.count()  # a camera beside every file chooser
             assert plain.evaluate_all("inputs => inputs.every(i => !i.hasAttribute('capture'))")
-            facing = dict(cameras.evaluate_all("inputs => inputs.map(i => [i.dataset.camera, i.getAttribute('capture')])"))
+            facing = dict(
+                cameras.evaluate_all("inputs => inputs.map(i => [i.dataset.camera, i.getAttribute('capture')])")
+            )
             assert facing["owner_photo"] == "user" and facing["owner_id_front"] == "environment"
             assert phone.locator(".camera-upload label").first.is_visible()  # offered on a touch screen
             example = phone.locator(".slot img.thumb").first.bounding_box()
@@ -88,3 +88,12 @@ def test_the_applicant_and_reviewer_pages_fit_a_phone(
     visit(phone, f"{base}/review/orders/{under_review.pk}/", "review-order", shoot, overflow)
 
     assert {name: px for name, px in overflow.items() if px > 0} == {}
+
+
+def test_a_desktop_offers_no_camera_button(live_server, page, applicant, reviewer, organisation, hosted_site):
+    """A mouse-driven wide screen ignores `capture`: the extra "take a photo" button stays hidden there."""
+    draft = OrderBuilder(organisation=organisation, user=applicant, site=hosted_site, reviewer=reviewer).draft()
+    login(page, live_server.url, "applicant", "pw-applicant")
+    page.goto(f"{live_server.url}/apply/orders/{draft.pk}/step/materials/")
+    assert page.locator("input[type=file][data-slot]").first.is_visible()
+    assert page.locator(".camera-upload").count() > 0 and not page.locator(".camera-upload").first.is_visible()
