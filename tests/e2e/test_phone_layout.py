@@ -75,6 +75,13 @@ def test_the_applicant_and_reviewer_pages_fit_a_phone(
             example = phone.locator(".slot img.thumb").first.bounding_box()
             text = phone.locator(".slot h3").first.bounding_box()
             assert example and text and text["width"] > 300  # the example stacks, the text keeps the width
+            # a photo taken is uploaded at once (static/js/app.js): here one that is no image, refused with a message
+            with phone.expect_navigation():
+                phone.set_input_files(
+                    "input[data-camera='business_licence']",
+                    files=[{"name": "photo.jpg", "mimeType": "image/jpeg", "buffer": b"not a photo"}],
+                )
+            assert phone.locator(".msg.error").count() == 1
     services.order_abandon(order=draft, user=applicant)  # its domain is free for the next order
     returned = builder.returned()  # the applicant gets a notification, the order page the reasons
     visit(phone, f"{base}/apply/orders/{returned.pk}/", "order", shoot, overflow)
