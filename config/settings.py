@@ -232,6 +232,11 @@ if TESTING and os.environ.get("PYTEST_XDIST_WORKER"):  # parallel test workers s
 GATE_STAMP = os.environ.get("BEIAN_GATE_STAMP") or ("cache" if REDIS_URL else "file")
 # Seconds a process trusts what it keeps without the stamp: only the net under a lost bump
 GATE_CACHE_MAX_AGE = float(os.environ.get("BEIAN_GATE_CACHE_MAX_AGE", "5"))
+# The gate at the edge (beian.hosting.edge, docs/edge-nginx.md): nginx asks /_edge/auth per request with this
+# shared secret in X-Beian-Edge-Secret (empty: the edge endpoints answer 404), and keeps each answer this many
+# seconds (X-Accel-Expires): a gate change reaches the edge within that time, with nothing reloaded or cleared.
+EDGE_SECRET = os.environ.get("BEIAN_EDGE_SECRET", "")
+EDGE_CACHE_SECONDS = int(os.environ.get("BEIAN_EDGE_CACHE_SECONDS", "1"))
 
 # Celery: in-process (eager) unless a broker is configured.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")

@@ -6,6 +6,7 @@ from django.urls import include, path
 from beian.accounts.views import language_switch
 from beian.api.api import api
 from beian.applicant.launch import launch
+from beian.hosting.views import edge_auth, edge_page
 
 
 def home(request):
@@ -32,6 +33,9 @@ urlpatterns = [
     path("notifications/", include("beian.notifications.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    # nginx's gate at the edge (docs/edge-nginx.md): only with the edge's shared secret, never public
+    path("_edge/auth", edge_auth, name="edge_auth"),
+    path("_edge/page", edge_page, name="edge_page"),
 ]
 if settings.DEMO_TOOLS:  # the demo app's tools; nothing else links to them when they are off
     urlpatterns.append(path("demo/", include("beian.demo.urls")))

@@ -7,17 +7,22 @@ each process keeps the rendered bytes of recent pages under exactly that key: a 
 number, content, footer or link is a different key, and the next request renders afresh (nothing
 to clear by hand). The filing footer is rendered from the entry (the record's numbers) after the
 customer's content and footer, both re-serialised from allow-lists (beian.rules.footer) so that
-neither can hide it."""
+neither can hide it.
+
+The edge endpoints answer nginx in front of any site origin (beian.hosting.edge, docs/edge-nginx.md):
+`edge_auth` its auth_request per Host, `edge_page` the maintenance or block page it shows instead.
+Both answer only a request with the edge's shared secret (404 otherwise, and while none is set)."""
 
 from __future__ import annotations
 
 from collections import OrderedDict
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
+from django.views.decorators.csrf import csrf_exempt
 
-from beian.hosting import gate
+from beian.hosting import edge, gate, hostcache
 from beian.hosting.entries import entry_decision, entry_footer
 from beian.hosting.footer import served_page_parts
 
@@ -55,9 +60,38 @@ def public_page(request, path=""):
         _rendered[key] = content
         if len(_rendered) > RENDERED_PAGES_KEPT:
             _rendered.popitem(last=False)
-    response = HttpResponse(content, status=decision.status_code)
+    return _with_gate_headers(HttpResponse(content, status=decision.status_code), decision)
+
+
+def _with_gate_headers(response: HttpResponse, decision: gate.GateDecision) -> HttpResponse:
     if decision.access != gate.Access.SERVE:
         if decision.retry_after_seconds:
             response["Retry-After"] = str(decision.retry_after_seconds)
         response["Cache-Control"] = "no-store"
     return response
+
+
+def _edge_entry(request):
+    """(the gate entry answering the visitor's Host or None) for a request of our edge; 404 else."""
+    if not edge.authorised(request.headers.get(edge.SECRET_HEADER)):
+        raise Http404
+    return hostcache.entry(request.headers.get(edge.HOST_HEADER, ""))
+
+
+def edge_auth(request):
+    """nginx's auth_request: 200 with the footer for a host that serves, 403 otherwise (edge.auth_answer)."""
+    answer = edge.auth_answer(_edge_entry(request))
+    return HttpResponse(status=answer.status, headers=answer.headers)
+
+
+@csrf_exempt  # any method a visitor sent to a blocked domain gets its page; nothing here changes anything
+def edge_page(request):
+    """The page nginx shows a visitor of a host that does not serve: the hosted site's (maintenance 503
+    or block 451), or the block page where no site answers on the host."""
+    entry = _edge_entry(request)
+    if entry is None:
+        decision = edge.host_decision(None)
+        content = render_to_string("hosting/blocked.html", {"decision": decision}, request=request)
+        return _with_gate_headers(HttpResponse(content, status=decision.status_code), decision)
+    request.hosted_site, request.gate_entry = entry.site, entry
+    return public_page(request)
