@@ -7,14 +7,18 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+
+from tests.net import free_port, http_get
 
 MANAGE = str(Path(settings.BASE_DIR) / "manage.py")
 ISOLATED = {"CELERY_BROKER_URL", "REDIS_URL", "BEIAN_REGULATOR_PAUSE_AT", "BEIAN_REGULATOR_ADAPTER"}
@@ -106,3 +110,41 @@ def deployment_database(kind: str, var_dir: Path, cls: type[Deployment] = Deploy
     finally:
         if drop:
             drop()
+
+
+@contextlib.contextmanager
+def serving(deploy: Deployment, workers: int = 1, **env: str) -> Iterator[int]:
+    """gunicorn serving config.wsgi against the deployment (with `env` on top); yields its port."""
+    port = free_port()
+    process = deploy.popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "config.wsgi:application",
+        ],
+        **env,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert process.poll() is None, process.communicate()[1]
+            with contextlib.suppress(OSError):
+                http_get(port, "127.0.0.1")
+                break
+            assert time.monotonic() < deadline, "gunicorn did not answer within 60 s"
+            time.sleep(0.2)
+        yield port
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()

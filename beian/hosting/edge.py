@@ -24,6 +24,8 @@ nothing reloaded or cleared.
 from __future__ import annotations
 
 import hmac
+import re
+import string
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote
@@ -86,3 +88,50 @@ def auth_answer(entry: GateEntry | None) -> AuthAnswer:
     headers[NUMBER_HEADER] = quote(decision.filing_number)
     headers[FOOTER_HEADER] = footer_html(entry)
     return AuthAnswer(200, headers)
+
+
+# --- the nginx side (deploy/nginx/beian.conf.template, `manage.py edge_nginx_config`) -----------
+
+BEIAN_ORIGIN = "beian"  # the customers' sites are Beian's own hosted pages (they carry the footer)
+SECRET_PLACEHOLDER = "${BEIAN_EDGE_SECRET}"  # left for the nginx image's envsubst
+FOREIGN_FOOTER_FILTER = """\
+        # a foreign origin's HTML gets the filing footer of the number filed for THIS domain
+        # (X-Beian-Footer of the gate's answer), right before its </body>
+        proxy_set_header Accept-Encoding "";  # sub_filter needs the body uncompressed
+        sub_filter '</body>' '$beian_footer</body>';
+        sub_filter_once on;
+        sub_filter_last_modified off;"""
+BEIAN_FOOTER_FILTER = "        # Beian's hosted pages render the filing footer themselves: nothing to add"
+SAFE_VALUE = re.compile(r"^[A-Za-z0-9_.:/\[\]~+=-]+$")  # nothing that could end an nginx directive
+
+
+def nginx_config(
+    template: str,
+    *,
+    beian_upstream: str,
+    origin: str,
+    listen: str,
+    cache_dir: str,
+    platform_hosts: list[str],
+    secret: str | None,
+) -> str:
+    """The edge's nginx config from the template: Beian's web service at `beian_upstream`
+    (host:port), the customers' sites at `origin` (host:port of the site builder's renderer, or
+    BEIAN_ORIGIN for Beian's hosted pages), the platform under `platform_hosts` (the first is the
+    Host nginx sends Beian: one of its PLATFORM_HOSTS), the secret written in or (None) left as
+    ${BEIAN_EDGE_SECRET} for envsubst. ValueError for a value nginx would read as more than one."""
+    values = {
+        "BEIAN_UPSTREAM": beian_upstream,
+        "SITE_ORIGIN": beian_upstream if origin == BEIAN_ORIGIN else origin,
+        "EDGE_LISTEN": listen,
+        "EDGE_CACHE_DIR": cache_dir,
+        "PLATFORM_SERVER_NAMES": " ".join(platform_hosts),
+        "BEIAN_HOST": platform_hosts[0] if platform_hosts else "",
+    }
+    if secret is not None:
+        values["BEIAN_EDGE_SECRET"] = secret
+    for name, value in [*values.items(), *(("platform host", h) for h in platform_hosts)]:
+        if name != "PLATFORM_SERVER_NAMES" and not SAFE_VALUE.match(value or ""):
+            raise ValueError(f"{name}: {value!r} is not a single nginx word")
+    values["FOOTER_FILTER"] = BEIAN_FOOTER_FILTER if origin == BEIAN_ORIGIN else FOREIGN_FOOTER_FILTER
+    return string.Template(template).safe_substitute(values)  # nginx's own $variables stay

@@ -6,8 +6,12 @@ makes no query while nothing changed. The real nginx in front: tests/test_edge_n
 from __future__ import annotations
 
 import html
+import io
+from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
+from django.core.management import CommandError, call_command
 from django.test import Client
 
 from beian.hosting.models import SiteDomain
@@ -38,7 +42,7 @@ def test_a_filed_domain_is_let_through_with_the_footer_of_its_own_number(orders)
         footer = response["X-Beian-Footer"]
         assert footer.isascii() and "\n" not in footer  # one header line
         shown = html.unescape(footer)
-        assert f'href="https://beian.miit.gov.cn/"' in shown and f">{number}</a>" in shown
+        assert 'href="https://beian.miit.gov.cn/"' in shown and f">{number}</a>" in shown
     assert response.content == b""
 
 
@@ -104,3 +108,28 @@ def test_unbinding_a_filed_domain_blocks_it_at_the_edge(orders):
     SiteDomain.objects.filter(domain="demo-shop.cn").delete()
     assert ask("auth", "demo-shop.cn").status_code == 403
     assert ask("page", "demo-shop.cn").status_code == 451
+
+
+def test_the_compose_example_is_the_template_rendered_with_the_defaults():
+    out = io.StringIO()
+    call_command("edge_nginx_config", stdout=out)
+    example = Path(django_settings.BASE_DIR) / "deploy" / "nginx" / "beian.conf"
+    assert out.getvalue() == example.read_text(), "deploy/nginx/beian.conf is stale: run `make edge-nginx`"
+    assert "${BEIAN_EDGE_SECRET}" in example.read_text()  # left for the nginx image's envsubst
+
+
+@pytest.mark.parametrize("option", [["--origin", "renderer:3000; include /etc/passwd"], ["--platform-host", "a b"]])
+def test_a_value_that_would_break_the_nginx_config_is_refused(option):
+    with pytest.raises(CommandError, match="not a single nginx word"):
+        call_command("edge_nginx_config", *option, stdout=io.StringIO())
+
+
+def test_a_foreign_origin_gets_the_footer_filter_and_beians_pages_do_not(settings):
+    out = io.StringIO()
+    call_command("edge_nginx_config", "--origin", "renderer:3000", "--secret-from-settings", stdout=out)
+    text = out.getvalue()
+    assert "server renderer:3000;" in text and "sub_filter '</body>' '$beian_footer</body>';" in text
+    assert f'X-Beian-Edge-Secret "{SECRET}"' in text
+    out = io.StringIO()
+    call_command("edge_nginx_config", stdout=out)
+    assert "sub_filter '" not in out.getvalue()
