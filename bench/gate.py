@@ -1,6 +1,6 @@
-"""Benchmark: a filed hosted site's page through the access gate vs. the same HTML with no gate.
+"""Benchmark: the access gate at nginx and in Beian vs. the same page with no gate.
 
-    .venv/bin/python bench/gate.py [--rounds 5] [--seconds 3] [--clients 4] [--workers 2]
+    .venv/bin/python bench/gate.py [--rounds 5] [--seconds 3] [--clients 8] [--workers 2] [--check]
 
 Builds a scratch database (a temporary SQLite file, or a scratch `beian_bench_gate` database on
 the PostgreSQL server of DATABASE_URL if that is set; dropped at the end): migrated, reference
@@ -11,20 +11,24 @@ and are replayed after that, as in the tests).
 
 Then it runs gunicorn (sync workers, DEBUG off, the production settings but for a bench URLconf
 for platform hosts, bench/gate_settings.py) and, when nginx is installed, nginx (its own prefix in
-the scratch folder) with the edge config Beian renders (deploy/nginx/beian.conf.template, foreign
-origin mode) and a static server block, and alternates four arms in one run:
-  static: nginx serves the page's bytes from a file (the edge's origin in the gate arm);
-  edge:   nginx with the gate, Host = the site's domain: auth_request to Beian's /_edge/auth (kept
-          per Host for BEIAN_EDGE_CACHE_SECONDS), proxied to the static origin, the filing footer
-          written in by sub_filter — what nginx costs in front of any site origin;
-  gated:  gunicorn, GET / with Host = the site's domain: HostedSiteMiddleware, the hosted-site
-          URLconf, the public page view (the gate, the footer), as in production;
-  plain:  gunicorn, GET /bench/plain/ with Host = 127.0.0.1: a plain view returning the same bytes
-          (rendered once by the gated page before the server started), same middleware stack.
+the scratch folder) with the edge config Beian renders (deploy/nginx/beian.conf.template), and
+alternates these arms in one run:
+  static:     nginx serves the page's bytes from a file;
+  edge:       nginx with the gate in front of the same file, published for the site's domain (the
+              files origin): auth_request to Beian's /_edge/auth (kept per Host for
+              BEIAN_EDGE_CACHE_SECONDS), the filing footer written in by sub_filter — only the gate
+              differs from the static arm (target >= 0.5 of it);
+  proxy:      nginx proxying to the static server, no gate;
+  edge-proxy: nginx with the gate in front of the static server as a foreign origin (the site
+              builder's renderer): the gate plus the hop to an origin (ratios printed for both);
+  gated:      gunicorn, GET / with Host = the site's domain: HostedSiteMiddleware, the hosted-site
+              URLconf, the public page view (the gate, the footer), as in production;
+  plain:      gunicorn, GET /bench/plain/ with Host = 127.0.0.1: a plain view returning the same
+              bytes (rendered once by the gated page before the server started), same middleware.
 Each round runs each arm for --seconds with --clients connections (the order of the arms rotates
 every round); it prints the median requests per second of each arm, the ratios edge/static (target
->= 0.5) and gated/plain (target >= 0.8), the server CPU per request (gunicorn and nginx workers),
-and the SQL queries and new database connections per request of the gunicorn arms and of the edge's
+>= 0.5), edge-proxy/static and edge-proxy/proxy (information) and gated/plain (target >= 0.8), the
+server CPU per request (gunicorn and nginx workers), and the SQL queries and new database connections per request of the gunicorn arms and of the edge's
 auth answer, counted in-process over a few requests before the load run.
 
 The load generator is wrk when it is installed (Debian's package `wrk`; the nginx arms need it:
@@ -82,7 +86,7 @@ class Arm:
     name: str
     host: str
     path: str
-    server: str  # which server answers it: "gunicorn", "static" or "edge" (nginx's two listen ports)
+    server: str  # which server answers it: "gunicorn", or one of nginx's ports (bench.gate.nginx)
     headers: tuple[tuple[str, str], ...] = ()
 
     def answered(self, site: FiledSite, status: int, headers: dict, body: bytes) -> bool:
@@ -249,44 +253,74 @@ def gunicorn(env: dict[str, str], workers: int, probe: Arm) -> Iterator[tuple[in
             server.wait()
 
 
-STATIC_SERVER = """server {{
-    listen {host}:{port};
+STATIC_SERVERS = """upstream bench_static {{
+    server {host}:{static};
+    keepalive 16;
+}}
+
+server {{
+    listen {host}:{static};
     root {root};
     location / {{ index index.html; }}
+}}
+
+server {{
+    listen {host}:{proxy};
+    location / {{
+        proxy_pass http://bench_static;
+        proxy_http_version 1.1;
+        proxy_set_header Connection "";
+        proxy_set_header Host $host;
+    }}
 }}
 """
 
 
 @contextlib.contextmanager
 def nginx(
-    folder: Path, page: bytes, beian_port: int, workers: int
-) -> Iterator[tuple[dict[str, int], list[int] | None]]:
-    """nginx with the edge config Beian renders (foreign origin mode) in front of a static server
-    block serving `page`, which is also the static arm: ({"static": port, "edge": port}, worker pids)."""
+    folder: Path, page: bytes, beian_port: int, site: FiledSite, workers: int
+) -> Iterator[tuple[dict[str, int], list[int]]]:
+    """Two nginx: one serving `page` statically (the static arm), proxying to that with no gate
+    (the proxy arm) and with the edge config Beian renders in front of the same file published
+    for the site's domain (the edge arm: the files origin); the other with the edge config in
+    front of the static server as a foreign origin (the edge-proxy arm). Yields the arms' ports
+    and the workers' pids."""
     from django.conf import settings
 
     from beian.hosting.edge import nginx_config
 
-    root = folder / "static"
-    root.mkdir(parents=True)
-    (root / "index.html").write_bytes(page)
-    ports = {"static": free_port(), "edge": free_port()}
-    static_conf, edge_conf = folder / "static.conf", folder / "edge.conf"
-    static_conf.write_text(STATIC_SERVER.format(host=PLATFORM_HOST, port=ports["static"], root=root))
-    edge_conf.write_text(
-        nginx_config(
-            (ROOT / "deploy" / "nginx" / "beian.conf.template").read_text(),
-            beian_upstream=f"{PLATFORM_HOST}:{beian_port}",
-            origin=f"{PLATFORM_HOST}:{ports['static']}",
-            listen=f"{PLATFORM_HOST}:{ports['edge']}",
-            cache_dir=str(folder / "gate-cache"),
-            platform_hosts=["localhost"],
-            secret=settings.EDGE_SECRET,
-        )
+    template = (ROOT / "deploy" / "nginx" / "beian.conf.template").read_text()
+    root, sites = folder / "static", folder / "sites"
+    for where in (root, sites / site.domain):
+        where.mkdir(parents=True)
+        (where / "index.html").write_bytes(page)
+    ports = {name: free_port() for name in ("static", "proxy", "edge", "edge-proxy")}
+    static_conf = folder / "static.conf"
+    static_conf.write_text(
+        STATIC_SERVERS.format(host=PLATFORM_HOST, static=ports["static"], proxy=ports["proxy"], root=root)
     )
-    with running_nginx(folder / "nginx", [static_conf, edge_conf], ports["edge"], workers=workers):
-        master = int((folder / "nginx" / "nginx.pid").read_text())
-        yield ports, worker_pids(master)
+    edge_confs = {}
+    for arm, origin in (("edge", str(sites)), ("edge-proxy", f"{PLATFORM_HOST}:{ports['static']}")):
+        edge_confs[arm] = folder / f"{arm}.conf"
+        edge_confs[arm].write_text(
+            nginx_config(
+                template,
+                beian_upstream=f"{PLATFORM_HOST}:{beian_port}",
+                origin=origin,
+                listen=f"{PLATFORM_HOST}:{ports[arm]}",
+                cache_dir=str(folder / f"gate-cache-{arm}"),
+                platform_hosts=["localhost"],
+                secret=settings.EDGE_SECRET,
+            )
+        )
+    with (
+        running_nginx(folder / "nginx", [static_conf, edge_confs["edge"]], ports["edge"], workers=workers),
+        running_nginx(folder / "nginx-proxy", [edge_confs["edge-proxy"]], ports["edge-proxy"], workers=workers),
+    ):
+        pids = []
+        for name in ("nginx", "nginx-proxy"):
+            pids += worker_pids(int((folder / name / "nginx.pid").read_text())) or []
+        yield ports, pids
 
 
 def worker_pids(master: int) -> list[int] | None:
@@ -461,7 +495,9 @@ def run(args, var_dir: Path, database_url: str | None) -> int:
         ((edge.HOST_HEADER, site.domain), (edge.SECRET_HEADER, settings.EDGE_SECRET)),
     )
     static = Arm("static", "localhost", "/index.html", "static")
+    proxied = Arm("proxy", site.domain, "/index.html", "proxy")
     edged = Arm("edge", site.domain, "/index.html", "edge")
+    edge_proxied = Arm("edge-proxy", site.domain, "/index.html", "edge-proxy")
     page, counts = render_and_count(site, [gated, plain, auth])
 
     conn_max_age = settings.DATABASES["default"].get("CONN_MAX_AGE", 0)
@@ -476,26 +512,29 @@ def run(args, var_dir: Path, database_url: str | None) -> int:
         ports, pids = {"gunicorn": port}, list(workers or [])
         arms = [gated, plain]
         if nginx_binary() is None:
-            print("nginx is not installed: the nginx arms (static, edge) are left out")
+            print("nginx is not installed: the nginx arms are left out")
         else:
-            nginx_ports, nginx_pids = servers.enter_context(nginx(var_dir, page, port, args.workers))
+            nginx_ports, nginx_pids = servers.enter_context(nginx(var_dir, page, port, site, args.workers))
             ports.update(nginx_ports)
-            pids += nginx_pids or []
-            arms = [static, edged, gated, plain]
+            pids += nginx_pids
+            arms = [static, edged, proxied, edge_proxied, gated, plain]
         for arm in arms:
             status, headers, body = get(ports[arm.server], arm)
             if not arm.answered(site, status, headers, body):
                 print(f"{arm.name} from {arm.server}: HTTP {status}, without the filing number {site.filing_number}")
                 return 1
-        if edged in arms:  # the origin's page (which has Beian's footer already) gets the edge's footer too
-            shown = html.unescape(get(ports["edge"], edged)[2].decode())
+        for arm in (edged, edge_proxied) if edged in arms else ():
+            # the origin's page (Beian's, with its footer) gets the edge's footer too
+            shown = html.unescape(get(ports[arm.server], arm)[2].decode())
             if shown.count(site.filing_number) != html.unescape(page.decode()).count(site.filing_number) + 1:
-                print("edge: the filing footer is not written into the origin's page")
+                print(f"{arm.name}: the filing footer is not written into the origin's page")
                 return 1
         if args.check:
             print(f"gunicorn ({args.workers} workers): both pages answer 200 with the filing number")
             if edged in arms:
-                print("nginx: the static page and the edge (the origin's page with the edge's footer) answer 200")
+                print(
+                    "nginx: the static page, the proxy and the edge (the origin's page with the edge's footer) answer 200"
+                )
             return 0
         wrk = None if args.python_client else shutil.which("wrk")
         print(
@@ -520,12 +559,18 @@ def run(args, var_dir: Path, database_url: str | None) -> int:
     return report(rounds, counts)
 
 
-TARGETS = (("edge", "static", 0.5), ("gated", "plain", 0.8))
+# (arm, base, target): a target of None is printed for information
+TARGETS = (
+    ("edge", "static", 0.5),
+    ("edge-proxy", "static", None),
+    ("edge-proxy", "proxy", None),
+    ("gated", "plain", 0.8),
+)
 
 
 def report(rounds: dict[str, list[Round]], counts: dict[str, tuple[float, float]]) -> int:
     print(
-        f"\n{'arm':<6} {'median req/s':>12}  {'server CPU ms/req':>17}  {'SQL/req':>7}  {'new conn/req':>12}  rounds (req/s)"
+        f"\n{'arm':<10} {'median req/s':>12}  {'server CPU ms/req':>17}  {'SQL/req':>7}  {'new conn/req':>12}  rounds (req/s)"
     )
     medians = {}
     for name, results in rounds.items():
@@ -533,7 +578,7 @@ def report(rounds: dict[str, list[Round]], counts: dict[str, tuple[float, float]
         server = median_or_none([r.server_cpu_ms for r in results])
         queries, opened = counts.get(name, (float("nan"), float("nan")))
         print(
-            f"{name:<6} {medians[name]:>12.0f}  {server if server is not None else float('nan'):>17.3f}  "
+            f"{name:<10} {medians[name]:>12.0f}  {server if server is not None else float('nan'):>17.3f}  "
             f"{queries:>7.1f}  {opened:>12.1f}  {' '.join(f'{r.rate:.0f}' for r in results)}"
         )
     queries, opened = counts["edge auth"]
@@ -548,6 +593,9 @@ def report(rounds: dict[str, list[Round]], counts: dict[str, tuple[float, float]
         if arm not in medians:
             continue
         ratio = medians[arm] / medians[base]
+        if target is None:
+            print(f"ratio {arm}/{base} (medians): {ratio:.3f}")
+            continue
         met = met and ratio >= target
         verdict = "OK" if ratio >= target else "UNDER TARGET"
         print(f"ratio {arm}/{base} (medians): {ratio:.3f}; target >= {target}: {verdict}")

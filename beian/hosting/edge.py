@@ -94,10 +94,23 @@ def auth_answer(entry: GateEntry | None) -> AuthAnswer:
 
 BEIAN_ORIGIN = "beian"  # the customers' sites are Beian's own hosted pages (they carry the footer)
 SECRET_PLACEHOLDER = "${BEIAN_EDGE_SECRET}"  # left for the nginx image's envsubst
+PROXIED_ORIGIN = """\
+        proxy_pass http://beian_site_origin;
+        proxy_http_version 1.1;
+        proxy_set_header Connection "";
+        proxy_set_header Host $host;
+        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+        proxy_set_header X-Forwarded-Proto $scheme;
+        proxy_set_header X-Beian-Edge-Secret "";"""
+PROXIED_ENCODING = """
+        proxy_set_header Accept-Encoding "";  # sub_filter needs the body uncompressed"""
+FILES_ORIGIN = """\
+        # the site builder publishes each host's files under {root}/<host>/
+        root {root}/$host;
+        try_files $uri $uri/index.html =404;"""
 FOREIGN_FOOTER_FILTER = """\
         # a foreign origin's HTML gets the filing footer of the number filed for THIS domain
-        # (X-Beian-Footer of the gate's answer), right before its </body>
-        proxy_set_header Accept-Encoding "";  # sub_filter needs the body uncompressed
+        # (X-Beian-Footer of the gate's answer), right before its </body>{encoding}
         sub_filter '</body>' '$beian_footer</body>';
         sub_filter_once on;
         sub_filter_last_modified off;"""
@@ -116,13 +129,15 @@ def nginx_config(
     secret: str | None,
 ) -> str:
     """The edge's nginx config from the template: Beian's web service at `beian_upstream`
-    (host:port), the customers' sites at `origin` (host:port of the site builder's renderer, or
-    BEIAN_ORIGIN for Beian's hosted pages), the platform under `platform_hosts` (the first is the
+    (host:port), the customers' sites at `origin`: host:port of the site builder's renderer, an
+    absolute folder where it publishes each host's files (<folder>/<host>/), or BEIAN_ORIGIN for
+    Beian's hosted pages; the platform under `platform_hosts` (the first is the
     Host nginx sends Beian: one of its PLATFORM_HOSTS), the secret written in or (None) left as
     ${BEIAN_EDGE_SECRET} for envsubst. ValueError for a value nginx would read as more than one."""
+    files = origin.startswith("/")
     values = {
         "BEIAN_UPSTREAM": beian_upstream,
-        "SITE_ORIGIN": beian_upstream if origin == BEIAN_ORIGIN else origin,
+        "SITE_ORIGIN": beian_upstream if origin == BEIAN_ORIGIN or files else origin,
         "EDGE_LISTEN": listen,
         "EDGE_CACHE_DIR": cache_dir,
         "PLATFORM_SERVER_NAMES": " ".join(platform_hosts),
@@ -133,5 +148,10 @@ def nginx_config(
     for name, value in [*values.items(), *(("platform host", h) for h in platform_hosts)]:
         if name != "PLATFORM_SERVER_NAMES" and not SAFE_VALUE.match(value or ""):
             raise ValueError(f"{name}: {value!r} is not a single nginx word")
-    values["FOOTER_FILTER"] = BEIAN_FOOTER_FILTER if origin == BEIAN_ORIGIN else FOREIGN_FOOTER_FILTER
+    values["ORIGIN"] = FILES_ORIGIN.format(root=origin.rstrip("/")) if files else PROXIED_ORIGIN
+    values["FOOTER_FILTER"] = (
+        BEIAN_FOOTER_FILTER
+        if origin == BEIAN_ORIGIN
+        else FOREIGN_FOOTER_FILTER.format(encoding="" if files else PROXIED_ENCODING)
+    )
     return string.Template(template).safe_substitute(values)  # nginx's own $variables stay
