@@ -49,7 +49,6 @@ import re
 import resource
 import secrets
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -65,7 +64,7 @@ from wsgiref.util import setup_testing_defaults
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.review_queue import create_database, database_urls, drop_database
-from tests.net import free_port, http_request
+from tests.net import free_port, http_request, stop
 from tests.nginx import nginx_binary, running_nginx
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -245,12 +244,7 @@ def gunicorn(env: dict[str, str], workers: int, probe: Arm) -> Iterator[tuple[in
             time.sleep(0.2)
         yield port, pids
     finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server)
 
 
 STATIC_SERVERS = """upstream bench_static {{

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 import socket
+import subprocess
 from http.client import HTTPConnection
 
 
@@ -26,3 +28,14 @@ def http_request(port: int, host: str, path: str = "/", headers: dict | None = N
         return response.status, dict(response.getheaders()), response.read()
     finally:
         conn.close()
+
+
+def stop(process: subprocess.Popen, sig: int = signal.SIGTERM, timeout: float = 30) -> None:
+    """Ask a server we started to stop (gunicorn: SIGTERM; nginx: SIGQUIT, graceful), kill it if it
+    has not within `timeout` seconds; its pipes are read to the end."""
+    process.send_signal(sig)
+    try:
+        process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()

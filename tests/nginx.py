@@ -14,6 +14,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from tests.net import stop
+
 NGINX_PATHS = ("/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/local/nginx/sbin/nginx")
 STARTUP_SECONDS = 20
 
@@ -84,9 +86,4 @@ def running_nginx(folder: Path, http_files: list[Path], port: int, workers: int 
         wait_for_port(port, process, log)
         yield log
     finally:
-        process.send_signal(signal.SIGQUIT)  # graceful: workers finish, the master removes its pid file
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, signal.SIGQUIT, timeout=10)  # graceful: workers finish, the master removes its pid file

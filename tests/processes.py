@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -18,7 +17,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.net import free_port, http_get
+from tests.net import free_port, http_get, stop
 
 MANAGE = str(Path(settings.BASE_DIR) / "manage.py")
 ISOLATED = {"CELERY_BROKER_URL", "REDIS_URL", "BEIAN_REGULATOR_PAUSE_AT", "BEIAN_REGULATOR_ADAPTER"}
@@ -142,9 +141,17 @@ def serving(deploy: Deployment, workers: int = 1, **env: str) -> Iterator[int]:
             time.sleep(0.2)
         yield port
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.communicate()
+        stop(process)
+
+
+# `manage.py shell` code a regulator worker would run: approve the order (format with order=<pk>)
+APPROVE = """
+import json
+from beian.filings.models import Order
+from beian.regulator.models import latest_case
+from beian.regulator.services import case_decide
+order = Order.objects.get(pk={order})
+case_decide(latest_case(order), decided_by="regulator-sandbox", approve=True)
+order.refresh_from_db()
+print("RESULT" + json.dumps({{"status": order.status, "number": order.website.filing_number}}))
+"""

@@ -4,7 +4,8 @@ site builder's renderer): a filed domain reaches the origin and the visitor gets
 the number filed for it; a filing in progress gets Beian's maintenance page (503), an unfiled or
 unknown domain the block page (451) and the origin never sees them; an approval and an unbinding
 made in other processes take effect at nginx within the edge's cache time, with nothing reloaded.
-Beian's own hosted pages behind the same config keep their single footer."""
+The same with the site builder's published files as the origin; Beian's own hosted pages behind
+the same config keep their single footer."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ import pytest
 
 from tests.net import free_port, http_get, http_request
 from tests.nginx import nginx_binary, running_nginx
-from tests.processes import Deployment, deployment_database, serving
+from tests.processes import APPROVE, Deployment, deployment_database, serving
 
 pytestmark = pytest.mark.skipif(
     nginx_binary() is None, reason="nginx is not installed here (CI installs Debian's nginx: .ci/run)"
@@ -43,17 +44,6 @@ SiteDomain.objects.create(site=site, domain="unfiled-shop.cn")  # bound, never f
 print("RESULT" + json.dumps({"order": order.pk, "domain": site.domains.order_by("pk").first().domain}))
 """
 
-APPROVE = """
-import json
-from beian.filings.models import Order
-from beian.regulator.models import latest_case
-from beian.regulator.services import case_decide
-order = Order.objects.get(pk={order})
-case_decide(latest_case(order), decided_by="regulator-sandbox", approve=True)
-order.refresh_from_db()
-print("RESULT" + json.dumps({{"status": order.status, "number": order.website.filing_number}}))
-"""
-
 UNBIND = """
 from beian.hosting.models import SiteDomain
 SiteDomain.objects.get(domain={domain!r}).delete()
@@ -66,7 +56,7 @@ class Origin(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.hosts: list[str] = []
         super().__init__(("127.0.0.1", 0), OriginPage)
 
@@ -145,15 +135,21 @@ def deploy(request, tmp_path_factory):
 def test_nginx_lets_filed_domains_reach_the_origin_with_their_footer_and_shows_beians_pages_otherwise(deploy, tmp_path):
     made = deploy.python(SETUP)
     domain = made["domain"]
-    edge_port, hosted_port = free_port(), free_port()
+    edge_port, hosted_port, files_port = free_port(), free_port(), free_port()
+    published = tmp_path / "published"  # the site builder's published files, one folder per host
+    for host in (domain, "unfiled-shop.cn"):
+        (published / host).mkdir(parents=True)
+        (published / host / "index.html").write_text(f"<html><body><p>Published files of {host}</p></body></html>")
     with origin() as renderer, serving(deploy) as beian_port:
         foreign = edge_config(
             deploy, tmp_path, beian_port=beian_port, listen=edge_port, site_origin=f"127.0.0.1:{renderer.server_port}"
         )
         hosted = edge_config(deploy, tmp_path, beian_port=beian_port, listen=hosted_port, site_origin="beian")
+        files = edge_config(deploy, tmp_path, beian_port=beian_port, listen=files_port, site_origin=str(published))
         with (
             running_nginx(tmp_path / "nginx", [foreign], edge_port, workers=2),
             running_nginx(tmp_path / "nginx-hosted", [hosted], hosted_port),
+            running_nginx(tmp_path / "nginx-files", [files], files_port),
         ):
             # the first filing is with the regulator: maintenance, with the gate's status and Retry-After
             status, headers, body = page(edge_port, domain)
@@ -177,6 +173,12 @@ def test_nginx_lets_filed_domains_reach_the_origin_with_their_footer_and_shows_b
                     assert body.index(number) < body.lower().index("</body>")  # in the page, before its end
             assert "unfiled-shop.cn" not in renderer.hosts
             assert page(edge_port, "unfiled-shop.cn")[0] == 451  # its own domain, its own decision
+
+            # the site builder's published files behind the edge: the same gate, the same footer
+            status, _headers, body = eventually(files_port, domain, 200)
+            assert status == 200 and f"Published files of {domain}" in body and f">{number}</a>" in body
+            status, _headers, body = page(files_port, "unfiled-shop.cn")
+            assert status == 451 and "Published files" not in body
 
             # Beian's own hosted pages behind the edge: its page, its one footer
             status, _headers, body = eventually(hosted_port, domain, 200)

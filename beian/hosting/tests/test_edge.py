@@ -133,3 +133,11 @@ def test_a_foreign_origin_gets_the_footer_filter_and_beians_pages_do_not(setting
     out = io.StringIO()
     call_command("edge_nginx_config", stdout=out)
     assert "sub_filter '" not in out.getvalue()
+
+
+def test_a_files_origin_is_served_from_one_folder_per_host_with_the_footer_filter():
+    out = io.StringIO()
+    call_command("edge_nginx_config", "--origin", "/srv/sites/", stdout=out)
+    text = out.getvalue()
+    assert "root /srv/sites/$host;" in text and "sub_filter '</body>' '$beian_footer</body>';" in text
+    assert "proxy_pass http://beian_site_origin;" not in text

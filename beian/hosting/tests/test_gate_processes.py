@@ -19,7 +19,7 @@ import pytest
 from django.conf import settings
 
 from tests.net import http_get
-from tests.processes import Deployment, deployment_database, serving
+from tests.processes import APPROVE, Deployment, deployment_database, serving
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGTERM") or sys.platform == "win32", reason="needs gunicorn")
 
@@ -31,17 +31,6 @@ organisation, user, site = tenant_for(BEIJING)
 with RECORDED.installed():
     order = OrderBuilder(organisation=organisation, user=user, site=site).regulator_review()
 print("RESULT" + json.dumps({"order": order.pk, "site": site.pk, "slug": site.slug, "domain": site.domains.get().domain, "title": site.title}))
-"""
-
-APPROVE = """
-import json
-from beian.filings.models import Order
-from beian.regulator.models import latest_case
-from beian.regulator.services import case_decide
-order = Order.objects.get(pk={order})
-case_decide(latest_case(order), decided_by="regulator-sandbox", approve=True)
-order.refresh_from_db()
-print("RESULT" + json.dumps({{"status": order.status, "number": order.website.filing_number}}))
 """
 
 BYPASS = """
