@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
@@ -87,11 +88,19 @@ def edge_auth(request):
 @csrf_exempt  # any method a visitor sent to a blocked domain gets its page; nothing here changes anything
 def edge_page(request):
     """The page nginx shows a visitor of a host that does not serve: the hosted site's (maintenance 503
-    or block 451), or the block page where no site answers on the host."""
+    or block 451), or the block page where no site answers on the host. Never the site itself: the
+    origin serves it."""
     entry = _edge_entry(request)
     if entry is None:
         decision = edge.host_decision(None)
         content = render_to_string("hosting/blocked.html", {"decision": decision}, request=request)
         return _with_gate_headers(HttpResponse(content, status=decision.status_code), decision)
+    if entry.access == gate.Access.SERVE.value:
+        # the gate serves now, after nginx's kept answer said no (an approval within the last
+        # EDGE_CACHE_SECONDS), or the origin itself refused (a files origin's 403): come back then
+        content = render_to_string("hosting/maintenance.html", request=request)
+        response = HttpResponse(content, status=503, headers={"Retry-After": str(settings.EDGE_CACHE_SECONDS)})
+        response["Cache-Control"] = "no-store"
+        return response
     request.hosted_site, request.gate_entry = entry.site, entry
     return public_page(request)

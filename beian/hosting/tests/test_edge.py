@@ -44,6 +44,9 @@ def test_a_filed_domain_is_let_through_with_the_footer_of_its_own_number(orders)
         shown = html.unescape(footer)
         assert 'href="https://beian.miit.gov.cn/"' in shown and f">{number}</a>" in shown
     assert response.content == b""
+    # nginx asks for the gate page only when its kept answer said no: a moment, not the site itself
+    page = ask("page", "demo-shop.cn", HTTP_ACCEPT_LANGUAGE="en")
+    assert page.status_code == 503 and page["Retry-After"] == "2" and "示例科技" not in page.content.decode()
 
 
 def test_a_filing_in_progress_is_denied_and_its_page_is_maintenance_503(orders):
