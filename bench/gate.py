@@ -589,7 +589,8 @@ def report(rounds: dict[str, list[Round]], counts: dict[str, tuple[float, float]
             continue
         ratio = medians[arm] / medians[base]
         # the same comparison by server CPU per request: what the machine's other load disturbs least
-        by_cpu = cpu[base] / cpu[arm] if cpu[base] and cpu[arm] else float("nan")
+        base_cpu, arm_cpu = cpu[base], cpu[arm]
+        by_cpu = base_cpu / arm_cpu if base_cpu and arm_cpu else float("nan")
         line = f"ratio {arm}/{base} (medians): {ratio:.3f} (by server CPU per request: {by_cpu:.3f})"
         if target is None:
             print(line)
