@@ -16,6 +16,7 @@ Both answer only a request with the edge's shared secret (404 otherwise, and whi
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
@@ -31,10 +32,24 @@ RENDERED_PAGES_KEPT = 512
 _rendered: OrderedDict[tuple, bytes] = OrderedDict()
 
 
-def public_page(request, path=""):
-    site, entry = request.hosted_site, request.gate_entry
-    decision = entry_decision(entry)
-    footer = {}  # the filing footer's parts, only for a served page
+@dataclass(frozen=True, slots=True)
+class PageParts:
+    """What a hosted page needs from its gate entry, beside the language."""
+
+    template: str
+    decision: gate.GateDecision
+    footer: dict  # the filing footer's parts, only for a served page
+    key: tuple  # everything the rendered bytes depend on but the language
+
+
+def page_parts(entry) -> PageParts:
+    """Worked out once per entry object: hostcache hands the same object to every request while the
+    gate stamp has not moved, and a new one (read afresh) after any change."""
+    parts = entry.__dict__.get("_page_parts")
+    if parts is not None:
+        return parts
+    site, decision = entry.site, entry_decision(entry)
+    footer = {}
     if decision.access == gate.Access.SERVE:
         footer = entry_footer(entry)
         template = "hosting/site.html"
@@ -44,7 +59,6 @@ def public_page(request, path=""):
         template = "hosting/blocked.html"
     key = (
         template,
-        get_language(),
         decision,
         tuple(footer.items()),
         site.pk,
@@ -52,6 +66,14 @@ def public_page(request, path=""):
         site.body_html,
         site.custom_footer_html,
     )
+    parts = entry.__dict__["_page_parts"] = PageParts(template, decision, footer, key)
+    return parts
+
+
+def public_page(request, path=""):
+    site, parts = request.hosted_site, page_parts(request.gate_entry)
+    template, decision, footer = parts.template, parts.decision, parts.footer
+    key = (get_language(), parts.key)
     content = _rendered.get(key)
     if content is None:  # sanitising content and custom footer happens here only, once per key
         context = {"site": site, "decision": decision, **footer}
