@@ -53,7 +53,7 @@ lint: install
 
 # The compose example of the edge's nginx config (docs/edge-nginx.md); other upstreams: `manage.py edge_nginx_config --help`
 edge-nginx: install
-	BEIAN_TESTING=1 $(PY) manage.py edge_nginx_config --output deploy/nginx/beian.conf
+	BEIAN_TESTING=1 $(PY) manage.py edge_nginx_config --platform-host localhost --platform-host '$${BEIAN_SERVER_NAMES}' --output deploy/nginx/beian.conf
 
 bench: install
 	$(PY) bench/rules.py

@@ -116,6 +116,7 @@ FOREIGN_FOOTER_FILTER = """\
         sub_filter_last_modified off;"""
 BEIAN_FOOTER_FILTER = "        # Beian's hosted pages render the filing footer themselves: nothing to add"
 SAFE_VALUE = re.compile(r"^[A-Za-z0-9_.:/\[\]~+=-]+$")  # nothing that could end an nginx directive
+ENV_PLACEHOLDER = re.compile(r"^\$\{[A-Z][A-Z0-9_]*\}$")  # a value the nginx image's envsubst fills in
 
 
 def nginx_config(
@@ -145,8 +146,12 @@ def nginx_config(
     }
     if secret is not None:
         values["BEIAN_EDGE_SECRET"] = secret
+    if ENV_PLACEHOLDER.match(values["BEIAN_HOST"]):
+        raise ValueError("the first platform host is the Host nginx sends Beian: a name, not a placeholder")
     for name, value in [*values.items(), *(("platform host", h) for h in platform_hosts)]:
-        if name != "PLATFORM_SERVER_NAMES" and not SAFE_VALUE.match(value or ""):
+        if name == "PLATFORM_SERVER_NAMES" or (name == "platform host" and ENV_PLACEHOLDER.match(value)):
+            continue
+        if not SAFE_VALUE.match(value or ""):
             raise ValueError(f"{name}: {value!r} is not a single nginx word")
     values["ORIGIN"] = FILES_ORIGIN.format(root=origin.rstrip("/")) if files else PROXIED_ORIGIN
     values["FOOTER_FILTER"] = (

@@ -33,7 +33,7 @@ class Command(BaseCommand):
             action="append",
             dest="platform_hosts",
             help="a host name of Beian itself (repeatable; the first is the Host nginx sends Beian, one of its "
-            "PLATFORM_HOSTS; default localhost)",
+            "PLATFORM_HOSTS; default localhost; a later one may be ${NAME}, filled by the nginx image's envsubst)",
         )
         parser.add_argument(
             "--secret-from-settings",
