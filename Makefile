@@ -1,11 +1,16 @@
-# Beian — `make run` serves the demo on http://127.0.0.1:8000, `make test` runs the whole suite.
+# Beian — `make run` serves the demo on http://127.0.0.1:8000 (DEBUG on), `make serve` the production server
+# (gunicorn, DEBUG off; README "Production"), `make test` runs the whole suite.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
+<<<<<<< HEAD
 .PHONY: run test lint install migrate demo bench messages clean client demo-sitebuilder edge-nginx
+=======
+.PHONY: run serve collectstatic test lint install migrate demo bench messages clean client demo-sitebuilder
+>>>>>>> main
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -29,10 +34,25 @@ migrate: install var/secrets.env
 	$(PY) manage.py load_reference
 
 demo: migrate
-	BEIAN_PORT=$(PORT) $(PY) manage.py seed_demo --port $(PORT)
+	DJANGO_DEBUG=1 BEIAN_PORT=$(PORT) $(PY) manage.py seed_demo --port $(PORT)
 
+# The demo only: DEBUG on (the settings' default is off)
 run: demo
-	BEIAN_PORT=$(PORT) BEIAN_EMBEDDED_SCHEDULER=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	DJANGO_DEBUG=1 BEIAN_PORT=$(PORT) BEIAN_EMBEDDED_SCHEDULER=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The production server (config/gunicorn.conf.py; README "Production"): DEBUG off, static files collected
+# (hashed, compressed, served by WhiteNoise), JSON logs, the periodic jobs in one worker unless a Celery broker
+# is configured (then `celery -A config worker` and `celery -A config beat` run beside it). Plain http on
+# 127.0.0.1 here, so the https-only settings are off unless set in the environment; behind TLS leave them on.
+collectstatic: install var/secrets.env
+	BEIAN_STATIC_COLLECTED=1 $(PY) manage.py collectstatic --noinput -v 0
+
+serve: migrate collectstatic
+	DJANGO_DEBUG=0 BEIAN_STATIC_COLLECTED=1 BEIAN_PORT=$(PORT) GUNICORN_BIND=127.0.0.1:$(PORT) \
+	BEIAN_EMBEDDED_SCHEDULER=$${BEIAN_EMBEDDED_SCHEDULER:-$$([ -n "$$CELERY_BROKER_URL" ] && echo 0 || echo 1)} \
+	DJANGO_SECURE_SSL_REDIRECT=$${DJANGO_SECURE_SSL_REDIRECT:-0} DJANGO_SECURE_HSTS_SECONDS=$${DJANGO_SECURE_HSTS_SECONDS:-0} \
+	DJANGO_SESSION_COOKIE_SECURE=$${DJANGO_SESSION_COOKIE_SECURE:-0} DJANGO_CSRF_COOKIE_SECURE=$${DJANGO_CSRF_COOKIE_SECURE:-0} \
+	$(VENV)/bin/gunicorn -c config/gunicorn.conf.py
 
 # Parallel over the cores (pytest-xdist), whole files per worker (the 20 slowest tests are listed at the end, for
 # keeping CI fast): the browser journeys share one
@@ -60,6 +80,7 @@ bench: install
 	$(PY) bench/materials.py
 	$(PY) bench/gate.py
 	$(PY) bench/monitor.py
+	$(PY) bench/load.py
 
 messages: install
 	$(PY) manage.py makemessages -l zh_Hans -l en --no-obsolete -i var -i bench -i docs -i .venv

@@ -7,6 +7,7 @@ from beian.accounts.views import language_switch
 from beian.api.api import api
 from beian.applicant.launch import launch
 from beian.hosting.views import edge_auth, edge_page
+from beian.core import observability
 
 
 def home(request):
@@ -36,6 +37,10 @@ urlpatterns = [
     # nginx's gate at the edge (docs/edge-nginx.md): only with the edge's shared secret, never public
     path("_edge/auth", edge_auth, name="edge_auth"),
     path("_edge/page", edge_page, name="edge_page"),
+    # operations (README "Production"): liveness, readiness, Prometheus metrics (not public)
+    path("healthz", observability.liveness, name="healthz"),
+    path("readyz", observability.readiness, name="readyz"),
+    path("metrics", observability.metrics, name="metrics"),
 ]
 if settings.DEMO_TOOLS:  # the demo app's tools; nothing else links to them when they are off
     urlpatterns.append(path("demo/", include("beian.demo.urls")))

@@ -156,3 +156,11 @@ def test_a_files_origin_is_served_from_one_folder_per_host_with_the_footer_filte
     text = out.getvalue()
     assert "root /srv/sites/$host;" in text and "sub_filter '</body>' '$beian_footer</body>';" in text
     assert "proxy_pass http://beian_site_origin;" not in text
+
+
+def test_the_edge_is_answered_over_plain_http_where_the_platform_redirects_to_https(orders, settings):
+    orders.approved()
+    settings.PLATFORM_SSL_REDIRECT = True  # production: nginx asks over http inside the network
+    assert ask("auth", "demo-shop.cn").status_code == 200
+    assert ask("page", "unknown-shop.cn").status_code == 451
+    assert Client().get("/accounts/login/", HTTP_HOST="localhost").status_code == 301  # the platform itself is
