@@ -6,8 +6,8 @@ from django.urls import include, path
 from beian.accounts.views import language_switch
 from beian.api.api import api
 from beian.applicant.launch import launch
-from beian.hosting.views import edge_auth, edge_page
 from beian.core import observability
+from beian.hosting.views import edge_auth, edge_page
 
 
 def home(request):
