@@ -6,11 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-<<<<<<< HEAD
-.PHONY: run test lint install migrate demo bench messages clean client demo-sitebuilder edge-nginx
-=======
-.PHONY: run serve collectstatic test lint install migrate demo bench messages clean client demo-sitebuilder
->>>>>>> main
+.PHONY: run serve collectstatic test lint install migrate demo bench messages clean client demo-sitebuilder edge-nginx
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
