@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve collectstatic test lint install migrate demo bench messages clean client demo-sitebuilder
+.PHONY: run serve collectstatic test lint install migrate demo bench messages clean client demo-sitebuilder edge-nginx
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -66,6 +66,10 @@ lint: install
 	BEIAN_TESTING=1 $(VENV)/bin/mypy
 	BEIAN_TESTING=1 $(PY) manage.py check --fail-level WARNING
 	BEIAN_TESTING=1 $(PY) manage.py makemigrations --check --dry-run
+
+# The compose example of the edge's nginx config (docs/edge-nginx.md); other upstreams: `manage.py edge_nginx_config --help`
+edge-nginx: install
+	BEIAN_TESTING=1 $(PY) manage.py edge_nginx_config --platform-host localhost --platform-host '$${BEIAN_SERVER_NAMES}' --output deploy/nginx/beian.conf
 
 bench: install
 	$(PY) bench/rules.py

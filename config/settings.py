@@ -253,6 +253,11 @@ if TESTING and os.environ.get("PYTEST_XDIST_WORKER"):  # parallel test workers s
 GATE_STAMP = os.environ.get("BEIAN_GATE_STAMP") or ("cache" if REDIS_URL else "file")
 # Seconds a process trusts what it keeps without the stamp: only the net under a lost bump
 GATE_CACHE_MAX_AGE = float(os.environ.get("BEIAN_GATE_CACHE_MAX_AGE", "5"))
+# The gate at the edge (beian.hosting.edge, docs/edge-nginx.md): nginx asks /_edge/auth per request with this
+# shared secret in X-Beian-Edge-Secret (empty: the edge endpoints answer 404), and keeps each answer this many
+# seconds (X-Accel-Expires): a gate change reaches the edge within that time, with nothing reloaded or cleared.
+EDGE_SECRET = os.environ.get("BEIAN_EDGE_SECRET", "")
+EDGE_CACHE_SECONDS = int(os.environ.get("BEIAN_EDGE_CACHE_SECONDS", "1"))
 
 # Celery: in-process (eager) unless a broker is configured.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
@@ -344,7 +349,8 @@ _https = not DEBUG and not TESTING
 # Django's SECURE_SSL_REDIRECT would send hosted sites' customer domains to https too, whether or not the edge
 # has a certificate for them. Its deployment check (W008) stands for ours while ours is on.
 PLATFORM_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", _https)
-PLATFORM_SSL_REDIRECT_EXEMPT = {"/healthz", "/readyz", "/metrics"}
+# and nginx asks the gate at the edge over http inside (docs/edge-nginx.md)
+PLATFORM_SSL_REDIRECT_EXEMPT = {"/healthz", "/readyz", "/metrics", "/_edge/auth", "/_edge/page"}
 SECURE_SSL_REDIRECT = False
 SILENCED_SYSTEM_CHECKS = ["security.W008"] if PLATFORM_SSL_REDIRECT else []
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SESSION_COOKIE_SECURE", _https)
