@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install migrate demo bench messages clean client demo-sitebuilder
+.PHONY: run worker test lint install migrate demo bench messages clean client demo-sitebuilder
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -31,8 +31,17 @@ migrate: install var/secrets.env
 demo: migrate
 	BEIAN_PORT=$(PORT) $(PY) manage.py seed_demo --port $(PORT)
 
+# The web server and, beside it, the Celery worker that runs the material checks (the embedded default
+# queues them under var/queue; at scale CELERY_BROKER_URL names the broker and `make worker` is the same
+# command). Ctrl-C stops both.
+WORKER := $(PY) -m celery -A config worker --loglevel=INFO --without-gossip --without-mingle
 run: demo
+	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(WORKER) --pool=solo & worker=$$!; \
 	BEIAN_PORT=$(PORT) BEIAN_EMBEDDED_SCHEDULER=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+worker: migrate
+	$(WORKER)
 
 # Parallel over the cores (pytest-xdist), whole files per worker (the 20 slowest tests are listed at the end, for
 # keeping CI fast): the browser journeys share one

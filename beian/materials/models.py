@@ -81,6 +81,8 @@ class Material(models.Model):
     check_status = models.CharField(max_length=20, choices=CheckStatus.choices, default=CheckStatus.PENDING)
     findings = models.JSONField(default=list, blank=True)
     check_details = models.JSONField(default=dict, blank=True)  # OCR lines, face boxes, metrics
+    # When the check was last put on the queue: a check pending long after it is lost and queued again
+    check_queued_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["slot", "-version"]

@@ -8,6 +8,7 @@ then re-encoded without any metadata: serve and forward only `SanitisedUpload.da
 from __future__ import annotations
 
 import hashlib
+import threading
 from dataclasses import dataclass
 from io import BytesIO
 from typing import Any, BinaryIO
@@ -15,11 +16,15 @@ from typing import Any, BinaryIO
 from PIL import Image, ImageOps
 
 from beian.materials.checks.pdf import PDF_MAGIC, PdfUninspectable, inspect_pdf
+from beian.materials.checks.requirement import DEFAULT_MAX_SIDE
 from beian.rules import registry
 from beian.rules.findings import Finding
 from beian.rules.registry import RULES
 
 JPEG_QUALITY = 90
+# One image decoded (and re-encoded) at a time per process: a web or check worker holds at most one
+# full-size bitmap (up to max_pixels x 4 bytes), however many uploads arrive together.
+DECODE_SLOT = threading.BoundedSemaphore(1)
 PDF_ACTIVE_CONTENT = frozenset(
     {
         "JavaScript",
@@ -136,7 +141,13 @@ class SanitisedUpload:
 
 
 def inspect_upload(
-    stream: BinaryIO, *, declared_size: int | None, allowed_formats: list[str], max_bytes: int, max_pixels: int
+    stream: BinaryIO,
+    *,
+    declared_size: int | None,
+    allowed_formats: list[str],
+    max_bytes: int,
+    max_pixels: int,
+    max_side: int = DEFAULT_MAX_SIDE,
 ) -> SanitisedUpload:
     """Sniff, check and sanitise one upload, or raise UploadRejected.
 
@@ -156,7 +167,7 @@ def inspect_upload(
         raise _type_not_allowed(detected, allowed_formats)
     if detected == "pdf":
         return _checked_pdf(data)
-    return _sanitised_image(data, detected, max_pixels)
+    return _sanitised_image(data, detected, max_pixels, max_side)
 
 
 def _sanitisable(allowed_formats: list[str]) -> set[str]:
@@ -186,15 +197,26 @@ def _read_at_most(stream: BinaryIO, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _sanitised_image(data: bytes, fmt: str, max_pixels: int) -> SanitisedUpload:
+def _sanitised_image(data: bytes, fmt: str, max_pixels: int, max_side: int) -> SanitisedUpload:
     end, (width, height) = _jpeg_layout(data) if fmt == "jpeg" else _png_layout(data)
     if data[end:].strip(b"\x00"):
         raise _trailing_data(len(data) - end, fmt)
+    # the sizes the file declares, judged before a single pixel is decoded
     if width * height > max_pixels:
         raise _too_many_pixels(width, height, max_pixels)
-    image = _decoded(data, fmt, width, height, max_pixels)
-    clean = _without_metadata(ImageOps.exif_transpose(image))
-    encoded = _encode(clean, fmt)
+    if max(width, height) > max_side:
+        raise UploadRejected.of(
+            registry.MATERIAL_UPLOAD_TOO_WIDE,
+            params={"width": width, "height": height, "max_side": max_side},
+            width=width,
+            height=height,
+            max_side=max_side,
+        )
+    with DECODE_SLOT:
+        image = _decoded(data, fmt, width, height, max_pixels)
+        clean = _without_metadata(ImageOps.exif_transpose(image))
+        encoded = _encode(clean, fmt)
+        del image
     return SanitisedUpload(
         data=encoded,
         format=fmt,
