@@ -53,7 +53,7 @@ class RequestBodyLimitMiddleware:
         }
         if request.path.startswith("/api/"):
             response: HttpResponse = JsonResponse(
-                {"code": "request.too_large", "field": "", "message": message}, status=413
+                {"code": "request.too_large", "field": "", "message": message, "findings": []}, status=413
             )
         else:
             title = _("Upload too large")

@@ -23,12 +23,14 @@ from beian.core import clock
 from beian.demo import orders as demo
 from beian.filings import services
 from beian.materials.models import Material
-order = demo.submitted_order(profile=demo.demo_profile(3))
+order = demo.submitted_order(profile=demo.demo_profile(3))  # its checks ran before submit (submit needs them)
 reviewer, _ = User.objects.get_or_create(username="celery-reviewer", defaults={"role": User.Role.REVIEWER})
 services.order_claim(order=order, reviewer=reviewer)
+organisation, user, site = demo.tenant_for(demo.demo_profile(4))
+draft = demo.valid_order(organisation=organisation, user=user, site=site, profile=demo.demo_profile(4))
 clock.advance(hours=2)  # the claim is now idle for longer than REVIEW_CLAIM_IDLE_MINUTES
-print("RESULT" + json.dumps({"order": order.pk, "materials": Material.objects.filter(order=order).count(),
-                             "pending": Material.objects.filter(order=order, check_status="pending").count()}))
+print("RESULT" + json.dumps({"order": order.pk, "draft": draft.pk, "materials": Material.objects.filter(order=draft).count(),
+                             "pending": Material.objects.filter(order=draft, check_status="pending").count()}))
 """
 
 STATE = """
@@ -36,10 +38,11 @@ import json
 from beian.filings.models import Order
 from beian.materials.models import Material
 order = Order.objects.get(pk={order})
+draft = Order.objects.get(pk={draft})
 print("RESULT" + json.dumps({{
     "assigned": order.assigned_reviewer_id,
     "released_by_system": order.events.filter(event="release", actor_label="system").count(),
-    "checks": sorted(set(Material.objects.filter(order=order).values_list("check_status", flat=True))),
+    "checks": sorted(set(Material.objects.filter(order=draft).values_list("check_status", flat=True))),
 }}))
 """
 
@@ -61,7 +64,7 @@ def test_a_celery_worker_with_beat_runs_the_checks_and_the_periodic_jobs(broker,
     with deployment_database("sqlite", tmp_path, CELERY_BROKER_URL=broker, BEIAN_SCHEDULER_INTERVAL="1") as deploy:
         setup = deploy.python(SETUP)
         assert setup["materials"] >= 4 and setup["pending"] == setup["materials"]  # queued, nothing ran in-process
-        state = deploy.python(STATE.format(order=setup["order"]))
+        state = deploy.python(STATE.format(order=setup["order"], draft=setup["draft"]))
         assert state["assigned"] is not None and state["checks"] == ["pending"]
 
         worker = deploy.popen(
@@ -84,7 +87,7 @@ def test_a_celery_worker_with_beat_runs_the_checks_and_the_periodic_jobs(broker,
         try:
             deadline = time.monotonic() + 120
             while time.monotonic() < deadline:
-                state = deploy.python(STATE.format(order=setup["order"]))
+                state = deploy.python(STATE.format(order=setup["order"], draft=setup["draft"]))
                 if state["assigned"] is None and "pending" not in state["checks"]:
                     break
                 assert worker.poll() is None, worker.stderr.read()
