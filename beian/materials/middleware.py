@@ -63,6 +63,5 @@ class RequestBodyLimitMiddleware:
                 f'<p>{escape(message)}</p><p><a href="javascript:history.back()">{escape(back)}</a></p>',
                 status=413,
             )
-        # The body was not read: the connection cannot carry another request after this answer.
-        response["Connection"] = "close"
+        response["Content-Length"] = str(len(response.content))  # the client can read the answer while it sends
         return response
