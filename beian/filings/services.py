@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
 
-from beian.core import audit, clock
+from beian.core import audit, clock, faults
 from beian.core.exceptions import NotFound, PermissionDenied, ValidationFailed
 from beian.core.workdays import current_calendar
 from beian.filings import changes as record_changes
@@ -707,6 +707,7 @@ def order_submit(*, order: Order, user, acknowledged_warnings: Iterable[str] = (
                 **review_queue_fields(order, findings=automated, queued_at=now),
             },
         )
+        faults.pause("order_submitted")
     return order
 
 

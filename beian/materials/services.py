@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from beian.core import audit, clock
+from beian.core import audit, clock, faults
 from beian.core.exceptions import PermissionDenied, ValidationFailed
 from beian.materials.change_slots import change_slots
 from beian.materials.models import Material, MaterialRequirement
@@ -137,6 +137,7 @@ def material_upload(*, order, slot: str, upload, user) -> Material:
             data={"order": order.pk, "slot": slot, "version": material.version, "sha256": clean.sha256},
         )
         transaction.on_commit(lambda: _enqueue_checks(material.pk))
+        faults.pause("material_stored")
     return material
 
 
@@ -150,6 +151,7 @@ def _enqueue_checks(material_pk: int) -> None:
     """Put the material's check on the queue (a worker runs it; never this web request)."""
     from beian.materials.tasks import check_material  # tasks imports this module
 
+    faults.pause("material_committed")
     Material.objects.filter(pk=material_pk, check_status=Material.CheckStatus.PENDING).update(
         check_queued_at=clock.now()
     )
