@@ -4,9 +4,6 @@ finish, the one pre-review holds the order back (service, API and wizard say so)
 
 from __future__ import annotations
 
-import sys
-import time
-
 import pytest
 from django.test import Client
 
@@ -151,26 +148,10 @@ def test_in_the_embedded_default_an_upload_queues_its_check_and_a_worker_process
         assert setup["eager"] is False
         assert setup["statuses"] == ["pending"] and setup["queued"] == setup["materials"] >= 5
         assert setup["refused"] == "order.has_errors"
-        worker = deploy.popen(
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "--without-gossip",
-             "--without-mingle", "--loglevel=INFO"]
-        )  # fmt: skip
-        try:
-            deadline = time.monotonic() + 300
-            while time.monotonic() < deadline:
-                state = deploy.python(SUBMIT.format(order=setup["order"]))
-                if state["statuses"] == ["done"]:
-                    break
-                assert worker.poll() is None, worker.stderr.read()
-                time.sleep(2)
-        finally:
-            worker.terminate()
-            try:
-                worker.wait(timeout=30)
-            except Exception:
-                worker.kill()
-            log = worker.stderr.read()
-            worker.stdout.close()
-            worker.stderr.close()
+        with deploy.celery_worker() as worker:
+            state = deploy.wait_until(
+                worker, SUBMIT.format(order=setup["order"]), lambda state: state["statuses"] == ["done"]
+            )
+        log = worker.log
         assert state == {"statuses": ["done"], "status": "PENDING_PROVIDER_REVIEW"}, log[-3000:]
         assert "beian.materials.tasks.check_material" in log

@@ -169,30 +169,13 @@ class WebDeployment(Deployment):
             time.sleep(0.2)
         pytest.fail(f"no {marker!r} in {timeout} s:\n{''.join(seen)}")
 
-    def worker_runs_the_queue(self, order: int, timeout: float = 300) -> dict:
-        worker = self.popen(
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "--without-gossip",
-             "--without-mingle", "--loglevel=INFO"]
-        )  # fmt: skip
-        try:
-            deadline = time.monotonic() + timeout
-            while time.monotonic() < deadline:
-                state = self.state(order)
-                if all(status != "pending" for _v, _c, status, _f in state["photos"]):
-                    return state
-                assert worker.poll() is None, worker.stderr.read() if worker.stderr else ""
-                time.sleep(2)
-            pytest.fail("the worker did not run the queued checks")
-        finally:
-            worker.terminate()
-            try:
-                worker.wait(timeout=30)
-            except Exception:
-                worker.kill()
-            for stream in (worker.stdout, worker.stderr):
-                if stream:
-                    stream.close()
-        return {}
+    def worker_runs_the_queue(self, order: int) -> dict:
+        with self.celery_worker() as worker:
+            return self.wait_until(
+                worker,
+                STATE.format(order=order),
+                lambda state: all(status != "pending" for _v, _c, status, _f in state["photos"]),
+            )
 
 
 @pytest.fixture(scope="module")

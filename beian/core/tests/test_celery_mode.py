@@ -7,9 +7,6 @@ that went idle is released by it. Nothing here runs in-process: the test only re
 
 from __future__ import annotations
 
-import sys
-import time
-
 import pytest
 
 from tests.processes import deployment_database
@@ -67,40 +64,14 @@ def test_a_celery_worker_with_beat_runs_the_checks_and_the_periodic_jobs(broker,
         state = deploy.python(STATE.format(order=setup["order"], draft=setup["draft"]))
         assert state["assigned"] is not None and state["checks"] == ["pending"]
 
-        worker = deploy.popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "config",
-                "worker",
-                "-B",
-                "--pool=solo",
-                "--without-gossip",
-                "--without-mingle",
-                "--loglevel=INFO",
-                "--schedule",
-                str(tmp_path / "beat-schedule"),
-            ]
-        )
-        try:
-            deadline = time.monotonic() + 120
-            while time.monotonic() < deadline:
-                state = deploy.python(STATE.format(order=setup["order"], draft=setup["draft"]))
-                if state["assigned"] is None and "pending" not in state["checks"]:
-                    break
-                assert worker.poll() is None, worker.stderr.read()
-                time.sleep(2)
-        finally:
-            worker.terminate()
-            try:
-                worker.wait(timeout=30)
-            except Exception:
-                worker.kill()
-            log = worker.stderr.read()
-            worker.stdout.close()
-            worker.stderr.close()
+        with deploy.celery_worker("-B", "--schedule", str(tmp_path / "beat-schedule")) as worker:
+            state = deploy.wait_until(
+                worker,
+                STATE.format(order=setup["order"], draft=setup["draft"]),
+                lambda state: state["assigned"] is None and "pending" not in state["checks"],
+                timeout=120,
+            )
+        log = worker.log
         assert state["checks"] == ["done"], log[-3000:]
         assert state["assigned"] is None and state["released_by_system"] == 1, log[-3000:]
         assert "beian.materials.tasks.check_material" in log and "beian.core.tasks.run_periodic_jobs" in log

@@ -227,13 +227,7 @@ def _sanitised_image(data: bytes, fmt: str, max_pixels: int, max_side: int) -> S
     if width * height > max_pixels:
         raise _too_many_pixels(width, height, max_pixels)
     if max(width, height) > max_side:
-        raise UploadRejected.of(
-            registry.MATERIAL_UPLOAD_TOO_WIDE,
-            params={"width": width, "height": height, "max_side": max_side},
-            width=width,
-            height=height,
-            max_side=max_side,
-        )
+        raise _over_limit(registry.MATERIAL_UPLOAD_TOO_WIDE, width, height, max_side=max_side)
     with DECODE_SLOT:
         image = _decoded(data, fmt, width, height, max_pixels)
         clean = _without_metadata(ImageOps.exif_transpose(image))
@@ -378,13 +372,13 @@ def _type_not_allowed(detected: str | None, allowed_formats: list[str]) -> Uploa
 
 
 def _too_many_pixels(width: int, height: int, max_pixels: int) -> UploadRejected:
-    return UploadRejected.of(
-        registry.MATERIAL_UPLOAD_TOO_MANY_PIXELS,
-        params={"width": width, "height": height, "max_pixels": max_pixels},
-        width=width,
-        height=height,
-        max_pixels=max_pixels,
-    )
+    return _over_limit(registry.MATERIAL_UPLOAD_TOO_MANY_PIXELS, width, height, max_pixels=max_pixels)
+
+
+def _over_limit(rule: registry.Rule, width: int, height: int, **limit: int) -> UploadRejected:
+    """The declared size against one limit (`max_pixels=` or `max_side=`), named in params and copy."""
+    sizes = {"width": width, "height": height, **limit}
+    return UploadRejected.of(rule, params=sizes, **sizes)
 
 
 def _truncated(fmt: str) -> UploadRejected:
