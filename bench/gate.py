@@ -42,7 +42,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from http.client import HTTPConnection
 from pathlib import Path
@@ -83,6 +83,8 @@ def configure(var_dir: Path, database_url: str | None, html_file: Path) -> dict[
         "DJANGO_SETTINGS_MODULE": "bench.gate_settings",
         "DJANGO_DEBUG": "0",
         "BEIAN_DEMO_TOOLS": "0",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",  # plain http on loopback
+        "REQUEST_LOG_LEVEL": "WARNING",  # no log line per request: the arms are compared, not the logging
         "BEIAN_VAR_DIR": str(var_dir),
         "BEIAN_BENCH_GATE_HTML": str(html_file),
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(48),
@@ -338,27 +340,32 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="build, serve and check both pages; no load")
     args = parser.parse_args()
 
+    return in_scratch(BENCH_DB, lambda var_dir, database_url: run(args, var_dir, database_url))
+
+
+def in_scratch(bench_db: str, body: Callable[[Path, str | None], int]) -> int:
+    """body(a temporary folder, the scratch database's URL or None for SQLite): on the PostgreSQL server of
+    DATABASE_URL if that is set, a database named `bench_db`, dropped at the end with the folder."""
     database_url = os.environ.get("DATABASE_URL") or None
     maintenance_url = None
     if database_url:
-        maintenance_url, database_url = database_urls(database_url, BENCH_DB)
-        create_database(maintenance_url, BENCH_DB)
-    var_dir = Path(tempfile.mkdtemp(prefix="beian-bench-gate-"))
+        maintenance_url, database_url = database_urls(database_url, bench_db)
+        create_database(maintenance_url, bench_db)
+    var_dir = Path(tempfile.mkdtemp(prefix=f"{bench_db.replace('_', '-')}-"))
     try:
-        return run(args, var_dir, database_url)
+        return body(var_dir, database_url)
     finally:
         shutil.rmtree(var_dir, ignore_errors=True)
         if maintenance_url:
-            drop_database(maintenance_url, BENCH_DB)
+            drop_database(maintenance_url, bench_db)
 
 
 def run(args, var_dir: Path, database_url: str | None) -> int:
     env = configure(var_dir, database_url, var_dir / "page.html")
     started = time.perf_counter()
     site = build_filed_site()
-    # the server allows the host names the bench uses (this process keeps the default, it was set up
-    # before the site's domain was known; its in-process requests count queries, nothing else)
-    env["DJANGO_ALLOWED_HOSTS"] = f"{PLATFORM_HOST},{site.domain}"
+    # the platform host; the site's domain is validated by HostedSiteMiddleware against its SiteDomain row
+    env["DJANGO_ALLOWED_HOSTS"] = PLATFORM_HOST
     # after django.setup(): the bench URLconf imports the platform's URLs, and the settings this
     # process runs with are the server's (same environment)
     from django.conf import settings

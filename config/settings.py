@@ -16,6 +16,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from config.logformats import FORMATTERS
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -50,9 +52,11 @@ def _env_file(path: Path) -> None:
 _env_file(VAR_DIR / "secrets.env")
 
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+# Off unless asked for: `make run` (the demo) sets DJANGO_DEBUG=1; `make serve` and the containers leave it off.
+DEBUG = env_bool("DJANGO_DEBUG", False)
 # Demo tools (a signed photo of an order's own verification form, for a demo without a printer): on with DEBUG
-DEMO_TOOLS = env_bool("BEIAN_DEMO_TOOLS", DEBUG)
+# (and in tests)
+DEMO_TOOLS = env_bool("BEIAN_DEMO_TOOLS", DEBUG or TESTING)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 SALT_KEY = os.environ.get("BEIAN_PII_KEY", "")  # field-encryption key material
 BLIND_INDEX_KEY = os.environ.get("BEIAN_BLIND_INDEX_KEY", "")
@@ -66,8 +70,20 @@ if not (SECRET_KEY and SALT_KEY and BLIND_INDEX_KEY):
         "(`make run` generates them into var/secrets.env)."
     )
 
-ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "*").split(",")
-PLATFORM_HOSTS = os.environ.get("BEIAN_PLATFORM_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+# Host headers: hosted sites answer on their customers' own domains, so Django cannot list every host.
+# HostedSiteMiddleware (first in MIDDLEWARE) validates each request's Host instead: a platform host (the
+# names in DJANGO_ALLOWED_HOSTS, plus BEIAN_PLATFORM_HOSTS) goes to the platform; any other host must be a
+# hosted site's address (SiteDomain rows, `<slug>` + BEIAN_HOSTED_SUFFIX) or it gets the 404 "no site here"
+# page before any view, cookie or redirect sees it. Django's own check therefore accepts any host.
+PLATFORM_HOSTS = [
+    h.strip().lower()
+    for h in (
+        os.environ.get("DJANGO_ALLOWED_HOSTS", "").split(",")
+        + os.environ.get("BEIAN_PLATFORM_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+    )
+    if h.strip() and h.strip() != "*"  # "*" would leave no host to the hosted sites
+]
+ALLOWED_HOSTS = ["*"]
 HOSTED_SITE_SUFFIX = os.environ.get("BEIAN_HOSTED_SUFFIX", ".localhost")
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
@@ -79,7 +95,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_prometheus",  # request metrics for /metrics (beian.core.observability; not public)
     "axes",  # login throttling and lockout (beian.accounts.throttle)
+    "django_otp",  # the optional second factor of staff (beian.accounts.two_factor)
+    "django_otp.plugins.otp_totp",
     "ninja",  # its templates and static files: /api/docs serves Swagger UI from our host, not a CDN
     "beian.core",
     "beian.accounts",
@@ -101,9 +120,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "beian.core.observability.RequestLogMiddleware",  # one JSON log line per request, whatever answers it
+    "beian.hosting.middleware.HostedSiteMiddleware",  # validates the Host header first (ALLOWED_HOSTS above)
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "beian.hosting.middleware.HostedSiteMiddleware",
+    "csp.middleware.CSPMiddleware",  # Content-Security-Policy of platform pages (CONTENT_SECURITY_POLICY below)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # before anything reads the body (CSRF reads request.POST): refuses a body over the limit unread
@@ -111,11 +133,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # whether the session passed the second factor
+    "beian.accounts.middleware.SecondFactorMiddleware",  # staff sessions that have not: only the code page
     "beian.accounts.middleware.TenantMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",  # a locked-out login answers the lockout page (beian.accounts.throttle)
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -149,6 +174,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if TESTING and DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Tests only: a commit does not wait for the WAL to reach the disk (a crash of the test server may lose
+    # the last commits, which a test database never keeps anyway); the suite commits thousands of times
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
@@ -265,7 +294,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("BEIAN_STATIC_ROOT") or VAR_DIR / "staticfiles")  # the image: outside the var volume
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise serves from finders; the folder must exist
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
@@ -275,7 +304,7 @@ S3_BUCKET = os.environ.get("BEIAN_S3_BUCKET", "")
 if S3_BUCKET:
     STORAGES = {
         "default": {
-            "BACKEND": "storages.backends.s3.S3Storage",
+            "BACKEND": "beian.core.storage_s3.SealedS3Storage",  # files sealed at rest (PII)
             "OPTIONS": {
                 "bucket_name": S3_BUCKET,
                 "endpoint_url": os.environ.get("BEIAN_S3_ENDPOINT_URL") or None,
@@ -288,11 +317,19 @@ if S3_BUCKET:
 else:
     STORAGES = {
         "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "BACKEND": "beian.core.storage.SealedFileSystemStorage",  # files sealed at rest (PII)
             "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": None},
         },
     }
-STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+# Collected static files (`make serve`, the image): `collectstatic` writes hashed, compressed copies into
+# STATIC_ROOT and WhiteNoise serves them with far-future cache headers. Without it (the demo, tests, benches)
+# WhiteNoise serves the source folders through the finders.
+STATIC_COLLECTED = env_bool("BEIAN_STATIC_COLLECTED", False)
+STORAGES["staticfiles"] = {
+    "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    if STATIC_COLLECTED
+    else "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 # A request body declared larger than this is refused before it is read (beian.materials.middleware);
@@ -311,19 +348,77 @@ DOMAIN_REGISTRY = os.environ.get("BEIAN_DOMAIN_REGISTRY", "fixture")  # or an RD
 FILING_LOOKUP_ADAPTER = os.environ.get("BEIAN_FILING_LOOKUP", "fixture")
 FILING_LOOKUP_FIXTURE = os.environ.get("BEIAN_FILING_LOOKUP_FIXTURE", "")
 ACCESS_PROVIDER_NAME = os.environ.get("BEIAN_ACCESS_PROVIDER_NAME", "Beian 建站云")
+# Two-step verification of staff (TOTP, django-otp): optional, or mandatory for every reviewer/operator/admin
+STAFF_TOTP_REQUIRED = env_bool("BEIAN_STAFF_TOTP_REQUIRED", False)
+OTP_TOTP_ISSUER = os.environ.get("BEIAN_TOTP_ISSUER", ACCESS_PROVIDER_NAME)  # the name the authenticator app shows
 
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# HTTPS (README "Production"): on by default outside DEBUG; each one can be switched by its variable (e.g. a
+# TLS-terminating proxy that redirects to https itself). Behind such a proxy set DJANGO_SECURE_PROXY_SSL_HEADER
+# to the header it sets (e.g. HTTP_X_FORWARDED_PROTO) — only when the proxy overwrites that header.
+_https = not DEBUG and not TESTING
+# http -> https for the platform's hosts only (HostedSiteMiddleware; probes and the scraper speak http inside):
+# Django's SECURE_SSL_REDIRECT would send hosted sites' customer domains to https too, whether or not the edge
+# has a certificate for them. Its deployment check (W008) stands for ours while ours is on.
+PLATFORM_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", _https)
+PLATFORM_SSL_REDIRECT_EXEMPT = {"/healthz", "/readyz", "/metrics"}
+SECURE_SSL_REDIRECT = False
+SILENCED_SYSTEM_CHECKS = ["security.W008"] if PLATFORM_SSL_REDIRECT else []
+SESSION_COOKIE_SECURE = env_bool("DJANGO_SESSION_COOKIE_SECURE", _https)
+CSRF_COOKIE_SECURE = env_bool("DJANGO_CSRF_COOKIE_SECURE", _https)
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365) if _https else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", _https)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", _https)  # lets the domain be submitted to the preload list
+if os.environ.get("DJANGO_SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = (os.environ["DJANGO_SECURE_PROXY_SSL_HEADER"], "https")
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
 
+# Content-Security-Policy of the platform's pages (django-csp; hosted sites' pages are the customers' and get
+# none, beian.hosting.middleware). Scripts only from our origin (no inline script, no eval: the pages' small
+# behaviours are in static/js/app.js); inline style attributes are allowed (the templates use them).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"] + [o for o in os.environ.get("BEIAN_CSP_FORM_ACTION", "").split(",") if o],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Logs: JSON lines on stderr (python-json-logger), one line per request with its method, path, status,
+# duration, host and user (beian.core.observability.RequestLogMiddleware). LOG_FORMAT=text for plain lines.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": FORMATTERS,
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "beian.request": {"level": os.environ.get("REQUEST_LOG_LEVEL", "INFO" if not TESTING else "WARNING")},
+        "django.request": {"level": "ERROR"},  # 4xx are in the request lines already
+    },
 }
+# /metrics (Prometheus): answered only with `Authorization: Bearer <BEIAN_METRICS_TOKEN>`, or, when no token
+# is set, only to a client at one of BEIAN_METRICS_ALLOWED_IPS (loopback by default; REMOTE_ADDR, never a
+# forwarded header). README "Production".
+METRICS_TOKEN = os.environ.get("BEIAN_METRICS_TOKEN", "")
+METRICS_ALLOWED_IPS = [
+    ip.strip() for ip in os.environ.get("BEIAN_METRICS_ALLOWED_IPS", "127.0.0.1,::1").split(",") if ip.strip()
+]
 MAX_IMAGE_PIXELS = int(os.environ.get("BEIAN_MAX_IMAGE_PIXELS", str(40_000_000)))
 MAX_IMAGE_SIDE = int(os.environ.get("BEIAN_MAX_IMAGE_SIDE", "10000"))  # px, either side
-WHITENOISE_USE_FINDERS = True
+WHITENOISE_USE_FINDERS = not STATIC_COLLECTED
+WHITENOISE_MAX_AGE = 60 if DEBUG else 60 * 60  # unhashed names; hashed ones are cached forever (immutable)
 # The port the development server runs on (`make run PORT=8101` passes it); the demo's links follow it.
 BEIAN_PORT = os.environ.get("BEIAN_PORT", "8000")
 BEIAN_PUBLIC_URL = os.environ.get("BEIAN_PUBLIC_URL") or f"http://127.0.0.1:{BEIAN_PORT}"  # links in emails and SMS

@@ -3,8 +3,10 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import include, path
 
+from beian.accounts.views import language_switch
 from beian.api.api import api
 from beian.applicant.launch import launch
+from beian.core import observability
 
 
 def home(request):
@@ -21,7 +23,8 @@ urlpatterns = [
     path("", home, name="home"),
     path("accounts/", include("beian.accounts.urls")),
     path("launch/", launch, name="launch"),  # the site builder's 备案 button (docs/partner-sign-in.md)
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch (Django's, and the logged-in user's stored language: beian.accounts.views)
+    path("i18n/setlang/", language_switch, name="set_language"),
     path("apply/", include("beian.applicant.urls")),
     path("review/", include("beian.review.urls")),
     path("operator/", include("beian.operator.urls")),
@@ -30,6 +33,10 @@ urlpatterns = [
     path("notifications/", include("beian.notifications.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    # operations (README "Production"): liveness, readiness, Prometheus metrics (not public)
+    path("healthz", observability.liveness, name="healthz"),
+    path("readyz", observability.readiness, name="readyz"),
+    path("metrics", observability.metrics, name="metrics"),
 ]
 if settings.DEMO_TOOLS:  # the demo app's tools; nothing else links to them when they are off
     urlpatterns.append(path("demo/", include("beian.demo.urls")))

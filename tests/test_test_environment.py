@@ -5,6 +5,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.storage import default_storage
 
+from beian.core.crypto import is_sealed
+
 
 def test_the_var_directory_of_the_tests_is_outside_the_checkout():
     var, checkout = Path(settings.VAR_DIR).resolve(), Path(settings.BASE_DIR).resolve()
@@ -17,7 +19,9 @@ def test_an_upload_lands_in_the_temporary_var_directory(orders):
     order = orders.complete_draft(slots=["business_licence"])
     material = order.materials.get(slot="business_licence")
     stored = Path(default_storage.path(material.file.name)).resolve()
-    assert stored.is_file() and stored.read_bytes()[:2] == b"\xff\xd8"
+    assert stored.is_file() and is_sealed(stored.read_bytes())  # encrypted at rest (beian.core.storage)
+    with material.file.open("rb") as fh:
+        assert fh.read()[:2] == b"\xff\xd8"
     assert stored.is_relative_to(Path(settings.VAR_DIR).resolve())
     assert not stored.is_relative_to(Path(settings.BASE_DIR).resolve())
 

@@ -18,3 +18,9 @@ class AccountsConfig(AppConfig):
         from beian.accounts.throttle import record_lockout
 
         user_locked_out.connect(record_lockout, dispatch_uid="beian.accounts.record_lockout")
+
+        from django.contrib.auth.signals import user_logged_in
+
+        from beian.accounts.services import adopt_login_language
+
+        user_logged_in.connect(adopt_login_language, dispatch_uid="beian.accounts.adopt_login_language")

@@ -21,7 +21,9 @@ class User(AbstractUser):
         OPERATOR = "operator", _("Operator")
 
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.APPLICANT)
-    language = models.CharField(_("language"), max_length=10, default="zh-hans")
+    # The language the user reads pages, notifications, emails and SMS in: set by the header's switcher, the
+    # profile page, or at the first login (the login page's language); empty until then (zh-hans is used).
+    language = models.CharField(_("language"), max_length=10, blank=True, default="", choices=settings.LANGUAGES)
     # A user the site-building platform created or signed in (provisioning, OIDC, launch link): the
     # platform and its id of the user. Unique per platform (constraint below).
     platform = models.ForeignKey(

@@ -7,6 +7,9 @@ from beian.accounts.oidc import SignInCallback, SignInStart
 app_name = "accounts"
 urlpatterns = [
     path("login/", views.LoginPage.as_view(), name="login"),
+    path("login/code/", views.login_verify, name="login_verify"),  # the second factor (staff who turned it on)
+    path("profile/", views.profile, name="profile"),  # 我的账号: language, links to preferences
+    path("two-factor/", views.two_factor_settings, name="two_factor"),  # 两步验证: set up or turn off
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     # 忘记密码: a link by email (Django's views; the answer never tells whether the address is known)
     path("password-reset/", views.PasswordResetPage.as_view(), name="password_reset"),

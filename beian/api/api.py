@@ -19,7 +19,7 @@ from ninja.files import UploadedFile
 from ninja.parser import Parser
 from ninja.security import HttpBearer, django_auth
 
-from beian.accounts import throttle
+from beian.accounts import throttle, two_factor
 from beian.accounts.models import ApiToken
 from beian.accounts.permissions import organisation_of
 from beian.api import platform_orders, provisioning, service_codes
@@ -478,7 +478,9 @@ def _masked_snapshot(order) -> dict:
     operation_id="auth_token",
     tags=["auth"],
     summary="Exchange a username and password for a bearer token",
-    description="401 `invalid_credentials` when the username or password is wrong. After too many wrong "
+    description="401 `invalid_credentials` when the username or password is wrong. A staff account with two-step "
+    "verification on must send its authenticator's code in `otp`: 401 `auth.otp_required` without it, 400 "
+    "`two_factor.code_wrong` (or 429 `two_factor.throttled`) for a wrong one. After too many wrong "
     "passwords for a username from one address, 429 `auth.locked_out` (even with the right password) until "
     "the time the message names; `Retry-After` gives the seconds. The token expires at `expires_at`.",
 )
@@ -490,6 +492,15 @@ def token(request, payload: TokenIn):
         return response
     if user is None:
         return 401, error("invalid_credentials", _("Wrong username or password."))
+    if two_factor.second_factor_required(user):
+        if not payload.otp:
+            message = _("This account uses two-step verification: send the authenticator app's code in otp.")
+            return 401, error("auth.otp_required", message, "otp")
+        try:
+            two_factor.totp_verify(user=user, code=payload.otp)
+        except two_factor.TwoFactorError as exc:
+            response = api.create_response(request, error(exc.code, exc.message, "otp"), status=exc.status)
+            return response
     row, key = ApiToken.issue(user, name="api")
     return 200, {"token": key, "token_type": "Bearer", "expires_at": row.expires_at}
 

@@ -166,6 +166,10 @@ RulesOrder = Annotated[dict[str, Any], WithJsonSchema(_rules_order_schema)]
 class TokenIn(Schema):
     username: str
     password: str
+    otp: str = Field(
+        "",
+        description="The authenticator app's current 6-digit code, for a staff account with two-step verification on",
+    )
 
 
 class RecordTargetIn(Schema):

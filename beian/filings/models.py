@@ -6,7 +6,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from beian.core.crypto import EncryptedCharField, blind_index, mask_id_number, mask_mobile
+from beian.core.crypto import (
+    EncryptedCharField,
+    EncryptedEmailField,
+    EncryptedJSONField,
+    blind_index,
+    mask_id_number,
+    mask_mobile,
+)
 from beian.filings import actions as order_actions
 from beian.filings import codes, states
 from beian.filings import fields as order_fields
@@ -49,7 +56,7 @@ RECORD_APPROVED_LABELS = {
 
 
 class Person(models.Model):
-    """A principal (主体负责人 / 网站负责人). ID and phone numbers are encrypted at rest."""
+    """A principal (主体负责人 / 网站负责人). ID number, phones and email are encrypted at rest."""
 
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="+")
     name = models.CharField(_("name"), max_length=100, blank=True)
@@ -61,7 +68,7 @@ class Person(models.Model):
     mobile = EncryptedCharField(_("mobile"), max_length=32, blank=True, null=True, default="")
     mobile_index = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     emergency_phone = EncryptedCharField(_("emergency phone"), max_length=32, blank=True, null=True, default="")
-    email = models.EmailField(_("email"), blank=True)
+    email = EncryptedEmailField(_("email"), blank=True, null=True, default="")
     is_legal_representative = models.BooleanField(_("is the legal representative"), null=True, blank=True)
 
     def save(self, *args, **kwargs):
@@ -100,7 +107,7 @@ class Subject(models.Model):
     certificate_number_index = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     certificate_address = models.CharField(_("certificate address"), max_length=300, blank=True)
     mailing_address = models.CharField(_("mailing address"), max_length=300, blank=True)
-    office_phone = models.CharField(_("office phone"), max_length=32, blank=True)
+    office_phone = EncryptedCharField(_("office phone"), max_length=32, blank=True, null=True, default="")
     investor = models.CharField(_("investor or superior unit"), max_length=200, blank=True)
     principal = models.OneToOneField(Person, on_delete=models.PROTECT, related_name="subject_principal_of")
     # The subject's number once filed (copied from its SubjectFiling record for display; the
@@ -206,9 +213,30 @@ class Order(models.Model):
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["organisation", "status"]),
-            # The reviewer queue reads only orders awaiting provider review, most urgent first.
+            # The reviewer queue reads only orders awaiting provider review, most urgent first. A
+            # page's pks come from this index alone (PostgreSQL: the filter columns are included),
+            # whatever the filters; the narrower indexes below serve a filter that keeps few rows.
             models.Index(
-                fields=["review_due_at", "id"], name="order_queue_due", condition=models.Q(status__in=AWAITING_REVIEW)
+                fields=["review_due_at", "id"],
+                name="order_queue_due",
+                condition=models.Q(status__in=AWAITING_REVIEW),
+                include=[
+                    "status_changed_at",
+                    "submitted_province",
+                    "filing_type",
+                    "assigned_reviewer",
+                    "finding_count",
+                ],
+            ),
+            models.Index(
+                fields=["filing_type", "review_due_at", "id"],
+                name="order_queue_type",
+                condition=models.Q(status__in=AWAITING_REVIEW),
+            ),
+            models.Index(
+                fields=["finding_count", "review_due_at", "id"],
+                name="order_queue_findings",
+                condition=models.Q(status__in=AWAITING_REVIEW),
             ),
             models.Index(
                 fields=["assigned_reviewer", "review_due_at", "id"],
@@ -227,10 +255,21 @@ class Order(models.Model):
             # subject-name search (never an empty name) walks this until it has enough for common
             # words. On PostgreSQL, migration 0005 adds a trigram (GIN) index on the submitted
             # subject name for names of 3+ characters; SQLite has no such index.
+            # It carries the name and the queue's filter columns (PostgreSQL), so that a search for
+            # two characters (too short for the trigram index) reads this index alone.
             models.Index(
                 fields=["-status_changed_at", "-id"],
                 name="order_named_recent",
                 condition=~models.Q(submitted_subject_name=""),
+                include=[
+                    "submitted_subject_name",
+                    "status",
+                    "review_due_at",
+                    "submitted_province",
+                    "filing_type",
+                    "assigned_reviewer",
+                    "finding_count",
+                ],
             ),
         ]
 
@@ -367,13 +406,57 @@ class OrderEvent(models.Model):
             return text
 
 
+class ReviewDecision(models.Model):
+    """One provider review decision (approve, return, reject), derived from the order timeline for
+    the reviewer metrics: the metrics page reads a period of these rows instead of working out, per
+    decision, from each order's timeline, whether it was the order's first and how long it came
+    after the first submission. Kept by beian.filings.metrics on every timeline event saved (same
+    transaction); rows written around the ORM (bulk loads, imports) are caught up by
+    `manage.py rebuild_review_metrics`, which derives every row again from the timeline."""
+
+    event = models.OneToOneField(OrderEvent, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="+")
+    at = models.DateTimeField()
+    returned = models.BooleanField(default=False)  # a return (return_fields)
+    first = models.BooleanField(default=False)  # the order's first decision
+    # first decisions: seconds since the order's first submission (None: no submission recorded)
+    waited_seconds = models.FloatField(null=True, blank=True)
+    province = models.CharField(max_length=2, blank=True)  # the subject's
+    reviewer = models.CharField(max_length=150, blank=True)  # the event's actor label
+
+    class Meta:
+        indexes = [
+            # a period's decision counts from the index alone; its first reviews
+            models.Index(fields=["at", "returned"], name="review_decision_at"),
+            models.Index(
+                fields=["at"],
+                name="review_decision_first",
+                condition=models.Q(first=True),
+                include=["waited_seconds", "reviewer", "province"],  # PostgreSQL: index-only
+            ),
+        ]
+
+
+class ReviewReturnReason(models.Model):
+    """Per return decision and reason code: how many fields were returned with it (metrics)."""
+
+    decision = models.ForeignKey(ReviewDecision, on_delete=models.CASCADE, related_name="reasons")
+    at = models.DateTimeField()  # the decision's, so that a period is read from one index
+    code = models.CharField(max_length=60, blank=True)
+    fields = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["at", "code", "fields"], name="review_reason_at")]
+
+
 class OrderVersion(models.Model):
-    """What the applicant submitted, each time: the reviewer diffs consecutive versions."""
+    """What the applicant submitted, each time: the reviewer diffs consecutive versions. The snapshot
+    holds the principals' ID numbers, phones and emails: sealed whole (read whole, never queried)."""
 
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
     at = models.DateTimeField()
-    data = models.JSONField()
+    data = EncryptedJSONField()
 
     class Meta:
         ordering = ["number"]

@@ -18,7 +18,7 @@ def person_input(person: Person) -> PersonInput:
         certificate_long_term=person.certificate_long_term,
         mobile=person.mobile or "",
         emergency_phone=person.emergency_phone or "",
-        email=person.email,
+        email=person.email or "",
         is_legal_representative=person.is_legal_representative,
     )
 
@@ -33,7 +33,7 @@ def subject_input(subject: Subject) -> SubjectInput:
         certificate_number=subject.certificate_number or "",
         certificate_address=subject.certificate_address,
         mailing_address=subject.mailing_address,
-        office_phone=subject.office_phone,
+        office_phone=subject.office_phone or "",
         investor=subject.investor,
         principal=person_input(subject.principal),
     )

@@ -7,7 +7,9 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from django.conf import settings
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db import connection
+from django.db.models import BooleanField, F, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils.translation import get_language
 
@@ -22,9 +24,10 @@ from beian.filings.models import (
     AccessRecord,
     FiledDomain,
     Order,
-    OrderEvent,
     RecordEvent,
     RecordStatus,
+    ReviewDecision,
+    ReviewReturnReason,
     SubjectFiling,
     WebsiteFiling,
 )
@@ -212,7 +215,24 @@ def _search(qs: QuerySet[Order], text: str, kind: str) -> QuerySet[Order]:
     # without it, PostgreSQL can use the trigram index on the name (3+ characters). A matching
     # name is never empty: saying so lets the planner walk order_named_recent for common words.
     caseless = name.upper() == name.lower()
-    matches = Q(submitted_subject_name__contains=name) if caseless else Q(submitted_subject_name__icontains=name)
+    if caseless and len(name) == 2 and connection.vendor == "postgresql":
+        # Two characters: PostgreSQL finds them among the names' two-character pieces (migration
+        # 0014's GIN index on order_name_bigrams), the same test as LIKE '%ab%'. The planner
+        # estimates from the pieces' frequencies; strpos, cheap, is what a walk of
+        # order_named_recent tests first (a LIKE would be estimated as well, as if independent,
+        # and a common word taken for a rare one).
+        matches = Q(
+            RawSQL(
+                'order_name_bigrams("filings_order"."submitted_subject_name") @> ARRAY[%s]::text[] '
+                'AND strpos("filings_order"."submitted_subject_name", %s) > 0',
+                [name, name],
+                output_field=BooleanField(),
+            )
+        )
+    elif caseless:
+        matches = Q(submitted_subject_name__contains=name)
+    else:
+        matches = Q(submitted_subject_name__icontains=name)
     return qs.filter(matches).exclude(submitted_subject_name="")
 
 
@@ -260,6 +280,86 @@ def review_queue(filters: QueueFilters | None = None, *, reviewer=None, now=None
     return qs
 
 
+# The queue page counts matches up to this many and then says "more than"; it pages by keyset
+# (the last or first row shown), so no page view counts or skips the whole queue.
+QUEUE_COUNT_LIMIT = 1000
+QUEUE_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    orders: list[Order]
+    count: int  # matches, at most QUEUE_COUNT_LIMIT
+    more_than: bool  # there are more than `count` matches
+    next_after: int | None  # the last row's pk when a next page follows (?after=)
+    previous_before: int | None  # the first row's pk when a previous page precedes (?before=)
+
+
+def _queue_keys_after(keys: QuerySet, due, pk: int, size: int) -> list[int]:
+    """The pks of the `size` rows that follow (due, pk) in queue order (deadline ascending, no
+    deadline last, then pk). Each part seeks the (…, review_due_at, id) indexes instead of reading
+    past rows."""
+    if due is None:
+        return list(keys.filter(review_due_at__isnull=True, pk__gt=pk)[:size])
+    found = list(keys.filter(Q(review_due_at__gte=due) & (Q(review_due_at__gt=due) | Q(pk__gt=pk)))[:size])
+    if len(found) < size:
+        found += keys.filter(review_due_at__isnull=True)[: size - len(found)]
+    return found
+
+
+def _queue_keys_before(keys: QuerySet, due, pk: int, size: int) -> list[int]:
+    """The pks of the `size` rows that precede (due, pk) in queue order, in queue order."""
+    backwards = keys.order_by(F("review_due_at").desc(nulls_first=True), "-pk")
+    if due is None:
+        found = list(backwards.filter(review_due_at__isnull=True, pk__lt=pk)[:size])
+        if len(found) < size:
+            found += backwards.filter(review_due_at__isnull=False)[: size - len(found)]
+    else:
+        found = list(backwards.filter(Q(review_due_at__lte=due) & (Q(review_due_at__lt=due) | Q(pk__lt=pk)))[:size])
+    return found[::-1]
+
+
+def queue_page(
+    filters: QueueFilters | None = None,
+    *,
+    reviewer=None,
+    now=None,
+    after: int | None = None,
+    before: int | None = None,
+    size: int = QUEUE_PAGE_SIZE,
+) -> QueuePage:
+    """One page of `review_queue(filters)`: the first, the one after the order `after` or the one
+    before the order `before` (pks of the rows at the edges of the page the reviewer saw; an order
+    that has left the queue since still marks its place). An unknown pk gives the first page."""
+    qs = review_queue(filters, reviewer=reviewer, now=now)
+    matches = qs.order_by().values("pk")[: QUEUE_COUNT_LIMIT + 1].count()
+    # The page's pks first: on PostgreSQL a walk of the queue's deadline index that reads every
+    # filter column from the index itself (order_queue_due includes them), then those rows whole.
+    keys = qs.values_list("pk", flat=True)
+    cursor_pk = after if after is not None else before
+    found = list(Order.objects.filter(pk=cursor_pk).values_list("review_due_at", flat=True)) if cursor_pk else []
+    if not found:
+        pks = list(keys[: size + 1])
+        pks, has_next, has_previous = pks[:size], len(pks) > size, False
+    elif after is not None:
+        pks = _queue_keys_after(keys, found[0], after, size + 1)
+        pks, has_next, has_previous = pks[:size], len(pks) > size, True
+    else:
+        pks = _queue_keys_before(keys, found[0], before or 0, size + 1)
+        pks, has_next, has_previous = pks[-size:], True, len(pks) > size
+    if found and not pks:  # paged past an end (the queue shrank): start again
+        return queue_page(filters, reviewer=reviewer, now=now, size=size)
+    rows = qs.order_by().defer("subject__certificate_number").in_bulk(pks)  # not shown: not decrypted
+    orders = [rows[pk] for pk in pks if pk in rows]
+    return QueuePage(
+        orders=orders,
+        count=min(matches, QUEUE_COUNT_LIMIT),
+        more_than=matches > QUEUE_COUNT_LIMIT,
+        next_after=pks[-1] if has_next and pks else None,
+        previous_before=pks[0] if has_previous and pks else None,
+    )
+
+
 OTHER_ORDERS_LIMIT = 50
 OTHER_ORDERS_RELATED = ("subject", "website")
 
@@ -275,13 +375,17 @@ def other_orders(
     if not filters.searching:
         return [], False
     limit = limit or OTHER_ORDERS_LIMIT
-    qs = (
-        _search_by(Order.objects.exclude(_in_queue(filters, reviewer=reviewer, now=now)), filters)
+    qs = _search_by(Order.objects.exclude(_in_queue(filters, reviewer=reviewer, now=now)), filters)
+    # The pks first (on PostgreSQL a name search walks order_named_recent, which carries the name
+    # and every queue filter column, until it has enough), then those rows whole.
+    pks = list(qs.order_by("-status_changed_at", "-pk").values_list("pk", flat=True)[: limit + 1])
+    rows = (
+        Order.objects.filter(pk__in=pks[:limit])
         .select_related(*OTHER_ORDERS_RELATED)
+        .defer("subject__certificate_number")  # not shown: not decrypted
         .order_by("-status_changed_at", "-pk")
     )
-    rows = list(qs[: limit + 1])
-    return rows[:limit], len(rows) > limit
+    return list(rows), len(pks) > limit
 
 
 def order_for_reviewer(pk) -> Order:
@@ -382,8 +486,6 @@ def changes_since_last_return(order: Order) -> list[FieldChange] | None:
 
 # --- reviewer metrics (operators) -----------------------------------------------------------------
 
-DECISION_EVENTS = ("approve", "return_fields", "reject")
-
 
 @dataclass(frozen=True)
 class Percentiles:
@@ -441,6 +543,56 @@ def _percentiles(label: str, hours: list[float]) -> Percentiles:
     return Percentiles(label, len(hours), percentile(hours, 0.5), percentile(hours, 0.9))
 
 
+def _hours(seconds: float | None) -> float | None:
+    return None if seconds is None else seconds / 3600
+
+
+def _first_review_percentiles(*, start, end) -> tuple[Percentiles, list[Percentiles], list[Percentiles]]:
+    """(overall, by province, by reviewer) of the waits of the first reviews decided in [start,
+    end), in hours. PostgreSQL computes them in the database in one pass over the period's rows
+    (percentile_cont interpolates between closest ranks, as `percentile` does); SQLite sends one
+    narrow row per first review and Python computes the same."""
+    from collections import defaultdict
+
+    first_reviews = ReviewDecision.objects.filter(
+        at__gte=start,
+        at__lt=end,
+        first=True,
+        waited_seconds__isnull=False,  # no submission: not a review
+    ).order_by()
+    if connection.vendor == "postgresql":
+        sql, params = first_reviews.values("province", "reviewer", "waited_seconds").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT province, reviewer, GROUPING(province, reviewer), count(*), "
+                "percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY waited_seconds) "
+                f"FROM ({sql}) AS first_reviews GROUP BY GROUPING SETS ((), (province), (reviewer))",
+                params,
+            )
+            rows = cursor.fetchall()
+        found: dict[int, list[Percentiles]] = defaultdict(list)
+        for province, reviewer, grouping, count, percentiles in rows:
+            p50, p90 = percentiles or (None, None)  # no first review at all: NULL
+            label = {0b01: province, 0b10: reviewer}.get(grouping, "")  # GROUPING: 1 = not grouped by it
+            found[grouping].append(Percentiles(label or "", count, _hours(p50), _hours(p90)))
+        total = found[0b11][0] if found[0b11] else Percentiles("", 0, None, None)
+        return total, sorted(found[0b01], key=lambda p: p.label), sorted(found[0b10], key=lambda p: p.label)
+
+    overall: list[float] = []
+    by_province: defaultdict[str, list[float]] = defaultdict(list)
+    by_reviewer: defaultdict[str, list[float]] = defaultdict(list)
+    for waited, reviewer, province in first_reviews.values_list("waited_seconds", "reviewer", "province"):
+        hours = (waited or 0.0) / 3600  # never None: filtered above
+        overall.append(hours)
+        by_province[province or ""].append(hours)
+        by_reviewer[reviewer].append(hours)
+    return (
+        _percentiles("", overall),
+        [_percentiles(k, v) for k, v in sorted(by_province.items())],
+        [_percentiles(k, v) for k, v in sorted(by_reviewer.items())],
+    )
+
+
 def review_metrics(*, start, end) -> ReviewMetrics:
     """Provider review figures for decisions taken in [start, end), from the order timeline.
 
@@ -449,60 +601,39 @@ def review_metrics(*, start, end) -> ReviewMetrics:
     subject's province and by the reviewer who decided. Return rate by reason code: the share of
     all decisions in the period that returned at least one field with that reason.
 
-    The database does the selecting: the period's decisions through the (event, at) index, and
-    per decision, from the order's own timeline, whether it was the order's first decision and how
-    long after the first submission it came. Python receives one narrow row per first review and
-    the `data` of each return, and computes the percentiles; SQLite and PostgreSQL run the same
-    queries and give the same answers. Every decision follows the order's first submission (no
-    path in states.py reaches review without one), so an order's first decision is simply the
-    earliest decision in its timeline (ties broken by id, as the timeline is ordered).
+    The figures come from the decision rows derived from the timeline (beian.filings.metrics keeps
+    them as events are saved): a period's counts and reasons are summed in the database from
+    one index each, and the first reviews' percentiles in the database on PostgreSQL
+    (percentile_cont), in Python on SQLite (the same interpolation, the same answers). Every
+    decision follows the order's first submission (no path in states.py reaches review without
+    one), so an order's first decision is simply the earliest decision in its timeline (ties broken
+    by id, as the timeline is ordered).
     """
-    from collections import defaultdict
 
-    from django.db.models import Count, OuterRef, Subquery
+    from django.db.models import Count, Sum
 
-    in_period = OrderEvent.objects.filter(event__in=DECISION_EVENTS, at__gte=start, at__lt=end)
-    counts = in_period.aggregate(decisions=Count("id"), returned=Count("id", filter=Q(event="return_fields")))
+    in_period = ReviewDecision.objects.filter(at__gte=start, at__lt=end)
+    counts = in_period.aggregate(decisions=Count("pk"), returned=Count("pk", filter=Q(returned=True)))
     decisions, returned = counts["decisions"], counts["returned"]
-
-    reason_events: defaultdict[str, int] = defaultdict(int)
-    reason_fields: defaultdict[str, int] = defaultdict(int)
-    for data in in_period.filter(event="return_fields").order_by().values_list("data", flat=True):
-        codes = [r.get("reason_code", "") for r in (data or {}).get("returns", [])]
-        for code in set(codes):
-            reason_events[code] += 1
-        for code in codes:
-            reason_fields[code] += 1
-
-    timeline = OrderEvent.objects.filter(order_id=OuterRef("order_id")).order_by("at", "id")
-    first_decision = timeline.filter(event__in=DECISION_EVENTS).values("id")[:1]
-    first_submit = timeline.filter(event="submit").values("at")[:1]
-    first_reviews = (
-        in_period.annotate(first_decision=Subquery(first_decision))
-        .filter(id=F("first_decision"))
-        .annotate(waited=F("at") - Subquery(first_submit))
+    reasons = (
+        ReviewReturnReason.objects.filter(at__gte=start, at__lt=end)
         .order_by()
-        .values_list("waited", "actor_label", "order__subject__province")
+        .values("code")
+        .annotate(returns=Count("id"), fields=Sum("fields"))
+        .values_list("code", "returns", "fields")
     )
-    overall, by_province, by_reviewer = [], defaultdict(list), defaultdict(list)
-    for waited, reviewer, province in first_reviews:
-        if waited is None:  # no submission in the timeline: not a review (only hand-made timelines)
-            continue
-        hours = waited.total_seconds() / 3600
-        overall.append(hours)
-        by_province[province or ""].append(hours)
-        by_reviewer[reviewer].append(hours)
+    overall, by_province, by_reviewer = _first_review_percentiles(start=start, end=end)
     return ReviewMetrics(
         start=start,
         end=end,
         decisions=decisions,
         returned=returned,
-        first_reviews=len(overall),
-        overall=_percentiles("", overall),
-        by_province=[_percentiles(k, v) for k, v in sorted(by_province.items())],
-        by_reviewer=[_percentiles(k, v) for k, v in sorted(by_reviewer.items())],
+        first_reviews=overall.count,
+        overall=overall,
+        by_province=by_province,
+        by_reviewer=by_reviewer,
         reasons=sorted(
-            (ReasonRate(code, n, reason_fields[code], n / decisions) for code, n in reason_events.items()),
+            (ReasonRate(code, n, fields, n / decisions) for code, n, fields in reasons),
             key=lambda r: (-r.returns, r.code),
         ),
     )

@@ -19,9 +19,13 @@ was opened (the customer must be told), withdrawn or confirmed, with `notice_pk`
 Filings also listens to `order_transitioned` itself: a filing's service code (beian.filings.service_codes)
 follows its outcome (filed, free again or void).
 
+Every timeline event saved that the reviewer metrics depend on (a decision, a first submission)
+refreshes its order's derived metric rows in the same transaction (beian.filings.metrics).
+
 Review deadlines follow the calendar and the SLA (see beian.reference.signals.working_time_changed).
 """
 
+from django.db.models.signals import post_save
 from django.dispatch import Signal, receiver
 
 from beian.reference.signals import working_time_changed
@@ -50,3 +54,11 @@ def service_codes_follow(*, order_pk: int, to_status: str = "", **kwargs) -> Non
     from beian.filings.service_codes import service_codes_follow_order  # imports models (app registry ready)
 
     service_codes_follow_order(order_pk=order_pk, to_status=to_status)
+
+
+@receiver(post_save, sender="filings.OrderEvent", dispatch_uid="filings-review-metrics")
+def review_metrics_follow(*, instance, **kwargs) -> None:
+    from beian.filings.metrics import METRIC_EVENTS, review_decisions_refresh  # imports models
+
+    if instance.event in METRIC_EVENTS:
+        review_decisions_refresh(order_id=instance.order_id)

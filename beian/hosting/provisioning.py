@@ -14,6 +14,7 @@ import re
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
+from django.http.request import validate_host
 from django.utils.translation import gettext as _
 
 from beian.accounts.models import Organisation, Platform
@@ -110,7 +111,11 @@ def host_domain(value: str) -> str:
             code="provisioning.domain_invalid",
         )
     suffix = settings.HOSTED_SITE_SUFFIX.lower()
-    if ascii_form in settings.PLATFORM_HOSTS or ascii_form.endswith(suffix) or ascii_form == suffix.lstrip("."):
+    if (
+        validate_host(ascii_form, settings.PLATFORM_HOSTS)
+        or ascii_form.endswith(suffix)
+        or ascii_form == suffix.lstrip(".")
+    ):
         raise ValidationFailed(
             _("“%(domain)s” is an address of this service, not a domain of a site.") % {"domain": text[:120]},
             field="domain",

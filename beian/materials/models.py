@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from beian.core.crypto import EncryptedCharField, EncryptedJSONField
+
 
 class MaterialRequirement(models.Model):
     """Which material a filing needs, per filing type x subject holder x province (blank = all)."""
@@ -70,7 +72,7 @@ class Material(models.Model):
     version = models.PositiveIntegerField(default=1)
     is_current = models.BooleanField(default=True)
     file = models.FileField(max_length=300)
-    original_name = models.CharField(max_length=255)
+    original_name = EncryptedCharField(max_length=255)  # people name files after themselves: sealed
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
     width = models.PositiveIntegerField(null=True, blank=True)
@@ -80,7 +82,8 @@ class Material(models.Model):
     uploaded_at = models.DateTimeField()
     check_status = models.CharField(max_length=20, choices=CheckStatus.choices, default=CheckStatus.PENDING)
     findings = models.JSONField(default=list, blank=True)
-    check_details = models.JSONField(default=dict, blank=True)  # OCR lines, face boxes, metrics
+    # OCR lines (the phones and ID numbers read off the documents), face boxes, metrics: sealed
+    check_details = EncryptedJSONField(default=dict, blank=True)
     # When the check was last put on the queue: a check pending long after it is lost and queued again
     check_queued_at = models.DateTimeField(null=True, blank=True, editable=False)
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -32,8 +31,6 @@ from beian.reference import choices
 from beian.reference.models import FilingType, RejectionReason
 from beian.review.record import record_view
 from beian.rules import record_orders
-
-PAGE_SIZE = 50
 
 AGE_CHOICES = [
     ("", gettext_lazy("Any age")),
@@ -68,6 +65,13 @@ def _filing_types():
     return [(t.code, t.name_en if en and t.name_en else t.name_zh) for t in FilingType.objects.all()]
 
 
+PAGE_PARAMS = ("page", "after", "before")
+
+
+def _pk_param(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() and len(value) < 19 else None
+
+
 def _query_without(request, *names) -> str:
     params = request.GET.copy()
     for name in names:
@@ -84,7 +88,7 @@ def _queue_redirect(request, params):
     """The queue's filters as a GET URL (post/redirect/get), a certificate number as its blind index."""
     filters = selectors.QueueFilters.from_query(params)
     query = params.copy()
-    for name in ("csrfmiddlewaretoken", "page", "cert"):
+    for name in ("csrfmiddlewaretoken", *PAGE_PARAMS, "cert"):
         query.pop(name, None)
     if filters.is_certificate_search:
         hashed = filters.certificate_hashed()
@@ -108,12 +112,16 @@ def queue(request):
         return _queue_redirect(request, request.GET)
     search_text = filters.q or request.session.get(CERTIFICATE_SEARCHES, {}).get(filters.certificate_index, "")
     now = clock.now()
-    page = Paginator(selectors.review_queue(filters, reviewer=request.user, now=now), PAGE_SIZE).get_page(
-        request.GET.get("page")
+    page = selectors.queue_page(
+        filters,
+        reviewer=request.user,
+        now=now,
+        after=_pk_param(request.GET.get("after")),
+        before=_pk_param(request.GET.get("before")),
     )
     provinces, filing_types = choices.provinces(), _filing_types()
     province_labels, type_labels = dict(provinces), dict(filing_types)
-    for order in page.object_list:
+    for order in page.orders:
         order.is_overdue = bool(order.review_due_at and order.review_due_at < now)
         order.is_mine = order.assigned_reviewer_id == request.user.pk
         order.province_label = province_labels.get(order.subject.province, order.subject.province)
@@ -138,7 +146,7 @@ def queue(request):
         "review/queue.html",
         {
             "page": page,
-            "orders": page.object_list,
+            "orders": page.orders,
             "filters": filters,
             "now": now,
             "other_orders": others,
@@ -151,7 +159,7 @@ def queue(request):
             "finding_choices": FINDING_CHOICES,
             "search_choices": SEARCH_CHOICES,
             "search_text": search_text,
-            "querystring": _query_without(request, "page"),
+            "querystring": _query_without(request, *PAGE_PARAMS),
             "sla_days": services.provider_review_sla_working_days(),
             "idle_minutes": services.claim_idle_minutes(),
         },

@@ -100,3 +100,51 @@ def test_a_filed_site_serves_200_with_its_number_in_the_footer(orders):
         assert response.status_code == 200, host
         assert "北京示例科技有限公司" in html  # the site's own content
         assert number in html and 'href="https://beian.miit.gov.cn/"' in html
+
+
+# --- production hosts: DJANGO_ALLOWED_HOSTS names the platform; customers' domains are checked here -----------
+
+
+@pytest.fixture
+def production_hosts(settings):
+    settings.PLATFORM_HOSTS = ["beian.example.com"]  # DJANGO_ALLOWED_HOSTS=beian.example.com
+    return settings
+
+
+def test_in_production_the_platform_answers_only_on_its_allowed_hosts(hosted_site, production_hosts):
+    assert get("beian.example.com", "/accounts/login/").status_code == 200
+    for host in ("localhost", "evil.example", "beian.example.com.evil.example"):
+        response = get(host, "/accounts/login/")
+        assert response.status_code == 404, host  # no login form (or link built from it) on another name
+        assert response.templates[0].name == "hosting/unknown.html"
+
+
+def test_in_production_a_customer_domain_reaches_its_site_whatever_the_allowed_hosts(hosted_site, production_hosts):
+    # a customer's own domain is in no ALLOWED_HOSTS list: its SiteDomain row lets it in
+    for host in ("demo-shop.cn", "www.demo-shop.cn:443", "demo-shop.localhost"):
+        response = get(host)
+        assert response.status_code == 451, host
+        assert response.wsgi_request.hosted_site == hosted_site
+        assert "Content-Security-Policy" not in response  # the customer's page, not ours
+
+
+def test_our_hsts_does_not_pin_a_customer_domain(hosted_site, production_hosts):
+    production_hosts.SECURE_HSTS_SECONDS = 31536000
+    production_hosts.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    assert "Strict-Transport-Security" in Client().get("/accounts/login/", HTTP_HOST="beian.example.com", secure=True)
+    assert "Strict-Transport-Security" not in Client().get("/", HTTP_HOST="demo-shop.cn", secure=True)
+
+
+def test_in_production_http_is_redirected_to_https_on_the_platform_only(hosted_site, production_hosts):
+    production_hosts.PLATFORM_SSL_REDIRECT = True
+    response = get("beian.example.com", "/accounts/login/?next=/apply/")
+    assert response.status_code == 301
+    assert response["Location"] == "https://beian.example.com/accounts/login/?next=/apply/"
+    assert Client().get("/accounts/login/", HTTP_HOST="beian.example.com", secure=True).status_code == 200
+    assert get("beian.example.com", "/healthz").status_code == 200  # probes speak http inside
+    # a customer's domain is served as the edge serves it: no redirect to an https it may have no certificate for
+    assert get("demo-shop.cn").status_code == 451
+
+
+def test_an_invalid_host_header_is_refused(hosted_site):
+    assert get("bad host!").status_code == 400

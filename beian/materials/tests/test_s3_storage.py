@@ -1,5 +1,6 @@
 """Materials stored in S3 (django-storages) against a local S3 emulator (moto's server mode):
-private objects, nothing under a public URL, downloads only through our signed link."""
+private objects, sealed (encrypted) at rest, nothing under a public URL, downloads only through our
+signed link."""
 
 import socket
 
@@ -7,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 
+from beian.core.crypto import is_sealed, unseal
 from beian.demo import samples
 from beian.filings import services
 from beian.materials.services import material_upload, signed_link
@@ -44,7 +46,7 @@ def test_uploads_go_to_a_private_bucket_and_come_back_through_signed_links(
 
     storages = {
         "default": {
-            "BACKEND": "storages.backends.s3.S3Storage",
+            "BACKEND": "beian.core.storage_s3.SealedS3Storage",
             "OPTIONS": {
                 "bucket_name": BUCKET,
                 "endpoint_url": s3_endpoint,
@@ -75,10 +77,10 @@ def test_uploads_go_to_a_private_bucket_and_come_back_through_signed_links(
         owner.force_login(applicant)
         response = owner.get(signed_link(material, applicant))
         assert response.status_code == 200
-        assert (
-            b"".join(response.streaming_content)
-            == client.get_object(Bucket=BUCKET, Key=material.file.name)["Body"].read()
-        )
+        stored = client.get_object(Bucket=BUCKET, Key=material.file.name)["Body"].read()
+        served = b"".join(response.streaming_content)
+        assert served.startswith(b"\xff\xd8") and len(served) == material.size  # the JPEG, whole
+        assert is_sealed(stored) and served not in stored and unseal(stored) == served
 
         intruder = Client()
         intruder.force_login(other_tenant)

@@ -255,3 +255,62 @@ def test_submitted_order_is_found_by_each_search(applicant, hosted_site):
         assert pks(review_queue(QueueFilters(q=q))) == [order.pk], q
     assert pks(review_queue(QueueFilters(province="11"))) == [order.pk]
     assert not review_queue(QueueFilters(province="31")).exists()
+
+
+@pytest.fixture
+def ties(organisation, reviewer):
+    """23 orders awaiting review: deadlines shared by several orders, and two without a deadline
+    (they come last), among orders of another province and orders not awaiting review."""
+    base = at(2025, 10, 20, 12, 0)
+    for i in range(21):
+        queued_order(organisation=organisation, due=base + dt.timedelta(hours=i % 4))
+    for _ in range(2):
+        order = queued_order(organisation=organisation)
+        Order.objects.filter(pk=order.pk).update(review_due_at=None)
+    queued_order(organisation=organisation, province="44", due=base)
+    queued_order(organisation=organisation, status=states.APPROVED, due=base)
+    return pks(review_queue(QueueFilters(province="11")))
+
+
+def walk(filters, size, *, backwards_from=None):
+    """Every page following the Next (or, from `backwards_from`, the Previous) links."""
+    from beian.filings.selectors import queue_page
+
+    pages = []
+    page = queue_page(filters, before=backwards_from, size=size) if backwards_from else queue_page(filters, size=size)
+    while True:
+        pages.append([o.pk for o in page.orders])
+        cursor = page.previous_before if backwards_from else page.next_after
+        if cursor is None:
+            return pages[::-1] if backwards_from else pages
+        page = (
+            queue_page(filters, before=cursor, size=size)
+            if backwards_from
+            else queue_page(filters, after=cursor, size=size)
+        )
+
+
+@pytest.mark.parametrize("size", [1, 4, 7, 23, 50])
+def test_queue_pages_hold_every_order_once_in_queue_order(ties, size):
+    filters = QueueFilters(province="11")
+    forward = walk(filters, size)
+    assert len(ties) == 23 and [pk for page in forward for pk in page] == ties
+    assert all(len(page) == size for page in forward[:-1]) and 0 < len(forward[-1]) <= size
+    # and backwards from the last row: the same pages' rows, once each, in queue order
+    back = walk(filters, size, backwards_from=ties[-1])
+    assert [pk for page in back for pk in page] == ties[:-1]
+
+
+def test_queue_page_after_an_order_that_left_the_queue(ties, reviewer):
+    from beian.filings.selectors import queue_page
+
+    filters = QueueFilters(province="11")
+    first = queue_page(filters, size=10)
+    Order.objects.filter(pk=first.next_after).update(status=states.PROVIDER_REJECTED)
+    second = queue_page(filters, after=first.next_after, size=10)
+    assert [o.pk for o in second.orders] == ties[10:20]  # the departed order still marks its place
+    remaining = [pk for pk in ties if pk != first.next_after]
+    unknown = queue_page(filters, after=999999, size=10)  # an unknown order: the first page
+    assert [o.pk for o in unknown.orders] == remaining[:10] and unknown.previous_before is None
+    past_the_end = queue_page(filters, after=ties[-1], size=10)  # nothing after it: the first page
+    assert [o.pk for o in past_the_end.orders] == remaining[:10]

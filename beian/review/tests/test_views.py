@@ -105,10 +105,30 @@ def test_queue_page_paginates_and_keeps_the_filters(client, organisation, review
     queued_order(organisation=organisation, province="31", due=now)
     login(client, reviewer)
     first = client.get("/review/", {"province": "11"})
-    assert first.context["page"].paginator.count == 55 and len(first.context["orders"]) == 50
-    assert "province=11&amp;page=2" in first.content.decode()
-    second = client.get("/review/", {"province": "11", "page": 2})
+    html = first.content.decode()
+    assert first.context["page"].count == 55 and len(first.context["orders"]) == 50
+    assert "55 orders match." in html
+    assert f"province=11&amp;after={orders[49].pk}" in html and 'id="previous-page"' not in html
+    second = client.get("/review/", {"province": "11", "after": orders[49].pk})
     assert [o.pk for o in second.context["orders"]] == [o.pk for o in orders[50:]]
+    html = second.content.decode()
+    assert 'id="next-page"' not in html and f"province=11&amp;before={orders[50].pk}" in html
+    back = client.get("/review/", {"province": "11", "before": orders[50].pk})
+    assert [o.pk for o in back.context["orders"]] == [o.pk for o in orders[:50]]
+    assert 'id="previous-page"' not in back.content.decode()  # the first page again
+
+
+def test_queue_page_says_more_than_the_count_limit(client, organisation, reviewer, frozen_clock, monkeypatch):
+    from beian.filings import selectors
+
+    monkeypatch.setattr(selectors, "QUEUE_COUNT_LIMIT", 3)
+    now = frozen_clock(at(2025, 10, 20, 12, 0))
+    for i in range(5):
+        queued_order(organisation=organisation, due=now + dt.timedelta(minutes=i))
+    login(client, reviewer)
+    page = client.get("/review/")
+    assert page.context["page"].count == 3 and page.context["page"].more_than
+    assert len(page.context["orders"]) == 5 and "More than 3 orders match." in page.content.decode()
 
 
 def test_take_next_claims_the_most_urgent_order_within_the_filters(client, organisation, reviewer, frozen_clock):

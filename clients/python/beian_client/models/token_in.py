@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 
 
 
@@ -24,10 +25,13 @@ class TokenIn:
         Attributes:
             password (str):
             username (str):
+            otp (str | Unset): The authenticator app's current 6-digit code, for a staff account with two-step verification
+                on Default: ''.
      """
 
     password: str
     username: str
+    otp: str | Unset = ''
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -39,6 +43,8 @@ class TokenIn:
 
         username = self.username
 
+        otp = self.otp
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -46,6 +52,8 @@ class TokenIn:
             "password": password,
             "username": username,
         })
+        if otp is not UNSET:
+            field_dict["otp"] = otp
 
         return field_dict
 
@@ -58,9 +66,12 @@ class TokenIn:
 
         username = d.pop("username")
 
+        otp = d.pop("otp", UNSET)
+
         token_in = cls(
             password=password,
             username=username,
+            otp=otp,
         )
 
 

@@ -100,9 +100,12 @@ def sync_detailed(
 ) -> Response[ErrorOut | TokenOut]:
     """ Exchange a username and password for a bearer token
 
-     401 `invalid_credentials` when the username or password is wrong. After too many wrong passwords for
-    a username from one address, 429 `auth.locked_out` (even with the right password) until the time the
-    message names; `Retry-After` gives the seconds. The token expires at `expires_at`.
+     401 `invalid_credentials` when the username or password is wrong. A staff account with two-step
+    verification on must send its authenticator's code in `otp`: 401 `auth.otp_required` without it, 400
+    `two_factor.code_wrong` (or 429 `two_factor.throttled`) for a wrong one. After too many wrong
+    passwords for a username from one address, 429 `auth.locked_out` (even with the right password)
+    until the time the message names; `Retry-After` gives the seconds. The token expires at
+    `expires_at`.
 
     Args:
         body (TokenIn):
@@ -135,9 +138,12 @@ def sync(
 ) -> ErrorOut | TokenOut | None:
     """ Exchange a username and password for a bearer token
 
-     401 `invalid_credentials` when the username or password is wrong. After too many wrong passwords for
-    a username from one address, 429 `auth.locked_out` (even with the right password) until the time the
-    message names; `Retry-After` gives the seconds. The token expires at `expires_at`.
+     401 `invalid_credentials` when the username or password is wrong. A staff account with two-step
+    verification on must send its authenticator's code in `otp`: 401 `auth.otp_required` without it, 400
+    `two_factor.code_wrong` (or 429 `two_factor.throttled`) for a wrong one. After too many wrong
+    passwords for a username from one address, 429 `auth.locked_out` (even with the right password)
+    until the time the message names; `Retry-After` gives the seconds. The token expires at
+    `expires_at`.
 
     Args:
         body (TokenIn):
@@ -165,9 +171,12 @@ async def asyncio_detailed(
 ) -> Response[ErrorOut | TokenOut]:
     """ Exchange a username and password for a bearer token
 
-     401 `invalid_credentials` when the username or password is wrong. After too many wrong passwords for
-    a username from one address, 429 `auth.locked_out` (even with the right password) until the time the
-    message names; `Retry-After` gives the seconds. The token expires at `expires_at`.
+     401 `invalid_credentials` when the username or password is wrong. A staff account with two-step
+    verification on must send its authenticator's code in `otp`: 401 `auth.otp_required` without it, 400
+    `two_factor.code_wrong` (or 429 `two_factor.throttled`) for a wrong one. After too many wrong
+    passwords for a username from one address, 429 `auth.locked_out` (even with the right password)
+    until the time the message names; `Retry-After` gives the seconds. The token expires at
+    `expires_at`.
 
     Args:
         body (TokenIn):
@@ -200,9 +209,12 @@ async def asyncio(
 ) -> ErrorOut | TokenOut | None:
     """ Exchange a username and password for a bearer token
 
-     401 `invalid_credentials` when the username or password is wrong. After too many wrong passwords for
-    a username from one address, 429 `auth.locked_out` (even with the right password) until the time the
-    message names; `Retry-After` gives the seconds. The token expires at `expires_at`.
+     401 `invalid_credentials` when the username or password is wrong. A staff account with two-step
+    verification on must send its authenticator's code in `otp`: 401 `auth.otp_required` without it, 400
+    `two_factor.code_wrong` (or 429 `two_factor.throttled`) for a wrong one. After too many wrong
+    passwords for a username from one address, 429 `auth.locked_out` (even with the right password)
+    until the time the message names; `Retry-After` gives the seconds. The token expires at
+    `expires_at`.
 
     Args:
         body (TokenIn):

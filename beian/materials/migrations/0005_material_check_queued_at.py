@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('materials', '0002_per_website'),
+        ('materials', '0004_seal_check_details_and_files'),
     ]
 
     operations = [
