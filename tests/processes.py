@@ -68,6 +68,40 @@ class Deployment:
             cwd=settings.BASE_DIR,
         )
 
+    @contextlib.contextmanager
+    def celery_worker(self, *extra: str) -> Iterator[subprocess.Popen]:
+        """`celery -A config worker` against this deployment (what `make run` starts beside the web
+        server); stopped on exit, its log (stderr) in `worker.log`."""
+        worker = self.popen(
+            [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "--without-gossip",
+             "--without-mingle", "--loglevel=INFO", *extra]
+        )  # fmt: skip
+        try:
+            yield worker
+        finally:
+            worker.terminate()
+            try:
+                worker.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.wait()
+            worker.log = worker.stderr.read() if worker.stderr else ""  # type: ignore[attr-defined]
+            for stream in (worker.stdout, worker.stderr):
+                if stream:
+                    stream.close()
+
+    def wait_until(
+        self, worker: subprocess.Popen, code: str, done: Callable[[dict], bool], timeout: float = 300
+    ) -> dict:
+        """Run `code` (see `python`) every 2 s until `done(result)`, while the worker lives; the last result."""
+        deadline = time.monotonic() + timeout
+        while True:
+            state = self.python(code)
+            if done(state) or time.monotonic() > deadline:
+                return state
+            assert worker.poll() is None, worker.stderr.read() if worker.stderr else "the worker exited"
+            time.sleep(2)
+
 
 def _postgres_url(name: str = "postgres") -> str | None:
     url = os.environ.get("DATABASE_URL", "")

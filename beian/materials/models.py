@@ -84,6 +84,8 @@ class Material(models.Model):
     findings = models.JSONField(default=list, blank=True)
     # OCR lines (the phones and ID numbers read off the documents), face boxes, metrics: sealed
     check_details = EncryptedJSONField(default=dict, blank=True)
+    # When the check was last put on the queue: a check pending long after it is lost and queued again
+    check_queued_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["slot", "-version"]
