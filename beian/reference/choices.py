@@ -46,17 +46,22 @@ def languages():
     return [(s.name_zh, s.name_en if _en() and s.name_en else s.name_zh) for s in m.Language.objects.all()]
 
 
+def _pre_approval_extra() -> dict:
+    return m.ReferenceSetting.objects.filter(key="pre_approval_extra").values_list("value", flat=True).first() or {}
+
+
 def pre_approval_none() -> str:
-    """The "no pre-approval needed" option's text, if the reference data has one."""
-    return (
-        m.ReferenceSetting.objects.filter(key="pre_approval_extra").values_list("value", flat=True).first() or {}
-    ).get("none_option_zh") or ""
+    """The "no pre-approval needed" option's stored value (its Chinese text), if the reference data has one."""
+    return _pre_approval_extra().get("none_option_zh") or ""
 
 
 def pre_approvals():
-    none = pre_approval_none()
+    """(stored value, label in the reader's language): the "none of these" option first, then the items."""
+    extra = _pre_approval_extra()
+    none = extra.get("none_option_zh") or ""
+    none_label = (extra.get("none_option_en") if _en() else "") or none
     items = [(p.name_zh, p.name_en if _en() and p.name_en else p.name_zh) for p in m.PreApprovalItem.objects.all()]
-    return ([(none, none)] if none else []) + items
+    return ([(none, none_label)] if none else []) + items
 
 
 def rejection_reasons():
