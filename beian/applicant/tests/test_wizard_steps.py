@@ -112,8 +112,11 @@ def _visible(page: str) -> str:
 def test_the_website_step_names_reference_options_in_the_readers_language(applicant, hosted_site):
     from beian.reference.models import PreApprovalItem, ServiceContent
 
-    order, client, url = _website_step(applicant, hosted_site)
-    service, item = ServiceContent.objects.exclude(name_en="").first(), PreApprovalItem.objects.exclude(name_en="").first()
+    _order, client, url = _website_step(applicant, hosted_site)
+    service, item = (
+        ServiceContent.objects.exclude(name_en="").first(),
+        PreApprovalItem.objects.exclude(name_en="").first(),
+    )
 
     client.cookies["django_language"] = "en"
     english = _visible(client.get(url).content.decode())
