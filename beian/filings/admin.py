@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from beian.core.admin_filters import labelled_filter
 from beian.filings.models import (
     RECORD_EVENT_LABELS,
     STATUS_LABELS,
@@ -28,26 +29,10 @@ from beian.rules.domains import display_domain
 # subject_filed): the models' label maps and the reference filing types, never `choices=` on the fields.
 
 
-class FilingTypeFilter(admin.SimpleListFilter):
-    title = _("filing type")
-    parameter_name = "filing_type"
-
-    def lookups(self, request, model_admin):
-        return [(t.code, t.localized_name) for t in FilingType.objects.all()]
-
-    def queryset(self, request, queryset):
-        return queryset.filter(filing_type=self.value()) if self.value() else queryset
-
-
-class RecordActionFilter(admin.SimpleListFilter):
-    title = _("action")
-    parameter_name = "action"
-
-    def lookups(self, request, model_admin):
-        return list(RECORD_EVENT_LABELS.items())
-
-    def queryset(self, request, queryset):
-        return queryset.filter(action=self.value()) if self.value() else queryset
+FilingTypeFilter = labelled_filter(
+    "filing_type", _("filing type"), lambda: [(t.code, t.localized_name) for t in FilingType.objects.all()]
+)
+RecordActionFilter = labelled_filter("action", _("action"), RECORD_EVENT_LABELS.items)
 
 
 def _status_name(status: str) -> str:

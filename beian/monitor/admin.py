@@ -2,20 +2,13 @@ from django.contrib import admin
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from beian.core.admin_filters import labelled_filter
 from beian.monitor.models import Risk, WebsiteCheck
 
 SEVERITY_LABELS = {"error": _("Error"), "warning": _("Warning"), "info": _("Info")}
 
 
-class SeverityFilter(admin.SimpleListFilter):
-    title = _("severity")
-    parameter_name = "severity"
-
-    def lookups(self, request, model_admin):
-        return list(SEVERITY_LABELS.items())
-
-    def queryset(self, request, queryset):
-        return queryset.filter(severity=self.value()) if self.value() else queryset
+SeverityFilter = labelled_filter("severity", _("severity"), SEVERITY_LABELS.items)
 
 
 @admin.register(Risk)
