@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve collectstatic test lint install migrate demo bench messages clean client demo-sitebuilder
+.PHONY: run serve worker collectstatic test lint install migrate demo bench messages clean client demo-sitebuilder edge-nginx
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -32,23 +32,34 @@ migrate: install var/secrets.env
 demo: migrate
 	DJANGO_DEBUG=1 BEIAN_PORT=$(PORT) $(PY) manage.py seed_demo --port $(PORT)
 
-# The demo only: DEBUG on (the settings' default is off)
+# The demo (DEBUG on: the settings' default is off) and, beside the web server, the Celery worker that runs
+# the material checks (the embedded default queues them under var/queue; at scale CELERY_BROKER_URL names the
+# broker and `make worker` is the same command). Ctrl-C stops both.
+WORKER := $(PY) -m celery -A config worker --loglevel=INFO --without-gossip --without-mingle
 run: demo
+	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(WORKER) --pool=solo & worker=$$!; \
 	DJANGO_DEBUG=1 BEIAN_PORT=$(PORT) BEIAN_EMBEDDED_SCHEDULER=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The production server (config/gunicorn.conf.py; README "Production"): DEBUG off, static files collected
 # (hashed, compressed, served by WhiteNoise), JSON logs, the periodic jobs in one worker unless a Celery broker
 # is configured (then `celery -A config worker` and `celery -A config beat` run beside it). Plain http on
 # 127.0.0.1 here, so the https-only settings are off unless set in the environment; behind TLS leave them on.
+# The material checks run in the Celery worker started beside gunicorn (as `make run` does).
 collectstatic: install var/secrets.env
 	BEIAN_STATIC_COLLECTED=1 $(PY) manage.py collectstatic --noinput -v 0
 
 serve: migrate collectstatic
+	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	DJANGO_DEBUG=0 $(WORKER) & worker=$$!; \
 	DJANGO_DEBUG=0 BEIAN_STATIC_COLLECTED=1 BEIAN_PORT=$(PORT) GUNICORN_BIND=127.0.0.1:$(PORT) \
 	BEIAN_EMBEDDED_SCHEDULER=$${BEIAN_EMBEDDED_SCHEDULER:-$$([ -n "$$CELERY_BROKER_URL" ] && echo 0 || echo 1)} \
 	DJANGO_SECURE_SSL_REDIRECT=$${DJANGO_SECURE_SSL_REDIRECT:-0} DJANGO_SECURE_HSTS_SECONDS=$${DJANGO_SECURE_HSTS_SECONDS:-0} \
 	DJANGO_SESSION_COOKIE_SECURE=$${DJANGO_SESSION_COOKIE_SECURE:-0} DJANGO_CSRF_COOKIE_SECURE=$${DJANGO_CSRF_COOKIE_SECURE:-0} \
 	$(VENV)/bin/gunicorn -c config/gunicorn.conf.py
+
+worker: migrate
+	$(WORKER)
 
 # Parallel over the cores (pytest-xdist), whole files per worker (the 20 slowest tests are listed at the end, for
 # keeping CI fast): the browser journeys share one
@@ -66,6 +77,10 @@ lint: install
 	BEIAN_TESTING=1 $(VENV)/bin/mypy
 	BEIAN_TESTING=1 $(PY) manage.py check --fail-level WARNING
 	BEIAN_TESTING=1 $(PY) manage.py makemigrations --check --dry-run
+
+# The compose example of the edge's nginx config (docs/edge-nginx.md); other upstreams: `manage.py edge_nginx_config --help`
+edge-nginx: install
+	BEIAN_TESTING=1 $(PY) manage.py edge_nginx_config --platform-host localhost --platform-host '$${BEIAN_SERVER_NAMES}' --output deploy/nginx/beian.conf
 
 bench: install
 	$(PY) bench/rules.py

@@ -3,7 +3,9 @@
     .venv/bin/python bench/materials.py [--runs 10]
 
 Cold = the first order in a fresh process (imports done, OCR models loaded on first use);
-warm = the median of the following runs. Target: warm median <= 3 s per order on 2 cores.
+warm = the median of the following runs. Targets: warm median <= 3 s wall and <= 2.5 s CPU per
+order on 2 cores. CPU seconds are printed beside wall time: on a shared machine wall time also
+counts waiting for the cores.
 The images are synthetic (beian.demo.samples) at typical upload sizes.
 """
 
@@ -20,9 +22,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from beian.demo import samples as builders
-from beian.materials.checks import MaterialRequirement, run_material_checks
+from beian.materials.checks import MaterialRequirement, ocr, run_material_checks
 
 TARGET_SECONDS = 3.0
+TARGET_CPU_SECONDS = 2.5
 REQUIREMENT = MaterialRequirement(
     accepted_formats=("jpg", "jpeg", "png", "pdf"),
     max_bytes=4 * 1024 * 1024,
@@ -53,6 +56,7 @@ def check_order(materials) -> tuple[float, float, dict[str, float], list[str]]:
     codes = []
     started, cpu_started = time.perf_counter(), time.process_time()
     for label, kind, data, expected in materials:
+        ocr.forget_read_text()  # every image read afresh: the bench's two ID cards are the same file
         result = run_material_checks(kind, data, requirement=REQUIREMENT, expected=expected)
         for check, seconds in result.timings.items():
             per_check[check] += seconds
@@ -96,9 +100,13 @@ def main() -> int:
     print("share of warm time per check:")
     for check, seconds in sorted(warm_checks.items(), key=lambda item: -item[1]):
         print(f"  {check:<9} {seconds / runs:6.3f} s/order  {seconds / measured:6.1%}")
-    verdict = "met" if median <= TARGET_SECONDS else "NOT met"
-    print(f"target <= {TARGET_SECONDS:.1f} s per order: {verdict}")
-    return 0 if median <= TARGET_SECONDS else 1
+    cpu = statistics.median(warm_cpu)
+    met = median <= TARGET_SECONDS and cpu <= TARGET_CPU_SECONDS
+    print(
+        f"target <= {TARGET_SECONDS:.1f} s wall and <= {TARGET_CPU_SECONDS:.1f} s CPU per order: "
+        f"{'met' if met else 'NOT met'}"
+    )
+    return 0 if met else 1
 
 
 if __name__ == "__main__":

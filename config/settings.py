@@ -1,6 +1,6 @@
 """One settings module, driven by environment variables.
 
-Embedded default: SQLite, files under var/, tasks in-process. Scale path: DATABASE_URL,
+Embedded default: SQLite, files under var/, a Celery worker on a filesystem queue under var/. Scale path: DATABASE_URL,
 REDIS_URL, CELERY_BROKER_URL, BEIAN_S3_BUCKET select PostgreSQL, Redis, Celery and S3.
 """
 
@@ -128,6 +128,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",  # Content-Security-Policy of platform pages (CONTENT_SECURITY_POLICY below)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # before anything reads the body (CSRF reads request.POST): refuses a body over the limit unread
+    "beian.materials.middleware.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -253,11 +255,38 @@ if TESTING and os.environ.get("PYTEST_XDIST_WORKER"):  # parallel test workers s
 GATE_STAMP = os.environ.get("BEIAN_GATE_STAMP") or ("cache" if REDIS_URL else "file")
 # Seconds a process trusts what it keeps without the stamp: only the net under a lost bump
 GATE_CACHE_MAX_AGE = float(os.environ.get("BEIAN_GATE_CACHE_MAX_AGE", "5"))
+# The gate at the edge (beian.hosting.edge, docs/edge-nginx.md): nginx asks /_edge/auth per request with this
+# shared secret in X-Beian-Edge-Secret (empty: the edge endpoints answer 404), and keeps each answer this many
+# seconds (X-Accel-Expires): a gate change reaches the edge within that time, with nothing reloaded or cleared.
+EDGE_SECRET = os.environ.get("BEIAN_EDGE_SECRET", "")
+EDGE_CACHE_SECONDS = int(os.environ.get("BEIAN_EDGE_CACHE_SECONDS", "1"))
 
-# Celery: in-process (eager) unless a broker is configured.
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+# Celery: material checks never run in a web request. The embedded default queues them on kombu's
+# filesystem transport under var/queue, and `make run` starts `celery -A config worker` beside the
+# web server; at scale CELERY_BROKER_URL names Redis (or another broker) and the same command runs
+# the workers. Tests run tasks in-process (eager) unless they set BEIAN_TASKS_EAGER=0.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "") or "filesystem://"
+if CELERY_BROKER_URL == "filesystem://":
+    _QUEUE_DIR = VAR_DIR / "queue"
+    for _folder in ("messages", "processed", "control"):
+        (_QUEUE_DIR / _folder).mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(_QUEUE_DIR / "messages"),
+        "data_folder_out": str(_QUEUE_DIR / "messages"),
+        "processed_folder": str(_QUEUE_DIR / "processed"),
+        "store_processed": False,
+        "control_folder": str(_QUEUE_DIR / "control"),
+    }
+CELERY_TASK_ALWAYS_EAGER = env_bool("BEIAN_TASKS_EAGER", TESTING and not os.environ.get("CELERY_BROKER_URL"))
 CELERY_TASK_EAGER_PROPAGATES = True
+# A task is acknowledged after it ran: a worker that dies mid-check leaves the message to another.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_IGNORE_RESULT = True
+# A material check still pending after this many minutes was lost (a crash between the upload's commit
+# and its enqueue, a broker restart): the periodic job queues it again (materials.services).
+MATERIAL_CHECK_STALE_MINUTES = int(os.environ.get("BEIAN_MATERIAL_CHECK_STALE_MINUTES", "5"))
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", None)
 CELERY_TIMEZONE = "Asia/Shanghai"
 BEIAN_EMBEDDED_SCHEDULER = env_bool("BEIAN_EMBEDDED_SCHEDULER", False)
@@ -308,6 +337,9 @@ STORAGES["staticfiles"] = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# A request body declared larger than this is refused before it is read (beian.materials.middleware);
+# raised automatically when the requirement matrix accepts a larger material.
+MAX_REQUEST_BYTES = int(os.environ.get("BEIAN_MAX_REQUEST_BYTES", str(4 * 1024 * 1024 + 64 * 1024)))
 SIGNED_LINK_SECONDS = int(os.environ.get("BEIAN_SIGNED_LINK_SECONDS", "300"))
 
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -344,7 +376,8 @@ _https = not DEBUG and not TESTING
 # Django's SECURE_SSL_REDIRECT would send hosted sites' customer domains to https too, whether or not the edge
 # has a certificate for them. Its deployment check (W008) stands for ours while ours is on.
 PLATFORM_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", _https)
-PLATFORM_SSL_REDIRECT_EXEMPT = {"/healthz", "/readyz", "/metrics"}
+# and nginx asks the gate at the edge over http inside (docs/edge-nginx.md)
+PLATFORM_SSL_REDIRECT_EXEMPT = {"/healthz", "/readyz", "/metrics", "/_edge/auth", "/_edge/page"}
 SECURE_SSL_REDIRECT = False
 SILENCED_SYSTEM_CHECKS = ["security.W008"] if PLATFORM_SSL_REDIRECT else []
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SESSION_COOKIE_SECURE", _https)
@@ -398,6 +431,7 @@ METRICS_ALLOWED_IPS = [
     ip.strip() for ip in os.environ.get("BEIAN_METRICS_ALLOWED_IPS", "127.0.0.1,::1").split(",") if ip.strip()
 ]
 MAX_IMAGE_PIXELS = int(os.environ.get("BEIAN_MAX_IMAGE_PIXELS", str(40_000_000)))
+MAX_IMAGE_SIDE = int(os.environ.get("BEIAN_MAX_IMAGE_SIDE", "10000"))  # px, either side
 WHITENOISE_USE_FINDERS = not STATIC_COLLECTED
 WHITENOISE_MAX_AGE = 60 if DEBUG else 60 * 60  # unhashed names; hashed ones are cached forever (immutable)
 # The port the development server runs on (`make run PORT=8101` passes it); the demo's links follow it.

@@ -7,6 +7,7 @@ from beian.accounts.views import language_switch
 from beian.api.api import api
 from beian.applicant.launch import launch
 from beian.core import observability
+from beian.hosting.views import edge_auth, edge_page
 
 
 def home(request):
@@ -33,6 +34,9 @@ urlpatterns = [
     path("notifications/", include("beian.notifications.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    # nginx's gate at the edge (docs/edge-nginx.md): only with the edge's shared secret, never public
+    path("_edge/auth", edge_auth, name="edge_auth"),
+    path("_edge/page", edge_page, name="edge_page"),
     # operations (README "Production"): liveness, readiness, Prometheus metrics (not public)
     path("healthz", observability.liveness, name="healthz"),
     path("readyz", observability.readiness, name="readyz"),

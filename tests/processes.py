@@ -9,12 +9,15 @@ import json
 import os
 import subprocess
 import sys
+import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+
+from tests.net import free_port, http_get, stop
 
 MANAGE = str(Path(settings.BASE_DIR) / "manage.py")
 ISOLATED = {"CELERY_BROKER_URL", "REDIS_URL", "BEIAN_REGULATOR_PAUSE_AT", "BEIAN_REGULATOR_ADAPTER"}
@@ -65,6 +68,40 @@ class Deployment:
             cwd=settings.BASE_DIR,
         )
 
+    @contextlib.contextmanager
+    def celery_worker(self, *extra: str) -> Iterator[subprocess.Popen]:
+        """`celery -A config worker` against this deployment (what `make run` starts beside the web
+        server); stopped on exit, its log (stderr) in `worker.log`."""
+        worker = self.popen(
+            [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "--without-gossip",
+             "--without-mingle", "--loglevel=INFO", *extra]
+        )  # fmt: skip
+        try:
+            yield worker
+        finally:
+            worker.terminate()
+            try:
+                worker.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.wait()
+            worker.log = worker.stderr.read() if worker.stderr else ""  # type: ignore[attr-defined]
+            for stream in (worker.stdout, worker.stderr):
+                if stream:
+                    stream.close()
+
+    def wait_until(
+        self, worker: subprocess.Popen, code: str, done: Callable[[dict], bool], timeout: float = 300
+    ) -> dict:
+        """Run `code` (see `python`) every 2 s until `done(result)`, while the worker lives; the last result."""
+        deadline = time.monotonic() + timeout
+        while True:
+            state = self.python(code)
+            if done(state) or time.monotonic() > deadline:
+                return state
+            assert worker.poll() is None, worker.stderr.read() if worker.stderr else "the worker exited"
+            time.sleep(2)
+
 
 def _postgres_url(name: str = "postgres") -> str | None:
     url = os.environ.get("DATABASE_URL", "")
@@ -106,3 +143,49 @@ def deployment_database(kind: str, var_dir: Path, cls: type[Deployment] = Deploy
     finally:
         if drop:
             drop()
+
+
+@contextlib.contextmanager
+def serving(deploy: Deployment, workers: int = 1, **env: str) -> Iterator[int]:
+    """gunicorn serving config.wsgi against the deployment (with `env` on top); yields its port."""
+    port = free_port()
+    process = deploy.popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "config.wsgi:application",
+        ],
+        **env,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert process.poll() is None, process.communicate()[1]
+            with contextlib.suppress(OSError):
+                http_get(port, "127.0.0.1")
+                break
+            assert time.monotonic() < deadline, "gunicorn did not answer within 60 s"
+            time.sleep(0.2)
+        yield port
+    finally:
+        stop(process)
+
+
+# `manage.py shell` code a regulator worker would run: approve the order (format with order=<pk>)
+APPROVE = """
+import json
+from beian.filings.models import Order
+from beian.regulator.models import latest_case
+from beian.regulator.services import case_decide
+order = Order.objects.get(pk={order})
+case_decide(latest_case(order), decided_by="regulator-sandbox", approve=True)
+order.refresh_from_db()
+print("RESULT" + json.dumps({{"status": order.status, "number": order.website.filing_number}}))
+"""

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SETTINGS_FILES = [ROOT / "config" / "settings.py", ROOT / "config" / "gunicorn.conf.py"]
 # variables a service or a library reads itself, not our settings: PostgreSQL's image, nginx's templates,
 # dj-database-url (DATABASE_URL)
-FOREIGN_VARIABLES = {"POSTGRES_DB", "POSTGRES_USER", "POSTGRES_PASSWORD", "BEIAN_UPSTREAM", "DATABASE_URL"}
+FOREIGN_VARIABLES = {"POSTGRES_DB", "POSTGRES_USER", "POSTGRES_PASSWORD", "BEIAN_SERVER_NAMES", "DATABASE_URL"}
 
 
 def production_env(tmp_path: Path, **extra: str) -> dict[str, str]:
@@ -134,12 +134,18 @@ def test_compose_app_services_share_the_database_broker_and_files():
 
 
 def test_compose_nginx_mounts_the_edge_configs():
-    nginx = compose()["services"]["nginx"]
+    services = compose()["services"]
+    nginx = services["nginx"]
     mounts = [v.split(":")[:2] for v in nginx["volumes"]]
-    assert ["./deploy/nginx", "/etc/nginx/conf.d"] in mounts
-    assert (ROOT / "deploy" / "nginx").is_dir()
-    assert nginx["environment"]["BEIAN_UPSTREAM"] == "web:8000"
-    assert "8000" in compose()["services"]["web"]["expose"]
+    # the image's envsubst writes conf.d/beian.conf from the template; its own default server is replaced
+    assert ["./deploy/nginx/beian.conf", "/etc/nginx/templates/beian.conf.template"] in mounts
+    assert ["./deploy/nginx/default.conf", "/etc/nginx/conf.d/default.conf"] in mounts
+    config = (ROOT / "deploy" / "nginx" / "beian.conf").read_text()
+    assert "server web:8000;" in config and "8000" in services["web"]["expose"]
+    left = set(re.findall(r"\$\{([A-Z_]+)\}", config))  # what envsubst must fill in
+    assert left == {"BEIAN_EDGE_SECRET", "BEIAN_SERVER_NAMES"} and left <= set(nginx["environment"])
+    # nginx and Beian share the edge's secret
+    assert nginx["environment"]["BEIAN_EDGE_SECRET"] == services["web"]["environment"]["BEIAN_EDGE_SECRET"]
 
 
 def test_makefile_serve_runs_the_production_server():

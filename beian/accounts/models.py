@@ -27,7 +27,12 @@ class User(AbstractUser):
     # A user the site-building platform created or signed in (provisioning, OIDC, launch link): the
     # platform and its id of the user. Unique per platform (constraint below).
     platform = models.ForeignKey(
-        "accounts.Platform", on_delete=models.PROTECT, null=True, blank=True, related_name="users"
+        "accounts.Platform",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("platform"),
     )
     external_id = models.CharField(_("site-builder user id"), max_length=100, blank=True, default="")
     # The last change through provisioning (beian.accounts.provisioning), on the business clock; empty
@@ -58,7 +63,7 @@ class Platform(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("identifier"), unique=True, help_text=_("the platform's id in tokens and links"))
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("platform")
@@ -74,14 +79,21 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200)
     # The platform that provisioned this organisation and its id of the account (unique per platform).
     platform = models.ForeignKey(
-        Platform, on_delete=models.PROTECT, null=True, blank=True, related_name="organisations"
+        Platform,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("platform"),
     )
     external_id = models.CharField(_("site-builder account id"), max_length=100, blank=True, db_index=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     # The last change through provisioning, on the business clock (empty: never; the API reads created_at).
     updated_at = models.DateTimeField(_("updated at"), null=True, blank=True, db_index=True)
 
     class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
         constraints = [
             models.UniqueConstraint(
                 fields=["platform", "external_id"],
@@ -104,21 +116,33 @@ class Membership(models.Model):
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.OWNER)
 
     class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
         constraints = [models.UniqueConstraint(fields=["user", "organisation"], name="uniq_membership")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.organisation}"
 
 
 class ApiToken(models.Model):
     """Bearer token for the partner API; only its hash is stored."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
-    name = models.CharField(max_length=100, default="default")
-    key_hash = models.CharField(max_length=64, unique=True)
-    prefix = models.CharField(max_length=8)
-    created_at = models.DateTimeField(auto_now_add=True)
-    last_used_at = models.DateTimeField(null=True, blank=True)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("user"))
+    name = models.CharField(_("name"), max_length=100, default="default")
+    key_hash = models.CharField(_("key hash"), max_length=64, unique=True)
+    prefix = models.CharField(_("prefix"), max_length=8)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
     # Expires API_TOKEN_DAYS after issue (business clock); revoked by DELETE /api/v1/auth/token. Either: 401.
     expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
 
     @staticmethod
     def hash(key: str) -> str:
@@ -145,17 +169,19 @@ class PlatformToken(models.Model):
     """A platform's service token for the partner API: scopes, expiry, revocation and a rate limit per
     token. Created and revoked by an operator (beian.accounts.tokens); only the key's sha256 is stored."""
 
-    platform = models.ForeignKey(Platform, on_delete=models.CASCADE, related_name="tokens")
+    platform = models.ForeignKey(Platform, on_delete=models.CASCADE, related_name="tokens", verbose_name=_("platform"))
     name = models.CharField(_("name"), max_length=100)
-    key_hash = models.CharField(max_length=64, unique=True)
-    prefix = models.CharField(max_length=12)
+    key_hash = models.CharField(_("key hash"), max_length=64, unique=True)
+    prefix = models.CharField(_("prefix"), max_length=12)
     scopes = models.JSONField(_("scopes"), default=list)
     expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     rate_limit_per_minute = models.PositiveIntegerField(_("requests per minute"), default=600)
-    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    last_used_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("created by")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("platform token")

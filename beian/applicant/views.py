@@ -392,7 +392,9 @@ def upload(request, pk, slot):
             material_services.material_upload(
                 order=order, slot=slot, upload=form.cleaned_data["file"], user=request.user
             )
-            messages.success(request, _("Uploaded. Automated checks have run; see the results below."))
+            messages.success(
+                request, _("Uploaded. The automated checks are running; their results appear below in a moment.")
+            )
         except DomainError as exc:
             messages.error(request, exc.message)
     return redirect("applicant:step", order.pk, MATERIALS)

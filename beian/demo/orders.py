@@ -423,7 +423,10 @@ def submitted_order(*, profile: Profile, reject_reason: str = ""):
     rejects it with that catalogue reason at the end of its review."""
     organisation, user, site = tenant_for(profile)
     overrides = {"websites[0].remark": f"{profile.remark} {REJECT_TRIGGER}:{reject_reason}"} if reject_reason else {}
-    order = valid_order(organisation=organisation, user=user, site=site, profile=profile, overrides=overrides)
+    # a management command, not a web request: the checks run here, as submit needs them done
+    order = valid_order(
+        organisation=organisation, user=user, site=site, profile=profile, overrides=overrides, check_now=True
+    )
     services.order_submit(order=order, user=user, acknowledged_warnings=order_precheck(order).warning_codes)
     return order
 
@@ -536,5 +539,5 @@ def filed_demo(*, organisation, user, site, second_site, reviewer, profile: Prof
         values = {**enterprise_values(profile), **second_website_values(profile, second_site.primary_domain)}
         order = services.order_create_draft(organisation=organisation, user=user, hosted_site=site)
         services.order_update(order=order, user=user, values=values)
-        upload_materials(order, user, profile=profile)
+        upload_materials(order, user, profile=profile, check_now=True)  # submit needs the checks done
     return file_through_sandbox(order, user=user, reviewer=reviewer)

@@ -5,7 +5,10 @@ from django.contrib import admin
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from beian.core.admin_filters import labelled_filter
 from beian.filings.models import (
+    RECORD_EVENT_LABELS,
+    STATUS_LABELS,
     AccessRecord,
     FiledDomain,
     Order,
@@ -18,28 +21,60 @@ from beian.filings.models import (
     WebsiteFiling,
 )
 from beian.filings.records import wire_domain
+from beian.filings.selectors import with_filing_type_names
+from beian.reference.models import FilingType
 from beian.rules.domains import display_domain
+
+# Readable labels in the reader's language instead of stored codes (FIRST_FILING, PENDING_PROVIDER_REVIEW,
+# subject_filed): the models' label maps and the reference filing types, never `choices=` on the fields.
+
+
+FilingTypeFilter = labelled_filter(
+    "filing_type", _("filing type"), lambda: [(t.code, t.localized_name) for t in FilingType.objects.all()]
+)
+RecordActionFilter = labelled_filter("action", _("action"), RECORD_EVENT_LABELS.items)
+
+
+def _status_name(status: str) -> str:
+    return str(STATUS_LABELS.get(status, status)) if status else "—"
 
 
 class OrderEventInline(admin.TabularInline):
     model = OrderEvent
     extra = 0
     can_delete = False
-    readonly_fields = ("at", "actor_label", "event", "from_status", "to_status", "reason")
+    readonly_fields = ("at", "actor_label", "event_name", "from_status_name", "to_status_name", "reason_text")
     fields = readonly_fields
 
     def has_add_permission(self, request, obj=None):
         return False
 
+    @admin.display(description=_("event"))
+    def event_name(self, obj):
+        return obj.label
+
+    @admin.display(description=_("from status"))
+    def from_status_name(self, obj):
+        return _status_name(obj.from_status)
+
+    @admin.display(description=_("to status"))
+    def to_status_name(self, obj):
+        return _status_name(obj.to_status)
+
+    @admin.display(description=_("reason"))
+    def reason_text(self, obj):
+        return obj.reason_text
+
 
 @admin.register(Order)
 class OrderAdmin(admin.ModelAdmin):
-    list_display = ("reference", "organisation", "filing_type", "status", "submitted_at", "assigned_reviewer")
-    list_filter = ("status", "filing_type")
+    list_display = ("reference", "organisation", "filing_type_name", "status_name", "submitted_at", "assigned_reviewer")
+    list_filter = ("status", FilingTypeFilter)
     search_fields = ("website__domain", "subject__name", "website__filing_number")
+    exclude = ("filing_type",)  # shown by name (filing_type_name), never edited here
     readonly_fields = (
         "organisation",
-        "filing_type",
+        "filing_type_name",
         "status",
         "subject",
         "website",
@@ -53,8 +88,23 @@ class OrderAdmin(admin.ModelAdmin):
     )
     inlines = [OrderEventInline]
 
+    def get_queryset(self, request):
+        return with_filing_type_names(super().get_queryset(request))
+
     def has_add_permission(self, request):
         return False
+
+    @admin.display(description=_("order"), ordering="created_at")
+    def reference(self, obj):
+        return obj.reference
+
+    @admin.display(description=_("filing type"), ordering="filing_type")
+    def filing_type_name(self, obj):
+        return obj.filing_type_label
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_name(self, obj):
+        return obj.status_label
 
 
 @admin.register(Subject)
@@ -134,8 +184,12 @@ class RecordEventInline(ReadOnlyMixin, admin.TabularInline):
     model = RecordEvent
     fk_name = "subject_filing"
     extra = 0
-    fields = ("at", "action", "website_filing", "order", "actor_label", "data")
+    fields = ("at", "action_name", "website_filing", "order", "actor_label", "data")
     readonly_fields = fields
+
+    @admin.display(description=_("action"))
+    def action_name(self, obj):
+        return obj.label
 
 
 @admin.register(SubjectFiling)
@@ -180,12 +234,16 @@ class WebsiteFilingAdmin(ReadOnlyMixin, DomainSearchMixin, admin.ModelAdmin):
 
 @admin.register(RecordEvent)
 class RecordEventAdmin(ReadOnlyMixin, admin.ModelAdmin):
-    list_display = ("at", "action", "subject_filing", "website_filing", "order", "actor_label")
-    list_filter = ("action", "subject_filing__province")
+    list_display = ("at", "action_name", "subject_filing", "website_filing", "order", "actor_label")
+    list_filter = (RecordActionFilter, "subject_filing__province")
     search_fields = ("subject_filing__filing_number", "website_filing__filing_number")
     list_select_related = ("subject_filing", "website_filing", "order")
-    readonly_fields = ("at", "action", "subject_filing", "website_filing", "order", "actor_label", "data")
+    readonly_fields = ("at", "action_name", "subject_filing", "website_filing", "order", "actor_label", "data")
     fields = readonly_fields
+
+    @admin.display(description=_("action"), ordering="action")
+    def action_name(self, obj):
+        return obj.label
 
 
 @admin.register(ServiceCode)

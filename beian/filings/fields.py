@@ -93,7 +93,7 @@ PERSON = [
     ("certificate_type", _("Certificate type"), "int", False, "person_certificate_types"),
     ("certificate_number", _("Certificate number"), "text", True, ""),
     ("certificate_valid_until", _("Certificate valid until"), "date", False, ""),
-    ("certificate_long_term", _("Long-term certificate (长期)"), "bool", False, ""),
+    ("certificate_long_term", _("Long-term certificate"), "bool", False, ""),
     ("mobile", _("Mobile"), "text", True, ""),
     ("emergency_phone", _("Emergency phone"), "text", True, ""),
     ("email", _("Email"), "email", False, ""),

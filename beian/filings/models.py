@@ -64,7 +64,7 @@ class Person(models.Model):
     certificate_number = EncryptedCharField(_("certificate number"), max_length=64, blank=True, null=True, default="")
     certificate_number_index = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     certificate_valid_until = models.DateField(_("certificate valid until"), null=True, blank=True)
-    certificate_long_term = models.BooleanField(_("long-term certificate (长期)"), default=False)
+    certificate_long_term = models.BooleanField(_("long-term certificate"), default=False)
     mobile = EncryptedCharField(_("mobile"), max_length=32, blank=True, null=True, default="")
     mobile_index = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     emergency_phone = EncryptedCharField(_("emergency phone"), max_length=32, blank=True, null=True, default="")
@@ -97,7 +97,9 @@ class Person(models.Model):
 class Subject(models.Model):
     """The filing entity (主办单位/主办者). Gets the subject filing number on first approval."""
 
-    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="subjects")
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="subjects", verbose_name=_("organisation")
+    )
     nature = models.PositiveIntegerField(_("subject nature"), null=True, blank=True)
     province = models.CharField(_("province"), max_length=2, blank=True)
     city = models.CharField(_("city"), max_length=50, blank=True)
@@ -109,12 +111,18 @@ class Subject(models.Model):
     mailing_address = models.CharField(_("mailing address"), max_length=300, blank=True)
     office_phone = EncryptedCharField(_("office phone"), max_length=32, blank=True, null=True, default="")
     investor = models.CharField(_("investor or superior unit"), max_length=200, blank=True)
-    principal = models.OneToOneField(Person, on_delete=models.PROTECT, related_name="subject_principal_of")
+    principal = models.OneToOneField(
+        Person, on_delete=models.PROTECT, related_name="subject_principal_of", verbose_name=_("principal")
+    )
     # The subject's number once filed (copied from its SubjectFiling record for display; the
     # record is the owner). Several orders' subject rows (a first filing, later new websites or
     # changes) carry the same number.
     filing_number = models.CharField(_("subject filing number"), max_length=40, null=True, blank=True, db_index=True)  # noqa: DJ001 (NULL: not filed; queries test isnull)
-    filed_at = models.DateTimeField(null=True, blank=True)
+    filed_at = models.DateTimeField(_("filed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("subject")
+        verbose_name_plural = _("subjects")
 
     def save(self, *args, **kwargs):
         self.certificate_number_index = blind_index(self.certificate_number, purpose="certificate")
@@ -134,16 +142,35 @@ class Website(models.Model):
     """A website as an order applies for it (one row per website per order; `Order.websites`). Its
     number is copied from its WebsiteFiling record once the regulator approves."""
 
-    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="websites")
-    subject = models.ForeignKey(Subject, on_delete=models.PROTECT, related_name="websites")
-    order = models.ForeignKey("filings.Order", null=True, blank=True, on_delete=models.CASCADE, related_name="websites")
-    position = models.PositiveSmallIntegerField(default=0)  # websites[position] in field paths
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="websites", verbose_name=_("organisation")
+    )
+    subject = models.ForeignKey(Subject, on_delete=models.PROTECT, related_name="websites", verbose_name=_("subject"))
+    order = models.ForeignKey(
+        "filings.Order",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="websites",
+        verbose_name=_("order"),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)  # websites[position] in field paths
     # The standing record this website is (new access, later changes) or became (on approval).
     website_filing = models.ForeignKey(
-        "filings.WebsiteFiling", null=True, blank=True, on_delete=models.SET_NULL, related_name="applications"
+        "filings.WebsiteFiling",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="applications",
+        verbose_name=_("website filing"),
     )
     hosted_site = models.ForeignKey(
-        "hosting.HostedSite", null=True, blank=True, on_delete=models.SET_NULL, related_name="websites"
+        "hosting.HostedSite",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="websites",
+        verbose_name=_("hosted site"),
     )
     name = models.CharField(_("website name"), max_length=100, blank=True)
     domain = models.CharField(_("domain"), max_length=253, blank=True, db_index=True)
@@ -154,12 +181,16 @@ class Website(models.Model):
     languages = models.JSONField(_("languages"), default=list, blank=True)
     pre_approvals = models.JSONField(_("pre-approvals"), default=list, blank=True)
     remark = models.TextField(_("remark"), blank=True)
-    principal = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="website_principal_of")
+    principal = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="website_principal_of", verbose_name=_("principal")
+    )
     filing_number = models.CharField(_("website filing number"), max_length=48, null=True, blank=True, db_index=True)  # noqa: DJ001 (NULL: not filed)
-    sequence = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    filed_at = models.DateTimeField(null=True, blank=True)
+    sequence = models.PositiveIntegerField(_("sequence"), null=True, blank=True, editable=False)
+    filed_at = models.DateTimeField(_("filed at"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("website")
+        verbose_name_plural = _("websites")
         ordering = ["position", "pk"]
 
     def __str__(self) -> str:
@@ -170,28 +201,44 @@ AWAITING_REVIEW = sorted(states.AWAITING_PROVIDER)  # a stable list for the part
 
 
 class Order(models.Model):
-    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="orders")
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="orders", verbose_name=_("organisation")
+    )
     filing_type = models.CharField(_("filing type"), max_length=40, default="FIRST_FILING")
     status = models.CharField(_("status"), max_length=30, choices=STATUS_CHOICES, default=states.DRAFT, db_index=True)
-    subject = models.ForeignKey(Subject, on_delete=models.PROTECT, related_name="orders")
+    subject = models.ForeignKey(Subject, on_delete=models.PROTECT, related_name="orders", verbose_name=_("subject"))
     # The order's first website (websites[0]); all of them: `order.websites` (Website.order).
-    website = models.ForeignKey(Website, on_delete=models.PROTECT, related_name="orders")
+    website = models.ForeignKey(Website, on_delete=models.PROTECT, related_name="orders", verbose_name=_("website"))
     # The standing subject record the order applies against (new website, new access, changes) or
     # created (a first filing, on approval). Null while a first filing is not yet filed.
     subject_filing = models.ForeignKey(
-        "filings.SubjectFiling", null=True, blank=True, on_delete=models.PROTECT, related_name="orders"
+        "filings.SubjectFiling",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="orders",
+        verbose_name=_("subject filing"),
     )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField()
-    status_changed_at = models.DateTimeField()
-    submitted_at = models.DateTimeField(null=True, blank=True)
-    last_customer_action_at = models.DateTimeField()
-    returned_fields = models.JSONField(default=list, blank=True)  # [{"field", "reason_code", "note"}]
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("created by")
+    )
+    created_at = models.DateTimeField(_("created at"))
+    status_changed_at = models.DateTimeField(_("status changed at"))
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    last_customer_action_at = models.DateTimeField(_("last customer action at"))
+    returned_fields = models.JSONField(
+        _("returned fields"), default=list, blank=True
+    )  # [{"field", "reason_code", "note"}]
     assigned_reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="claimed_orders"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="claimed_orders",
+        verbose_name=_("assigned reviewer"),
     )
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    acknowledged_warnings = models.JSONField(default=list, blank=True)
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
+    acknowledged_warnings = models.JSONField(_("acknowledged warnings"), default=list, blank=True)
     # Review queue, set on every (re)submission: the provider first-review deadline (working days),
     # how many automated findings (rules + material checks, warnings and errors) there were, and
     # the subject's province and name as submitted (the applicant cannot edit while the order is in
@@ -210,6 +257,8 @@ class Order(models.Model):
     initiated_by_provider = models.BooleanField(_("initiated by the provider"), default=False)
 
     class Meta:
+        verbose_name = _("order")
+        verbose_name_plural = _("orders")
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["organisation", "status"]),
@@ -350,20 +399,27 @@ EVENT_LABELS = {
 class OrderEvent(models.Model):
     """Append-only timeline of an order: every transition with actor and reason, plus notes."""
 
-    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField()
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="events", verbose_name=_("order"))
+    at = models.DateTimeField(_("at"))
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("actor"),
     )
-    actor_label = models.CharField(max_length=150, blank=True)
-    event = models.CharField(max_length=60)
-    from_status = models.CharField(max_length=30, blank=True)
-    to_status = models.CharField(max_length=30, blank=True)
-    reason = models.TextField(blank=True)
-    data = models.JSONField(default=dict, blank=True)
-    visible_to_applicant = models.BooleanField(default=True)
+    actor_label = models.CharField(_("actor"), max_length=150, blank=True)
+    event = models.CharField(_("event"), max_length=60)
+    from_status = models.CharField(_("from status"), max_length=30, blank=True)
+    to_status = models.CharField(_("to status"), max_length=30, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    data = models.JSONField(_("data"), default=dict, blank=True)
+    visible_to_applicant = models.BooleanField(_("visible to applicant"), default=True)
 
     class Meta:
+        verbose_name = _("order event")
+        verbose_name_plural = _("order events")
         ordering = ["at", "id"]
         indexes = [
             # Reviewer metrics: the decisions of a period, then each order's first submission and
@@ -371,6 +427,9 @@ class OrderEvent(models.Model):
             models.Index(fields=["event", "at"], name="orderevent_event_at"),
             models.Index(fields=["order", "at", "id", "event"], name="orderevent_timeline"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.order} · {self.label}"
 
     @property
     def label(self) -> str:
@@ -481,7 +540,12 @@ class RecordStatus(models.TextChoices):
 class SubjectFiling(models.Model):
     """A filed subject. Identity: certificate type + number (blind index), across all tenants."""
 
-    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="subject_filings")
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        related_name="subject_filings",
+        verbose_name=_("organisation"),
+    )
     subject = models.ForeignKey(Subject, on_delete=models.PROTECT, related_name="+")  # the data as filed
     province = models.CharField(_("province"), max_length=2)
     nature = models.PositiveIntegerField(_("subject nature"), null=True, blank=True)
@@ -489,12 +553,15 @@ class SubjectFiling(models.Model):
     certificate_number_index = models.CharField(max_length=64, db_index=True, editable=False)
     name = models.CharField(_("subject name"), max_length=255)
     filing_number = models.CharField(_("subject filing number"), max_length=40, unique=True)
-    website_sequence = models.PositiveIntegerField(default=0, editable=False)  # last "-n" issued; never reused
-    status = models.CharField(max_length=20, choices=RecordStatus.choices, default=RecordStatus.ACTIVE)
-    filed_at = models.DateTimeField()
-    updated_at = models.DateTimeField()
+    website_sequence = models.PositiveIntegerField(
+        _("last website sequence"), default=0, editable=False
+    )  # last "-n" issued; never reused
+    status = models.CharField(_("status"), max_length=20, choices=RecordStatus.choices, default=RecordStatus.ACTIVE)
+    filed_at = models.DateTimeField(_("filed at"))
+    updated_at = models.DateTimeField(_("updated at"))
 
     class Meta:
+        verbose_name_plural = _("subject filings")
         verbose_name = _("subject filing")
         constraints = [
             models.UniqueConstraint(
@@ -516,20 +583,23 @@ class SubjectFiling(models.Model):
 class WebsiteFiling(models.Model):
     """A filed website: the subject's number + -n (never reused), its domains and access records."""
 
-    subject_filing = models.ForeignKey(SubjectFiling, on_delete=models.PROTECT, related_name="websites")
+    subject_filing = models.ForeignKey(
+        SubjectFiling, on_delete=models.PROTECT, related_name="websites", verbose_name=_("subject filing")
+    )
     website = models.ForeignKey(Website, on_delete=models.PROTECT, related_name="+")  # the data as filed
-    sequence = models.PositiveIntegerField()
+    sequence = models.PositiveIntegerField(_("sequence"))
     filing_number = models.CharField(_("website filing number"), max_length=48, unique=True)
     name = models.CharField(_("website name"), max_length=255)
-    status = models.CharField(max_length=20, choices=RecordStatus.choices, default=RecordStatus.ACTIVE)
-    filed_at = models.DateTimeField()
-    updated_at = models.DateTimeField()
+    status = models.CharField(_("status"), max_length=20, choices=RecordStatus.choices, default=RecordStatus.ACTIVE)
+    filed_at = models.DateTimeField(_("filed at"))
+    updated_at = models.DateTimeField(_("updated at"))
     # The applicant's own entry (not a regulator outcome): the 公网安备 number the public-security
     # platform issued for this website (§8.2), normalised; set by filings.psb.website_filing_set_psb_number.
     psb_number = models.CharField(_("public-security filing number"), max_length=40, blank=True)
-    psb_number_set_at = models.DateTimeField(null=True, blank=True)
+    psb_number_set_at = models.DateTimeField(_("public-security number entered at"), null=True, blank=True)
 
     class Meta:
+        verbose_name_plural = _("website filings")
         verbose_name = _("website filing")
         ordering = ["subject_filing", "sequence"]
         constraints = [
@@ -554,6 +624,7 @@ class FiledDomain(models.Model):
     removed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name_plural = _("filed domains")
         verbose_name = _("filed domain")
         constraints = [
             models.UniqueConstraint(
@@ -580,6 +651,7 @@ class AccessRecord(models.Model):
     until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name_plural = _("access records")
         verbose_name = _("access record")
         constraints = [
             models.UniqueConstraint(
@@ -615,18 +687,32 @@ class RecordEvent(models.Model):
     """History of the records: which order changed what, when (append-only). `data` holds numbers,
     domains and row ids, never PII (the rows it names hold that, encrypted)."""
 
-    subject_filing = models.ForeignKey(SubjectFiling, on_delete=models.CASCADE, related_name="events")
-    website_filing = models.ForeignKey(
-        WebsiteFiling, null=True, blank=True, on_delete=models.CASCADE, related_name="events"
+    subject_filing = models.ForeignKey(
+        SubjectFiling, on_delete=models.CASCADE, related_name="events", verbose_name=_("subject filing")
     )
-    order = models.ForeignKey("filings.Order", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    at = models.DateTimeField()
-    action = models.CharField(max_length=40)
-    actor_label = models.CharField(max_length=150, blank=True)
-    data = models.JSONField(default=dict, blank=True)
+    website_filing = models.ForeignKey(
+        WebsiteFiling,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="events",
+        verbose_name=_("website filing"),
+    )
+    order = models.ForeignKey(
+        "filings.Order", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("order")
+    )
+    at = models.DateTimeField(_("at"))
+    action = models.CharField(_("action"), max_length=40)
+    actor_label = models.CharField(_("actor"), max_length=150, blank=True)
+    data = models.JSONField(_("data"), default=dict, blank=True)
 
     class Meta:
+        verbose_name = _("record event")
+        verbose_name_plural = _("record events")
         ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.subject_filing.filing_number} · {self.label}"
 
     @property
     def label(self) -> str:
@@ -749,23 +835,37 @@ class ServiceCode(models.Model):
     the platform that may file with it. Stored plain: it identifies a filing, it signs nothing in."""
 
     code = models.CharField(_("service code"), max_length=20, unique=True)
-    site = models.ForeignKey("hosting.HostedSite", on_delete=models.CASCADE, related_name="service_codes")
-    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="service_codes")
+    site = models.ForeignKey(
+        "hosting.HostedSite", on_delete=models.CASCADE, related_name="service_codes", verbose_name=_("site")
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="service_codes", verbose_name=_("organisation")
+    )
     granted_to = models.ForeignKey(
-        "accounts.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="granted_service_codes"
+        "accounts.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="granted_service_codes",
+        verbose_name=_("granted to"),
     )
     state = models.CharField(_("state"), max_length=12, choices=SERVICE_CODE_STATES, default=codes.UNBOUND)
     # while void: the code keeps its place in the site's quota (codes.counts_against_quota)
-    spent = models.BooleanField(default=False)
+    spent = models.BooleanField(_("spent"), default=False)
     order = models.ForeignKey(
-        "filings.Order", null=True, blank=True, on_delete=models.SET_NULL, related_name="service_codes"
+        "filings.Order",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="service_codes",
+        verbose_name=_("order"),
     )
-    created_at = models.DateTimeField()
-    created_by_label = models.CharField(max_length=150, blank=True)  # "platform:<slug>" or an operator
-    granted_at = models.DateTimeField(null=True, blank=True)
-    bound_at = models.DateTimeField(null=True, blank=True)
-    filed_at = models.DateTimeField(null=True, blank=True)
-    voided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"))
+    created_by_label = models.CharField(_("created by"), max_length=150, blank=True)  # "platform:<slug>" or an operator
+    granted_at = models.DateTimeField(_("granted at"), null=True, blank=True)
+    bound_at = models.DateTimeField(_("bound at"), null=True, blank=True)
+    filed_at = models.DateTimeField(_("filed at"), null=True, blank=True)
+    voided_at = models.DateTimeField(_("voided at"), null=True, blank=True)
     void_reason = models.CharField(_("why it is void"), max_length=200, blank=True)
 
     class Meta:

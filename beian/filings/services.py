@@ -3,16 +3,17 @@ appends a timeline event and an audit event, and runs side effects on commit."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Q
 from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
 
-from beian.core import audit, clock
+from beian.core import audit, clock, faults
 from beian.core.exceptions import NotFound, PermissionDenied, ValidationFailed
 from beian.core.workdays import current_calendar
 from beian.filings import changes as record_changes
@@ -688,6 +689,15 @@ def order_submit(*, order: Order, user, acknowledged_warnings: Iterable[str] = (
     target = states.PENDING_PROVIDER_REVIEW if order.status == states.DRAFT else states.PROVIDER_RESUBMITTED
     now = clock.now()
     with transaction.atomic():
+        # the row lock first: a second submit of the same order (another tab, a retried request) waits
+        # here and then finds it submitted, a clear refusal instead of a duplicate version
+        current = Order.objects.select_for_update().only("status").get(pk=order.pk).status
+        if current != order.status:
+            states.check_transition(current, target)
+        # §1.8 again under a lock on the order's domains and subject: two orders for one domain
+        # submitted at the same moment both passed the check above before either committed
+        _lock_conflict_keys(order)
+        _refuse_conflicts(order)
         number = order.versions.count() + 1
         OrderVersion.objects.create(
             order=order,
@@ -707,7 +717,24 @@ def order_submit(*, order: Order, user, acknowledged_warnings: Iterable[str] = (
                 **review_queue_fields(order, findings=automated, queued_at=now),
             },
         )
+        faults.pause("order_submitted")
     return order
+
+
+def _lock_conflict_keys(order: Order) -> None:
+    """Serialise the transactions that could put one domain or subject into two pipelines: a
+    transaction-scoped PostgreSQL advisory lock per domain and certificate number, taken in sorted
+    order (no deadlock). SQLite has one writer at a time and needs none."""
+    if connection.vendor != "postgresql":
+        return
+    values = {*detection_service.order_domains(order), order.subject.certificate_number or ""} - {""}
+    # a 63-bit digest per value: the certificate number never leaves the process
+    keys = sorted(
+        int.from_bytes(hashlib.sha256(f"beian.pipeline:{value}".encode()).digest()[:8], "big") >> 1 for value in values
+    )
+    with connection.cursor() as cursor:
+        for key in keys:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 
 
 def _refuse_conflicts(order: Order) -> None:

@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class HostedSite(models.Model):
-    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="hosted_sites")
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="hosted_sites", verbose_name=_("organisation")
+    )
     slug = models.SlugField(_("address"), unique=True, help_text=_("answers on http://<address>.localhost:8000"))
     title = models.CharField(_("title"), max_length=200)
     body_html = models.TextField(_("content"), blank=True)
@@ -20,12 +22,14 @@ class HostedSite(models.Model):
     # organisation's platform (the service checks it under a lock of the platform; the constraint
     # below holds it per organisation). Empty for sites not provisioned by a platform.
     external_id = models.CharField(_("site-builder site id"), max_length=100, blank=True, default="", db_index=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     # The last change through provisioning, on the business clock (empty: never; the API reads
     # created_at), what the platform's `updated_since` filter reads.
     updated_at = models.DateTimeField(_("updated at"), null=True, blank=True, db_index=True)
 
     class Meta:
+        verbose_name = _("hosted site")
+        verbose_name_plural = _("hosted sites")
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation", "external_id"],
@@ -51,6 +55,10 @@ class HostedSite(models.Model):
 class SiteDomain(models.Model):
     site = models.ForeignKey(HostedSite, on_delete=models.CASCADE, related_name="domains")
     domain = models.CharField(_("domain"), max_length=253, unique=True)
+
+    class Meta:
+        verbose_name = _("site domain")
+        verbose_name_plural = _("site domains")
 
     def __str__(self) -> str:
         return self.domain

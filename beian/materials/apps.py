@@ -8,4 +8,8 @@ class MaterialsConfig(AppConfig):
     verbose_name = _("Materials")
 
     def ready(self) -> None:
+        from beian.core import jobs
         from beian.materials import signals  # noqa: F401  (connects the receivers; the app registry is ready only in ready())
+        from beian.materials.services import materials_requeue_stale_checks
+
+        jobs.register("material_checks", materials_requeue_stale_checks, position=5)

@@ -38,8 +38,8 @@ class MaterialRequirement(models.Model):
     colour_required = models.BooleanField(_("colour required"), default=True)
     sides = models.CharField(_("sides"), max_length=40, blank=True)
     example = models.CharField(_("example picture"), max_length=200, blank=True)
-    order = models.PositiveSmallIntegerField(default=0)
-    edited_at = models.DateTimeField(null=True, blank=True, editable=False)
+    order = models.PositiveSmallIntegerField(_("display order"), default=0)
+    edited_at = models.DateTimeField(_("edited at"), null=True, blank=True, editable=False)
     # Set on the requirements of an order (materials.requirements.per_website), not stored: the slot
     # as the matrix names it, and the website it is for (None: the subject's).
     base_slot: str = ""
@@ -66,26 +66,38 @@ class Material(models.Model):
         DONE = "done", _("Checked")
         FAILED = "failed", _("Check could not run")
 
-    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="materials")
-    order = models.ForeignKey("filings.Order", on_delete=models.CASCADE, related_name="materials")
-    slot = models.CharField(max_length=40)
-    version = models.PositiveIntegerField(default=1)
-    is_current = models.BooleanField(default=True)
-    file = models.FileField(max_length=300)
-    original_name = EncryptedCharField(max_length=255)  # people name files after themselves: sealed
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    width = models.PositiveIntegerField(null=True, blank=True)
-    height = models.PositiveIntegerField(null=True, blank=True)
-    sha256 = models.CharField(max_length=64)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    uploaded_at = models.DateTimeField()
-    check_status = models.CharField(max_length=20, choices=CheckStatus.choices, default=CheckStatus.PENDING)
-    findings = models.JSONField(default=list, blank=True)
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="materials", verbose_name=_("organisation")
+    )
+    order = models.ForeignKey(
+        "filings.Order", on_delete=models.CASCADE, related_name="materials", verbose_name=_("order")
+    )
+    slot = models.CharField(_("slot"), max_length=40)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    is_current = models.BooleanField(_("is current"), default=True)
+    file = models.FileField(_("file"), max_length=300)
+    original_name = EncryptedCharField(_("original name"), max_length=255)  # people name files after themselves: sealed
+    content_type = models.CharField(_("content type"), max_length=100)
+    size = models.PositiveIntegerField(_("size"))
+    width = models.PositiveIntegerField(_("width"), null=True, blank=True)
+    height = models.PositiveIntegerField(_("height"), null=True, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("uploaded by")
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"))
+    check_status = models.CharField(
+        _("check status"), max_length=20, choices=CheckStatus.choices, default=CheckStatus.PENDING
+    )
+    findings = models.JSONField(_("findings"), default=list, blank=True)
     # OCR lines (the phones and ID numbers read off the documents), face boxes, metrics: sealed
-    check_details = EncryptedJSONField(default=dict, blank=True)
+    check_details = EncryptedJSONField(_("check details"), default=dict, blank=True)
+    # When the check was last put on the queue: a check pending long after it is lost and queued again
+    check_queued_at = models.DateTimeField(_("check queued at"), null=True, blank=True, editable=False)
 
     class Meta:
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
         ordering = ["slot", "-version"]
         constraints = [models.UniqueConstraint(fields=["order", "slot", "version"], name="uniq_material_version")]
 

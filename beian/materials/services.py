@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import time
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import OperationalError, connection, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from beian.core import audit, clock
+from beian.core import audit, clock, faults
 from beian.core.exceptions import PermissionDenied, ValidationFailed
 from beian.materials.change_slots import change_slots
 from beian.materials.models import Material, MaterialRequirement
@@ -101,6 +103,7 @@ def material_upload(*, order, slot: str, upload, user) -> Material:
             allowed_formats=list(requirement.formats),
             max_bytes=requirement.max_bytes,
             max_pixels=settings.MAX_IMAGE_PIXELS,
+            max_side=settings.MAX_IMAGE_SIDE,
         )
     except UploadRejected as rejected:
         raise ValidationFailed(rejected.message(_lang()), code=rejected.code, field=f"materials.{slot}") from None
@@ -134,6 +137,7 @@ def material_upload(*, order, slot: str, upload, user) -> Material:
             data={"order": order.pk, "slot": slot, "version": material.version, "sha256": clean.sha256},
         )
         transaction.on_commit(lambda: _enqueue_checks(material.pk))
+        faults.pause("material_stored")
     return material
 
 
@@ -144,9 +148,29 @@ def _lang() -> str:
 
 
 def _enqueue_checks(material_pk: int) -> None:
+    """Put the material's check on the queue (a worker runs it; never this web request)."""
     from beian.materials.tasks import check_material  # tasks imports this module
 
+    faults.pause("material_committed")
+    Material.objects.filter(pk=material_pk, check_status=Material.CheckStatus.PENDING).update(
+        check_queued_at=clock.now()
+    )
     check_material.delay(material_pk)
+
+
+def materials_requeue_stale_checks() -> int:
+    """The periodic job: a check still pending MATERIAL_CHECK_STALE_MINUTES after it was queued was lost
+    (the web process died between the upload's commit and its enqueue, a worker or broker died with the
+    message): queue it again. Idempotent: a check that ran in the meantime is not pending any more,
+    and the task skips a material whose check is no longer pending. Returns how many were queued."""
+    stale_before = clock.now() - timedelta(minutes=settings.MATERIAL_CHECK_STALE_MINUTES)
+    stale = Material.objects.filter(check_status=Material.CheckStatus.PENDING, is_current=True).filter(
+        Q(check_queued_at__lt=stale_before) | Q(check_queued_at__isnull=True, uploaded_at__lt=stale_before)
+    )
+    pks = list(stale.values_list("pk", flat=True)[:500])
+    for pk in pks:
+        _enqueue_checks(pk)
+    return len(pks)
 
 
 def materials_website_removed(*, order, index: int, user=None) -> None:
@@ -210,6 +234,7 @@ def material_run_checks(*, material: Material) -> Material:
             "min_short_side_px": requirement.min_short_side,
             "colour_required": requirement.colour_required,
             "max_pixels": settings.MAX_IMAGE_PIXELS,
+            "max_side": settings.MAX_IMAGE_SIDE,
         }
         if requirement
         else {}
@@ -241,10 +266,19 @@ def material_findings(order) -> list[Finding]:
     """The automated checks' findings on the materials the order asks for now. An upload for a slot
     it no longer asks for (a change undone, a province add-on that no longer applies) is kept, and
     shown to the reviewer, but holds nothing up."""
-    asked = {r.slot for r in order_requirements(order)}
+    asked = {r.slot: r for r in order_requirements(order)}
     out = []
     for material in current_materials(order).values():
         if material.slot not in asked:
+            continue
+        if material.check_status != Material.CheckStatus.DONE:  # no pre-review yet: nothing may pass
+            req = asked[material.slot]
+            rule = (
+                registry.MATERIAL_CHECK_PENDING
+                if material.check_status == Material.CheckStatus.PENDING
+                else registry.MATERIAL_CHECK_FAILED
+            )
+            out.append(rule.at(f"materials.{material.slot}", params={}, label=Bilingual(req.label_zh, req.label_en)))
             continue
         for f in material.findings:
             out.append(Finding(**{**f, "severity": Severity(f["severity"]), "field": f"materials.{material.slot}"}))

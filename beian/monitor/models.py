@@ -38,12 +38,21 @@ class Risk(models.Model):
     expired: the deadline stays), proposed for a provider-initiated cancel access once past its
     deadline (an operator decides; never automatic) and resolved by a re-check that passes."""
 
-    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="+")
-    subject_filing = models.ForeignKey("filings.SubjectFiling", on_delete=models.CASCADE, related_name="risks")
-    website_filing = models.ForeignKey(
-        "filings.WebsiteFiling", null=True, blank=True, on_delete=models.CASCADE, related_name="risks"
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="+", verbose_name=_("organisation")
     )
-    key = models.CharField(max_length=320, editable=False)
+    subject_filing = models.ForeignKey(
+        "filings.SubjectFiling", on_delete=models.CASCADE, related_name="risks", verbose_name=_("subject filing")
+    )
+    website_filing = models.ForeignKey(
+        "filings.WebsiteFiling",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="risks",
+        verbose_name=_("website filing"),
+    )
+    key = models.CharField(_("key"), max_length=320, editable=False)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     target = models.CharField(_("concerns"), max_length=253)  # the domain (A-label) or the principal's role
     code = models.CharField(
@@ -54,14 +63,16 @@ class Risk(models.Model):
     found_at = models.DateTimeField(_("found"))
     checked_at = models.DateTimeField(_("last confirmed"))  # the latest check that still found it
     deadline = models.DateField(_("rectify by"))
-    message_zh = models.TextField()
-    message_en = models.TextField()
-    fix_zh = models.TextField(blank=True)
-    fix_en = models.TextField(blank=True)
-    evidence = models.JSONField(default=dict, blank=True)  # the finding's params: domains, numbers, dates
+    message_zh = models.TextField(_("message (zh)"))
+    message_en = models.TextField(_("message (en)"))
+    fix_zh = models.TextField(_("fix (zh)"), blank=True)
+    fix_en = models.TextField(_("fix (en)"), blank=True)
+    evidence = models.JSONField(
+        _("evidence"), default=dict, blank=True
+    )  # the finding's params: domains, numbers, dates
     proposed_cancel_at = models.DateTimeField(_("cancel access proposed"), null=True, blank=True)
-    resolved_at = models.DateTimeField(null=True, blank=True)
-    resolution = models.CharField(max_length=20, choices=Resolution.choices, blank=True)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    resolution = models.CharField(_("resolution"), max_length=20, choices=Resolution.choices, blank=True)
 
     class Meta:
         verbose_name = _("compliance risk")
@@ -90,12 +101,18 @@ class WebsiteCheck(models.Model):
     """The latest monitor check of a filed website: when (the next is due `recheck_hours` later), how
     long it took, and what could not be checked (a registry outage, a page not served) and why."""
 
-    website_filing = models.OneToOneField("filings.WebsiteFiling", on_delete=models.CASCADE, related_name="+")
-    checked_at = models.DateTimeField(db_index=True)
-    duration_ms = models.PositiveIntegerField(default=0)
-    not_checked = models.JSONField(default=list, blank=True)  # [{"kind", "target", "reason"}]
+    website_filing = models.OneToOneField(
+        "filings.WebsiteFiling", on_delete=models.CASCADE, related_name="+", verbose_name=_("website filing")
+    )
+    checked_at = models.DateTimeField(_("checked at"), db_index=True)
+    duration_ms = models.PositiveIntegerField(_("duration (ms)"), default=0)
+    not_checked = models.JSONField(_("not checked"), default=list, blank=True)  # [{"kind", "target", "reason"}]
     # something could not be checked for want of facts we should have had (rules.monitor.INCOMPLETE)
-    incomplete = models.BooleanField(default=False, db_index=True)
+    incomplete = models.BooleanField(_("incomplete"), default=False, db_index=True)
+
+    class Meta:
+        verbose_name = _("website check")
+        verbose_name_plural = _("website checks")
 
     def __str__(self) -> str:
         return f"{self.website_filing_id} @ {self.checked_at:%Y-%m-%d %H:%M}"

@@ -28,35 +28,52 @@ class Channel(models.TextChoices):
 class Notification(models.Model):
     """In-app notification centre entry. (user, dedupe_key) makes every event notify once."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    order = models.ForeignKey("filings.Order", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=30, choices=Kind.choices, blank=True)
-    dedupe_key = models.CharField(max_length=120)
-    title = models.CharField(max_length=200)
-    body = models.TextField(blank=True)
-    link = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField()
-    read_at = models.DateTimeField(null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("user")
+    )
+    order = models.ForeignKey(
+        "filings.Order", null=True, blank=True, on_delete=models.CASCADE, related_name="+", verbose_name=_("order")
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, blank=True)
+    dedupe_key = models.CharField(_("dedupe key"), max_length=120)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("body"), blank=True)
+    link = models.CharField(_("link"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created at"))
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
         ordering = ["-created_at", "-pk"]
         constraints = [models.UniqueConstraint(fields=["user", "dedupe_key"], name="uniq_notification")]
         indexes = [models.Index(fields=["user", "read_at"], name="notification_unread")]
+
+    def __str__(self) -> str:
+        return self.title
 
 
 class NotificationPreference(models.Model):
     """A user's channels for one kind. No row: every channel is on."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+        verbose_name=_("user"),
     )
-    kind = models.CharField(max_length=30, choices=Kind.choices)
-    in_app = models.BooleanField(default=True)
-    email = models.BooleanField(default=True)
-    sms = models.BooleanField(default=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    in_app = models.BooleanField(_("in app"), default=True)
+    email = models.BooleanField(_("email"), default=True)
+    sms = models.BooleanField(_("SMS"), default=True)
 
     class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
         constraints = [models.UniqueConstraint(fields=["user", "kind"], name="uniq_notification_preference")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_kind_display()}"
 
     def channels(self) -> set[str]:
         return {channel for channel in Channel.values if getattr(self, channel)}
@@ -66,13 +83,18 @@ class Delivery(models.Model):
     """One row per (event, channel, recipient), created before sending: nothing goes out twice,
     whether a job runs twice or a transition's callback is replayed."""
 
-    dedupe_key = models.CharField(max_length=120)
-    channel = models.CharField(max_length=10, choices=Channel.choices)
-    recipient = models.CharField(max_length=80)  # "user:<pk>" or the mobile's blind index
-    created_at = models.DateTimeField()
+    dedupe_key = models.CharField(_("dedupe key"), max_length=120)
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    recipient = models.CharField(_("recipient"), max_length=80)  # "user:<pk>" or the mobile's blind index
+    created_at = models.DateTimeField(_("created at"))
 
     class Meta:
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
         constraints = [models.UniqueConstraint(fields=["dedupe_key", "channel", "recipient"], name="uniq_delivery")]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} · {self.dedupe_key}"
 
 
 class SmsStatus(models.TextChoices):

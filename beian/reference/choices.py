@@ -12,14 +12,11 @@ def _en() -> bool:
 
 
 def natures():
-    return [
-        (n.code, n.name_en if _en() and n.name_en else n.name_zh)
-        for n in m.SubjectNature.objects.filter(offer_to_customers=True)
-    ]
+    return [(n.code, n.localized_name) for n in m.SubjectNature.objects.filter(offer_to_customers=True)]
 
 
 def provinces():
-    return [(p.code, p.name_en if _en() else p.name) for p in m.Province.objects.all()]
+    return [(p.code, p.localized_name) for p in m.Province.objects.all()]
 
 
 def certificate_types(nature: int | None = None):
@@ -28,35 +25,37 @@ def certificate_types(nature: int | None = None):
         row = m.SubjectNature.objects.filter(code=nature).first()
         if row:
             qs = qs.filter(code__in=row.allowed_certificate_codes)
-    return [(c.code, c.name_en if _en() and c.name_en else c.name_zh) for c in qs]
+    return [(c.code, c.localized_name) for c in qs]
 
 
 def person_certificate_types():
-    return [
-        (c.code, c.name_en if _en() and c.name_en else c.name_zh)
-        for c in m.CertificateType.objects.filter(holder="person")
-    ]
+    return [(c.code, c.localized_name) for c in m.CertificateType.objects.filter(holder="person")]
 
 
 def service_contents():
-    return [(s.name_zh, s.name_en if _en() and s.name_en else s.name_zh) for s in m.ServiceContent.objects.all()]
+    return [(s.name_zh, s.localized_name) for s in m.ServiceContent.objects.all()]
 
 
 def languages():
-    return [(s.name_zh, s.name_en if _en() and s.name_en else s.name_zh) for s in m.Language.objects.all()]
+    return [(s.name_zh, s.localized_name) for s in m.Language.objects.all()]
+
+
+def _pre_approval_extra() -> dict:
+    return m.ReferenceSetting.objects.filter(key="pre_approval_extra").values_list("value", flat=True).first() or {}
 
 
 def pre_approval_none() -> str:
-    """The "no pre-approval needed" option's text, if the reference data has one."""
-    return (
-        m.ReferenceSetting.objects.filter(key="pre_approval_extra").values_list("value", flat=True).first() or {}
-    ).get("none_option_zh") or ""
+    """The "no pre-approval needed" option's stored value (its Chinese text), if the reference data has one."""
+    return _pre_approval_extra().get("none_option_zh") or ""
 
 
 def pre_approvals():
-    none = pre_approval_none()
-    items = [(p.name_zh, p.name_en if _en() and p.name_en else p.name_zh) for p in m.PreApprovalItem.objects.all()]
-    return ([(none, none)] if none else []) + items
+    """(stored value, label in the reader's language): the "none of these" option first, then the items."""
+    extra = _pre_approval_extra()
+    none = extra.get("none_option_zh") or ""
+    none_label = (extra.get("none_option_en") if _en() else "") or none
+    items = [(p.name_zh, p.localized_name) for p in m.PreApprovalItem.objects.all()]
+    return ([(none, none_label)] if none else []) + items
 
 
 def rejection_reasons():

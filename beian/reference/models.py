@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -25,6 +26,14 @@ class ReferenceRow(models.Model):
 
     class Meta:
         abstract = True
+
+    @property
+    def localized_name(self) -> str:
+        """The row's name in the reader's language: `name_en` for English when there is one, else the
+        Chinese name (`name_zh`, or a province's `name`)."""
+        chinese = getattr(self, "name_zh", None) or getattr(self, "name", "") or str(self)
+        english = getattr(self, "name_en", "")
+        return english if english and (get_language() or "").startswith("en") else chinese
 
     def to_seed(self) -> dict:
         data = dict(self.extra)

@@ -8,21 +8,10 @@
 
 from __future__ import annotations
 
-import os
-import sys
-import time
-
-from django.conf import settings
+from beian.core import faults
 
 ENV = "BEIAN_REGULATOR_PAUSE_AT"
 
 
 def pause(point: str) -> None:
-    spec = os.environ.get(ENV, "")
-    if not spec or not getattr(settings, "TESTING", False):
-        return
-    name, _, seconds = spec.partition(":")
-    if name != point:
-        return
-    print(f"regulator-fault: paused at {point}", file=sys.stderr, flush=True)
-    time.sleep(float(seconds or 3600))
+    faults.pause(point, env=ENV, label="regulator-fault")

@@ -61,8 +61,7 @@ SEARCH_CHOICES = [
 
 
 def _filing_types():
-    en = (get_language() or "").startswith("en")
-    return [(t.code, t.name_en if en and t.name_en else t.name_zh) for t in FilingType.objects.all()]
+    return [(t.code, t.localized_name) for t in FilingType.objects.all()]
 
 
 PAGE_PARAMS = ("page", "after", "before")

@@ -6,10 +6,11 @@ import re
 
 import idna
 import phonenumbers
-from phonenumbers import PhoneNumberType, geocoder
+from phonenumbers import PhoneNumberType
 
 from beian.rules.context import Context
 from beian.rules.findings import Finding
+from beian.rules.mobile_regions import mobile_region
 from beian.rules.registry import (
     EMAIL_FORMAT,
     LANDLINE_FORMAT,
@@ -93,7 +94,7 @@ def check_mobile_is_local(value: str, field: str, ctx: Context) -> list[Finding]
     if province is None or not province.principal_mobile_must_be_local or not is_mobile(value, ctx):
         return []
     parsed = _parse(national_number(value))
-    location = geocoder.description_for_number(parsed, "zh") if parsed else ""
+    location = mobile_region(str(parsed.national_number)) if parsed else ""
     located_in = next((p for p in ctx.ref.provinces.values() if p.name and location.startswith(p.name)), None)
     if located_in is None:
         return [MOBILE_LOCATION_UNKNOWN.at(field, province_name=province.name)]

@@ -1705,6 +1705,28 @@ MATERIAL_MISSING = _rule(
     "firm",
     "DOC_MISSING",
 )
+MATERIAL_CHECK_PENDING = _rule(
+    "material.check.pending",
+    ERROR,
+    "正在检查材料：{label}",
+    "Still checking the material: {label}",
+    "自动检查通常在一分钟内完成，完成后即可提交；页面会自动更新。",
+    "The automated check usually finishes within a minute; you can submit once it has. The page updates by itself.",
+    "§4",
+    "provider",
+    "DOC_UNCLEAR",
+)
+MATERIAL_CHECK_FAILED = _rule(
+    "material.check.failed",
+    ERROR,
+    "材料的自动检查未能完成：{label}",
+    "The automated check of this material could not finish: {label}",
+    "请重新上传该材料；如仍无法完成，请联系客服。",
+    "Upload the material again; if the check still cannot finish, contact support.",
+    "§4",
+    "provider",
+    "DOC_UNCLEAR",
+)
 MATERIAL_UPLOAD_EMPTY = _rule(
     "material.upload.empty",
     ERROR,
@@ -1754,6 +1776,17 @@ MATERIAL_UPLOAD_TOO_MANY_PIXELS = _rule(
     ERROR,
     "图片尺寸为 {width}×{height} 像素，超过 {max_pixels:,} 像素的处理上限。",
     "The image declares {width}×{height} pixels, above the processing limit of {max_pixels:,} pixels.",
+    "请上传正常拍摄或扫描的图片。",
+    "Upload a normally taken photo or scan.",
+    "product",
+    "provider",
+    "DOC_UNCLEAR",
+)
+MATERIAL_UPLOAD_TOO_WIDE = _rule(
+    "material.upload.too_wide",
+    ERROR,
+    "图片尺寸为 {width}×{height} 像素，单边超过 {max_side} 像素的处理上限。",
+    "The image declares {width}×{height} pixels; a side above {max_side} pixels is beyond the processing limit.",
     "请上传正常拍摄或扫描的图片。",
     "Upload a normally taken photo or scan.",
     "product",

@@ -101,3 +101,30 @@ def test_the_dashboard_reads_filing_types_without_a_query_per_order(applicant, h
         return len(captured)
 
     assert queries_with(2) == queries_with(6)
+
+
+def _visible(page: str) -> str:
+    import re
+
+    return re.sub(r"<[^>]+>", " ", page)
+
+
+def test_the_website_step_names_reference_options_in_the_readers_language(applicant, hosted_site):
+    from beian.reference.models import PreApprovalItem, ServiceContent
+
+    _order, client, url = _website_step(applicant, hosted_site)
+    service, item = (
+        ServiceContent.objects.exclude(name_en="").first(),
+        PreApprovalItem.objects.exclude(name_en="").first(),
+    )
+
+    client.cookies["django_language"] = "en"
+    english = _visible(client.get(url).content.decode())
+    assert "None of the above" in english and "以上都不涉及" not in english
+    assert service.name_en in english and service.name_zh not in english
+    assert item.name_en in english and item.name_zh not in english
+
+    client.cookies["django_language"] = "zh-hans"
+    chinese = _visible(client.get(url).content.decode())
+    assert "以上都不涉及" in chinese and "None of the above" not in chinese
+    assert service.name_zh in chinese and item.name_zh in chinese

@@ -11,20 +11,15 @@ that bypasses the signals (no bump) stays unseen, which shows the server answers
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
-import socket
-import subprocess
 import sys
-import time
-from collections.abc import Iterator
-from http.client import HTTPConnection
 
 import pytest
 from django.conf import settings
 
-from tests.processes import Deployment, deployment_database
+from tests.net import http_get
+from tests.processes import APPROVE, Deployment, deployment_database, serving
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGTERM") or sys.platform == "win32", reason="needs gunicorn")
 
@@ -36,17 +31,6 @@ organisation, user, site = tenant_for(BEIJING)
 with RECORDED.installed():
     order = OrderBuilder(organisation=organisation, user=user, site=site).regulator_review()
 print("RESULT" + json.dumps({"order": order.pk, "site": site.pk, "slug": site.slug, "domain": site.domains.get().domain, "title": site.title}))
-"""
-
-APPROVE = """
-import json
-from beian.filings.models import Order
-from beian.regulator.models import latest_case
-from beian.regulator.services import case_decide
-order = Order.objects.get(pk={order})
-case_decide(latest_case(order), decided_by="regulator-sandbox", approve=True)
-order.refresh_from_db()
-print("RESULT" + json.dumps({{"status": order.status, "number": order.website.filing_number}}))
 """
 
 BYPASS = """
@@ -70,58 +54,14 @@ print("RESULT{{}}")
 """
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def get(port: int, host: str) -> tuple[int, str]:
-    conn = HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        conn.request("GET", "/", headers={"Host": host})
-        response = conn.getresponse()
-        return response.status, response.read().decode()
-    finally:
-        conn.close()
+    status, body = http_get(port, host)
+    return status, body.decode()
 
 
-@contextlib.contextmanager
-def server(deploy: Deployment) -> Iterator[int]:
+def server(deploy: Deployment):
     """A gunicorn worker serving config.wsgi against the deployment, trusting its memory 600 s."""
-    port = free_port()
-    process = deploy.popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "--workers",
-            "1",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-            "config.wsgi:application",
-        ],
-        BEIAN_GATE_CACHE_MAX_AGE="600",
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert process.poll() is None, process.communicate()[1]
-            with contextlib.suppress(OSError):
-                get(port, "127.0.0.1")
-                break
-            assert time.monotonic() < deadline, "gunicorn did not answer within 60 s"
-            time.sleep(0.2)
-        yield port
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.communicate()
+    return serving(deploy, BEIAN_GATE_CACHE_MAX_AGE="600")
 
 
 @pytest.fixture(

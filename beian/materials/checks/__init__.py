@@ -153,6 +153,7 @@ def run_material_checks(
                 allowed_formats=list(rules.accepted_formats),
                 max_bytes=rules.max_bytes,
                 max_pixels=rules.max_pixels,
+                max_side=rules.max_side,
             )
         except UploadRejected as rejection:
             result.findings.append(rejection.as_finding(where))
@@ -222,7 +223,7 @@ def _ocr_checks(
     result: CheckResult, image: Image.Image, checks: KindChecks, expected: Mapping[str, str], where: str
 ) -> None:
     try:
-        result.ocr_lines = read_text(image)
+        result.ocr_lines = read_text(image, key=result.upload.sha256 if result.upload else "")
     except OcrUnavailable as exc:
         result.findings.append(
             _check_not_run(registry.MATERIAL_OCR_UNAVAILABLE, where, Bilingual("文字识别", "text recognition"), exc)

@@ -10,11 +10,13 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import cv2
-import cv2.data  # the bundled cascades; imported by name so the type checker sees the submodule
 import numpy as np
 from PIL import Image
+
+if TYPE_CHECKING:
+    import cv2
 
 from beian.materials.checks.quality import downscaled
 from beian.rules import registry
@@ -46,6 +48,9 @@ _cascade_lock = threading.Lock()
 
 
 def _face_cascade() -> cv2.CascadeClassifier:
+    import cv2  # OpenCV loads where it is used: the web process sanitising uploads never needs it
+    import cv2.data  # the bundled cascades; imported by name so the type checker sees the submodule
+
     global _cascade
     with _cascade_lock:
         if _cascade is None:
@@ -59,6 +64,8 @@ def _face_cascade() -> cv2.CascadeClassifier:
 
 def detect_faces(image: Image.Image) -> list[FaceBox]:
     """Face boxes in the coordinates of `image`, largest first."""
+    import cv2  # OpenCV loads where it is used: the web process sanitising uploads never needs it
+
     work = downscaled(image, WORK_SIDE)
     scale = image.width / work.width
     grey = cv2.equalizeHist(np.asarray(work.convert("L")))

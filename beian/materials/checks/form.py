@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-import cv2
 import numpy as np
 from PIL import Image
 
@@ -148,6 +147,8 @@ def signing_area(label: OcrLine, image_size: tuple[int, int]) -> tuple[int, int,
 
 def signature_ink_fraction(image: Image.Image, label: OcrLine) -> float:
     """Share of dark pixels in the signing area, ruled lines of the box removed."""
+    import cv2  # OpenCV loads where it is used: the web process sanitising uploads never needs it
+
     left, top, right, bottom = signing_area(label, image.size)
     if right - left < 4 or bottom - top < 4:
         return 0.0

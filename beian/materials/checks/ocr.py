@@ -1,8 +1,9 @@
 """OCR with RapidOCR (PP-OCRv4 models shipped inside the rapidocr-onnxruntime wheel) and the
 extractors that read certificate fields from its lines.
 
-One engine per process, created on first use under a lock; calls are serialised (onnxruntime
-already uses every core for one image). Nothing is downloaded at run time.
+One engine per process, created on first use under a lock; calls are serialised, one thread per
+image. The lines of an image already read (the same photo uploaded for two slots) are kept for
+the next few images. Nothing is downloaded at run time.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +22,7 @@ from stdnum.cn import ric, uscc
 from beian.materials.checks.quality import downscaled
 
 OCR_WORK_SIDE = 1280  # long side the image is reduced to before OCR
+OCR_THREADS = 1  # onnxruntime threads per image
 MIN_LINE_SCORE = 0.5
 OCR_CONFUSIONS = str.maketrans("OI", "01")  # letters that never occur in a USCC / ID number
 ORGANISATION_NAME_LABEL = re.compile(r"^名称[:：]?")
@@ -74,7 +77,10 @@ def _ocr_engine():
         try:
             from rapidocr_onnxruntime import RapidOCR
 
-            _engine = RapidOCR(print_verbose=False)
+            # One thread per image: onnxruntime's default (every core, spinning while it waits) spent
+            # twice the CPU for the same lines (bench/materials.py); a worker checks one image at a
+            # time and more worker processes use more cores.
+            _engine = RapidOCR(print_verbose=False, intra_op_num_threads=OCR_THREADS, inter_op_num_threads=1)
         except Exception as exc:  # missing package, model or native library
             raise OcrUnavailable(f"OCR engine cannot be loaded: {exc}") from exc
     return _engine
@@ -86,8 +92,34 @@ def warm_up() -> None:
         _ocr_engine()
 
 
-def read_text(image: Image.Image, *, work_side: int = OCR_WORK_SIDE) -> list[OcrLine]:
-    """Text lines in reading order, boxes in the coordinates of `image`."""
+_read: OrderedDict[str, list[OcrLine]] = OrderedDict()
+READ_KEPT = 8
+
+
+def read_text(image: Image.Image, *, work_side: int | None = None, key: str = "") -> list[OcrLine]:
+    """Text lines in reading order, boxes in the coordinates of `image`. `key` (the image's sha256)
+    names the pixels: the same key read again returns the lines kept from the first reading."""
+    if key:
+        with _engine_lock:
+            if key in _read:
+                _read.move_to_end(key)
+                return list(_read[key])
+    lines = _read_text(image, work_side or OCR_WORK_SIDE)
+    if key:
+        with _engine_lock:
+            _read[key] = lines
+            while len(_read) > READ_KEPT:
+                _read.popitem(last=False)
+    return list(lines)
+
+
+def forget_read_text() -> None:
+    """Drop the lines kept from earlier readings (benchmarks measure each reading)."""
+    with _engine_lock:
+        _read.clear()
+
+
+def _read_text(image: Image.Image, work_side: int) -> list[OcrLine]:
     work = downscaled(image, work_side).convert("RGB")
     scale = image.width / work.width
     with _engine_lock:

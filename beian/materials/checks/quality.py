@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import cv2
 import numpy as np
 from PIL import Image
 
@@ -64,6 +63,8 @@ def resolution_findings(width: int, height: int, *, min_short_side_px: int, fiel
 
 def measure_sharpness(image: Image.Image) -> float:
     """Variance of the Laplacian of the luminance, at SHARPNESS_WORK_SIDE at most."""
+    import cv2  # OpenCV loads where it is used: the web process sanitising uploads never needs it
+
     grey = luminance(downscaled(image, SHARPNESS_WORK_SIDE))
     return float(cv2.Laplacian(grey, cv2.CV_64F).var())
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 DEFAULT_MAX_PIXELS = 40_000_000  # decoded pixel budget; far above any phone camera, far below a bomb
+DEFAULT_MAX_SIDE = 10_000  # px, either side: no document photo is wider
 DEFAULT_MIN_SHARPNESS = 50.0  # variance of the Laplacian at 1024 px, see quality.measure_sharpness
 
 
@@ -22,6 +23,7 @@ class MaterialRequirement:
     min_short_side_px: int
     colour_required: bool
     max_pixels: int = DEFAULT_MAX_PIXELS
+    max_side: int = DEFAULT_MAX_SIDE
     min_sharpness: float = DEFAULT_MIN_SHARPNESS
 
     @classmethod

@@ -8,6 +8,7 @@ then re-encoded without any metadata: serve and forward only `SanitisedUpload.da
 from __future__ import annotations
 
 import hashlib
+import threading
 from dataclasses import dataclass
 from io import BytesIO
 from typing import Any, BinaryIO
@@ -15,11 +16,37 @@ from typing import Any, BinaryIO
 from PIL import Image, ImageOps
 
 from beian.materials.checks.pdf import PDF_MAGIC, PdfUninspectable, inspect_pdf
+from beian.materials.checks.requirement import DEFAULT_MAX_SIDE
 from beian.rules import registry
 from beian.rules.findings import Finding
 from beian.rules.registry import RULES
 
 JPEG_QUALITY = 90
+# One image decoded (and re-encoded) at a time per process: a web or check worker holds at most one
+# full-size bitmap (up to max_pixels x 4 bytes), however many uploads arrive together.
+DECODE_SLOT = threading.BoundedSemaphore(1)
+MMAP_THRESHOLD = 1024 * 1024  # bytes: larger allocations (Pillow's 16 MB image blocks) go back to the OS
+
+
+def _return_large_buffers_to_the_os() -> None:
+    """glibc raises its mmap threshold after the first large free, so the bitmaps of later decodes
+    come from the heap arena of the thread that decoded them and stay there when freed: four parallel
+    uploads of a 40 MP image left a threaded web worker at 900 MB. A fixed threshold keeps every large
+    buffer mmapped, and freeing it returns it to the OS. Linux (glibc) only; elsewhere nothing to do."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    if not name:
+        return
+    try:
+        libc = ctypes.CDLL(name)
+        libc.mallopt(-3, MMAP_THRESHOLD)  # M_MMAP_THRESHOLD
+    except (OSError, AttributeError):  # not glibc
+        return
+
+
+_return_large_buffers_to_the_os()
 PDF_ACTIVE_CONTENT = frozenset(
     {
         "JavaScript",
@@ -136,7 +163,13 @@ class SanitisedUpload:
 
 
 def inspect_upload(
-    stream: BinaryIO, *, declared_size: int | None, allowed_formats: list[str], max_bytes: int, max_pixels: int
+    stream: BinaryIO,
+    *,
+    declared_size: int | None,
+    allowed_formats: list[str],
+    max_bytes: int,
+    max_pixels: int,
+    max_side: int = DEFAULT_MAX_SIDE,
 ) -> SanitisedUpload:
     """Sniff, check and sanitise one upload, or raise UploadRejected.
 
@@ -156,7 +189,7 @@ def inspect_upload(
         raise _type_not_allowed(detected, allowed_formats)
     if detected == "pdf":
         return _checked_pdf(data)
-    return _sanitised_image(data, detected, max_pixels)
+    return _sanitised_image(data, detected, max_pixels, max_side)
 
 
 def _sanitisable(allowed_formats: list[str]) -> set[str]:
@@ -186,15 +219,20 @@ def _read_at_most(stream: BinaryIO, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _sanitised_image(data: bytes, fmt: str, max_pixels: int) -> SanitisedUpload:
+def _sanitised_image(data: bytes, fmt: str, max_pixels: int, max_side: int) -> SanitisedUpload:
     end, (width, height) = _jpeg_layout(data) if fmt == "jpeg" else _png_layout(data)
     if data[end:].strip(b"\x00"):
         raise _trailing_data(len(data) - end, fmt)
+    # the sizes the file declares, judged before a single pixel is decoded
     if width * height > max_pixels:
         raise _too_many_pixels(width, height, max_pixels)
-    image = _decoded(data, fmt, width, height, max_pixels)
-    clean = _without_metadata(ImageOps.exif_transpose(image))
-    encoded = _encode(clean, fmt)
+    if max(width, height) > max_side:
+        raise _over_limit(registry.MATERIAL_UPLOAD_TOO_WIDE, width, height, max_side=max_side)
+    with DECODE_SLOT:
+        image = _decoded(data, fmt, width, height, max_pixels)
+        clean = _without_metadata(ImageOps.exif_transpose(image))
+        encoded = _encode(clean, fmt)
+        del image
     return SanitisedUpload(
         data=encoded,
         format=fmt,
@@ -334,13 +372,13 @@ def _type_not_allowed(detected: str | None, allowed_formats: list[str]) -> Uploa
 
 
 def _too_many_pixels(width: int, height: int, max_pixels: int) -> UploadRejected:
-    return UploadRejected.of(
-        registry.MATERIAL_UPLOAD_TOO_MANY_PIXELS,
-        params={"width": width, "height": height, "max_pixels": max_pixels},
-        width=width,
-        height=height,
-        max_pixels=max_pixels,
-    )
+    return _over_limit(registry.MATERIAL_UPLOAD_TOO_MANY_PIXELS, width, height, max_pixels=max_pixels)
+
+
+def _over_limit(rule: registry.Rule, width: int, height: int, **limit: int) -> UploadRejected:
+    """The declared size against one limit (`max_pixels=` or `max_side=`), named in params and copy."""
+    sizes = {"width": width, "height": height, **limit}
+    return UploadRejected.of(rule, params=sizes, **sizes)
 
 
 def _truncated(fmt: str) -> UploadRejected:

@@ -112,10 +112,28 @@ def test_pdf_is_refused_where_only_images_are_allowed():
     assert rejection(hostile.minimal_pdf()).code == "material.upload.type_not_allowed"
 
 
-def test_decompression_bomb_is_refused_from_its_header():
+@pytest.fixture
+def no_decoding(monkeypatch):
+    """Fails the test if any pixel of the upload is decoded."""
+
+    def decoded(*args, **kwargs):
+        raise AssertionError("the image was decoded")
+
+    monkeypatch.setattr("beian.materials.checks.upload._decoded", decoded)
+
+
+def test_decompression_bomb_is_refused_from_its_header(no_decoding):
     refused = rejection(hostile.png_bomb())
     assert refused.code == "material.upload.too_many_pixels"
     assert "100000×100000" in refused.message_en and "40,000,000" in refused.message_en
+
+
+def test_an_image_wider_than_the_side_limit_is_refused_from_its_header(no_decoding):
+    """12000 × 100 is only 1.2 megapixels, but no document photo is that wide: refused unread."""
+    refused = rejection(hostile.png_bomb(width=12_000, height=100))
+    assert refused.code == "material.upload.too_wide"
+    assert "12000×100" in refused.message_en and "10000" in refused.message_en
+    assert "单边超过 10000 像素" in refused.message_zh
 
 
 @pytest.mark.parametrize("payload", [hostile.zip_archive(), hostile.HTML_PAYLOAD, b"%PDF-1.4 trailer"])

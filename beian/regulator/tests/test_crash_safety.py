@@ -29,9 +29,13 @@ from unittest import mock
 from beian.accounts.models import User
 from beian.demo import orders as demo
 from beian.filings import services
+from beian.materials.models import Material
 # the worker under test does the push (not the approval's after-commit kick); material checks are
-# not what this test is about, so they are not run
-with mock.patch("beian.regulator.services._kick_worker"), mock.patch("beian.materials.services._enqueue_checks"):
+# not what this test is about: submit needs them done, so each is marked done without findings
+def checked(*, material):
+    Material.objects.filter(pk=material.pk).update(check_status="done", findings=[])
+with mock.patch("beian.regulator.services._kick_worker"), mock.patch("beian.materials.services._enqueue_checks"), \
+        mock.patch("beian.demo.orders.material_run_checks", checked):
     order = demo.submitted_order(profile=demo.demo_profile({index}))
     reviewer, _ = User.objects.get_or_create(username="crash-reviewer", defaults={{"role": User.Role.REVIEWER}})
     services.order_review_approve(order=order, reviewer=reviewer)
