@@ -1,5 +1,6 @@
 // The pages' small behaviours, from our origin (the Content-Security-Policy allows no inline script):
 //   <select data-autosubmit>                         submits its form when changed (the language menu)
+//   <input type=file data-autosubmit>                uploads as soon as a file is chosen (a photo taken)
 //   <input data-select-on-click>                     selects its text when clicked (a key shown once)
 //   <button data-copy="ID" data-copied="Copied" [data-copy-status="ID"]>
 //                                                    copies the field ID's value; says so in the status
@@ -8,7 +9,7 @@
   "use strict";
   document.addEventListener("change", function (event) {
     var field = event.target;
-    if (field.matches && field.matches("select[data-autosubmit]") && field.form) {
+    if (field.matches && field.matches("select[data-autosubmit], input[type=file][data-autosubmit]") && field.form) {
       field.form.submit();
     }
   });
