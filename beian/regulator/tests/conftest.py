@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from beian.demo.orders import VALID_ENTERPRISE, valid_order
+from tests.builders import VALID_ENTERPRISE, valid_order  # materials uploaded and their checks run (recorded)
 from beian.filings import services as order_services
 
 CODE = re.compile(r"核验码：(\d{6})")

@@ -104,9 +104,14 @@ def test_both_principals_must_verify_before_the_review_starts(awaiting_push):
 
 
 def test_each_code_says_which_principal_it_is_for_and_which_website(awaiting_push):
-    order = pushed(
-        awaiting_push, **OTHER_PRINCIPAL, **{"subject.principal.name": "欧阳娜娜", "websites[0].principal.name": "李四"}
-    )
+    order, _submission = awaiting_push(**OTHER_PRINCIPAL)
+    # other names than the sample ID cards carry (their checks would refuse the submit): set after the review
+    subject_principal, website_principal = order.subject.principal, order.websites.get().principal
+    subject_principal.name, website_principal.name = "欧阳娜娜", "李四"
+    subject_principal.save(update_fields=["name"])
+    website_principal.save(update_fields=["name"])
+    services.submissions_process_due()
+    order.refresh_from_db()
     subject_sms, website_sms = SmsMessage.objects.filter(order=order, purpose="miit_verification").order_by("pk")
     assert subject_sms.body.startswith("【工信部】主体负责人欧***：") and "李四" not in subject_sms.body
     assert website_sms.body.startswith("【工信部】网站负责人李*：") and "欧阳" not in website_sms.body
