@@ -6,6 +6,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.e2e.waiting import wait_for_images
 from tests.factories import VALID_ENTERPRISE, material_files
 
 pytestmark = pytest.mark.e2e
@@ -132,7 +133,7 @@ def test_applicant_reviewer_sandbox_footer(
     page.click("#queue a")
     # the annotated materials are drawn on request: let them finish (and show in the screenshot)
     # before the decision, so the approval does not queue behind seven image renderings
-    page.wait_for_function("Array.from(document.images).every(i => i.complete)", timeout=60_000)
+    wait_for_images(page)
     assert not page.evaluate("Array.from(document.images).filter(i => !i.naturalWidth).length")
     shoot(page, "09-review")
     page.click("#approve")

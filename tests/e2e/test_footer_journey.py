@@ -12,6 +12,7 @@ import pytest
 from beian.filings import psb
 from beian.filings.models import WebsiteFiling
 from beian.hosting.models import HostedSite
+from tests.e2e.waiting import wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -79,7 +80,9 @@ def test_the_filing_footer_survives_hostile_content_and_the_custom_footer_is_edi
     page.click(f"#site-{hosted_site.pk} button[value=save]")
     page.wait_for_selector(f"#site-{hosted_site.pk} .finding.error")
     assert page.input_value(field) == hiding  # nothing lost
-    assert "footer.custom.markup" in page.inner_text(f"#site-{hosted_site.pk} .findings")
+    findings = f"#site-{hosted_site.pk} .findings"
+    assert "自定义页脚含有不允许的标记" in page.inner_text(findings)
+    assert "footer.custom.markup" in page.inner_html(findings)  # the rule code only on demand (详情)
     shoot(page, "footer-02-refused")
 
     good = '© 2026 北京示例科技有限公司 · <a href="https://demo-shop.cn/contact" target="_blank">联系我们</a>'
@@ -92,7 +95,7 @@ def test_the_filing_footer_survives_hostile_content_and_the_custom_footer_is_edi
     assert page.input_value(field) == good
 
     page.click("[data-copy=snippet-html]")
-    page.wait_for_function("document.getElementById('snippet-copy-status').textContent.length > 0")
+    wait_until(page, "document.getElementById('snippet-copy-status').textContent.length > 0")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == page.input_value("#snippet-html") and number in copied and "https://beian.miit.gov.cn/" in copied
     assert "京公网安备11010502030143号" in copied and "<svg" in copied

@@ -18,6 +18,7 @@ from django.core.management import call_command
 
 from beian.demo.orders import BEIJING, YUNFAN, enterprise_values, material_files
 from tests.e2e.conftest import chromium
+from tests.e2e.waiting import wait_for_images
 
 pytestmark = pytest.mark.e2e
 
@@ -145,7 +146,7 @@ def confirm_and_submit(page, shoot, name):
 def reviewer_approves(page, base):
     login(page, base, "reviewer")
     page.click("#queue a")
-    page.wait_for_function("Array.from(document.images).every(i => i.complete)", timeout=60_000)
+    wait_for_images(page)
     page.click("#approve")
     page.wait_for_url(re.compile(r"/review/$"))
     logout(page)

@@ -19,6 +19,7 @@ from beian.reference.models import Province, RejectionReason
 from beian.regulator.models import RegulatorCase
 from beian.regulator.services import sms_verify
 from beian.regulator.tests.conftest import sms_codes
+from tests.e2e.waiting import wait_for_images
 
 pytestmark = pytest.mark.e2e
 
@@ -83,7 +84,7 @@ def return_fields(page, returns):
 
 def images_loaded(page):
     """Wait for every image (the annotated materials are drawn on request) and check none is broken."""
-    page.wait_for_function("Array.from(document.images).every(i => i.complete)", timeout=60_000)
+    wait_for_images(page)
     broken = page.evaluate("Array.from(document.images).filter(i => !i.naturalWidth).map(i => i.alt)")
     assert not broken, f"images that did not load: {broken}"
 

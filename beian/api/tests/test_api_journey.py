@@ -30,7 +30,7 @@ def test_wrong_password_is_refused(applicant):
     assert response.status_code == 401 and response.json()["code"] == "invalid_credentials"
 
 
-def test_full_journey_over_the_api(applicant, hosted_site):
+def test_full_journey_over_the_api(applicant, hosted_site, django_capture_on_commit_callbacks):
     token = (
         Client()
         .post(
@@ -78,7 +78,11 @@ def test_full_journey_over_the_api(applicant, hosted_site):
     for slot, (name, data) in material_files().items():
         from django.core.files.uploadedfile import SimpleUploadedFile
 
-        uploaded = api.post(f"/api/v1/orders/{order['id']}/materials/{slot}", {"file": SimpleUploadedFile(name, data)})
+        # each upload queues its check after commit (the worker runs it; in tests, in-process)
+        with django_capture_on_commit_callbacks(execute=True):
+            uploaded = api.post(
+                f"/api/v1/orders/{order['id']}/materials/{slot}", {"file": SimpleUploadedFile(name, data)}
+            )
         assert uploaded.status_code == 201, (slot, uploaded.json())
 
     hostile = api.post(
