@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from tests.builders import VALID_ENTERPRISE, valid_order  # materials uploaded and their checks run (recorded)
 from beian.filings import services as order_services
+from tests.builders import VALID_ENTERPRISE, valid_order  # materials uploaded and their checks run (recorded)
 
 CODE = re.compile(r"核验码：(\d{6})")
 CERT_TAIL = VALID_ENTERPRISE["subject.principal.certificate_number"][-6:]
