@@ -260,7 +260,8 @@ def test_reviewer_clears_twenty_orders_and_the_sandbox_decides(
     photo.write_bytes(photo_bytes)
     login(page, base, set_password(by_photo), APPLICANT_PASSWORD)
     page.goto(f"{base}/apply/orders/{by_photo.pk}/step/materials/")
-    assert page.locator("input[type=file]").count() == 1
+    assert page.locator("input[type=file][data-slot]").count() == 1  # only the returned slot takes a new file
+    assert page.locator(f"input[type=file][data-camera='{PHOTO_SLOT}']").count() == 1  # (or a photo taken now)
     assert page.locator(f"input[type=file][data-slot='{PHOTO_SLOT}']").count() == 1
     assert RejectionReason.objects.get(code=PHOTO_REASON).text_zh in page.inner_text(f"#slot-{PHOTO_SLOT}")
     images_loaded(page)
