@@ -8,6 +8,7 @@ import pytest
 
 from beian.filings import services
 from tests.builders import OrderBuilder
+from tests.e2e.waiting import wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -27,9 +28,9 @@ def test_the_main_pages_work_under_the_content_security_policy(
         "() => fetch(location.href).then(r => r.headers.get('content-security-policy'))"
     )
     page.select_option("select[name=language]", "en")  # submitted by static/js/app.js
-    page.wait_for_function("document.documentElement.lang === 'en'")
+    wait_until(page, "document.documentElement.lang === 'en'")  # (Playwright's wait_for_function needs eval)
     page.select_option("select[name=language]", "zh-hans")
-    page.wait_for_function("document.documentElement.lang === 'zh-hans'")
+    wait_until(page, "document.documentElement.lang === 'zh-hans'")
 
     draft = services.order_create_draft(organisation=organisation, user=applicant, hosted_site=hosted_site)
     page.fill("input[name=username]", "applicant")

@@ -6,11 +6,19 @@ from __future__ import annotations
 
 import time
 
+from playwright.sync_api import Error as PlaywrightError
+
 
 def wait_until(page, expression: str, *, timeout: float = 60.0, interval: float = 0.1) -> None:
     """Poll the JavaScript `expression` (a value, not a function) until it is truthy, or fail after `timeout` s."""
     deadline = time.monotonic() + timeout
-    while not page.evaluate(expression):
+    while True:
+        try:
+            if page.evaluate(expression):
+                return
+        except PlaywrightError as error:  # the page navigated while it was asked: ask the next one
+            if "context was destroyed" not in str(error) and "navigat" not in str(error):
+                raise
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout} s waiting for: {expression}")
         time.sleep(interval)
