@@ -222,7 +222,9 @@ def sms_resend(*, message_id: int, user) -> SmsMessage:
     """An operator sends a failed message again (after fixing the template, the balance, …): a
     fresh retry schedule, audited."""
     with transaction.atomic():
-        message = SmsMessage.objects.select_for_update().filter(pk=message_id).select_related("order").first()
+        message = (
+            SmsMessage.objects.select_for_update(of=("self",)).filter(pk=message_id).select_related("order").first()
+        )
         if message is None:
             raise NotFound(_("Not found."), code="not_found")
         if message.status != SmsStatus.FAILED:
