@@ -64,7 +64,7 @@ def on_starting(server) -> None:
 
 def post_worker_init(worker) -> None:
     if os.environ.get("BEIAN_EMBEDDED_SCHEDULER", "").lower() in {"1", "true", "yes", "on"}:
-        from beian.core import scheduler
+        from beian.core import scheduler  # in the worker, after gunicorn loaded the Django application
 
         scheduler.start_in_server_worker()
 

@@ -18,13 +18,19 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from beian.accounts.models import Membership, Organisation, User
+from beian.core.crypto import blind_index
 from beian.demo import samples as builders
-from beian.filings import services
+from beian.filings import services, states
+from beian.filings.fields import websites_of
+from beian.filings.models import Order, SubjectFiling
 from beian.filings.precheck import order_precheck
 from beian.hosting.models import HostedSite, SiteDomain
 from beian.materials.services import material_run_checks, material_upload, order_requirements
 from beian.materials.verification_data import verification_form_data
+from beian.notifications.models import SmsMessage
 from beian.regulator.adapters.sandbox import REJECT_TAG as REJECT_TRIGGER
+from beian.regulator.models import latest_case
+from beian.regulator.services import case_decide, sms_verify, submission_enqueue, submissions_process_due
 
 
 @dataclass(frozen=True)
@@ -478,14 +484,6 @@ def file_through_sandbox(order, *, user, reviewer):
     pre-review's warnings acknowledged), the provider's review, the regulator outbox, every
     principal's answer to the sandbox's MIIT SMS, and the sandbox regulator's approval. Resumable:
     an order left half-way by an interrupted run goes on from its state."""
-    from beian.core.crypto import blind_index
-    from beian.filings import states
-    from beian.filings.fields import websites_of
-    from beian.filings.models import Order
-    from beian.notifications.models import SmsMessage
-    from beian.regulator.models import latest_case
-    from beian.regulator.services import case_decide, sms_verify, submission_enqueue, submissions_process_due
-
     for _step in range(8):
         order = Order.objects.select_related("subject__principal", "website__principal").get(pk=order.pk)
         status = order.status
@@ -524,9 +522,6 @@ def filed_demo(*, organisation, user, site, second_site, reviewer, profile: Prof
     """The profile's first filing of two websites (`site` serves the first, `second_site` the second
     domain), filed through the sandbox; returns the approved order. Nothing to do when the
     organisation already has a filed subject; an order left open by an interrupted run is finished."""
-    from beian.filings import states
-    from beian.filings.models import Order, SubjectFiling
-
     if SubjectFiling.objects.filter(organisation=organisation).exists():
         return None
     order = (

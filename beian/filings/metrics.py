@@ -15,6 +15,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+# Imported only lazily itself (filings.signals, the rebuild command, migration 0015), so the models are loaded
+from beian.filings.models import Order, OrderEvent, ReviewDecision, ReviewReturnReason
+
 DECISION_EVENTS = ("approve", "return_fields", "reject")
 # What a decision row depends on: the order's decisions and its first submission.
 METRIC_EVENTS = frozenset({*DECISION_EVENTS, "submit"})
@@ -66,9 +69,8 @@ def decision_rows(events: Sequence[dict], *, province: str) -> list[DecisionRow]
 
 
 def _models(apps=None):
+    """The live models, or a migration's historical ones (`apps`)."""
     if apps is None:
-        from beian.filings.models import OrderEvent, ReviewDecision, ReviewReturnReason
-
         return OrderEvent, ReviewDecision, ReviewReturnReason
     return (
         apps.get_model("filings", "OrderEvent"),
@@ -110,8 +112,6 @@ def _write(rows: Iterable[DecisionRow], *, apps=None, batch_size: int = 5000) ->
 def review_decisions_refresh(*, order_id: int) -> int:
     """Derive one order's decision rows again from its timeline (a handful of events). Runs in the
     caller's transaction, right after the event is saved. Returns how many rows it wrote."""
-    from beian.filings.models import Order
-
     event_model, decision_model, _ = _models()
     events = list(
         event_model.objects.filter(order_id=order_id, event__in=METRIC_EVENTS)

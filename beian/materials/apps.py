@@ -8,6 +8,7 @@ class MaterialsConfig(AppConfig):
     verbose_name = _("Materials")
 
     def ready(self) -> None:
+        # the app registry is ready only in ready(): these modules import models
         from beian.core import jobs
         from beian.materials import signals  # noqa: F401  (connects the receivers; the app registry is ready only in ready())
         from beian.materials.services import materials_requeue_stale_checks

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 from beian.materials.models import MaterialRequirement
+from beian.materials.requirements import split_slot
 from beian.reference import snapshot
 from beian.reference.models import Province, RejectionReason
 from beian.rules.registry import RULES
@@ -37,8 +38,6 @@ def article_for(kind: str, key: str) -> Article | None:
         rule = RULES.get(key)
         return article_for("reason", rule.prevents) if rule and rule.prevents else None
     if kind == "material":
-        from beian.materials.requirements import split_slot
-
         key = split_slot(key)[0]  # owner_id_front__1 -> owner_id_front
     article_kind = LINK_KINDS.get(kind)
     if article_kind is None:

@@ -31,7 +31,7 @@ def gateway() -> SmsGateway:
     SmsGatewayError(CONFIGURATION) when its credentials are missing."""
     name = gateway_name()
     if name == "aliyun":
-        from beian.integrations.sms.aliyun import AliyunGateway
+        from beian.integrations.sms.aliyun import AliyunGateway  # only when chosen: it loads Aliyun's SDK
 
         return AliyunGateway(
             access_key_id=settings.SMS_ACCESS_KEY_ID,
@@ -40,7 +40,7 @@ def gateway() -> SmsGateway:
             timeout=settings.SMS_TIMEOUT,
         )
     if name == "tencent":
-        from beian.integrations.sms.tencent import TencentGateway
+        from beian.integrations.sms.tencent import TencentGateway  # only when chosen: it loads Tencent's SDK
 
         return TencentGateway(
             secret_id=settings.SMS_ACCESS_KEY_ID,
@@ -51,7 +51,7 @@ def gateway() -> SmsGateway:
             timeout=settings.SMS_TIMEOUT,
         )
     if name == "sandbox":
-        from beian.integrations.sms.sandbox import SandboxGateway
+        from beian.integrations.sms.sandbox import SandboxGateway  # like its siblings, loaded when chosen
 
         return SandboxGateway()
     raise SmsGatewayError(Failure.CONFIGURATION, "unknown_gateway", name)
