@@ -138,6 +138,7 @@ def build_filed_site() -> FiledSite:
     import django
 
     django.setup()
+    # the project's modules only after django.setup() (this script configures Django first)
     from django.core.management import call_command
     from django.db import connections
 
@@ -282,6 +283,7 @@ def nginx(
     for the site's domain (the edge arm: the files origin); the other with the edge config in
     front of the static server as a foreign origin (the edge-proxy arm). Yields the arms' ports
     and the workers' pids."""
+    # the project's modules only after django.setup() (this script configures Django first)
     from django.conf import settings
 
     from beian.hosting.edge import nginx_config

@@ -60,6 +60,7 @@ FILLER = [
 
 
 def seed(total: int) -> int:
+    # the project's modules only after django.setup() (this script configures Django first)
     from django.db import transaction
 
     from beian.support.models import Article
@@ -116,6 +117,7 @@ def main() -> int:
     create_database(maintenance, BENCH_DB)
     try:
         django_on(bench_url, BENCH_DB)
+        # the project's modules only after django.setup() (this script configures Django first)
         from django.core.management import call_command
         from django.db import connection
 

@@ -75,6 +75,7 @@ class Sample:
 def build_extra_sites() -> tuple[str, str]:
     """A site whose first filing waits for provider review (maintenance) and a platform token; returns
     (the maintenance domain, the token's key). The blocked domain is a site with no order at all."""
+    # the project's modules only after django.setup() (this script configures Django first)
     from beian.accounts.models import Platform
     from beian.accounts.tokens import platform_token_issue
     from beian.demo.orders import demo_profile, tenant_for

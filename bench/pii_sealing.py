@@ -47,6 +47,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=2000)
     rows = parser.parse_args().rows
     setup()
+    # the project's modules only after django.setup() (this script configures Django first)
     from encrypted_fields.fields import EncryptedJSONField as LeafSealedJSONField
 
     from beian.core.crypto import EncryptedJSONField, seal, unseal

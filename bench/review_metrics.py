@@ -188,6 +188,7 @@ def order_history(rng: random.Random, *, now, submitted, province_pace, reviewer
 
 def seed(n: int, days: int, rng: random.Random) -> dict:
     """bulk_create n orders submitted over the last `days` days, each with its whole timeline."""
+    # the project's modules only after django.setup() (this script configures Django first)
     from django.db import connection, transaction
 
     from beian.accounts.models import Organisation, User
@@ -328,6 +329,7 @@ def windows(now: dt.datetime, days: int) -> list[tuple[str, dt.datetime, dt.date
 
 
 def measure(start, end, runs: int) -> tuple[float, float, ReviewMetrics]:
+    # the project's modules only after django.setup() (this script configures Django first)
     from beian.filings.selectors import review_metrics
 
     timings: list[float] = []
@@ -363,6 +365,7 @@ def main() -> int:
         create_database(maintenance_url, args.db)
     try:
         django_on(bench_url, args.db)
+        # the project's modules only after django.setup() (this script configures Django first)
         from django.db import connection
 
         from beian.filings.models import OrderEvent
@@ -380,6 +383,7 @@ def main() -> int:
                 f"seeded {args.orders:,} orders with {seeded['events']:,} timeline events over {args.days} days "
                 f"in {time.perf_counter() - started:.0f} s on PostgreSQL {connection.get_database_version()[0]}"
             )
+            # the project's modules only after django.setup() (this script configures Django first)
             from beian.filings.metrics import review_decisions_rebuild
 
             started = time.perf_counter()

@@ -250,6 +250,7 @@ def seed(n: int, rng: random.Random) -> dict:
     HMAC, as beian.core.crypto.blind_index); the encrypted columns all hold one valid ciphertext.
     The review deadline is one day after the submission, weekends skipped (the app's working-day
     calendar also skips holidays: close enough for the queue's order and filters)."""
+    # the project's modules only after django.setup() (this script configures Django first)
     from django.conf import settings
     from django.db import connection
 
@@ -429,6 +430,7 @@ def seed(n: int, rng: random.Random) -> dict:
 
 def cases(samples: dict, rng: random.Random) -> list[tuple[str, object]]:
     """(label, factory of QueueFilters + reviewer) — each run draws fresh parameters."""
+    # the project's modules only after django.setup() (this script configures Django first)
     from beian.filings.selectors import QueueFilters
 
     awaiting = samples["awaiting"]
@@ -480,6 +482,7 @@ def cases(samples: dict, rng: random.Random) -> list[tuple[str, object]]:
 
 def other_cases(samples: dict, rng: random.Random) -> list[tuple[str, object]]:
     """The "other orders" list of the queue page: the same searches over orders in any status."""
+    # the project's modules only after django.setup() (this script configures Django first)
     from beian.filings.selectors import QueueFilters
 
     everyone = samples["all"]
@@ -517,6 +520,7 @@ def other_cases(samples: dict, rng: random.Random) -> list[tuple[str, object]]:
 
 
 def measure(label, factory, runs: int, *, other: bool = False) -> tuple[float, float, int]:
+    # the project's modules only after django.setup() (this script configures Django first)
     from beian.filings.selectors import OTHER_ORDERS_LIMIT, other_orders, queue_page
 
     timings, totals = [], []
@@ -560,6 +564,7 @@ def main() -> int:
     create_database(maintenance_url, args.db)
     try:
         django_on(bench_url, args.db)
+        # the project's modules only after django.setup() (this script configures Django first)
         from django.db import connection
 
         from beian.reference.loader import load_seed

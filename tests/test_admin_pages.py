@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from beian.accounts.models import ApiToken, User
+from beian.core import clock
 from beian.filings import states
 from beian.notifications.models import Delivery, Notification, NotificationPreference
 from beian.reference.models import FilingType
@@ -32,7 +33,6 @@ def visible_text(content: bytes) -> str:
 
 @pytest.fixture
 def seeded(orders, applicant):
-    from beian.core import clock
 
     built = [orders.build(state, overrides={"websites[0].domain": f"admin-{i}.cn"}) for i, state in enumerate(STATES)]
     ApiToken.issue(applicant, name="deploy")

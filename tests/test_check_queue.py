@@ -13,6 +13,7 @@ from beian.core.exceptions import ValidationFailed
 from beian.filings import services
 from beian.filings.precheck import order_precheck
 from beian.materials.models import Material
+from beian.materials.tasks import check_material
 from tests.builders import valid_order
 from tests.processes import deployment_database
 
@@ -91,7 +92,6 @@ def test_the_periodic_job_queues_a_lost_check_again_once(checked_order, settings
 
 
 def test_a_check_queued_twice_runs_once(checked_order):
-    from beian.materials.tasks import check_material
 
     material = checked_order.materials.get(slot="business_licence", is_current=True)
     Material.objects.filter(pk=material.pk).update(findings=[{"marker": "kept"}])

@@ -21,6 +21,7 @@ import uuid
 
 import pytest
 
+from beian.demo import samples
 from tests.processes import MANAGE, Deployment, deployment_database
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
@@ -93,7 +94,6 @@ def _free_port() -> int:
 
 
 def _photo() -> bytes:
-    from beian.demo import samples
 
     return samples.jpeg_bytes(samples.owner_photo().resize((900, 900)))
 

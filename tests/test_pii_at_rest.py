@@ -20,9 +20,14 @@ from django.urls import reverse
 from beian.core.crypto import is_sealed
 from beian.demo.orders import BEIJING, enterprise_values
 from beian.filings import services
+from beian.filings.models import OrderVersion, Person, Subject
 from beian.filings.precheck import order_precheck
 from beian.materials.models import Material
 from beian.materials.services import material_annotated_png, material_upload, verification_form_pdf
+from beian.monitor import services as monitor
+from beian.monitor.tests.test_monitor import Registry
+from beian.webhooks.models import WebhookEvent
+from beian.webhooks.services import endpoint_create
 from tests.builders import OrderBuilder
 
 # The website principal is the same person as the subject principal (the sample ID card's), reached on
@@ -99,10 +104,6 @@ def var_files() -> list[Path]:
 def test_a_whole_journey_leaves_no_id_number_phone_or_email_at_rest_or_in_the_logs(
     organisation, applicant, reviewer, operator, hosted_site, platform, caplog, mailoutbox
 ):
-    from beian.monitor import services as monitor
-    from beian.monitor.tests.test_monitor import Registry
-    from beian.webhooks.models import WebhookEvent
-    from beian.webhooks.services import endpoint_create
 
     caplog.set_level(logging.DEBUG)
     _where, before = database_image()
@@ -227,8 +228,6 @@ def test_upgrading_seals_snapshots_emails_office_phones_ocr_details_and_files_wr
     assert "13800138000" in _raw("filings_orderversion", "data", version.pk)  # written the old way
 
     _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
-
-    from beian.filings.models import OrderVersion, Person, Subject
 
     for table, column, pk in (
         ("filings_orderversion", "data", version.pk),

@@ -4,6 +4,7 @@ only what was returned, the same reviewer approves the resubmissions with the ch
 and the sandbox regulator approves every order but the one carrying the reject trigger, which it
 rejects with a catalogue reason the applicant sees on the order page."""
 
+import hashlib
 import io
 import re
 
@@ -15,6 +16,7 @@ from beian.core import clock
 from beian.demo.orders import REJECT_TRIGGER, demo_profile, material_files
 from beian.filings import states
 from beian.filings.models import Order
+from beian.materials.checks import ocr
 from beian.reference.models import Province, RejectionReason
 from beian.regulator.models import RegulatorCase
 from beian.regulator.services import sms_verify
@@ -101,10 +103,6 @@ def ocr_once_per_image(monkeypatch):
     """The demo companies share some images byte for byte (the verification form, and each company's
     ID card front serves both principals): OCR each distinct image once and hand the same engine
     output to the next check of identical pixels. Every check still runs on real OCR output."""
-    import hashlib
-
-    from beian.materials.checks import ocr
-
     real_engine, seen = ocr._ocr_engine, {}
 
     def engine():

@@ -3,6 +3,7 @@
 from django.test import Client
 
 from beian.filings import services
+from beian.reference.models import PreApprovalItem, ServiceContent
 
 
 def test_errors_keep_the_applicant_on_the_step_and_nothing_typed_is_lost(applicant, hosted_site):
@@ -110,7 +111,6 @@ def _visible(page: str) -> str:
 
 
 def test_the_website_step_names_reference_options_in_the_readers_language(applicant, hosted_site):
-    from beian.reference.models import PreApprovalItem, ServiceContent
 
     _order, client, url = _website_step(applicant, hosted_site)
     service, item = (

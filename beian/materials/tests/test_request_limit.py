@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from beian.materials.models import MaterialRequirement
+
 HUGE = 200 * 1024 * 1024
 
 
@@ -53,7 +55,6 @@ def test_an_api_upload_over_the_limit_is_a_json_error_in_the_callers_language(li
 
 
 def test_the_limit_follows_a_larger_material_the_operator_allows(db, client, settings):
-    from beian.materials.models import MaterialRequirement
 
     MaterialRequirement.objects.filter(slot="owner_photo").update(max_bytes=8 * 1024 * 1024)
     # 6 MB declared: over the setting, under the largest accepted material: passes on (to the login)

@@ -4,8 +4,10 @@ language, with a link to the exact field, per-user channel preferences, never se
 import pytest
 from django.core import mail
 
+from beian.accounts.models import Membership, User
+from beian.core import clock
 from beian.core.crypto import blind_index
-from beian.filings import eta, services, states
+from beian.filings import eta, lifecycle, services, states
 from beian.filings.models import Order
 from beian.notifications import services as notices
 from beian.notifications.models import Delivery, Notification, SmsMessage
@@ -26,7 +28,6 @@ def order(applicant, hosted_site):
 @pytest.fixture
 def colleague(applicant):
     """A second member of the applicant's organisation who reads English."""
-    from beian.accounts.models import Membership, User
 
     user = User.objects.create_user(
         username="colleague", password="pw-colleague", email="colleague@example.com", language="en"
@@ -216,7 +217,6 @@ def test_events_the_applicant_need_not_act_on_send_nothing(order):
 
 
 def test_an_idle_reminder_is_sent_once(order, applicant):
-    from beian.filings import lifecycle
 
     since = lifecycle.idle_since(order)
     assert notices.notify_idle_reminder(order=order, days=7, idle_since=since, expires_on=None) == 3
@@ -247,7 +247,6 @@ def test_the_centre_lists_notifications_with_the_unread_count_in_the_header(
 
 
 def test_mark_all_read(client, order, applicant):
-    from beian.core import clock
 
     for i in range(3):
         Notification.objects.create(
@@ -260,7 +259,6 @@ def test_mark_all_read(client, order, applicant):
 
 
 def test_a_notification_of_someone_else_cannot_be_opened(client, order, applicant, other_tenant):
-    from beian.core import clock
 
     note = Notification.objects.create(
         user=applicant, order=order, dedupe_key="k", title="t", link="/", created_at=clock.now()
@@ -273,7 +271,6 @@ def test_a_notification_of_someone_else_cannot_be_opened(client, order, applican
 
 
 def test_opening_never_redirects_off_site(client, applicant):
-    from beian.core import clock
 
     note = Notification.objects.create(
         user=applicant, dedupe_key="k", title="t", link="https://evil.example/", created_at=clock.now()

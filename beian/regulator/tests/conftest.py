@@ -6,7 +6,10 @@ import re
 
 import pytest
 
+from beian.core.crypto import blind_index
 from beian.filings import services as order_services
+from beian.notifications.models import SmsMessage
+from beian.regulator.services import submission_enqueue
 from tests.builders import VALID_ENTERPRISE, valid_order  # materials uploaded and their checks run (recorded)
 
 CODE = re.compile(r"核验码：(\d{6})")
@@ -32,7 +35,6 @@ def submitted(applicant, hosted_site):
 def awaiting_push(submitted, reviewer):
     """make(**overrides) -> (order in PENDING_SUBMISSION, its outbox row). Nothing pushed yet: the
     approval's after-commit callbacks do not run inside the test transaction."""
-    from beian.regulator.services import submission_enqueue
 
     def make(**overrides):
         order = submitted(**overrides)
@@ -45,8 +47,6 @@ def awaiting_push(submitted, reviewer):
 
 def sms_codes(order, mobile: str | None = None) -> list[str]:
     """MIIT codes texted for the order, oldest first (optionally to one mobile)."""
-    from beian.core.crypto import blind_index
-    from beian.notifications.models import SmsMessage
 
     messages = SmsMessage.objects.filter(order=order, purpose="miit_verification").order_by("created_at", "pk")
     if mobile:

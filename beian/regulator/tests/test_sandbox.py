@@ -12,13 +12,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from beian.core import clock, workdays
+from beian.core.jobs import run_periodic_jobs
 from beian.core.models import AuditEvent
+from beian.demo.orders import VALID_ENTERPRISE
 from beian.filings import states
 from beian.filings.models import Order
 from beian.integrations.tests.fake_sms import KEY_ID, KEY_SECRET, TENCENT_APP_ID, serving
 from beian.notifications import sms as notifications_sms
 from beian.notifications.models import SmsMessage
-from beian.reference.models import ReferenceSetting
+from beian.reference.models import CalendarDay, ReferenceSetting
 from beian.regulator import services
 from beian.regulator.adapters.sandbox import review_working_days
 from beian.regulator.models import RegulatorCase, SmsChallenge, Submission
@@ -270,7 +272,6 @@ def test_the_minimum_review_length_is_a_reference_setting(db):
 
 
 def test_the_decision_comes_on_the_drawn_working_day(awaiting_push):
-    from beian.core.jobs import run_periodic_jobs
 
     order = pushed(awaiting_push)
     for code in sms_codes(order):
@@ -291,7 +292,6 @@ def test_the_decision_comes_on_the_drawn_working_day(awaiting_push):
 
 
 def test_a_holiday_entered_during_the_review_moves_the_decision_day(awaiting_push, django_capture_on_commit_callbacks):
-    from beian.reference.models import CalendarDay
 
     order = pushed(awaiting_push)
     for code in sms_codes(order):
@@ -322,8 +322,6 @@ def test_a_holiday_entered_during_the_review_moves_the_decision_day(awaiting_pus
     ],
 )
 def test_the_reject_trigger_rejects_with_a_catalogue_reason(awaiting_push, trigger, code, note):
-    from beian.core.jobs import run_periodic_jobs
-    from beian.demo.orders import VALID_ENTERPRISE
 
     order = pushed(awaiting_push, **{"websites[0].remark": f"{VALID_ENTERPRISE['websites[0].remark']} {trigger}"})
     for sms in sms_codes(order):
@@ -341,7 +339,6 @@ def test_the_reject_trigger_rejects_with_a_catalogue_reason(awaiting_push, trigg
 
 
 def test_the_operator_pushes_a_returned_order_again_and_new_sms_go_out(awaiting_push, operator):
-    from beian.core.jobs import run_periodic_jobs
 
     order = pushed(awaiting_push)
     first_case = RegulatorCase.objects.get(order=order)

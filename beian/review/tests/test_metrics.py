@@ -6,8 +6,10 @@ import datetime as dt
 
 import pytest
 
-from beian.filings.models import Order, OrderEvent
+from beian.filings import services
+from beian.filings.models import Order, OrderEvent, ReviewDecision, ReviewReturnReason
 from beian.filings.selectors import percentile, review_metrics
+from beian.review.templatetags.review_tags import duration_hours
 from beian.review.tests.helpers import at, queued_order
 
 START, END = at(2025, 10, 1), at(2025, 11, 1)
@@ -115,8 +117,6 @@ def test_metrics_page_shows_the_figures(client, operator, history):
 def test_durations_under_an_hour_read_in_minutes():
     from django.utils import translation
 
-    from beian.review.templatetags.review_tags import duration_hours
-
     with translation.override("en"):
         assert duration_hours(0.75) == "45 min" and duration_hours(6) == "6.0 h" and duration_hours(None) == "—"
     with translation.override("zh-hans"):
@@ -152,7 +152,6 @@ def test_metrics_take_as_many_queries_however_many_orders(history, organisation)
 
 
 def decision_rows():
-    from beian.filings.models import ReviewDecision, ReviewReturnReason
 
     decisions = list(
         ReviewDecision.objects.order_by("event_id").values_list(
@@ -176,7 +175,6 @@ def rebuilt():
 def test_metrics_follow_each_decision_through_the_services_and_the_rebuild_agrees(
     orders, reviewer, applicant, frozen_clock
 ):
-    from beian.filings import services
 
     t0 = frozen_clock(at(2025, 10, 13, 9, 0))
     a = orders.submitted(overrides={"websites[0].domain": "metrics-a.cn"})

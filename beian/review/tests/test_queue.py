@@ -9,7 +9,7 @@ import pytest
 from beian.filings import services, states
 from beian.filings.models import Order
 from beian.filings.precheck import order_precheck
-from beian.filings.selectors import QueueFilters, review_queue, search_kind
+from beian.filings.selectors import QueueFilters, queue_page, review_queue, search_kind
 from beian.review.tests.helpers import at, queued_order
 from tests.factories import VALID_ENTERPRISE, valid_order
 
@@ -274,7 +274,6 @@ def ties(organisation, reviewer):
 
 def walk(filters, size, *, backwards_from=None):
     """Every page following the Next (or, from `backwards_from`, the Previous) links."""
-    from beian.filings.selectors import queue_page
 
     pages = []
     page = queue_page(filters, before=backwards_from, size=size) if backwards_from else queue_page(filters, size=size)
@@ -302,7 +301,6 @@ def test_queue_pages_hold_every_order_once_in_queue_order(ties, size):
 
 
 def test_queue_page_after_an_order_that_left_the_queue(ties, reviewer):
-    from beian.filings.selectors import queue_page
 
     filters = QueueFilters(province="11")
     first = queue_page(filters, size=10)

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from beian.core.models import AuditEvent
-from beian.filings import services, states
+from beian.filings import selectors, services, states
 from beian.filings.models import Order
 from beian.review.tests.helpers import at, queued_order
 
@@ -119,7 +119,6 @@ def test_queue_page_paginates_and_keeps_the_filters(client, organisation, review
 
 
 def test_queue_page_says_more_than_the_count_limit(client, organisation, reviewer, frozen_clock, monkeypatch):
-    from beian.filings import selectors
 
     monkeypatch.setattr(selectors, "QUEUE_COUNT_LIMIT", 3)
     now = frozen_clock(at(2025, 10, 20, 12, 0))

@@ -5,8 +5,10 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from beian.applicant.flow import STEPS
 from beian.core.audit import events_matching
 from beian.core.exceptions import ValidationFailed
+from beian.materials.models import MaterialRequirement
 from beian.reference.models import FilingType, RejectionReason
 from beian.support import services, text
 from beian.support.models import Article, ArticleRevision, Course
@@ -16,8 +18,6 @@ pytestmark = pytest.mark.django_db
 
 
 def test_every_step_material_filing_type_and_rejection_reason_has_an_article_in_both_languages(articles):
-    from beian.applicant.flow import STEPS
-    from beian.materials.models import MaterialRequirement
 
     assert articles["created"] >= 40
     keys = {(a.kind, a.key) for a in Article.objects.all()}

@@ -7,7 +7,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from beian.applicant.flow import STEPS
+from beian.applicant.flow import FLOW, STEPS
 from beian.materials.models import MaterialRequirement
 from beian.reference.models import Province, RejectionReason
 from beian.rules.registry import RULES
@@ -120,7 +120,6 @@ def test_the_help_index_lists_courses_and_every_section(client, articles):
 def test_every_step_of_a_first_filing_has_its_question_mark_and_the_checklist_links_the_province(
     client, applicant, orders, articles
 ):
-    from beian.applicant.flow import FLOW
 
     order = orders.build("DRAFT")
     client.force_login(applicant)
