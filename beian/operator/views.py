@@ -653,7 +653,7 @@ def audit_log(request):
     filters, valid = _audit_filters(request.GET)
     if not valid:
         messages.error(request, _("Enter dates as YYYY-MM-DD and the account as its number."))
-    events = audit.events_matching(**filters).select_related("actor")
+    events = audit.events_matching(**filters)
     if request.GET.get("format") == "csv":
         return _audit_csv(request, events, filters)
     return render(

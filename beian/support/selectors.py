@@ -3,15 +3,13 @@ or rule finding opens; the index; a province's requirement page built from the r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.urls import reverse
 
 from beian.materials.models import MaterialRequirement
 from beian.materials.requirements import split_slot
 from beian.reference import snapshot
-from beian.reference.models import Province, RejectionReason
+from beian.reference.models import Province
 from beian.rules.registry import RULES
 from beian.support import text
 from beian.support.models import Article, Course
@@ -56,13 +54,6 @@ def help_url(kind: str, key: str) -> str:
     return reverse("support:search") + "?q=" + key
 
 
-@dataclass(frozen=True)
-class Section:
-    kind: str
-    title: str
-    articles: list[Article]
-
-
 def index_sections() -> dict[str, list[Article]]:
     sections: dict[str, list[Article]] = {k: [] for k in Article.Kind.values}
     for article in published().only("slug", "kind", "key", "title_zh", "title_en", "position"):
@@ -71,7 +62,7 @@ def index_sections() -> dict[str, list[Article]]:
 
 
 def courses() -> list[Course]:
-    return list(Course.objects.prefetch_related("items__article"))
+    return list(Course.objects.annotate(article_count=Count("items")))
 
 
 def course_neighbours(article: Article) -> list[dict]:
@@ -126,23 +117,21 @@ def province_page(code: str, language: str) -> dict | None:
     province = Province.objects.filter(code=code).first()
     if province is None:
         return None
-    english = language.startswith("en")
-    seed = snapshot.seed()
-    entry: dict = next((p for p in seed.get("provinces", []) if str(p.get("code")) == code), {})
-    materials_seed = seed.get("materials") or {}
+    entry = province.to_seed()
+    materials_seed = snapshot.setting("materials") or {}
     requirements = [r for r in MaterialRequirement.objects.all() if code in (r.provinces or [])]
-    reasons = {r.code: (r.text_en if english and r.text_en else r.text_zh) for r in RejectionReason.objects.all()}
+    ref = snapshot.current()
     return {
         "province": province,
-        "name": province.name_en if english else province.name,
+        "name": province.localized_name,
         "entry": entry,
         "requirements": [{"label": r.label(language), "help": r.help(language), "req": r} for r in requirements],
         "extras": materials_seed.get("province_extras", {}).get(code, []),
         "domain_certificate": (materials_seed.get("domain_certificate_provinces") or {}).get(code, ""),
         "website_authorisation": entry.get("website_principal_authorization_if_not_legal_rep"),
-        "notes": [*entry.get("personal_notes", []), *entry.get("org_notes", [])],
         "personal_notes": entry.get("personal_notes", []),
         "org_notes": entry.get("org_notes", []),
         "empty_shell_can_add": entry.get("empty_shell_subject_can_add_website"),
-        "reason_cross_province": reasons.get("CROSS_PROVINCE_PERSON", ""),
+        "reason_cross_province": ref.rejection_text("CROSS_PROVINCE_PERSON", language)
+        or ref.rejection_text("CROSS_PROVINCE_PERSON"),
     }

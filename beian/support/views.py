@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from beian.rules.registry import RULES
 from beian.support import catalogue, search, selectors, text
 from beian.support.models import Article, Course
 
@@ -106,8 +107,7 @@ def help_for(request, kind, key):
 
 
 def provinces(request):
-    language = _language()
-    rows = [(p, p.name_en if language.startswith("en") else p.name) for p in selectors.provinces()]
+    rows = [(p, p.localized_name) for p in selectors.provinces()]
     return render(request, "support/provinces.html", {"rows": rows})
 
 
@@ -115,12 +115,12 @@ def province_detail(request, code):
     page = selectors.province_page(code, _language())
     if page is None:
         raise Http404
-    entry = page["entry"]
-    page["principal_rule"] = POLICY_WORDS.get(entry.get("org_subject_principal_rule", ""), "")
-    page["non_local"] = POLICY_WORDS.get(entry.get("personal_non_local_policy", ""), "")
+    province = page["province"]
+    page["principal_rule"] = POLICY_WORDS.get(province.org_subject_principal_rule, "")
+    page["non_local"] = POLICY_WORDS.get(province.personal_non_local_policy, "")
     return render(request, "support/province.html", page)
 
 
 def rules_catalogue(request):
     areas = catalogue.rule_entries(_language())
-    return render(request, "support/rules.html", {"areas": areas, "count": sum(len(a["rules"]) for a in areas)})
+    return render(request, "support/rules.html", {"areas": areas, "count": len(RULES)})
