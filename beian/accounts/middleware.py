@@ -38,12 +38,12 @@ class SecondFactorMiddleware:
         if (
             user is not None
             and two_factor.is_staff_member(user)
+            and not user.is_verified()  # a session that passed has its device already (OTPMiddleware)
             and not request.path_info.startswith(SECOND_FACTOR_EXEMPT)
         ):
             if two_factor.second_factor_required(user):
-                if not user.is_verified():
-                    return self._refuse(request, "accounts:login_verify", "auth.second_factor_required")
-            elif two_factor.must_enrol(user):
+                return self._refuse(request, "accounts:login_verify", "auth.second_factor_required")
+            if two_factor.staff_required():  # staff without an authenticator, where one is mandatory
                 return self._refuse(request, "accounts:two_factor", "auth.second_factor_setup_required")
         return self.get_response(request)
 

@@ -115,11 +115,10 @@ def two_factor_settings(request):
                 )
             return redirect("accounts:two_factor")
         except two_factor.TwoFactorError as exc:
-            error = exc.message
-    device = two_factor.confirmed_device(user)
+            error = exc.message  # a refused code changed nothing: `device` still holds
     context = {
         "device": device,
-        "required": two_factor.must_enrol(user) or bool(device and two_factor.staff_required()),
+        "required": two_factor.staff_required(),  # the user is staff (checked above)
         "error": error,
         "enrolment": None if device else two_factor.totp_enrolment_start(user=user),
     }

@@ -499,8 +499,8 @@ def token(request, payload: TokenIn):
         try:
             two_factor.totp_verify(user=user, code=payload.otp)
         except two_factor.TwoFactorError as exc:
-            response = api.create_response(request, error(exc.code, exc.message, "otp"), status=exc.status)
-            return response
+            exc.field = "otp"  # the request's field; answered by the DomainError handler
+            raise
     row, key = ApiToken.issue(user, name="api")
     return 200, {"token": key, "token_type": "Bearer", "expires_at": row.expires_at}
 
