@@ -696,8 +696,7 @@ def order_submit(*, order: Order, user, acknowledged_warnings: Iterable[str] = (
             states.check_transition(current, target)
         # §1.8 again under a lock on the order's domains and subject: two orders for one domain
         # submitted at the same moment both passed the check above before either committed
-        _lock_conflict_keys(order)
-        _refuse_conflicts(order)
+        _refuse_conflicts(order, lock=True)
         number = order.versions.count() + 1
         OrderVersion.objects.create(
             order=order,
@@ -721,13 +720,13 @@ def order_submit(*, order: Order, user, acknowledged_warnings: Iterable[str] = (
     return order
 
 
-def _lock_conflict_keys(order: Order) -> None:
+def _lock_conflict_keys(domains: list[str], certificate_number: str) -> None:
     """Serialise the transactions that could put one domain or subject into two pipelines: a
     transaction-scoped PostgreSQL advisory lock per domain and certificate number, taken in sorted
     order (no deadlock). SQLite has one writer at a time and needs none."""
     if connection.vendor != "postgresql":
         return
-    values = {*detection_service.order_domains(order), order.subject.certificate_number or ""} - {""}
+    values = {*domains, certificate_number} - {""}
     # a 63-bit digest per value: the certificate number never leaves the process
     keys = sorted(
         int.from_bytes(hashlib.sha256(f"beian.pipeline:{value}".encode()).digest()[:8], "big") >> 1 for value in values
@@ -737,12 +736,17 @@ def _lock_conflict_keys(order: Order) -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 
 
-def _refuse_conflicts(order: Order) -> None:
-    """§1.8 (filings.detection.order_conflicts): on submit and on the provider's approval."""
+def _refuse_conflicts(order: Order, *, lock: bool = False) -> None:
+    """§1.8 (filings.detection.order_conflicts): on submit and on the provider's approval. `lock`
+    (inside the caller's transaction): first take the locks on the order's domains and subject."""
+    domains = detection_service.order_domains(order)
+    certificate_number = order.subject.certificate_number or ""
+    if lock:
+        _lock_conflict_keys(domains, certificate_number)
     conflicts = detection_service.order_conflicts(
         organisation=order.organisation,
-        domains=detection_service.order_domains(order),
-        certificate_number=order.subject.certificate_number or "",
+        domains=domains,
+        certificate_number=certificate_number,
         exclude_order=order,
     )
     if conflicts:
@@ -1016,15 +1020,16 @@ def order_review_approve(*, order: Order, reviewer, note: str = "") -> Order:
     """Approve for the regulator. The regulator app enqueues the push when the transition to
     PENDING_SUBMISSION commits (beian.regulator.signals); its reconcile job covers a crash between."""
     _claim_to_act(order, reviewer)
-    _refuse_conflicts(order)  # one order per subject goes on to the regulator
-    return order_transition(
-        order=order,
-        to=states.PENDING_SUBMISSION,
-        actor=reviewer,
-        reason=note,
-        # the decision ends the claim (the reviewer stays on record as who approved)
-        extra_updates={"returned_fields": [], "claimed_at": None},
-    )
+    with transaction.atomic():  # the locks of submit too: one order per subject goes on to the regulator
+        _refuse_conflicts(order, lock=True)
+        return order_transition(
+            order=order,
+            to=states.PENDING_SUBMISSION,
+            actor=reviewer,
+            reason=note,
+            # the decision ends the claim (the reviewer stays on record as who approved)
+            extra_updates={"returned_fields": [], "claimed_at": None},
+        )
 
 
 def order_return_fields(*, order: Order, reviewer, returns: list[dict]) -> Order:
