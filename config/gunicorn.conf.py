@@ -63,9 +63,12 @@ def on_starting(server) -> None:
 
 
 def post_worker_init(worker) -> None:
-    if os.environ.get("BEIAN_EMBEDDED_SCHEDULER", "").lower() in {"1", "true", "yes", "on"}:
-        from beian.core import scheduler  # in the worker, after gunicorn loaded the Django application
+    # in the worker, after gunicorn loaded the Django application (settings parsed the variable already)
+    from django.conf import settings
 
+    from beian.core import scheduler
+
+    if settings.BEIAN_EMBEDDED_SCHEDULER:
         scheduler.start_in_server_worker()
 
 

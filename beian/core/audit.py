@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
+
+from django.db import OperationalError, connection
 
 from beian.core import clock
 from beian.core.models import AuditEvent
@@ -27,16 +30,26 @@ def record(
         # not a signed-in user: an agent acting for a tenant (a platform) names itself
         actor_label = actor_label or getattr(actor, "audit_label", "")
         actor = None
-    return AuditEvent.objects.create(
-        at=clock.now(),
-        actor=actor,
-        actor_label=actor_label or (actor.get_username() if actor else "system"),
-        organisation_id=organisation_id,
-        action=action,
-        target_type=target_type,
-        target_id=str(target_id),
-        data=data or {},
-    )
+    fields = {
+        "at": clock.now(),
+        "actor": actor,
+        "actor_label": actor_label or (actor.get_username() if actor else "system"),
+        "organisation_id": organisation_id,
+        "action": action,
+        "target_type": target_type,
+        "target_id": str(target_id),
+        "data": data or {},
+    }
+    # Outside a transaction (e.g. the audit of each image a page shows, loaded in parallel), SQLite may
+    # find the table locked for a moment: the row is written again after a short wait, never lost.
+    for attempt in range(6):
+        try:
+            return AuditEvent.objects.create(**fields)
+        except OperationalError:
+            if attempt == 5 or connection.in_atomic_block:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def events_matching(*, action: str = "", actor: str = "", organisation_id: int | None = None, start=None, end=None):

@@ -96,13 +96,10 @@ def _check_broker() -> None:
 
 
 def readiness_checks() -> dict[str, str]:
-    """Each dependency's state: "ok", "skipped" (not configured) or the error's class name."""
-    checks = {"database": _check_database, "cache": _check_cache}
+    """Each dependency's state: "ok" or the error's class name. The broker is always configured (the
+    embedded default is the filesystem queue under var/)."""
+    checks = {"database": _check_database, "cache": _check_cache, "broker": _check_broker}
     results: dict[str, str] = {}
-    if settings.CELERY_BROKER_URL:
-        checks["broker"] = _check_broker
-    else:
-        results["broker"] = "skipped"
     for name, check in checks.items():
         try:
             check()
@@ -117,7 +114,7 @@ def readiness_checks() -> dict[str, str]:
 @never_cache
 def readiness(request: HttpRequest) -> JsonResponse:
     results = readiness_checks()
-    ready = all(state in {"ok", "skipped"} for state in results.values())
+    ready = all(state == "ok" for state in results.values())
     return JsonResponse({"status": "ok" if ready else "unavailable", "checks": results}, status=200 if ready else 503)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.core.files.base import ContentFile, File
 from django.core.files.storage import FileSystemStorage
 
-from beian.core.crypto import is_sealed, seal, unseal
+from beian.core.crypto import TOKEN_PREFIX, is_sealed, seal, unseal
 
 
 class SealedStorageMixin:
@@ -33,7 +33,7 @@ class SealedStorageMixin:
 
     def is_sealed(self, name: str) -> bool:
         with super()._open(name, "rb") as raw:  # type: ignore[misc]
-            return is_sealed(raw.read(len(b"gAAAAA")))
+            return is_sealed(raw.read(len(TOKEN_PREFIX)))
 
 
 class SealedFileSystemStorage(SealedStorageMixin, FileSystemStorage):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import uuid
 from datetime import timedelta
 
@@ -10,7 +9,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import OperationalError, connection, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -168,8 +167,14 @@ def materials_requeue_stale_checks() -> int:
         Q(check_queued_at__lt=stale_before) | Q(check_queued_at__isnull=True, uploaded_at__lt=stale_before)
     )
     pks = list(stale.values_list("pk", flat=True)[:500])
-    for pk in pks:
-        _enqueue_checks(pk)
+    if pks:
+        from beian.materials.tasks import check_material  # tasks imports this module
+
+        Material.objects.filter(pk__in=pks, check_status=Material.CheckStatus.PENDING).update(
+            check_queued_at=clock.now()
+        )
+        for pk in pks:
+            check_material.delay(pk)
     return len(pks)
 
 
@@ -322,23 +327,15 @@ def material_viewed(material: Material, user, *, annotated: bool = False) -> Non
     """Audit one view of a material (an ID card, a face photo, a signed form are personal data):
     who, which order, which slot and version, the file itself or the annotated image.
 
-    A page shows several images at once, so these writes come in parallel; on SQLite a parallel write
-    can find the table locked for a moment. The row is written again after a short wait rather than
-    the image refused (or shown unaudited)."""
+    A page shows several images at once, so these writes come in parallel: audit.record writes a row
+    again after a short wait when SQLite finds the table locked, rather than refuse the image."""
     data = {
         "material": material.pk,
         "slot": material.slot,
         "version": material.version,
         "image": "annotated" if annotated else "original",
     }
-    for attempt in range(6):
-        try:
-            audit.record(action="material.viewed", target=material.order, actor=user, data=data)
-            return
-        except OperationalError:
-            if attempt == 5 or connection.in_atomic_block:
-                raise
-            time.sleep(0.05 * (attempt + 1))
+    audit.record(action="material.viewed", target=material.order, actor=user, data=data)
 
 
 def can_view(user, material: Material) -> bool:

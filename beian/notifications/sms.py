@@ -116,11 +116,15 @@ def gateway_request(message: SmsMessage, gateway_name: str) -> SmsRequest:
 # --- delivery -----------------------------------------------------------------------------------
 
 
-def _claim(message_id: int, now: dt.datetime) -> bool:
-    due = Q(status=SmsStatus.QUEUED, next_attempt_at__lte=now) | Q(
+def _due(now: dt.datetime) -> Q:
+    """Queued rows whose attempt is due, and rows `sending` so long that their worker died."""
+    return Q(status=SmsStatus.QUEUED, next_attempt_at__lte=now) | Q(
         status=SmsStatus.SENDING, claimed_at__lt=now - STALE_CLAIM
     )
-    claimed = SmsMessage.objects.filter(due, pk=message_id).update(
+
+
+def _claim(message_id: int, now: dt.datetime) -> bool:
+    claimed = SmsMessage.objects.filter(_due(now), pk=message_id).update(
         status=SmsStatus.SENDING, claimed_at=now, attempts=F("attempts") + 1
     )
     return bool(claimed)
@@ -201,11 +205,11 @@ def _failed(message: SmsMessage, error: SmsGatewayError) -> str:
 def sms_process_due(limit: int = DUE_BATCH) -> int:
     """Periodic job: send what is due (first attempts a kick missed, retries, rows whose worker
     died). Returns the attempts made."""
-    now = clock.now()
-    due = Q(status=SmsStatus.QUEUED, next_attempt_at__lte=now) | Q(
-        status=SmsStatus.SENDING, claimed_at__lt=now - STALE_CLAIM
+    ids = list(
+        SmsMessage.objects.filter(_due(clock.now()))
+        .order_by("next_attempt_at", "pk")
+        .values_list("pk", flat=True)[:limit]
     )
-    ids = list(SmsMessage.objects.filter(due).order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:limit])
     return sum(1 for pk in ids if sms_deliver(message_id=pk) is not None)
 
 

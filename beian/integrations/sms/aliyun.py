@@ -21,9 +21,9 @@ from beian.integrations.sms.base import (
     SmsGatewayError,
     SmsReceipt,
     SmsRequest,
-    mainland_number,
     split_endpoint,
 )
+from beian.rules.contacts import national_number
 
 DEFAULT_ENDPOINT = "dysmsapi.aliyuncs.com"
 
@@ -90,7 +90,7 @@ class AliyunGateway:
 
     def send(self, request: SmsRequest) -> SmsReceipt:
         call = dysms.SendSmsRequest(
-            phone_numbers=mainland_number(request.mobile),
+            phone_numbers=national_number(request.mobile),
             sign_name=request.sign_name,
             template_code=request.template,
             template_param=json.dumps(request.params, ensure_ascii=False) if request.params else None,

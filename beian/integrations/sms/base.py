@@ -63,14 +63,6 @@ class SmsGateway(Protocol):
         """Send one message; raise SmsGatewayError when the provider refuses or cannot be reached."""
 
 
-def mainland_number(mobile: str) -> str:
-    """The 11 digits of a mainland mobile, whatever prefix it was written with."""
-    digits = "".join(ch for ch in mobile if ch.isdigit())
-    if len(digits) == 13 and digits.startswith("86"):
-        digits = digits[2:]
-    return digits
-
-
 def split_endpoint(endpoint: str, default_scheme: str = "https") -> tuple[str, str]:
     """(scheme, host[:port]) of an endpoint setting given as a host or a URL (http://127.0.0.1:8080)."""
     scheme, sep, rest = endpoint.partition("://")

@@ -22,9 +22,9 @@ from beian.integrations.sms.base import (
     SmsGatewayError,
     SmsReceipt,
     SmsRequest,
-    mainland_number,
     split_endpoint,
 )
+from beian.rules.contacts import national_number
 
 DEFAULT_ENDPOINT = "sms.tencentcloudapi.com"
 DEFAULT_REGION = "ap-guangzhou"
@@ -87,7 +87,7 @@ class TencentGateway:
         call.SmsSdkAppId = self.sdk_app_id
         call.SignName = request.sign_name
         call.TemplateId = request.template
-        call.PhoneNumberSet = [f"+86{mainland_number(request.mobile)}"]
+        call.PhoneNumberSet = [f"+86{national_number(request.mobile)}"]
         call.TemplateParamSet = list(request.params.values())
         call.SessionContext = request.reference
         try:

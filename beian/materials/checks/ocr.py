@@ -93,6 +93,7 @@ def warm_up() -> None:
 
 
 _read: OrderedDict[str, list[OcrLine]] = OrderedDict()
+_read_lock = threading.Lock()  # its own: a kept reading is not held up behind an OCR run (_engine_lock)
 READ_KEPT = 8
 
 
@@ -100,13 +101,13 @@ def read_text(image: Image.Image, *, work_side: int | None = None, key: str = ""
     """Text lines in reading order, boxes in the coordinates of `image`. `key` (the image's sha256)
     names the pixels: the same key read again returns the lines kept from the first reading."""
     if key:
-        with _engine_lock:
+        with _read_lock:
             if key in _read:
                 _read.move_to_end(key)
                 return list(_read[key])
     lines = _read_text(image, work_side or OCR_WORK_SIDE)
     if key:
-        with _engine_lock:
+        with _read_lock:
             _read[key] = lines
             while len(_read) > READ_KEPT:
                 _read.popitem(last=False)
@@ -115,7 +116,7 @@ def read_text(image: Image.Image, *, work_side: int | None = None, key: str = ""
 
 def forget_read_text() -> None:
     """Drop the lines kept from earlier readings (benchmarks measure each reading)."""
-    with _engine_lock:
+    with _read_lock:
         _read.clear()
 
 
