@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import signal
-import socket
 import sys
 import threading
 import time
@@ -22,6 +21,7 @@ import uuid
 import pytest
 
 from beian.demo import samples
+from tests.net import free_port
 from tests.processes import MANAGE, Deployment, deployment_database
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
@@ -87,12 +87,6 @@ print("RESULT" + json.dumps({"requeued": jobs.run_periodic_jobs()["material_chec
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _photo() -> bytes:
 
     return samples.jpeg_bytes(samples.owner_photo().resize((900, 900)))
@@ -117,7 +111,7 @@ class WebDeployment(Deployment):
 
     def killed_during(self, point: str, path: str, key: str, body: bytes = b"", content_type: str = "") -> None:
         """Serve the web app, send one API request that pauses the server at `point`, SIGKILL it there."""
-        port = _free_port()
+        port = free_port()
         server = self.popen(
             [sys.executable, MANAGE, "runserver", "--noreload", "--nothreading", f"127.0.0.1:{port}"],
             BEIAN_PAUSE_AT=f"{point}:600",

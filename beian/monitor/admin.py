@@ -33,7 +33,7 @@ class RiskAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("message"))
     def message(self, obj):
-        return obj.message_en if (get_language() or "").startswith("en") and obj.message_en else obj.message_zh
+        return obj.message(get_language() or "") or obj.message_zh  # Chinese where no English text was kept
 
     @admin.display(description=_("severity"), ordering="severity")
     def severity_name(self, obj):
