@@ -1,15 +1,47 @@
 """Shared fixtures: reference data loaded once per test database, the personas, order builders
 (tests/builders.py) and recorded material-check results outside the materials tests."""
 
+import threading
 from pathlib import Path
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import DatabaseError
+from django.test import testcases
 
 ROOT = Path(__file__).resolve().parent
 # Only these run the real OCR and face detection on every upload; elsewhere each distinct upload is
 # checked for real once per test process and the result replayed (tests/builders.py, RecordedChecks).
 REAL_CHECKS = (ROOT / "beian" / "materials" / "tests", ROOT / "tests" / "e2e")
+
+
+class _OneRequestAtATimeServer(ThreadedWSGIServer):
+    """The live server on an in-memory SQLite database: every request thread uses the test's one shared
+    connection, so two overlapping requests (a page's POST and the favicon it asks for) interleave their
+    transactions ("cannot start a transaction within a transaction", a half-committed write) and one
+    answers 500. Here those requests take turns; each connection keeps its own thread (keep-alive), only
+    the application call and its body are serialized. PostgreSQL has a connection per thread and is
+    left alone."""
+
+    _turn = threading.Lock()
+
+    def set_app(self, application):
+        if not self.connections_override:
+            return super().set_app(application)
+
+        def one_at_a_time(environ, start_response):
+            with self._turn:
+                result = application(environ, start_response)
+                try:
+                    return list(result)
+                finally:
+                    if hasattr(result, "close"):
+                        result.close()
+
+        return super().set_app(one_at_a_time)
+
+
+testcases.LiveServerThread.server_class = _OneRequestAtATimeServer
 
 
 @pytest.fixture(autouse=True)
@@ -133,6 +165,26 @@ def _flushes_the_database(item) -> bool:
     marker = item.get_closest_marker("django_db")
     transactional = bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
     return transactional or bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """Files with a browser, a live server or real processes (every test that flushes the database) run
+    first: `--dist loadfile` hands files to the workers in this order, so the long ones start early and
+    the two workers end together instead of one finishing a 2-minute journey alone."""
+    heavy = {item.path for item in items if _flushes_the_database(item) or _starts_processes(item.module)}
+    items.sort(key=lambda item: item.path not in heavy)  # stable: the order within each group stays
+
+
+_PROCESS_HELPERS = {"subprocess", "tests.processes", "tests.net", "tests.nginx"}
+
+
+def _starts_processes(module) -> bool:
+    """The test module starts servers, workers or commands of its own (it imported subprocess or the
+    process helpers of tests/)."""
+    return any(
+        getattr(value, "__name__", None) in _PROCESS_HELPERS or getattr(value, "__module__", None) in _PROCESS_HELPERS
+        for value in vars(module).values()
+    )
 
 
 @pytest.hookimpl(wrapper=True)

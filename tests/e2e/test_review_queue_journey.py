@@ -21,6 +21,7 @@ from beian.reference.models import Province, RejectionReason
 from beian.regulator.models import RegulatorCase
 from beian.regulator.services import sms_verify
 from beian.regulator.tests.conftest import sms_codes
+from tests.builders import RECORDED
 from tests.e2e.waiting import wait_for_images
 
 pytestmark = pytest.mark.e2e
@@ -125,8 +126,11 @@ def test_reviewer_clears_twenty_orders_and_the_sandbox_decides(
 ):
     base = live_server.url
     # 1. the demo's queue: 20 submitted, valid orders; the last one carries the sandbox reject trigger
+    # Seeding is not what this journey tests: its checks replay recorded results (each distinct image is
+    # checked for real once; every order's own verification form gives one result), the re-upload below is real
     out = io.StringIO()
-    call_command("seed_demo_queue", "--orders", str(ORDERS), stdout=out)
+    with RECORDED.installed():
+        call_command("seed_demo_queue", "--orders", str(ORDERS), stdout=out)
     assert f"{ORDERS} orders are waiting in the review queue." in out.getvalue()
     orders = list(Order.objects.select_related("website", "subject", "created_by").order_by("pk"))
     assert len(orders) == ORDERS and {o.status for o in orders} == {states.PENDING_PROVIDER_REVIEW}
