@@ -17,6 +17,7 @@ class Kind(models.TextChoices):
     APPROVED = "approved", _("Filing approved")
     REMINDER = "reminder", _("Reminders about filings waiting for you")
     EXPIRED = "expired", _("Filings that expired")
+    SUPPORT = "support", _("Messages from customer service")
 
 
 class Channel(models.TextChoices):
