@@ -20,6 +20,10 @@ class Kind(models.TextChoices):
     SUPPORT = "support", _("Messages from customer service")
 
 
+# Kinds never sent by SMS (beian.notifications.services.notify_users): their SMS switch is not offered.
+IN_APP_AND_EMAIL_ONLY = frozenset({Kind.SUPPORT})
+
+
 class Channel(models.TextChoices):
     IN_APP = "in_app", _("In the app")
     EMAIL = "email", _("Email")
