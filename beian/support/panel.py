@@ -45,14 +45,20 @@ def panel(
         "policy": policy,
         "formats": "/".join(formats),
         "accept": ",".join(f".{f.lower()}" for f in formats),
-        "overdue": bool(conversation and conversation.response_due_at and conversation.response_due_at < clock.now()),
+        "overdue": _overdue(conversation),
         "inbox_link": inbox_link,
     }
 
 
+def _overdue(conversation: Conversation | None) -> bool:
+    return bool(conversation and conversation.response_due_at and conversation.response_due_at < clock.now())
+
+
 def poll(*, conversation: Conversation | None, viewer, poll_url: str) -> dict:
-    """The message list alone, for the page's polling (beian/support/templates/support/_messages.html)."""
+    """The status and the messages, for the page's polling (support/_messages.html)."""
     return {
+        "conversation": conversation,
+        "overdue": _overdue(conversation),
         "messages": selectors.messages_of(conversation),
         "poll_url": poll_url,
         "staff_view": services.is_staff(viewer),

@@ -85,7 +85,7 @@ def test_an_applicant_asks_on_the_order_and_sees_the_reply_without_reloading(
     staff.wait_for_selector("#conversation .chat-message.applicant")
     attachment = staff.locator("#conversation .chat-attachments a")
     assert attachment.inner_text() == "网站截图.png"
-    assert staff.request.get(attachment.get_attribute("href")).headers["content-type"] == "image/png"
+    assert staff.request.get(base + attachment.get_attribute("href")).headers["content-type"] == "image/png"
     staff.select_option("#canned-reply", label="网站名称不规范")
     staff.wait_for_selector("#canned-articles")
     assert "至少 3 个汉字" in staff.input_value("#message-body")
@@ -98,6 +98,7 @@ def test_an_applicant_asks_on_the_order_and_sees_the_reply_without_reloading(
     # the applicant's page, left open, shows the answer and its article within a poll or two
     wait_until(page, "document.querySelectorAll('#conversation .chat-message.staff').length === 1", timeout=20)
     assert page.evaluate("window.beianNotReloaded === true")
+    assert page.inner_text("#conversation-status") == "等待申请人"  # the status comes with the poll too
     link = page.locator(f"#conversation .chat-articles a[href='/help/a/{ARTICLE}/']")
     assert link.count() == 1
     shoot(page, "support-applicant-answered")
