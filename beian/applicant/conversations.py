@@ -99,7 +99,9 @@ def order_conversation(request, pk):
         if _post(request, order=order):
             return redirect(_next(request, reverse("conversations:order", args=[order.pk])))
     return render(
-        request, "applicant/conversation.html", {"order": order, "conversation_html": order_panel(request, order, body=body)}
+        request,
+        "applicant/conversation.html",
+        {"order": order, "conversation_html": order_panel(request, order, body=body)},
     )
 
 
@@ -118,7 +120,9 @@ def order_messages(request, pk):
 
 
 def _poll(request, conversation, poll_url: str):
-    response = render(request, "support/_messages.html", poll(conversation=conversation, viewer=request.user, poll_url=poll_url))
+    response = render(
+        request, "support/_messages.html", poll(conversation=conversation, viewer=request.user, poll_url=poll_url)
+    )
     if conversation is not None:
         services.conversation_mark_read(conversation=conversation, user=request.user)
     return response

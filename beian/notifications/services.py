@@ -506,7 +506,9 @@ def dispatch(*, order, kind: str, dedupe_key: str, compose: Callable[[], Message
     return delivered
 
 
-def _deliver_to_user(*, user, channels: set[str], order, kind: str, dedupe_key: str, message: Message, subject: str) -> int:
+def _deliver_to_user(
+    *, user, channels: set[str], order, kind: str, dedupe_key: str, message: Message, subject: str
+) -> int:
     """The in-app entry and the email of one event to one user (on the channels given)."""
     delivered = 0
     text = _text(message)

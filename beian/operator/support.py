@@ -29,10 +29,11 @@ def _canned(request, source) -> CannedReply | None:
     return CannedReply.objects.filter(pk=pk, active=True).first() if pk.isdigit() else None
 
 
-def _reply(request, conversation_or_order) -> bool:
-    conversation = conversation_or_order if isinstance(conversation_or_order, Conversation) else None
-    order = conversation.order if conversation else conversation_or_order
-    organisation = conversation.organisation if conversation else order.organisation
+def _reply(request, conversation_or_order: Conversation | Order) -> bool:
+    if isinstance(conversation_or_order, Conversation):
+        order, organisation = conversation_or_order.order, conversation_or_order.organisation
+    else:
+        order, organisation = conversation_or_order, conversation_or_order.organisation
     return attempt(
         request,
         lambda: services.message_post(
@@ -169,7 +170,9 @@ def order_messages(request, pk):
 
 
 def _poll(request, conversation, poll_url: str):
-    response = render(request, "support/_messages.html", poll(conversation=conversation, viewer=request.user, poll_url=poll_url))
+    response = render(
+        request, "support/_messages.html", poll(conversation=conversation, viewer=request.user, poll_url=poll_url)
+    )
     if conversation is not None:
         services.conversation_mark_read(conversation=conversation, user=request.user)
     return response
@@ -245,9 +248,7 @@ def conversation_status(request, pk):
 
 @operator_required
 def canned_replies(request):
-    return render(
-        request, "operator/canned_replies.html", {"rows": selectors.canned_replies(active_only=False)}
-    )
+    return render(request, "operator/canned_replies.html", {"rows": selectors.canned_replies(active_only=False)})
 
 
 @operator_required
@@ -282,5 +283,9 @@ def canned_reply_edit(request, pk=None):
     return render(
         request,
         "operator/canned_reply_edit.html",
-        {"reply": reply, "values": values, "articles": Article.objects.filter(published=True).only("slug", "title_zh", "title_en")},
+        {
+            "reply": reply,
+            "values": values,
+            "articles": Article.objects.filter(published=True).only("slug", "title_zh", "title_en"),
+        },
     )

@@ -158,7 +158,7 @@ STAFF = ConversationMessage.Side.STAFF
 APPLICANT = ConversationMessage.Side.APPLICANT
 
 
-def _unread_count(side: str, marker: str) -> Subquery:
+def _unread_count(side: str, marker: str) -> Coalesce:
     """Per conversation: messages of `side` after the reader's marker (the other side's field)."""
     return Coalesce(
         Subquery(

@@ -462,7 +462,8 @@ def conversation_link(conversation: Conversation, *, staff: bool) -> str:
 
 def _compose_notice(message: ConversationMessage, *, staff_recipient: bool) -> Message:
     conversation = message.conversation
-    about = conversation.order.reference if conversation.order_id else conversation.organisation.name
+    order = conversation.order
+    about = order.reference if order is not None else conversation.organisation.name
     if staff_recipient:
         title = _("New message from %(organisation)s about %(about)s") % {
             "organisation": conversation.organisation.name,
@@ -494,7 +495,9 @@ def message_notify(*, message_pk: int) -> int:
             users=[u for u in users if u.pk != message.author_id],
             kind=NotificationKind.SUPPORT,
             dedupe_key=f"support-message-{message.pk}",
-            compose=partial(_compose_notice, message, staff_recipient=message.side == ConversationMessage.Side.APPLICANT),
+            compose=partial(
+                _compose_notice, message, staff_recipient=message.side == ConversationMessage.Side.APPLICANT
+            ),
             order=conversation.order,
         )
     except Exception:  # runs after the message committed: a failed notice must not undo it
@@ -580,7 +583,12 @@ def canned_reply_save(
 ) -> CannedReply:
     """An operator creates (reply None) or edits a canned reply; both languages are required, and
     every article it links must exist."""
-    values = {"title_zh": title_zh.strip(), "title_en": title_en.strip(), "body_zh": body_zh.strip(), "body_en": body_en.strip()}
+    values = {
+        "title_zh": title_zh.strip(),
+        "title_en": title_en.strip(),
+        "body_zh": body_zh.strip(),
+        "body_en": body_en.strip(),
+    }
     missing = [f for f, v in values.items() if not v]
     if missing:
         raise ValidationFailed(_("Every title and text is required, in Chinese and in English."), field=missing[0])

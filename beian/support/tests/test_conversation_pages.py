@@ -63,7 +63,9 @@ def test_another_organisation_sees_neither_the_conversation_nor_its_attachment(c
     assert events_matching(action="support.attachment_viewed").count() == 1
 
 
-def test_staff_inbox_reply_with_a_canned_reply_assign_and_status(client, articles, applicant, reviewer, operator, orders):
+def test_staff_inbox_reply_with_a_canned_reply_assign_and_status(
+    client, articles, applicant, reviewer, operator, orders
+):
     order = orders.submitted()
     conversation = services.message_post(
         organisation=order.organisation, order=order, author=applicant, body="名称为什么被退回"
@@ -93,7 +95,8 @@ def test_staff_inbox_reply_with_a_canned_reply_assign_and_status(client, article
     compose = client.get(reverse("operator:conversation_compose", args=[conversation.pk]), {"canned": canned.pk})
     assert "请参考帮助文章修改网站名称。" in compose.content.decode()  # the applicant reads Chinese
     reply = client.post(
-        reverse("operator:conversation", args=[conversation.pk]), {"body": "请参考帮助文章修改网站名称。", "canned": canned.pk}
+        reverse("operator:conversation", args=[conversation.pk]),
+        {"body": "请参考帮助文章修改网站名称。", "canned": canned.pk},
     )
     assert reply.status_code == 302
     staff_message = conversation.messages.get(side="staff")

@@ -22,8 +22,8 @@ pytestmark = pytest.mark.django_db
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
-def at(*args) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=SHANGHAI)
+def at(year: int, month: int, day: int, hour: int = 0) -> dt.datetime:
+    return dt.datetime(year, month, day, hour, tzinfo=SHANGHAI)
 
 
 def test_working_hours_skip_the_evening_the_weekend_and_the_national_day_holiday():
@@ -82,7 +82,7 @@ def test_an_attachment_is_sanitised_and_stored_sealed_and_a_disguised_file_chang
     assert attachment.content_type == "image/png" and attachment.original_name == "screenshot.png"
     with default_storage.open(attachment.file.name, "rb") as fh:
         assert fh.read().startswith(b"\x89PNG")  # read back through the storage that unseals
-    raw = (default_storage.path(attachment.file.name) if hasattr(default_storage, "path") else None)
+    raw = default_storage.path(attachment.file.name) if hasattr(default_storage, "path") else None
     if raw:
         with open(raw, "rb") as fh:
             assert not fh.read().startswith(b"\x89PNG")  # sealed at rest
@@ -107,7 +107,9 @@ def test_an_applicant_cannot_write_to_another_organisation_or_its_orders(orders,
     assert selectors.applicant_unread(other_org) == 0
 
 
-def test_the_other_side_is_notified_in_their_own_language(orders, applicant, reviewer, operator, django_capture_on_commit_callbacks):
+def test_the_other_side_is_notified_in_their_own_language(
+    orders, applicant, reviewer, operator, django_capture_on_commit_callbacks
+):
     order = orders.submitted()
     applicant.language = "en"
     applicant.save(update_fields=["language"])
@@ -115,7 +117,9 @@ def test_the_other_side_is_notified_in_their_own_language(orders, applicant, rev
     reviewer.save(update_fields=["language"])
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.message_post(organisation=order.organisation, order=order, author=applicant, body="Where is my number?")
+        services.message_post(
+            organisation=order.organisation, order=order, author=applicant, body="Where is my number?"
+        )
     # nobody holds it yet: every reviewer and operator hears of it
     assert set(Notification.objects.filter(kind="support").values_list("user__username", flat=True)) == {
         "reviewer",
@@ -146,7 +150,9 @@ def test_assign_and_status_are_staffs_and_audited(organisation, applicant, revie
     conversation.refresh_from_db()
     assert conversation.assignee == reviewer and conversation.status == "resolved"
     assert conversation.response_due_at is None
-    assert [c.pk for c in selectors.inbox(user=reviewer, now=conversation.created_at, assignee="me")] == [conversation.pk]
+    assert [c.pk for c in selectors.inbox(user=reviewer, now=conversation.created_at, assignee="me")] == [
+        conversation.pk
+    ]
     assert list(selectors.inbox(user=reviewer, now=conversation.created_at, status="open")) == []
     assert {e.action for e in events_matching(action="support.")} >= {
         "support.conversation_assigned",
@@ -161,23 +167,41 @@ def test_assign_and_status_are_staffs_and_audited(organisation, applicant, revie
 def test_a_canned_reply_links_its_articles_and_needs_both_languages(articles, organisation, applicant, operator):
     with pytest.raises(ValidationFailed):
         services.canned_reply_save(
-            reply=None, title_zh="名称", title_en="", body_zh="正文", body_en="", article_slugs=[], active=True,
-            position=0, actor=operator,
+            reply=None,
+            title_zh="名称",
+            title_en="",
+            body_zh="正文",
+            body_en="",
+            article_slugs=[],
+            active=True,
+            position=0,
+            actor=operator,
         )
     with pytest.raises(ValidationFailed) as unknown:
         services.canned_reply_save(
-            reply=None, title_zh="名称", title_en="Name", body_zh="正文", body_en="Text", article_slugs=["no-such"],
-            active=True, position=0, actor=operator,
+            reply=None,
+            title_zh="名称",
+            title_en="Name",
+            body_zh="正文",
+            body_en="Text",
+            article_slugs=["no-such"],
+            active=True,
+            position=0,
+            actor=operator,
         )
     assert "no-such" in unknown.value.message
     reply = services.canned_reply_save(
-        reply=None, title_zh="网站名称被退回", title_en="Site name returned", body_zh="请按说明修改网站名称。",
-        body_en="Please rename the site as explained.", article_slugs=["reason-site-name-invalid"], active=True,
-        position=0, actor=operator,
+        reply=None,
+        title_zh="网站名称被退回",
+        title_en="Site name returned",
+        body_zh="请按说明修改网站名称。",
+        body_en="Please rename the site as explained.",
+        article_slugs=["reason-site-name-invalid"],
+        active=True,
+        position=0,
+        actor=operator,
     )
     services.message_post(organisation=organisation, author=applicant, body="为什么退回？")
-    message = services.message_post(
-        organisation=organisation, author=operator, body=reply.body_zh, canned_reply=reply
-    )
+    message = services.message_post(organisation=organisation, author=operator, body=reply.body_zh, canned_reply=reply)
     assert [a.slug for a in message.articles.all()] == ["reason-site-name-invalid"]
     assert selectors.applicant_language(organisation, message.conversation) == "zh-hans"
