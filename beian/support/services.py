@@ -569,6 +569,22 @@ def conversation_mark_read(*, conversation: Conversation, user) -> bool:
     return bool(Conversation.objects.filter(pk=conversation.pk, **{f"{field}__lt": last}).update(**{field: last}))
 
 
+def canned_replies_load(directory: Path | None = None) -> int:
+    """The seed's canned replies (data/canned_replies.yaml), on a database that has none yet: the
+    operators' own afterwards, never overwritten. Returns how many were created."""
+    if CannedReply.objects.exists():
+        return 0
+    path = (directory or DATA_DIR) / "canned_replies.yaml"
+    seed = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else []
+    with transaction.atomic():
+        for position, entry in enumerate(seed or []):
+            reply = CannedReply.objects.create(
+                position=position, **{f: entry[f].strip() for f in ("title_zh", "title_en", "body_zh", "body_en")}
+            )
+            reply.articles.set(Article.objects.filter(slug__in=entry.get("articles") or []))
+    return len(seed or [])
+
+
 def canned_reply_save(
     *,
     reply: CannedReply | None,

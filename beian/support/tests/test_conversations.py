@@ -205,3 +205,23 @@ def test_a_canned_reply_links_its_articles_and_needs_both_languages(articles, or
     message = services.message_post(organisation=organisation, author=operator, body=reply.body_zh, canned_reply=reply)
     assert [a.slug for a in message.articles.all()] == ["reason-site-name-invalid"]
     assert selectors.applicant_language(organisation, message.conversation) == "zh-hans"
+
+
+def test_the_seed_canned_replies_load_once_with_their_articles_and_leave_operators_edits(articles, operator):
+    assert services.canned_replies_load() == 3
+    name = selectors.canned_replies()[1]
+    assert [a.slug for a in name.articles.all()] == ["reason-site-name-invalid"]
+    services.canned_reply_save(
+        reply=name,
+        title_zh="名称",
+        title_en="Name",
+        body_zh="运营人员的版本",
+        body_en="The operator's version",
+        article_slugs=[],
+        active=True,
+        position=1,
+        actor=operator,
+    )
+    assert services.canned_replies_load() == 0
+    name.refresh_from_db()
+    assert name.body_zh == "运营人员的版本" and not name.articles.exists()
