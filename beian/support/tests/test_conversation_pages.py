@@ -118,3 +118,23 @@ def test_a_reviewer_can_write_first_on_an_order_from_the_review_page(client, rev
     )
     assert sent.status_code == 302 and sent["Location"].endswith(f"/review/orders/{order.pk}/#conversation")
     assert order.conversation.messages.get().side == "staff"
+
+
+def test_on_the_review_page_the_canned_reply_fills_the_box_that_belongs_to_the_reply_form(
+    client, articles, applicant, reviewer, orders
+):
+    services.canned_replies_load()
+    order = orders.submitted()
+    client.force_login(reviewer)
+    canned = selectors.canned_replies()[0]
+    before = client.get(reverse("operator:order_compose", args=[order.pk]), {"canned": canned.pk}).content.decode()
+    assert 'form="conversation-reply"' in before and canned.body_zh in before
+    conversation = services.message_post(
+        organisation=order.organisation, order=order, author=applicant, body="?"
+    ).conversation
+    page = client.get(reverse("review:order", args=[order.pk])).content.decode()
+    assert f"/operator/support/{conversation.pk}/compose/?in=review" in page
+    after = client.get(
+        reverse("operator:conversation_compose", args=[conversation.pk]), {"in": "review", "canned": canned.pk}
+    ).content.decode()
+    assert 'form="conversation-reply"' in after and canned.body_zh in after
