@@ -471,9 +471,9 @@ def _compose_notice(message: ConversationMessage, *, staff_recipient: bool) -> M
         }
     else:
         title = _("Customer service replied about %(about)s") % {"about": about}
-    body = message.body or ""
-    excerpt = body if len(body) <= 200 else body[:199] + "…"
-    return Message(title, excerpt, conversation_link(conversation, staff=staff_recipient))
+    # not the message's text: it is sealed at rest, and a notification or an email would keep a plain copy
+    body = _("Open the conversation to read it and answer.")
+    return Message(title, body, conversation_link(conversation, staff=staff_recipient))
 
 
 def message_notify(*, message_pk: int) -> int:

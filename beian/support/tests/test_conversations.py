@@ -132,6 +132,8 @@ def test_the_other_side_is_notified_in_their_own_language(
     assert notice.title == f"Customer service replied about {order.reference}"
     assert notice.link.endswith(f"/apply/orders/{order.pk}/#conversation")
     assert any(m.to == [applicant.email] and order.reference in m.subject for m in mail.outbox)
+    # the text stays in the sealed message: no plain copy in the notification centre or an email
+    assert "明天" not in notice.body and not any("明天" in m.body for m in mail.outbox)
     # now the reviewer holds it: the applicant's next message goes to them alone
     with django_capture_on_commit_callbacks(execute=True):
         services.message_post(organisation=order.organisation, order=order, author=applicant, body="Thanks")
