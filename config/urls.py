@@ -31,6 +31,7 @@ urlpatterns = [
     path("operator/", include("beian.operator.urls")),
     path("files/", include("beian.materials.urls")),
     path("help/", include("beian.support.urls")),
+    path("support/", include("beian.applicant.support_urls")),  # conversations with customer service
     path("notifications/", include("beian.notifications.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),

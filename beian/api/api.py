@@ -32,6 +32,7 @@ from beian.api.common import (
     _finding,
     error,
     idempotent,
+    tenant,
 )
 from beian.api.launch import router as launch_router
 from beian.api.platform import PlatformBearer, RateLimited
@@ -64,7 +65,7 @@ from beian.api.schemas import (
     WebsiteFilingDetailOut,
 )
 from beian.core import audit, clock
-from beian.core.exceptions import DomainError, NotFound, PermissionDenied, ValidationFailed
+from beian.core.exceptions import DomainError, NotFound, ValidationFailed
 from beian.filings import changes as record_changes
 from beian.filings import eta as order_eta
 from beian.filings import fields as order_fields
@@ -186,11 +187,7 @@ def unauthenticated(request, exc):
     return api.create_response(request, error("unauthenticated", _("Log in or send a valid bearer token.")), status=401)
 
 
-def _tenant(request):
-    org = getattr(request, "organisation", None) or organisation_of(request.user)
-    if org is None:
-        raise PermissionDenied(_("This account has no organisation."), code="permission_denied")
-    return org
+_tenant = tenant  # beian.api.common.tenant: the routers in other modules use it too
 
 
 # --- output --------------------------------------------------------------------------------
@@ -1143,6 +1140,7 @@ v1.add_router("/platform/webhooks", "beian.api.webhooks.router")
 v1.add_router("/platform/launch-links", launch_router)
 v1.add_router("/platform/service-codes", service_codes.router)
 v1.add_router("/platform/orders", platform_orders.router)
+v1.add_router("/support", "beian.api.support.router")
 v1.add_router("/platform", provisioning.router)
 
 api.add_router("/v1", v1)

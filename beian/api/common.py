@@ -14,9 +14,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Header
 
+from beian.accounts.permissions import organisation_of
 from beian.api.models import IdempotencyRecord
 from beian.api.schemas import ErrorOut
-from beian.core.exceptions import ValidationFailed
+from beian.core.exceptions import PermissionDenied, ValidationFailed
 
 # The error statuses every authenticated operation can answer with (422: a parameter that does not match this
 # document, e.g. a path id that is not a number), those of an order's operations, and 400 for a body that is not JSON.
@@ -31,6 +32,14 @@ IDEMPOTENCY_KEY = Header(
     max_length=200,
     description="Any unique string (e.g. a UUID) per intended change; a repeat replays the first answer.",
 )
+
+
+def tenant(request):
+    """The caller's organisation (the session's choice, else their first); 403 without one."""
+    org = getattr(request, "organisation", None) or organisation_of(request.user)
+    if org is None:
+        raise PermissionDenied(_("This account has no organisation."), code="permission_denied")
+    return org
 
 
 def error(code: str, message: str, field: str = "", findings=None) -> dict:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from beian.accounts.permissions import applicant_required
 from beian.applicant import record_orders as record_pages
+from beian.applicant.conversations import order_panel
 from beian.applicant.flow import CONFIRM, FLOW, MATERIALS, TYPE_EXPLANATIONS, record_context, returns_of
 from beian.applicant.forms import UploadForm, VerifyForm
 from beian.applicant.sites import site_card
@@ -457,6 +458,7 @@ def order_detail(request, pk):
             "can_edit": acts.may_edit,
             "first_step_url": _first_step_url(order),
             "lang": get_language(),
+            "conversation_html": order_panel(request, order),
             **_record_order_context(order, eta),
         },
     )

@@ -30,6 +30,7 @@ __all__ = [
     "EncryptedCharField",
     "EncryptedEmailField",
     "EncryptedJSONField",
+    "EncryptedTextField",
     "blind_index",
     "is_sealed",
     "mask",

@@ -172,6 +172,28 @@ class Calendar:
             day += dt.timedelta(days=1)
         return day
 
+    def add_working_hours(self, start: dt.datetime, hours: float, *, opens: dt.time, closes: dt.time) -> dt.datetime:
+        """The moment `hours` working hours after `start` (an aware datetime): only the time between
+        `opens` and `closes` of working days counts. Returned in `start`'s time zone; a start out of
+        hours counts from the next opening."""
+        if closes <= opens:
+            raise ValueError("working hours must close after they open")
+        remaining = dt.timedelta(hours=hours)
+        current = start
+        while True:
+            day = current.date()
+            day_opens = dt.datetime.combine(day, opens, tzinfo=start.tzinfo)
+            day_closes = dt.datetime.combine(day, closes, tzinfo=start.tzinfo)
+            if not self.is_working_day(day) or current >= day_closes:
+                following = self.next_working_day(day + dt.timedelta(days=1))
+                current = dt.datetime.combine(following, opens, tzinfo=start.tzinfo)
+                continue
+            current = max(current, day_opens)
+            if current + remaining <= day_closes:
+                return current + remaining
+            remaining -= day_closes - current
+            current = day_closes
+
 
 def library_knows(year: int) -> bool:
     return year in _library_years()

@@ -17,6 +17,11 @@ class Kind(models.TextChoices):
     APPROVED = "approved", _("Filing approved")
     REMINDER = "reminder", _("Reminders about filings waiting for you")
     EXPIRED = "expired", _("Filings that expired")
+    SUPPORT = "support", _("Messages from customer service")
+
+
+# Kinds never sent by SMS (beian.notifications.services.notify_users): their SMS switch is not offered.
+IN_APP_AND_EMAIL_ONLY = frozenset({Kind.SUPPORT})
 
 
 class Channel(models.TextChoices):

@@ -476,42 +476,15 @@ def dispatch(*, order, kind: str, dedupe_key: str, compose: Callable[[], Message
             continue
         with translation.override(language):
             message = message_in(language)
-            text = _text(message)
-            recipient = f"user:{user.pk}"
-            if Channel.IN_APP in channels:
-                delivered += _deliver_once(
-                    dedupe_key=dedupe_key,
-                    channel=Channel.IN_APP,
-                    recipient=recipient,
-                    send=partial(
-                        Notification.objects.create,
-                        user=user,
-                        order=order,
-                        kind=kind,
-                        dedupe_key=dedupe_key,
-                        title=message.title[:200],
-                        body=text,
-                        link=message.link,
-                        created_at=clock.now(),
-                    ),
-                )
-            if Channel.EMAIL in channels and user.email:
-                footer = _("Choose which messages you receive: %(url)s") % {
-                    "url": absolute_url(reverse("notifications:preferences"))
-                }
-                delivered += _deliver_once(
-                    dedupe_key=dedupe_key,
-                    channel=Channel.EMAIL,
-                    recipient=recipient,
-                    send=partial(
-                        send_mail,
-                        f"[{order.reference}] {message.title}",
-                        f"{text}\n\n{absolute_url(message.link)}\n\n--\n{footer}",
-                        None,
-                        [user.email],
-                        fail_silently=False,
-                    ),
-                )
+            delivered += _deliver_to_user(
+                user=user,
+                channels=channels,
+                order=order,
+                kind=kind,
+                dedupe_key=dedupe_key,
+                message=message,
+                subject=f"[{order.reference}] {message.title}",
+            )
     principal = order.subject.principal if order.subject_id else None
     mobile = principal.mobile if principal else ""
     if sms_language and mobile:
@@ -530,6 +503,75 @@ def dispatch(*, order, kind: str, dedupe_key: str, compose: Callable[[], Message
             # not linked to the order: order.sms_messages stays the MIIT verification codes
             send=lambda: sms_send(mobile=mobile, body=body, purpose=f"notice:{kind}", params=params),
         )
+    return delivered
+
+
+def _deliver_to_user(
+    *, user, channels: set[str], order, kind: str, dedupe_key: str, message: Message, subject: str
+) -> int:
+    """The in-app entry and the email of one event to one user (on the channels given)."""
+    delivered = 0
+    text = _text(message)
+    recipient = f"user:{user.pk}"
+    if Channel.IN_APP in channels:
+        delivered += _deliver_once(
+            dedupe_key=dedupe_key,
+            channel=Channel.IN_APP,
+            recipient=recipient,
+            send=partial(
+                Notification.objects.create,
+                user=user,
+                order=order,
+                kind=kind,
+                dedupe_key=dedupe_key,
+                title=message.title[:200],
+                body=text,
+                link=message.link,
+                created_at=clock.now(),
+            ),
+        )
+    if Channel.EMAIL in channels and user.email:
+        footer = _("Choose which messages you receive: %(url)s") % {
+            "url": absolute_url(reverse("notifications:preferences"))
+        }
+        delivered += _deliver_once(
+            dedupe_key=dedupe_key,
+            channel=Channel.EMAIL,
+            recipient=recipient,
+            send=partial(
+                send_mail,
+                subject,
+                f"{text}\n\n{absolute_url(message.link)}\n\n--\n{footer}",
+                None,
+                [user.email],
+                fail_silently=False,
+            ),
+        )
+    return delivered
+
+
+def notify_users(*, users, kind: str, dedupe_key: str, compose: Callable[[], Message], order=None) -> int:
+    """Deliver one event to the users given (not an order's whole organisation, no SMS): in-app and
+    email, each in the user's language, on the channels they keep on for `kind`; once per user."""
+    delivered = 0
+    for user in users:
+        if not user.is_active:
+            continue
+        channels = channels_for(user, kind) & {Channel.IN_APP, Channel.EMAIL}
+        if not channels:
+            continue
+        with translation.override(user.language or settings.LANGUAGE_CODE):
+            message = compose()
+            subject = f"[{order.reference}] {message.title}" if order is not None else message.title
+            delivered += _deliver_to_user(
+                user=user,
+                channels=channels,
+                order=order,
+                kind=kind,
+                dedupe_key=dedupe_key,
+                message=message,
+                subject=subject,
+            )
     return delivered
 
 

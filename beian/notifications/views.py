@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from beian.notifications import services
-from beian.notifications.models import Channel, Kind, Notification
+from beian.notifications.models import IN_APP_AND_EMAIL_ONLY, Channel, Kind, Notification
 
 
 @login_required
@@ -58,7 +58,12 @@ def preferences(request):
         {
             "label": label,
             "channels": [
-                {"name": f"{kind}:{channel}", "label": channel_label, "on": channel in current[kind]}
+                {
+                    "name": f"{kind}:{channel}",
+                    "label": channel_label,
+                    "on": channel in current[kind],
+                    "offered": not (channel == Channel.SMS and kind in IN_APP_AND_EMAIL_ONLY),
+                }
                 for channel, channel_label in Channel.choices
             ],
         }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from beian.operator import articles
+from beian.operator import articles, support
 from beian.operator import views as operator
 
 app_name = "operator"
@@ -34,4 +34,16 @@ urlpatterns = [
     path("articles/<slug:slug>/", articles.article_edit, name="article_edit"),
     path("articles/<slug:slug>/revisions/<int:number>/", articles.article_revision, name="article_revision"),
     path("articles/<slug:slug>/revisions/<int:number>/restore/", articles.article_restore, name="article_restore"),
+    path("support/", support.inbox, name="inbox"),
+    path("support/<int:pk>/", support.conversation, name="conversation"),
+    path("support/<int:pk>/messages/", support.conversation_messages, name="conversation_messages"),
+    path("support/<int:pk>/compose/", support.conversation_compose, name="conversation_compose"),
+    path("support/<int:pk>/assign/", support.conversation_assign, name="conversation_assign"),
+    path("support/<int:pk>/status/", support.conversation_status, name="conversation_status"),
+    path("support/orders/<int:pk>/reply/", support.order_reply, name="order_reply"),
+    path("support/orders/<int:pk>/messages/", support.order_messages, name="order_messages"),
+    path("support/orders/<int:pk>/compose/", support.order_compose, name="order_compose"),
+    path("support/replies/", support.canned_replies, name="canned_replies"),
+    path("support/replies/new/", support.canned_reply_edit, name="canned_reply_new"),
+    path("support/replies/<int:pk>/", support.canned_reply_edit, name="canned_reply"),
 ]

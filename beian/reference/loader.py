@@ -28,7 +28,21 @@ SMS_TEMPLATES_SETTING = "sms_templates"
 # "submitted", "provider_review_passed" (rules file §8.5: as Tencent, the default) or "approved");
 # `service_code_required` — true: a filing starts only with a valid service code of the site
 # (备案服务码, rules file §8.6; beian.filings.service_codes), also switched in the operator console.
-OPERATOR_SETTINGS = {"new_access_serve_from": "provider_review_passed", "service_code_required": False}
+# `support` — online customer service (beian.support.conversations): the first-response target in
+# working hours, the working hours of a working day, and the attachments a message may carry.
+OPERATOR_SETTINGS = {
+    "new_access_serve_from": "provider_review_passed",
+    "service_code_required": False,
+    "support": {
+        "first_response_working_hours": 4,
+        "opens": "09:00",
+        "closes": "18:00",
+        "attachment_formats": ["jpg", "png", "pdf"],
+        "attachment_max_bytes": 10485760,
+        "attachments_per_message": 5,
+        "message_max_chars": 4000,
+    },
+}
 
 TLD_GROUPS = ("cn_family", "idn", "gtld_ascii", "cctld_other")
 NAME_RULE_TEXT_KEYS = {"organisation_rules", "other_personal_rules", "sources"}

@@ -27,6 +27,7 @@ from beian.filings import selectors, services
 from beian.filings.validation import order_findings
 from beian.hosting.models import HostedSite
 from beian.materials import services as material_services
+from beian.operator.support import order_panel
 from beian.reference import choices
 from beian.reference.models import FilingType, RejectionReason
 from beian.review.record import record_view
@@ -337,6 +338,7 @@ def order_detail(request, pk):
             "lang": get_language(),
             "is_overdue": bool(in_review and order.review_due_at and order.review_due_at < now),
             "material_slots": [r.slot for r in requirements],
+            **order_panel(request, order),
         },
     )
 

@@ -1,10 +1,17 @@
 """Help centre: articles (per wizard step, material, filing type, rejection reason, FAQ), their
 revisions, and short courses (ordered articles). Seeded from data/articles/*.md by the loader;
-operators edit them in Markdown, every save keeps a revision."""
+operators edit them in Markdown, every save keeps a revision.
+
+Online customer service: a conversation per order (and one general conversation per organisation)
+between the applicant and staff; its messages (text sealed at rest, attachments sanitised as
+material uploads are and stored sealed), and the canned replies operators keep."""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from beian.core.crypto import EncryptedTextField
 
 
 class Article(models.Model):
@@ -111,3 +118,126 @@ class CourseItem(models.Model):
     class Meta:
         ordering = ["course", "position"]
         constraints = [models.UniqueConstraint(fields=["course", "article"], name="support_course_article")]
+
+
+# --- online customer service ------------------------------------------------------------------------
+
+
+class Conversation(models.Model):
+    """The applicant's organisation and staff about one order, or (no order) about anything else."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", pgettext_lazy("conversation status", "Open")  # staff's turn
+        WAITING = "waiting", pgettext_lazy("conversation status", "Waiting for the applicant")
+        RESOLVED = "resolved", pgettext_lazy("conversation status", "Resolved")
+
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="conversations", verbose_name=_("organisation")
+    )
+    order = models.OneToOneField(
+        "filings.Order",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="conversation",
+        verbose_name=_("order"),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("assigned to"),
+    )
+    created_at = models.DateTimeField(_("created at"))
+    last_message_at = models.DateTimeField(_("last message at"), null=True, blank=True)
+    # when staff should have answered the applicant's oldest unanswered message (working hours)
+    response_due_at = models.DateTimeField(_("response due at"), null=True, blank=True, db_index=True)
+    first_response_at = models.DateTimeField(_("first response at"), null=True, blank=True)
+    # the last message each side has read (message ids grow): what is unread for the other side
+    applicant_read_upto = models.PositiveBigIntegerField(default=0)
+    staff_read_upto = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-last_message_at", "-pk"]
+        verbose_name = _("conversation")
+        verbose_name_plural = _("conversations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation"],
+                condition=models.Q(order__isnull=True),
+                name="support_one_general_conversation",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id}/{self.order_id or '-'}"
+
+
+class ConversationMessage(models.Model):
+    class Side(models.TextChoices):
+        APPLICANT = "applicant", _("Applicant")
+        STAFF = "staff", _("Staff")
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="messages")
+    side = models.CharField(max_length=10, choices=Side.choices)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    body = EncryptedTextField(blank=True, null=True)  # may name people, ID numbers, phones: sealed at rest
+    # the help articles the message links (from the canned reply it started from)
+    articles = models.ManyToManyField(Article, blank=True, related_name="+")
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+
+    def __str__(self) -> str:
+        return f"{self.conversation_id}#{self.pk}"
+
+
+class ConversationAttachment(models.Model):
+    """A file sent with a message: sniffed and sanitised as a material upload, stored sealed."""
+
+    message = models.ForeignKey(ConversationMessage, on_delete=models.CASCADE, related_name="attachments")
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="+")
+    file = models.FileField(max_length=300)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=50)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class CannedReply(models.Model):
+    """A reply staff start from (operator-editable), in both languages, linking help articles."""
+
+    title_zh = models.CharField(_("title (zh)"), max_length=200)
+    title_en = models.CharField(_("title (en)"), max_length=200)
+    body_zh = models.TextField(_("text (zh)"))
+    body_en = models.TextField(_("text (en)"))
+    articles = models.ManyToManyField(Article, blank=True, related_name="canned_replies", verbose_name=_("articles"))
+    active = models.BooleanField(_("in use"), default=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("canned reply")
+        verbose_name_plural = _("canned replies")
+
+    def __str__(self) -> str:
+        return self.title_en
+
+    def title(self, language: str) -> str:
+        return self.title_en if language.startswith("en") else self.title_zh
+
+    def body(self, language: str) -> str:
+        return self.body_en if language.startswith("en") else self.body_zh

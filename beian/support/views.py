@@ -1,14 +1,16 @@
 """Help centre pages: the index (courses, articles by kind, search), an article, a course, search
 results, the "?" redirect a wizard step, finding or return reason links to, the province
-requirement pages, and the rule catalogue. Views parse, call one selector, render."""
+requirement pages, and the rule catalogue; a conversation's attachment (for its organisation's
+members and staff, every opening audited). Views parse, call one selector, render."""
 
-from django.http import Http404
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from beian.rules.registry import RULES
-from beian.support import catalogue, search, selectors, text
+from beian.support import catalogue, search, selectors, services, text
 from beian.support.models import Article, Course
 
 SECTION_TITLES = {
@@ -124,3 +126,15 @@ def province_detail(request, code):
 def rules_catalogue(request):
     areas = catalogue.rule_entries(_language())
     return render(request, "support/rules.html", {"areas": areas, "count": len(RULES)})
+
+
+@login_required
+def attachment_download(request, pk):
+    attachment = selectors.attachment_for(request.user, pk)
+    services.attachment_viewed(attachment=attachment, user=request.user)
+    response = FileResponse(attachment.file.open("rb"), content_type=attachment.content_type)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    extension = attachment.content_type.rsplit("/", 1)[-1].replace("jpeg", "jpg")
+    response["Content-Disposition"] = f'inline; filename="attachment-{attachment.pk}.{extension}"'
+    return response

@@ -283,7 +283,8 @@ def test_opening_never_redirects_off_site(client, applicant):
 def test_the_preferences_page_stores_channels_per_kind(client, applicant):
     client.force_login(applicant)
     page = client.get("/notifications/preferences/").content.decode()
-    assert page.count("checked") == 18  # 6 kinds x 3 channels, all on by default
+    # 6 kinds x 3 channels and customer service's messages (in the app and by email, never SMS), all on by default
+    assert page.count("checked") == 20
     client.post("/notifications/preferences/", {"returned:in_app": "1", "returned:sms": "1", "approved:email": "1"})
     prefs = notices.preferences_of(applicant)
     assert prefs["returned"] == {"in_app", "sms"} and prefs["approved"] == {"email"} and prefs["expired"] == set()

@@ -6,11 +6,14 @@ from .access_notice_out_status import AccessNoticeOutStatus
 from .access_notices_list_status_type_0 import AccessNoticesListStatusType0
 from .access_record_out import AccessRecordOut
 from .access_record_out_status import AccessRecordOutStatus
+from .article_link_out import ArticleLinkOut
+from .attachment_out import AttachmentOut
 from .attempt_out import AttemptOut
 from .batch_item_out import BatchItemOut
 from .batch_item_out_status import BatchItemOutStatus
 from .batch_out import BatchOut
 from .cancellation_reason_out import CancellationReasonOut
+from .conversation_out import ConversationOut
 from .create_order_in import CreateOrderIn
 from .date_range_out import DateRangeOut
 from .delivery_detail_out import DeliveryDetailOut
@@ -58,6 +61,8 @@ from .membership_in import MembershipIn
 from .membership_out import MembershipOut
 from .membership_out_role import MembershipOutRole
 from .membership_out_status import MembershipOutStatus
+from .message_in import MessageIn
+from .message_out import MessageOut
 from .order_out import OrderOut
 from .order_out_data import OrderOutData
 from .order_out_data_subject import OrderOutDataSubject
@@ -171,11 +176,14 @@ __all__ = (
     "AccessNoticesListStatusType0",
     "AccessRecordOut",
     "AccessRecordOutStatus",
+    "ArticleLinkOut",
+    "AttachmentOut",
     "AttemptOut",
     "BatchItemOut",
     "BatchItemOutStatus",
     "BatchOut",
     "CancellationReasonOut",
+    "ConversationOut",
     "CreateOrderIn",
     "DateRangeOut",
     "DeliveryDetailOut",
@@ -223,6 +231,8 @@ __all__ = (
     "MembershipOut",
     "MembershipOutRole",
     "MembershipOutStatus",
+    "MessageIn",
+    "MessageOut",
     "OrderOut",
     "OrderOutData",
     "OrderOutDataSubject",
