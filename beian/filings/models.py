@@ -255,6 +255,9 @@ class Order(models.Model):
     # A provider-initiated cancel access (AccessCancellationNotice confirmed by an operator): the
     # applicant reads it but neither edits, withdraws nor abandons it (filings.actions).
     initiated_by_provider = models.BooleanField(_("initiated by the provider"), default=False)
+    # The assisted filing service was granted (beian.plans: free on a plan that includes it, else
+    # paid): the order comes first in the review queue and staff may fill it in for the customer.
+    assisted_service = models.BooleanField(_("assisted filing service"), default=False)
 
     class Meta:
         verbose_name = _("order")
@@ -392,6 +395,8 @@ EVENT_LABELS = {
     "regulator_approved": _("Approved by the regulator: filing number issued"),
     "regulator_rejected": _("Rejected by the regulator"),
     "service_code": _("Service code entered"),
+    "assisted_service": _("Assisted filing service granted: reviewed first, our staff may fill in for you"),
+    "assisted_edit": _("Edited by our staff on your behalf (assisted filing service)"),
     "provider_initiated": _("Started by the access provider: the notice's deadline passed without rectification"),
 }
 

@@ -779,6 +779,28 @@ def order_abandon(*, order: Order, user) -> Order:
     )
 
 
+def order_grant_assisted_service(*, order: Order, actor, reason: str, data: dict | None = None) -> Order:
+    """Grant the assisted filing service (beian.plans decides when: free on the plan or paid): the
+    order comes first in the review queue and staff may fill it in for the customer. Granting it
+    twice changes nothing; a finished order (approved, abandoned, ...) cannot get it."""
+    with transaction.atomic():
+        locked = Order.objects.select_for_update().get(pk=order.pk)
+        if locked.assisted_service:
+            order.assisted_service = True
+            return order
+        if locked.status in states.TERMINAL:
+            raise ValidationFailed(
+                _("This filing is finished; the assisted filing service is for open filings."),
+                code="assisted.order_finished",
+            )
+        locked.assisted_service = True
+        locked.save(update_fields=["assisted_service"])
+        order_add_event(order=locked, event="assisted_service", actor=actor, reason=reason, data=data)
+        audit.record(action="order.assisted_service", target=locked, actor=actor, data={"reason": reason, **(data or {})})
+    order.assisted_service = True
+    return order
+
+
 # --- provider review -------------------------------------------------------------------------
 #
 # The queue is ordered by each order's deadline: (re)submission time + the provider first-review
@@ -891,12 +913,12 @@ def _claim_to_act(order: Order, reviewer) -> None:
 
 def order_claim_next(*, reviewer, candidates) -> Order | None:
     """Claim the most urgent order the reviewer may take from `candidates` (a queue queryset):
-    their own reserved orders first, then unclaimed ones. Losing a race moves on to the next."""
+    their own reserved orders first, then unclaimed ones (assisted filings before the others). Losing a race moves on to the next."""
     from django.db.models import Q
 
     _check_reviewer(reviewer)
     pool = candidates.filter(Q(assigned_reviewer=reviewer) | Q(assigned_reviewer__isnull=True)).order_by(
-        "review_due_at", "pk"
+        "-assisted_service", "review_due_at", "pk"
     )
     mine = pool.filter(assigned_reviewer=reviewer).first()
     if mine is not None:
