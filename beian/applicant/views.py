@@ -32,6 +32,7 @@ from beian.hosting.selectors import custom_footer_findings, sites_serving_filing
 from beian.hosting.services import hosted_site_set_custom_footer
 from beian.materials import services as material_services
 from beian.monitor.selectors import risks_for_organisation
+from beian.plans import selectors as plan_selectors
 from beian.notifications.services import record_approval_message
 from beian.regulator.models import RegulatorCase
 from beian.regulator.services import sms_resend as resend
@@ -457,6 +458,9 @@ def order_detail(request, pk):
             "can_edit": acts.may_edit,
             "first_step_url": _first_step_url(order),
             "lang": get_language(),
+            "offer": plan_selectors.assisted_offer(order.organisation),
+            "assisted_payments": plan_selectors.payments_of_order(order),
+            "order_finished": order.status in states.TERMINAL,
             **_record_order_context(order, eta),
         },
     )
