@@ -59,6 +59,15 @@ def order_for_organisation(organisation, pk) -> Order:
         raise Http404 from None
 
 
+def order_for_assisting(pk) -> Order:
+    """An order staff may open on the customer's behalf: one with the assisted filing service
+    (404 for any other, as for another tenant's order)."""
+    try:
+        return Order.objects.select_related(*ORDER_RELATED, "organisation").get(pk=pk, assisted_service=True)
+    except (Order.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
 # --- what a user may do now (the inputs of the pure actions.order_actions) ----------------------
 
 
@@ -76,6 +85,7 @@ def order_state(order: Order, *, slots=(), website_count: int | None = None) -> 
         or bool(order.subject_filing_id)
         or not order.subject.filing_number,
         provider_initiated=order.initiated_by_provider,
+        assisted_service=order.assisted_service,
     )
 
 

@@ -547,7 +547,8 @@ def order_update(*, order: Order, user, values: dict) -> list[str]:
         limit = order_website_limit(order=order)  # the bad nature is reported below as field.invalid
     if needed > limit and (needed > count or "subject.nature" in values):
         raise _too_many_websites(limit)
-    allowed = selectors.order_actions_for(order, user, website_count=needed).editable_paths
+    acts = selectors.order_actions_for(order, user, website_count=needed)
+    allowed = acts.editable_paths
     locked = [p for p in values if p not in allowed]
     if locked:
         raise PermissionDenied(
@@ -556,7 +557,7 @@ def order_update(*, order: Order, user, values: dict) -> list[str]:
             field=locked[0],
         )
     try:
-        return _apply_update(order, user, values, count=count, needed=needed)
+        return _apply_update(order, user, values, count=count, needed=needed, on_behalf=acts.assisting)
     finally:
         order_fields.forget_websites(order)  # a refused update rolled back the websites it added
 
@@ -634,7 +635,9 @@ def _prefill_verify(values: dict, hosted_site) -> detection_service.VerifyInput 
     return detection_service.VerifyInput(domains=tuple(domains), **typed)
 
 
-def _apply_update(order: Order, user, values: dict, *, count: int, needed: int) -> list[str]:
+def _apply_update(order: Order, user, values: dict, *, count: int, needed: int, on_behalf: bool = False) -> list[str]:
+    """`on_behalf`: staff filling in for the customer (the assisted filing service): audited as
+    such, in the customer's timeline, and not the customer's own activity (no idle-expiry reset)."""
     with transaction.atomic():
         for position in range(count, needed):
             _new_website(order, position)
@@ -654,11 +657,16 @@ def _apply_update(order: Order, user, values: dict, *, count: int, needed: int) 
                 dirty.setdefault(id(obj), (obj, set()))[1].add(path.rsplit(".", 1)[1])
         for obj, names in dirty.values():
             obj.save(update_fields=sorted(names))
-        order.last_customer_action_at = clock.now()
-        order.save(update_fields=["last_customer_action_at"])
+        if not on_behalf:
+            order.last_customer_action_at = clock.now()
+            order.save(update_fields=["last_customer_action_at"])
         if needed > count:
             audit.record(action="order.website_add", target=order, actor=user, data={"websites": needed})
-        if changed:
+        if changed and on_behalf:
+            data = {"fields": changed, "on_behalf_of": order.organisation_id}
+            audit.record(action="order.assisted_edit", target=order, actor=user, data=data)
+            order_add_event(order=order, event="assisted_edit", actor=user, data={"fields": changed})
+        elif changed:
             audit.record(action="order.update", target=order, actor=user, data={"fields": changed})
     return changed
 
