@@ -36,7 +36,6 @@ SECTION_HEADINGS = {
 }
 
 
-
 def member_of(request) -> bool:
     """The user is the customer (True), or staff filling in on the customer's behalf (the assisted
     filing service: beian.applicant.views.step sets `request.assisting`)."""
@@ -48,6 +47,7 @@ def order_of(request, pk):
     if not member_of(request):
         return selectors.order_for_assisting(pk)
     return selectors.order_for_organisation(request.organisation, pk)
+
 
 def returns_of(order) -> dict[str, dict]:
     """The reviewer's returns by field path, with the catalogue reason in the user's language."""
@@ -515,7 +515,9 @@ class MaterialsStep(Step):
 
     def context(self, request, order, flow, **_kwargs) -> dict:
         requirements = material_services.order_requirements(order)
-        acts = selectors.order_actions_for(order, request.user, slots=[r.slot for r in requirements], member=member_of(request))
+        acts = selectors.order_actions_for(
+            order, request.user, slots=[r.slot for r in requirements], member=member_of(request)
+        )
         current = material_services.current_materials(order)
         returns = returns_of(order)
         slots = []

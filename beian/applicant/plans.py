@@ -53,7 +53,8 @@ def assisted_request(request, pk):
     if result.payment is not None:
         return redirect(result.payment.checkout_url)
     messages.success(
-        request, _("The assisted filing service is on: our staff may fill in this filing for you, and it is reviewed first.")
+        request,
+        _("The assisted filing service is on: our staff may fill in this filing for you, and it is reviewed first."),
     )
     return redirect("applicant:order", order.pk)
 

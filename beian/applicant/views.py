@@ -37,8 +37,8 @@ from beian.hosting.selectors import custom_footer_findings, sites_serving_filing
 from beian.hosting.services import hosted_site_set_custom_footer
 from beian.materials import services as material_services
 from beian.monitor.selectors import risks_for_organisation
-from beian.plans import selectors as plan_selectors
 from beian.notifications.services import record_approval_message
+from beian.plans import selectors as plan_selectors
 from beian.regulator.models import RegulatorCase
 from beian.regulator.services import sms_resend as resend
 from beian.regulator.services import sms_verify as verify
@@ -65,9 +65,7 @@ def applicant_or_assisting_staff(view):
             raise PermissionDenied
         request.assisting = True
         order = selectors.order_for_assisting(pk)
-        audit.record(
-            action="order.assisted_view", target=order, actor=request.user, data={"path": request.path}
-        )
+        audit.record(action="order.assisted_view", target=order, actor=request.user, data={"path": request.path})
         return view(request, pk, *args, **kwargs)
 
     return wrapper

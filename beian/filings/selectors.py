@@ -356,9 +356,7 @@ def queue_page(
     keys = qs.values_list("pk", flat=True)
     cursor_pk = after if after is not None else before
     found = (
-        list(Order.objects.filter(pk=cursor_pk).values_list("assisted_service", "review_due_at"))
-        if cursor_pk
-        else []
+        list(Order.objects.filter(pk=cursor_pk).values_list("assisted_service", "review_due_at")) if cursor_pk else []
     )
     if not found:
         pks = list(keys[: size + 1])

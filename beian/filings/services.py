@@ -804,7 +804,9 @@ def order_grant_assisted_service(*, order: Order, actor, reason: str, data: dict
         locked.assisted_service = True
         locked.save(update_fields=["assisted_service"])
         order_add_event(order=locked, event="assisted_service", actor=actor, reason=reason, data=data)
-        audit.record(action="order.assisted_service", target=locked, actor=actor, data={"reason": reason, **(data or {})})
+        audit.record(
+            action="order.assisted_service", target=locked, actor=actor, data={"reason": reason, **(data or {})}
+        )
     order.assisted_service = True
     return order
 

@@ -31,5 +31,10 @@ def sandbox_checkout(request, token: str):
     return render(
         request,
         "integrations/sandbox_checkout.html",
-        {"payment": payment, "amount": Decimal(payment["amount"]), "declines": declines(Decimal(payment["amount"])), "decline_fen": DECLINE_FEN},
+        {
+            "payment": payment,
+            "amount": Decimal(payment["amount"]),
+            "declines": declines(Decimal(payment["amount"])),
+            "decline_fen": DECLINE_FEN,
+        },
     )

@@ -11,7 +11,10 @@ class PlanAssignment(models.Model):
     """The plan an organisation is on (none: the default plan, reference Plan.is_default)."""
 
     organisation = models.OneToOneField(
-        "accounts.Organisation", on_delete=models.CASCADE, related_name="plan_assignment", verbose_name=_("organisation")
+        "accounts.Organisation",
+        on_delete=models.CASCADE,
+        related_name="plan_assignment",
+        verbose_name=_("organisation"),
     )
     plan = models.ForeignKey("reference.Plan", on_delete=models.PROTECT, related_name="+", verbose_name=_("plan"))
     assigned_at = models.DateTimeField(_("assigned at"))

@@ -12,6 +12,7 @@ from fpdf.enums import XPos, YPos
 
 from beian.materials.fonts import CJK_FONT_PATH
 from beian.plans.models import Payment
+from beian.reference.models import Plan
 
 FONT = "NotoSansSC"
 TITLE_ZH, TITLE_EN = "收据", "Receipt"
@@ -35,12 +36,23 @@ def receipt_rows(payment: Payment) -> list[ReceiptRow]:
         ReceiptRow("organisation", "付款单位", "Paid by", payment.organisation.name),
         ReceiptRow("item", "项目", "Item", f"{ITEM_ZH} / {ITEM_EN}"),
         ReceiptRow("order", "备案订单", "Filing order", payment.order.reference),
-        ReceiptRow("plan", "套餐", "Plan", payment.plan_code),
+        ReceiptRow("plan", "套餐", "Plan", _plan_names(payment.plan_code)),
         ReceiptRow("amount", "金额", "Amount", f"¥{payment.amount} {payment.currency}"),
-        ReceiptRow("paid_at", "付款时间", "Paid at", f"{paid_at:%Y-%m-%d %H:%M:%S} (UTC{paid_at:%z})" if paid_at else ""),
+        ReceiptRow(
+            "paid_at", "付款时间", "Paid at", f"{paid_at:%Y-%m-%d %H:%M:%S} (UTC{paid_at:%z})" if paid_at else ""
+        ),
         ReceiptRow("payment", "支付单号", "Payment number", payment.number),
-        ReceiptRow("gateway", "支付渠道流水号", "Gateway transaction", f"{payment.gateway}: {payment.gateway_payment_id}"),
+        ReceiptRow(
+            "gateway", "支付渠道流水号", "Gateway transaction", f"{payment.gateway}: {payment.gateway_payment_id}"
+        ),
     ]
+
+
+def _plan_names(code: str) -> str:
+    plan = Plan.objects.filter(code=code).first()
+    if plan is None:
+        return code
+    return f"{plan.name_zh} / {plan.name_en}" if plan.name_en else plan.name_zh
 
 
 def receipt_pdf(rows: list[ReceiptRow]) -> bytes:

@@ -31,9 +31,7 @@ def organisation_set_plan(*, organisation, plan_code: str, actor=None, actor_lab
     """Put the organisation on the plan `plan_code` (an operator, or the platform's provisioning)."""
     plan = Plan.objects.filter(code=plan_code).first()
     if plan is None:
-        raise ValidationFailed(
-            _("There is no plan %(code)s.") % {"code": plan_code}, code="plan.unknown", field="plan"
-        )
+        raise ValidationFailed(_("There is no plan %(code)s.") % {"code": plan_code}, code="plan.unknown", field="plan")
     assignment = PlanAssignment.objects.select_for_update().filter(organisation=organisation).first()
     before = assignment.plan.code if assignment else ""
     if assignment is None:
@@ -191,5 +189,10 @@ def _settle(payment: Payment, status: str, *, actor=None, actor_label: str = "",
         target=payment,
         actor=actor,
         actor_label=actor_label,
-        data={"from": before, "amount": str(payment.amount), "receipt": payment.receipt_number or "", "message": message},
+        data={
+            "from": before,
+            "amount": str(payment.amount),
+            "receipt": payment.receipt_number or "",
+            "message": message,
+        },
     )

@@ -8,11 +8,11 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from beian.core.models import AuditEvent
-from beian.filings.services import order_grant_assisted_service
 from beian.applicant.flow import FLOW
+from beian.core.models import AuditEvent
 from beian.filings import fields as order_fields
 from beian.filings.models import Order
+from beian.filings.services import order_grant_assisted_service
 from tests.builders import valid_order
 
 
@@ -25,7 +25,7 @@ def website_form(order) -> dict:
         if value is True:
             data[name] = "on"
         elif value not in (None, False):
-            data[name] = value if not isinstance(value, list) else value
+            data[name] = value
     return data
 
 

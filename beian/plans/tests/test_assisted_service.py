@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from beian.core.models import AuditEvent
 from beian.core.exceptions import NotFound, ValidationFailed
+from beian.core.models import AuditEvent
 from beian.filings import selectors as filing_selectors
 from beian.filings import states
 from beian.integrations.payment import Outcome
@@ -38,7 +38,9 @@ def order(organisation):
 
 def test_seeded_plans_say_what_is_free_for_whom(organisation):
     basic, advanced = Plan.objects.get(code="basic"), Plan.objects.get(code="advanced")
-    assert basic.is_default and not basic.assisted_service_included and basic.assisted_service_price == Decimal("199.00")
+    assert (
+        basic.is_default and not basic.assisted_service_included and basic.assisted_service_price == Decimal("199.00")
+    )
     assert advanced.assisted_service_included
     offer = selectors.assisted_offer(organisation)  # none assigned: the default plan
     assert offer.plan == basic and not offer.free and offer.price == Decimal("199.00")
