@@ -17,7 +17,7 @@ class PlanAssignmentAdmin(admin.ModelAdmin):
     readonly_fields = ("assigned_at",)
 
     def save_model(self, request, obj, form, change):
-        saved = services.organisation_set_plan(
+        saved, _changed = services.organisation_set_plan(
             organisation=obj.organisation, plan_code=obj.plan.code, actor=request.user
         )
         obj.pk, obj.assigned_at = saved.pk, saved.assigned_at

@@ -27,8 +27,9 @@ from beian.reference.models import Plan
 
 
 @transaction.atomic
-def organisation_set_plan(*, organisation, plan_code: str, actor=None, actor_label: str = "") -> PlanAssignment:
-    """Put the organisation on the plan `plan_code` (an operator, or the platform's provisioning)."""
+def organisation_set_plan(*, organisation, plan_code: str, actor=None, actor_label: str = "") -> tuple[PlanAssignment, bool]:
+    """Put the organisation on the plan `plan_code` (an operator, or the platform's provisioning).
+    Returns the assignment and whether it changed."""
     plan = Plan.objects.filter(code=plan_code).first()
     if plan is None:
         raise ValidationFailed(_("There is no plan %(code)s.") % {"code": plan_code}, code="plan.unknown", field="plan")
@@ -40,7 +41,7 @@ def organisation_set_plan(*, organisation, plan_code: str, actor=None, actor_lab
         assignment.plan, assignment.assigned_at = plan, clock.now()
         assignment.save(update_fields=["plan", "assigned_at"])
     else:
-        return assignment
+        return assignment, False
     audit.record(
         action="plan.assign",
         target=assignment,
@@ -49,7 +50,7 @@ def organisation_set_plan(*, organisation, plan_code: str, actor=None, actor_lab
         organisation_id=organisation.pk,
         data={"from": before, "to": plan.code},
     )
-    return assignment
+    return assignment, True
 
 
 @dataclass(frozen=True)
