@@ -27,7 +27,9 @@ from beian.reference.models import Plan
 
 
 @transaction.atomic
-def organisation_set_plan(*, organisation, plan_code: str, actor=None, actor_label: str = "") -> tuple[PlanAssignment, bool]:
+def organisation_set_plan(
+    *, organisation, plan_code: str, actor=None, actor_label: str = ""
+) -> tuple[PlanAssignment, bool]:
     """Put the organisation on the plan `plan_code` (an operator, or the platform's provisioning).
     Returns the assignment and whether it changed."""
     plan = Plan.objects.filter(code=plan_code).first()
