@@ -12,4 +12,7 @@ register = template.Library()
 def plan_card(context):
     request = context.get("request")
     organisation = getattr(request, "organisation", None)
-    return {"offer": assisted_offer(organisation) if organisation is not None else None}
+    return {
+        "offer": assisted_offer(organisation) if organisation is not None else None,
+        "on_plan_page": getattr(getattr(request, "resolver_match", None), "url_name", "") == "plan",
+    }
