@@ -265,11 +265,12 @@ class Order(models.Model):
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["organisation", "status"]),
-            # The reviewer queue reads only orders awaiting provider review, most urgent first. A
+            # The reviewer queue reads only orders awaiting provider review, assisted ones (beian.plans)
+            # first, then most urgent first (each index leads with that order's keys). A
             # page's pks come from this index alone (PostgreSQL: the filter columns are included),
             # whatever the filters; the narrower indexes below serve a filter that keeps few rows.
             models.Index(
-                fields=["review_due_at", "id"],
+                fields=["-assisted_service", "review_due_at", "id"],
                 name="order_queue_due",
                 condition=models.Q(status__in=AWAITING_REVIEW),
                 include=[
@@ -281,22 +282,22 @@ class Order(models.Model):
                 ],
             ),
             models.Index(
-                fields=["filing_type", "review_due_at", "id"],
+                fields=["filing_type", "-assisted_service", "review_due_at", "id"],
                 name="order_queue_type",
                 condition=models.Q(status__in=AWAITING_REVIEW),
             ),
             models.Index(
-                fields=["finding_count", "review_due_at", "id"],
+                fields=["finding_count", "-assisted_service", "review_due_at", "id"],
                 name="order_queue_findings",
                 condition=models.Q(status__in=AWAITING_REVIEW),
             ),
             models.Index(
-                fields=["assigned_reviewer", "review_due_at", "id"],
+                fields=["assigned_reviewer", "-assisted_service", "review_due_at", "id"],
                 name="order_queue_reviewer",
                 condition=models.Q(status__in=AWAITING_REVIEW),
             ),
             models.Index(
-                fields=["submitted_province", "review_due_at", "id"],
+                fields=["submitted_province", "-assisted_service", "review_due_at", "id"],
                 name="order_queue_province",
                 condition=models.Q(status__in=AWAITING_REVIEW),
             ),

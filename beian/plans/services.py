@@ -169,12 +169,20 @@ def payment_settle(*, notification: payments.PaymentNotification) -> Payment:
             return payment  # already settled so: a repeated notification
         _settle(payment, status, actor_label=f"gateway:{payment.gateway}", message=notification.message)
         if status == Payment.Status.PAID:
-            order_grant_assisted_service(
-                order=payment.order,
-                actor=None,
-                reason=gettext_noop("Paid through the payment gateway"),
-                data={"plan": payment.plan_code, "amount": str(payment.amount), "receipt": payment.receipt_number},
-            )
+            try:
+                order_grant_assisted_service(
+                    order=payment.order,
+                    actor=None,
+                    reason=gettext_noop("Paid through the payment gateway"),
+                    data={"plan": payment.plan_code, "amount": str(payment.amount), "receipt": payment.receipt_number},
+                )
+            except ValidationFailed:  # the order finished meanwhile: the money is kept as paid, to refund
+                audit.record(
+                    action="payment.paid_order_finished",
+                    target=payment,
+                    actor_label=f"gateway:{payment.gateway}",
+                    data={"order": payment.order.reference, "status": payment.order.status},
+                )
     return payment
 
 

@@ -170,3 +170,14 @@ def test_assisted_orders_come_first_in_the_review_queue(organisation, applicant)
     assert [o.pk for o in following.orders] == [urgent.pk]
     back = filing_selectors.queue_page(before=following.previous_before, size=1)
     assert [o.pk for o in back.orders] == [later.pk]
+
+
+def test_paid_after_the_order_finished_is_kept_as_paid_for_a_refund(applicant, order):
+    payment = services.assisted_service_request(order=order, user=applicant, return_url=RETURN_URL).payment
+    order.status = states.ABANDONED
+    order.save(update_fields=["status"])
+    payment = _pay(payment)
+    assert payment.status == Payment.Status.PAID and payment.receipt_number
+    order.refresh_from_db()
+    assert not order.assisted_service
+    assert AuditEvent.objects.filter(action="payment.paid_order_finished").exists()
