@@ -195,7 +195,5 @@ def test_staff_fill_in_assisted_orders_only(state, user, assisting, edits):
 
 
 def test_staff_assisting_a_returned_order_fill_in_only_the_returned_fields():
-    state = order(
-        states.PROVIDER_NEEDS_CHANGES, returned_paths=frozenset({"websites[0].name"}), assisted_service=True
-    )
+    state = order(states.PROVIDER_NEEDS_CHANGES, returned_paths=frozenset({"websites[0].name"}), assisted_service=True)
     assert order_actions(state, OPERATOR, NOW).editable_paths == {"websites[0].name"}
