@@ -7,7 +7,8 @@ reviewer's search across all orders.
 Creates a scratch database (`beian_bench`, next to the one in --url; never `test`), migrates it,
 loads the reference data, generates --orders orders inside PostgreSQL (generate_series: a
 realistic spread of provinces, filing types, states, domains, company names, reviewers and
-finding counts; 1,000,000 orders in a few minutes), then
+finding counts, one order in 20 with the assisted filing service; 1,000,000 orders in a few
+minutes), then
 runs what the queue page runs for each filter and search — `queue_page`: the match count (up to
 QUEUE_COUNT_LIMIT, then "more than") plus the first 50 rows with their related objects — and, for each search type, the page's "other orders" list (any
 status, the 50 most recent matches outside the queue), and prints p50/p95 in ms over --runs runs
@@ -384,7 +385,8 @@ def seed(n: int, rng: random.Random) -> dict:
             """INSERT INTO filings_order (id, filing_type, status, created_at, status_changed_at, submitted_at,
                 last_customer_action_at, returned_fields, claimed_at, acknowledged_warnings, assigned_reviewer_id,
                 organisation_id, subject_id, website_id, finding_count, review_due_at, submitted_province,
-                submitted_subject_name, confirmation, reason_code, reason_note, initiated_by_provider)
+                submitted_subject_name, confirmation, reason_code, reason_note, initiated_by_provider,
+                assisted_service)
               SELECT %(order_base)s + o.i + 1, o.filing_type, o.status, o.created, o.changed,
                 CASE WHEN o.status <> 'DRAFT' THEN o.changed END, o.changed, '[]',
                 CASE WHEN o.reviewer IS NOT NULL THEN o.changed END, '[]', o.reviewer,
@@ -396,7 +398,8 @@ def seed(n: int, rng: random.Random) -> dict:
                 END,
                 CASE WHEN o.status <> 'DRAFT' THEN o.province ELSE '' END,
                 CASE WHEN o.status <> 'DRAFT' THEN o.name ELSE '' END,
-                '', '', '', false
+                '', '', '', false,
+                o.i %% 20 = 0
               FROM o""",
             "orders",
         ),

@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "beian.notifications",
     "beian.monitor",
     "beian.webhooks",
+    "beian.plans",
     "beian.applicant",
     "beian.review",
     "beian.operator",
@@ -360,6 +361,9 @@ SMS_REGION = os.environ.get("BEIAN_SMS_REGION", "")  # Tencent: ap-guangzhou by 
 SMS_TENCENT_SDK_APP_ID = os.environ.get("BEIAN_SMS_TENCENT_SDK_APP_ID", "")
 SMS_TIMEOUT = float(os.environ.get("BEIAN_SMS_TIMEOUT", "10"))
 FILING_LOOKUP_ADAPTER = os.environ.get("BEIAN_FILING_LOOKUP", "fixture")
+# Payments for the assisted filing service (beian.integrations.payment): only "sandbox" (a hosted
+# checkout that stays on this machine; no real gateway is reachable here).
+PAYMENT_GATEWAY = os.environ.get("BEIAN_PAYMENT_GATEWAY", "sandbox")
 FILING_LOOKUP_FIXTURE = os.environ.get("BEIAN_FILING_LOOKUP_FIXTURE", "")
 ACCESS_PROVIDER_NAME = os.environ.get("BEIAN_ACCESS_PROVIDER_NAME", "Beian 建站云")
 # Two-step verification of staff (TOTP, django-otp): optional, or mandatory for every reviewer/operator/admin

@@ -30,6 +30,7 @@ urlpatterns = [
     path("review/", include("beian.review.urls")),
     path("operator/", include("beian.operator.urls")),
     path("files/", include("beian.materials.urls")),
+    path("payments/", include("beian.integrations.urls")),  # the payment sandbox's checkout page
     path("help/", include("beian.support.urls")),
     path("support/", include("beian.applicant.support_urls")),  # conversations with customer service
     path("notifications/", include("beian.notifications.urls")),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
@@ -49,6 +50,8 @@ from beian.core.exceptions import DomainError, ValidationFailed
 from beian.hosting import provisioning as hosting
 from beian.hosting.entries import ascii_host
 from beian.hosting.models import HostedSite, SiteDomain
+from beian.plans import selectors as plan_selectors
+from beian.plans import services as plan_services
 from beian.rules.domains import display_domain
 
 router = Router(tags=["platform: provisioning"], auth=PlatformBearer("provisioning"))
@@ -95,9 +98,19 @@ def _ids(value: str | None, field: str) -> list[str] | None:
 
 def _organisations(platform: Platform):
     members = Membership.objects.filter(user__platform=platform).select_related("user").order_by("pk")
-    return accounts.platform_organisations(platform).prefetch_related(
-        Prefetch("memberships", queryset=members, to_attr="platform_members")
+    return (
+        accounts.platform_organisations(platform)
+        .select_related("plan_assignment__plan")
+        .prefetch_related(Prefetch("memberships", queryset=members, to_attr="platform_members"))
     )
+
+
+def _plan_code(organisation: Organisation) -> str:
+    try:
+        return organisation.plan_assignment.plan.code  # type: ignore[attr-defined]  # plans' reverse one-to-one
+    except ObjectDoesNotExist:
+        plan = plan_selectors.default_plan()
+        return plan.code if plan else ""
 
 
 def organisation_out(organisation: Organisation) -> dict:
@@ -110,6 +123,7 @@ def organisation_out(organisation: Organisation) -> dict:
         "external_id": organisation.external_id,
         "name": organisation.name,
         "members": [{"user": m.user.external_id, "role": m.role} for m in members],
+        "plan": _plan_code(organisation),
         "created_at": organisation.created_at,
         "updated_at": organisation.updated_at or organisation.created_at,
     }
@@ -220,9 +234,16 @@ def organisation_read(request, external_id: str):
 )
 def organisation_put(request, external_id: str, payload: OrganisationIn, idempotency_key: str | None = IDEMPOTENCY_KEY):
     def produce():
-        upserted = accounts.organisation_upsert(
-            platform=request.platform, external_id=external_id, name=payload.name, actor_label=_actor(request)
-        )
+        with transaction.atomic():  # an unknown plan leaves the organisation as it was
+            upserted = accounts.organisation_upsert(
+                platform=request.platform, external_id=external_id, name=payload.name, actor_label=_actor(request)
+            )
+            if payload.plan is not None:
+                _assignment, changed = plan_services.organisation_set_plan(
+                    organisation=upserted.row, plan_code=payload.plan, actor_label=_actor(request)
+                )
+                if changed and upserted.status == accounts.UNCHANGED:
+                    upserted = accounts.Upserted(upserted.row, accounts.UPDATED)
         return _put_status(upserted), {**organisation_out(upserted.row), **_upserted(upserted)}
 
     return idempotent(request, f"platform.organisations.{external_id}.put", produce, idempotency_key)

@@ -727,12 +727,18 @@ class MemberOut(Schema):
 
 class OrganisationIn(Schema):
     name: str = Field("", description="The account's name (1 to 200 characters), e.g. the company's name.")
+    plan: str | None = Field(
+        None,
+        description="The code of the plan the account is on (e.g. `basic`, `advanced`: the operator's plans); "
+        "left out keeps its plan. An unknown code is 422 `plan.unknown`.",
+    )
 
 
 class OrganisationOut(Schema):
     external_id: str = Field(..., description=EXTERNAL_ID_DESCRIPTION)
     name: str
     members: list[MemberOut] = Field(..., description="The platform's users who are members, and their role.")
+    plan: str = Field(..., description="The code of its plan (the default plan when none was set).")
     created_at: datetime
     updated_at: datetime = Field(..., description="The last change made through provisioning (else `created_at`).")
 

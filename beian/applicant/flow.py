@@ -36,6 +36,19 @@ SECTION_HEADINGS = {
 }
 
 
+def member_of(request) -> bool:
+    """The user is the customer (True), or staff filling in on the customer's behalf (the assisted
+    filing service: beian.applicant.views.step sets `request.assisting`)."""
+    return not getattr(request, "assisting", False)
+
+
+def order_of(request, pk):
+    """The order as the user may read it: the tenant's own, or (staff assisting) an assisted order."""
+    if not member_of(request):
+        return selectors.order_for_assisting(pk)
+    return selectors.order_for_organisation(request.organisation, pk)
+
+
 def returns_of(order) -> dict[str, dict]:
     """The reviewer's returns by field path, with the catalogue reason in the user's language."""
     from beian.reference.models import RejectionReason  # a model of another app: read here only
@@ -168,7 +181,7 @@ class Step:
     # --- request handling ---
 
     def context(self, request, order, flow, *, form=None, findings=None) -> dict:
-        acts = selectors.order_actions_for(order, request.user, member=True)
+        acts = selectors.order_actions_for(order, request.user, member=member_of(request))
         if form is None:
             form = StepForm(
                 order=order, paths=self.paths_of(order, acts), editable=set(acts.editable_paths), prefix="f"
@@ -218,7 +231,7 @@ class Step:
         return []
 
     def form(self, request, order, data=None) -> StepForm:
-        acts = selectors.order_actions_for(order, request.user, member=True)
+        acts = selectors.order_actions_for(order, request.user, member=member_of(request))
         return StepForm(
             data, order=order, paths=self.paths_of(order, acts), editable=set(acts.editable_paths), prefix="f"
         )
@@ -237,7 +250,7 @@ class Step:
         except DomainError as exc:
             messages.error(request, exc.message)
             return redirect("applicant:step", order.pk, self.key)
-        order = selectors.order_for_organisation(request.organisation, order.pk)
+        order = order_of(request, order.pk)
         findings = step_findings(order)
         if "continue" in request.POST and not self.is_complete(order, findings):
             messages.warning(request, _("Saved. Fix the errors marked below before continuing."))
@@ -332,7 +345,7 @@ class WebsiteStep(Step):
         if order.filing_type in record_orders.WEBSITE_PARTS:
             # what was typed in an "add a domain" box survives a form that could not be saved
             typed = request.POST if form is not None and form.is_bound and form.errors else {}
-            acts = selectors.order_actions_for(order, request.user, member=True)
+            acts = selectors.order_actions_for(order, request.user, member=member_of(request))
             editors = {
                 i: self.domain_editor(order, i, findings, acts, typed)
                 for i in range(len(order_fields.websites_of(order)))
@@ -382,7 +395,7 @@ class WebsiteStep(Step):
         (with whichever button), a removed one, one kept again. A locked list is never posted."""
         if order.filing_type not in record_orders.WEBSITE_PARTS:
             return {}
-        editable = selectors.order_actions_for(order, request.user, member=True).editable_paths
+        editable = selectors.order_actions_for(order, request.user, member=member_of(request)).editable_paths
         action, _sep, rest = (request.POST.get("domain_action") or "").partition(":")
         target, _sep, named = rest.partition(":")
         values = {}
@@ -477,7 +490,7 @@ class VerifyStep(Step):
             "explain": TYPE_EXPLANATIONS.get(order.filing_type, ""),
             "province_label": order_fields.display_value(order, "subject.province"),
             "nature_label": order_fields.display_value(order, "subject.nature"),
-            "can_abandon": selectors.order_actions_for(order, request.user, member=True).may_abandon,
+            "can_abandon": selectors.order_actions_for(order, request.user, member=member_of(request)).may_abandon,
         }
 
     def post(self, request, order, flow):
@@ -502,7 +515,9 @@ class MaterialsStep(Step):
 
     def context(self, request, order, flow, **_kwargs) -> dict:
         requirements = material_services.order_requirements(order)
-        acts = selectors.order_actions_for(order, request.user, slots=[r.slot for r in requirements], member=True)
+        acts = selectors.order_actions_for(
+            order, request.user, slots=[r.slot for r in requirements], member=member_of(request)
+        )
         current = material_services.current_materials(order)
         returns = returns_of(order)
         slots = []
@@ -550,7 +565,7 @@ class ChangeStep(Step):
         return False  # "nothing changed" (at filing_type) shows where the data is changed
 
     def context(self, request, order, flow, **_kwargs) -> dict:
-        acts = selectors.order_actions_for(order, request.user, member=True)
+        acts = selectors.order_actions_for(order, request.user, member=member_of(request))
         requirements = material_services.order_requirements(order)
         return {
             **flow.context(order, self),
@@ -582,7 +597,7 @@ class RequestStep(Step):
         return {name: getattr(order, name) or "" for name in self.inputs}
 
     def context(self, request, order, flow, *, form=None, findings=None, typed=None, error="") -> dict:
-        acts = selectors.order_actions_for(order, request.user, member=True)
+        acts = selectors.order_actions_for(order, request.user, member=member_of(request))
         if findings is None:  # a GET: not yet what every order just started lacks (nothing changed or given)
             findings = [f for f in step_findings(order) if not not_yet_answered(order, f)]
         return {
@@ -611,7 +626,7 @@ class RequestStep(Step):
             return render(
                 request, self.template_name, self.context(request, order, flow, typed=typed, error=exc.message)
             )
-        order = selectors.order_for_organisation(request.organisation, order.pk)
+        order = order_of(request, order.pk)
         findings = step_findings(order)
         if "continue" in request.POST and not self.is_complete(order, findings):
             messages.warning(request, _("Saved. Fix the errors marked below before continuing."))
@@ -701,7 +716,7 @@ class ConfirmStep(Step):
 
     def context(self, request, order, flow, **_kwargs) -> dict:
         check = order_precheck(order)
-        acts = selectors.order_actions_for(order, request.user, member=True)
+        acts = selectors.order_actions_for(order, request.user, member=member_of(request))
         labels = {f"materials.{r.slot}": r.label(get_language()) for r in material_services.order_requirements(order)}
         groups = defaultdict(list)
         for f in check.findings:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from beian.applicant import views
+from beian.applicant import plans, views
 
 app_name = "applicant"
 urlpatterns = [
@@ -21,4 +21,10 @@ urlpatterns = [
     path("orders/<int:pk>/sms/", views.sms_verify, name="sms"),
     path("orders/<int:pk>/sms/resend/", views.sms_resend, name="sms_resend"),
     path("orders/<int:pk>/verification-form.pdf", views.verification_form, name="verification_form"),
+    path("orders/<int:pk>/assisted/", plans.assisted_request, name="assisted"),
+    path("plan/", plans.plan, name="plan"),
+    path("payments/notify/", plans.payment_notify, name="payment_notify"),
+    path("payments/<str:number>/return/", plans.payment_return, name="payment_return"),
+    path("receipts/<str:number>/", plans.receipt, name="receipt"),
+    path("receipts/<str:number>/receipt.pdf", plans.receipt_download, name="receipt_download"),
 ]

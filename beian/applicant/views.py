@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,9 +19,10 @@ from django.views.decorators.http import require_POST
 from beian.accounts.permissions import applicant_required
 from beian.applicant import record_orders as record_pages
 from beian.applicant.conversations import order_panel
-from beian.applicant.flow import CONFIRM, FLOW, MATERIALS, TYPE_EXPLANATIONS, record_context, returns_of
+from beian.applicant.flow import CONFIRM, FLOW, MATERIALS, TYPE_EXPLANATIONS, order_of, record_context, returns_of
 from beian.applicant.forms import UploadForm, VerifyForm
 from beian.applicant.sites import site_card
+from beian.core import audit
 from beian.core.exceptions import DomainError, NotFound, ValidationFailed
 from beian.core.views import attempt
 from beian.filings import dashboard as filed
@@ -34,6 +39,7 @@ from beian.hosting.services import hosted_site_set_custom_footer
 from beian.materials import services as material_services
 from beian.monitor.selectors import risks_for_organisation
 from beian.notifications.services import record_approval_message
+from beian.plans import selectors as plan_selectors
 from beian.regulator.models import RegulatorCase
 from beian.regulator.services import sms_resend as resend
 from beian.regulator.services import sms_verify as verify
@@ -42,7 +48,28 @@ from beian.rules.record_orders import CANCEL_TYPES
 
 
 def _order(request, pk):
-    return selectors.order_for_organisation(request.organisation, pk)
+    return order_of(request, pk)
+
+
+def applicant_or_assisting_staff(view):
+    """The customer, or an operator filling in an order with the assisted filing service on the
+    customer's behalf (a member of the order's organisation is always the customer). Staff's every
+    view of the step is audited (it shows the customer's personal data); their edits are audited by
+    filings.services.order_update."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, pk, *args, **kwargs):
+        if request.organisation is not None:
+            return view(request, pk, *args, **kwargs)
+        if not request.user.is_operator:
+            raise PermissionDenied
+        request.assisting = True
+        order = selectors.order_for_assisting(pk)
+        audit.record(action="order.assisted_view", target=order, actor=request.user, data={"path": request.path})
+        return view(request, pk, *args, **kwargs)
+
+    return wrapper
 
 
 def _step(order, key):
@@ -361,7 +388,7 @@ def _explain(result) -> str:
     return str(TYPE_EXPLANATIONS.get(result.filing_type, ""))
 
 
-@applicant_required
+@applicant_or_assisting_staff
 @never_cache  # Cache-Control: no-store: browser back after submit reloads the page (no live submit button)
 def step(request, pk, key):
     order = _order(request, pk)
@@ -373,7 +400,7 @@ def step(request, pk, key):
     return step.get(request, order, FLOW)
 
 
-@applicant_required
+@applicant_or_assisting_staff
 @require_POST
 def check_field(request, pk, key):
     """HTMX: findings for the field the user just left, computed from what is typed (not saved)."""
@@ -459,6 +486,9 @@ def order_detail(request, pk):
             "first_step_url": _first_step_url(order),
             "lang": get_language(),
             "conversation_html": order_panel(request, order),
+            "offer": plan_selectors.assisted_offer(order.organisation),
+            "assisted_payments": plan_selectors.payments_of_order(order),
+            "order_finished": order.status in states.TERMINAL,
             **_record_order_context(order, eta),
         },
     )

@@ -31,6 +31,8 @@ class OrderState:
     # a provider-initiated cancel access (an operator confirmed a notice): the applicant reads it but
     # neither edits, withdraws nor abandons it
     provider_initiated: bool = False
+    # the assisted filing service was granted (beian.plans): staff may fill in the fields
+    assisted_service: bool = False
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,9 @@ class UserState:
 @dataclass(frozen=True)
 class Actions:
     may_edit: bool = False  # the applicant may change the order (all of it, or only what was returned)
+    # staff (an operator) fill in the fields on the customer's behalf (the assisted filing service);
+    # the customer still uploads the materials and submits (the declaration is theirs)
+    assisting: bool = False
     only_returned: bool = False  # a field-level return: only the returned fields and slots are open
     editable_paths: frozenset[str] = frozenset()
     editable_slots: frozenset[str] = frozenset()
@@ -99,12 +104,20 @@ def order_actions(
     applicant = active and user.is_member and not order.provider_initiated
     reviewer = active and user.is_reviewer
     status = order.status
+    assisting = bool(
+        active
+        and user.is_operator
+        and not user.is_member
+        and order.assisted_service
+        and not order.provider_initiated
+        and status in states.APPLICANT_EDITABLE
+    )
 
     may_edit = applicant and status in states.APPLICANT_EDITABLE
-    only_returned = may_edit and status in states.FIELD_LEVEL_RETURN
+    only_returned = (may_edit or assisting) and status in states.FIELD_LEVEL_RETURN
     if field_paths is None:
         field_paths = paths_for(order.website_count)
-    editable_paths = _editable_paths(order, field_paths) if may_edit else frozenset()
+    editable_paths = _editable_paths(order, field_paths) if may_edit or assisting else frozenset()
     editable_slots = (
         frozenset(s for s in order.slots if not only_returned or f"materials.{s}" in order.returned_paths)
         if may_edit
@@ -136,6 +149,7 @@ def order_actions(
         reasons["release"] = "order.claimed"
     return Actions(
         may_edit=may_edit,
+        assisting=assisting,
         only_returned=only_returned,
         editable_paths=editable_paths,
         editable_slots=editable_slots,

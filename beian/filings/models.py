@@ -255,6 +255,9 @@ class Order(models.Model):
     # A provider-initiated cancel access (AccessCancellationNotice confirmed by an operator): the
     # applicant reads it but neither edits, withdraws nor abandons it (filings.actions).
     initiated_by_provider = models.BooleanField(_("initiated by the provider"), default=False)
+    # The assisted filing service was granted (beian.plans: free on a plan that includes it, else
+    # paid): the order comes first in the review queue and staff may fill it in for the customer.
+    assisted_service = models.BooleanField(_("assisted filing service"), default=False)
 
     class Meta:
         verbose_name = _("order")
@@ -262,11 +265,12 @@ class Order(models.Model):
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["organisation", "status"]),
-            # The reviewer queue reads only orders awaiting provider review, most urgent first. A
+            # The reviewer queue reads only orders awaiting provider review, assisted ones (beian.plans)
+            # first, then most urgent first (each index leads with that order's keys). A
             # page's pks come from this index alone (PostgreSQL: the filter columns are included),
             # whatever the filters; the narrower indexes below serve a filter that keeps few rows.
             models.Index(
-                fields=["review_due_at", "id"],
+                fields=["-assisted_service", "review_due_at", "id"],
                 name="order_queue_due",
                 condition=models.Q(status__in=AWAITING_REVIEW),
                 include=[
@@ -278,22 +282,22 @@ class Order(models.Model):
                 ],
             ),
             models.Index(
-                fields=["filing_type", "review_due_at", "id"],
+                fields=["filing_type", "-assisted_service", "review_due_at", "id"],
                 name="order_queue_type",
                 condition=models.Q(status__in=AWAITING_REVIEW),
             ),
             models.Index(
-                fields=["finding_count", "review_due_at", "id"],
+                fields=["finding_count", "-assisted_service", "review_due_at", "id"],
                 name="order_queue_findings",
                 condition=models.Q(status__in=AWAITING_REVIEW),
             ),
             models.Index(
-                fields=["assigned_reviewer", "review_due_at", "id"],
+                fields=["assigned_reviewer", "-assisted_service", "review_due_at", "id"],
                 name="order_queue_reviewer",
                 condition=models.Q(status__in=AWAITING_REVIEW),
             ),
             models.Index(
-                fields=["submitted_province", "review_due_at", "id"],
+                fields=["submitted_province", "-assisted_service", "review_due_at", "id"],
                 name="order_queue_province",
                 condition=models.Q(status__in=AWAITING_REVIEW),
             ),
@@ -392,6 +396,8 @@ EVENT_LABELS = {
     "regulator_approved": _("Approved by the regulator: filing number issued"),
     "regulator_rejected": _("Rejected by the regulator"),
     "service_code": _("Service code entered"),
+    "assisted_service": _("Assisted filing service granted: reviewed first, our staff may fill in for you"),
+    "assisted_edit": _("Edited by our staff on your behalf (assisted filing service)"),
     "provider_initiated": _("Started by the access provider: the notice's deadline passed without rectification"),
 }
 

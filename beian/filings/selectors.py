@@ -59,6 +59,15 @@ def order_for_organisation(organisation, pk) -> Order:
         raise Http404 from None
 
 
+def order_for_assisting(pk) -> Order:
+    """An order staff may open on the customer's behalf: one with the assisted filing service
+    (404 for any other, as for another tenant's order)."""
+    try:
+        return Order.objects.select_related(*ORDER_RELATED, "organisation").get(pk=pk, assisted_service=True)
+    except (Order.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
 # --- what a user may do now (the inputs of the pure actions.order_actions) ----------------------
 
 
@@ -76,6 +85,7 @@ def order_state(order: Order, *, slots=(), website_count: int | None = None) -> 
         or bool(order.subject_filing_id)
         or not order.subject.filing_number,
         provider_initiated=order.initiated_by_provider,
+        assisted_service=order.assisted_service,
     )
 
 
@@ -268,12 +278,13 @@ def _in_queue(filters: QueueFilters, *, reviewer=None, now=None) -> Q:
 
 
 def review_queue(filters: QueueFilters | None = None, *, reviewer=None, now=None) -> QuerySet[Order]:
-    """Orders awaiting provider review, the nearest deadline first, narrowed by `filters`."""
+    """Orders awaiting provider review, narrowed by `filters`: those with the assisted filing
+    service (beian.plans) first, then the nearest deadline first."""
     filters = filters or QueueFilters()
     qs = (
         Order.objects.filter(_in_queue(filters, reviewer=reviewer, now=now))
         .select_related(*QUEUE_RELATED)
-        .order_by(F("review_due_at").asc(nulls_last=True), "pk")
+        .order_by("-assisted_service", F("review_due_at").asc(nulls_last=True), "pk")
     )
     if filters.searching:
         qs = _search_by(qs, filters)
@@ -295,27 +306,34 @@ class QueuePage:
     previous_before: int | None  # the first row's pk when a previous page precedes (?before=)
 
 
-def _queue_keys_after(keys: QuerySet, due, pk: int, size: int) -> list[int]:
-    """The pks of the `size` rows that follow (due, pk) in queue order (deadline ascending, no
-    deadline last, then pk). Each part seeks the (…, review_due_at, id) indexes instead of reading
-    past rows."""
+def _queue_keys_after(keys: QuerySet, priority: bool, due, pk: int, size: int) -> list[int]:
+    """The pks of the `size` rows that follow (priority, due, pk) in queue order (assisted orders
+    first, then deadline ascending, no deadline last, then pk). Each part seeks the
+    (…, review_due_at, id) indexes instead of reading past rows."""
+    same = keys.filter(assisted_service=priority)
     if due is None:
-        return list(keys.filter(review_due_at__isnull=True, pk__gt=pk)[:size])
-    found = list(keys.filter(Q(review_due_at__gte=due) & (Q(review_due_at__gt=due) | Q(pk__gt=pk)))[:size])
-    if len(found) < size:
-        found += keys.filter(review_due_at__isnull=True)[: size - len(found)]
+        found = list(same.filter(review_due_at__isnull=True, pk__gt=pk)[:size])
+    else:
+        found = list(same.filter(Q(review_due_at__gte=due) & (Q(review_due_at__gt=due) | Q(pk__gt=pk)))[:size])
+        if len(found) < size:
+            found += same.filter(review_due_at__isnull=True)[: size - len(found)]
+    if priority and len(found) < size:  # after the assisted orders, the others
+        found += keys.filter(assisted_service=False)[: size - len(found)]
     return found
 
 
-def _queue_keys_before(keys: QuerySet, due, pk: int, size: int) -> list[int]:
-    """The pks of the `size` rows that precede (due, pk) in queue order, in queue order."""
+def _queue_keys_before(keys: QuerySet, priority: bool, due, pk: int, size: int) -> list[int]:
+    """The pks of the `size` rows that precede (priority, due, pk) in queue order, in queue order."""
     backwards = keys.order_by(F("review_due_at").desc(nulls_first=True), "-pk")
+    same = backwards.filter(assisted_service=priority)
     if due is None:
-        found = list(backwards.filter(review_due_at__isnull=True, pk__lt=pk)[:size])
+        found = list(same.filter(review_due_at__isnull=True, pk__lt=pk)[:size])
         if len(found) < size:
-            found += backwards.filter(review_due_at__isnull=False)[: size - len(found)]
+            found += same.filter(review_due_at__isnull=False)[: size - len(found)]
     else:
-        found = list(backwards.filter(Q(review_due_at__lte=due) & (Q(review_due_at__lt=due) | Q(pk__lt=pk)))[:size])
+        found = list(same.filter(Q(review_due_at__lte=due) & (Q(review_due_at__lt=due) | Q(pk__lt=pk)))[:size])
+    if not priority and len(found) < size:  # before the others, the assisted orders
+        found += backwards.filter(assisted_service=True)[: size - len(found)]
     return found[::-1]
 
 
@@ -337,15 +355,17 @@ def queue_page(
     # filter column from the index itself (order_queue_due includes them), then those rows whole.
     keys = qs.values_list("pk", flat=True)
     cursor_pk = after if after is not None else before
-    found = list(Order.objects.filter(pk=cursor_pk).values_list("review_due_at", flat=True)) if cursor_pk else []
+    found = (
+        list(Order.objects.filter(pk=cursor_pk).values_list("assisted_service", "review_due_at")) if cursor_pk else []
+    )
     if not found:
         pks = list(keys[: size + 1])
         pks, has_next, has_previous = pks[:size], len(pks) > size, False
     elif after is not None:
-        pks = _queue_keys_after(keys, found[0], after, size + 1)
+        pks = _queue_keys_after(keys, *found[0], after, size + 1)
         pks, has_next, has_previous = pks[:size], len(pks) > size, True
     else:
-        pks = _queue_keys_before(keys, found[0], before or 0, size + 1)
+        pks = _queue_keys_before(keys, *found[0], before or 0, size + 1)
         pks, has_next, has_previous = pks[-size:], True, len(pks) > size
     if found and not pks:  # paged past an end (the queue shrank): start again
         return queue_page(filters, reviewer=reviewer, now=now, size=size)

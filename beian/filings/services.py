@@ -547,7 +547,8 @@ def order_update(*, order: Order, user, values: dict) -> list[str]:
         limit = order_website_limit(order=order)  # the bad nature is reported below as field.invalid
     if needed > limit and (needed > count or "subject.nature" in values):
         raise _too_many_websites(limit)
-    allowed = selectors.order_actions_for(order, user, website_count=needed).editable_paths
+    acts = selectors.order_actions_for(order, user, website_count=needed)
+    allowed = acts.editable_paths
     locked = [p for p in values if p not in allowed]
     if locked:
         raise PermissionDenied(
@@ -556,7 +557,7 @@ def order_update(*, order: Order, user, values: dict) -> list[str]:
             field=locked[0],
         )
     try:
-        return _apply_update(order, user, values, count=count, needed=needed)
+        return _apply_update(order, user, values, count=count, needed=needed, on_behalf=acts.assisting)
     finally:
         order_fields.forget_websites(order)  # a refused update rolled back the websites it added
 
@@ -634,7 +635,9 @@ def _prefill_verify(values: dict, hosted_site) -> detection_service.VerifyInput 
     return detection_service.VerifyInput(domains=tuple(domains), **typed)
 
 
-def _apply_update(order: Order, user, values: dict, *, count: int, needed: int) -> list[str]:
+def _apply_update(order: Order, user, values: dict, *, count: int, needed: int, on_behalf: bool = False) -> list[str]:
+    """`on_behalf`: staff filling in for the customer (the assisted filing service): audited as
+    such, in the customer's timeline, and not the customer's own activity (no idle-expiry reset)."""
     with transaction.atomic():
         for position in range(count, needed):
             _new_website(order, position)
@@ -654,11 +657,16 @@ def _apply_update(order: Order, user, values: dict, *, count: int, needed: int) 
                 dirty.setdefault(id(obj), (obj, set()))[1].add(path.rsplit(".", 1)[1])
         for obj, names in dirty.values():
             obj.save(update_fields=sorted(names))
-        order.last_customer_action_at = clock.now()
-        order.save(update_fields=["last_customer_action_at"])
+        if not on_behalf:
+            order.last_customer_action_at = clock.now()
+            order.save(update_fields=["last_customer_action_at"])
         if needed > count:
             audit.record(action="order.website_add", target=order, actor=user, data={"websites": needed})
-        if changed:
+        if changed and on_behalf:
+            data = {"fields": changed, "on_behalf_of": order.organisation_id}
+            audit.record(action="order.assisted_edit", target=order, actor=user, data=data)
+            order_add_event(order=order, event="assisted_edit", actor=user, data={"fields": changed})
+        elif changed:
             audit.record(action="order.update", target=order, actor=user, data={"fields": changed})
     return changed
 
@@ -779,6 +787,30 @@ def order_abandon(*, order: Order, user) -> Order:
     )
 
 
+def order_grant_assisted_service(*, order: Order, actor, reason: str, data: dict | None = None) -> Order:
+    """Grant the assisted filing service (beian.plans decides when: free on the plan or paid): the
+    order comes first in the review queue and staff may fill it in for the customer. Granting it
+    twice changes nothing; a finished order (approved, abandoned, ...) cannot get it."""
+    with transaction.atomic():
+        locked = Order.objects.select_for_update().get(pk=order.pk)
+        if locked.assisted_service:
+            order.assisted_service = True
+            return order
+        if locked.status in states.TERMINAL:
+            raise ValidationFailed(
+                _("This filing is finished; the assisted filing service is for open filings."),
+                code="assisted.order_finished",
+            )
+        locked.assisted_service = True
+        locked.save(update_fields=["assisted_service"])
+        order_add_event(order=locked, event="assisted_service", actor=actor, reason=reason, data=data)
+        audit.record(
+            action="order.assisted_service", target=locked, actor=actor, data={"reason": reason, **(data or {})}
+        )
+    order.assisted_service = True
+    return order
+
+
 # --- provider review -------------------------------------------------------------------------
 #
 # The queue is ordered by each order's deadline: (re)submission time + the provider first-review
@@ -891,12 +923,12 @@ def _claim_to_act(order: Order, reviewer) -> None:
 
 def order_claim_next(*, reviewer, candidates) -> Order | None:
     """Claim the most urgent order the reviewer may take from `candidates` (a queue queryset):
-    their own reserved orders first, then unclaimed ones. Losing a race moves on to the next."""
+    their own reserved orders first, then unclaimed ones (assisted filings before the others). Losing a race moves on to the next."""
     from django.db.models import Q
 
     _check_reviewer(reviewer)
     pool = candidates.filter(Q(assigned_reviewer=reviewer) | Q(assigned_reviewer__isnull=True)).order_by(
-        "review_due_at", "pk"
+        "-assisted_service", "review_due_at", "pk"
     )
     mine = pool.filter(assigned_reviewer=reviewer).first()
     if mine is not None:

@@ -1,5 +1,7 @@
 """Operators edit reference data here; every edit is audited and applies on the next request."""
 
+from decimal import Decimal
+
 from django.contrib import admin
 
 from beian.core import audit, clock
@@ -34,6 +36,8 @@ class AuditedReferenceAdmin(admin.ModelAdmin):
 
 
 def _plain(value):
+    if isinstance(value, Decimal):  # a plan's price: the audit data is JSON
+        return str(value)
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
@@ -105,3 +109,17 @@ class CalendarDayAdmin(AuditedReferenceAdmin):
 class ReferenceSettingAdmin(AuditedReferenceAdmin):
     list_display = ("key", "edited_at")
     search_fields = ("key",)
+
+
+@admin.register(m.Plan)
+class PlanAdmin(AuditedReferenceAdmin):
+    list_display = (
+        "code",
+        "name_zh",
+        "name_en",
+        "assisted_service_included",
+        "assisted_service_price",
+        "is_default",
+        "edited_at",
+    )
+    search_fields = ("code", "name_zh", "name_en")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from decimal import Decimal
 from pathlib import Path
 
 from django.db import transaction
@@ -23,6 +24,9 @@ STATUTORY_HOLIDAYS_SETTING = "statutory_holidays"
 # operator once the provider approved them.
 SMS_TEMPLATES_PATH = Path(__file__).parent / "data" / "sms-templates.json"
 SMS_TEMPLATES_SETTING = "sms_templates"
+# The platform's plans (basic, advanced): what each includes and what the assisted filing service
+# costs on it (beian.plans); operators edit them under Plans.
+PLANS_PATH = Path(__file__).parent / "data" / "plans.json"
 # Operator settings of our own beside the collected seed (editable under Reference settings):
 # `new_access_serve_from` — when a new-access domain may be served (beian.hosting.gate.NewAccessServe:
 # "submitted", "provider_review_passed" (rules file §8.5: as Tencent, the default) or "approved");
@@ -119,6 +123,7 @@ def seed_rows(seed: dict) -> dict[type[m.ReferenceRow], list[dict]]:
     )
     settings_rows += [{"key": k, "value": v} for k, v in OPERATOR_SETTINGS.items()]
     rows[m.ReferenceSetting] = settings_rows
+    rows[m.Plan] = json.loads(PLANS_PATH.read_text(encoding="utf-8"))
     return rows
 
 
@@ -137,6 +142,8 @@ def _same(instance, defaults: dict) -> bool:
         current = getattr(instance, field)
         if hasattr(current, "isoformat"):
             current = current.isoformat()
+        elif isinstance(current, Decimal):  # a price, given in the seed as a string ("199.00")
+            value = Decimal(str(value))
         if current != value:
             return False
     return True

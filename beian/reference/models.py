@@ -7,8 +7,10 @@ An operator's edit (admin) sets `edited_at`; the loader then keeps that row unle
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import ClassVar
 
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -284,6 +286,64 @@ class ReferenceSetting(ReferenceRow):
 
     def __str__(self) -> str:
         return self.key
+
+
+class Plan(ReferenceRow):
+    """A plan of the site-building platform an organisation is on (beian.plans assigns it): what it
+    includes, and whether the assisted filing service (staff fill in and check on the customer's
+    behalf; the order is reviewed first) is included or its price in CNY. Seeded from
+    data/plans.json; operators edit names, what it includes and the price here."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_zh = models.CharField(_("name (zh)"), max_length=50)
+    name_en = models.CharField(_("name (en)"), max_length=100, blank=True)
+    includes_zh = models.TextField(_("what it includes (zh)"), blank=True, help_text=_("one item per line"))
+    includes_en = models.TextField(_("what it includes (en)"), blank=True, help_text=_("one item per line"))
+    assisted_service_included = models.BooleanField(_("assisted filing service included"), default=False)
+    assisted_service_price = models.DecimalField(
+        _("assisted filing service price (CNY)"),
+        max_digits=10,
+        decimal_places=2,
+        default=Decimal("0.00"),
+        validators=[MinValueValidator(Decimal("0.00"))],
+        help_text=_("charged when the plan does not include the service"),
+    )
+    is_default = models.BooleanField(
+        _("default plan"), default=False, help_text=_("the plan of organisations that were given none")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    NATURAL_KEY = "code"
+    SEED_FIELDS = {
+        k: k
+        for k in (
+            "code",
+            "name_zh",
+            "name_en",
+            "includes_zh",
+            "includes_en",
+            "assisted_service_included",
+            "assisted_service_price",
+            "is_default",
+            "position",
+        )
+    }
+
+    class Meta:
+        ordering = ["position", "code"]
+        verbose_name = _("plan")
+        verbose_name_plural = _("plans")
+
+    def __str__(self) -> str:
+        return f"{self.name_zh} ({self.code})"
+
+    @property
+    def localized_includes(self) -> list[str]:
+        """What the plan includes, one item per line, in the reader's language (Chinese when no
+        English text was entered)."""
+        english = (get_language() or "").startswith("en") and self.includes_en.strip()
+        text = self.includes_en if english else self.includes_zh
+        return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 class ReferenceVersion(models.Model):

@@ -82,6 +82,21 @@ def test_a_bad_organisation_is_422_with_a_code_and_nothing_is_made(api):
     assert not Organisation.objects.filter(external_id="acct-9").exists()
 
 
+def test_the_platform_sets_an_organisations_plan(api):
+    """The plan decides what is free for the customer (beian.plans): basic by default."""
+    made = put(api, "/organisations/acct-9", {"name": "甲公司"})
+    assert made.json()["plan"] == "basic"
+    upgraded = put(api, "/organisations/acct-9", {"name": "甲公司", "plan": "advanced"})
+    assert upgraded.status_code == 200 and upgraded.json()["status"] == "updated"
+    assert upgraded.json()["plan"] == "advanced"
+    assert get(api, "/organisations/acct-9").json()["plan"] == "advanced"
+    assert get(api, "/organisations").json()["items"][0]["plan"] in ("basic", "advanced")
+    assert put(api, "/organisations/acct-9", {"name": "甲公司"}).json()["plan"] == "advanced"  # left out: kept
+    unknown = put(api, "/organisations/acct-9", {"name": "乙公司", "plan": "platinum"})
+    assert unknown.status_code == 422 and unknown.json()["code"] == "plan.unknown" and unknown.json()["field"] == "plan"
+    assert Organisation.objects.get(external_id="acct-9").name == "甲公司"  # nothing changed
+
+
 def test_an_idempotency_key_replays_the_first_answer(api):
     first = put(api, "/organisations/acct-9", {"name": "甲公司"}, HTTP_IDEMPOTENCY_KEY="k-1")
     replay = put(api, "/organisations/acct-9", {"name": "甲公司"}, HTTP_IDEMPOTENCY_KEY="k-1")

@@ -174,3 +174,26 @@ def test_a_claim_without_activity_for_longer_than_the_limit_is_idle(claimed_at, 
     assert order_actions(state, REVIEWER, NOW, idle_minutes=30).claim_idle == idle
     assert not order_actions(state, REVIEWER, NOW).claim_idle  # no limit given: never idle
     assert not order_actions(order(states.PENDING_PROVIDER_REVIEW), REVIEWER, NOW, idle_minutes=30).claim_idle
+
+
+@pytest.mark.parametrize(
+    ("state", "user", "assisting", "edits"),
+    [
+        (order(assisted_service=True), OPERATOR, True, True),  # staff fill in an assisted draft
+        (order(), OPERATOR, False, False),  # not without the service
+        (order(assisted_service=True), REVIEWER, False, False),  # reviewers review, they do not fill in
+        (order(states.PENDING_PROVIDER_REVIEW, assisted_service=True), OPERATOR, False, False),  # not in review
+        (order(assisted_service=True), UserState(id=20, is_operator=True, is_member=True), False, True),  # a member
+    ],
+)
+def test_staff_fill_in_assisted_orders_only(state, user, assisting, edits):
+    acts = order_actions(state, user, NOW)
+    assert acts.assisting is assisting
+    assert bool(acts.editable_paths) is edits
+    if assisting:  # the customer uploads, submits, withdraws and abandons
+        assert not acts.editable_slots and not acts.may_submit and not acts.may_withdraw and not acts.may_abandon
+
+
+def test_staff_assisting_a_returned_order_fill_in_only_the_returned_fields():
+    state = order(states.PROVIDER_NEEDS_CHANGES, returned_paths=frozenset({"websites[0].name"}), assisted_service=True)
+    assert order_actions(state, OPERATOR, NOW).editable_paths == {"websites[0].name"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -312,3 +313,27 @@ def test_queue_page_after_an_order_that_left_the_queue(ties, reviewer):
     assert [o.pk for o in unknown.orders] == remaining[:10] and unknown.previous_before is None
     past_the_end = queue_page(filters, after=ties[-1], size=10)  # nothing after it: the first page
     assert [o.pk for o in past_the_end.orders] == remaining[:10]
+
+
+def test_assisted_orders_come_first_with_a_badge(client, reviewer, organisation):
+    """An order with the assisted filing service (beian.plans) is listed before a more urgent one,
+    marked for the reviewer; among assisted orders the deadline still decides."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    from beian.filings.services import order_grant_assisted_service
+
+    urgent = queued_order(organisation=organisation, due=at(2025, 10, 21, 9))
+    assisted_late = queued_order(organisation=organisation, due=at(2025, 10, 24, 9))
+    assisted_early = queued_order(organisation=organisation, due=at(2025, 10, 23, 9))
+    for order in (assisted_late, assisted_early):
+        order_grant_assisted_service(order=order, actor=None, reason="test")
+    client.force_login(reviewer)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("review:queue")).content.decode()
+    rows = [int(pk) for pk in re.findall(r'<tr class="[^"]*" data-order="(\d+)"', page)]
+    assert rows == [assisted_early.pk, assisted_late.pk, urgent.pk]
+    assert page.count("Priority · assisted") == 2
+    detail = client.get(reverse("review:order", args=[assisted_early.pk])).content.decode()
+    assert 'id="assisted-badge"' in detail
+    assert 'id="assisted-badge"' not in client.get(reverse("review:order", args=[urgent.pk])).content.decode()

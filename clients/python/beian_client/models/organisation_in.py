@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..types import UNSET, Unset
+from typing import cast
 
 
 
@@ -24,9 +25,12 @@ class OrganisationIn:
     """ 
         Attributes:
             name (str | Unset): The account's name (1 to 200 characters), e.g. the company's name. Default: ''.
+            plan (None | str | Unset): The code of the plan the account is on (e.g. `basic`, `advanced`: the operator's
+                plans); left out keeps its plan. An unknown code is 422 `plan.unknown`.
      """
 
     name: str | Unset = ''
+    plan: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -36,6 +40,12 @@ class OrganisationIn:
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
+        plan: None | str | Unset
+        if isinstance(self.plan, Unset):
+            plan = UNSET
+        else:
+            plan = self.plan
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -43,6 +53,8 @@ class OrganisationIn:
         })
         if name is not UNSET:
             field_dict["name"] = name
+        if plan is not UNSET:
+            field_dict["plan"] = plan
 
         return field_dict
 
@@ -53,8 +65,19 @@ class OrganisationIn:
         d = dict(src_dict)
         name = d.pop("name", UNSET)
 
+        def _parse_plan(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        plan = _parse_plan(d.pop("plan", UNSET))
+
+
         organisation_in = cls(
             name=name,
+            plan=plan,
         )
 
 

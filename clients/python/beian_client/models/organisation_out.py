@@ -30,6 +30,7 @@ class OrganisationOut:
             external_id (str): The platform's own id: 1 to 100 letters, digits and `. _ : @ + -`, from a letter or digit.
             members (list[MemberOut]): The platform's users who are members, and their role.
             name (str):
+            plan (str): The code of its plan (the default plan when none was set).
             updated_at (datetime.datetime): The last change made through provisioning (else `created_at`).
      """
 
@@ -37,6 +38,7 @@ class OrganisationOut:
     external_id: str
     members: list[MemberOut]
     name: str
+    plan: str
     updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -59,6 +61,8 @@ class OrganisationOut:
 
         name = self.name
 
+        plan = self.plan
+
         updated_at = self.updated_at.isoformat()
 
 
@@ -69,6 +73,7 @@ class OrganisationOut:
             "external_id": external_id,
             "members": members,
             "name": name,
+            "plan": plan,
             "updated_at": updated_at,
         })
 
@@ -99,6 +104,8 @@ class OrganisationOut:
 
         name = d.pop("name")
 
+        plan = d.pop("plan")
+
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
 
@@ -109,6 +116,7 @@ class OrganisationOut:
             external_id=external_id,
             members=members,
             name=name,
+            plan=plan,
             updated_at=updated_at,
         )
 

@@ -32,6 +32,7 @@ class OrganisationPutOut:
             external_id (str): The platform's own id: 1 to 100 letters, digits and `. _ : @ + -`, from a letter or digit.
             members (list[MemberOut]): The platform's users who are members, and their role.
             name (str):
+            plan (str): The code of its plan (the default plan when none was set).
             status (OrganisationPutOutStatus): `created`, `updated` (something changed) or `unchanged`.
             updated_at (datetime.datetime): The last change made through provisioning (else `created_at`).
      """
@@ -41,6 +42,7 @@ class OrganisationPutOut:
     external_id: str
     members: list[MemberOut]
     name: str
+    plan: str
     status: OrganisationPutOutStatus
     updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -66,6 +68,8 @@ class OrganisationPutOut:
 
         name = self.name
 
+        plan = self.plan
+
         status = self.status.value
 
         updated_at = self.updated_at.isoformat()
@@ -79,6 +83,7 @@ class OrganisationPutOut:
             "external_id": external_id,
             "members": members,
             "name": name,
+            "plan": plan,
             "status": status,
             "updated_at": updated_at,
         })
@@ -112,6 +117,8 @@ class OrganisationPutOut:
 
         name = d.pop("name")
 
+        plan = d.pop("plan")
+
         status = OrganisationPutOutStatus(d.pop("status"))
 
 
@@ -128,6 +135,7 @@ class OrganisationPutOut:
             external_id=external_id,
             members=members,
             name=name,
+            plan=plan,
             status=status,
             updated_at=updated_at,
         )
