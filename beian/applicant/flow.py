@@ -19,7 +19,7 @@ from beian.applicant import record_orders as record_pages
 from beian.applicant.forms import StepForm, UploadForm
 from beian.applicant.record_orders import filing_type_of, is_record_order
 from beian.core.exceptions import DomainError, ValidationFailed
-from beian.filings import changes, selectors, services
+from beian.filings import changes, selectors, services, states
 from beian.filings import fields as order_fields
 from beian.filings.eta import order_eta
 from beian.filings.fields import CHECKLIST_PATHS, FIELD_GROUPS
@@ -46,6 +46,21 @@ def returns_of(order) -> dict[str, dict]:
         for r in RejectionReason.objects.filter(code__in=[x["reason_code"] for x in order.returned_fields])
     }
     return {r["field"]: {**r, "reason": texts.get(r["reason_code"], r["reason_code"])} for r in order.returned_fields}
+
+
+def returned_rows(order) -> list[dict]:
+    """The reviewer's returns as the order page and the confirm step list them: the field's label,
+    the reason and note, and the step where it is fixed."""
+    return [
+        {
+            **r,
+            "label": order_fields.BY_PATH[r["field"]].full_label
+            if r["field"] in order_fields.BY_PATH
+            else order_fields.REQUEST_LABELS.get(r["field"], r["field"]),
+            "step": step_of_path(r["field"], order).key,
+        }
+        for r in returns_of(order).values()
+    ]
 
 
 def _findings_of(precheck) -> list:
@@ -244,7 +259,7 @@ class Step:
             return render(request, self.template_name, self.context(request, order, flow, findings=findings))
         messages.success(request, _("Saved."))
         if "continue" in request.POST:
-            return redirect("applicant:step", order.pk, flow.next(order, self).key)
+            return redirect("applicant:step", order.pk, flow.after(order, self).key)
         return self.after_save(request, order) or redirect("applicant:step", order.pk, self.key)
 
     def extra_values(self, request, order) -> dict:
@@ -620,7 +635,7 @@ class RequestStep(Step):
             )
         messages.success(request, _("Saved."))
         if "continue" in request.POST:
-            return redirect("applicant:step", order.pk, flow.next(order, self).key)
+            return redirect("applicant:step", order.pk, flow.after(order, self).key)
         return redirect("applicant:step", order.pk, self.key)
 
 
@@ -735,6 +750,7 @@ class ConfirmStep(Step):
                 {"code": code, "finding": next(f for f in warnings if f.code == code)} for code in check.warning_codes
             ],
             "summary": summary,
+            "returned": returned_rows(order) if flow.returning(order) else [],
             "can_submit": acts.may_submit,
             "record_order": record,
             **(
@@ -778,6 +794,19 @@ class Flow:
         i = steps.index(step)
         return steps[i + 1] if i + 1 < len(steps) else None
 
+    @staticmethod
+    def returning(order) -> bool:
+        """A field-level return: the applicant fixes what the reviewer returned, then checks it again."""
+        return order.status in states.FIELD_LEVEL_RETURN
+
+    def after(self, order, step: Step) -> Step | None:
+        """Where "Save and continue" leads: the next step; after a field-level return, back to the
+        confirm step (the last one), which lists what is still returned and submits again."""
+        steps = self.applicable(order)
+        if self.returning(order) and step is not steps[-1]:
+            return steps[-1]
+        return self.next(order, step)
+
     def previous(self, order, step: Step) -> Step | None:
         steps = self.applicable(order)
         i = steps.index(step)
@@ -798,7 +827,7 @@ class Flow:
 
     def context(self, order, step: Step) -> dict:
         steps = self.applicable(order)
-        nxt, prev = self.next(order, step), self.previous(order, step)
+        nxt, prev = self.after(order, step), self.previous(order, step)
         return {
             "order": order,
             "step": step,
@@ -806,7 +835,8 @@ class Flow:
             "progress": [{"step": s, "title": s.title_for(order)} for s in steps],
             "step_index": steps.index(step) + 1,
             "step_count": len(steps),
-            "next_step": nxt,
+            "next_step": nxt,  # after a field-level return: the confirm step
+            "returning": self.returning(order),
             "previous_step": prev,
             "lang": get_language(),
         }

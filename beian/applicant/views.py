@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from beian.accounts.permissions import applicant_required
 from beian.applicant import record_orders as record_pages
-from beian.applicant.flow import CONFIRM, FLOW, MATERIALS, TYPE_EXPLANATIONS, record_context, returns_of
+from beian.applicant.flow import CONFIRM, FLOW, MATERIALS, TYPE_EXPLANATIONS, record_context, returned_rows
 from beian.applicant.forms import UploadForm, VerifyForm
 from beian.applicant.sites import site_card
 from beian.core.exceptions import DomainError, NotFound, ValidationFailed
@@ -429,16 +429,7 @@ def order_detail(request, pk):
     acts = selectors.order_actions_for(order, request.user, member=True)
     eta = order_eta(order)
     case = RegulatorCase.objects.filter(order=order).order_by("-received_at").first()
-    returned = [
-        {
-            **r,
-            "label": order_fields.BY_PATH[r["field"]].full_label
-            if r["field"] in order_fields.BY_PATH
-            else order_fields.REQUEST_LABELS.get(r["field"], r["field"]),
-            "step": FLOW.step_of_path(r["field"], order).key,
-        }
-        for r in returns_of(order).values()
-    ]
+    returned = returned_rows(order)
 
     return render(
         request,
