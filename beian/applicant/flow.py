@@ -500,13 +500,25 @@ class VerifyStep(Step):
 
 
 class ChecklistStep(Step):
-    """Subject nature and province; the materials they call for are listed below the form."""
+    """Subject nature and province; the materials they call for are listed below the form, and listed
+    again as either is chosen (HTMX, `preview`: from what is selected, nothing saved)."""
 
     def requirements(self, order) -> list[dict]:
         return [
             {"label": r.label(get_language()), "help": r.help(get_language()), "req": r}
             for r in material_services.order_requirements(order)
         ]
+
+    def preview(self, request, order):
+        """HTMX: the materials list for the nature and province selected in the form (not saved)."""
+        form = self.form(request, order, request.POST)
+        form.is_valid()  # a value not among the choices is left out: the list stays as saved for it
+        for name, value in form.cleaned_data.items():
+            if value not in ("", None) and not form.fields[name].disabled:
+                order_fields.set_value(order, form.path_by_name[name], value)
+        return render(
+            request, "applicant/_checklist.html", {"order": order, "step": self, "requirements": self.requirements(order)}
+        )
 
 
 class MaterialsStep(Step):
@@ -869,5 +881,6 @@ FLOW = Flow(
 STEPS = FLOW.steps
 # the steps other pages link to: uploads return to the materials step, submit to the confirm step
 MATERIALS = next(s.key for s in STEPS if isinstance(s, MaterialsStep))
+CHECKLIST = next(s.key for s in STEPS if isinstance(s, ChecklistStep))
 CONFIRM = next(s.key for s in STEPS if isinstance(s, ConfirmStep))
 step_of_path = FLOW.step_of_path

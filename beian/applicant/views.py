@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from beian.accounts.permissions import applicant_required
 from beian.applicant import record_orders as record_pages
-from beian.applicant.flow import CONFIRM, FLOW, MATERIALS, TYPE_EXPLANATIONS, record_context, returned_rows
+from beian.applicant.flow import CHECKLIST, CONFIRM, FLOW, MATERIALS, TYPE_EXPLANATIONS, record_context, returned_rows
 from beian.applicant.forms import UploadForm, VerifyForm
 from beian.applicant.sites import site_card
 from beian.core.exceptions import DomainError, NotFound, ValidationFailed
@@ -378,6 +378,15 @@ def check_field(request, pk, key):
     """HTMX: findings for the field the user just left, computed from what is typed (not saved)."""
     order = _order(request, pk)
     return _step(order, key).check_field(request, order)
+
+
+@applicant_required
+@require_POST
+def checklist(request, pk):
+    """HTMX: the checklist step's materials list for the nature and province just selected (not saved)."""
+    order = _order(request, pk)
+    step = _step(order, CHECKLIST)
+    return step.preview(request, order)
 
 
 @applicant_required
