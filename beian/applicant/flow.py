@@ -344,6 +344,17 @@ class WebsiteStep(Step):
     def context(self, request, order, flow, *, form=None, findings=None) -> dict:
         context = super().context(request, order, flow, form=form, findings=findings)
         findings = context["findings"]
+        # "Same as the subject's principal" under each website principal's heading, wherever one of
+        # its fields is open (after a return: a returned one); the service fills only the open ones
+        editable = selectors.order_actions_for(order, request.user, member=True).editable_paths
+        for row in context["rows"]:
+            index = order_fields.website_index(row["path"])
+            principal = f"websites[{index}].principal."
+            row["copy_principal"] = (
+                index
+                if row["heading"] and row["path"].startswith(principal) and any(p.startswith(principal) for p in editable)
+                else None
+            )
         if order.filing_type in record_orders.WEBSITE_PARTS:
             # what was typed in an "add a domain" box survives a form that could not be saved
             typed = request.POST if form is not None and form.is_bound and form.errors else {}
