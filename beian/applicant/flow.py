@@ -352,7 +352,9 @@ class WebsiteStep(Step):
             principal = f"websites[{index}].principal."
             row["copy_principal"] = (
                 index
-                if row["heading"] and row["path"].startswith(principal) and any(p.startswith(principal) for p in editable)
+                if row["heading"]
+                and row["path"].startswith(principal)
+                and any(p.startswith(principal) for p in editable)
                 else None
             )
         if order.filing_type in record_orders.WEBSITE_PARTS:
@@ -528,7 +530,9 @@ class ChecklistStep(Step):
             if value not in ("", None) and not form.fields[name].disabled:
                 order_fields.set_value(order, form.path_by_name[name], value)
         return render(
-            request, "applicant/_checklist.html", {"order": order, "step": self, "requirements": self.requirements(order)}
+            request,
+            "applicant/_checklist.html",
+            {"order": order, "step": self, "requirements": self.requirements(order)},
         )
 
 

@@ -37,7 +37,7 @@ def test_choosing_another_nature_and_province_changes_the_list_without_saving(we
 
     page = _preview(web, order, **{"f-subject__nature": "5", "f-subject__province": "43"})
     html = page.content.decode()
-    assert page.status_code == 200 and html.lstrip().startswith("<div id=\"checklist\"")
+    assert page.status_code == 200 and html.lstrip().startswith('<div id="checklist"')
     assert "Domain certificate" in html  # Hunan asks for it
     assert "Subject certificate (business licence etc.)" not in html  # an individual has no licence
     assert "Website owner holding their ID" in html

@@ -29,10 +29,13 @@ def _save_address(client, order, address: str) -> str:
     return client.post(step_url(order, "subject"), data, follow=True, HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
 
-@pytest.mark.parametrize(("language", "leave_out", "full_list"), [
-    ("zh-hans", "地址中不要再写", "省、市、区"),
-    ("en", "leave them out of the address", "province, city, district"),
-])
+@pytest.mark.parametrize(
+    ("language", "leave_out", "full_list"),
+    [
+        ("zh-hans", "地址中不要再写", "省、市、区"),
+        ("en", "leave them out of the address", "province, city, district"),
+    ],
+)
 def test_the_return_advice_says_to_leave_the_province_out(client, returned, language, leave_out, full_list):
     step = client.get(step_url(returned, "subject"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
     link = reverse("support:for", args=["reason", "MAIL_ADDRESS_INVALID"])

@@ -29,7 +29,7 @@ def web(client, applicant):
 
 def _as_shown(order) -> dict:
     """The website step's form as the browser posts it back untouched (what is saved stays)."""
-    data = {}
+    data: dict[str, str | list[str]] = {}
     for path in fields.website_group_paths(0):
         value = fields.get_value(order, path)
         name = f"f-{fields.BY_PATH[path].form_name}"

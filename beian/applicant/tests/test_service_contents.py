@@ -27,7 +27,9 @@ def web(client, applicant):
 def _groups(html: str) -> dict[str, list[str]]:
     """{heading: [values of its checkboxes]} of the service-content fieldsets."""
     out = {}
-    for legend, body in re.findall(r'<fieldset class="checkbox-group"><legend>(.*?)</legend>(.*?)</fieldset>', html, re.S):
+    for legend, body in re.findall(
+        r'<fieldset class="checkbox-group"><legend>(.*?)</legend>(.*?)</fieldset>', html, re.S
+    ):
         out[legend] = re.findall(r'name="f-website__service_contents" value="([^"]+)"', body)
     return out
 
