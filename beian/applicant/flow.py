@@ -19,7 +19,7 @@ from beian.applicant import record_orders as record_pages
 from beian.applicant.forms import StepForm, UploadForm
 from beian.applicant.record_orders import filing_type_of, is_record_order
 from beian.core.exceptions import DomainError, ValidationFailed
-from beian.filings import changes, selectors, services
+from beian.filings import changes, selectors, services, states
 from beian.filings import fields as order_fields
 from beian.filings.eta import order_eta
 from beian.filings.fields import CHECKLIST_PATHS, FIELD_GROUPS
@@ -59,6 +59,21 @@ def returns_of(order) -> dict[str, dict]:
         for r in RejectionReason.objects.filter(code__in=[x["reason_code"] for x in order.returned_fields])
     }
     return {r["field"]: {**r, "reason": texts.get(r["reason_code"], r["reason_code"])} for r in order.returned_fields}
+
+
+def returned_rows(order) -> list[dict]:
+    """The reviewer's returns as the order page and the confirm step list them: the field's label,
+    the reason and note, and the step where it is fixed."""
+    return [
+        {
+            **r,
+            "label": order_fields.BY_PATH[r["field"]].full_label
+            if r["field"] in order_fields.BY_PATH
+            else order_fields.REQUEST_LABELS.get(r["field"], r["field"]),
+            "step": step_of_path(r["field"], order).key,
+        }
+        for r in returns_of(order).values()
+    ]
 
 
 def _findings_of(precheck) -> list:
@@ -257,7 +272,7 @@ class Step:
             return render(request, self.template_name, self.context(request, order, flow, findings=findings))
         messages.success(request, _("Saved."))
         if "continue" in request.POST:
-            return redirect("applicant:step", order.pk, flow.next(order, self).key)
+            return redirect("applicant:step", order.pk, flow.after(order, self).key)
         return self.after_save(request, order) or redirect("applicant:step", order.pk, self.key)
 
     def extra_values(self, request, order) -> dict:
@@ -342,6 +357,19 @@ class WebsiteStep(Step):
     def context(self, request, order, flow, *, form=None, findings=None) -> dict:
         context = super().context(request, order, flow, form=form, findings=findings)
         findings = context["findings"]
+        # "Same as the subject's principal" under each website principal's heading, wherever one of
+        # its fields is open (after a return: a returned one); the service fills only the open ones
+        editable = selectors.order_actions_for(order, request.user, member=True).editable_paths
+        for row in context["rows"]:
+            index = order_fields.website_index(row["path"])
+            principal = f"websites[{index}].principal."
+            row["copy_principal"] = (
+                index
+                if row["heading"]
+                and row["path"].startswith(principal)
+                and any(p.startswith(principal) for p in editable)
+                else None
+            )
         if order.filing_type in record_orders.WEBSITE_PARTS:
             # what was typed in an "add a domain" box survives a form that could not be saved
             typed = request.POST if form is not None and form.is_bound and form.errors else {}
@@ -498,13 +526,27 @@ class VerifyStep(Step):
 
 
 class ChecklistStep(Step):
-    """Subject nature and province; the materials they call for are listed below the form."""
+    """Subject nature and province; the materials they call for are listed below the form, and listed
+    again as either is chosen (HTMX, `preview`: from what is selected, nothing saved)."""
 
     def requirements(self, order) -> list[dict]:
         return [
             {"label": r.label(get_language()), "help": r.help(get_language()), "req": r}
             for r in material_services.order_requirements(order)
         ]
+
+    def preview(self, request, order):
+        """HTMX: the materials list for the nature and province selected in the form (not saved)."""
+        form = self.form(request, order, request.POST)
+        form.is_valid()  # a value not among the choices is left out: the list stays as saved for it
+        for name, value in form.cleaned_data.items():
+            if value not in ("", None) and not form.fields[name].disabled:
+                order_fields.set_value(order, form.path_by_name[name], value)
+        return render(
+            request,
+            "applicant/_checklist.html",
+            {"order": order, "step": self, "requirements": self.requirements(order)},
+        )
 
 
 class MaterialsStep(Step):
@@ -635,7 +677,7 @@ class RequestStep(Step):
             )
         messages.success(request, _("Saved."))
         if "continue" in request.POST:
-            return redirect("applicant:step", order.pk, flow.next(order, self).key)
+            return redirect("applicant:step", order.pk, flow.after(order, self).key)
         return redirect("applicant:step", order.pk, self.key)
 
 
@@ -750,6 +792,7 @@ class ConfirmStep(Step):
                 {"code": code, "finding": next(f for f in warnings if f.code == code)} for code in check.warning_codes
             ],
             "summary": summary,
+            "returned": returned_rows(order) if flow.returning(order) else [],
             "can_submit": acts.may_submit,
             "record_order": record,
             **(
@@ -793,6 +836,19 @@ class Flow:
         i = steps.index(step)
         return steps[i + 1] if i + 1 < len(steps) else None
 
+    @staticmethod
+    def returning(order) -> bool:
+        """A field-level return: the applicant fixes what the reviewer returned, then checks it again."""
+        return order.status in states.FIELD_LEVEL_RETURN
+
+    def after(self, order, step: Step) -> Step | None:
+        """Where "Save and continue" leads: the next step; after a field-level return, back to the
+        confirm step (the last one), which lists what is still returned and submits again."""
+        steps = self.applicable(order)
+        if self.returning(order) and step is not steps[-1]:
+            return steps[-1]
+        return self.next(order, step)
+
     def previous(self, order, step: Step) -> Step | None:
         steps = self.applicable(order)
         i = steps.index(step)
@@ -813,7 +869,7 @@ class Flow:
 
     def context(self, order, step: Step) -> dict:
         steps = self.applicable(order)
-        nxt, prev = self.next(order, step), self.previous(order, step)
+        nxt, prev = self.after(order, step), self.previous(order, step)
         return {
             "order": order,
             "step": step,
@@ -821,7 +877,8 @@ class Flow:
             "progress": [{"step": s, "title": s.title_for(order)} for s in steps],
             "step_index": steps.index(step) + 1,
             "step_count": len(steps),
-            "next_step": nxt,
+            "next_step": nxt,  # after a field-level return: the confirm step
+            "returning": self.returning(order),
             "previous_step": prev,
             "lang": get_language(),
         }
@@ -854,5 +911,6 @@ FLOW = Flow(
 STEPS = FLOW.steps
 # the steps other pages link to: uploads return to the materials step, submit to the confirm step
 MATERIALS = next(s.key for s in STEPS if isinstance(s, MaterialsStep))
+CHECKLIST = next(s.key for s in STEPS if isinstance(s, ChecklistStep))
 CONFIRM = next(s.key for s in STEPS if isinstance(s, ConfirmStep))
 step_of_path = FLOW.step_of_path

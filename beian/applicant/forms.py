@@ -63,6 +63,13 @@ class PreApprovalWidget(forms.CheckboxSelectMultiple):
         return entries
 
 
+class GroupedCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes under group headings (a fieldset per group), laid out in columns that become one on
+    a phone (static/css: .checkbox-groups)."""
+
+    template_name = "applicant/widgets/grouped_checkboxes.html"
+
+
 class PreApprovalField(forms.MultipleChoiceField):
     widget = PreApprovalWidget
 
@@ -87,6 +94,10 @@ def form_field(field, order, *, editable: bool) -> forms.Field:
         options = list(_choices(field, order))
         return PreApprovalField(
             choices=options, widget=PreApprovalWidget(none_option=choices.pre_approval_none()), **common
+        )
+    if field.choices == "service_contents":  # thirty of them: under their headings, in columns
+        return forms.MultipleChoiceField(
+            choices=choices.service_contents_grouped(), widget=GroupedCheckboxes(), **common
         )
     if field.choices and field.kind == "list":
         return forms.MultipleChoiceField(choices=_choices(field, order), widget=forms.CheckboxSelectMultiple, **common)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("orders/<int:pk>/", views.order_detail, name="order"),
     path("orders/<int:pk>/step/<slug:key>/", views.step, name="step"),
     path("orders/<int:pk>/step/<slug:key>/check/", views.check_field, name="check"),
+    path("orders/<int:pk>/checklist/", views.checklist, name="checklist"),
     path("orders/<int:pk>/materials/<slug:slot>/", views.upload, name="upload"),
     path("orders/<int:pk>/submit/", views.submit, name="submit"),
     path("orders/<int:pk>/withdraw/", views.withdraw, name="withdraw"),

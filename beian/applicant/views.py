@@ -19,7 +19,16 @@ from django.views.decorators.http import require_POST
 from beian.accounts.permissions import applicant_required
 from beian.applicant import record_orders as record_pages
 from beian.applicant.conversations import order_panel
-from beian.applicant.flow import CONFIRM, FLOW, MATERIALS, TYPE_EXPLANATIONS, order_of, record_context, returns_of
+from beian.applicant.flow import (
+    CHECKLIST,
+    CONFIRM,
+    FLOW,
+    MATERIALS,
+    TYPE_EXPLANATIONS,
+    order_of,
+    record_context,
+    returned_rows,
+)
 from beian.applicant.forms import UploadForm, VerifyForm
 from beian.applicant.sites import site_card
 from beian.core import audit
@@ -410,6 +419,15 @@ def check_field(request, pk, key):
 
 @applicant_required
 @require_POST
+def checklist(request, pk):
+    """HTMX: the checklist step's materials list for the nature and province just selected (not saved)."""
+    order = _order(request, pk)
+    step = _step(order, CHECKLIST)
+    return step.preview(request, order)
+
+
+@applicant_required
+@require_POST
 def upload(request, pk, slot):
     order = _order(request, pk)
     form = UploadForm(request.POST, request.FILES)
@@ -457,16 +475,7 @@ def order_detail(request, pk):
     acts = selectors.order_actions_for(order, request.user, member=True)
     eta = order_eta(order)
     case = RegulatorCase.objects.filter(order=order).order_by("-received_at").first()
-    returned = [
-        {
-            **r,
-            "label": order_fields.BY_PATH[r["field"]].full_label
-            if r["field"] in order_fields.BY_PATH
-            else order_fields.REQUEST_LABELS.get(r["field"], r["field"]),
-            "step": FLOW.step_of_path(r["field"], order).key,
-        }
-        for r in returns_of(order).values()
-    ]
+    returned = returned_rows(order)
 
     return render(
         request,

@@ -299,18 +299,35 @@ def order_remove_website(*, order: Order, user, index: int) -> None:
 
 
 def order_website_principal_from_subject(*, order: Order, user, index: int) -> list[str]:
-    """ "Same as subject principal": websites[index]'s principal takes the subject principal's
-    details (an update like any other: refused where the fields are locked). Returns what changed."""
+    """ "Same as the subject's principal": websites[index]'s principal takes the subject principal's
+    details (name, certificate, mobile, emergency phone, email; an update like any other). Only the
+    fields open now are filled: after a field-level return, the returned ones. Refused when none is
+    open, or while the subject principal has no name yet (it would empty the website's). Returns what
+    changed."""
     if not 0 <= index < len(order_fields.websites_of(order)):
         raise ValidationFailed(
             _("The order has no website %(number)s.") % {"number": index + 1},
             code="order.no_such_website",
             field=f"websites[{index}]",
         )
+    if not (order_fields.get_value(order, "subject.principal.name") or "").strip():
+        raise ValidationFailed(
+            _("Fill in the subject principal first (the subject step): there is nothing to copy yet."),
+            code="order.subject_principal_empty",
+            field=f"websites[{index}].principal.name",
+        )
+    editable = selectors.order_actions_for(order, user).editable_paths
     values = {
         f"websites[{index}].principal.{name}": order_fields.get_value(order, f"subject.principal.{name}")
         for name in order_fields.PERSON_NAMES
+        if f"websites[{index}].principal.{name}" in editable
     }
+    if not values:
+        raise PermissionDenied(
+            _("This website principal cannot be changed now."),
+            code="field.locked",
+            field=f"websites[{index}].principal.name",
+        )
     return order_update(order=order, user=user, values=values)
 
 

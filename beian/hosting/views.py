@@ -73,7 +73,8 @@ def page_parts(entry) -> PageParts:
 def public_page(request, path=""):
     site, parts = request.hosted_site, page_parts(request.gate_entry)
     template, decision, footer = parts.template, parts.decision, parts.footer
-    key = (get_language(), parts.key)
+    # the maintenance and block pages name the provider and link to the platform (templatetags.gate_pages)
+    key = (get_language(), settings.ACCESS_PROVIDER_NAME, settings.BEIAN_PUBLIC_URL, parts.key)
     content = _rendered.get(key)
     if content is None:  # sanitising content and custom footer happens here only, once per key
         context = {"site": site, "decision": decision, **footer}

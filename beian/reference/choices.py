@@ -36,6 +36,30 @@ def service_contents():
     return [(s.name_zh, s.localized_name) for s in m.ServiceContent.objects.all()]
 
 
+def service_contents_grouped():
+    """The service contents under their headings (the ReferenceSetting `service_content_groups`), as
+    Django's grouped choices: [(heading, [(stored value, label), ...]), ...]. A service content no group
+    names is listed last under the setting's "more" heading; without the setting, one flat list."""
+    options = dict(service_contents())
+    setting = m.ReferenceSetting.objects.filter(key="service_content_groups").values_list("value", flat=True).first()
+    if not setting or not setting.get("groups"):
+        return list(options.items())
+
+    def heading(entry: dict) -> str:
+        return (entry.get("name_en") if _en() else "") or entry.get("name_zh") or ""
+
+    grouped, placed = [], set()
+    for group in setting["groups"]:
+        items = [(name, options[name]) for name in group.get("items", []) if name in options and name not in placed]
+        placed.update(name for name, _label in items)
+        if items:
+            grouped.append((heading(group), items))
+    rest = [(name, label) for name, label in options.items() if name not in placed]
+    if rest:
+        grouped.append((heading(setting.get("more") or {}) or "—", rest))
+    return grouped
+
+
 def languages():
     return [(s.name_zh, s.localized_name) for s in m.Language.objects.all()]
 

@@ -27,6 +27,9 @@ SMS_TEMPLATES_SETTING = "sms_templates"
 # The platform's plans (basic, advanced): what each includes and what the assisted filing service
 # costs on it (beian.plans); operators edit them under Plans.
 PLANS_PATH = Path(__file__).parent / "data" / "plans.json"
+# How the wizard groups the service contents (headings and their items): beian.reference.choices.
+SERVICE_CONTENT_GROUPS_PATH = Path(__file__).parent / "data" / "service-content-groups.json"
+SERVICE_CONTENT_GROUPS_SETTING = "service_content_groups"
 # Operator settings of our own beside the collected seed (editable under Reference settings):
 # `new_access_serve_from` — when a new-access domain may be served (beian.hosting.gate.NewAccessServe:
 # "submitted", "provider_review_passed" (rules file §8.5: as Tencent, the default) or "approved");
@@ -120,6 +123,12 @@ def seed_rows(seed: dict) -> dict[type[m.ReferenceRow], list[dict]]:
     )
     settings_rows.append(
         {"key": SMS_TEMPLATES_SETTING, "value": json.loads(SMS_TEMPLATES_PATH.read_text(encoding="utf-8"))}
+    )
+    settings_rows.append(
+        {
+            "key": SERVICE_CONTENT_GROUPS_SETTING,
+            "value": json.loads(SERVICE_CONTENT_GROUPS_PATH.read_text(encoding="utf-8")),
+        }
     )
     settings_rows += [{"key": k, "value": v} for k, v in OPERATOR_SETTINGS.items()]
     rows[m.ReferenceSetting] = settings_rows

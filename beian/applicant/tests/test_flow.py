@@ -10,7 +10,7 @@ from beian.filings.precheck import Precheck
 from beian.rules import registry
 from beian.rules.findings import Finding, Severity
 
-ORDER = SimpleNamespace(pk=1)  # every step applies to every order today
+ORDER = SimpleNamespace(pk=1, status="DRAFT")  # every step applies to every order today
 
 
 def finding(field: str, severity: Severity = Severity.ERROR, code: str = "x.y") -> Finding:
@@ -27,6 +27,14 @@ def test_the_steps_in_order_with_next_and_previous():
     assert FLOW.step("nope") is None
     context = FLOW.context(ORDER, FLOW.step("materials"))
     assert (context["step_index"], context["step_count"], context["next_step"].key) == (6, 7, "confirm")
+
+
+def test_after_a_field_level_return_every_step_continues_to_confirm():
+    returned = SimpleNamespace(pk=1, status="PROVIDER_NEEDS_CHANGES")
+    assert [FLOW.after(returned, s).key for s in FLOW.applicable(returned)[:-1]] == ["confirm"] * 6
+    assert FLOW.after(returned, FLOW.step("confirm")) is None
+    assert FLOW.after(ORDER, FLOW.step("subject")).key == "website"
+    assert FLOW.context(returned, FLOW.step("checklist"))["returning"] is True
 
 
 def test_each_field_path_belongs_to_exactly_one_step():

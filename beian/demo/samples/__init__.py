@@ -117,6 +117,57 @@ def owner_photo(*, side: int = 512) -> Image.Image:
     return image if side == image.width else image.resize((side, side), Image.Resampling.LANCZOS)
 
 
+SKIN, HAIR, SHIRT = (240, 205, 175), (45, 35, 30), (48, 78, 128)
+EXAMPLE_MARK = "示例 Example"
+
+
+def owner_holding_id_example(*, width: int = 480) -> Image.Image:
+    """The example of the hand-held ID photo (手持证件照) the materials step shows: a drawn person in
+    front of a white curtain, facing the camera, holding the ID card (id_card_front_image) at chest
+    height with both hands, the face uncovered; marked 示例 / Example so it is never taken for a real
+    upload. 3:4 portrait. static/materials/examples/owner_photo.jpg is this picture
+    (`manage.py material_examples` writes it)."""
+    height = round(width * 4 / 3)
+    unit = width / 480
+    u = lambda *values: [round(v * unit) for v in values]  # noqa: E731
+    image = Image.new("RGB", (width, height), (244, 245, 247))
+    draw = ImageDraw.Draw(image)
+    for x in range(0, width, max(1, round(24 * unit))):  # the curtain's folds
+        draw.rectangle([x, 0, x + round(10 * unit), height], fill=(232, 234, 238))
+        draw.line([(x + round(11 * unit), 0), (x + round(11 * unit), height)], fill=(222, 224, 229), width=1)
+    draw.rectangle([0, 0, width, round(14 * unit)], fill=(205, 208, 214))  # the curtain rail
+    draw.rounded_rectangle(u(70, 385, 410, 700), radius=round(70 * unit), fill=SHIRT)  # shoulders and body
+    draw.polygon([tuple(u(204, 385)), tuple(u(240, 440)), tuple(u(276, 385))], fill=(235, 238, 242))  # collar
+    draw.rectangle(u(208, 320, 272, 400), fill=SKIN)  # neck
+    draw.ellipse(u(146, 198, 168, 246), fill=SKIN)  # ears
+    draw.ellipse(u(312, 198, 334, 246), fill=SKIN)
+    draw.ellipse(u(160, 130, 320, 350), fill=SKIN)  # face
+    draw.chord(u(154, 112, 326, 262), start=180, end=360, fill=HAIR)  # hair
+    draw.rectangle(u(156, 186, 172, 220), fill=HAIR)
+    draw.rectangle(u(308, 186, 324, 220), fill=HAIR)
+    for eye in (200, 258):
+        draw.ellipse(u(eye, 228, eye + 22, 244), fill=(255, 255, 255))
+        draw.ellipse(u(eye + 6, 229, eye + 16, 243), fill=(50, 40, 35))
+        draw.line(u(eye - 2, 214, eye + 24, 212), fill=HAIR, width=round(4 * unit))  # brows
+    draw.line(u(240, 250, 234, 284, 246, 286), fill=(205, 160, 130), width=round(3 * unit))  # nose
+    draw.arc(u(212, 282, 268, 318), start=20, end=160, fill=(190, 80, 80), width=round(4 * unit))  # smile
+    for arm in ((96, 470, 150, 470, 168, 600, 120, 610), (384, 470, 330, 470, 312, 600, 360, 610)):
+        draw.polygon([tuple(u(*arm[i : i + 2])) for i in range(0, 8, 2)], fill=(40, 66, 110))  # forearms
+    card = id_card_front_image(width=round(250 * unit))
+    left, top = round(115 * unit), round(440 * unit)
+    draw.rectangle([left + 4, top + 4, left + card.width + 4, top + card.height + 4], fill=(30, 40, 60))  # shadow
+    image.paste(card, (left, top))
+    draw = ImageDraw.Draw(image)
+    for hand in ((100, 556, 136, 616), (344, 556, 380, 616)):  # the hands hold the card's lower corners
+        draw.rounded_rectangle(u(*hand), radius=round(18 * unit), fill=SKIN, outline=(215, 175, 145), width=2)
+    mark = font(round(30 * unit))
+    box = draw.textbbox((0, 0), EXAMPLE_MARK, font=mark)
+    pad = round(10 * unit)
+    draw.rectangle([0, round(24 * unit), box[2] + 2 * pad, round(24 * unit) + box[3] + 2 * pad], fill=SEAL_RED)
+    draw.text((pad, round(24 * unit) + pad), EXAMPLE_MARK, font=mark, fill=(255, 255, 255))
+    return image
+
+
 def letter_image(*, title: str, body: str, company: str = COMPANY, width: int = 1240) -> Image.Image:
     """A signed and sealed letter on a white A4 page (an authorisation letter, a name-change letter,
     a domain certificate): a title, the body wrapped to the page, the company, a signature and a seal."""
