@@ -66,7 +66,7 @@ worker: migrate
 # Chromium per worker. `make test PYTEST_WORKERS=0` runs in one process; PYTEST_ARGS are appended.
 PYTEST_WORKERS ?= auto
 test: install
-	BEIAN_TESTING=1 $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=20 $(PYTEST_ARGS)
+	BEIAN_TESTING=1 $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder --durations=20 $(PYTEST_ARGS)
 
 # The tooling gate (also .pre-commit-config.yaml and .ci/run): lint, format, types, import contracts,
 # Django's checks and no missing migration. Each command says what is wrong and where.

@@ -169,8 +169,9 @@ def _flushes_the_database(item) -> bool:
 
 def pytest_collection_modifyitems(session, config, items):
     """Files with a browser, a live server or real processes (every test that flushes the database) run
-    first: `--dist loadfile` hands files to the workers in this order, so the long ones start early and
-    the two workers end together instead of one finishing a 2-minute journey alone."""
+    first: `--dist loadfile --no-loadscope-reorder` (the Makefile) hands files to the workers in this
+    order, so the long ones start early and the two workers end together instead of one finishing a
+    2-minute journey alone (xdist's own order, most tests first, put the journeys last)."""
     heavy = {item.path for item in items if _flushes_the_database(item) or _starts_processes(item.module)}
     items.sort(key=lambda item: item.path not in heavy)  # stable: the order within each group stays
 
