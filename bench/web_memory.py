@@ -5,7 +5,8 @@ libraries each has mapped. Target: the web worker stays under 250 MB.
 
     .venv/bin/python bench/web_memory.py
 
-Builds a scratch database as bench/load.py does (a temporary SQLite file, or a scratch
+The licence and ID card fronts are bench/materials.py's images at typical upload sizes (2400 and
+1800 px), the ID card backs the demo's. Builds a scratch database as bench/load.py does (a temporary SQLite file, or a scratch
 `beian_bench_web_memory` database on the PostgreSQL server of DATABASE_URL; dropped at the end) with
 the demo company's draft order and an API token, then runs `make serve PORT=<free port>
 WEB_CONCURRENCY=1`. RSS is read from /proc (Linux).
@@ -24,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.gate import PLATFORM_HOST, configure, free_port, in_scratch
 from bench.load import serve, stop, wait_until_ready
+from bench.materials import order_materials
 from tests.net import multipart
 
 BENCH_DB = "beian_bench_web_memory"
@@ -59,10 +61,12 @@ def build_order() -> tuple[int, str, list[tuple[str, str, bytes]]]:
     organisation, user, site = tenant_for(BEIJING)
     order = valid_order(organisation=organisation, user=user, site=site, materials=False)
     files = material_files(BEIJING, order=order)
+    typical = {kind: data for _label, kind, data, _expected in order_materials()}
     uploads = []
     for requirement in order_requirements(order)[:UPLOADS]:
         name, data = files[requirement.slot] if requirement.slot in files else files[requirement.base_slot]
-        uploads.append((requirement.slot, name, data))
+        kind = "id_card_front" if requirement.slot.endswith("_id_front") else requirement.slot
+        uploads.append((requirement.slot, name, typical.get(kind, data)))
     _, key = ApiToken.issue(user, name="memory bench")
     connections.close_all()
     return order.pk, key, uploads
