@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import socket
 import subprocess
+import uuid
 from http.client import HTTPConnection
 
 
@@ -28,6 +29,20 @@ def http_request(port: int, host: str, path: str = "/", headers: dict | None = N
         return response.status, dict(response.getheaders()), response.read()
     finally:
         conn.close()
+
+
+def multipart(name: str, filename: str, data: bytes) -> tuple[bytes, str]:
+    """(body, Content-Type) of a multipart/form-data request carrying one file."""
+    boundary = uuid.uuid4().hex
+    body = (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+            f"Content-Type: application/octet-stream\r\n\r\n"
+        ).encode()
+        + data
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    return body, f"multipart/form-data; boundary={boundary}"
 
 
 def stop(process: subprocess.Popen, sig: int = signal.SIGTERM, timeout: float = 30) -> None:

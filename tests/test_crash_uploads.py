@@ -16,12 +16,11 @@ import threading
 import time
 import urllib.error
 import urllib.request
-import uuid
 
 import pytest
 
 from beian.demo import samples
-from tests.net import free_port
+from tests.net import free_port, multipart
 from tests.processes import MANAGE, Deployment, deployment_database
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
@@ -90,19 +89,6 @@ print("RESULT" + json.dumps({"requeued": jobs.run_periodic_jobs()["material_chec
 def _photo() -> bytes:
 
     return samples.jpeg_bytes(samples.owner_photo().resize((900, 900)))
-
-
-def _multipart(name: str, filename: str, data: bytes) -> tuple[bytes, str]:
-    boundary = uuid.uuid4().hex
-    body = (
-        (
-            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
-            f"Content-Type: application/octet-stream\r\n\r\n"
-        ).encode()
-        + data
-        + f"\r\n--{boundary}--\r\n".encode()
-    )
-    return body, f"multipart/form-data; boundary={boundary}"
 
 
 class WebDeployment(Deployment):
@@ -182,7 +168,7 @@ def deployment(tmp_path_factory):
 
 def test_killed_before_the_upload_commits_leaves_no_material(deployment):
     setup = deployment.python(SETUP.format(index=6))
-    body, content_type = _multipart("file", "photo.jpg", _photo())
+    body, content_type = multipart("file", "photo.jpg", _photo())
     deployment.killed_during(
         "material_stored", f"/api/v1/orders/{setup['order']}/materials/owner_photo", setup["key"], body, content_type
     )
@@ -198,7 +184,7 @@ def test_killed_before_the_upload_commits_leaves_no_material(deployment):
 def test_killed_between_the_uploads_commit_and_its_enqueue_the_check_runs_later_and_holds_submit(deployment):
     setup = deployment.python(SETUP.format(index=7))
     queued_before = deployment.state(setup["order"])["queued"]
-    body, content_type = _multipart("file", "photo.jpg", _photo())
+    body, content_type = multipart("file", "photo.jpg", _photo())
     deployment.killed_during(
         "material_committed", f"/api/v1/orders/{setup['order']}/materials/owner_photo", setup["key"], body, content_type
     )

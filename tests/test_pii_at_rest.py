@@ -1,6 +1,7 @@
 """Every copy of PII sealed: a whole order journey, then the database (the SQLite image read raw, or
 `pg_dump` on PostgreSQL), the var directory (uploaded materials under PRIVATE_MEDIA_ROOT) and the
-logs are searched for the principals' ID numbers, mobiles, emergency phones and emails."""
+logs are searched for the principals' ID numbers, mobiles, emergency phones and emails, and for the
+users' emails."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from beian.accounts.models import User, users_with_email
 from beian.core.crypto import is_sealed
 from beian.demo.orders import BEIJING, enterprise_values
 from beian.filings import services
@@ -142,25 +144,30 @@ def test_a_whole_journey_leaves_no_id_number_phone_or_email_at_rest_or_in_the_lo
     found: list[str] = []
     where, image = database_image()
     found += hits(image, where, wanted, before)
+    # the users' emails were there before the journey (sealed when the accounts were made): none at all
+    user_emails = needles({f"{u.username}'s email": u.email for u in (applicant, reviewer, operator)})
+    found += hits(image, where, user_emails)
     files = var_files()
     uploads = [p for p in files if p.is_relative_to(settings.PRIVATE_MEDIA_ROOT)]
     assert len(uploads) >= Material.objects.filter(order=order).count() > 0, "materials are stored under var/"
     # ID cards, licences, the signed form: no image or PDF in the clear (their text is pixels)
     assert [p.name for p in uploads if not is_sealed(p.read_bytes())] == []
     for path in files:
-        found += hits(path.read_bytes(), str(path.relative_to(settings.VAR_DIR)), wanted)
+        found += hits(path.read_bytes(), str(path.relative_to(settings.VAR_DIR)), {**wanted, **user_emails})
     logged = "\n".join(r.getMessage() + repr(r.args) for r in caplog.records).encode()
-    found += hits(logged, "logs", wanted)
+    found += hits(logged, "logs", {**wanted, **user_emails})
     # emails are not kept, but the development backend prints them to the log
     assert mailoutbox, "the journey notified the applicant by email"
     sent = [(m.subject, m.body, *m.to, *(str(a[0]) for a in getattr(m, "alternatives", []))) for m in mailoutbox]
     found += hits("\n".join(map(str, sent)).encode(), "emails", wanted)
-    assert found == [], "\n".join(found + columns_holding(seeded_values()))
+    holding = {**seeded_values(), **{f"{u.username}'s email": u.email for u in (applicant, reviewer, operator)}}
+    assert found == [], "\n".join(found + columns_holding(holding))
 
 
 # --- a database written before the PII was sealed --------------------------------------------------
 
 BEFORE_SEALING = [
+    ("accounts", "0007_verbose_names"),
     ("filings", "0012_service_codes"),
     ("materials", "0002_per_website"),
     ("regulator", "0003_case_summary_of_record_orders"),
@@ -193,6 +200,8 @@ def test_upgrading_seals_snapshots_emails_office_phones_ocr_details_and_files_wr
     at = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC)
     old = _migrate(BEFORE_SEALING)
     org = old.get_model("accounts", "Organisation").objects.create(name="北京示例科技有限公司")
+    user = old.get_model("accounts", "User").objects.create(username="old-applicant", email="Old.Applicant@example.com")
+    no_email = old.get_model("accounts", "User").objects.create(username="no-email", email="")
     person = old.get_model("filings", "Person").objects.create(organisation=org, email="zhangsan@example.com")
     subject = old.get_model("filings", "Subject").objects.create(
         organisation=org, name="北京示例科技有限公司", office_phone="010-62345678", principal=person
@@ -226,10 +235,12 @@ def test_upgrading_seals_snapshots_emails_office_phones_ocr_details_and_files_wr
         check_details=details,
     )
     assert "13800138000" in _raw("filings_orderversion", "data", version.pk)  # written the old way
+    assert _raw("accounts_user", "email", user.pk) == "Old.Applicant@example.com"
 
     _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
 
     for table, column, pk in (
+        ("accounts_user", "email", user.pk),
         ("filings_orderversion", "data", version.pk),
         ("filings_person", "email", person.pk),
         ("filings_subject", "office_phone", subject.pk),
@@ -239,6 +250,9 @@ def test_upgrading_seals_snapshots_emails_office_phones_ocr_details_and_files_wr
         assert is_sealed(_raw(table, column, pk)), f"{table}.{column}"
     assert OrderVersion.objects.get(pk=version.pk).data == snapshot  # types kept: 1 and None
     assert Person.objects.get(pk=person.pk).email == "zhangsan@example.com"
+    # the user is found by their address again (password reset, provisioning), the one without none
+    assert list(users_with_email(User.objects.all(), "old.applicant@example.com")) == [User.objects.get(pk=user.pk)]
+    assert User.objects.get(pk=no_email.pk).email == "" and _raw("accounts_user", "email", no_email.pk) is None
     assert Subject.objects.get(pk=subject.pk).office_phone == "010-62345678"
     sealed = Material.objects.get(pk=material.pk)
     assert sealed.check_details == details and sealed.original_name == "张三身份证11010519491231002X.jpg"

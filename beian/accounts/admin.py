@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
 
-from beian.accounts.models import ApiToken, Membership, Organisation, Platform, PlatformToken, User
+from beian.accounts.models import ApiToken, Membership, Organisation, Platform, PlatformToken, User, users_with_email
 
 
 class MembershipInline(admin.TabularInline):
@@ -22,8 +22,16 @@ class BeianUserAdmin(UserAdmin):
 
     list_display = ("username", "email", "role", "is_active")
     list_filter = ("role", "is_active")
+    # the email is sealed: a whole address is searched through its blind index (get_search_results)
+    search_fields = ("username", "first_name", "last_name")
     fieldsets = (*(UserAdmin.fieldsets or ()), ("Beian", {"fields": ("role", "language", "platform", "external_id")}))
     inlines = [MembershipInline]
+
+    def get_search_results(self, request, queryset, search_term):
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if "@" in search_term:
+            found = found | users_with_email(queryset, search_term)
+        return found, may_have_duplicates
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

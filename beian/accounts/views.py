@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language
 
 from beian.accounts import services, two_factor
+from beian.accounts.forms import EmailPasswordResetForm
 from beian.accounts.oidc import oidc_enabled, oidc_platform_name
 from beian.core import audit, clock
 
@@ -129,6 +130,7 @@ class PasswordResetPage(auth_views.PasswordResetView):
     """Asks for the account's email and sends a link to it; the next page says the same whether or not the
     address belongs to an account."""
 
+    form_class = EmailPasswordResetForm
     template_name = "accounts/password_reset.html"
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router
 
 from beian.accounts import provisioning as accounts
-from beian.accounts.models import Membership, Organisation, Platform, User
+from beian.accounts.models import Membership, Organisation, Platform, User, users_with_email
 from beian.api.common import BODY_ERRORS, IDEMPOTENCY_KEY, PLATFORM_ERRORS, error, idempotent
 from beian.api.pagination import CURSOR, LIMIT, page_out, paginate
 from beian.api.platform import PlatformBearer
@@ -298,7 +298,7 @@ def users_list(
     if active is not None:
         rows = rows.filter(is_active=active)
     if email:
-        rows = rows.filter(email__iexact=email.strip())
+        rows = users_with_email(rows, email)
     return page_out(paginate(rows, cursor, limit), user_out)
 
 

@@ -27,6 +27,7 @@ from encrypted_fields.fields import EncryptedCharField, EncryptedEmailField, Enc
 from beian.core.masking import mask, mask_id_number, mask_mobile
 
 __all__ = [
+    "EncryptedBlankEmailField",
     "EncryptedCharField",
     "EncryptedEmailField",
     "EncryptedJSONField",
@@ -107,6 +108,14 @@ class EncryptedJSONField(models.TextField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": forms.JSONField, "encoder": self.encoder, **kwargs})
+
+
+class EncryptedBlankEmailField(EncryptedEmailField):
+    """EncryptedEmailField that reads "" where no address is stored (the library writes an empty value
+    as NULL), as Django's EmailField reads a blank one: for User.email, which Django's auth reads."""
+
+    def from_db_value(self, value, expression, connection) -> Any:
+        return "" if value is None else super().from_db_value(value, expression, connection)
 
 
 def normalise(value: str) -> str:

@@ -117,3 +117,12 @@ def test_every_admin_add_change_and_delete_is_in_our_audit_log(client, staff_ope
         assert event.actor == staff_operator
         assert (event.target_type, event.target_id) == ("accounts.platform", str(platform.pk))
     assert events[1].data["object"] == "新名称" and events[1].data["change"] == [{"changed": {"fields": ["Name"]}}]
+
+
+def test_the_user_list_finds_a_user_by_their_whole_sealed_email(client, staff_operator, reviewer, applicant):
+    client.force_login(staff_operator)
+    found = client.get("/admin/accounts/user/", {"q": "REVIEWER@example.com"})
+    assert [user.username for user in found.context["cl"].result_list] == ["reviewer"]
+    assert "reviewer@example.com" in found.content.decode()  # the list shows the address, unsealed
+    by_name = client.get("/admin/accounts/user/", {"q": "applic"})
+    assert [user.username for user in by_name.context["cl"].result_list] == ["applicant"]

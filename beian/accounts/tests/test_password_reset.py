@@ -96,3 +96,14 @@ def test_a_short_or_common_new_password_is_refused_and_changes_nothing(applicant
     assert refused.status_code == 200 and "too short" in page and "too common" in page
     applicant.refresh_from_db()
     assert applicant.check_password("pw-applicant")
+
+
+def test_the_sealed_address_is_found_in_any_letter_case_and_after_a_change(applicant):
+    client = _english()
+    client.post("/accounts/password-reset/", {"email": "Applicant@Example.COM"})
+    assert [m.to for m in mail.outbox] == [["applicant@example.com"]]  # to the address on the account
+    applicant.email = "zhang.new@example.com"
+    applicant.save(update_fields=["email"])
+    client.post("/accounts/password-reset/", {"email": "applicant@example.com"})  # the old address: nobody
+    client.post("/accounts/password-reset/", {"email": "zhang.new@example.com"})
+    assert [m.to for m in mail.outbox] == [["applicant@example.com"], ["zhang.new@example.com"]]

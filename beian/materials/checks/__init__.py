@@ -35,10 +35,11 @@ from beian.materials.checks.quality import (
     colour_findings,
     downscaled,
     exposure_findings,
+    exposure_of,
+    grey_work_copy,
     measure_colourfulness,
-    measure_exposure,
-    measure_sharpness,
     resolution_findings,
+    sharpness_of,
 )
 from beian.materials.checks.requirement import MaterialRequirement, as_requirement
 from beian.materials.checks.upload import SanitisedUpload, UploadRejected, inspect_upload
@@ -185,11 +186,12 @@ def _image_checks(
         resolution_findings(image.width, image.height, min_short_side_px=rules.min_short_side_px, field=where)
     )
     with result.timed("blur"):
-        sharpness = measure_sharpness(image)
+        grey = grey_work_copy(image)  # one copy for blur and exposure
+        sharpness = sharpness_of(grey)
     result.metrics["sharpness"] = round(sharpness, 1)
     result.findings.extend(blur_findings(sharpness, min_sharpness=rules.min_sharpness, field=where))
     with result.timed("exposure"):
-        exposure = measure_exposure(image)
+        exposure = exposure_of(grey)
     result.metrics.update(
         dark_clipped=round(exposure.dark_clipped, 4), bright_clipped=round(exposure.bright_clipped, 4)
     )

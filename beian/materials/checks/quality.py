@@ -15,8 +15,9 @@ from PIL import Image
 from beian.rules import registry
 from beian.rules.findings import Finding
 
-SHARPNESS_WORK_SIDE = 1024  # blur is measured at this long side (downscale only) so sizes compare
-EXPOSURE_WORK_SIDE = 1024  # thin text strokes must survive the downscale
+# Blur and exposure are measured on one grey copy at this long side (downscale only): sizes
+# compare, and thin text strokes survive the downscale.
+GREY_WORK_SIDE = 1024
 COLOUR_WORK_SIDE = 512  # colour statistics need no more
 CHROMA_LEVEL = 24  # max(R,G,B) - min(R,G,B) at or above this counts as a coloured pixel
 DEFAULT_MIN_COLOURFUL_FRACTION = 0.01
@@ -61,11 +62,20 @@ def resolution_findings(width: int, height: int, *, min_short_side_px: int, fiel
     ]
 
 
+def grey_work_copy(image: Image.Image) -> np.ndarray:
+    """The luminance at GREY_WORK_SIDE at most: what blur and exposure are measured on."""
+    return luminance(downscaled(image, GREY_WORK_SIDE))
+
+
 def measure_sharpness(image: Image.Image) -> float:
-    """Variance of the Laplacian of the luminance, at SHARPNESS_WORK_SIDE at most."""
+    """Variance of the Laplacian of the luminance, at GREY_WORK_SIDE at most."""
+    return sharpness_of(grey_work_copy(image))
+
+
+def sharpness_of(grey: np.ndarray) -> float:
+    """measure_sharpness of a grey_work_copy."""
     import cv2  # OpenCV loads where it is used: the web process sanitising uploads never needs it
 
-    grey = luminance(downscaled(image, SHARPNESS_WORK_SIDE))
     return float(cv2.Laplacian(grey, cv2.CV_64F).var())
 
 
@@ -83,7 +93,11 @@ def blur_findings(sharpness: float, *, min_sharpness: float, field: str) -> list
 
 
 def measure_exposure(image: Image.Image) -> Exposure:
-    grey = luminance(downscaled(image, EXPOSURE_WORK_SIDE))
+    return exposure_of(grey_work_copy(image))
+
+
+def exposure_of(grey: np.ndarray) -> Exposure:
+    """measure_exposure of a grey_work_copy."""
     histogram = np.bincount(grey.ravel(), minlength=256) / grey.size
     cumulative = np.cumsum(histogram)
     return Exposure(
