@@ -201,7 +201,9 @@ def _search_by(qs: QuerySet[Order], filters: QueueFilters) -> QuerySet[Order]:
 def _search(qs: QuerySet[Order], text: str, kind: str) -> QuerySet[Order]:
     kind = search_kind(text) if kind == "auto" else kind
     if kind == "domain":
-        return qs.filter(website__domain__startswith=_domain_text(text))
+        # the domain the order was submitted with (the first website's): one index of orders
+        # (order_queue_domain, order_domain_recent), not a join with every website ever filed
+        return qs.filter(submitted_domain__startswith=_domain_text(text)).exclude(submitted_domain="")
     if kind == "number":
         number = unicodedata.normalize("NFKC", text).replace(" ", "")
         number = re.sub("icp", "ICP", number, flags=re.IGNORECASE)
