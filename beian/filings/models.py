@@ -266,7 +266,8 @@ class Order(models.Model):
             models.Index(fields=["organisation", "status"]),
             # The reviewer queue reads only orders awaiting provider review, most urgent first. A
             # page's pks come from this index alone (PostgreSQL: the filter columns are included),
-            # whatever the filters; the narrower indexes below serve a filter that keeps few rows.
+            # whatever the filters; the narrower indexes below serve a filter that keeps few rows
+            # and include the other filters' columns, so that filters combined read no row either.
             models.Index(
                 fields=["review_due_at", "id"],
                 name="order_queue_due",
@@ -283,21 +284,45 @@ class Order(models.Model):
                 fields=["filing_type", "review_due_at", "id"],
                 name="order_queue_type",
                 condition=models.Q(status__in=AWAITING_REVIEW),
+                include=[
+                    "status_changed_at",
+                    "submitted_province",
+                    "assigned_reviewer",
+                    "finding_count",
+                ],
             ),
             models.Index(
                 fields=["finding_count", "review_due_at", "id"],
                 name="order_queue_findings",
                 condition=models.Q(status__in=AWAITING_REVIEW),
+                include=[
+                    "status_changed_at",
+                    "submitted_province",
+                    "filing_type",
+                    "assigned_reviewer",
+                ],
             ),
             models.Index(
                 fields=["assigned_reviewer", "review_due_at", "id"],
                 name="order_queue_reviewer",
                 condition=models.Q(status__in=AWAITING_REVIEW),
+                include=[
+                    "status_changed_at",
+                    "submitted_province",
+                    "filing_type",
+                    "finding_count",
+                ],
             ),
             models.Index(
                 fields=["submitted_province", "review_due_at", "id"],
                 name="order_queue_province",
                 condition=models.Q(status__in=AWAITING_REVIEW),
+                include=[
+                    "status_changed_at",
+                    "filing_type",
+                    "assigned_reviewer",
+                    "finding_count",
+                ],
             ),
             models.Index(
                 fields=["status_changed_at"], name="order_queue_age", condition=models.Q(status__in=AWAITING_REVIEW)

@@ -351,7 +351,12 @@ def queue_page(
         pks, has_next, has_previous = pks[-size:], True, len(pks) > size
     if found and not pks:  # paged past an end (the queue shrank): start again
         return queue_page(filters, reviewer=reviewer, now=now, size=size)
-    rows = qs.order_by().defer("subject__certificate_number").in_bulk(pks)  # not shown: not decrypted
+    # those rows by primary key (filtered again, a search would read every match's row)
+    rows = (
+        Order.objects.select_related(*QUEUE_RELATED)
+        .defer("subject__certificate_number")  # not shown: not decrypted
+        .in_bulk(pks)
+    )
     orders = [rows[pk] for pk in pks if pk in rows]
     return QueuePage(
         orders=orders,
