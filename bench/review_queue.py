@@ -385,8 +385,8 @@ def seed(n: int, rng: random.Random) -> dict:
             """INSERT INTO filings_order (id, filing_type, status, created_at, status_changed_at, submitted_at,
                 last_customer_action_at, returned_fields, claimed_at, acknowledged_warnings, assigned_reviewer_id,
                 organisation_id, subject_id, website_id, finding_count, review_due_at, submitted_province,
-                submitted_subject_name, confirmation, reason_code, reason_note, initiated_by_provider,
-                assisted_service)
+                submitted_subject_name, submitted_domain, confirmation, reason_code, reason_note,
+                initiated_by_provider, assisted_service)
               SELECT %(order_base)s + o.i + 1, o.filing_type, o.status, o.created, o.changed,
                 CASE WHEN o.status <> 'DRAFT' THEN o.changed END, o.changed, '[]',
                 CASE WHEN o.reviewer IS NOT NULL THEN o.changed END, '[]', o.reviewer,
@@ -398,6 +398,7 @@ def seed(n: int, rng: random.Random) -> dict:
                 END,
                 CASE WHEN o.status <> 'DRAFT' THEN o.province ELSE '' END,
                 CASE WHEN o.status <> 'DRAFT' THEN o.name ELSE '' END,
+                CASE WHEN o.status <> 'DRAFT' THEN o.domain ELSE '' END,
                 '', '', '', false,
                 o.i %% 20 = 0
               FROM o""",

@@ -247,6 +247,8 @@ class Order(models.Model):
     finding_count = models.PositiveIntegerField(_("automated findings"), default=0)
     submitted_province = models.CharField(_("province (as submitted)"), max_length=2, blank=True)
     submitted_subject_name = models.CharField(_("subject name (as submitted)"), max_length=200, blank=True)
+    # The domain of the order's first website (`website`, the one the queue lists) as submitted.
+    submitted_domain = models.CharField(_("domain (as submitted)"), max_length=253, blank=True)
     # Cancellations (rules file §1.6, §1.7): the reason (reference `cancellation_reasons`), the
     # applicant's words, and what they typed to confirm an irreversible one.
     reason_code = models.CharField(_("reason"), max_length=40, blank=True)
@@ -268,7 +270,8 @@ class Order(models.Model):
             # The reviewer queue reads only orders awaiting provider review, assisted ones (beian.plans)
             # first, then most urgent first (each index leads with that order's keys). A
             # page's pks come from this index alone (PostgreSQL: the filter columns are included),
-            # whatever the filters; the narrower indexes below serve a filter that keeps few rows.
+            # whatever the filters; the narrower indexes below serve a filter that keeps few rows
+            # and include the other filters' columns, so that filters combined read no row either.
             models.Index(
                 fields=["-assisted_service", "review_due_at", "id"],
                 name="order_queue_due",
@@ -285,21 +288,45 @@ class Order(models.Model):
                 fields=["filing_type", "-assisted_service", "review_due_at", "id"],
                 name="order_queue_type",
                 condition=models.Q(status__in=AWAITING_REVIEW),
+                include=[
+                    "status_changed_at",
+                    "submitted_province",
+                    "assigned_reviewer",
+                    "finding_count",
+                ],
             ),
             models.Index(
                 fields=["finding_count", "-assisted_service", "review_due_at", "id"],
                 name="order_queue_findings",
                 condition=models.Q(status__in=AWAITING_REVIEW),
+                include=[
+                    "status_changed_at",
+                    "submitted_province",
+                    "filing_type",
+                    "assigned_reviewer",
+                ],
             ),
             models.Index(
                 fields=["assigned_reviewer", "-assisted_service", "review_due_at", "id"],
                 name="order_queue_reviewer",
                 condition=models.Q(status__in=AWAITING_REVIEW),
+                include=[
+                    "status_changed_at",
+                    "submitted_province",
+                    "filing_type",
+                    "finding_count",
+                ],
             ),
             models.Index(
                 fields=["submitted_province", "-assisted_service", "review_due_at", "id"],
                 name="order_queue_province",
                 condition=models.Q(status__in=AWAITING_REVIEW),
+                include=[
+                    "status_changed_at",
+                    "filing_type",
+                    "assigned_reviewer",
+                    "finding_count",
+                ],
             ),
             models.Index(
                 fields=["status_changed_at"], name="order_queue_age", condition=models.Q(status__in=AWAITING_REVIEW)
@@ -316,6 +343,43 @@ class Order(models.Model):
                 condition=~models.Q(submitted_subject_name=""),
                 include=[
                     "submitted_subject_name",
+                    "status",
+                    "review_due_at",
+                    "submitted_province",
+                    "filing_type",
+                    "assigned_reviewer",
+                    "finding_count",
+                ],
+            ),
+            # A domain search (a prefix) reads the matching domains of this index and then sorts
+            # the few matches: in queue order, or most recently changed first for the reviewer's
+            # search across all orders (PostgreSQL: the pattern operator class serves LIKE 'abc%'
+            # whatever the database's collation, and the columns those orderings and the queue's
+            # filters read are included).
+            models.Index(
+                fields=["submitted_domain"],
+                name="order_queue_domain",
+                opclasses=["varchar_pattern_ops"],
+                condition=models.Q(status__in=AWAITING_REVIEW),
+                include=[
+                    "assisted_service",
+                    "review_due_at",
+                    "id",
+                    "status_changed_at",
+                    "submitted_province",
+                    "filing_type",
+                    "assigned_reviewer",
+                    "finding_count",
+                ],
+            ),
+            models.Index(
+                fields=["submitted_domain"],
+                name="order_domain_recent",
+                opclasses=["varchar_pattern_ops"],
+                condition=~models.Q(submitted_domain=""),
+                include=[
+                    "status_changed_at",
+                    "id",
                     "status",
                     "review_due_at",
                     "submitted_province",

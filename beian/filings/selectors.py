@@ -211,7 +211,9 @@ def _search_by(qs: QuerySet[Order], filters: QueueFilters) -> QuerySet[Order]:
 def _search(qs: QuerySet[Order], text: str, kind: str) -> QuerySet[Order]:
     kind = search_kind(text) if kind == "auto" else kind
     if kind == "domain":
-        return qs.filter(website__domain__startswith=_domain_text(text))
+        # the domain the order was submitted with (the first website's): one index of orders
+        # (order_queue_domain, order_domain_recent), not a join with every website ever filed
+        return qs.filter(submitted_domain__startswith=_domain_text(text)).exclude(submitted_domain="")
     if kind == "number":
         number = unicodedata.normalize("NFKC", text).replace(" ", "")
         number = re.sub("icp", "ICP", number, flags=re.IGNORECASE)
@@ -369,7 +371,12 @@ def queue_page(
         pks, has_next, has_previous = pks[-size:], True, len(pks) > size
     if found and not pks:  # paged past an end (the queue shrank): start again
         return queue_page(filters, reviewer=reviewer, now=now, size=size)
-    rows = qs.order_by().defer("subject__certificate_number").in_bulk(pks)  # not shown: not decrypted
+    # those rows by primary key (filtered again, a search would read every match's row)
+    rows = (
+        Order.objects.select_related(*QUEUE_RELATED)
+        .defer("subject__certificate_number")  # not shown: not decrypted
+        .in_bulk(pks)
+    )
     orders = [rows[pk] for pk in pks if pk in rows]
     return QueuePage(
         orders=orders,

@@ -873,8 +873,9 @@ def review_deadline(queued_at, *, working_days: int, calendar):
 
 def review_queue_fields(order: Order, *, findings, queued_at) -> dict:
     """What an order carries into the review queue on each (re)submission: its deadline, the
-    number of automated findings (warnings and errors), and a renewed claim for the reviewer who
-    returned it, so a resubmission goes to the same reviewer first."""
+    number of automated findings (warnings and errors), a renewed claim for the reviewer who
+    returned it, so a resubmission goes to the same reviewer first, and what the queue filters and
+    searches by (the subject's province and name, the first website's domain)."""
     return {
         "review_due_at": review_deadline(
             queued_at, working_days=provider_review_sla_working_days(), calendar=current_calendar()
@@ -883,6 +884,7 @@ def review_queue_fields(order: Order, *, findings, queued_at) -> dict:
         "claimed_at": queued_at if order.assigned_reviewer_id else None,
         "submitted_province": order.subject.province or "",
         "submitted_subject_name": order.subject.name or "",
+        "submitted_domain": order.website.domain or "",
     }
 
 

@@ -44,18 +44,18 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='order',
-            index=models.Index(condition=models.Q(('status__in', ['PENDING_PROVIDER_REVIEW', 'PROVIDER_RESUBMITTED'])), fields=['filing_type', '-assisted_service', 'review_due_at', 'id'], name='order_queue_type'),
+            index=models.Index(condition=models.Q(('status__in', ['PENDING_PROVIDER_REVIEW', 'PROVIDER_RESUBMITTED'])), fields=['filing_type', '-assisted_service', 'review_due_at', 'id'], include=('status_changed_at', 'submitted_province', 'assigned_reviewer', 'finding_count'), name='order_queue_type'),
         ),
         migrations.AddIndex(
             model_name='order',
-            index=models.Index(condition=models.Q(('status__in', ['PENDING_PROVIDER_REVIEW', 'PROVIDER_RESUBMITTED'])), fields=['finding_count', '-assisted_service', 'review_due_at', 'id'], name='order_queue_findings'),
+            index=models.Index(condition=models.Q(('status__in', ['PENDING_PROVIDER_REVIEW', 'PROVIDER_RESUBMITTED'])), fields=['finding_count', '-assisted_service', 'review_due_at', 'id'], include=('status_changed_at', 'submitted_province', 'filing_type', 'assigned_reviewer'), name='order_queue_findings'),
         ),
         migrations.AddIndex(
             model_name='order',
-            index=models.Index(condition=models.Q(('status__in', ['PENDING_PROVIDER_REVIEW', 'PROVIDER_RESUBMITTED'])), fields=['assigned_reviewer', '-assisted_service', 'review_due_at', 'id'], name='order_queue_reviewer'),
+            index=models.Index(condition=models.Q(('status__in', ['PENDING_PROVIDER_REVIEW', 'PROVIDER_RESUBMITTED'])), fields=['assigned_reviewer', '-assisted_service', 'review_due_at', 'id'], include=('status_changed_at', 'submitted_province', 'filing_type', 'finding_count'), name='order_queue_reviewer'),
         ),
         migrations.AddIndex(
             model_name='order',
-            index=models.Index(condition=models.Q(('status__in', ['PENDING_PROVIDER_REVIEW', 'PROVIDER_RESUBMITTED'])), fields=['submitted_province', '-assisted_service', 'review_due_at', 'id'], name='order_queue_province'),
+            index=models.Index(condition=models.Q(('status__in', ['PENDING_PROVIDER_REVIEW', 'PROVIDER_RESUBMITTED'])), fields=['submitted_province', '-assisted_service', 'review_due_at', 'id'], include=('status_changed_at', 'filing_type', 'assigned_reviewer', 'finding_count'), name='order_queue_province'),
         ),
     ]

@@ -14,6 +14,7 @@ from django.test import override_settings
 from beian.core.exceptions import PermissionDenied, ValidationFailed
 from beian.core.models import AuditEvent
 from beian.core.workdays import Calendar, current_calendar
+from beian.filings import fields as order_fields
 from beian.filings import selectors, services, states
 from beian.filings.models import Order
 from tests.factories import valid_order
@@ -91,6 +92,33 @@ def test_submission_sets_deadline_finding_count_and_submitted_subject(applicant,
     assert order.submitted_province == "11" and order.submitted_subject_name == order.subject.name
     assert order.finding_count == 0
     assert order.assigned_reviewer is None and order.claimed_at is None
+
+
+def test_a_domain_search_finds_the_order_by_the_domain_it_was_submitted_with(orders, reviewer):
+    """The reviewer's domain search reads the domain on the order (set on each submission, the first
+    website's): an order of two websites is found by its first website's domain or a prefix of it,
+    in the queue and, once it has left the queue, among the other orders; a draft never submitted
+    is not."""
+    order = orders.with_websites(2).submitted()
+    first, second = (w.domain for w in order_fields.websites_of(order))
+    assert order.submitted_domain == first == order.website.domain and second != first
+
+    def found(q, search="auto"):
+        filters = selectors.QueueFilters(q=q, search=search)
+        queue = [o.pk for o in selectors.review_queue(filters)]
+        others = [o.pk for o in selectors.other_orders(filters)[0]]
+        return queue, others
+
+    assert found(first) == ([order.pk], [])
+    assert found(f"https://{first.upper()}/index.html") == ([order.pk], [])
+    assert found(first[:4], search="domain") == ([order.pk], [])
+    services.order_claim(order=order, reviewer=reviewer)
+    services.order_review_approve(order=order, reviewer=reviewer)
+    assert found(first) == ([], [order.pk])
+    assert found("nothing-like-it.cn") == ([], [])
+    draft = orders.complete_draft()
+    assert draft.submitted_domain == ""
+    assert draft.pk not in found(draft.website.domain)[1]
 
 
 def test_finding_count_from_a_submission_with_warnings(applicant, hosted_site, monkeypatch):

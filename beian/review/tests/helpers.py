@@ -80,4 +80,5 @@ def queued_order(
         finding_count=findings,
         submitted_province=province,
         submitted_subject_name=name,
+        submitted_domain=domain,
     )
