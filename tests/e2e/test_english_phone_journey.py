@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.core import mail
 from django.utils import translation
 
 from beian.accounts.models import User
+from beian.core.masking import mask_name
 from beian.filings import services
 from beian.filings.models import Order
+from beian.notifications.models import SmsMessage
 from tests.e2e.test_browser_journey import fill_step
 from tests.e2e.waiting import wait_until
 from tests.factories import VALID_ENTERPRISE, material_files
@@ -64,16 +67,16 @@ TYPED = sorted(
 )
 
 
+def chinese_left(text: str, allowed: list[str] = TYPED) -> bool:
+    """Are there Chinese characters in `text` once the allowed values are cut out?"""
+    for value in allowed:
+        text = text.replace(value, "")
+    return bool(CJK.search(text))
+
+
 def chinese_outside_data(page, allowed: list[str] = TYPED) -> list[tuple[str, str]]:
     """(text, element) of every visible text with Chinese characters left once the allowed values are cut out."""
-    found = []
-    for text, where in page.evaluate(VISIBLE_TEXT):
-        rest = text
-        for value in allowed:
-            rest = rest.replace(value, "")
-        if CJK.search(rest):
-            found.append((text[:160], where))
-    return found
+    return [(text[:160], where) for text, where in page.evaluate(VISIBLE_TEXT) if chinese_left(text, allowed)]
 
 
 def overflow(page) -> int:
@@ -205,6 +208,12 @@ def test_a_new_applicant_files_in_english_on_a_phone(
     notice = applicant.notifications.get(kind="returned")
     assert not CJK.search(notice.title + notice.body), (notice.title, notice.body)
     assert "returned for changes" in notice.title
+    # the email and the SMS too (the SMS names the principal masked: 张*)
+    [email] = [m for m in mail.outbox if applicant.email in m.to]
+    assert "returned for changes" in email.subject and not chinese_left(email.subject + email.body), email.body
+    sms = SmsMessage.objects.get(purpose="notice:returned")
+    masked = mask_name(VALID_ENTERPRISE["subject.principal.name"])
+    assert sms.body.startswith("[Beian]") and not chinese_left(sms.body, [*TYPED, masked]), sms.body
     phone.goto(f"{base}/notifications/")
     check("14-notifications")
     phone.goto(f"{base}/apply/orders/{order.pk}/")
