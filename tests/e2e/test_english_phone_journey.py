@@ -170,6 +170,15 @@ def test_a_new_applicant_files_in_english_on_a_phone(
 
     phone.wait_for_url(re.compile(r"/step/website/"))
     fill_step(phone, [p for p in VALID_ENTERPRISE if p.startswith("websites[0].") and p != "websites[0].domain"])
+    # "None of the above" and News together: the inline check names both options in English
+    news = "[name='f-website__pre_approvals'][value='新闻']"
+    phone.check(news)
+    errors = phone.locator("#findings-f-website__pre_approvals .finding.error")
+    errors.filter(has_text="'None of the above' cannot be combined").wait_for()
+    assert any("Pre-approval 'News' has no approval number" in text for text in errors.all_inner_texts())
+    check("09a-website-pre-approval-conflict")
+    phone.uncheck(news)
+    wait_until(phone, "!document.querySelector('#findings-f-website__pre_approvals .finding.error')", timeout=30)
     check("09-website")
     phone.click("button[name=continue]")
 
