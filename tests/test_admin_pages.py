@@ -108,3 +108,34 @@ def test_names_and_labels_are_translated_in_both_languages():
             assert not [n for n in names if HAN.search(n)], (model, names)
         with translation.override("zh-hans"):
             assert HAN.search(str(opts.verbose_name_plural)), model
+
+
+# a stored code: FIRST_FILING, PENDING_PROVIDER_REVIEW, business_licence, owner_id_front__1
+STORED_CODE = re.compile(r"\b(?:[A-Z]{2,}_[A-Z0-9_]+|[a-z]+_[a-z0-9_]+)\b")
+# reference tables list their codes on purpose: the code is the row's key, shown beside its names
+KEYED_BY_CODE = {"reference", "materials.materialrequirement"}
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_list_columns_show_labels_not_stored_codes(root_client, seeded, language):
+    """Every list outside the reference tables reads as words: a material is named by its document
+    (营业执照 / Subject certificate), a status or a kind by its label."""
+    root_client.cookies["django_language"] = language
+    coded = {}
+    for model in BEIAN_MODELS:
+        opts = model._meta
+        if opts.app_label in KEYED_BY_CODE or opts.label_lower in KEYED_BY_CODE:
+            continue
+        content = root_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")).content
+        rows = "".join(re.findall(r"<tbody>(.*?)</tbody>", content.decode(), flags=re.S))
+        if found := sorted(set(STORED_CODE.findall(visible_text(rows.encode())))):
+            coded[opts.label] = found
+    assert coded == {}
+    materials = visible_text(root_client.get(reverse("admin:materials_material_changelist")).content)
+    assert ("Subject certificate" if language == "en" else "主体证件（营业执照等）") in materials
+
+
+def test_material_requirements_list_their_document_names(root_client, seeded):
+    root_client.cookies["django_language"] = "en"
+    text = visible_text(root_client.get(reverse("admin:materials_materialrequirement_changelist")).content)
+    assert "Website owner holding their ID" in text and "business_licence" in text  # the name beside its key

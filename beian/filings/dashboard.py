@@ -217,7 +217,7 @@ def _other_providers(website: WebsiteRecord) -> tuple[str, ...]:
 
 
 def _providers_text(names) -> str:
-    return "、".join(names) or "—"
+    return _(", ").join(names) or "—"
 
 
 def _action_view(
@@ -320,7 +320,7 @@ def _value(row, path: str, kind: str):
 
 def _shown(field, value) -> str:
     if isinstance(value, (list, tuple)) and not field.choices:
-        return "、".join(str(v.get("item", v)) if isinstance(v, dict) else str(v) for v in value) or "—"
+        return _(", ").join(str(v.get("item", v)) if isinstance(v, dict) else str(v) for v in value) or "—"
     return order_fields.display(field, value)
 
 

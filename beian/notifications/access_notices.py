@@ -51,7 +51,7 @@ def _order_to_notify(notice: AccessCancellationNotice) -> Order | None:
 def _compose(notice: AccessCancellationNotice, event: str) -> Message:
     language = get_language() or "zh-hans"
     record = notice.website_filing
-    domains = "、".join(
+    domains = _(", ").join(
         display_domain(d) for d in record.domains.filter(removed_at__isnull=True).values_list("domain", flat=True)
     )
     facts = {

@@ -279,7 +279,7 @@ def _compose_event(order, event: str, row) -> Message:
             _("Your website is filed"),
             _("Filing number %(number)s. It now shows in your site's footer, linked to https://beian.miit.gov.cn/.")
             % {
-                "number": "、".join(w.filing_number for w in order_fields.websites_of(order) if w.filing_number)
+                "number": _(", ").join(w.filing_number for w in order_fields.websites_of(order) if w.filing_number)
                 or data.get("website_number", "")
             },  # every website of the order has its own number
             order_link(order),
@@ -297,7 +297,7 @@ def _compose_event(order, event: str, row) -> Message:
 
 
 def _domains_text(domains) -> str:
-    return "、".join(display_domain(d) for d in domains) or "—"
+    return _(", ").join(display_domain(d) for d in domains) or "—"
 
 
 def _ended_domains(order) -> list[str]:
@@ -363,7 +363,7 @@ def record_approval_message(order) -> Message:
             _(
                 "Change approved: %(fields)s. The filing record shows the new information; the filing numbers stay the same."
             )
-            % {"fields": "、".join(labels) or "—"},
+            % {"fields": _(", ").join(labels) or "—"},
             link,
             lines,
         )

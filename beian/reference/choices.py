@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from beian.reference import models as m
 
@@ -106,7 +107,7 @@ def label(kind: str, value) -> str:
         return str(value)
     options = dict(source())
     if isinstance(value, list):
-        return "、".join(
+        return _(", ").join(
             str(options.get(v, v))
             if not isinstance(v, dict)
             else " ".join(x for x in (str(options.get(v.get("item"), v.get("item"))), v.get("number", "")) if x)

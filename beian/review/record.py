@@ -141,8 +141,8 @@ def domain_rows(order: Order, returnable: frozenset[str] = frozenset()) -> list[
 
 def _effects(view: RecordView, order: Order) -> list[str]:
     kind = order.filing_type
-    numbers = "、".join(w.number for w in view.websites) or view.subject_number
-    domains = "、".join(d for w in view.websites for d in w.domains) or "—"
+    numbers = _(", ").join(w.number for w in view.websites) or view.subject_number
+    domains = _(", ").join(d for w in view.websites for d in w.domains) or "—"
     if kind in record_orders.SUBJECT_PARTS | record_orders.WEBSITE_PARTS:
         out = [
             _(
@@ -150,8 +150,8 @@ def _effects(view: RecordView, order: Order) -> list[str]:
                 "the filing numbers stay the same."
             )
         ]
-        added = "、".join(d for r in view.domains for d in r.added)
-        removed = "、".join(d for r in view.domains for d in r.removed)
+        added = _(", ").join(d for r in view.domains for d in r.added)
+        removed = _(", ").join(d for r in view.domains for d in r.removed)
         if added:
             out.append(
                 _("Added domains serve under the website's number once approved: %(domains)s.") % {"domains": added}

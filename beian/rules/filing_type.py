@@ -171,10 +171,11 @@ def decide_filing_type(
 def _why(detected: str, subject: SubjectState, domains: Sequence[DomainState]) -> Bilingual:
     """Why the lookups land on `detected`, in words (the right path for a wrong requested type)."""
     if detected == NEW_ACCESS:
-        numbers = "、".join(d.number for d in domains if d.filed and d.number)
+        numbers = [d.number for d in domains if d.filed and d.number]
         return Bilingual(
-            f"该主体和域名已通过其他接入商备案（{numbers}），备案号保持不变",
-            f"the subject and domain are already filed through another provider ({numbers}); the numbers stay",
+            f"该主体和域名已通过其他接入商备案（{'、'.join(numbers)}），备案号保持不变",
+            f"the subject and domain are already filed through another provider ({', '.join(numbers)}); "
+            "the numbers stay",
         )
     if detected == NEW_WEBSITE:
         return Bilingual(

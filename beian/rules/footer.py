@@ -38,6 +38,7 @@ from beian.rules.registry import (
     FOOTER_OTHER_PSB_NUMBER,
     FOOTER_UNSAFE_LINK,
     TOO_LONG,
+    Bilingual,
 )
 
 MAX_LENGTH = 2000  # product policy: a footer line or two, with links
@@ -136,15 +137,30 @@ def check_custom_footer(markup: str, facts: FooterFacts, field: str = FIELD) -> 
         if not facts.filing_numbers:
             findings.append(FOOTER_OTHER_NUMBER.at(field, variant="not_filed", number=number))
         elif len(facts.filing_numbers) > 1:
-            expected = "、".join(facts.filing_numbers)
-            findings.append(FOOTER_OTHER_NUMBER.at(field, variant="several_numbers", number=number, expected=expected))
+            listed = Bilingual("、".join(facts.filing_numbers), ", ".join(facts.filing_numbers))
+            findings.append(
+                FOOTER_OTHER_NUMBER.at(
+                    field,
+                    variant="several_numbers",
+                    params={"number": number, "expected": listed.zh},
+                    number=number,
+                    expected=listed,
+                )
+            )
         elif facts.filing_numbers != (number,):
             findings.append(FOOTER_OTHER_NUMBER.at(field, number=number, expected=facts.filing_numbers[0]))
     for number in psb_numbers_in(cleaned.text):
         if not facts.psb_numbers:
             findings.append(FOOTER_OTHER_PSB_NUMBER.at(field, variant="none_entered", number=number))
         elif facts.psb_numbers != (number,):
-            findings.append(FOOTER_OTHER_PSB_NUMBER.at(field, number=number, expected="、".join(facts.psb_numbers)))
+            findings.append(
+                FOOTER_OTHER_PSB_NUMBER.at(
+                    field,
+                    params={"number": number, "expected": "、".join(facts.psb_numbers)},
+                    number=number,
+                    expected=Bilingual("、".join(facts.psb_numbers), ", ".join(facts.psb_numbers)),
+                )
+            )
     for host in dict.fromkeys(
         h for h in (_obsolete_host(v, facts.obsolete_hosts) for v in (*cleaned.links, cleaned.text)) if h
     ):

@@ -24,6 +24,8 @@ from typing import Any, TypeVar
 import idna
 import tldextract
 
+from beian.rules.registry import Bilingual
+
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -115,6 +117,11 @@ class Choice:
 
     name_zh: str
     allowed_for_individuals: bool = True
+    name_en: str = ""
+
+    def name(self) -> Bilingual:
+        """The entry's name for a message's copy: the English name where the reference data has one."""
+        return Bilingual(self.name_zh, self.name_en or self.name_zh)
 
 
 @dataclass(frozen=True)
@@ -244,6 +251,7 @@ class ReferenceSnapshot:
     # the provider's cap on websites per order, by SubjectKind value (limits.tencent_websites_per_order)
     websites_per_order: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     order_caps: Mapping[str, tuple[OrderCap, ...]] = field(default_factory=lambda: MappingProxyType({}))  # by province
+    pre_approval_none_option_en: str = ""
 
     @classmethod
     def from_seed(cls, data: Mapping[str, Any], settings: EngineSettings | None = None) -> ReferenceSnapshot:
@@ -278,6 +286,7 @@ class ReferenceSnapshot:
                 {str(kind): int(n) for kind, n in limits.get("tencent_websites_per_order", {}).items() if n is not None}
             ),
             order_caps=_order_caps(limits.get("province_order_caps", [])),
+            pre_approval_none_option_en=pre_extra.get("none_option_en", ""),
         )
 
     def nature(self, code: int | None) -> Nature | None:
@@ -391,7 +400,12 @@ def _natures(
 
 
 def _choices(rows: Iterable[Mapping[str, Any]]) -> Mapping[str, Choice]:
-    return _frozen({r["name_zh"]: Choice(r["name_zh"], bool(r.get("allowed_for_individuals", True))) for r in rows})
+    return _frozen(
+        {
+            r["name_zh"]: Choice(r["name_zh"], bool(r.get("allowed_for_individuals", True)), r.get("name_en") or "")
+            for r in rows
+        }
+    )
 
 
 def _rejection_reason(r: Mapping[str, Any]) -> RejectionReason:

@@ -1484,7 +1484,8 @@ SERVICE_CONTENT_FINANCE = _rule(
     "website.service_content.finance_needs_pre_approval",
     WARNING,
     "服务内容“{content}”属于金融类（{words}），须提供金融业务许可或备案。",
-    "The service content '{content}' is financial ('{words}') and needs a finance licence or filing.",
+    "The service content '{content}' is financial (its Chinese name contains '{words}') and needs a finance "
+    "licence or filing.",
     "提供互联网金融前置审批，或取消该服务内容。",
     "Supply the internet-finance pre-approval, or deselect this service content.",
     "§5.6",

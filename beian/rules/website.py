@@ -22,6 +22,7 @@ from beian.rules.registry import (
     SERVICE_CONTENT_NOT_FOR_INDIVIDUALS,
     SERVICE_CONTENT_UNKNOWN,
     WEBSITE_PRINCIPAL_NEEDS_AUTHORISATION,
+    Bilingual,
 )
 from beian.rules.site_names import check_site_name
 from beian.rules.text import normalise
@@ -81,9 +82,18 @@ def _service_contents(contents: list[str], field: str, ctx: Context, has_pre_app
         if known is None:
             findings.append(SERVICE_CONTENT_UNKNOWN.at(f"{field}[{index}]", content=_shown(content)))
         elif ctx.is_individual and not known.allowed_for_individuals:
-            findings.append(SERVICE_CONTENT_NOT_FOR_INDIVIDUALS.at(f"{field}[{index}]", content=content))
+            findings.append(
+                SERVICE_CONTENT_NOT_FOR_INDIVIDUALS.at(
+                    f"{field}[{index}]", params={"content": content}, content=known.name()
+                )
+            )
         elif not has_pre_approval and (finance := ctx.ref.site_names.finance_keywords.found_in(content)):
-            findings.append(SERVICE_CONTENT_FINANCE.at(f"{field}[{index}]", content=content, words="、".join(finance)))
+            words = "、".join(finance)
+            findings.append(
+                SERVICE_CONTENT_FINANCE.at(
+                    f"{field}[{index}]", params={"content": content, "words": words}, content=known.name(), words=words
+                )
+            )
     return findings
 
 
@@ -96,7 +106,8 @@ def _pre_approvals(entries: list[PreApproval], field: str, ctx: Context) -> list
     items = [_item(entry) for entry in entries]
     findings = []
     if none_option and none_option in items and len([i for i in items if i]) > 1:
-        findings.append(PRE_APPROVAL_NONE_WITH_ITEMS.at(field, none_option=none_option))
+        shown = Bilingual(none_option, ctx.ref.pre_approval_none_option_en or none_option)
+        findings.append(PRE_APPROVAL_NONE_WITH_ITEMS.at(field, params={"none_option": none_option}, none_option=shown))
     for index, (entry, item) in enumerate(zip(entries, items, strict=False)):
         if item and item != none_option:
             findings += _pre_approval(item, entry, f"{field}[{index}]", ctx)
@@ -113,9 +124,9 @@ def _pre_approval(item: str, entry: PreApproval, field: str, ctx: Context) -> li
         and nature.is_individual
         and not (nature.can_hold_pre_approvals and known.allowed_for_individuals)
     ):
-        return [PRE_APPROVAL_NOT_FOR_NATURE.at(f"{field}.item", item=item)]
+        return [PRE_APPROVAL_NOT_FOR_NATURE.at(f"{field}.item", params={"item": item}, item=known.name())]
     if not str(entry.get("number") or "").strip():
-        return [PRE_APPROVAL_NUMBER_MISSING.at(f"{field}.number", item=item)]
+        return [PRE_APPROVAL_NUMBER_MISSING.at(f"{field}.number", params={"item": item}, item=known.name())]
     blocker = unreadable(str(entry["number"]), f"{field}.number", ctx)
     return [blocker] if blocker else []
 

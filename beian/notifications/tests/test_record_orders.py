@@ -47,7 +47,7 @@ def test_an_approved_website_change_names_the_changed_fields_and_domains(
     decide(order, django_capture_on_commit_callbacks, approve=True)
     english = notices(order, colleague)
     assert english.startswith("Your change is approved")
-    assert "Change approved: Website name、Website principal Mobile、domains." in english
+    assert "Change approved: Website name, Website principal Mobile, domains." in english
     assert "the filing numbers stay the same" in english
     assert "Domains added: added-domain.cn" in english
     assert "filing number is expected" not in english and "13912345678" not in english

@@ -56,7 +56,7 @@ def test_the_operator_sees_the_change_to_file_and_records_the_regulators_approva
     name_row = row.split('data-path="websites[0].name"')[1].split("</tr>")[0]
     assert filed_name in name_row and filed_name + "新版" in name_row
     assert "139****5678" in row and "13912345678" not in html
-    assert "Pushed to the regulator as changed: Website name、Website principal Mobile" in row
+    assert "Pushed to the regulator as changed: Website name, Website principal Mobile" in row
     operator_client.post(
         reverse("operator:decision", args=[case.pk]),
         {

@@ -119,6 +119,10 @@ def test_a_number_is_refused_when_the_sites_domains_have_different_numbers():
     findings = check_custom_footer(NUMBER, facts)
     assert [f.code for f in findings] == ["footer.custom.other_number"]
     assert "different numbers" in findings[0].message_en
+    # listed as each language lists things; the params keep the stored (Chinese) list
+    assert f"{NUMBER}, 京ICP备2026000001号-2" in findings[0].message_en
+    assert f"{NUMBER}、京ICP备2026000001号-2" in findings[0].message_zh
+    assert findings[0].params["expected"] == f"{NUMBER}、京ICP备2026000001号-2"
 
 
 def test_another_public_security_number_is_refused():

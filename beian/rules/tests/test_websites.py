@@ -3,6 +3,7 @@ the websites of one order (§5.5-§5.7, §6.3, §1.1-§1.4)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -381,3 +382,36 @@ def test_a_cap_that_applies_after_filed_websites_says_so(validate):
     assert finding.params == {"province_name": "江西", "limit": 1, "count": 2, "filed": 16, "threshold": 15}
     assert "已备案 16 个网站（超过 15 个）" in finding.message_zh
     assert "16 filed websites (more than 15)" in finding.message_en
+
+
+# --- an option named in a message: its English name in the English copy ----------------------------
+
+OPTION_NAMING_CASES = [
+    (enterprise_order, setter(service_contents=["单位门户网站", "网上支付"]), "网上支付", "Online payment"),
+    (enterprise_order, setter(pre_approvals=[{"item": "新闻"}]), "新闻", "News"),
+    (
+        enterprise_order,
+        setter(pre_approvals=[{"item": "以上都不涉及"}, {"item": "出版", "number": "1"}]),
+        "以上都不涉及",
+        "None of the above",
+    ),
+    (individual_order, setter(service_contents=["网络购物"]), "网络购物", "Online shopping"),
+    (individual_order, setter(pre_approvals=[{"item": "新闻", "number": "10120170001"}]), "新闻", "News"),
+]
+
+
+@pytest.mark.parametrize(("order", "change", "zh", "en"), OPTION_NAMING_CASES, ids=[c[3] for c in OPTION_NAMING_CASES])
+def test_an_option_is_named_in_the_messages_language(validate, order, change, zh, en):
+    """The pre-approval and service-content rules fill the option's reference-data name in each language
+    ("'None of the above' cannot be combined ..."), never the Chinese name into the English copy; the
+    finding's params keep the stored (Chinese) value."""
+    built = order()
+    change(built.websites[0])
+    about = [f for f in validate(built) if f.code.startswith(("website.pre_approval", "website.service_content"))]
+    assert about, pairs(validate(built))
+    for finding in about:
+        assert zh in finding.message_zh
+        # the one Chinese an English reader sees: the finance keyword found in a content's Chinese name, quoted
+        english = finding.message_en.replace(f"'{finding.params.get('words')}'", "")
+        assert en in english and not re.search(r"[\u4e00-\u9fff]", english + finding.fix_en)
+        assert zh in finding.params.values()
