@@ -69,7 +69,9 @@ def first_filing_in_english(phone, tmp_path, check: Callable[[str], None]) -> Or
 
     phone.wait_for_url(re.compile(r"/step/materials/"))
     check("10-materials-empty")
-    order = Order.objects.get(pk=int(re.search(r"/orders/(\d+)/", phone.url).group(1)))
+    found = re.search(r"/orders/(\d+)/", phone.url)
+    assert found, phone.url
+    order = Order.objects.get(pk=int(found.group(1)))
     for slot, (name, data) in material_files(order=order).items():
         if not phone.locator(f"input[data-slot='{slot}']").count():
             continue
