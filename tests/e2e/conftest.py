@@ -64,6 +64,18 @@ def page(browser):
 
 
 @pytest.fixture
+def phone(browser):
+    """A phone (390×844, touch) set to Chinese: a switch to English is the applicant's choice, not the browser's."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, device_scale_factor=2, locale="zh-CN"
+    )
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
 def shoot():
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 

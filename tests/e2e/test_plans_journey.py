@@ -16,15 +16,6 @@ PHONE = {"width": 390, "height": 844}
 OVERFLOW = f"() => Math.max(document.documentElement.scrollWidth, window.innerWidth) - {PHONE['width']}"
 
 
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2, locale="zh-CN")
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    yield page
-    context.close()
-
-
 def login(page, base, username, password):
     page.context.clear_cookies()
     page.goto(f"{base}/accounts/login/")
