@@ -20,7 +20,7 @@ import yaml
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
@@ -442,7 +442,11 @@ def _conversation_locked(*, organisation, order, now, actor) -> Conversation:
     )
     if existing is not None:
         return existing
-    conversation = Conversation.objects.create(organisation=organisation, order=order, created_at=now)
+    try:
+        with transaction.atomic():  # a savepoint: a concurrent first message may create it first
+            conversation = Conversation.objects.create(organisation=organisation, order=order, created_at=now)
+    except IntegrityError:  # it did (the unique constraint waited for its commit): post into that one
+        return rows.get(order=order) if order is not None else rows.get(organisation=organisation, order__isnull=True)
     audit.record(
         action="support.conversation_started",
         target=conversation,
