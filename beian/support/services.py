@@ -59,6 +59,16 @@ def _refresh_search_text(article: Article) -> None:
     )
 
 
+def _reindex_if_stale(article: Article) -> None:
+    """An article whose text did not change is found by the words the current segmentation gives (a
+    new release may split words differently): its stored words are refreshed when they differ."""
+    stored = article.search_text
+    _refresh_search_text(article)
+    if article.search_text != stored:
+        article.save(update_fields=["search_text"])
+        search.index_article(article)
+
+
 def _add_revision(article: Article, *, actor=None, note: str = "") -> ArticleRevision:
     last = article.revisions.aggregate(n=Max("number"))["n"] or 0
     return ArticleRevision.objects.create(
@@ -224,9 +234,11 @@ def articles_load(directory: Path | None = None) -> dict[str, int]:
             counts["created"] += 1
         elif article.seed_digest == seed.digest:
             counts["unchanged"] += 1
+            _reindex_if_stale(article)
             continue
         elif article.edited_at is not None:
             counts["kept operator edit"] += 1
+            _reindex_if_stale(article)
             continue
         else:
             for field, value in fields.items():

@@ -18,7 +18,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 # every article that happens to contain them
 _STOPWORDS_TEXT = (
     "的 了 吗 呢 吧 啊 是 我 我的 你 你的 我们 被 把 在 和 与 及 或 要 会 能 可以 需要 什么 为什么 怎么 怎样 如何 "
-    "多久 多少 哪些 哪个 有 没有 一个 这个 那个 就 都 也 还 又 对 从 让 给 时 后 前 "
+    "多少 哪些 哪个 有 没有 一个 这个 那个 就 都 也 还 又 对 从 让 给 时 后 前 "
     "a an the is are was were be been do does did how what why when which who whom whose my our your "
     "i we you it its of to in on for with by at from and or not can could should would will me us "
     "this that these those there here have has had about"
@@ -42,6 +42,11 @@ def plain(markdown_text: str) -> str:
     return nh3.clean(_markdown().render(markdown_text or ""), tags=set()).strip()
 
 
+# English compounds the applicants split (a "site" is the articles' "website"): indexed and asked by
+# their parts too, as rjieba's search mode does for Chinese compounds
+_COMPOUND_PARTS = {"website": ("site",), "websites": ("site",), "homepage": ("home", "page")}
+
+
 def _stem(word: str) -> str:
     if word.isascii() and len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
@@ -58,6 +63,7 @@ def words(text: str) -> list[str]:
             if word.isdigit() and len(word) > 6:
                 continue
             out.append(_stem(word))
+            out += _COMPOUND_PARTS.get(word, ())
     return out
 
 
