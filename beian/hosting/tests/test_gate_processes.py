@@ -75,7 +75,8 @@ def deploy(request, tmp_path_factory):
         if not os.environ.get("REDIS_URL"):
             pytest.skip("the Redis stamp runs in the pass with REDIS_URL")
         env["REDIS_URL"] = os.environ["REDIS_URL"]
-    with deployment_database(kind, tmp_path_factory.mktemp(f"gate-{kind}-{stamp}"), **env) as deployment:
+    folder = tmp_path_factory.mktemp(f"gate-{kind}-{stamp}")
+    with deployment_database(kind, folder, every_pass=stamp == "cache", **env) as deployment:
         yield deployment
 
 
