@@ -31,6 +31,7 @@ from beian.monitor.tests.test_monitor import Registry
 from beian.webhooks.models import WebhookEvent
 from beian.webhooks.services import endpoint_create
 from tests.builders import OrderBuilder
+from tests.migrating import LATEST, migrate_to
 
 # The website principal is the same person as the subject principal (the sample ID card's), reached on
 # a mobile, an emergency phone and an email of their own: both sets of contact values are seeded.
@@ -174,15 +175,6 @@ BEFORE_SEALING = [
 ]
 
 
-def _migrate(targets):
-    from django.db.migrations.executor import MigrationExecutor
-
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 def _raw(table: str, column: str, pk: int) -> str:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT CAST({column} AS TEXT) FROM {table} WHERE id = %s", [pk])
@@ -195,10 +187,9 @@ def test_upgrading_seals_snapshots_emails_office_phones_ocr_details_and_files_wr
 
     from django.core.files.base import ContentFile
     from django.core.files.storage import FileSystemStorage, default_storage
-    from django.db.migrations.executor import MigrationExecutor
 
     at = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC)
-    old = _migrate(BEFORE_SEALING)
+    old = migrate_to(BEFORE_SEALING)
     org = old.get_model("accounts", "Organisation").objects.create(name="北京示例科技有限公司")
     user = old.get_model("accounts", "User").objects.create(username="old-applicant", email="Old.Applicant@example.com")
     no_email = old.get_model("accounts", "User").objects.create(username="no-email", email="")
@@ -237,7 +228,7 @@ def test_upgrading_seals_snapshots_emails_office_phones_ocr_details_and_files_wr
     assert "13800138000" in _raw("filings_orderversion", "data", version.pk)  # written the old way
     assert _raw("accounts_user", "email", user.pk) == "Old.Applicant@example.com"
 
-    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate_to(LATEST)
 
     for table, column, pk in (
         ("accounts_user", "email", user.pk),

@@ -5,23 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrating import LATEST, migrate_to
 
 BEFORE = [("filings", "0005_reviewer_search_indexes")]
 AT = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC)
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.mark.django_db(transaction=True)
 def test_approved_orders_become_subject_website_domain_and_access_records():
-    old = _migrate(BEFORE)
+    old = migrate_to(BEFORE)
     Organisation = old.get_model("accounts", "Organisation")
     Person = old.get_model("filings", "Person")
     Subject = old.get_model("filings", "Subject")
@@ -70,7 +63,7 @@ def test_approved_orders_become_subject_website_domain_and_access_records():
     second = order("示例.中国", "APPROVED", "京ICP备2026000001号-2", 2, filing_type="NEW_WEBSITE")
     draft = order("third.cn", "DRAFT", filing_type="NEW_WEBSITE")
 
-    new = _migrate(_latest())
+    new = migrate_to(LATEST)
     SubjectFiling = new.get_model("filings", "SubjectFiling")
     WebsiteFiling = new.get_model("filings", "WebsiteFiling")
     FiledDomain = new.get_model("filings", "FiledDomain")
@@ -93,8 +86,3 @@ def test_approved_orders_become_subject_website_domain_and_access_records():
     for each in (first, second, draft):
         assert NewOrder.objects.get(pk=each.pk).subject_filing_id == record.pk  # the draft targets the record
         assert NewWebsite.objects.get(pk=each.website_id).order_id == each.pk
-
-
-def _latest():
-    executor = MigrationExecutor(connection)
-    return executor.loader.graph.leaf_nodes()

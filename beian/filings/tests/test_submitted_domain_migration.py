@@ -6,25 +6,17 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from beian.filings.selectors import QueueFilters, other_orders, review_queue
+from tests.migrating import LATEST, migrate_to
 
 BEFORE = [("filings", "0018_order_assisted_service")]
 AT = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC)
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.mark.django_db(transaction=True)
 def test_orders_once_submitted_are_found_by_their_first_websites_domain_after_the_upgrade():
-    old = _migrate(BEFORE)
+    old = migrate_to(BEFORE)
     Organisation = old.get_model("accounts", "Organisation")
     Person = old.get_model("filings", "Person")
     Subject = old.get_model("filings", "Subject")
@@ -67,7 +59,7 @@ def test_orders_once_submitted_are_found_by_their_first_websites_domain_after_th
     withdrawn = order("withdrawn-shop.cn", "DRAFT")  # submitted once, withdrawn to draft
     draft = order("draft-shop.cn", "DRAFT", submitted=False)
 
-    new = _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    new = migrate_to(LATEST)
     domains = dict(new.get_model("filings", "Order").objects.values_list("pk", "submitted_domain"))
     assert domains == {
         awaiting: "queued-shop.cn",
