@@ -113,7 +113,7 @@ def test_names_and_labels_are_translated_in_both_languages():
 # a stored code: FIRST_FILING, PENDING_PROVIDER_REVIEW, business_licence, owner_id_front__1
 STORED_CODE = re.compile(r"\b(?:[A-Z]{2,}_[A-Z0-9_]+|[a-z]+_[a-z0-9_]+)\b")
 # the first characters of an API key (`bk_…`, `bp_…`): an identifier the admin shows to tell keys apart, not a code
-KEY_PREFIX = re.compile(r"\b(?:bk|bp)_[\w-]+")
+KEY_PREFIX = re.compile(r"(?:bk|bp)_[\w-]+")
 # reference tables list their codes on purpose: the code is the row's key, shown beside its names
 KEYED_BY_CODE = {"reference", "materials.materialrequirement"}
 
