@@ -19,6 +19,7 @@ Target: p95 <= 50 ms.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import random
@@ -249,14 +250,18 @@ def seed(n: int, rng: random.Random) -> dict:
     The spread follows the weights above. Certificate numbers are USCC-shaped (no check digit:
     the search only looks at the shape) and indexed with the app's blind-index key (pgcrypto's
     HMAC, as beian.core.crypto.blind_index); the encrypted columns all hold one valid ciphertext.
-    The review deadline is one day after the submission, weekends skipped (the app's working-day
-    calendar also skips holidays: close enough for the queue's order and filters)."""
+    The review deadline is the app's own (beian.filings.deadlines.review_deadline under the seeded
+    SLA and calendar, holidays included: the age filters seek by it), drawn per local day of
+    submission from a table of those days."""
     # the project's modules only after django.setup() (this script configures Django first)
     from django.conf import settings
     from django.db import connection
+    from django.utils import timezone
 
     from beian.accounts.models import User
     from beian.core.crypto import EncryptedCharField
+    from beian.core.workdays import current_calendar
+    from beian.filings.deadlines import provider_review_sla_working_days
     from beian.filings.models import Person, Subject
 
     User.objects.bulk_create([User(username=f"reviewer{i:02d}", role="reviewer") for i in range(20)])
@@ -303,6 +308,15 @@ def seed(n: int, rng: random.Random) -> dict:
         "mobile_cipher": mobile_cipher,
         "awaiting": list(AWAITING),
     }
+    # each local day an order can be submitted on: is it a working day, and its deadline's day
+    calendar, sla = current_calendar(), provider_review_sla_working_days()
+    today = timezone.localdate()
+    days = [today - dt.timedelta(days=k) for k in range(410)]
+    for day in days:
+        start = day if calendar.is_working_day(day) else calendar.next_working_day(day)
+        p.setdefault("days", []).append(day)
+        p.setdefault("working", []).append(calendar.is_working_day(day))
+        p.setdefault("due_days", []).append(calendar.add_working_days(start, sla))
     steps = [
         ("CREATE EXTENSION IF NOT EXISTS pgcrypto", "pgcrypto"),
         ("SELECT setseed(%(seed)s)", None),
@@ -342,6 +356,11 @@ def seed(n: int, rng: random.Random) -> dict:
               FROM g JOIN (SELECT i, sum((status = 'APPROVED' OR filing_type <> 'FIRST_FILING')::int)
                               OVER (ORDER BY i) AS serial FROM g) AS s USING (i)""",
             "deriving",
+        ),
+        (
+            """CREATE TEMP TABLE deadline_days AS SELECT * FROM unnest(
+                %(days)s::date[], %(working)s::bool[], %(due_days)s::date[]) AS d(day, working, due_day)""",
+            None,
         ),
         ("SELECT coalesce(max(id), 0) FROM accounts_organisation", "org_base"),
         ("SELECT coalesce(max(id), 0) FROM filings_person", "person_base"),
@@ -392,16 +411,16 @@ def seed(n: int, rng: random.Random) -> dict:
                 CASE WHEN o.reviewer IS NOT NULL THEN o.changed END, '[]', o.reviewer,
                 %(org_base)s + o.i %% %(n_orgs)s + 1, %(subject_base)s + o.i + 1, %(website_base)s + o.i + 1,
                 o.findings,
-                CASE WHEN o.status <> 'DRAFT' THEN o.changed + interval '1 day'
-                  + CASE extract(isodow FROM (o.changed + interval '1 day') AT TIME ZONE 'Asia/Shanghai')
-                      WHEN 6 THEN interval '2 days' WHEN 7 THEN interval '1 day' ELSE interval '0' END
+                CASE WHEN o.status <> 'DRAFT' THEN
+                  (d.due_day + CASE WHEN d.working THEN (o.changed AT TIME ZONE 'Asia/Shanghai')::time
+                                    ELSE time '00:00' END) AT TIME ZONE 'Asia/Shanghai'
                 END,
                 CASE WHEN o.status <> 'DRAFT' THEN o.province ELSE '' END,
                 CASE WHEN o.status <> 'DRAFT' THEN o.name ELSE '' END,
                 CASE WHEN o.status <> 'DRAFT' THEN o.domain ELSE '' END,
                 '', '', '', false,
                 o.i %% 20 = 0
-              FROM o""",
+              FROM o LEFT JOIN deadline_days AS d ON d.day = (o.changed AT TIME ZONE 'Asia/Shanghai')::date""",
             "orders",
         ),
     ]
@@ -428,7 +447,7 @@ def seed(n: int, rng: random.Random) -> dict:
             row["website_number"] = row["number"] + "-1" if row["status"] == "APPROVED" and row["number"] else ""
         cursor.execute("SELECT count(*) FROM o WHERE awaiting")
         n_awaiting = cursor.fetchone()[0]
-        cursor.execute("DROP TABLE g, o")
+        cursor.execute("DROP TABLE g, o, deadline_days")
     return {"awaiting": awaiting, "all": everyone, "reviewers": reviewers, "n_awaiting": n_awaiting}
 
 

@@ -10,13 +10,23 @@ The licence and ID card fronts are bench/materials.py's images at typical upload
 `beian_bench_web_memory` database on the PostgreSQL server of DATABASE_URL; dropped at the end) with
 the demo company's draft order and an API token, then runs `make serve PORT=<free port>
 WEB_CONCURRENCY=1`. RSS is read from /proc (Linux).
+
+Then the issue's probe, against the same server: four parallel uploads of a 6300×6300 PNG (under
+the 40 MP limit; a flat page with a little text, about 100 KB) — each upload's time and answer, the
+time until their checks are done and the peak RSS of every process of the server meanwhile (before:
+15–18 s each, 1.7 GB) — and a 200 MB body: how many bytes the client sent before the server
+answered, and what (before: all of it, then 413).
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
+import socket
+import subprocess
 import sys
+import threading
 import time
 from http.client import HTTPConnection
 from pathlib import Path
@@ -148,6 +158,120 @@ def mapped(pid: int) -> str:
     return ", ".join(f"{name} {'yes' if marker in maps else 'no'}" for name, marker in NATIVE.items())
 
 
+def huge_page_png() -> bytes:
+    """A 6300×6300 PNG that compresses to about 100 KB: a flat page with a few lines of text."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (6300, 6300), 245)
+    draw = ImageDraw.Draw(image)
+    for row in range(12):
+        draw.text((300, 400 + row * 450), f"6300 x 6300 page, line {row}", fill=20)
+    out = io.BytesIO()
+    image.save(out, "PNG", optimize=True)
+    return out.getvalue()
+
+
+class PeakRss:
+    """Samples the summed RSS of every process in the server's session every 0.1 s."""
+
+    def __init__(self, session: int):
+        self.session, self.peak, self._stop = session, 0.0, threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            total = 0.0
+            for pid in processes(self.session):
+                try:
+                    total += rss_mb(pid)
+                except OSError:
+                    continue
+            self.peak = max(self.peak, total)
+            time.sleep(0.1)
+
+    def __enter__(self) -> PeakRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def parallel_huge_uploads(server: subprocess.Popen, port: int, key: str, order: int, slots: list[str]) -> bool:
+    data = huge_page_png()
+    answers: dict[str, tuple[int, float]] = {}
+
+    def one(slot: str) -> None:
+        started = time.monotonic()
+        status = upload(port, key, order, slot, "page-6300.png", data)
+        answers[slot] = (status, time.monotonic() - started)
+
+    print(f"four parallel uploads of a 6300x6300 PNG ({len(data) // 1024} KB):")
+    with PeakRss(server.pid) as peak:
+        started = time.monotonic()
+        threads = [threading.Thread(target=one, args=(slot,)) for slot in slots[:4]]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        answered = time.monotonic() - started
+        deadline = time.monotonic() + CHECKS_SECONDS
+        while (left := pending_checks(order)) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        checked = time.monotonic() - started
+    for slot, (status, seconds) in sorted(answers.items()):
+        print(f"  {slot}: HTTP {status} in {seconds:.2f} s")
+    print(f"  all answered in {answered:.2f} s, checks done after {checked:.1f} s ({left} pending)")
+    print(f"  peak RSS of the server's processes (web, Celery): {peak.peak:.0f} MB")
+    return all(status == 201 for status, _ in answers.values()) and not left
+
+
+def huge_body(port: int, key: str, order: int, slot: str) -> bool:
+    """Declare a 200 MB upload and stream it until the server answers; how much went out first."""
+    size = 200 * 1024 * 1024
+    chunk = b"\0" * (256 * 1024)
+    conn = socket.create_connection(("127.0.0.1", port), timeout=30)
+    sent, started = 0, time.monotonic()
+    try:
+        conn.sendall(
+            (
+                f"POST /api/v1/orders/{order}/materials/{slot} HTTP/1.1\r\nHost: {PLATFORM_HOST}\r\n"
+                f"Authorization: Bearer {key}\r\nContent-Type: multipart/form-data; boundary=x\r\n"
+                f"Content-Length: {size}\r\n\r\n"
+            ).encode()
+        )
+        conn.setblocking(False)
+        answer = b""
+        while sent < size:
+            with contextlib.suppress(BlockingIOError):
+                answer += conn.recv(65536)
+            if answer:
+                break
+            try:
+                sent += conn.send(chunk[: size - sent])
+            except BlockingIOError:
+                time.sleep(0.001)
+            except (BrokenPipeError, ConnectionResetError):
+                break
+        conn.setblocking(True)
+        conn.settimeout(10)
+        while b"\r\n" not in answer:
+            part = conn.recv(65536)
+            if not part:
+                break
+            answer += part
+    except OSError as error:
+        answer = answer or str(error).encode()
+    finally:
+        conn.close()
+    status = answer.split(b"\r\n", 1)[0].decode(errors="replace")
+    print(
+        f"a 200 MB body: answered '{status}' after {sent / 1024 / 1024:.1f} MB sent, {time.monotonic() - started:.2f} s"
+    )
+    return " 413 " in status
+
+
 def main() -> int:
     return in_scratch(BENCH_DB, run)
 
@@ -184,11 +308,13 @@ def run(var_dir: Path, database_url: str | None) -> int:
         print(f"after {len(uploads)} uploads, checks done: web worker {web:.0f} MB RSS ({mapped(worker)})")
         for pid in celery_processes(processes(server.pid)):
             print(f"  celery process {pid}: {rss_mb(pid):.0f} MB RSS ({mapped(pid)})")
+        probe_ok = parallel_huge_uploads(server, port, key, order, [slot for slot, _, _ in uploads])
+        probe_ok = huge_body(port, key, order, uploads[0][0]) and probe_ok
     finally:
         stop(server)
     met = web < TARGET_MB
     print(f"target: web worker < {TARGET_MB} MB: {'met' if met else 'NOT met'}")
-    return 0 if met else 1
+    return 0 if met and probe_ok else 1
 
 
 if __name__ == "__main__":

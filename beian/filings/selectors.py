@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -19,6 +20,7 @@ from beian.core.crypto import blind_index
 from beian.filings import actions, psb, states
 from beian.filings import changes as record_changes
 from beian.filings import fields as order_fields
+from beian.filings.deadlines import deadline_range
 from beian.filings.models import (
     AWAITING_REVIEW,
     AccessRecord,
@@ -251,8 +253,6 @@ def _search(qs: QuerySet[Order], text: str, kind: str) -> QuerySet[Order]:
 def _in_queue(filters: QueueFilters, *, reviewer=None, now=None) -> Q:
     """What puts an order in the queue list: awaiting provider review and matching every filter
     but the search text (the caller applies that)."""
-    import datetime as dt
-
     cond = Q(status__in=AWAITING_REVIEW)
     if filters.province:
         cond &= Q(submitted_province=filters.province)
@@ -308,35 +308,70 @@ class QueuePage:
     previous_before: int | None  # the first row's pk when a previous page precedes (?before=)
 
 
-def _queue_keys_after(keys: QuerySet, priority: bool, due, pk: int, size: int) -> list[int]:
-    """The pks of the `size` rows that follow (priority, due, pk) in queue order (assisted orders
-    first, then deadline ascending, no deadline last, then pk). Each part seeks the
-    (…, review_due_at, id) indexes instead of reading past rows."""
-    same = keys.filter(assisted_service=priority)
-    if due is None:
-        found = list(same.filter(review_due_at__isnull=True, pk__gt=pk)[:size])
-    else:
-        found = list(same.filter(Q(review_due_at__gte=due) & (Q(review_due_at__gt=due) | Q(pk__gt=pk)))[:size])
-        if len(found) < size:
-            found += same.filter(review_due_at__isnull=True)[: size - len(found)]
-    if priority and len(found) < size:  # after the assisted orders, the others
-        found += keys.filter(assisted_service=False)[: size - len(found)]
+def _dated(keys: QuerySet, floor, ceiling) -> QuerySet:
+    keys = keys.filter(review_due_at__isnull=False)
+    if floor is not None:
+        keys = keys.filter(review_due_at__gte=floor)
+    return keys if ceiling is None else keys.filter(review_due_at__lte=ceiling)
+
+
+def _queue_keys_after(keys: QuerySet, cursor: tuple | None, size: int, *, floor=None, ceiling=None) -> list[int]:
+    """The pks of the `size` rows that follow `cursor` (priority, due, pk) in queue order, or the
+    first ones (no cursor): assisted orders first, then deadline ascending, no deadline last, then
+    pk. Each part seeks the (…, review_due_at, id) indexes instead of reading past rows, starting
+    at `floor` and stopping at `ceiling` when no matching row can have a deadline beyond them."""
+    found: list[int] = []
+    for priority in (True, False):
+        if cursor and priority and not cursor[0]:  # the cursor is past the assisted orders
+            continue
+        same = keys.filter(assisted_service=priority)
+        dated, undated = _dated(same, floor, ceiling), same.filter(review_due_at__isnull=True)
+        if cursor and cursor[0] == priority:
+            _, due, pk = cursor
+            if due is None:
+                dated, undated = dated.none(), undated.filter(pk__gt=pk)
+            else:
+                dated = dated.filter(Q(review_due_at__gte=due) & (Q(review_due_at__gt=due) | Q(pk__gt=pk)))
+        for part in (dated, undated):
+            if len(found) < size:
+                found += part[: size - len(found)]
     return found
 
 
-def _queue_keys_before(keys: QuerySet, priority: bool, due, pk: int, size: int) -> list[int]:
-    """The pks of the `size` rows that precede (priority, due, pk) in queue order, in queue order."""
+def _queue_keys_before(keys: QuerySet, cursor: tuple, size: int, *, floor=None, ceiling=None) -> list[int]:
+    """The pks of the `size` rows that precede `cursor` (priority, due, pk) in queue order, in
+    queue order (each part walked backwards from the cursor, bounded like _queue_keys_after)."""
     backwards = keys.order_by(F("review_due_at").desc(nulls_first=True), "-pk")
-    same = backwards.filter(assisted_service=priority)
-    if due is None:
-        found = list(same.filter(review_due_at__isnull=True, pk__lt=pk)[:size])
-        if len(found) < size:
-            found += same.filter(review_due_at__isnull=False)[: size - len(found)]
-    else:
-        found = list(same.filter(Q(review_due_at__lte=due) & (Q(review_due_at__lt=due) | Q(pk__lt=pk)))[:size])
-    if not priority and len(found) < size:  # before the others, the assisted orders
-        found += backwards.filter(assisted_service=True)[: size - len(found)]
+    found: list[int] = []
+    for priority in (False, True):
+        if cursor[0] and not priority:  # the cursor is among the assisted orders: none of the others precedes it
+            continue
+        same = backwards.filter(assisted_service=priority)
+        dated, undated = _dated(same, floor, ceiling), same.filter(review_due_at__isnull=True)
+        if cursor[0] == priority:
+            _, due, pk = cursor
+            if due is None:
+                undated = undated.filter(pk__lt=pk)
+            else:
+                undated = undated.none()
+                dated = dated.filter(Q(review_due_at__lte=due) & (Q(review_due_at__lt=due) | Q(pk__lt=pk)))
+        for part in (undated, dated):
+            if len(found) < size:
+                found += part[: size - len(found)]
     return found[::-1]
+
+
+def _deadline_bounds(filters: QueueFilters, now: dt.datetime) -> tuple:
+    """The earliest and the latest deadline an order the age filter keeps can have (None: open).
+    A deadline rises with the moment the order entered the queue (beian.filings.deadlines), so an
+    age bucket is a range of deadlines: the page's walk seeks to the newest orders' deadlines
+    instead of reading past every older order's."""
+    if filters.age == "overdue":
+        return None, now
+    if filters.age not in AGE_BUCKETS:
+        return None, None
+    low, high = AGE_BUCKETS[filters.age]
+    return deadline_range(now - dt.timedelta(hours=high) if high is not None else None, now - dt.timedelta(hours=low))
 
 
 def queue_page(
@@ -351,23 +386,30 @@ def queue_page(
     """One page of `review_queue(filters)`: the first, the one after the order `after` or the one
     before the order `before` (pks of the rows at the edges of the page the reviewer saw; an order
     that has left the queue since still marks its place). An unknown pk gives the first page."""
+    filters, now = filters or QueueFilters(), now or clock.now()  # one moment for the filter and its bounds
     qs = review_queue(filters, reviewer=reviewer, now=now)
     matches = qs.order_by().values("pk")[: QUEUE_COUNT_LIMIT + 1].count()
     # The page's pks first: on PostgreSQL a walk of the queue's deadline index that reads every
     # filter column from the index itself (order_queue_due includes them), then those rows whole.
     keys = qs.values_list("pk", flat=True)
+    floor, ceiling = _deadline_bounds(filters, now)
     cursor_pk = after if after is not None else before
     found = (
-        list(Order.objects.filter(pk=cursor_pk).values_list("assisted_service", "review_due_at")) if cursor_pk else []
+        list(Order.objects.filter(pk=cursor_pk).values_list("assisted_service", "review_due_at", "pk"))
+        if cursor_pk
+        else []
     )
     if not found:
-        pks = list(keys[: size + 1])
+        bounded = floor is not None or ceiling is not None
+        pks = _queue_keys_after(keys, None, size + 1, floor=floor, ceiling=ceiling) if bounded else []
+        if len(pks) < min(matches, size + 1):  # unbounded, or deadlines still moving to a new SLA
+            pks = list(keys[: size + 1])
         pks, has_next, has_previous = pks[:size], len(pks) > size, False
     elif after is not None:
-        pks = _queue_keys_after(keys, *found[0], after, size + 1)
+        pks = _queue_keys_after(keys, found[0], size + 1, floor=floor, ceiling=ceiling)
         pks, has_next, has_previous = pks[:size], len(pks) > size, True
     else:
-        pks = _queue_keys_before(keys, *found[0], before or 0, size + 1)
+        pks = _queue_keys_before(keys, found[0], size + 1, floor=floor, ceiling=ceiling)
         pks, has_next, has_previous = pks[-size:], True, len(pks) > size
     if found and not pks:  # paged past an end (the queue shrank): start again
         return queue_page(filters, reviewer=reviewer, now=now, size=size)

@@ -20,6 +20,7 @@ from beian.filings import changes as record_changes
 from beian.filings import detection as detection_service
 from beian.filings import fields as order_fields
 from beian.filings import records, selectors, service_codes, states
+from beian.filings.deadlines import current_review_deadline, provider_review_sla_working_days, review_deadline
 from beian.filings.models import (
     Order,
     OrderEvent,
@@ -831,20 +832,8 @@ def order_grant_assisted_service(*, order: Order, actor, reason: str, data: dict
 # --- provider review -------------------------------------------------------------------------
 #
 # The queue is ordered by each order's deadline: (re)submission time + the provider first-review
-# SLA in working days (ReferenceSetting `provider_review_sla_working_days`, default 1; operators
-# add or change it in the admin under Reference data → Settings). Claims are exclusive; a claim
-# lapses after settings.REVIEW_CLAIM_IDLE_MINUTES (default 30) without activity of its holder.
-
-DEFAULT_REVIEW_SLA_WORKING_DAYS = 1
-
-
-def provider_review_sla_working_days() -> int:
-    value = setting("provider_review_sla_working_days", DEFAULT_REVIEW_SLA_WORKING_DAYS)
-    try:
-        days = int(value)
-    except (TypeError, ValueError):
-        return DEFAULT_REVIEW_SLA_WORKING_DAYS
-    return days if days >= 0 else DEFAULT_REVIEW_SLA_WORKING_DAYS
+# SLA in working days (beian.filings.deadlines). Claims are exclusive; a claim lapses after
+# settings.REVIEW_CLAIM_IDLE_MINUTES (default 30) without activity of its holder.
 
 
 def claim_idle_minutes() -> int:
@@ -853,33 +842,13 @@ def claim_idle_minutes() -> int:
     return settings.REVIEW_CLAIM_IDLE_MINUTES
 
 
-def review_deadline(queued_at, *, working_days: int, calendar):
-    """`working_days` working days after `queued_at`, at the same local time of day.
-
-    Queued on a day off (weekend, holiday), the clock starts at 00:00 of the next working day, so
-    one working day then means "by the end of that working day". Make-up working days count.
-    """
-    import datetime as dt
-
-    from django.utils import timezone
-
-    local = timezone.localtime(queued_at)
-    day, time_of_day = local.date(), local.time()
-    if not calendar.is_working_day(day):
-        day, time_of_day = calendar.next_working_day(day), dt.time(0, 0)
-    due = calendar.add_working_days(day, working_days)
-    return dt.datetime.combine(due, time_of_day, tzinfo=local.tzinfo)
-
-
 def review_queue_fields(order: Order, *, findings, queued_at) -> dict:
     """What an order carries into the review queue on each (re)submission: its deadline, the
     number of automated findings (warnings and errors), a renewed claim for the reviewer who
     returned it, so a resubmission goes to the same reviewer first, and what the queue filters and
     searches by (the subject's province and name, the first website's domain)."""
     return {
-        "review_due_at": review_deadline(
-            queued_at, working_days=provider_review_sla_working_days(), calendar=current_calendar()
-        ),
+        "review_due_at": current_review_deadline(queued_at),
         "finding_count": sum(1 for f in findings if getattr(f.severity, "value", f.severity) != "info"),
         "claimed_at": queued_at if order.assigned_reviewer_id else None,
         "submitted_province": order.subject.province or "",

@@ -33,11 +33,16 @@ from beian.core.workdays import (
     year_calendar,
 )
 from beian.reference.models import CalendarDay, ReferenceSetting
-from beian.reference.snapshot import setting
+from beian.reference.snapshot import per_version, setting
 
 
 def stored_calendar() -> Calendar:
-    """The calendar with operator overrides from the database (read per call: edits apply at once)."""
+    """The calendar with operator overrides from the database, rebuilt after any edit of a calendar
+    day or a setting (each bumps the reference version): edits apply at once."""
+    return per_version("calendar", _calendar_from_database)
+
+
+def _calendar_from_database() -> Calendar:
     off: set[dt.date] = set()
     work: set[dt.date] = set()
     names = []

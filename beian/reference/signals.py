@@ -5,6 +5,8 @@ rules, the review SLA) also send `working_time_changed` once, after the transact
 stored dates (review deadlines, the sandbox's decision days) are recomputed however many rows
 changed."""
 
+import secrets
+
 from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
@@ -30,9 +32,13 @@ WATCHED = (
 
 
 def bump(**kwargs):
-    updated = m.ReferenceVersion.objects.filter(pk=1).update(value=F("value") + 1)
+    # by a random step, not by one: an edit rolled back leaves its number unused, and the next
+    # edit's number is another, so a process that built from the rolled-back data
+    # (snapshot.per_version) never takes that for the data of a later edit
+    step = secrets.randbelow(2**31) + 1
+    updated = m.ReferenceVersion.objects.filter(pk=1).update(value=F("value") + step)
     if not updated:
-        m.ReferenceVersion.objects.get_or_create(pk=1, defaults={"value": 1})
+        m.ReferenceVersion.objects.get_or_create(pk=1, defaults={"value": step})
 
 
 for model in WATCHED:

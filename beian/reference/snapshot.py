@@ -7,13 +7,17 @@ in every process, with nothing to clear by hand.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from typing import TypeVar
 
 from beian.reference.loader import seed_from_database
 from beian.reference.models import ReferenceSetting, ReferenceVersion
 from beian.rules.reference import ReferenceSnapshot
 
+T = TypeVar("T")
+
 _lock = threading.Lock()
-_cached: tuple[int, object] | None = None
+_built: dict[str, tuple[int, object]] = {}
 
 
 def current_version() -> int:
@@ -21,17 +25,22 @@ def current_version() -> int:
     return row or 0
 
 
+def per_version(name: str, build: Callable[[], T]) -> T:
+    """`build()` once per reference version in this process: what derives from the reference data
+    (the snapshot, the working-day calendar) is rebuilt on the first call after any edit."""
+    version = current_version()
+    built = _built.get(name)
+    if built and built[0] == version:
+        return built[1]  # type: ignore[return-value]
+    with _lock:
+        value = build()
+        _built[name] = (version, value)
+    return value
+
+
 def current():
     """ReferenceSnapshot for the data in the database now."""
-    global _cached
-    version = current_version()
-    cached = _cached
-    if cached and cached[0] == version:
-        return cached[1]
-    with _lock:
-        snapshot = ReferenceSnapshot.from_seed(seed_from_database())
-        _cached = (version, snapshot)
-    return snapshot
+    return per_version("snapshot", lambda: ReferenceSnapshot.from_seed(seed_from_database()))
 
 
 def seed() -> dict:

@@ -22,8 +22,8 @@ from beian.accounts.permissions import operator_required, reviewer_required
 from beian.core import audit, clock
 from beian.core.views import attempt
 from beian.filings import changes as record_changes
+from beian.filings import deadlines, selectors, services
 from beian.filings import fields as order_fields
-from beian.filings import selectors, services
 from beian.filings.validation import order_findings
 from beian.hosting.models import HostedSite
 from beian.materials import services as material_services
@@ -160,7 +160,7 @@ def queue(request):
             "search_choices": SEARCH_CHOICES,
             "search_text": search_text,
             "querystring": _query_without(request, *PAGE_PARAMS),
-            "sla_days": services.provider_review_sla_working_days(),
+            "sla_days": deadlines.provider_review_sla_working_days(),
             "idle_minutes": services.claim_idle_minutes(),
         },
     )

@@ -12,7 +12,7 @@ def backfill_queue(apps, schema_editor):
 
     from beian.core.workdays import Calendar  # a migration imports what its function uses, when it runs
 
-    def review_deadline(queued_at, *, working_days, calendar):  # as in services.review_deadline
+    def review_deadline(queued_at, *, working_days, calendar):  # as in beian.filings.deadlines.review_deadline
         local = timezone.localtime(queued_at)
         day, time_of_day = local.date(), local.time()
         if not calendar.is_working_day(day):

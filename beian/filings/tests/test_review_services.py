@@ -14,8 +14,8 @@ from django.test import override_settings
 from beian.core.exceptions import PermissionDenied, ValidationFailed
 from beian.core.models import AuditEvent
 from beian.core.workdays import Calendar, current_calendar
+from beian.filings import deadlines, selectors, services, states
 from beian.filings import fields as order_fields
-from beian.filings import selectors, services, states
 from beian.filings.models import Order
 from tests.factories import valid_order
 
@@ -56,25 +56,25 @@ def events(order, name):
     ],
 )
 def test_review_deadline_counts_working_days_of_the_mainland_calendar(queued, days, due):
-    assert services.review_deadline(queued, working_days=days, calendar=Calendar()) == due
+    assert deadlines.review_deadline(queued, working_days=days, calendar=Calendar()) == due
 
 
 def test_review_deadline_honours_operator_calendar_overrides(db):
     from beian.reference.models import CalendarDay
 
     CalendarDay.objects.create(date=dt.date(2025, 10, 20), kind=CalendarDay.Kind.DAY_OFF)
-    due = services.review_deadline(at(2025, 10, 17, 18, 0), working_days=1, calendar=current_calendar())
+    due = deadlines.review_deadline(at(2025, 10, 17, 18, 0), working_days=1, calendar=current_calendar())
     assert due == at(2025, 10, 21, 18, 0)
 
 
 def test_sla_is_a_reference_setting_with_a_default(db):
     from beian.reference.models import ReferenceSetting
 
-    assert services.provider_review_sla_working_days() == 1
+    assert deadlines.provider_review_sla_working_days() == 1
     ReferenceSetting.objects.create(key="provider_review_sla_working_days", value=2)
-    assert services.provider_review_sla_working_days() == 2
+    assert deadlines.provider_review_sla_working_days() == 2
     ReferenceSetting.objects.filter(key="provider_review_sla_working_days").update(value="not a number")
-    assert services.provider_review_sla_working_days() == 1
+    assert deadlines.provider_review_sla_working_days() == 1
 
 
 # --- what a submission carries into the queue -----------------------------------------------------

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from beian.core.crypto import blind_index
 from beian.filings import states
+from beian.filings.deadlines import current_review_deadline
 from beian.filings.models import Order, Person, Subject, Website
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -76,7 +77,7 @@ def queued_order(
         last_customer_action_at=queued_at,
         assigned_reviewer=reviewer,
         claimed_at=claimed_at or (queued_at if reviewer else None),
-        review_due_at=due or queued_at + dt.timedelta(days=1),
+        review_due_at=due or current_review_deadline(queued_at),
         finding_count=findings,
         submitted_province=province,
         submitted_subject_name=name,

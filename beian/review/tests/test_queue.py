@@ -337,3 +337,67 @@ def test_assisted_orders_come_first_with_a_badge(client, reviewer, organisation)
     detail = client.get(reverse("review:order", args=[assisted_early.pk])).content.decode()
     assert 'id="assisted-badge"' in detail
     assert 'id="assisted-badge"' not in client.get(reverse("review:order", args=[urgent.pk])).content.decode()
+
+
+@pytest.fixture
+def week(organisation):
+    """Orders that entered the queue over five days across a weekend, every 5 hours: some with
+    the assisted filing service, one without a deadline; their deadlines as submission sets them."""
+    now = at(2025, 10, 20, 10, 30)  # a Monday
+    for i in range(26):
+        order = queued_order(organisation=organisation, queued_at=now - dt.timedelta(hours=5 * i, minutes=20))
+        if i % 7 == 3:
+            Order.objects.filter(pk=order.pk).update(assisted_service=True)
+    Order.objects.filter(pk=order.pk).update(review_due_at=None)
+    # the newest, within the hour, and one resubmitted a minute ago
+    queued_order(organisation=organisation, queued_at=now - dt.timedelta(minutes=50))
+    queued_order(organisation=organisation, queued_at=now - dt.timedelta(minutes=1), status=states.PROVIDER_RESUBMITTED)
+    return now
+
+
+@pytest.mark.parametrize("age", ["lt1h", "1to24h", "1to3d", "gt3d", "overdue"])
+@pytest.mark.parametrize("size", [1, 3, 50])
+def test_age_filter_pages_seek_by_deadline_and_hold_every_order(week, age, size):
+    """A page of an age bucket starts at the deadlines its orders can have (the bucket is a range
+    of deadlines, beian.filings.deadlines) and still lists every order of the bucket once, in
+    queue order, forwards and backwards."""
+    filters = QueueFilters(age=age)
+    expected = pks(review_queue(filters, now=week))
+    assert expected, age
+
+    def walk_at(cursor_kind, start=None):
+        rows, page = [], queue_page(filters, now=week, size=size, **({cursor_kind: start} if start else {}))
+        for _ in range(len(expected) + 1):  # every page holds a row: no more pages than rows
+            rows = [o.pk for o in page.orders] + rows if cursor_kind == "before" else rows + [o.pk for o in page.orders]
+            cursor = page.previous_before if cursor_kind == "before" else page.next_after
+            if cursor is None:
+                return rows
+            page = queue_page(filters, now=week, size=size, **{cursor_kind: cursor})
+        raise AssertionError(f"the {cursor_kind} links go round: {rows}")
+
+    assert walk_at("after") == expected
+    assert walk_at("before", expected[-1]) == expected[:-1]
+    assert queue_page(filters, now=week, size=size).count == len(expected)
+
+
+def test_age_filter_follows_a_changed_sla(week, django_capture_on_commit_callbacks):
+    """An operator lengthens the SLA: every waiting order's deadline moves (review_deadlines_refresh,
+    on commit) and the age buckets' pages still list exactly their orders; so do they while the
+    deadlines are still moving (the first page then reads the queue from its start)."""
+    from beian.reference.models import ReferenceSetting
+
+    ages = ("lt1h", "1to24h", "1to3d", "gt3d")
+    members = {age: set(pks(review_queue(QueueFilters(age=age), now=week))) for age in ages}
+
+    def first_pages():
+        return {age: [o.pk for o in queue_page(QueueFilters(age=age), now=week).orders] for age in ages}
+
+    with django_capture_on_commit_callbacks() as moving:
+        ReferenceSetting.objects.update_or_create(key="provider_review_sla_working_days", defaults={"value": 3})
+    assert first_pages() == {age: pks(review_queue(QueueFilters(age=age), now=week)) for age in ages}
+    for callback in moving:
+        callback()
+    assert Order.objects.filter(review_due_at__gte=week + dt.timedelta(days=2)).exists()  # they moved
+    pages = first_pages()
+    assert pages == {age: pks(review_queue(QueueFilters(age=age), now=week)) for age in ages}
+    assert {age: set(rows) for age, rows in pages.items()} == members  # the same orders, by their new deadlines
