@@ -2,7 +2,11 @@
 reviewer's search across all orders.
 
     .venv/bin/python bench/review_queue.py [--orders 100000] [--runs 60] \
-        [--url postgres://postgres@127.0.0.1:5432/postgres] [--keep]
+        [--url postgres://postgres@127.0.0.1:5432/postgres] [--keep] [--compare-with N]
+
+With --compare-with N (e.g. --orders 1000000 --compare-with 100000) it seeds a second database of
+N orders and times every case on both in one run, alternating between them in rounds of 10, and
+prints each case's growth (p50 and p95 of the larger over the smaller; target <= 1.5).
 
 Creates a scratch database (`beian_bench`, next to the one in --url; never `test`), migrates it,
 loads the reference data, generates --orders orders inside PostgreSQL (generate_series: a
@@ -32,6 +36,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 TARGET_P95_MS = 50.0
+TARGET_GROWTH = 1.5
 PAGE_SIZE = 50
 BENCH_DB = "beian_bench"
 
@@ -542,7 +547,8 @@ def other_cases(samples: dict, rng: random.Random) -> list[tuple[str, object]]:
     ]
 
 
-def measure(label, factory, runs: int, *, other: bool = False) -> tuple[float, float, int]:
+def timed(factory, runs: int, *, other: bool = False) -> tuple[list[float], list[int]]:
+    """`runs` timings in ms (after 3 untimed runs that warm the connection and caches) and the match counts."""
     # the project's modules only after django.setup() (this script configures Django first)
     from beian.filings.selectors import OTHER_ORDERS_LIMIT, other_orders, queue_page
 
@@ -560,13 +566,80 @@ def measure(label, factory, runs: int, *, other: bool = False) -> tuple[float, f
             result = page.orders
             total = page.count
         elapsed = (time.perf_counter() - started) * 1000
-        if i >= 3:  # the first runs warm the connection and caches
+        if i >= 3:
             timings.append(elapsed)
             totals.append(total)
         assert len(result) == min(total, OTHER_ORDERS_LIMIT if other else PAGE_SIZE)
-    timings.sort()
-    p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
-    return statistics.median(timings), p95, int(statistics.median(totals))
+    return timings, totals
+
+
+def percentiles(timings: list[float]) -> tuple[float, float]:
+    timings = sorted(timings)
+    return statistics.median(timings), timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
+
+
+def measure(label, factory, runs: int, *, other: bool = False) -> tuple[float, float, int]:
+    timings, totals = timed(factory, runs, other=other)
+    return (*percentiles(timings), int(statistics.median(totals)))
+
+
+def use_database(name: str) -> None:
+    """Point Django's connection at another scratch database (the next query connects)."""
+    from django.db import connection
+
+    connection.close()
+    connection.settings_dict["NAME"] = name
+
+
+def compare(sizes: list[tuple[str, int]], runs: int, seed_value: int) -> int:
+    """Seed a database per size, then time every case on each, alternating the databases in rounds
+    of 10 runs (the first database first in even rounds), so both sizes see the same moments of a
+    noisy machine; prints p50 and p95 per size and their growth (target: p95 <= 50 ms, growth <= 1.5)."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    from beian.reference.loader import load_seed
+
+    samples = {}
+    for name, n in sizes:
+        use_database(name)
+        call_command("migrate", verbosity=0)
+        load_seed()
+        started = time.perf_counter()
+        samples[name] = seed(n, random.Random(seed_value))
+        print(
+            f"seeded {n:,} orders ({samples[name]['n_awaiting']:,} awaiting review) in {time.perf_counter() - started:.0f} s"
+        )
+    (small, n_small), (large, n_large) = sizes
+    rng = random.Random(seed_value)
+    print(
+        f"\nPostgreSQL {connection.get_database_version()[0]}; ms; growth = {n_large:,} / {n_small:,}, measured in this run"
+    )
+    worst, steepest = 0.0, 0.0
+    for title, make, other in (
+        ("query (count + first 50 rows)", cases, False),
+        ("other orders (51 = 50 and more)", other_cases, True),
+    ):
+        per_db = {name: make(samples[name], rng) for name, _ in sizes}
+        print(f"\n{title:<34} {'p50':>8} {'p50':>8} {'p95':>8} {'p95':>8} {'growth':>7} {'growth':>7}")
+        print(f"{'':<34} {n_small:>8,} {n_large:>8,} {n_small:>8,} {n_large:>8,} {'p50':>7} {'p95':>7}")
+        print("-" * 86)
+        for index, (label, _) in enumerate(per_db[small]):
+            timings: dict[str, list[float]] = {small: [], large: []}
+            for round_ in range(max(runs, 50) // 10):
+                for name in (small, large) if round_ % 2 == 0 else (large, small):
+                    use_database(name)
+                    timings[name] += timed(per_db[name][index][1], 10, other=other)[0]
+            (s50, s95), (l50, l95) = percentiles(timings[small]), percentiles(timings[large])
+            worst, steepest = max(worst, s95, l95), max(steepest, l95 / s95)
+            print(f"{label:<34} {s50:>8.2f} {l50:>8.2f} {s95:>8.2f} {l95:>8.2f} {l50 / s50:>7.2f} {l95 / s95:>7.2f}")
+    print("-" * 86)
+    met = worst <= TARGET_P95_MS and steepest <= TARGET_GROWTH
+    print(
+        f"worst p95 {worst:.2f} ms (target <= {TARGET_P95_MS:.0f}); steepest p95 growth {steepest:.2f} "
+        f"(target <= {TARGET_GROWTH}): {'OK' if met else 'OVER TARGET'}"
+    )
+    return 0 if met else 1
 
 
 def main() -> int:
@@ -581,7 +654,15 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=20260101)
     parser.add_argument("--keep", action="store_true", help="keep the bench database afterwards")
     parser.add_argument("--db", default=BENCH_DB, help=f"scratch database name (default {BENCH_DB})")
+    parser.add_argument(
+        "--compare-with",
+        type=int,
+        metavar="N",
+        help="also seed N orders in a second database and time both in one run, alternating: growth per case",
+    )
     args = parser.parse_args()
+    if args.compare_with:
+        return main_compare(args)
 
     maintenance_url, bench_url = database_urls(args.url, args.db)
     create_database(maintenance_url, args.db)
@@ -624,6 +705,23 @@ def main() -> int:
 
             connections.close_all()
             drop_database(maintenance_url, args.db)
+
+
+def main_compare(args) -> int:
+    maintenance_url, bench_url = database_urls(args.url, args.db)
+    sizes = sorted([(f"{args.db}_small", args.compare_with), (args.db, args.orders)], key=lambda size: size[1])
+    for name, _ in sizes:
+        create_database(maintenance_url, name)
+    try:
+        django_on(bench_url, args.db)
+        return compare(sizes, args.runs, args.seed)
+    finally:
+        if not args.keep:
+            from django.db import connections
+
+            connections.close_all()
+            for name, _ in sizes:
+                drop_database(maintenance_url, name)
 
 
 if __name__ == "__main__":
