@@ -167,6 +167,23 @@ def _flushes_the_database(item) -> bool:
     return transactional or bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
 
 
+def pytest_configure(config):
+    # one name for this run, inherited by the xdist workers: the deployments' template database
+    # (tests.processes) is built once per run and shared
+    if not hasattr(config, "workerinput"):
+        import os
+        import uuid
+
+        os.environ.setdefault("BEIAN_TEST_RUN", uuid.uuid4().hex[:12])
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if not hasattr(session.config, "workerinput"):
+        from tests.processes import discard_templates
+
+        discard_templates()
+
+
 def pytest_collection_modifyitems(session, config, items):
     """Files with a browser, a live server or real processes (every test that flushes the database) run
     first: `--dist loadfile --no-loadscope-reorder` (the Makefile) hands files to the workers in this

@@ -7,8 +7,10 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -16,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from filelock import FileLock
 
 from tests.net import free_port, http_get, stop
 
@@ -110,42 +113,104 @@ def _postgres_url(name: str = "postgres") -> str | None:
     return url.rsplit("/", 1)[0] + f"/{name}"
 
 
+def _run_folder() -> Path:
+    """A folder shared by the processes of this test run (xdist workers inherit BEIAN_TEST_RUN from
+    the controller, conftest.pytest_configure), removed when the run ends (discard_templates)."""
+    run = os.environ.setdefault("BEIAN_TEST_RUN", uuid.uuid4().hex[:12])
+    folder = Path(tempfile.gettempdir()) / f"beian-test-run-{run}"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def _template_name() -> str:
+    return f"beian_tpl_{os.environ.setdefault('BEIAN_TEST_RUN', uuid.uuid4().hex[:12])}"
+
+
+def _migrated(url: str, var_dir: Path) -> None:
+    deploy = Deployment(url, var_dir)
+    deploy.run("migrate", "--noinput", "-v", "0", timeout=300)
+    deploy.run("load_reference")
+
+
+def _template(kind: str) -> str:
+    """A database migrated from zero, with the reference data loaded, once per test run and kind
+    (the first deployment builds it under a file lock; the others copy it): the SQLite file's path,
+    or the PostgreSQL database's name. Built under another name and renamed when complete."""
+    folder = _run_folder()
+    with FileLock(str(folder / f"{kind}.lock")):
+        if kind == "sqlite":
+            template = folder / "template.sqlite3"
+            if not template.exists():
+                building = folder / "building.sqlite3"
+                building.unlink(missing_ok=True)
+                _migrated(f"sqlite:///{building}", folder / "var")
+                os.replace(building, template)
+            return str(template)
+        import psycopg
+
+        name, admin = _template_name(), _admin_url()
+        with psycopg.connect(admin, autocommit=True) as conn:
+            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}_building" WITH (FORCE)')
+                conn.execute(f'CREATE DATABASE "{name}_building"')
+                _migrated(_postgres_url(f"{name}_building") or "", folder / "var")
+                conn.execute(f'ALTER DATABASE "{name}_building" RENAME TO "{name}"')
+        return name
+
+
+def _admin_url() -> str:
+    url = _postgres_url()
+    assert url is not None
+    return url.replace("postgres://", "postgresql://", 1)
+
+
+def discard_templates() -> None:
+    """At the end of the run (the controller's pytest_sessionfinish): the templates go."""
+    folder = Path(tempfile.gettempdir()) / f"beian-test-run-{os.environ.get('BEIAN_TEST_RUN', '')}"
+    if os.environ.get("BEIAN_TEST_RUN") and folder.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+    if os.environ.get("BEIAN_TEST_RUN") and _postgres_url() is not None:
+        import psycopg
+
+        with contextlib.suppress(psycopg.Error), psycopg.connect(_admin_url(), autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{_template_name()}" WITH (FORCE)')
+
+
 @contextlib.contextmanager
 def deployment_database(
     kind: str, var_dir: Path, cls: type[Deployment] = Deployment, *, every_pass: bool = False, **env: str
 ):
-    """A migrated database with the reference data: a SQLite file, or (in the PostgreSQL pass) a
-    fresh PostgreSQL database dropped afterwards. Each kind runs in the pass of its own database: a
-    SQLite deployment is the same file in both passes, so the PostgreSQL pass skips it unless
-    `every_pass` (a variant that needs what only that pass has, e.g. REDIS_URL)."""
+    """A migrated database with the reference data (a copy of the run's template): a SQLite file,
+    or (in the PostgreSQL pass) a fresh PostgreSQL database dropped afterwards. Each kind runs in
+    the pass of its own database: a SQLite deployment is the same file in both passes, so the
+    PostgreSQL pass skips it unless `every_pass` (a variant that needs what only that pass has,
+    e.g. REDIS_URL)."""
     drop: Callable[[], None] | None = None
     url: str | None
     if kind == "sqlite" and not every_pass and _postgres_url() is not None:
         pytest.skip("a SQLite deployment runs in the SQLite pass")
     if kind == "sqlite":
-        url = f"sqlite:///{var_dir / 'deployment.sqlite3'}"
+        path = var_dir / "deployment.sqlite3"
+        shutil.copyfile(_template("sqlite"), path)
+        url = f"sqlite:///{path}"
     else:
-        admin_url = _postgres_url()
-        if admin_url is None:
+        if _postgres_url() is None:
             pytest.skip("the PostgreSQL variant runs in the PostgreSQL pass (DATABASE_URL=postgres://...)")
         import psycopg
 
         name = f"beian_proc_{uuid.uuid4().hex[:10]}"
-        admin = admin_url.replace("postgres://", "postgresql://", 1)
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
+        template = _template("postgresql")
+        with FileLock(str(_run_folder() / "postgresql.lock")), psycopg.connect(_admin_url(), autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
 
         def drop() -> None:
-            with psycopg.connect(admin, autocommit=True) as conn:
+            with psycopg.connect(_admin_url(), autocommit=True) as conn:
                 conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
         url = _postgres_url(name)
-        assert url is not None  # the same DATABASE_URL that gave admin_url
-    deploy = cls(url, var_dir, **env)
+        assert url is not None  # the same DATABASE_URL that gave the admin URL
     try:
-        deploy.run("migrate", "--noinput", "-v", "0", timeout=300)
-        deploy.run("load_reference")
-        yield deploy
+        yield cls(url, var_dir, **env)
     finally:
         if drop:
             drop()
