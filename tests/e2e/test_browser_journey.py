@@ -131,6 +131,7 @@ def test_applicant_reviewer_sandbox_footer(
     logout(page)
     login(page, base, "reviewer", "pw-reviewer")
     page.click("#queue a")
+    page.wait_for_url(re.compile(r"/review/orders/\d+/$"))  # the order page, not the queue, is asked for its images
     # the annotated materials are drawn on request: let them finish (and show in the screenshot)
     # before the decision, so the approval does not queue behind seven image renderings
     wait_for_images(page)

@@ -146,6 +146,7 @@ def confirm_and_submit(page, shoot, name):
 def reviewer_approves(page, base):
     login(page, base, "reviewer")
     page.click("#queue a")
+    page.wait_for_url(re.compile(r"/review/orders/\d+/$"))  # the order page, not the queue, is asked for its images
     wait_for_images(page)
     page.click("#approve")
     page.wait_for_url(re.compile(r"/review/$"))
