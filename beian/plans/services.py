@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from beian.accounts.models import Organisation
 from beian.core import audit, clock
 from beian.core.exceptions import NotFound, ValidationFailed
 from beian.filings import states
@@ -44,6 +45,8 @@ def organisation_set_plan(
         assignment.save(update_fields=["plan", "assigned_at"])
     else:
         return assignment, False
+    # the platform's organisation answer carries the plan: a new plan is a change of it (`updated_since`)
+    Organisation.objects.filter(pk=organisation.pk).update(updated_at=clock.now())
     audit.record(
         action="plan.assign",
         target=assignment,

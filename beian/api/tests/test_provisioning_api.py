@@ -328,6 +328,10 @@ def test_list_filters(api):
     put(api, "/users/u-9", {"name": "赵六"})
     put(api, "/organisations/f-2/members/u-9", {"role": "member"})  # a new member changes the organisation
     assert _ids(get(api, "/organisations", updated_since=since.isoformat())) == ["f-2"]
+    clock.advance(hours=1)
+    since = clock.now()
+    put(api, "/organisations/f-1", {"name": "上海乙公司", "plan": "advanced"})  # only the plan changes
+    assert _ids(get(api, "/organisations", updated_since=since.isoformat())) == ["f-1"]
     assert _ids(get(api, "/organisations", updated_since="2000-01-01T00:00:00Z"))[:1] == [
         "acct-1"
     ]  # never provisioned: since made
