@@ -116,14 +116,17 @@ def _postgres_url(name: str = "postgres") -> str | None:
 def _run_folder() -> Path:
     """A folder shared by the processes of this test run (xdist workers inherit BEIAN_TEST_RUN from
     the controller, conftest.pytest_configure), removed when the run ends (discard_templates)."""
-    run = os.environ.setdefault("BEIAN_TEST_RUN", uuid.uuid4().hex[:12])
-    folder = Path(tempfile.gettempdir()) / f"beian-test-run-{run}"
+    folder = Path(tempfile.gettempdir()) / f"beian-test-run-{_run_id()}"
     folder.mkdir(exist_ok=True)
     return folder
 
 
+def _run_id() -> str:
+    return os.environ.setdefault("BEIAN_TEST_RUN", uuid.uuid4().hex[:12])
+
+
 def _template_name() -> str:
-    return f"beian_tpl_{os.environ.setdefault('BEIAN_TEST_RUN', uuid.uuid4().hex[:12])}"
+    return f"beian_tpl_{_run_id()}"
 
 
 def _migrated(url: str, var_dir: Path) -> None:
