@@ -16,7 +16,10 @@ from typing import Any
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from beian.materials.checks.crosscheck import (
+    BUSINESS_LICENCE_LABELS,
     EXPECTED_KEYS,
+    ID_CARD_BACK_LABELS,
+    ID_CARD_LABELS,
     business_licence_findings,
     id_card_back_findings,
     id_card_findings,
@@ -24,12 +27,13 @@ from beian.materials.checks.crosscheck import (
 )
 from beian.materials.checks.face import FaceBox, FaceDetectorUnavailable, detect_faces, face_findings
 from beian.materials.checks.form import (
+    COMPARED_ROW_LABELS,
     COMPARED_ROWS,
     form_order_findings,
     image_signature_findings,
     pdf_signature_findings,
 )
-from beian.materials.checks.ocr import OcrLine, OcrUnavailable, read_text
+from beian.materials.checks.ocr import OcrLine, OcrUnavailable, ocr_page
 from beian.materials.checks.quality import (
     blur_findings,
     colour_findings,
@@ -61,19 +65,24 @@ class KindChecks:
     crosscheck: Crosscheck | None = None  # OCR fields vs what the applicant typed
     signature: bool = False  # verification form signed
     compare_only_given: bool = False  # the crosscheck runs (and OCR for it) only when `expected` is given
+    labels: tuple[str, ...] = ()  # labels printed before the values the crosscheck reads (OCR reads their rows first)
 
     def needs_ocr(self, expected: Mapping[str, str]) -> bool:
         return self.signature or (self.crosscheck is not None and (bool(expected) or not self.compare_only_given))
 
 
 KINDS: dict[str, KindChecks] = {
-    "business_licence": KindChecks(colour=True, crosscheck=business_licence_findings),
-    "id_card_front": KindChecks(colour=True, crosscheck=id_card_findings),
-    "id_card_back": KindChecks(colour=True, crosscheck=id_card_back_findings, compare_only_given=True),
+    "business_licence": KindChecks(colour=True, crosscheck=business_licence_findings, labels=BUSINESS_LICENCE_LABELS),
+    "id_card_front": KindChecks(colour=True, crosscheck=id_card_findings, labels=ID_CARD_LABELS),
+    "id_card_back": KindChecks(
+        colour=True, crosscheck=id_card_back_findings, compare_only_given=True, labels=ID_CARD_BACK_LABELS
+    ),
     "owner_photo": KindChecks(colour=True, face=True),
     "domain_certificate": KindChecks(),
     "letter": KindChecks(),  # authorisation and name-change letters: image quality only; a reviewer reads them
-    "verification_form": KindChecks(signature=True, crosscheck=form_order_findings, compare_only_given=True),
+    "verification_form": KindChecks(
+        signature=True, crosscheck=form_order_findings, compare_only_given=True, labels=COMPARED_ROW_LABELS
+    ),
 }
 
 
@@ -81,6 +90,7 @@ KINDS: dict[str, KindChecks] = {
 class CheckResult:
     findings: list[Finding] = field(default_factory=list)
     ocr_lines: list[OcrLine] = field(default_factory=list)
+    ocr_unread: list[tuple[tuple[int, int], ...]] = field(default_factory=list)  # boxes of text no check needed
     faces: list[FaceBox] = field(default_factory=list)
     metrics: dict[str, Any] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)  # seconds spent per check
@@ -116,6 +126,7 @@ class CheckResult:
                 }
                 for line in self.ocr_lines
             ],
+            "ocr_unread": [[list(corner) for corner in box] for box in self.ocr_unread],
             "faces": [asdict(face) for face in self.faces],
         }
 
@@ -224,18 +235,34 @@ def _face_check(result: CheckResult, image: Image.Image, where: str) -> None:
 def _ocr_checks(
     result: CheckResult, image: Image.Image, checks: KindChecks, expected: Mapping[str, str], where: str
 ) -> None:
+    """The rows the checks need first (labels and the rows of the compared values); every line
+    when those leave a finding, so a finding is never the effect of a line left unread."""
     try:
-        result.ocr_lines = read_text(image, key=result.upload.sha256 if result.upload else "")
+        page = ocr_page(image, key=result.upload.sha256 if result.upload else "")
+        lines = page.read_rows(checks.labels)
+        findings = _ocr_findings(image, lines, checks, expected, where)
+        if findings and not page.complete:
+            lines = page.read_all()
+            findings = _ocr_findings(image, lines, checks, expected, where)
     except OcrUnavailable as exc:
         result.findings.append(
             _check_not_run(registry.MATERIAL_OCR_UNAVAILABLE, where, Bilingual("文字识别", "text recognition"), exc)
         )
         return
-    result.metrics["ocr_lines"] = len(result.ocr_lines)
+    result.ocr_lines, result.ocr_unread = lines, page.unread_boxes()
+    result.metrics.update(ocr_lines=len(lines), ocr_boxes=page.box_count)
+    result.findings.extend(findings)
+
+
+def _ocr_findings(
+    image: Image.Image, lines: list[OcrLine], checks: KindChecks, expected: Mapping[str, str], where: str
+) -> list[Finding]:
+    findings = []
     if checks.crosscheck is not None and (expected or not checks.compare_only_given):
-        result.findings.extend(checks.crosscheck(result.ocr_lines, expected, field=where))
+        findings.extend(checks.crosscheck(lines, expected, field=where))
     if checks.signature:
-        result.findings.extend(image_signature_findings(image, result.ocr_lines, field=where))
+        findings.extend(image_signature_findings(image, lines, field=where))
+    return findings
 
 
 def _check_not_run(rule: registry.Rule, where: str, check: Bilingual, error: Exception) -> Finding:
@@ -263,6 +290,8 @@ def annotate_details(data: bytes, details: Mapping[str, Any]) -> bytes:
         label = f"{line['text']} ({line['score']:.2f})"
         draw.rectangle(draw.textbbox(label_at, label, font=font), fill=(255, 255, 255))
         draw.text(label_at, label, fill=(30, 90, 220), font=font)
+    for box in details.get("ocr_unread", []):  # text no check needed, not recognised
+        draw.polygon([(x * scale, y * scale) for x, y in box], outline=(150, 150, 150), width=1)
     for face in details.get("faces", []):
         box = FaceBox(**face)
         draw.rectangle([v * scale for v in box.corners], outline=(220, 30, 30), width=3)

@@ -36,6 +36,7 @@ class ComparedField:
     document_en: str
     extract: Callable[[Sequence[OcrLine]], str | None]
     display: Callable[[str], str] = lambda value: value
+    label_printed: str = ""  # the label printed before the value on the document (its row is read first)
 
     @property
     def label(self) -> Bilingual:
@@ -60,6 +61,7 @@ BUSINESS_LICENCE_FIELDS = (
         "营业执照",
         "business licence",
         extract_uscc,
+        label_printed="统一社会信用代码",
     ),
     ComparedField(
         "name",
@@ -69,6 +71,7 @@ BUSINESS_LICENCE_FIELDS = (
         "营业执照",
         "business licence",
         extract_organisation_name,
+        label_printed="名称",
     ),
 )
 ID_CARD_FIELDS = (
@@ -81,8 +84,18 @@ ID_CARD_FIELDS = (
         "ID card",
         extract_id_number,
         mask_id_number,
+        label_printed="公民身份号码",
     ),
-    ComparedField("name", "material.ocr.person_name", "姓名", "name", "身份证", "ID card", extract_person_name),
+    ComparedField(
+        "name",
+        "material.ocr.person_name",
+        "姓名",
+        "name",
+        "身份证",
+        "ID card",
+        extract_person_name,
+        label_printed="姓名",
+    ),
 )
 
 
@@ -95,8 +108,19 @@ ID_CARD_BACK_FIELDS = (
         "身份证背面",
         "ID card back",
         extract_validity_end,
+        label_printed="有效期限",
     ),
 )
+
+
+def printed_labels(specs: Sequence[ComparedField]) -> tuple[str, ...]:
+    """The labels whose rows hold the values of `specs` (OCR reads those rows first)."""
+    return tuple(spec.label_printed for spec in specs if spec.label_printed)
+
+
+BUSINESS_LICENCE_LABELS = printed_labels(BUSINESS_LICENCE_FIELDS)
+ID_CARD_LABELS = printed_labels(ID_CARD_FIELDS)
+ID_CARD_BACK_LABELS = printed_labels(ID_CARD_BACK_FIELDS)
 ID_CARD_BACK_KEYS = frozenset(spec.key for spec in ID_CARD_BACK_FIELDS)
 EXPECTED_KEYS = frozenset(spec.key for spec in BUSINESS_LICENCE_FIELDS + ID_CARD_FIELDS + ID_CARD_BACK_FIELDS)
 

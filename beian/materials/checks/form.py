@@ -41,6 +41,7 @@ COMPARED_ROWS = {
     "website_principal_name": ("网站负责人姓名", "website principal's name"),
     "access_provider": ("接入服务商", "access provider"),
 }
+COMPARED_ROW_LABELS = tuple(label for label, _label_en in COMPARED_ROWS.values())
 
 
 def verification_form_signed(

@@ -2,8 +2,10 @@
 extractors that read certificate fields from its lines.
 
 One engine per process, created on first use under a lock; calls are serialised, one thread per
-image. The lines of an image already read (the same photo uploaded for two slots) are kept for
-the next few images. Nothing is downloaded at run time.
+image. Text is found on the whole image (`ocr_page`) and each line recognised when a check needs
+it (`OcrPage`): the first box of every row and the rows of the labels compared, every line only
+when those leave a finding. The pages of the last few images (the same photo uploaded for two
+slots) are kept with what was recognised on them. Nothing is downloaded at run time.
 
 CPU per image (bench/materials.py): text is found on a copy reduced to OCR_DETECT_SIDE and read
 from the OCR_WORK_SIDE copy (detection cost grows with the pixels, recognition does not); each
@@ -19,7 +21,7 @@ import re
 import threading
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -34,6 +36,7 @@ OCR_DETECT_SIDE = 832  # long side the text detector sees (never enlarged); boxe
 OCR_THREADS = 1  # onnxruntime threads per image
 OCR_MIN_LINE_WIDTH = 160  # px at the recogniser's 48 px line height: shorter lines are padded to it
 MIN_LINE_SCORE = 0.5
+LABEL_MAX_WIDTH = 480  # px at the 48 px line height (about 13 characters): a wider first box of a row is no label
 OCR_CONFUSIONS = str.maketrans("OI", "01")  # letters that never occur in a USCC / ID number
 ORGANISATION_NAME_LABEL = re.compile(r"^名称[:：]?")
 PERSON_NAME_LABEL = re.compile(r"^姓名[:：]?")
@@ -126,48 +129,144 @@ def warm_up() -> None:
         _ocr_engine()
 
 
-_read: OrderedDict[str, list[OcrLine]] = OrderedDict()
-_read_lock = threading.Lock()  # its own: a kept reading is not held up behind an OCR run (_engine_lock)
-READ_KEPT = 8
+class OcrPage:
+    """The text boxes found on one image, each recognised on first need.
+
+    Recognition is most of OCR's cost and grows with the width of the text read, while a check
+    needs a few rows: the first box of each row (where labels are, `read_rows`) and the rows of the
+    labels it compares. A check reads the whole page (`read_all`) only when those rows do not settle
+    it, so what it finds on a page it cannot settle is what reading every line finds."""
+
+    def __init__(self, boxes: Sequence[tuple[tuple[int, int], ...]], crops: Sequence[np.ndarray]):
+        self._boxes = [OcrLine(text="", box=box, score=0.0) for box in boxes]  # geometry only
+        self._crops: list[np.ndarray | None] = list(crops)
+        self._read: dict[int, OcrLine] = {}
+
+    @property
+    def complete(self) -> bool:
+        return len(self._read) == len(self._boxes)
+
+    @property
+    def box_count(self) -> int:
+        return len(self._boxes)
+
+    def lines(self) -> list[OcrLine]:
+        """The lines recognised so far, in reading order (those OCR is unsure of left out)."""
+        return [line for _i, line in sorted(self._read.items()) if line.score >= MIN_LINE_SCORE]
+
+    def unread_boxes(self) -> list[tuple[tuple[int, int], ...]]:
+        """Boxes of the text not recognised: nothing checked needed it."""
+        return [box.box for index, box in enumerate(self._boxes) if index not in self._read]
+
+    def read_all(self) -> list[OcrLine]:
+        self._recognise(range(len(self._boxes)))
+        return self.lines()
+
+    def read_rows(self, labels: Sequence[str] = ()) -> list[OcrLine]:
+        """Recognise the first box of every row (a label, or a line alone such as a title), then the
+        rest of each row whose first box starts with one of `labels`."""
+        firsts = [
+            index
+            for index, box in enumerate(self._boxes)
+            if _width_read(box) <= LABEL_MAX_WIDTH and not any(_left_of(other, box) for other in self._boxes)
+        ]
+        self._recognise(firsts)
+        wanted = tuple(compact(label) for label in labels)
+        rows = [
+            index
+            for first in firsts
+            if first in self._read and wanted and self._read[first].compact_text.startswith(wanted)
+            for index, box in enumerate(self._boxes)
+            if _right_of(box, self._boxes[first])
+        ]
+        self._recognise(rows)
+        return self.lines()
+
+    def _recognise(self, indices: Iterable[int]) -> None:
+        with _engine_lock:
+            todo = [index for index in dict.fromkeys(indices) if index not in self._read]
+            if not todo:
+                return
+            engine = _ocr_engine()
+            try:
+                results, _elapsed = engine.text_rec([self._crops[index] for index in todo])
+            except Exception as exc:  # onnxruntime / OpenCV failure inside the engine
+                raise OcrUnavailable(f"OCR failed: {exc}") from exc
+            for index, (text, score) in zip(todo, results, strict=True):
+                self._read[index] = OcrLine(text=text, box=self._boxes[index].box, score=float(score))
+                self._crops[index] = None
+
+
+def _width_read(box: OcrLine) -> float:
+    """Width of the box's text at the recogniser's 48 px line height (what its recognition costs)."""
+    return 48 * (box.right - box.left) / max(1, box.height)
+
+
+def _left_of(other: OcrLine, box: OcrLine) -> bool:
+    """`other` is on the row of `box`, before it."""
+    middle = (box.top + box.bottom) / 2
+    return other is not box and other.right <= box.left + box.height / 2 and other.top <= middle <= other.bottom
+
+
+def _right_of(box: OcrLine, first: OcrLine) -> bool:
+    """`box` is on the row of `first`, after it (as value_after_label reads a row)."""
+    middle = (first.top + first.bottom) / 2
+    return box is not first and box.left >= first.right - first.height / 2 and box.top <= middle <= box.bottom
+
+
+_pages: OrderedDict[str, OcrPage] = OrderedDict()
+_pages_lock = threading.Lock()  # its own: a kept page is not held up behind an OCR run (_engine_lock)
+PAGES_KEPT = 8
+
+
+def ocr_page(image: Image.Image, *, work_side: int | None = None, key: str = "") -> OcrPage:
+    """The text boxes of `image` (detected, none recognised yet), in reading order and in the
+    coordinates of `image`. `key` (the image's sha256) names the pixels: the same key again returns
+    the page kept from the first time, with what was recognised on it."""
+    if key:
+        with _pages_lock:
+            if key in _pages:
+                _pages.move_to_end(key)
+                return _pages[key]
+    page = _detect(image, work_side or OCR_WORK_SIDE)
+    if key:
+        with _pages_lock:
+            _pages[key] = page
+            while len(_pages) > PAGES_KEPT:
+                _pages.popitem(last=False)
+    return page
 
 
 def read_text(image: Image.Image, *, work_side: int | None = None, key: str = "") -> list[OcrLine]:
-    """Text lines in reading order, boxes in the coordinates of `image`. `key` (the image's sha256)
-    names the pixels: the same key read again returns the lines kept from the first reading."""
-    if key:
-        with _read_lock:
-            if key in _read:
-                _read.move_to_end(key)
-                return list(_read[key])
-    lines = _read_text(image, work_side or OCR_WORK_SIDE)
-    if key:
-        with _read_lock:
-            _read[key] = lines
-            while len(_read) > READ_KEPT:
-                _read.popitem(last=False)
-    return list(lines)
+    """Every text line in reading order, boxes in the coordinates of `image`."""
+    return ocr_page(image, work_side=work_side, key=key).read_all()
 
 
 def forget_read_text() -> None:
-    """Drop the lines kept from earlier readings (benchmarks measure each reading)."""
-    with _read_lock:
-        _read.clear()
+    """Drop the pages kept from earlier readings (benchmarks measure each reading)."""
+    with _pages_lock:
+        _pages.clear()
 
 
-def _read_text(image: Image.Image, work_side: int) -> list[OcrLine]:
+def _detect(image: Image.Image, work_side: int) -> OcrPage:
+    """RapidOCR's pipeline up to recognition: detect on the work copy, crop each line."""
     work = downscaled(image, work_side).convert("RGB")
     scale = image.width / work.width
     with _engine_lock:
         engine = _ocr_engine()
         try:
-            result, _ = engine(work)
+            pixels = engine.load_img(work)
+            raw_h, raw_w = pixels.shape[:2]
+            pixels, ratio_h, ratio_w = engine.preprocess(pixels)
+            pixels, steps = engine.maybe_add_letterbox(pixels, {"preprocess": {"ratio_h": ratio_h, "ratio_w": ratio_w}})
+            boxes, _elapsed = engine.auto_text_det(pixels)
+            if not boxes:
+                return OcrPage([], [])
+            crops = engine.get_crop_img_list(pixels, boxes)
+            corners = engine._get_origin_points(boxes, steps, raw_h, raw_w).tolist()
         except Exception as exc:  # onnxruntime / OpenCV failure inside the engine
             raise OcrUnavailable(f"OCR failed: {exc}") from exc
-    return [
-        OcrLine(text=text, box=tuple((round(x * scale), round(y * scale)) for x, y in box), score=float(score))
-        for box, text, score in (result or [])
-        if float(score) >= MIN_LINE_SCORE
-    ]
+    return OcrPage([tuple((round(x * scale), round(y * scale)) for x, y in box) for box in corners], crops)
 
 
 def compact(text: str) -> str:

@@ -14,6 +14,7 @@ from beian.materials.checks.ocr import (
     extract_uscc,
     read_text,
 )
+from beian.materials.checks.quality import downscaled
 
 
 def line(text: str, left: int = 0, top: int = 0, width: int = 200, height: int = 40) -> OcrLine:
@@ -85,3 +86,44 @@ def test_name_on_the_same_line_as_its_label():
 
 def test_missing_label_reads_nothing():
     assert extract_person_name([line("性别 男")]) is None
+
+
+def test_a_page_read_whole_is_what_rapidocr_reads_in_one_call():
+    """ocr_page runs RapidOCR's own steps (detect, crop, recognise): reading every line gives its
+    result, boxes and text, for an image it reduces (the 2400 px licence) and one it does not."""
+    for image in (builders.licence_image(width=2400), builders.id_card_front_image()):
+        work = downscaled(image, ocr.OCR_WORK_SIDE).convert("RGB")
+        scale = image.width / work.width
+        ocr.warm_up()
+        expected, _ = ocr._engine(work)
+        lines = ocr.ocr_page(image).read_all()
+        assert [(found.text, found.box) for found in lines] == [
+            (text, tuple((round(x * scale), round(y * scale)) for x, y in box))
+            for box, text, score in expected
+            if float(score) >= ocr.MIN_LINE_SCORE
+        ]
+
+
+def test_reading_rows_reads_each_rows_first_box_and_the_rows_of_the_labels_asked_for():
+    page = ocr.ocr_page(builders.licence_image())
+    lines = page.read_rows(["名称"])
+    texts = [found.text for found in lines]
+    # every label, the name's row; not the values of rows nobody asked for
+    assert {"营业执照", "统一社会信用代码", "名称", builders.COMPANY, "类型", "住所"} <= set(texts)
+    assert builders.USCC not in texts and not page.complete
+    assert len(lines) + len(page.unread_boxes()) == page.box_count
+    assert extract_organisation_name(lines) == builders.COMPANY and extract_uscc(lines) is None
+    assert extract_uscc(page.read_rows(["统一社会信用代码"])) == builders.USCC  # more rows of the same page
+    assert page.read_all() == read_text(builders.licence_image()) and page.complete and page.unread_boxes() == []
+
+
+def test_a_page_is_kept_by_its_key_with_what_was_recognised_on_it():
+    image = builders.id_card_front_image()
+    ocr.forget_read_text()
+    first = ocr.ocr_page(image, key="same-pixels")
+    first.read_rows(["姓名"])
+    again = ocr.ocr_page(image, key="same-pixels")
+    assert again is first and again.lines() == first.lines()
+    assert ocr.ocr_page(image, key="other-pixels") is not first
+    ocr.forget_read_text()
+    assert ocr.ocr_page(image, key="same-pixels") is not first

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from beian.demo import samples as builders
-from beian.materials.checks import KINDS, MaterialRequirement, annotate, run_material_checks
+from beian.materials.checks import KINDS, MaterialRequirement, annotate, ocr, run_material_checks
 from beian.materials.tests import hostile
 from beian.materials.verification_form import render_verification_form
 
@@ -189,12 +189,10 @@ def test_hostile_upload_becomes_one_error_and_nothing_else_runs(requirement):
 
 
 def test_ocr_failure_is_a_finding_not_a_pass(requirement, monkeypatch):
-    from beian.materials.checks import ocr
-
     def broken(*args, **kwargs):
         raise ocr.OcrUnavailable("model missing")
 
-    monkeypatch.setattr("beian.materials.checks.read_text", broken)
+    monkeypatch.setattr("beian.materials.checks.ocr_page", broken)
     result = run_material_checks(
         "business_licence",
         builders.jpeg_bytes(builders.licence_image()),
@@ -219,13 +217,41 @@ def test_every_kind_is_known_and_unknown_kinds_are_refused(requirement):
         run_material_checks("passport", b"", requirement=requirement, expected={})
 
 
+def test_ocr_reads_the_rows_the_checks_need_and_every_line_when_they_leave_a_finding(requirement):
+    """A licence that matches settles on its labels and the name and code rows; one of another
+    company is read whole, so its finding is what reading every line finds."""
+    ocr.forget_read_text()  # pages are kept by their pixels: another test may have read this one whole
+    good = run_material_checks(
+        "business_licence",
+        builders.jpeg_bytes(builders.licence_image()),
+        requirement=requirement,
+        expected=LICENCE_EXPECTED,
+    )
+    assert good.passed and good.findings == []
+    assert 0 < good.metrics["ocr_lines"] < good.metrics["ocr_boxes"] == good.metrics["ocr_lines"] + len(good.ocr_unread)
+    assert {builders.COMPANY, builders.USCC} <= {line.text for line in good.ocr_lines}
+
+    other = builders.jpeg_bytes(builders.licence_image(name="上海另一家贸易有限公司", uscc="91310000MA1FL0000N"))
+    bad = run_material_checks("business_licence", other, requirement=requirement, expected=LICENCE_EXPECTED)
+    assert {finding.code for finding in bad.findings} == {
+        "material.ocr.org_name_mismatch",
+        "material.ocr.uscc_mismatch",
+    }
+    assert bad.ocr_unread == [] and bad.metrics["ocr_lines"] == bad.metrics["ocr_boxes"]
+
+
 def test_annotation_draws_ocr_and_face_boxes(requirement):
+    ocr.forget_read_text()
     data = builders.exif_rotated_jpeg(builders.licence_image())
     result = run_material_checks("business_licence", data, requirement=requirement, expected=LICENCE_EXPECTED)
     annotated = Image.open(BytesIO(annotate(data, result)))
     assert annotated.format == "PNG" and annotated.size == (1600, 1127)
     x, y = result.ocr_lines[0].box[0]
     assert annotated.getpixel((x, y + 5))[2] > 150  # blue box edge drawn at the first OCR line
+    # text no check needed (e.g. the business scope) is outlined in grey, without a reading
+    (x, y), (right, _), _, (_, bottom) = result.ocr_unread[0]
+    red, green, blue = annotated.getpixel((x, (y + bottom) // 2))
+    assert red == green == blue == 150 and right > x
 
     photo = builders.jpeg_bytes(builders.owner_photo())
     photo_result = run_material_checks("owner_photo", photo, requirement=requirement, expected={})
