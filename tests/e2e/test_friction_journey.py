@@ -60,6 +60,22 @@ def test_checklist_service_contents_and_the_website_principal(
     wait_until(page, "!document.querySelector('#checklist').innerText.includes('营业执照')")
     page.select_option("[name='f-subject__province']", "43")  # Hunan asks for the domain certificate
     wait_until(page, "document.querySelector('#checklist').innerText.includes('域名证书')")
+    # two choices in quick succession: the list follows the last (the second change while the first
+    # one's list is on its way used to be dropped with the element it was queued on)
+    page.select_option("[name='f-subject__nature']", "4")  # an enterprise again: the licence is back
+    page.select_option("[name='f-subject__province']", "11")  # Beijing: no domain certificate
+    wait_until(
+        page,
+        "document.querySelector('#checklist').innerText.includes('营业执照')"
+        " && !document.querySelector('#checklist').innerText.includes('域名证书')",
+    )
+    page.select_option("[name='f-subject__nature']", "5")
+    page.select_option("[name='f-subject__province']", "43")
+    wait_until(
+        page,
+        "!document.querySelector('#checklist').innerText.includes('营业执照')"
+        " && document.querySelector('#checklist').innerText.includes('域名证书')",
+    )
     shoot(page, "fr-01-checklist-follows-the-choice")
     fresh = Order.objects.get(pk=order.pk)
     assert (fresh.subject.nature, fresh.subject.province) == saved  # nothing saved
