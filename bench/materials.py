@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from beian.demo import samples as builders
 from beian.materials.checks import MaterialRequirement, ocr, run_material_checks
+from beian.materials.checks.form import COMPARED_ROWS
 
 TARGET_SECONDS = 3.0
 TARGET_CPU_SECONDS = 2.5
@@ -34,6 +35,8 @@ REQUIREMENT = MaterialRequirement(
 )
 LICENCE = {"name": builders.COMPANY, "certificate_number": builders.USCC}
 PERSON = {"name": builders.PERSON, "certificate_number": builders.ID_NUMBER}
+# the rows of the form compared with the order, as the app passes them (materials.services)
+FORM = {key: str(builders.form_data().get(key) or "") for key in COMPARED_ROWS}
 
 
 def order_materials() -> list[tuple[str, str, bytes, dict]]:
@@ -45,7 +48,7 @@ def order_materials() -> list[tuple[str, str, bytes, dict]]:
         ("legal rep ID front", "id_card_front", builders.jpeg_bytes(builders.id_card_front_image(width=1800)), PERSON),
         ("owner ID front", "id_card_front", builders.jpeg_bytes(builders.id_card_front_image(width=1800)), PERSON),
         ("owner photo", "owner_photo", builders.jpeg_bytes(photo), {}),
-        ("verification form", "verification_form", builders.jpeg_bytes(form), {}),
+        ("verification form", "verification_form", builders.jpeg_bytes(form), FORM),
     ]
 
 

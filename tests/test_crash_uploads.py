@@ -158,10 +158,12 @@ class WebDeployment(Deployment):
             )
 
 
-@pytest.fixture(scope="module")
-def deployment(tmp_path_factory):
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def deployment(request, tmp_path_factory):
+    """Each database in its own pass: SQLite's file locks and PostgreSQL's transactions both keep a
+    killed request's work wholly there or not at all."""
     with deployment_database(
-        "sqlite", tmp_path_factory.mktemp("crash-web"), cls=WebDeployment, BEIAN_TASKS_EAGER="0"
+        request.param, tmp_path_factory.mktemp(f"crash-web-{request.param}"), cls=WebDeployment, BEIAN_TASKS_EAGER="0"
     ) as deploy:
         yield deploy
 
