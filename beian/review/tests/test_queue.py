@@ -401,3 +401,26 @@ def test_age_filter_follows_a_changed_sla(week, django_capture_on_commit_callbac
     pages = first_pages()
     assert pages == {age: pks(review_queue(QueueFilters(age=age), now=week)) for age in ages}
     assert {age: set(rows) for age, rows in pages.items()} == members  # the same orders, by their new deadlines
+
+
+def test_on_postgresql_a_two_character_search_has_the_queues_own_name_pieces(db):
+    """The queue's two-character name search reads an index of the pieces of the orders awaiting
+    review (migration filings 0020), whose condition is the queue's: were the queue's statuses to
+    change without it, the search would AND every order's pieces with the whole queue again."""
+    from django.db import connection
+
+    from beian.filings.models import AWAITING_REVIEW
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's name-piece indexes (SQLite searches the queue's few rows)")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'order_queue_name_bigrams'")
+        (definition,) = cursor.fetchone()
+        cursor.execute(
+            "SELECT c.relname, a.attstattarget FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+            "WHERE c.relname IN ('order_queue_name_bigrams', 'order_subject_name_bigrams') AND a.attnum = 1"
+        )
+        statistics = dict(cursor.fetchall())
+    assert "USING gin (order_name_bigrams((submitted_subject_name)" in definition
+    assert sorted(re.findall(r"'([A-Z_]+)'", definition.split("WHERE", 1)[1])) == sorted(AWAITING_REVIEW)
+    assert statistics == {"order_queue_name_bigrams": 1000, "order_subject_name_bigrams": 1000}
