@@ -102,22 +102,18 @@ def set_password(order):
 @pytest.fixture
 def ocr_once_per_image(monkeypatch):
     """The demo companies share some images byte for byte (the verification form, and each company's
-    ID card front serves both principals): OCR each distinct image once and hand the same engine
-    output to the next check of identical pixels. Every check still runs on real OCR output."""
-    real_engine, seen = ocr._ocr_engine, {}
+    ID card front serves both principals): find the text of each distinct image once and hand the
+    same page, with the lines already recognised on it, to the next check of identical pixels.
+    Every check still runs on real OCR output."""
+    real_detect, seen = ocr._detect, {}
 
-    def engine():
-        inner = real_engine()
+    def detect(image, work_side):
+        key = (image.size, image.mode, hashlib.sha256(image.tobytes()).hexdigest(), work_side)
+        if key not in seen:
+            seen[key] = real_detect(image, work_side)
+        return seen[key]
 
-        def run(image):
-            key = (image.size, image.mode, hashlib.sha256(image.tobytes()).hexdigest())
-            if key not in seen:
-                seen[key] = inner(image)
-            return seen[key]
-
-        return run
-
-    monkeypatch.setattr(ocr, "_ocr_engine", engine)
+    monkeypatch.setattr(ocr, "_detect", detect)
     return seen
 
 

@@ -209,7 +209,7 @@ def _left_of(other: OcrLine, box: OcrLine) -> bool:
 
 
 def _right_of(box: OcrLine, first: OcrLine) -> bool:
-    """`box` is on the row of `first`, after it (as value_after_label reads a row)."""
+    """`box` is on the row of `first`, after it (where value_after_label looks for a label's value)."""
     middle = (first.top + first.bottom) / 2
     return box is not first and box.left >= first.right - first.height / 2 and box.top <= middle <= box.bottom
 
@@ -352,10 +352,4 @@ def value_after_label(lines: Sequence[OcrLine], label: re.Pattern[str]) -> str |
 
 
 def _right_neighbour(lines: Sequence[OcrLine], anchor: OcrLine) -> OcrLine | None:
-    middle = (anchor.top + anchor.bottom) / 2
-    same_row = [
-        line
-        for line in lines
-        if line is not anchor and line.left >= anchor.right - anchor.height / 2 and line.top <= middle <= line.bottom
-    ]
-    return min(same_row, key=lambda line: line.left, default=None)
+    return min((line for line in lines if _right_of(line, anchor)), key=lambda line: line.left, default=None)
