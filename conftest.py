@@ -1,6 +1,7 @@
 """Shared fixtures: reference data loaded once per test database, the personas, order builders
 (tests/builders.py) and recorded material-check results outside the materials tests."""
 
+import os
 import threading
 from pathlib import Path
 
@@ -191,6 +192,36 @@ def pytest_collection_modifyitems(session, config, items):
     2-minute journey alone (xdist's own order, most tests first, put the journeys last)."""
     heavy = {item.path for item in items if _flushes_the_database(item) or _starts_processes(item.module)}
     items.sort(key=lambda item: item.path not in heavy)  # stable: the order within each group stays
+    if os.environ.get("BEIAN_TEST_STORES_ONLY"):
+        _deselect_store_free(config, items)
+
+
+# Words of a test module that may use the cache (Redis in the PostgreSQL pass) or ask which database
+# it runs on without asking for a database: its tests run in both passes.
+_STORE_WORDS = ("cache", "redis", "REDIS", "vendor", "postgres", "DATABASE_URL")
+
+
+def _deselect_store_free(config, items) -> None:
+    """CI's second pass (PostgreSQL and Redis, .ci/run) runs what can depend on them: tests that ask
+    for a database, start processes, or touch the cache. The others (pure functions, the material
+    checks on images) gave their answer in the first pass on the same code; no database or cache
+    can change it."""
+    sources: dict[Path, str] = {}
+
+    def stores_free(item) -> bool:
+        if item.get_closest_marker("django_db") or {"db", "transactional_db", "live_server"} & set(item.fixturenames):
+            return False
+        if _starts_processes(item.module):
+            return False
+        if item.path not in sources:
+            sources[item.path] = item.path.read_text(encoding="utf-8")
+        return not any(word in sources[item.path] for word in _STORE_WORDS)
+
+    free = [item for item in items if stores_free(item)]
+    if free:
+        config.hook.pytest_deselected(items=free)
+        deselected = {id(item) for item in free}
+        items[:] = [item for item in items if id(item) not in deselected]
 
 
 _PROCESS_HELPERS = {"subprocess", "tests.processes", "tests.net", "tests.nginx"}
