@@ -230,7 +230,8 @@ def _sanitised_image(data: bytes, fmt: str, max_pixels: int, max_side: int) -> S
         raise _over_limit(registry.MATERIAL_UPLOAD_TOO_WIDE, width, height, max_side=max_side)
     with DECODE_SLOT:
         image = _decoded(data, fmt, width, height, max_pixels)
-        clean = _without_metadata(ImageOps.exif_transpose(image))
+        ImageOps.exif_transpose(image, in_place=True)  # not a copy: one full-size bitmap at a time
+        clean = _without_metadata(image)
         encoded = _encode(clean, fmt)
         del image
     return SanitisedUpload(
