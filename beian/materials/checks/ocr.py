@@ -172,14 +172,14 @@ class OcrPage:
         ]
         self._recognise(firsts)
         wanted = tuple(compact(label) for label in labels)
-        rows = [
-            index
-            for first in firsts
-            if first in self._read and wanted and self._read[first].compact_text.startswith(wanted)
-            for index, box in enumerate(self._boxes)
-            if _right_of(box, self._boxes[first])
+        anchors = [
+            self._boxes[i]
+            for i in firsts
+            if wanted and i in self._read and self._read[i].compact_text.startswith(wanted)
         ]
-        self._recognise(rows)
+        self._recognise(
+            index for index, box in enumerate(self._boxes) if any(_right_of(box, anchor) for anchor in anchors)
+        )
         return self.lines()
 
     def _recognise(self, indices: Iterable[int]) -> None:
@@ -202,16 +202,19 @@ def _width_read(box: OcrLine) -> float:
     return 48 * (box.right - box.left) / max(1, box.height)
 
 
+def _on_row_of(box: OcrLine, anchor: OcrLine) -> bool:
+    """`box` spans the middle height of `anchor` (and is another box)."""
+    return box is not anchor and box.top <= (anchor.top + anchor.bottom) / 2 <= box.bottom
+
+
 def _left_of(other: OcrLine, box: OcrLine) -> bool:
     """`other` is on the row of `box`, before it."""
-    middle = (box.top + box.bottom) / 2
-    return other is not box and other.right <= box.left + box.height / 2 and other.top <= middle <= other.bottom
+    return _on_row_of(other, box) and other.right <= box.left + box.height / 2
 
 
 def _right_of(box: OcrLine, first: OcrLine) -> bool:
     """`box` is on the row of `first`, after it (where value_after_label looks for a label's value)."""
-    middle = (first.top + first.bottom) / 2
-    return box is not first and box.left >= first.right - first.height / 2 and box.top <= middle <= box.bottom
+    return _on_row_of(box, first) and box.left >= first.right - first.height / 2
 
 
 _pages: OrderedDict[str, OcrPage] = OrderedDict()
